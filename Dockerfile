@@ -1,0 +1,16 @@
+# One image for the API, the workers and the migrator (different commands in docker-compose.yml).
+# TypeScript runs through tsx, so what runs is exactly what was reviewed and tested.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npx vite build --config web/vite.config.ts && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app /app
+USER node
+EXPOSE 3000
+CMD ["node", "--import", "tsx", "src/server.ts"]

@@ -1,0 +1,4 @@
+// One file per aggregate; this index is what drizzle and drizzle-kit read.
+export * from './reference';
+export * from './hotlines';
+export * from './staff';

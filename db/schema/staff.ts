@@ -1,0 +1,31 @@
+import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+
+export const staffRoles = [
+  'counsellor',
+  'supervisor',
+  'partner_agent',
+  'partner_manager',
+  'statistician',
+  'administrator',
+] as const;
+export type TStaffRole = (typeof staffRoles)[number];
+
+export const staffUsers = pgTable('staff_users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: staffRoles }).notNull(),
+  /** argon2id PHC string. */
+  passwordHash: text('password_hash').notNull(),
+  /** TOTP secret, encrypted with the application keyring (see modules/crypto). */
+  totpSecretEnc: text('totp_secret_enc'),
+  totpRequired: boolean('totp_required').notNull().default(false),
+  /** Scope: hotlines served, organisation (partners), province. */
+  hotlines: text('hotlines').array().notNull().default([]),
+  languages: text('languages').array().notNull().default([]),
+  organisationKey: text('organisation_key'),
+  provinceCode: text('province_code'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  ...timestamps,
+});

@@ -1,0 +1,108 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { Redis } from 'ioredis';
+import { stopStaleProcess } from './stale-process';
+
+export type TLocalRedis = { url: string; process: ChildProcess; stop: () => Promise<void> };
+
+const howToGetRedis = [
+  'Saiduan needs Redis 6.2 or newer and could not find or install `redis-server`.',
+  'Get one of these, then run the command again:',
+  '  Debian/Ubuntu:  sudo apt-get install -y redis-server',
+  '  macOS:          brew install redis',
+  '  Docker:         docker compose up -d redis   (then REDIS_URL=redis://localhost:6379)',
+  '  Any server:     REDIS_URL=redis://host:6379 npm start',
+].join('\n');
+
+function hasRedisServer(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Finds `redis-server`; installs Debian's package when we are root with apt; otherwise explains. */
+export function ensureRedisServer(log: (line: string) => void): void {
+  if (hasRedisServer()) return;
+  const canApt =
+    userInfo().uid === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!canApt) throw new Error(howToGetRedis);
+  log('redis-server not found: installing Debian package redis-server (one time)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  const install =
+    update.status === 0 &&
+    spawnSync('apt-get', ['install', '-y', 'redis-server'], { stdio: 'inherit', env });
+  if (!install || install.status !== 0 || !hasRedisServer()) throw new Error(howToGetRedis);
+  // Debian starts its own service on 6379; we run our own instance and leave that one alone.
+}
+
+/** Starts redis-server with AOF and `noeviction` (BullMQ needs both) on loopback. */
+export async function startLocalRedis(options: {
+  dir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<TLocalRedis> {
+  const dir = resolve(options.dir);
+  mkdirSync(dir, { recursive: true });
+  const pidFile = join(dir, 'redis.pid');
+  await stopStaleProcess(pidFile, 'redis-server');
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(options.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.on('data', (d: Buffer) => options.log?.(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => options.log?.(d.toString()));
+  if (child.pid) writeFileSync(pidFile, String(child.pid));
+  const url = `redis://127.0.0.1:${options.port}`;
+  await waitForRedis(url, child);
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitForRedis(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    const probe = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    probe.on('error', () => {});
+    try {
+      await probe.connect();
+      await probe.ping();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      probe.disconnect();
+    }
+  }
+  throw new Error('redis-server did not answer within 10 s');
+}

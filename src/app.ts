@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import type { TAppDeps } from './app.types';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { securityPlugin } from './plugins/security';
+import { docsPlugin } from './plugins/docs';
+import { routes } from './routes/index';
+
+/**
+ * The whole API as one plugin. Order: deps → external plugins → app services → routes.
+ * Not encapsulated, so the error handler and decorations also cover whatever the host adds.
+ */
+export const app = fp<TAppDeps>(async (fastify, deps) => {
+  fastify.decorate('deps', deps);
+  await fastify.register(errorHandlerPlugin);
+  await fastify.register(securityPlugin);
+  await fastify.register(formbody);
+  await fastify.register(cookie);
+  await fastify.register(docsPlugin);
+  await fastify.register(routes);
+});

@@ -1,0 +1,19 @@
+import type { Redis } from 'ioredis';
+import type { TConfig } from './config/config';
+import type { TDatabase, TSql } from './infra/database';
+
+/** What the app needs from outside: given by server.ts in production and by tests. */
+export type TAppDeps = {
+  config: TConfig;
+  db: TDatabase;
+  sql: TSql;
+  redis: Redis;
+};
+
+declare module 'fastify' {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface FastifyInstance {
+    deps: TAppDeps;
+  }
+}

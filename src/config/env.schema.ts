@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+// Every environment variable Saiduan reads, in one place. Keep this list in step with
+// docker-compose.yml (a test checks that compose sets only variables named here).
+const port = z.coerce.number().int().min(1).max(65535);
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
+const redisUrl = z
+  .string()
+  .url()
+  .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 bytes');
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  /** The URL Twilio signs requests against; never derived from the Host header. */
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Empty means "start embedded Postgres" (npm start only). */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Empty means "start a local redis-server" (npm start only). */
+  REDIS_URL: redisUrl.optional(),
+  /** Prefix for every Redis key and BullMQ queue: lets tests and several deployments share a server. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default('saiduan'),
+  /** npm start only: where embedded Postgres and local Redis keep their data, and their ports. */
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  LOCAL_REDIS_PORT: port.default(63799),
+  /** Comma-separated `id:base64key` pairs; the last one encrypts, all of them decrypt. */
+  ENCRYPTION_KEYS: z
+    .string()
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .every((p) => /^[a-z0-9]+:/i.test(p) && base64Key.safeParse(p.split(':')[1]).success),
+      'must be comma-separated id:base64key pairs with keys of at least 32 bytes',
+    ),
+  /** Key for the HMAC of phone numbers (repeat-caller lookup without storing numbers in clear). */
+  HMAC_KEY: base64Key,
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex digits'),
+  TWILIO_AUTH_TOKEN: z.string().min(8),
+  /** Set to the simulator's URL to send the twilio client there instead of api.twilio.com. */
+  TWILIO_API_BASE_URL: z.string().url().optional(),
+  SIMULATOR_PORT: port.default(3100),
+  /** Serve the built web app from the API (npm start does). */
+  SERVE_WEB: flag.default(false),
+  /** Secure cookies need https; npm start on localhost turns this off. */
+  COOKIE_SECURE: flag.default(true),
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
+  WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
+  DEMO_DATA: flag.default(false),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;

@@ -1,0 +1,46 @@
+// Every error a client can see: one code, its HTTP status and a user-safe message.
+// Internal detail goes to the log only, never into the response body.
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
+  UNAUTHENTICATED: { status: 401, message: 'Please sign in.' },
+  SECOND_FACTOR_REQUIRED: { status: 401, message: 'A second factor is required.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The user name or password is wrong.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  TWILIO_SIGNATURE_MISSING: { status: 400, message: 'The request signature is missing.' },
+  TWILIO_SIGNATURE_INVALID: { status: 403, message: 'The request signature is not valid.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  CASE_NOT_FOUND: { status: 404, message: 'Case not found.' },
+  CONFLICT: { status: 409, message: 'The record was changed by someone else.' },
+  INVALID_TRANSITION: { status: 409, message: 'This change is not allowed in the current state.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; please wait a moment.' },
+  STORE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type TErrorCode = keyof typeof errorCatalogue;
+
+/** A domain error: thrown anywhere, turned into `{ error: { code, message } }` by the one handler. */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: TErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: TErrorCode, options: { internal?: string; details?: unknown } = {}) {
+    super(options.internal ?? errorCatalogue[code].message);
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = options.details;
+  }
+}
+
+export type TErrorBody = { error: { code: TErrorCode; message: string; details?: unknown } };
+
+export function errorBody(code: TErrorCode, details?: unknown): TErrorBody {
+  const body: TErrorBody = { error: { code, message: errorCatalogue[code].message } };
+  if (details !== undefined) body.error.details = details;
+  return body;
+}

@@ -1,0 +1,8 @@
+import type { TJobContract } from './job-contract';
+
+/**
+ * Every job the system runs. The worker process refuses to start if one of these has no
+ * processor in workers/processors/index.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const jobContracts: ReadonlyArray<TJobContract<any>> = [];

@@ -1,0 +1,40 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorBody, errorCatalogue, type TErrorCode } from '../errors/catalogue';
+
+// Fastify's own error codes that are the client's fault, mapped onto our catalogue.
+const fastifyCodes: Record<string, TErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+/** The one error handler: every failure becomes `{ error: { code, message } }`; 5xx detail stays in the log. */
+export const errorHandlerPlugin = fp(async (app) => {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.status >= 500) request.log.error({ err }, 'request failed');
+      return reply.status(err.status).send(errorBody(err.code, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', details));
+    }
+    const mapped = (err.code && fastifyCodes[err.code]) || undefined;
+    if (mapped) return reply.status(errorCatalogue[mapped].status).send(errorBody(mapped));
+    if (err.statusCode === 429) return reply.status(429).send(errorBody('RATE_LIMITED'));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply
+        .status(err.statusCode)
+        .send(errorBody(err.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST'));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('INTERNAL'));
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('NOT_FOUND')));
+});

@@ -1,0 +1,10 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { healthRoutes } from './health.routes';
+
+/**
+ * Routes, one folder per trust boundary, each with its own auth hook:
+ * webhooks/twilio (signature), auth, api/staff (session + role), api/partner (partner scope).
+ */
+export const routes: FastifyPluginAsync = async (app) => {
+  await app.register(healthRoutes);
+};

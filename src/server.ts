@@ -1,0 +1,21 @@
+import { requireStores } from './config/config';
+import { runEntryPoint } from './config/load';
+import { openDatabase } from './infra/database';
+import { openRedis } from './infra/redis';
+import { onShutdown } from './infra/shutdown';
+import { buildApp } from './build-app';
+
+// Only listens and shuts down; everything else is in app.ts.
+await runEntryPoint(async (config) => {
+  const stores = requireStores(config);
+  const database = openDatabase(stores.databaseUrl);
+  const redis = openRedis(stores.redisUrl);
+  redis.on('error', () => {}); // reconnects by itself; /readyz reports the outage
+  const app = await buildApp({ config, db: database.db, sql: database.sql, redis });
+
+  onShutdown(async () => {
+    await app.close();
+    await Promise.allSettled([database.close(), redis.quit()]);
+  });
+  await app.listen({ host: config.HOST, port: config.PORT });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/infra/database';
+import { runMigrations } from '../../db/migrate';
+import { startEmbeddedPostgres, type TLocalPostgres } from '../../scripts/local/embedded-postgres';
+import {
+  ensureRedisServer,
+  startLocalRedis,
+  type TLocalRedis,
+} from '../../scripts/local/local-redis';
+import { freePort } from '../../scripts/local/free-port';
+import { withDatabase } from './database-url';
+
+declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+    redisUrl: string;
+  }
+}
+
+export const TEMPLATE_DATABASE = 'saiduan_template';
+
+/**
+ * One real Postgres and one real Redis per test run, on free ports in a temp folder, so several
+ * runs (or developers) never share state. DATABASE_URL / REDIS_URL point at external servers instead.
+ * Migrations run once into a template database; each test file clones it (see context.ts).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stops: Array<() => Promise<void>> = [];
+  const dir = mkdtempSync(join(tmpdir(), 'saiduan-test-'));
+  chmodSync(dir, 0o755); // the postgres OS user must reach its data folder when we run as root
+
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const pg: TLocalPostgres = await startEmbeddedPostgres({
+      dir: join(dir, 'postgres'),
+      port: await freePort(),
+      password: 'test',
+      database: 'postgres',
+    });
+    stops.push(pg.stop);
+    adminUrl = pg.url;
+  }
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    ensureRedisServer((line) => console.log(line));
+    const redis: TLocalRedis = await startLocalRedis({
+      dir: join(dir, 'redis'),
+      port: await freePort(),
+    });
+    stops.push(redis.stop);
+    redisUrl = redis.url;
+  }
+
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+  await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const template = openDatabase(withDatabase(adminUrl, TEMPLATE_DATABASE), { max: 2 });
+  await runMigrations(template);
+  await template.close();
+
+  project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
+  project.provide('redisUrl', redisUrl);
+
+  return async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ZEnv } from '../../../src/config/env.schema';
+
+// Docker cannot run on this machine, so the compose file is checked as data.
+type TService = {
+  command?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+};
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, TService>;
+};
+const services = compose.services;
+
+describe('docker-compose.yml', () => {
+  it('runs postgres, redis, the API and the workers', () => {
+    expect(Object.keys(services)).toEqual(
+      expect.arrayContaining(['postgres', 'redis', 'api', 'workers', 'migrate']),
+    );
+  });
+
+  it('runs Redis with noeviction and AOF, as BullMQ needs', () => {
+    const command = services.redis?.command?.join(' ') ?? '';
+    expect(command).toContain('--maxmemory-policy noeviction');
+    expect(command).toContain('--appendonly yes');
+  });
+
+  it('gives every long-running service a health check', () => {
+    for (const name of ['postgres', 'redis', 'api', 'workers'])
+      expect(services[name]?.healthcheck?.test.length).toBeGreaterThan(0);
+  });
+
+  it('runs the API and workers from the same image with their own entry points', () => {
+    expect(services.api?.command).toContain('src/server.ts');
+    expect(services.workers?.command).toContain('workers/main.ts');
+    expect(services.api?.depends_on?.migrate?.condition).toBe('service_completed_successfully');
+  });
+
+  it('sets only variables that src/config reads, and every one it requires', () => {
+    const known = Object.keys(ZEnv.shape);
+    for (const name of ['api', 'workers', 'migrate']) {
+      const env = Object.keys(services[name]?.environment ?? {});
+      expect(env.filter((v) => !known.includes(v))).toEqual([]);
+      const required = known.filter(
+        (k) => !ZEnv.shape[k as keyof typeof ZEnv.shape].safeParse(undefined).success,
+      );
+      expect(required.filter((v) => !env.includes(v))).toEqual([]);
+      expect(env).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']));
+    }
+  });
+});

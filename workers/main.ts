@@ -1,0 +1,37 @@
+import { Emitter } from '@socket.io/redis-emitter';
+import pino from 'pino';
+import { requireStores } from '../src/config/config';
+import { runEntryPoint } from '../src/config/load';
+import { openDatabase } from '../src/infra/database';
+import { openRedis } from '../src/infra/redis';
+import { onShutdown } from '../src/infra/shutdown';
+import { jobContracts } from '../src/jobs/index';
+import { JobQueues } from '../src/jobs/job-queues';
+import { loggerOptions } from '../src/logger';
+import { processors } from './processors/index';
+import { startWorkers } from './start-workers';
+
+// The worker process: imports modules and job contracts, never routes.
+await runEntryPoint(async (config) => {
+  const log = pino(loggerOptions(config));
+  const stores = requireStores(config);
+  const database = openDatabase(stores.databaseUrl);
+  const redis = openRedis(stores.redisUrl, 'worker');
+  redis.on('error', () => {});
+  const queues = new JobQueues(openRedis(stores.redisUrl, 'worker'), config.REDIS_PREFIX);
+  const emitter = new Emitter(redis, { key: `${config.REDIS_PREFIX}:io` });
+  const running = startWorkers({
+    contracts: jobContracts,
+    processors,
+    connection: openRedis(stores.redisUrl, 'worker'),
+    deps: { config, db: database.db, sql: database.sql, redis, queues, emitter },
+  });
+  log.info({ jobs: jobContracts.map((c) => c.name) }, 'workers started');
+
+  onShutdown(async () => {
+    await running.close();
+    await queues.close();
+    await Promise.allSettled([database.close(), redis.quit()]);
+    log.info('workers stopped');
+  });
+});
