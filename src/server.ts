@@ -1,7 +1,7 @@
 import { requireStores } from './config/config';
 import { runEntryPoint } from './config/load';
 import { openDatabase } from './infra/database';
-import { openRedis } from './infra/redis';
+import { openRedis, redisReady } from './infra/redis';
 import { onShutdown } from './infra/shutdown';
 import { buildApp } from './build-app';
 
@@ -11,6 +11,7 @@ await runEntryPoint(async (config) => {
   const database = openDatabase(stores.databaseUrl);
   const redis = openRedis(stores.redisUrl);
   redis.on('error', () => {}); // reconnects by itself; /readyz reports the outage
+  await redisReady(redis); // bounded: with Redis down the API still starts and webhooks fall back
   const app = await buildApp({ config, db: database.db, sql: database.sql, redis });
 
   onShutdown(async () => {

@@ -16,3 +16,20 @@ export function openRedis(url: string, role: TRedisRole = 'command'): Redis {
   };
   return new Redis(url, options);
 }
+
+/** Resolves when the connection is ready, or after `timeoutMs` (callers then run degraded). */
+export function redisReady(redis: Redis, timeoutMs = 5000): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    timer.unref();
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    redis.once('ready', onReady);
+  });
+}

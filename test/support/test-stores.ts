@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import type { TConfig } from '../../src/config/config';
 import { openDatabase, type TDatabaseHandle } from '../../src/infra/database';
-import { openRedis } from '../../src/infra/redis';
+import { openRedis, redisReady } from '../../src/infra/redis';
 import { withDatabase } from './database-url';
 import { testConfig } from './test-config';
 
@@ -41,6 +41,7 @@ export async function createTestStores(
   const database = openDatabase(databaseUrl, { max: 5 });
   const redis = openRedis(redisUrl);
   redis.on('error', () => {});
+  await redisReady(redis);
 
   return {
     config,

@@ -1,0 +1,78 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * A caller waiting for a counsellor. Redis owns the order; the telephony platform only holds
+ * the caller. No personal data here: the call SID is the only identifier.
+ */
+export type TWaitingCaller = {
+  callSid: string;
+  hotline: string;
+  language: string;
+  /** First time this caller entered the queue (ms since epoch); never changes on re-queue. */
+  enqueuedAt: number;
+  /** Milliseconds moved forward in the queue (child caller, imminent danger). */
+  priorityBoostMs: number;
+};
+
+export type TWaitingQueue = ReturnType<typeof waitingQueue>;
+
+/** One sorted set per hotline scored by first enqueue time minus the priority boost. */
+export function waitingQueue(redis: Redis, prefix: string) {
+  const queueKey = (hotline: string) => `${prefix}:queue:${hotline}`;
+  const callerKey = (callSid: string) => `${prefix}:caller:${callSid}`;
+
+  return {
+    queueKey,
+    callerKey,
+
+    /** Idempotent: a caller already queued (or re-queued after a missed offer) keeps their place. */
+    async add(caller: TWaitingCaller): Promise<void> {
+      await redis
+        .multi()
+        .zadd(
+          queueKey(caller.hotline),
+          'NX',
+          caller.enqueuedAt - caller.priorityBoostMs,
+          caller.callSid,
+        )
+        .hsetnx(callerKey(caller.callSid), 'hotline', caller.hotline)
+        .hsetnx(callerKey(caller.callSid), 'language', caller.language)
+        .hsetnx(callerKey(caller.callSid), 'enqueuedAt', String(caller.enqueuedAt))
+        .hsetnx(callerKey(caller.callSid), 'priorityBoostMs', String(caller.priorityBoostMs))
+        .exec();
+    },
+
+    async remove(callSid: string, hotline: string): Promise<void> {
+      await redis.multi().zrem(queueKey(hotline), callSid).del(callerKey(callSid)).exec();
+    },
+
+    /** 1-based place in the hotline's queue, or null when not waiting. */
+    async position(callSid: string, hotline: string): Promise<number | null> {
+      const rank = await redis.zrank(queueKey(hotline), callSid);
+      return rank === null ? null : rank + 1;
+    },
+
+    async size(hotline: string): Promise<number> {
+      return redis.zcard(queueKey(hotline));
+    },
+
+    /** Waiting callers of a hotline in queue order. */
+    async list(hotline: string): Promise<TWaitingCaller[]> {
+      const sids = await redis.zrange(queueKey(hotline), '0', '-1');
+      if (!sids.length) return [];
+      const pipeline = redis.pipeline();
+      for (const sid of sids) pipeline.hgetall(callerKey(sid));
+      const rows = (await pipeline.exec()) ?? [];
+      return sids.map((callSid, i) => {
+        const h = (rows[i]?.[1] ?? {}) as Record<string, string>;
+        return {
+          callSid,
+          hotline: h.hotline ?? hotline,
+          language: h.language ?? 'lo',
+          enqueuedAt: Number(h.enqueuedAt ?? 0),
+          priorityBoostMs: Number(h.priorityBoostMs ?? 0),
+        };
+      });
+    },
+  };
+}
