@@ -6,6 +6,7 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
 import { docsPlugin } from './plugins/docs';
 import { routes } from './routes/index';
+import { callLifecyclePlugin } from './modules/telephony/call-lifecycle.events';
 
 /**
  * The whole API as one plugin. Order: deps → external plugins → app services → routes.
@@ -18,5 +19,6 @@ export const app = fp<TAppDeps>(async (fastify, deps) => {
   await fastify.register(formbody);
   await fastify.register(cookie);
   await fastify.register(docsPlugin);
+  await fastify.register(callLifecyclePlugin);
   await fastify.register(routes);
 });
