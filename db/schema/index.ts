@@ -2,3 +2,6 @@
 export * from './reference';
 export * from './hotlines';
 export * from './staff';
+export * from './partners';
+export * from './referrals';
+export * from './tickets';

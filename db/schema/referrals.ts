@@ -1,0 +1,91 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { partnerUnits } from './partners';
+
+export const referralNeeds = [
+  'shelter',
+  'police',
+  'labour',
+  'medical',
+  'legal_aid',
+  'psychosocial',
+  'education_vocational',
+  'reintegration',
+  'repatriation',
+] as const;
+export type TReferralNeed = (typeof referralNeeds)[number];
+
+export const referralPriorities = ['emergency', 'urgent', 'routine'] as const;
+export type TReferralPriority = (typeof referralPriorities)[number];
+
+/**
+ * Routing facts about the person, copied from the case when the referral is requested. No name,
+ * no contact detail: this is what routing, consent and partners may see.
+ */
+export type TReferralSubject = {
+  sex: 'female' | 'male' | 'other' | 'unknown';
+  age: number | null;
+  isChild: boolean;
+  nationality: string | null;
+  provinceCode: string | null;
+  exploitationForms: string[];
+  languages: string[];
+};
+
+/** A routing rule; null matches anything. The most specific matching rule wins, then `rank`. */
+export const referralRules = pgTable(
+  'referral_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    need: text('need', { enum: referralNeeds }).notNull(),
+    provinceCode: text('province_code'),
+    ageGroup: text('age_group', { enum: ['child', 'adult'] }),
+    sex: text('sex'),
+    nationality: text('nationality'),
+    exploitationForm: text('exploitation_form'),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => partnerUnits.id),
+    alternateUnitId: uuid('alternate_unit_id').references(() => partnerUnits.id),
+    rank: integer('rank').notNull().default(100),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index('referral_rules_need_idx').on(t.need)],
+);
+
+export const referralStatuses = ['stored', 'dispatched', 'blocked_consent', 'unrouted'] as const;
+
+/**
+ * The outbox: written in the same transaction as the request. `dispatchedAt` stays null until a
+ * worker has created every ticket; the reconciler re-enqueues rows left like that.
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    hotline: text('hotline'),
+    requestedBy: uuid('requested_by').notNull(),
+    needs: text('needs', { enum: referralNeeds }).array().notNull(),
+    priority: text('priority', { enum: referralPriorities }).notNull(),
+    subject: jsonb('subject').$type<TReferralSubject>().notNull(),
+    /** Imminent danger: a written justification (encrypted) lets it reach police without consent. */
+    dangerOverride: boolean('danger_override').notNull().default(false),
+    overrideJustificationEnc: text('override_justification_enc'),
+    status: text('status', { enum: referralStatuses }).notNull().default('stored'),
+    unroutedNeeds: text('unrouted_needs').array().notNull().default([]),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('referrals_pending_idx').on(t.status, t.createdAt)],
+);
