@@ -205,6 +205,63 @@ CREATE TABLE "tickets" (
 	CONSTRAINT "tickets_referral_unit_key" UNIQUE("referral_id","unit_id")
 );
 --> statement-breakpoint
+CREATE TABLE "call_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"call_sid" text NOT NULL,
+	"kind" text NOT NULL,
+	"call_status" text,
+	"sequence_number" integer,
+	"payload" jsonb NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calls" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_sid" text NOT NULL,
+	"hotline" text NOT NULL,
+	"direction" text DEFAULT 'inbound' NOT NULL,
+	"from_encrypted" text,
+	"from_hash" text,
+	"status" text DEFAULT 'ringing' NOT NULL,
+	"last_sequence" integer DEFAULT -1 NOT NULL,
+	"language" text,
+	"route" text,
+	"queue_result" text,
+	"callback_requested" boolean DEFAULT false NOT NULL,
+	"voicemail_url" text,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"enqueued_at" timestamp with time zone,
+	"left_queue_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	"duration_seconds" integer,
+	"needs_reconciliation" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calls_call_sid_unique" UNIQUE("call_sid")
+);
+--> statement-breakpoint
+CREATE TABLE "blocked_callers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"phone_hash" text NOT NULL,
+	"hotline" text,
+	"reason" text NOT NULL,
+	"expires_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "prompt_audio" (
+	"hotline" text NOT NULL,
+	"prompt" text NOT NULL,
+	"language" text NOT NULL,
+	"content_type" text NOT NULL,
+	"audio" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "prompt_audio_hotline_prompt_language_pk" PRIMARY KEY("hotline","prompt","language")
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_units" ADD CONSTRAINT "partner_units_organisation_key_organisations_key_fk" FOREIGN KEY ("organisation_key") REFERENCES "public"."organisations"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_rules" ADD CONSTRAINT "referral_rules_unit_id_partner_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -219,4 +276,8 @@ CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "ticket_events_ticket_idx" ON "ticket_events" USING btree ("ticket_id","id");--> statement-breakpoint
-CREATE INDEX "tickets_org_state_idx" ON "tickets" USING btree ("organisation_key","state");
+CREATE INDEX "tickets_org_state_idx" ON "tickets" USING btree ("organisation_key","state");--> statement-breakpoint
+CREATE INDEX "call_events_call_sid_idx" ON "call_events" USING btree ("call_sid","id");--> statement-breakpoint
+CREATE INDEX "calls_hotline_started_idx" ON "calls" USING btree ("hotline","started_at");--> statement-breakpoint
+CREATE INDEX "calls_from_hash_idx" ON "calls" USING btree ("from_hash");--> statement-breakpoint
+CREATE INDEX "blocked_callers_phone_hash_idx" ON "blocked_callers" USING btree ("phone_hash");

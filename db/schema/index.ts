@@ -5,3 +5,5 @@ export * from './staff';
 export * from './partners';
 export * from './referrals';
 export * from './tickets';
+export * from './calls';
+export * from './telephony-settings';
