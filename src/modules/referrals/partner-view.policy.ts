@@ -1,0 +1,31 @@
+import type { TPartnerKind } from '../../../db/schema/partners';
+import type { TReferralSubject } from '../../../db/schema/referrals';
+
+type TSubjectField = keyof TReferralSubject;
+
+/**
+ * What each kind of partner needs to act, and nothing more. Nobody gets a name or a contact
+ * detail: the subject snapshot carries none, and the hotline arranges contact itself.
+ */
+const fieldsByKind: Record<TPartnerKind, readonly TSubjectField[]> = {
+  shelter: ['sex', 'age', 'isChild', 'languages', 'provinceCode'],
+  police: ['sex', 'age', 'isChild', 'nationality', 'provinceCode', 'exploitationForms'],
+  labour: ['sex', 'isChild', 'nationality', 'provinceCode', 'exploitationForms'],
+  social_welfare: ['sex', 'age', 'isChild', 'provinceCode', 'languages'],
+  health: ['sex', 'age', 'isChild', 'languages'],
+  legal_aid: ['sex', 'isChild', 'nationality', 'exploitationForms', 'languages'],
+  repatriation: ['sex', 'isChild', 'nationality', 'languages'],
+  counselling: ['sex', 'isChild', 'languages'],
+  ngo: ['sex', 'isChild', 'provinceCode', 'languages'],
+};
+
+export type TPartnerSubjectView = Partial<TReferralSubject>;
+
+export function subjectForPartner(
+  kind: TPartnerKind,
+  subject: TReferralSubject,
+): TPartnerSubjectView {
+  const view: Record<string, unknown> = {};
+  for (const field of fieldsByKind[kind]) view[field] = subject[field];
+  return view as TPartnerSubjectView;
+}
