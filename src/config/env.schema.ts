@@ -53,6 +53,18 @@ export const ZEnv = z.object({
   /** Set to the simulator's URL to send the twilio client there instead of api.twilio.com. */
   TWILIO_API_BASE_URL: z.string().url().optional(),
   SIMULATOR_PORT: port.default(3100),
+  /** Live routing: how long an offer rings before the next counsellor gets it. */
+  ROUTING_OFFER_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(20000),
+  /** After this wait any counsellor of the hotline may take the call, whatever the language. */
+  ROUTING_RELAX_LANGUAGE_AFTER_MS: z.coerce.number().int().min(0).default(60000),
+  /** After this wait a counsellor of another hotline who speaks the language may take it. */
+  ROUTING_RELAX_HOTLINE_AFTER_MS: z.coerce.number().int().min(0).default(120000),
+  /** Wrap-up time after each call before the counsellor is offered again (0 = none). */
+  ROUTING_WRAP_UP_MS: z.coerce.number().int().min(0).max(3600000).default(60000),
+  /** How often each API node expires offers and wrap-ups and re-runs dispatch. */
+  ROUTING_SWEEP_MS: z.coerce.number().int().min(50).max(10000).default(500),
+  /** Browser origin allowed besides PUBLIC_BASE_URL's for Socket.IO (the Vite dev server). */
+  REALTIME_DEV_ORIGIN: z.string().url().default('http://localhost:5173'),
   /** Serve the built web app from the API (npm start does). */
   SERVE_WEB: flag.default(false),
   /** Secure cookies need https; npm start on localhost turns this off. */
@@ -60,6 +72,11 @@ export const ZEnv = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
   DEMO_DATA: flag.default(false),
+  /** Staff sessions: signed out after this many idle minutes, and after this many hours in any case. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** Login attempts per minute for one client address and user name. */
+  LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

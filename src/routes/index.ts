@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.routes';
+import { authRoutes } from './auth/auth.routes';
+import { staffRoutes } from './api/staff/index';
 
 /**
  * Routes, one folder per trust boundary, each with its own auth hook:
@@ -7,4 +9,6 @@ import { healthRoutes } from './health.routes';
  */
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(staffRoutes, { prefix: '/api/staff' });
 };

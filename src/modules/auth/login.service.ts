@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../errors/catalogue';
+import { decryptField, encryptField } from '../crypto/field-cipher';
+import { keyringFromConfig } from '../crypto/keyring';
+import { hashPassword, verifyPassword } from './password';
+import type { TResolveActorDeps } from './resolve-actor';
+import { createSession, destroySession } from './session.repository';
+import { findStaffById, findStaffByUsername, saveTotpSecret } from './staff-users.repository';
+import { newTotpSecret, totpStep } from './totp.provider';
+
+export type TLoginResult =
+  | { status: 'signed_in'; sessionId: string; userId: string }
+  | {
+      status: 'totp_required';
+      challenge: string;
+      enrolment?: { secret: string; uri: string };
+    };
+
+type TChallenge = { userId: string; attempts: number; enrolSecretEnc?: string };
+
+const CHALLENGE_TTL_S = 300;
+const MAX_TOTP_ATTEMPTS = 5;
+// Verifying against a real hash for unknown users keeps their answer as slow as a wrong password.
+const decoyHash = hashPassword(randomBytes(16).toString('hex'));
+
+const challengeKey = (prefix: string, id: string) => `${prefix}:login-challenge:${id}`;
+/** Remembers the last TOTP step a user spent, so a code cannot be replayed. */
+export const usedStepKey = (prefix: string, userId: string) => `${prefix}:totp-step:${userId}`;
+const totpContext = (userId: string) => ({
+  table: 'staff_users',
+  column: 'totp_secret_enc',
+  rowId: userId,
+});
+
+/** Step one: user name and password. Same error for an unknown user, a wrong password or a disabled account. */
+export async function login(
+  deps: TResolveActorDeps,
+  input: { username: string; password: string; previousSessionId?: string },
+): Promise<TLoginResult> {
+  const user = await findStaffByUsername(deps.db, input.username);
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
+  if (!user || !ok || user.disabledAt) throw new AppError('INVALID_CREDENTIALS');
+  if (input.previousSessionId) await destroySession(deps, input.previousSessionId);
+  if (!user.totpRequired) {
+    return { status: 'signed_in', sessionId: await createSession(deps, user.id), userId: user.id };
+  }
+  const challenge = randomBytes(24).toString('base64url');
+  const state: TChallenge = { userId: user.id, attempts: 0 };
+  let enrolment: { secret: string; uri: string } | undefined;
+  if (!user.totpSecretEnc) {
+    enrolment = newTotpSecret(user.username);
+    state.enrolSecretEnc = encryptField(
+      keyringFromConfig(deps.config),
+      totpContext(user.id),
+      enrolment.secret,
+    );
+  }
+  await deps.redis.set(
+    challengeKey(deps.config.REDIS_PREFIX, challenge),
+    JSON.stringify(state),
+    'EX',
+    CHALLENGE_TTL_S,
+  );
+  return enrolment
+    ? { status: 'totp_required', challenge, enrolment }
+    : { status: 'totp_required', challenge };
+}
+
+/** Step two: the TOTP code for a pending challenge; a code is accepted once only. */
+export async function completeTotp(
+  deps: TResolveActorDeps,
+  input: { challenge: string; code: string },
+): Promise<{ sessionId: string; userId: string }> {
+  const prefix = deps.config.REDIS_PREFIX;
+  const key = challengeKey(prefix, input.challenge);
+  const raw = /^[A-Za-z0-9_-]{32}$/.test(input.challenge) ? await deps.redis.get(key) : null;
+  if (!raw) throw new AppError('INVALID_CREDENTIALS');
+  const state = JSON.parse(raw) as TChallenge;
+  const user = await findStaffById(deps.db, state.userId);
+  const secretEnc = state.enrolSecretEnc ?? user?.totpSecretEnc;
+  if (!user || user.disabledAt || !secretEnc) throw new AppError('INVALID_CREDENTIALS');
+  const secret = decryptField(keyringFromConfig(deps.config), totpContext(user.id), secretEnc);
+  const step = totpStep(secret, input.code);
+  const lastStep = Number((await deps.redis.get(usedStepKey(prefix, user.id))) ?? -1);
+  if (step === null || step <= lastStep) {
+    state.attempts += 1;
+    if (state.attempts >= MAX_TOTP_ATTEMPTS) await deps.redis.del(key);
+    else await deps.redis.set(key, JSON.stringify(state), 'KEEPTTL');
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await deps.redis.set(usedStepKey(prefix, user.id), String(step), 'EX', 120);
+  await deps.redis.del(key);
+  if (state.enrolSecretEnc) await saveTotpSecret(deps.db, user.id, state.enrolSecretEnc);
+  return { sessionId: await createSession(deps, user.id), userId: user.id };
+}
