@@ -77,6 +77,13 @@ export const ZEnv = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Login attempts per minute for one client address and user name. */
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
+  /** Referral delivery retries: first wait (doubling, with jitter) and number of attempts. */
+  REFERRAL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600000).default(1000),
+  REFERRAL_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /** How often workers sweep SLA timers and re-enqueue stored referrals or deliveries without a job. */
+  REFERRAL_SWEEP_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+  /** How long an SMS magic link stays usable, and the session it opens. */
+  MAGIC_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
