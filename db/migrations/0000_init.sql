@@ -1,3 +1,4 @@
+CREATE SEQUENCE "public"."case_code_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "organisations" (
 	"key" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -131,6 +132,7 @@ CREATE TABLE "deliveries" (
 	"ticket_id" uuid NOT NULL,
 	"channel" text NOT NULL,
 	"event" text NOT NULL,
+	"audience" text DEFAULT 'unit' NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_status_code" integer,
@@ -139,7 +141,7 @@ CREATE TABLE "deliveries" (
 	"failed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "deliveries_ticket_channel_event_key" UNIQUE("ticket_id","channel","event")
+	CONSTRAINT "deliveries_ticket_channel_event_key" UNIQUE("ticket_id","channel","event","audience")
 );
 --> statement-breakpoint
 CREATE TABLE "magic_links" (
@@ -262,6 +264,166 @@ CREATE TABLE "prompt_audio" (
 	CONSTRAINT "prompt_audio_hotline_prompt_language_pk" PRIMARY KEY("hotline","prompt","language")
 );
 --> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"seq" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"actor_id" uuid,
+	"action" text NOT NULL,
+	"entity_type" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"case_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"actor_id" uuid,
+	"ref_id" text,
+	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_notes" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"case_id" uuid NOT NULL,
+	"author_id" uuid,
+	"body_enc" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_people" (
+	"case_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "case_people_case_id_person_id_pk" PRIMARY KEY("case_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "cases" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"hotline" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"risk_level" text DEFAULT 'medium' NOT NULL,
+	"owner_id" uuid,
+	"province_code" text,
+	"category_code" text,
+	"subcategory_code" text,
+	"summary_enc" text,
+	"legal_hold" boolean DEFAULT false NOT NULL,
+	"closed_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cases_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "caller_flags" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"phone_hash" text NOT NULL,
+	"hotline" text NOT NULL,
+	"kind" text NOT NULL,
+	"until" timestamp with time zone,
+	"created_by_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "contacts" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"call_id" uuid,
+	"case_id" uuid,
+	"hotline" text NOT NULL,
+	"channel" text NOT NULL,
+	"language" text NOT NULL,
+	"interpreter_used" boolean DEFAULT false NOT NULL,
+	"interpreter_language" text,
+	"caller_type" text NOT NULL,
+	"contact_type" text NOT NULL,
+	"category_code" text,
+	"subcategory_code" text,
+	"caller_province_code" text,
+	"caller_phone_enc" text,
+	"caller_phone_hash" text,
+	"caller_name_enc" text,
+	"summary_enc" text,
+	"safe_to_talk" text DEFAULT 'unknown' NOT NULL,
+	"safe_callback_window_enc" text,
+	"code_word_enc" text,
+	"no_sms" boolean DEFAULT false NOT NULL,
+	"no_voicemail" boolean DEFAULT false NOT NULL,
+	"counsellor_id" uuid,
+	"recorded_by_id" uuid,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"duration_seconds" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "people" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"hotline" text NOT NULL,
+	"created_by_id" uuid,
+	"full_name_enc" text,
+	"alias_enc" text,
+	"date_of_birth_enc" text,
+	"address_enc" text,
+	"phone_enc" text,
+	"phone_hash" text,
+	"notes_enc" text,
+	"sex" text DEFAULT 'unknown' NOT NULL,
+	"age_at_identification" integer,
+	"age_estimated" boolean DEFAULT false NOT NULL,
+	"age_band" text DEFAULT 'unknown' NOT NULL,
+	"under18_at_identification" boolean,
+	"under18_at_exploitation" boolean,
+	"nationalities" text[] DEFAULT '{}' NOT NULL,
+	"ethnicity" text,
+	"languages" text[] DEFAULT '{}' NOT NULL,
+	"residence_province_code" text,
+	"residence_district" text,
+	"victim_status" text DEFAULT 'possible' NOT NULL,
+	"identified_by" text,
+	"identification_date" date,
+	"exploitation_forms" text[] DEFAULT '{}' NOT NULL,
+	"labour_sector" text,
+	"means_of_control" text[] DEFAULT '{}' NOT NULL,
+	"recruitment_method" text,
+	"recruiter_relation" text,
+	"stage_locations" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"needs" text[] DEFAULT '{}' NOT NULL,
+	"legal_hold" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"person_id" uuid NOT NULL,
+	"scope" text NOT NULL,
+	"version" integer NOT NULL,
+	"granted" boolean NOT NULL,
+	"given_by" text NOT NULL,
+	"method" text NOT NULL,
+	"recorded_by_id" uuid,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "consents_person_scope_version" UNIQUE("person_id","scope","version")
+);
+--> statement-breakpoint
+CREATE TABLE "retention_policies" (
+	"record_type" text PRIMARY KEY NOT NULL,
+	"retain_days" integer,
+	"updated_by_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_units" ADD CONSTRAINT "partner_units_organisation_key_organisations_key_fk" FOREIGN KEY ("organisation_key") REFERENCES "public"."organisations"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_rules" ADD CONSTRAINT "referral_rules_unit_id_partner_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -272,6 +434,19 @@ ALTER TABLE "ticket_events" ADD CONSTRAINT "ticket_events_ticket_id_tickets_id_f
 ALTER TABLE "ticket_services" ADD CONSTRAINT "ticket_services_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_unit_id_partner_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_notes" ADD CONSTRAINT "case_notes_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_notes" ADD CONSTRAINT "case_notes_author_id_staff_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_people" ADD CONSTRAINT "case_people_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_owner_id_staff_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "caller_flags" ADD CONSTRAINT "caller_flags_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_counsellor_id_staff_users_id_fk" FOREIGN KEY ("counsellor_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_recorded_by_id_staff_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consents" ADD CONSTRAINT "consents_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consents" ADD CONSTRAINT "consents_recorded_by_id_staff_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");--> statement-breakpoint
@@ -280,4 +455,20 @@ CREATE INDEX "tickets_org_state_idx" ON "tickets" USING btree ("organisation_key
 CREATE INDEX "call_events_call_sid_idx" ON "call_events" USING btree ("call_sid","id");--> statement-breakpoint
 CREATE INDEX "calls_hotline_started_idx" ON "calls" USING btree ("hotline","started_at");--> statement-breakpoint
 CREATE INDEX "calls_from_hash_idx" ON "calls" USING btree ("from_hash");--> statement-breakpoint
-CREATE INDEX "blocked_callers_phone_hash_idx" ON "blocked_callers" USING btree ("phone_hash");
+CREATE INDEX "blocked_callers_phone_hash_idx" ON "blocked_callers" USING btree ("phone_hash");--> statement-breakpoint
+CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "case_notes_case_idx" ON "case_notes" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "case_people_person_idx" ON "case_people" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "cases_hotline_status_idx" ON "cases" USING btree ("hotline","status");--> statement-breakpoint
+CREATE INDEX "cases_owner_idx" ON "cases" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "cases_created_idx" ON "cases" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "caller_flags_phone_hash_idx" ON "caller_flags" USING btree ("phone_hash");--> statement-breakpoint
+CREATE INDEX "contacts_case_idx" ON "contacts" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "contacts_call_idx" ON "contacts" USING btree ("call_id");--> statement-breakpoint
+CREATE INDEX "contacts_phone_hash_idx" ON "contacts" USING btree ("caller_phone_hash");--> statement-breakpoint
+CREATE INDEX "contacts_hotline_occurred_idx" ON "contacts" USING btree ("hotline","occurred_at");--> statement-breakpoint
+CREATE INDEX "people_hotline_idx" ON "people" USING btree ("hotline");--> statement-breakpoint
+CREATE INDEX "people_phone_hash_idx" ON "people" USING btree ("phone_hash");--> statement-breakpoint
+CREATE INDEX "people_identification_idx" ON "people" USING btree ("identification_date");--> statement-breakpoint
+CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");

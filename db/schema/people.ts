@@ -1,0 +1,65 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { staffUsers } from './staff';
+
+export const sexes = ['female', 'male', 'other', 'unknown'] as const;
+export const victimStatuses = ['possible', 'identified', 'not_victim'] as const;
+export const ageBands = ['0-11', '12-17', '18-24', '25-34', '35-49', '50+', 'unknown'] as const;
+export const traffickingStages = ['recruitment', 'transit', 'exploitation'] as const;
+
+/** Where a stage happened: a Lao province, a special economic zone, or a country abroad (ISO code). */
+export type TStageLocation = {
+  stage: (typeof traffickingStages)[number];
+  kind: 'province' | 'sez' | 'country';
+  code: string;
+};
+
+/**
+ * A victim or other party. Identifying fields are encrypted (AAD people/<column>/id). The fields
+ * the national statistics aggregate (IOM Human Trafficking Case Data Standard names where one
+ * exists) are plain, typed and indexed so reports can GROUP BY them.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    hotline: text('hotline').notNull(),
+    createdById: uuid('created_by_id').references(() => staffUsers.id),
+    fullNameEnc: text('full_name_enc'),
+    aliasEnc: text('alias_enc'),
+    dateOfBirthEnc: text('date_of_birth_enc'),
+    addressEnc: text('address_enc'),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    notesEnc: text('notes_enc'),
+    sex: text('sex', { enum: sexes }).notNull().default('unknown'),
+    ageAtIdentification: integer('age_at_identification'),
+    ageEstimated: boolean('age_estimated').notNull().default(false),
+    ageBand: text('age_band', { enum: ageBands }).notNull().default('unknown'),
+    under18AtIdentification: boolean('under18_at_identification'),
+    under18AtExploitation: boolean('under18_at_exploitation'),
+    nationalities: text('nationalities').array().notNull().default([]),
+    ethnicity: text('ethnicity'),
+    languages: text('languages').array().notNull().default([]),
+    residenceProvinceCode: text('residence_province_code'),
+    residenceDistrict: text('residence_district'),
+    victimStatus: text('victim_status', { enum: victimStatuses }).notNull().default('possible'),
+    identifiedBy: text('identified_by'),
+    identificationDate: date('identification_date', { mode: 'string' }),
+    exploitationForms: text('exploitation_forms').array().notNull().default([]),
+    labourSector: text('labour_sector'),
+    meansOfControl: text('means_of_control').array().notNull().default([]),
+    recruitmentMethod: text('recruitment_method'),
+    recruiterRelation: text('recruiter_relation'),
+    stageLocations: jsonb('stage_locations').$type<TStageLocation[]>().notNull().default([]),
+    needs: text('needs').array().notNull().default([]),
+    legalHold: boolean('legal_hold').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('people_hotline_idx').on(t.hotline),
+    index('people_phone_hash_idx').on(t.phoneHash),
+    index('people_identification_idx').on(t.identificationDate),
+  ],
+);
