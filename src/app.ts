@@ -6,6 +6,7 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
 import { docsPlugin } from './plugins/docs';
 import { routes } from './routes/index';
+import { webPlugin } from './plugins/web';
 import { callLifecyclePlugin } from './modules/telephony/call-lifecycle.events';
 
 /**
@@ -21,4 +22,5 @@ export const app = fp<TAppDeps>(async (fastify, deps) => {
   await fastify.register(docsPlugin);
   await fastify.register(callLifecyclePlugin);
   await fastify.register(routes);
+  await fastify.register(webPlugin);
 });

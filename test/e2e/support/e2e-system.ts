@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Emitter } from '@socket.io/redis-emitter';
+import { buildApp } from '../../../src/build-app';
+import { openRedis } from '../../../src/infra/redis';
+import { jobContracts } from '../../../src/jobs/index';
+import { JobQueues } from '../../../src/jobs/job-queues';
+import { processors } from '../../../workers/processors/index';
+import { startWorkers, type TRunningWorkers } from '../../../workers/start-workers';
+import { seedReference } from '../../../db/seed/reference.seed';
+import { seedDemo, type TDemoLogin } from '../../../db/seed/demo.seed';
+import { freePort } from '../../../scripts/local/free-port';
+import { captureLogs, type TLogCapture } from '../../support/test-app';
+import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { openBrowser, type TBrowser } from './browser';
+import { buildWebOnce } from './web-build';
+
+export type TE2eSystem = {
+  baseURL: string;
+  stores: TTestStores;
+  app: FastifyInstance;
+  browser: TBrowser;
+  /** Demo users of every role with passwords made up for this run. */
+  logins: TDemoLogin[];
+  login: (username: string) => TDemoLogin;
+  logs: TLogCapture;
+  stop: () => Promise<void>;
+};
+
+/**
+ * The real system on one machine for browser tests: the API serving the built web app, the
+ * workers and the telephony simulator, each on free ports against this file's own stores.
+ */
+export async function startE2eSystem(): Promise<TE2eSystem> {
+  await buildWebOnce();
+  const [apiPort, simulatorPort] = [await freePort(), await freePort()];
+  const baseURL = `http://127.0.0.1:${apiPort}`;
+  const stores = await createTestStores({
+    SERVE_WEB: 'true',
+    PORT: String(apiPort),
+    PUBLIC_BASE_URL: baseURL,
+    SIMULATOR_PORT: String(simulatorPort),
+    TWILIO_API_BASE_URL: `http://127.0.0.1:${simulatorPort}`,
+  });
+  const stops: Array<() => Promise<unknown>> = [];
+  try {
+    const { db, sql } = stores.database;
+    await seedReference(db);
+    const suffix = randomBytes(4).toString('hex');
+    const logins = await seedDemo(db, (u) => `${u}-e2e-${suffix}`);
+
+    const { capture, stream } = captureLogs();
+    const config = Object.freeze({ ...stores.config, LOG_LEVEL: 'info' as const });
+    const app = await buildApp({ config, db, sql, redis: stores.redis }, { logStream: stream });
+    await app.listen({ host: '127.0.0.1', port: apiPort });
+    stops.push(() => app.close());
+    if ((app.server.address() as AddressInfo).port !== apiPort) throw new Error('port moved');
+
+    const workers = await startSystemWorkers(stores);
+    stops.push(workers.close);
+
+    const browser = await openBrowser(baseURL);
+    stops.push(browser.close);
+
+    return {
+      baseURL,
+      stores,
+      app,
+      browser,
+      logins,
+      login: (username) => {
+        const found = logins.find((l) => l.username === username);
+        if (!found) throw new Error(`no demo login ${username}`);
+        return found;
+      },
+      logs: capture,
+      stop: async () => {
+        for (const stop of stops.reverse()) await stop().catch(() => {});
+        await stores.cleanup();
+      },
+    };
+  } catch (err) {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await stores.cleanup();
+    throw err;
+  }
+}
+
+async function startSystemWorkers(stores: TTestStores): Promise<TRunningWorkers> {
+  const url = stores.config.REDIS_URL ?? '';
+  const redis = openRedis(url, 'worker');
+  redis.on('error', () => {});
+  const queues = new JobQueues(openRedis(url, 'worker'), stores.config.REDIS_PREFIX);
+  const emitter = new Emitter(redis, { key: `${stores.config.REDIS_PREFIX}:io` });
+  const connection = openRedis(url, 'worker');
+  const running = startWorkers({
+    contracts: jobContracts,
+    processors,
+    connection,
+    deps: {
+      config: stores.config,
+      db: stores.database.db,
+      sql: stores.database.sql,
+      redis,
+      queues,
+      emitter,
+    },
+  });
+  return {
+    workers: running.workers,
+    close: async () => {
+      await running.close();
+      await queues.close();
+      connection.disconnect();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type {
+  TCounsellorView,
+  TOfferView,
+  TQueueView,
+  TStateSnapshot,
+} from '../../../../src/contracts/realtime';
+
+export type TConnection = 'connecting' | 'online' | 'reconnecting';
+export type TRealtimeState = { connection: TConnection; snapshot: TStateSnapshot | null };
+
+/** Pure reducers: the view is the last snapshot plus the live events that arrived after it. */
+export function withCounsellor(s: TStateSnapshot, c: TCounsellorView): TStateSnapshot {
+  const others = s.counsellors.filter((x) => x.userId !== c.userId);
+  const known = others.length !== s.counsellors.length;
+  return {
+    ...s,
+    me: s.me && s.me.userId === c.userId ? c : s.me,
+    counsellors: known ? [...others, c] : s.counsellors,
+  };
+}
+
+export function withOffer(s: TStateSnapshot, offer: TOfferView | null): TStateSnapshot {
+  return { ...s, offer };
+}
+
+export function withoutOffer(s: TStateSnapshot, offerId: string): TStateSnapshot {
+  return s.offer?.offerId === offerId ? { ...s, offer: null } : s;
+}
+
+export function withQueue(s: TStateSnapshot, q: TQueueView): TStateSnapshot {
+  const rest = s.queues.filter((x) => x.hotline !== q.hotline);
+  return { ...s, queues: [...rest, q].sort((a, b) => a.hotline.localeCompare(b.hotline)) };
+}
+
+/** Server clock minus ours, so countdowns agree with the server's deadlines. */
+export function clockSkewMs(snapshot: TStateSnapshot, receivedAt: number): number {
+  return snapshot.serverTime - receivedAt;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { api } from '../api/api-client';
+import { isApiError } from '../api/api-error';
+
+export const staffRoles = [
+  'counsellor',
+  'supervisor',
+  'partner_agent',
+  'partner_manager',
+  'statistician',
+  'administrator',
+] as const;
+export type TRole = (typeof staffRoles)[number];
+
+export const ZSessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(staffRoles),
+  hotlines: z.array(z.string()).default([]),
+  languages: z.array(z.string()).default([]),
+  organisationKey: z.string().nullable().optional(),
+});
+export type TSessionUser = z.infer<typeof ZSessionUser>;
+
+const ZMe = z.object({ user: ZSessionUser });
+
+/** The signed-in user, or null when there is no session. */
+export async function fetchMe(): Promise<TSessionUser | null> {
+  try {
+    return (await api.get('/auth/me', ZMe)).user;
+  } catch (err) {
+    if (isApiError(err) && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export async function logout(): Promise<void> {
+  await api.post('/auth/logout').catch(() => undefined);
+}
