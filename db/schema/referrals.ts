@@ -8,7 +8,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { cases } from './cases';
 import { timestamps } from './columns';
+import { people } from './people';
 import { partnerUnits } from './partners';
 
 export const referralNeeds = [
@@ -73,7 +75,11 @@ export const referrals = pgTable(
   'referrals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** The person on the case the referral is for (consent is recorded per person). */
+    personId: uuid('person_id').references(() => people.id),
     hotline: text('hotline'),
     requestedBy: uuid('requested_by').notNull(),
     needs: text('needs', { enum: referralNeeds }).array().notNull(),
@@ -84,6 +90,8 @@ export const referrals = pgTable(
     overrideJustificationEnc: text('override_justification_enc'),
     status: text('status', { enum: referralStatuses }).notNull().default('stored'),
     unroutedNeeds: text('unrouted_needs').array().notNull().default([]),
+    /** Units the consent gate kept out (police without the adult's recorded consent). */
+    blockedUnitIds: uuid('blocked_unit_ids').array().notNull().default([]),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
     ...timestamps,
   },

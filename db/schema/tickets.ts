@@ -112,6 +112,10 @@ export const deliveries = pgTable(
     channel: text('channel', { enum: deliveryChannels }).notNull(),
     /** What happened: ticket.created, ticket.escalated-2 … (one delivery per ticket, channel, event). */
     event: text('event').notNull(),
+    /** Who on the partner side it is for: the unit's own channels, its focal point or its manager. */
+    audience: text('audience', { enum: ['unit', 'focal_point', 'manager'] })
+      .notNull()
+      .default('unit'),
     status: text('status', { enum: ['pending', 'delivered', 'failed'] })
       .notNull()
       .default('pending'),
@@ -123,7 +127,7 @@ export const deliveries = pgTable(
     ...timestamps,
   },
   (t) => [
-    unique('deliveries_ticket_channel_event_key').on(t.ticketId, t.channel, t.event),
+    unique('deliveries_ticket_channel_event_key').on(t.ticketId, t.channel, t.event, t.audience),
     index('deliveries_status_idx').on(t.status),
   ],
 );
