@@ -1,0 +1,23 @@
+import { buildNationalTables } from './national-tables.policy';
+import { countUnitRules } from './national-statistics.policy';
+import type { TNationalTallies } from './national-statistics.types';
+import type { TPeriod } from './report-period.policy';
+import type { TReport } from './report-table.types';
+
+export function nationalReport(options: {
+  period: TPeriod;
+  filters: Record<string, string>;
+  tallies: TNationalTallies;
+}): TReport {
+  return {
+    key: 'national',
+    title: {
+      lo: 'ສະຖິຕິຜູ້ຖືກເຄາະຮ້າຍ ແລະ ການໃຫ້ຄຳປຶກສາ (ລາຍງານລະດັບຊາດ)',
+      en: 'Victim and counselling statistics (national report)',
+    },
+    period: options.period,
+    filters: options.filters,
+    tables: buildNationalTables(options.tallies),
+    notes: [...countUnitRules],
+  };
+}

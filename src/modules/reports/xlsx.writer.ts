@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+import type { TReport, TReportTable } from './report-table.types';
+
+/** Excel allows 31 characters and none of []:*?/\ in a sheet name. */
+const sheetName = (table: TReportTable, index: number) =>
+  `${index + 1} ${table.title.en}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+
+function addTableSheet(book: ExcelJS.Workbook, table: TReportTable, index: number): void {
+  const sheet = book.addWorksheet(sheetName(table, index));
+  sheet.addRow([table.title.lo]).font = { bold: true, size: 13 };
+  sheet.addRow([table.title.en]).font = { bold: true };
+  sheet.addRow([table.countUnit.lo]);
+  sheet.addRow([table.countUnit.en]).font = { italic: true };
+  sheet.addRow([]);
+  sheet.addRow(['ລາຍການ', 'Item', ...table.columns.map((c) => c.lo)]).font = { bold: true };
+  sheet.addRow(['', '', ...table.columns.map((c) => c.en)]).font = { bold: true };
+  for (const row of table.rows) sheet.addRow([row.lo, row.en, ...row.cells]);
+  sheet.getColumn(1).width = 48;
+  sheet.getColumn(2).width = 48;
+  for (let c = 3; c < 3 + table.columns.length; c += 1) sheet.getColumn(c).width = 16;
+  sheet.views = [{ state: 'frozen', ySplit: 7 }];
+}
+
+/** A real workbook: a notes sheet (period, filters, count-unit rules), then one sheet per table. */
+export async function reportToXlsx(report: TReport): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Saiduan';
+  const notes = book.addWorksheet('0 Notes');
+  notes.addRow([report.title.lo]).font = { bold: true, size: 13 };
+  notes.addRow([report.title.en]).font = { bold: true };
+  notes.addRow(['ໄລຍະ / Period', report.period.from, report.period.to]);
+  for (const [k, v] of Object.entries(report.filters)) notes.addRow([k, v]);
+  notes.addRow([]);
+  for (const n of report.notes) notes.addRow([n.lo, n.en]);
+  notes.getColumn(1).width = 60;
+  notes.getColumn(2).width = 90;
+  report.tables.forEach((t, i) => addTableSheet(book, t, i));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
