@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import { runLua } from './lua-script';
+import { enqueueScript, leaveScript } from './routing.scripts';
 
 /**
  * A caller waiting for a counsellor. Redis owns the order; the telephony platform only holds
@@ -25,25 +27,30 @@ export function waitingQueue(redis: Redis, prefix: string) {
     queueKey,
     callerKey,
 
-    /** Idempotent: a caller already queued (or re-queued after a missed offer) keeps their place. */
-    async add(caller: TWaitingCaller): Promise<void> {
-      await redis
-        .multi()
-        .zadd(
-          queueKey(caller.hotline),
-          'NX',
-          caller.enqueuedAt - caller.priorityBoostMs,
+    /**
+     * Idempotent: a caller already queued (or re-queued after a missed offer) keeps their place,
+     * and a caller who is under offer or being bridged is not offered a second time.
+     */
+    async add(caller: TWaitingCaller, kind: 'inbound' | 'callback' = 'inbound'): Promise<void> {
+      await runLua(
+        redis,
+        enqueueScript,
+        [],
+        [
+          prefix,
           caller.callSid,
-        )
-        .hsetnx(callerKey(caller.callSid), 'hotline', caller.hotline)
-        .hsetnx(callerKey(caller.callSid), 'language', caller.language)
-        .hsetnx(callerKey(caller.callSid), 'enqueuedAt', String(caller.enqueuedAt))
-        .hsetnx(callerKey(caller.callSid), 'priorityBoostMs', String(caller.priorityBoostMs))
-        .exec();
+          caller.hotline,
+          caller.language,
+          caller.enqueuedAt,
+          caller.priorityBoostMs,
+          kind,
+        ],
+      );
     },
 
+    /** The caller left the queue; an offer made to a counsellor for them is withdrawn. */
     async remove(callSid: string, hotline: string): Promise<void> {
-      await redis.multi().zrem(queueKey(hotline), callSid).del(callerKey(callSid)).exec();
+      await runLua(redis, leaveScript, [], [prefix, callSid, hotline]);
     },
 
     /** 1-based place in the hotline's queue, or null when not waiting. */

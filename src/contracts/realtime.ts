@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/**
+ * The one Socket.IO contract between the API (src/realtime) and the browser (web/). Event names
+ * are `entity:verb`; every client→server event carries a zod-validated payload and answers
+ * through an ack `{ data } | { error: code }`. Socket.IO delivers at most once: the client
+ * rebuilds its whole view from `state:snapshot`, sent on every (re)connect and on `state:sync`.
+ * No personal data travels here: calls are identified by their SID only.
+ */
+
+export const counsellorStates = [
+  'offline',
+  'available',
+  'offered',
+  'on_call',
+  'wrap_up',
+  'away',
+] as const;
+export type TCounsellorState = (typeof counsellorStates)[number];
+
+export const ZCounsellorView = z.object({
+  userId: z.string(),
+  state: z.enum(counsellorStates),
+  /** Why the counsellor is away (`break`, `training`, `timeouts`, `disconnected`, …). */
+  reason: z.string().nullable(),
+  hotlines: z.array(z.string()),
+  languages: z.array(z.string()),
+  /** When the counsellor last became available (longest idle is offered first). */
+  idleSince: z.number().nullable(),
+  callSid: z.string().nullable(),
+  wrapUpUntil: z.number().nullable(),
+  rejects: z.number(),
+  timeouts: z.number(),
+  consecutiveTimeouts: z.number(),
+});
+export type TCounsellorView = z.infer<typeof ZCounsellorView>;
+
+export const ZOfferView = z.object({
+  offerId: z.string(),
+  callSid: z.string(),
+  hotline: z.string(),
+  language: z.string(),
+  kind: z.enum(['inbound', 'callback']),
+  /** First time the caller entered the queue (ms since epoch). */
+  enqueuedAt: z.number(),
+  expiresAt: z.number(),
+});
+export type TOfferView = z.infer<typeof ZOfferView>;
+
+export const ZQueueView = z.object({
+  hotline: z.string(),
+  waiting: z.number(),
+  longestWaitMs: z.number(),
+  byLanguage: z.array(
+    z.object({ language: z.string(), waiting: z.number(), longestWaitMs: z.number() }),
+  ),
+});
+export type TQueueView = z.infer<typeof ZQueueView>;
+
+export const ZStateSnapshot = z.object({
+  serverTime: z.number(),
+  me: ZCounsellorView.nullable(),
+  offer: ZOfferView.nullable(),
+  queues: z.array(ZQueueView),
+  /** Supervisors only: every counsellor of their hotlines. */
+  counsellors: z.array(ZCounsellorView),
+});
+export type TStateSnapshot = z.infer<typeof ZStateSnapshot>;
+
+export const realtimeErrorCodes = [
+  'VALIDATION_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'OFFER_GONE',
+  'INVALID_TRANSITION',
+  'TELEPHONY_FAILED',
+  'INTERNAL',
+] as const;
+export type TRealtimeErrorCode = (typeof realtimeErrorCodes)[number];
+
+export type TAck<T> = (res: { data: T } | { error: TRealtimeErrorCode }) => void;
+
+// Client → server payloads.
+export const ZPresenceSet = z.object({
+  state: z.enum(['available', 'away', 'offline']),
+  reason: z.string().max(40).optional(),
+});
+export const ZOfferRef = z.object({ offerId: z.string().min(1).max(80) });
+export const ZCallRef = z.object({ callSid: z.string().regex(/^CA[0-9a-zA-Z]{1,64}$/) });
+export const ZCallHold = ZCallRef.extend({ hold: z.boolean() });
+export const ZCallMute = ZCallRef.extend({ muted: z.boolean() });
+export const ZCallTransfer = ZCallRef.extend({
+  to: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('queue'), hotline: z.string().min(1), language: z.string().min(2) }),
+    z.object({ kind: z.literal('counsellor'), userId: z.string().min(1) }),
+  ]),
+});
+export const ZCallAddParty = ZCallRef.extend({
+  role: z.enum(['interpreter', 'partner']),
+  to: z.string().regex(/^\+[1-9]\d{6,14}$/),
+});
+export const ZCallMonitor = ZCallRef.extend({ mode: z.enum(['listen', 'whisper', 'barge']) });
+export const ZEmpty = z.object({}).strict();
+
+export type TClientToServerEvents = {
+  'state:sync': (payload: z.input<typeof ZEmpty>, ack: TAck<TStateSnapshot>) => void;
+  'presence:set': (payload: z.input<typeof ZPresenceSet>, ack: TAck<TCounsellorView>) => void;
+  'call:accept': (payload: z.input<typeof ZOfferRef>, ack: TAck<{ callSid: string }>) => void;
+  'call:reject': (payload: z.input<typeof ZOfferRef>, ack: TAck<{ offerId: string }>) => void;
+  'call:hold': (payload: z.input<typeof ZCallHold>, ack: TAck<{ callSid: string }>) => void;
+  'call:mute': (payload: z.input<typeof ZCallMute>, ack: TAck<{ callSid: string }>) => void;
+  'call:transfer': (payload: z.input<typeof ZCallTransfer>, ack: TAck<{ callSid: string }>) => void;
+  'call:add-party': (
+    payload: z.input<typeof ZCallAddParty>,
+    ack: TAck<{ participantSid: string }>,
+  ) => void;
+  'call:hangup': (payload: z.input<typeof ZCallRef>, ack: TAck<{ callSid: string }>) => void;
+  'call:monitor': (
+    payload: z.input<typeof ZCallMonitor>,
+    ack: TAck<{ participantSid: string }>,
+  ) => void;
+  'wrapup:end': (payload: z.input<typeof ZEmpty>, ack: TAck<TCounsellorView>) => void;
+};
+
+export type TOfferWithdrawnReason = 'timeout' | 'caller-left' | 'disconnected' | 'taken';
+
+export type TServerToClientEvents = {
+  'state:snapshot': (snapshot: TStateSnapshot) => void;
+  'presence:updated': (counsellor: TCounsellorView) => void;
+  'call:offered': (offer: TOfferView) => void;
+  'call:withdrawn': (payload: { offerId: string; reason: TOfferWithdrawnReason }) => void;
+  'call:connected': (payload: { callSid: string; conferenceName: string }) => void;
+  'call:ended': (payload: { callSid: string }) => void;
+  'queue:updated': (queue: TQueueView) => void;
+  'callback:updated': (payload: { taskId: string; status: string; hotline: string }) => void;
+};
+
+/** Room names: one per counsellor, per hotline, and one for supervisors. */
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  hotline: (hotline: string) => `hotline:${hotline}`,
+  supervisors: 'supervisors',
+} as const;

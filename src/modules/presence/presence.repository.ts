@@ -1,0 +1,141 @@
+import type { Redis } from 'ioredis';
+import {
+  counsellorStates,
+  type TCounsellorState,
+  type TCounsellorView,
+} from '../../contracts/realtime';
+import { runLua } from '../routing/lua-script';
+import { endCallScript, endWrapUpScript, setPresenceScript } from './presence.scripts';
+import { selfServiceStates, type TPresenceTarget } from './presence.policy';
+
+export type TPresenceRepository = ReturnType<typeof presenceRepository>;
+
+export type TAgentRecord = TCounsellorView & {
+  offerId: string | null;
+  offerCallSid: string | null;
+  offerExpiresAt: number | null;
+  seenAt: number | null;
+};
+
+const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+const csv = (v: string | undefined) => (v ? v.split(',') : []);
+
+function toRecord(userId: string, h: Record<string, string>): TAgentRecord {
+  const state = (counsellorStates as readonly string[]).includes(h.state ?? '')
+    ? (h.state as TCounsellorState)
+    : 'offline';
+  return {
+    userId,
+    state,
+    reason: h.reason ?? null,
+    hotlines: csv(h.hotlines),
+    languages: csv(h.languages),
+    idleSince: state === 'available' ? num(h.idleSince) : null,
+    callSid: h.callSid ?? null,
+    wrapUpUntil: num(h.wrapUntil),
+    rejects: Number(h.rejects ?? 0),
+    timeouts: Number(h.timeouts ?? 0),
+    consecutiveTimeouts: Number(h.consecutiveTimeouts ?? 0),
+    offerId: h.offerId ?? null,
+    offerCallSid: h.offerCallSid ?? null,
+    offerExpiresAt: num(h.offerExpiresAt),
+    seenAt: num(h.seenAt),
+  };
+}
+
+export function toView(record: TAgentRecord): TCounsellorView {
+  const { offerId: _o, offerCallSid: _c, offerExpiresAt: _e, seenAt: _s, ...view } = record;
+  return view;
+}
+
+/** Counsellor presence in Redis (shared by every API node): state, skills, counters. */
+export function presenceRepository(redis: Redis, prefix: string) {
+  const agentKey = (userId: string) => `${prefix}:agent:${userId}`;
+
+  return {
+    async get(userId: string): Promise<TAgentRecord | null> {
+      const h = await redis.hgetall(agentKey(userId));
+      return Object.keys(h).length ? toRecord(userId, h) : null;
+    },
+
+    async list(filter?: (r: TAgentRecord) => boolean): Promise<TAgentRecord[]> {
+      const ids = await redis.smembers(`${prefix}:agents`);
+      if (!ids.length) return [];
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(agentKey(id));
+      const rows = (await pipeline.exec()) ?? [];
+      return ids
+        .map((id, i) => toRecord(id, (rows[i]?.[1] ?? {}) as Record<string, string>))
+        .filter((r) => !filter || filter(r));
+    },
+
+    /** Returns the new state, or null when the current state does not allow the change. */
+    async set(args: {
+      userId: string;
+      target: TPresenceTarget;
+      reason?: string;
+      hotlines: readonly string[];
+      languages: readonly string[];
+      now: number;
+      allowed?: readonly TCounsellorState[];
+    }): Promise<TCounsellorState | null> {
+      const r = (await runLua(
+        redis,
+        setPresenceScript,
+        [],
+        [
+          prefix,
+          args.userId,
+          args.target,
+          args.reason ?? '',
+          args.hotlines.join(','),
+          args.languages.join(','),
+          args.now,
+          (args.allowed ?? selfServiceStates).join(','),
+        ],
+      )) as string[];
+      return r[0] === 'OK' ? (r[1] as TCounsellorState) : null;
+    },
+
+    async endCall(args: {
+      userId: string;
+      callSid: string;
+      outcome: 'completed' | 'missed';
+      now: number;
+      wrapUpMs: number;
+      maxConsecutiveTimeouts: number;
+    }): Promise<TCounsellorState | null> {
+      const r = (await runLua(
+        redis,
+        endCallScript,
+        [],
+        [
+          prefix,
+          args.userId,
+          args.callSid,
+          args.outcome,
+          args.now,
+          args.wrapUpMs,
+          args.maxConsecutiveTimeouts,
+        ],
+      )) as string | null;
+      return (r as TCounsellorState | null) ?? null;
+    },
+
+    async endWrapUp(userId: string, now: number): Promise<boolean> {
+      return (await runLua(redis, endWrapUpScript, [], [prefix, userId, now])) !== null;
+    },
+
+    async dueWrapUps(now: number): Promise<string[]> {
+      return redis.zrangebyscore(`${prefix}:wrap`, '-inf', now, 'LIMIT', 0, 500);
+    },
+
+    /** Heartbeat for counsellors connected to this node; a stale one is treated as gone. */
+    async touch(userIds: readonly string[], now: number): Promise<void> {
+      if (!userIds.length) return;
+      const pipeline = redis.pipeline();
+      for (const id of userIds) pipeline.hset(agentKey(id), 'seenAt', now);
+      await pipeline.exec();
+    },
+  };
+}

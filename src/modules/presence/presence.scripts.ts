@@ -1,0 +1,61 @@
+import { luaScript } from '../routing/lua-script';
+import { routingLuaHelpers } from '../routing/routing.scripts';
+
+/**
+ * A counsellor changes their own state. ARGV: prefix, userId, target, reason, hotlines (csv),
+ * languages (csv), now, allowed current states (csv, from presence.policy).
+ * Returns {'OK', state} or {'ERR', current state}.
+ */
+export const setPresenceScript = luaScript(`${routingLuaHelpers}
+local uid, target, reason, hs, ls, now, allowed = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local a = ak(uid)
+redis.call('SADD', P .. ':agents', uid)
+local cur = redis.call('HGET', a, 'state') or 'offline'
+if not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then return {'ERR', cur} end
+redis.call('HSET', a, 'hotlines', hs, 'languages', ls, 'seenAt', now)
+redis.call('ZREM', P .. ':wrap', uid)
+if target == 'available' then
+  if cur ~= 'available' then agentAvailable(uid, now) end
+else
+  redis.call('HSET', a, 'state', target)
+  redis.call('HDEL', a, 'wrapUntil', 'idleSince')
+  if reason ~= '' then redis.call('HSET', a, 'reason', reason) else redis.call('HDEL', a, 'reason') end
+  redis.call('ZREM', P .. ':avail', uid)
+end
+return {'OK', target}
+`);
+
+/**
+ * The counsellor's call leg ended. ARGV: prefix, userId, callSid, outcome (completed|missed),
+ * now, wrap-up ms, max consecutive time-outs. A completed call starts wrap-up; a missed bridge
+ * (their phone did not answer) counts as a time-out. Returns the new state or false.
+ */
+export const endCallScript = luaScript(`${routingLuaHelpers}
+local uid, sid, outcome, now, wrapMs, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local a = ak(uid)
+local f = redis.call('HMGET', a, 'state', 'callSid')
+if f[1] ~= 'on_call' or f[2] ~= sid then return false end
+redis.call('HDEL', a, 'callSid')
+if outcome == 'missed' then
+  redis.call('HINCRBY', a, 'timeouts', 1)
+  if redis.call('HINCRBY', a, 'consecutiveTimeouts', 1) >= max then
+    redis.call('HSET', a, 'state', 'away', 'reason', 'timeouts')
+    return 'away'
+  end
+  agentAvailable(uid, now)
+  return 'available'
+end
+if wrapMs <= 0 then agentAvailable(uid, now) return 'available' end
+redis.call('HSET', a, 'state', 'wrap_up', 'wrapUntil', now + wrapMs)
+redis.call('ZADD', P .. ':wrap', now + wrapMs, uid)
+return 'wrap_up'
+`);
+
+/** ARGV: prefix, userId, now. Wrap-up over (timer or the counsellor ended it): available again. */
+export const endWrapUpScript = luaScript(`${routingLuaHelpers}
+local uid, now = ARGV[2], ARGV[3]
+redis.call('ZREM', P .. ':wrap', uid)
+if redis.call('HGET', ak(uid), 'state') ~= 'wrap_up' then return false end
+agentAvailable(uid, now)
+return 'available'
+`);

@@ -1,0 +1,126 @@
+import { twilioQueueName } from '../telephony/twilio.provider';
+import type { TAcceptedCall } from './offers.repository';
+import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
+
+/** One conference per call: hold, transfer, interpreters and monitoring are participant changes. */
+export function conferenceFor(callSid: string): string {
+  return `call-${callSid}`;
+}
+
+export function bridgeUrls(base: string, callSid: string, userId: string) {
+  const root = base.replace(/\/+$/, '');
+  const q = new URLSearchParams({ callSid, userId }).toString();
+  return {
+    callerTwiml: `${root}/webhooks/twilio/bridge/caller?${q}`,
+    counsellorStatus: `${root}/webhooks/twilio/conference/participant?${q}`,
+  };
+}
+
+const MISSED = new Set(['no-answer', 'busy', 'failed', 'canceled']);
+
+/**
+ * Takes this caller out of the platform queue into the call's conference and rings the
+ * counsellor's softphone into it. If the platform refuses, the caller goes back to the same
+ * place in line and the counsellor is freed: a caller is never dropped by a failed bridge.
+ */
+export async function bridgeToCounsellor(
+  ctx: TRoutingContext,
+  userId: string,
+  call: TAcceptedCall,
+): Promise<void> {
+  const conferenceName = conferenceFor(call.callSid);
+  const urls = bridgeUrls(ctx.config.PUBLIC_BASE_URL, call.callSid, userId);
+  try {
+    const [, leg] = await Promise.all([
+      ctx.telephony.dequeueToUrl({
+        queueName: twilioQueueName(call.hotline),
+        callSid: call.callSid,
+        url: urls.callerTwiml,
+      }),
+      ctx.telephony.addParticipant({
+        conferenceName,
+        to: `client:${userId}`,
+        from: `hotline-${call.hotline}`,
+        label: 'counsellor',
+        statusCallback: urls.counsellorStatus,
+        beep: false,
+        endConferenceOnExit: false,
+      }),
+    ]);
+    await ctx.offers.setCounsellorLeg(call.callSid, leg.callSid);
+  } catch (err) {
+    ctx.log.warn({ err, callSid: call.callSid }, 'bridge request failed; caller back in line');
+    await counsellorMissed(ctx, userId, call.callSid);
+    throw new RoutingError('TELEPHONY_FAILED');
+  }
+  ctx.events.record({
+    callSid: call.callSid,
+    kind: 'routing.bridged',
+    payload: { userId, conference: conferenceName },
+  });
+  ctx.notifier.connected(userId, call.callSid, conferenceName);
+}
+
+async function counsellorMissed(ctx: TRoutingContext, userId: string, callSid: string) {
+  const back = await ctx.offers.requeue(callSid);
+  await ctx.presence.endCall({
+    userId,
+    callSid,
+    outcome: 'missed',
+    now: Date.now(),
+    wrapUpMs: ctx.settings.wrapUpMs,
+    maxConsecutiveTimeouts: ctx.settings.maxConsecutiveTimeouts,
+  });
+  ctx.events.record({ callSid, kind: 'routing.bridge-failed', payload: { userId } });
+  if (back) ctx.notifier.queueChanged(back.hotline);
+  ctx.notifier.ended(userId, callSid);
+  await pushPresence(ctx, userId);
+  void ctx.dispatcher.kick();
+}
+
+/**
+ * Status of the counsellor's leg: no answer puts the caller back in line (same place) by
+ * sending them to the requeue TwiML; the counsellor leaving ends the call for them.
+ */
+export async function counsellorLegStatus(
+  ctx: TRoutingContext,
+  args: { userId: string; callSid: string; status: string },
+): Promise<void> {
+  if (MISSED.has(args.status)) {
+    await counsellorMissed(ctx, args.userId, args.callSid);
+    const hotline = await ctx.offers.callerHotline(args.callSid);
+    const root = ctx.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    if (hotline)
+      await ctx.telephony.redirectCall({
+        callSid: args.callSid,
+        url: `${root}/webhooks/twilio/bridge/requeue?${new URLSearchParams({ hotline })}`,
+      });
+    return;
+  }
+  if (args.status !== 'completed') return;
+  // Still the caller's counsellor (not handed over): leaving ends the call for the caller too.
+  const stillTheirs = (await ctx.offers.connectedTo(args.callSid)) === args.userId;
+  await counsellorFinished(ctx, args.userId, args.callSid);
+  if (stillTheirs) await ctx.telephony.hangupCall({ callSid: args.callSid });
+}
+
+/** The counsellor is done with this call: wrap-up starts (or they are free at once). */
+export async function counsellorFinished(
+  ctx: TRoutingContext,
+  userId: string,
+  callSid: string,
+): Promise<void> {
+  const state = await ctx.presence.endCall({
+    userId,
+    callSid,
+    outcome: 'completed',
+    now: Date.now(),
+    wrapUpMs: ctx.settings.wrapUpMs,
+    maxConsecutiveTimeouts: ctx.settings.maxConsecutiveTimeouts,
+  });
+  if (!state) return;
+  ctx.events.record({ callSid, kind: 'routing.ended', payload: { userId } });
+  ctx.notifier.ended(userId, callSid);
+  await pushPresence(ctx, userId);
+  if (state === 'available') void ctx.dispatcher.kick();
+}

@@ -1,0 +1,160 @@
+import type { TActor } from '../auth/actor';
+import { conferenceFor, bridgeUrls } from './bridge.service';
+import { counsellorFinished } from './bridge.service';
+import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
+
+type TWho = Pick<TActor, 'userId' | 'role'>;
+
+/** Only the counsellor on the call may control it (a supervisor monitors instead). */
+async function ownCall(ctx: TRoutingContext, who: TWho, callSid: string): Promise<void> {
+  if ((await ctx.offers.connectedTo(callSid)) !== who.userId) throw new RoutingError('NOT_FOUND');
+}
+
+async function telephony<T>(ctx: TRoutingContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    ctx.log.warn({ err }, 'call control request failed');
+    throw new RoutingError('TELEPHONY_FAILED');
+  }
+}
+
+/** Hold puts the caller on hold music; resume brings them back. */
+export async function holdCaller(ctx: TRoutingContext, who: TWho, callSid: string, hold: boolean) {
+  await ownCall(ctx, who, callSid);
+  await telephony(ctx, () =>
+    ctx.telephony.updateParticipant({ conferenceName: conferenceFor(callSid), callSid, hold }),
+  );
+}
+
+/** Mutes the counsellor's own leg (useful on a mobile, where the browser cannot mute). */
+export async function muteCounsellor(
+  ctx: TRoutingContext,
+  who: TWho,
+  callSid: string,
+  muted: boolean,
+) {
+  await ownCall(ctx, who, callSid);
+  const leg = await ctx.offers.counsellorLeg(callSid);
+  if (!leg) throw new RoutingError('NOT_FOUND');
+  await telephony(ctx, () =>
+    ctx.telephony.updateParticipant({
+      conferenceName: conferenceFor(callSid),
+      callSid: leg,
+      muted,
+    }),
+  );
+}
+
+/** Cold transfer: the caller goes back to waiting, in another hotline or language queue, keeping their place. */
+export async function transferToQueue(
+  ctx: TRoutingContext,
+  who: TWho,
+  callSid: string,
+  to: { hotline: string; language: string },
+) {
+  await ownCall(ctx, who, callSid);
+  const back = await ctx.offers.requeue(callSid, to);
+  if (!back) throw new RoutingError('INVALID_TRANSITION');
+  ctx.events.record({
+    callSid,
+    kind: 'routing.transferred',
+    payload: { ...to, userId: who.userId },
+  });
+  const root = ctx.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  await telephony(ctx, () =>
+    ctx.telephony.redirectCall({
+      callSid,
+      url: `${root}/webhooks/twilio/bridge/requeue?${new URLSearchParams({ hotline: back.hotline })}`,
+    }),
+  );
+  await counsellorFinished(ctx, who.userId, callSid);
+  ctx.notifier.queueChanged(back.hotline);
+  void ctx.dispatcher.kick();
+}
+
+/**
+ * Warm transfer: the named (available) counsellor joins the conference and the call becomes
+ * theirs; the first counsellor can introduce the caller, then hang up without ending the call.
+ */
+export async function transferToCounsellor(
+  ctx: TRoutingContext,
+  who: TWho,
+  callSid: string,
+  toUserId: string,
+) {
+  await ownCall(ctx, who, callSid);
+  if (!(await ctx.offers.handOver(callSid, who.userId, toUserId)))
+    throw new RoutingError('INVALID_TRANSITION');
+  const urls = bridgeUrls(ctx.config.PUBLIC_BASE_URL, callSid, toUserId);
+  const leg = await telephony(ctx, () =>
+    ctx.telephony.addParticipant({
+      conferenceName: conferenceFor(callSid),
+      to: `client:${toUserId}`,
+      from: 'saiduan',
+      label: 'counsellor',
+      statusCallback: urls.counsellorStatus,
+      beep: false,
+      endConferenceOnExit: false,
+    }),
+  );
+  await ctx.offers.setCounsellorLeg(callSid, leg.callSid);
+  ctx.events.record({
+    callSid,
+    kind: 'routing.transferred',
+    payload: { from: who.userId, to: toUserId },
+  });
+  ctx.notifier.connected(toUserId, callSid, conferenceFor(callSid));
+  await pushPresence(ctx, toUserId);
+}
+
+/** An interpreter or a partner joins by phone. */
+export async function addParty(
+  ctx: TRoutingContext,
+  who: TWho,
+  callSid: string,
+  party: { role: 'interpreter' | 'partner'; to: string; from: string },
+) {
+  await ownCall(ctx, who, callSid);
+  const leg = await telephony(ctx, () =>
+    ctx.telephony.addParticipant({
+      conferenceName: conferenceFor(callSid),
+      to: party.to,
+      from: party.from,
+      label: party.role,
+      beep: false,
+      endConferenceOnExit: false,
+    }),
+  );
+  return { participantSid: leg.callSid };
+}
+
+/** Supervisor listen (muted), whisper (coach the counsellor only) or barge-in (heard by all). */
+export async function monitorCall(
+  ctx: TRoutingContext,
+  who: TWho,
+  callSid: string,
+  mode: 'listen' | 'whisper' | 'barge',
+) {
+  const counsellorLeg = await ctx.offers.counsellorLeg(callSid);
+  if (!counsellorLeg) throw new RoutingError('NOT_FOUND');
+  const leg = await telephony(ctx, () =>
+    ctx.telephony.addParticipant({
+      conferenceName: conferenceFor(callSid),
+      to: `client:${who.userId}`,
+      from: 'saiduan',
+      label: `supervisor-${mode}`,
+      muted: mode === 'listen',
+      ...(mode === 'whisper' ? { coachCallSid: counsellorLeg } : {}),
+      beep: false,
+      endConferenceOnExit: false,
+    }),
+  );
+  return { participantSid: leg.callSid };
+}
+
+export async function hangUp(ctx: TRoutingContext, who: TWho, callSid: string) {
+  await ownCall(ctx, who, callSid);
+  await telephony(ctx, () => ctx.telephony.hangupCall({ callSid }));
+  await counsellorFinished(ctx, who.userId, callSid);
+}

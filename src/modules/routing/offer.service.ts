@@ -1,0 +1,93 @@
+import type { TOfferWithdrawnReason } from '../../contracts/realtime';
+import { bridgeToCounsellor } from './bridge.service';
+import type { TReleaseReason } from './offers.repository';
+import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
+
+const withdrawReason: Record<TReleaseReason, TOfferWithdrawnReason> = {
+  reject: 'taken',
+  timeout: 'timeout',
+  disconnect: 'disconnected',
+};
+
+/** The counsellor takes the offer: exactly one accept wins, then the caller is bridged. */
+export async function acceptOffer(
+  ctx: TRoutingContext,
+  userId: string,
+  offerId: string,
+): Promise<{ callSid: string }> {
+  const call = await ctx.offers.accept(userId, offerId, Date.now());
+  if (!call) throw new RoutingError('OFFER_GONE');
+  ctx.events.record({
+    callSid: call.callSid,
+    kind: 'routing.accepted',
+    payload: { offerId, userId, hotline: call.hotline },
+  });
+  ctx.notifier.queueChanged(call.hotline);
+  await pushPresence(ctx, userId);
+  await bridgeToCounsellor(ctx, userId, call);
+  return { callSid: call.callSid };
+}
+
+/** Reject, time-out or lost connection: the caller goes back to their place, then dispatch. */
+export async function releaseOffer(
+  ctx: TRoutingContext,
+  offerId: string,
+  reason: TReleaseReason,
+  expectedUserId?: string,
+): Promise<boolean> {
+  if (expectedUserId) {
+    const offer = await ctx.offers.offerOf(offerId);
+    if (!offer || offer.userId !== expectedUserId) return false;
+  }
+  const released = await ctx.offers.release(
+    offerId,
+    reason,
+    Date.now(),
+    ctx.settings.maxConsecutiveTimeouts,
+  );
+  if (!released) return false;
+  ctx.events.record({
+    callSid: released.callSid,
+    kind: reason === 'reject' ? 'routing.rejected' : 'routing.offer-timeout',
+    payload: { offerId, userId: released.userId, reason },
+  });
+  if (reason !== 'reject') ctx.notifier.withdrawn(released.userId, offerId, withdrawReason[reason]);
+  await pushPresence(ctx, released.userId);
+  void ctx.dispatcher.kick();
+  return true;
+}
+
+export async function rejectOffer(
+  ctx: TRoutingContext,
+  userId: string,
+  offerId: string,
+): Promise<void> {
+  if (!(await releaseOffer(ctx, offerId, 'reject', userId))) throw new RoutingError('OFFER_GONE');
+}
+
+/** The caller hung up or left the queue: withdraw any offer made for them. */
+export async function callerLeft(
+  ctx: TRoutingContext,
+  callSid: string,
+  hotline: string,
+): Promise<void> {
+  const withdrawn = await ctx.offers.leave(callSid, hotline);
+  ctx.notifier.queueChanged(hotline);
+  if (!withdrawn) return;
+  ctx.events.record({
+    callSid,
+    kind: 'routing.offer-withdrawn',
+    payload: { offerId: withdrawn.offerId, userId: withdrawn.userId },
+  });
+  ctx.notifier.withdrawn(withdrawn.userId, withdrawn.offerId, 'caller-left');
+  await pushPresence(ctx, withdrawn.userId);
+  void ctx.dispatcher.kick();
+}
+
+/** Offers whose time ran out, on whichever node notices first (release is idempotent). */
+export async function expireDueOffers(ctx: TRoutingContext): Promise<number> {
+  const due = await ctx.offers.dueOffers(Date.now());
+  let expired = 0;
+  for (const offerId of due) if (await releaseOffer(ctx, offerId, 'timeout')) expired++;
+  return expired;
+}

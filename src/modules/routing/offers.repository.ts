@@ -1,0 +1,184 @@
+import type { Redis } from 'ioredis';
+import { runLua } from './lua-script';
+import {
+  acceptScript,
+  candidatesScript,
+  handOverScript,
+  leaveScript,
+  releaseScript,
+  requeueScript,
+  reserveScript,
+} from './routing.scripts';
+import type { TPlannedOffer, TRoutableCaller, TRoutableCounsellor } from './routing.policy';
+
+export type TReleaseReason = 'reject' | 'timeout' | 'disconnect';
+
+export type TAcceptedCall = {
+  callSid: string;
+  hotline: string;
+  language: string;
+  enqueuedAt: number;
+  kind: 'inbound' | 'callback';
+};
+
+export type TReleased = { callSid: string; userId: string; counsellorState: string };
+
+export type TOffersRepository = ReturnType<typeof offersRepository>;
+
+const csv = (v: string) => (v ? v.split(',') : []);
+const at = (row: readonly string[], i: number) => row[i] ?? '';
+
+/** The atomic offer steps (routing.scripts.ts) and the reads dispatch needs. */
+export function offersRepository(redis: Redis, prefix: string) {
+  return {
+    async candidates(): Promise<{
+      counsellors: TRoutableCounsellor[];
+      callers: TRoutableCaller[];
+    }> {
+      const [agents, callers] = (await runLua(redis, candidatesScript, [], [prefix])) as [
+        string[],
+        string[],
+      ];
+      const counsellors: TRoutableCounsellor[] = [];
+      for (let i = 0; i < agents.length; i += 4) {
+        counsellors.push({
+          userId: at(agents, i),
+          idleSince: Number(agents[i + 1]),
+          hotlines: csv(at(agents, i + 2)),
+          languages: csv(at(agents, i + 3)),
+        });
+      }
+      const waiting: TRoutableCaller[] = [];
+      for (let i = 0; i < callers.length; i += 6) {
+        waiting.push({
+          callSid: at(callers, i),
+          score: Number(callers[i + 1]),
+          hotline: at(callers, i + 2),
+          language: at(callers, i + 3),
+          enqueuedAt: Number(callers[i + 4]),
+          kind: callers[i + 5] === 'callback' ? 'callback' : 'inbound',
+        });
+      }
+      return { counsellors, callers: waiting };
+    },
+
+    /** Reserves every planned pair that is still free; returns the offers actually made. */
+    async reserve(
+      plan: ReadonlyArray<TPlannedOffer & { offerId: string }>,
+      expiresAt: number,
+    ): Promise<Set<string>> {
+      if (!plan.length) return new Set();
+      const args: Array<string | number> = [prefix, Date.now(), expiresAt];
+      for (const p of plan) args.push(p.callSid, p.userId, p.offerId);
+      return new Set((await runLua(redis, reserveScript, [], args)) as string[]);
+    },
+
+    async accept(userId: string, offerId: string, now: number): Promise<TAcceptedCall | null> {
+      const r = (await runLua(redis, acceptScript, [], [prefix, userId, offerId, now])) as string[];
+      if (r[0] !== 'OK') return null;
+      return {
+        callSid: at(r, 1),
+        hotline: at(r, 2),
+        language: at(r, 3),
+        enqueuedAt: Number(r[4]),
+        kind: r[5] === 'callback' ? 'callback' : 'inbound',
+      };
+    },
+
+    async release(
+      offerId: string,
+      reason: TReleaseReason,
+      now: number,
+      maxConsecutiveTimeouts: number,
+    ): Promise<TReleased | null> {
+      const r = (await runLua(
+        redis,
+        releaseScript,
+        [],
+        [prefix, offerId, reason, now, maxConsecutiveTimeouts],
+      )) as string[] | null;
+      if (!r) return null;
+      return { callSid: at(r, 0), userId: at(r, 1), counsellorState: at(r, 2) };
+    },
+
+    /** Returns the withdrawn offer when the caller was under offer. */
+    async leave(
+      callSid: string,
+      hotline: string,
+    ): Promise<{ offerId: string; userId: string } | null> {
+      const r = (await runLua(redis, leaveScript, [], [prefix, callSid, hotline])) as
+        string[] | null;
+      if (!r || r.length < 3) return null;
+      return { offerId: at(r, 1), userId: at(r, 2) };
+    },
+
+    async requeue(
+      callSid: string,
+      to: { hotline?: string; language?: string } = {},
+    ): Promise<{ hotline: string; language: string } | null> {
+      const r = (await runLua(
+        redis,
+        requeueScript,
+        [],
+        [prefix, callSid, to.hotline ?? '', to.language ?? ''],
+      )) as string[] | null;
+      return r ? { hotline: at(r, 0), language: at(r, 1) } : null;
+    },
+
+    async dueOffers(now: number): Promise<string[]> {
+      return redis.zrangebyscore(`${prefix}:offers`, '-inf', now, 'LIMIT', 0, 500);
+    },
+
+    async offerOf(offerId: string): Promise<{ callSid: string; userId: string } | null> {
+      const [callSid, userId] = await redis.hmget(
+        `${prefix}:offer:${offerId}`,
+        'callSid',
+        'userId',
+      );
+      return callSid && userId ? { callSid, userId } : null;
+    },
+
+    async callerInfo(callSid: string): Promise<Omit<TAcceptedCall, 'callSid'> | null> {
+      const [hotline, language, enqueuedAt, kind] = await redis.hmget(
+        `${prefix}:caller:${callSid}`,
+        'hotline',
+        'language',
+        'enqueuedAt',
+        'kind',
+      );
+      if (!hotline || !language) return null;
+      return {
+        hotline,
+        language,
+        enqueuedAt: Number(enqueuedAt ?? 0),
+        kind: kind === 'callback' ? 'callback' : 'inbound',
+      };
+    },
+
+    /** Who the caller is connected to (after an accept), for call control and hang-up. */
+    async connectedTo(callSid: string): Promise<string | null> {
+      return redis.hget(`${prefix}:caller:${callSid}`, 'connectedTo');
+    },
+
+    async handOver(callSid: string, fromUserId: string, toUserId: string): Promise<boolean> {
+      const r = await runLua(redis, handOverScript, [], [prefix, callSid, fromUserId, toUserId]);
+      return r === 1;
+    },
+
+    async setCounsellorLeg(callSid: string, legSid: string): Promise<void> {
+      await redis.hset(`${prefix}:caller:${callSid}`, 'counsellorLeg', legSid);
+    },
+
+    async counsellorLeg(callSid: string): Promise<string | null> {
+      return redis.hget(`${prefix}:caller:${callSid}`, 'counsellorLeg');
+    },
+
+    async callerHotline(callSid: string): Promise<string | null> {
+      return redis.hget(`${prefix}:caller:${callSid}`, 'hotline');
+    },
+
+    async forgetCaller(callSid: string): Promise<void> {
+      await redis.del(`${prefix}:caller:${callSid}`);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Who gets the next call: pure decisions, no I/O. The Redis scripts only make the chosen pairing
+ * atomic; the choice itself is made here so it can be read and tested on its own.
+ */
+export type TRoutableCaller = {
+  callSid: string;
+  hotline: string;
+  language: string;
+  /** First enqueue time (ms). Relaxation counts from here, so a re-queued caller keeps it. */
+  enqueuedAt: number;
+  /** Queue order: first enqueue time minus the priority boost. */
+  score: number;
+  kind: 'inbound' | 'callback';
+};
+
+export type TRoutableCounsellor = {
+  userId: string;
+  hotlines: readonly string[];
+  languages: readonly string[];
+  /** When the counsellor became available; the longest idle is offered first. */
+  idleSince: number;
+};
+
+export type TRoutingSettings = {
+  /** After this wait any counsellor of the caller's hotline may take the call. */
+  relaxLanguageAfterMs: number;
+  /** After this wait a counsellor of another hotline who speaks the language may take it. */
+  relaxHotlineAfterMs: number;
+};
+
+export type TMatchTier = 'exact' | 'any-language' | 'other-hotline';
+
+export type TMatch = { userId: string; tier: TMatchTier };
+
+function tiersFor(caller: TRoutableCaller, now: number, settings: TRoutingSettings): TMatchTier[] {
+  const waited = now - caller.enqueuedAt;
+  const tiers: TMatchTier[] = ['exact'];
+  if (waited >= settings.relaxLanguageAfterMs) tiers.push('any-language');
+  if (waited >= settings.relaxHotlineAfterMs) tiers.push('other-hotline');
+  return tiers;
+}
+
+function fits(caller: TRoutableCaller, c: TRoutableCounsellor, tier: TMatchTier): boolean {
+  const hotline = c.hotlines.includes(caller.hotline);
+  const language = c.languages.includes(caller.language);
+  if (tier === 'exact') return hotline && language;
+  if (tier === 'any-language') return hotline;
+  return language;
+}
+
+function longestIdleFirst(a: TRoutableCounsellor, b: TRoutableCounsellor): number {
+  return a.idleSince - b.idleSince || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
+}
+
+/**
+ * The counsellor to offer this caller to: the required language on the caller's hotline first;
+ * after `relaxLanguageAfterMs` anyone on the hotline; after `relaxHotlineAfterMs` anyone who
+ * speaks the language on another hotline. Within a tier the longest idle counsellor wins.
+ */
+export function selectCounsellor(
+  caller: TRoutableCaller,
+  available: readonly TRoutableCounsellor[],
+  now: number,
+  settings: TRoutingSettings,
+): TMatch | null {
+  return firstFit(caller, [...available].sort(longestIdleFirst), now, settings);
+}
+
+function firstFit(
+  caller: TRoutableCaller,
+  byIdle: readonly TRoutableCounsellor[],
+  now: number,
+  settings: TRoutingSettings,
+): TMatch | null {
+  for (const tier of tiersFor(caller, now, settings)) {
+    const best = byIdle.find((c) => fits(caller, c, tier));
+    if (best) return { userId: best.userId, tier };
+  }
+  return null;
+}
+
+export type TPlannedOffer = { callSid: string; userId: string; tier: TMatchTier };
+
+/**
+ * Pairs waiting callers with available counsellors in queue order (lowest score first, across
+ * hotlines): each caller takes the best counsellor still free, so nobody is passed over by a
+ * caller behind them who could be served by the same counsellor.
+ */
+export function planOffers(
+  callers: readonly TRoutableCaller[],
+  available: readonly TRoutableCounsellor[],
+  now: number,
+  settings: TRoutingSettings,
+): TPlannedOffer[] {
+  const ordered = [...callers].sort(
+    (a, b) => a.score - b.score || (a.callSid < b.callSid ? -1 : 1),
+  );
+  const free = [...available].sort(longestIdleFirst);
+  const plan: TPlannedOffer[] = [];
+  for (const caller of ordered) {
+    if (!free.length) break;
+    const match = firstFit(caller, free, now, settings);
+    if (!match) continue;
+    plan.push({ callSid: caller.callSid, userId: match.userId, tier: match.tier });
+    free.splice(
+      free.findIndex((c) => c.userId === match.userId),
+      1,
+    );
+  }
+  return plan;
+}

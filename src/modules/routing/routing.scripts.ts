@@ -1,0 +1,238 @@
+import { luaScript } from './lua-script';
+
+/**
+ * Atomic routing steps. Every script takes the key prefix as ARGV[1] and works on:
+ *   queue:<hotline>            zset of waiting callers (also those under offer): place in line
+ *   ready:<hotline>:<language> zset of waiting callers not under offer: what dispatch may offer
+ *   caller:<callSid>           hash: hotline, language, enqueuedAt, score, state, offerId, …
+ *   agent:<userId>             hash: state, hotlines, languages, idleSince, offerId, callSid, …
+ *   avail                      zset of available counsellors scored by idleSince
+ *   offer:<offerId>, offers    the open offers and their expiry times
+ * A caller's score never changes after the first enqueue, so a re-queue keeps the place.
+ */
+export const routingLuaHelpers = `
+local P = ARGV[1]
+local function ck(sid) return P .. ':caller:' .. sid end
+local function ak(uid) return P .. ':agent:' .. uid end
+local function rk(h, l) return P .. ':ready:' .. h .. ':' .. l end
+local function makeReady(sid, h, l, score)
+  redis.call('ZADD', rk(h, l), 'NX', score, sid)
+  redis.call('SADD', P .. ':readyidx', h .. ':' .. l)
+end
+local function agentAvailable(uid, idleSince)
+  local a = ak(uid)
+  redis.call('HSET', a, 'state', 'available', 'idleSince', idleSince)
+  redis.call('HDEL', a, 'reason', 'offerId', 'offerCallSid', 'offerExpiresAt', 'wrapUntil')
+  redis.call('ZADD', P .. ':avail', idleSince, uid)
+end
+`;
+
+/** ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind. Returns the caller state. */
+export const enqueueScript = luaScript(`${routingLuaHelpers}
+local sid, h, l, enq, boost, kind = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local c = ck(sid)
+redis.call('ZADD', P .. ':queue:' .. h, 'NX', tonumber(enq) - tonumber(boost), sid)
+local score = redis.call('ZSCORE', P .. ':queue:' .. h, sid)
+redis.call('HSETNX', c, 'hotline', h)
+redis.call('HSETNX', c, 'language', l)
+redis.call('HSETNX', c, 'enqueuedAt', enq)
+redis.call('HSETNX', c, 'priorityBoostMs', boost)
+redis.call('HSETNX', c, 'kind', kind)
+redis.call('HSETNX', c, 'score', score)
+redis.call('HSETNX', c, 'state', 'waiting')
+redis.call('EXPIRE', c, 172800)
+redis.call('SADD', P .. ':hotlines', h)
+local f = redis.call('HMGET', c, 'state', 'hotline', 'language', 'score')
+if f[1] == 'waiting' then makeReady(sid, f[2], f[3], f[4]) end
+return f[1]
+`);
+
+/** ARGV: prefix, now, expiresAt, then (callSid, userId, offerId) triples. Returns the offer ids made. */
+export const reserveScript = luaScript(`${routingLuaHelpers}
+local exp = ARGV[3]
+local made = {}
+for i = 4, #ARGV, 3 do
+  local sid, uid, oid = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  local c, a = ck(sid), ak(uid)
+  local cs = redis.call('HMGET', c, 'state', 'hotline', 'language')
+  if cs[1] == 'waiting' and redis.call('HGET', a, 'state') == 'available' then
+    redis.call('ZREM', rk(cs[2], cs[3]), sid)
+    redis.call('ZREM', P .. ':avail', uid)
+    redis.call('HSET', c, 'state', 'offered', 'offerId', oid, 'offeredTo', uid)
+    redis.call('HSET', a, 'state', 'offered', 'offerId', oid, 'offerCallSid', sid, 'offerExpiresAt', exp)
+    redis.call('HINCRBY', a, 'offered', 1)
+    redis.call('HSET', P .. ':offer:' .. oid, 'callSid', sid, 'userId', uid, 'expiresAt', exp)
+    redis.call('EXPIRE', P .. ':offer:' .. oid, 86400)
+    redis.call('ZADD', P .. ':offers', exp, oid)
+    made[#made + 1] = oid
+  end
+end
+return made
+`);
+
+/** ARGV: prefix, userId, offerId, now. Exactly one accept of an offer succeeds. */
+export const acceptScript = luaScript(`${routingLuaHelpers}
+local uid, oid, now = ARGV[2], ARGV[3], ARGV[4]
+local o = P .. ':offer:' .. oid
+local f = redis.call('HMGET', o, 'callSid', 'userId')
+if not f[1] or f[2] ~= uid then return {'ERR'} end
+local sid = f[1]
+local c, a = ck(sid), ak(uid)
+local cs = redis.call('HMGET', c, 'state', 'offerId', 'hotline', 'language', 'enqueuedAt', 'kind')
+local as = redis.call('HMGET', a, 'state', 'offerId')
+if cs[1] ~= 'offered' or cs[2] ~= oid or as[1] ~= 'offered' or as[2] ~= oid then return {'ERR'} end
+redis.call('HSET', c, 'state', 'connecting', 'connectedTo', uid, 'answeredAt', now)
+redis.call('HDEL', c, 'offerId', 'offeredTo')
+redis.call('ZREM', P .. ':queue:' .. cs[3], sid)
+redis.call('HSET', a, 'state', 'on_call', 'callSid', sid, 'consecutiveTimeouts', 0)
+redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
+redis.call('HINCRBY', a, 'answered', 1)
+redis.call('DEL', o)
+redis.call('ZREM', P .. ':offers', oid)
+return {'OK', sid, cs[3], cs[4], cs[5], cs[6] or 'inbound'}
+`);
+
+/**
+ * Ends an offer without an answer. ARGV: prefix, offerId, reason (reject|timeout|disconnect),
+ * now, max consecutive time-outs. The caller goes back to ready with the same score.
+ * Returns false when the offer was already settled, else {callSid, userId, counsellor state}.
+ */
+export const releaseScript = luaScript(`${routingLuaHelpers}
+local oid, why, now, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+local o = P .. ':offer:' .. oid
+local f = redis.call('HMGET', o, 'callSid', 'userId')
+if not f[1] then return false end
+redis.call('DEL', o)
+redis.call('ZREM', P .. ':offers', oid)
+local sid, uid = f[1], f[2]
+local c, a = ck(sid), ak(uid)
+local cs = redis.call('HMGET', c, 'state', 'offerId', 'hotline', 'language', 'score')
+if cs[1] == 'offered' and cs[2] == oid then
+  redis.call('HSET', c, 'state', 'waiting')
+  redis.call('HDEL', c, 'offerId', 'offeredTo')
+  makeReady(sid, cs[3], cs[4], cs[5])
+end
+local as = redis.call('HMGET', a, 'state', 'offerId')
+local state = as[1] or 'offline'
+if as[1] == 'offered' and as[2] == oid then
+  local away = false
+  if why == 'reject' then
+    redis.call('HINCRBY', a, 'rejects', 1)
+  elseif why == 'timeout' then
+    redis.call('HINCRBY', a, 'timeouts', 1)
+    if redis.call('HINCRBY', a, 'consecutiveTimeouts', 1) >= max then away = 'timeouts' end
+  else
+    away = 'disconnected'
+  end
+  if away then
+    redis.call('HSET', a, 'state', 'away', 'reason', away)
+    redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
+    redis.call('ZREM', P .. ':avail', uid)
+    state = 'away'
+  else
+    agentAvailable(uid, now)
+    state = 'available'
+  end
+end
+return {sid, uid, state}
+`);
+
+/**
+ * The caller left the queue (hung up, or the platform took them out). ARGV: prefix, callSid,
+ * hotline. A pending offer is withdrawn and its counsellor keeps their idle time.
+ * Returns {state} or {state, offerId, userId} when an offer was withdrawn; false if unknown.
+ */
+export const leaveScript = luaScript(`${routingLuaHelpers}
+local sid, hotline = ARGV[2], ARGV[3]
+local c = ck(sid)
+local cs = redis.call('HMGET', c, 'state', 'hotline', 'language', 'offerId', 'offeredTo')
+if hotline ~= '' then redis.call('ZREM', P .. ':queue:' .. hotline, sid) end
+if not cs[1] then return false end
+if cs[1] == 'connecting' or cs[1] == 'connected' then return {cs[1]} end
+redis.call('ZREM', P .. ':queue:' .. cs[2], sid)
+redis.call('ZREM', rk(cs[2], cs[3]), sid)
+redis.call('DEL', c)
+if cs[1] == 'offered' and cs[4] then
+  redis.call('DEL', P .. ':offer:' .. cs[4])
+  redis.call('ZREM', P .. ':offers', cs[4])
+  local as = redis.call('HMGET', ak(cs[5]), 'state', 'offerId', 'idleSince')
+  if as[1] == 'offered' and as[2] == cs[4] then agentAvailable(cs[5], as[3] or '0') end
+  return {cs[1], cs[4], cs[5]}
+end
+return {cs[1]}
+`);
+
+/**
+ * Puts a caller who was taken out for a bridge back in line with the original score (the
+ * counsellor's phone did not answer, or a cold transfer to another hotline/language queue).
+ * ARGV: prefix, callSid, hotline ('' keeps), language ('' keeps). Returns {hotline, language}.
+ */
+export const requeueScript = luaScript(`${routingLuaHelpers}
+local sid = ARGV[2]
+local c = ck(sid)
+local f = redis.call('HMGET', c, 'hotline', 'language', 'score', 'state')
+if not f[4] or f[4] == 'waiting' or f[4] == 'offered' then return false end
+local h = ARGV[3] ~= '' and ARGV[3] or f[1]
+local l = ARGV[4] ~= '' and ARGV[4] or f[2]
+redis.call('HSET', c, 'state', 'waiting', 'hotline', h, 'language', l)
+redis.call('HDEL', c, 'connectedTo')
+redis.call('ZADD', P .. ':queue:' .. h, f[3], sid)
+redis.call('SADD', P .. ':hotlines', h)
+makeReady(sid, h, l, f[3])
+return {h, l}
+`);
+
+/**
+ * What dispatch needs in one consistent read: available counsellors and, per (hotline,
+ * language), the first waiting callers (at most as many as there are available counsellors).
+ * ARGV: prefix. Returns {agents: [uid, idleSince, hotlines, languages]..., callers: [...]}.
+ */
+export const candidatesScript = luaScript(`${routingLuaHelpers}
+local avail = redis.call('ZRANGE', P .. ':avail', 0, -1, 'WITHSCORES')
+if #avail == 0 then return {{}, {}} end
+local n = #avail / 2
+local agents = {}
+for i = 1, #avail, 2 do
+  local f = redis.call('HMGET', ak(avail[i]), 'hotlines', 'languages')
+  agents[#agents + 1] = avail[i]
+  agents[#agents + 1] = avail[i + 1]
+  agents[#agents + 1] = f[1] or ''
+  agents[#agents + 1] = f[2] or ''
+end
+local callers = {}
+for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
+  local key = P .. ':ready:' .. hl
+  local head = redis.call('ZRANGE', key, 0, n - 1, 'WITHSCORES')
+  if #head == 0 then redis.call('SREM', P .. ':readyidx', hl) end
+  for i = 1, #head, 2 do
+    local f = redis.call('HMGET', ck(head[i]), 'hotline', 'language', 'enqueuedAt', 'kind')
+    if f[1] then
+      callers[#callers + 1] = head[i]
+      callers[#callers + 1] = head[i + 1]
+      callers[#callers + 1] = f[1]
+      callers[#callers + 1] = f[2]
+      callers[#callers + 1] = f[3]
+      callers[#callers + 1] = f[4] or 'inbound'
+    else
+      redis.call('ZREM', key, head[i])
+    end
+  end
+end
+return {agents, callers}
+`);
+
+/**
+ * Hands a connected call to another counsellor (warm transfer): the target must be available.
+ * ARGV: prefix, callSid, from userId, to userId. Returns 1 or false.
+ */
+export const handOverScript = luaScript(`${routingLuaHelpers}
+local sid, from, to = ARGV[2], ARGV[3], ARGV[4]
+local c, t = ck(sid), ak(ARGV[4])
+if redis.call('HGET', c, 'connectedTo') ~= from then return false end
+if redis.call('HGET', t, 'state') ~= 'available' then return false end
+redis.call('ZREM', P .. ':avail', to)
+redis.call('HSET', t, 'state', 'on_call', 'callSid', sid)
+redis.call('HINCRBY', t, 'answered', 1)
+redis.call('HSET', c, 'connectedTo', to)
+return 1
+`);

@@ -1,0 +1,68 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { Server, type Socket } from 'socket.io';
+import type { TClientToServerEvents, TServerToClientEvents } from '../contracts/realtime';
+import type { TActor } from '../modules/auth/actor';
+import { resolveActor } from '../modules/auth/resolve-actor';
+import { SESSION_COOKIE } from '../modules/auth/session.repository';
+
+export type TSocketData = { actor: TActor };
+export type TIo = Server<TClientToServerEvents, TServerToClientEvents, never, TSocketData>;
+export type TSocket = Socket<TClientToServerEvents, TServerToClientEvents, never, TSocketData>;
+
+/** Browsers may connect from the public origin and, in development, from the Vite dev server. */
+export function allowedOrigins(config: { PUBLIC_BASE_URL: string; REALTIME_DEV_ORIGIN: string }) {
+  return new Set([
+    new URL(config.PUBLIC_BASE_URL).origin,
+    new URL(config.REALTIME_DEV_ORIGIN).origin,
+  ]);
+}
+
+/**
+ * The Socket.IO server on the API's own HTTP server. The Redis adapter (same key as the
+ * workers' emitter) makes several API nodes one; the handshake must come from an allowed
+ * origin and carry a live staff session cookie.
+ */
+export function createRealtimeServer(app: FastifyInstance): {
+  io: TIo;
+  close: () => Promise<void>;
+} {
+  const { config, redis } = app.deps;
+  const origins = allowedOrigins(config);
+  const pub: Redis = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  const sub: Redis = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  pub.on('error', () => {});
+  sub.on('error', () => {});
+
+  const io: TIo = new Server(app.server, {
+    path: '/socket.io',
+    serveClient: false,
+    transports: ['websocket', 'polling'],
+    cors: { origin: [...origins], credentials: true },
+    allowRequest: (req, done) => done(null, origins.has(req.headers.origin ?? '')),
+    adapter: createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}:io`, requestsTimeout: 2000 }),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      const actor = await resolveActor(app.deps, cookies[SESSION_COOKIE]);
+      if (!actor) return next(new Error('UNAUTHENTICATED'));
+      socket.data.actor = actor;
+      next();
+    } catch (err) {
+      app.log.error({ err }, 'socket handshake failed');
+      next(new Error('UNAVAILABLE'));
+    }
+  });
+
+  return {
+    io,
+    async close() {
+      io.local.disconnectSockets(true);
+      io.engine.close();
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}
