@@ -1,8 +1,21 @@
+import { z } from 'zod';
 import { api } from '../../shared/api/api-client';
 
-export type TCredentials = { username: string; password: string; totp?: string };
+const ZLoginResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signed_in') }),
+  z.object({
+    status: z.literal('totp_required'),
+    challenge: z.string(),
+    /** First sign-in of an account that needs TOTP: the secret to add to an authenticator. */
+    enrolment: z.object({ secret: z.string(), uri: z.string() }).optional(),
+  }),
+]);
+export type TLoginResult = z.infer<typeof ZLoginResult>;
 
-/** Signs in; a second factor is asked for with the SECOND_FACTOR_REQUIRED error code. */
-export async function login(credentials: TCredentials): Promise<void> {
-  await api.post('/auth/login', credentials);
+export function login(username: string, password: string): Promise<TLoginResult> {
+  return api.post('/auth/login', { username, password }, ZLoginResult);
+}
+
+export function verifyTotp(challenge: string, code: string): Promise<TLoginResult> {
+  return api.post('/auth/totp', { challenge, code }, ZLoginResult);
 }

@@ -10,6 +10,8 @@ const lo = {
   submit: 'ເຂົ້າສູ່ລະບົບ',
   verify: 'ຢືນຢັນ',
   signInAgain: 'ເຂົ້າສູ່ລະບົບອີກຄັ້ງ',
+  enrol: 'ບັນຊີນີ້ຕ້ອງໃຊ້ການຢືນຢັນສອງຂັ້ນ. ເພີ່ມລະຫັດລັບນີ້ໃສ່ແອັບຢືນຢັນຕົວຕົນຂອງທ່ານ:',
+  enrolLink: 'ເປີດໃນແອັບຢືນຢັນຕົວຕົນ',
 };
 
 addStrings('auth', {
@@ -24,5 +26,7 @@ addStrings('auth', {
     submit: 'Sign in',
     verify: 'Verify',
     signInAgain: 'Sign in again',
+    enrol: 'This account needs two-step sign-in. Add this secret to your authenticator app:',
+    enrolLink: 'Open in authenticator app',
   },
 });

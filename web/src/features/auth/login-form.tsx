@@ -1,20 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../shared/api/api-error';
 import { useT } from '../../shared/i18n/i18n';
 import { ErrorText } from '../../shared/ui/error-text';
 import { TextField } from '../../shared/ui/field';
-import { login } from './auth.api';
+import { login, verifyTotp, type TLoginResult } from './auth.api';
 import './auth.strings';
 
 type TLoginFormProps = { onSignedIn: () => Promise<void>; fixedUsername?: string };
+type TTotpStep = Extract<TLoginResult, { status: 'totp_required' }>;
 
-/** User name and password, then the TOTP code when the account needs one. */
+/** User name and password, then the TOTP code (with enrolment the first time) when required. */
 export function LoginForm({ onSignedIn, fixedUsername }: TLoginFormProps) {
   const { t } = useT('auth');
   const [username, setUsername] = useState(fixedUsername ?? '');
   const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
-  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
+  const [totp, setTotp] = useState<TTotpStep | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -23,11 +23,14 @@ export function LoginForm({ onSignedIn, fixedUsername }: TLoginFormProps) {
     setBusy(true);
     setError(null);
     try {
-      await login({ username, password, ...(needsCode ? { totp } : {}) });
-      await onSignedIn();
+      const result = totp
+        ? await verifyTotp(totp.challenge, code)
+        : await login(username, password);
+      if (result.status === 'totp_required') setTotp(result);
+      else await onSignedIn();
     } catch (err) {
-      if (isApiError(err, 'SECOND_FACTOR_REQUIRED') && !needsCode) setNeedsCode(true);
-      else setError(err);
+      setError(err);
+      setCode('');
     } finally {
       setBusy(false);
     }
@@ -35,20 +38,29 @@ export function LoginForm({ onSignedIn, fixedUsername }: TLoginFormProps) {
 
   return (
     <form className="login-form" onSubmit={submit} aria-busy={busy}>
-      {needsCode ? (
-        <TextField
-          label={t('code')}
-          hint={t('codeHint')}
-          name="totp"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          autoFocus
-          value={totp}
-          onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
-        />
+      {totp ? (
+        <>
+          {totp.enrolment ? (
+            <div className="enrolment">
+              <p>{t('enrol')}</p>
+              <code data-testid="totp-secret">{totp.enrolment.secret}</code>
+              <a href={totp.enrolment.uri}>{t('enrolLink')}</a>
+            </div>
+          ) : null}
+          <TextField
+            label={t('code')}
+            hint={t('codeHint')}
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          />
+        </>
       ) : (
         <>
           <TextField
@@ -75,7 +87,7 @@ export function LoginForm({ onSignedIn, fixedUsername }: TLoginFormProps) {
       )}
       <ErrorText error={error} />
       <button className="button button--primary" type="submit" disabled={busy}>
-        {needsCode ? t('verify') : t('submit')}
+        {totp ? t('verify') : t('submit')}
       </button>
     </form>
   );

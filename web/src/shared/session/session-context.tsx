@@ -36,7 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<TSessionState>({ status: 'loading' });
   const [expired, setExpired] = useState(false);
   const waiting = useRef<Array<{ resolve: () => void; reject: (e: Error) => void }>>([]);
-  const userId = state.status === 'signed-in' ? state.user.id : null;
+  const userId = state.status === 'signed-in' ? state.user.userId : null;
 
   const load = useCallback(async () => {
     try {
@@ -70,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback(async () => {
     const user = await load();
     // Someone else signed in on this screen: nothing of the previous user may stay visible.
-    if (userId && user && user.id !== userId) return window.location.reload();
+    if (userId && user && user.userId !== userId) return window.location.reload();
     setExpired(false);
     for (const w of waiting.current.splice(0)) w.resolve();
   }, [load, userId]);

@@ -13,22 +13,21 @@ export const staffRoles = [
 export type TRole = (typeof staffRoles)[number];
 
 export const ZSessionUser = z.object({
-  id: z.string(),
+  userId: z.string(),
   username: z.string(),
   displayName: z.string(),
   role: z.enum(staffRoles),
   hotlines: z.array(z.string()).default([]),
   languages: z.array(z.string()).default([]),
-  organisationKey: z.string().nullable().optional(),
+  organisationKey: z.string().nullable(),
+  provinceCode: z.string().nullable(),
 });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
-
-const ZMe = z.object({ user: ZSessionUser });
 
 /** The signed-in user, or null when there is no session. */
 export async function fetchMe(): Promise<TSessionUser | null> {
   try {
-    return (await api.get('/auth/me', ZMe)).user;
+    return await api.get('/auth/me', ZSessionUser);
   } catch (err) {
     if (isApiError(err) && err.status === 401) return null;
     throw err;
