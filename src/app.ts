@@ -7,7 +7,7 @@ import { securityPlugin } from './plugins/security';
 import { docsPlugin } from './plugins/docs';
 import { routes } from './routes/index';
 import { webPlugin } from './plugins/web';
-import { callLifecyclePlugin } from './modules/telephony/call-lifecycle.events';
+import { telephonyPlugin } from './modules/telephony/telephony.plugin';
 
 /**
  * The whole API as one plugin. Order: deps → external plugins → app services → routes.
@@ -20,7 +20,7 @@ export const app = fp<TAppDeps>(async (fastify, deps) => {
   await fastify.register(formbody);
   await fastify.register(cookie);
   await fastify.register(docsPlugin);
-  await fastify.register(callLifecyclePlugin);
+  await fastify.register(telephonyPlugin);
   await fastify.register(routes);
   await fastify.register(webPlugin);
 });

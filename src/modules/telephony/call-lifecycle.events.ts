@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import fp from 'fastify-plugin';
 
 /**
  * What happens to a call at the telephony edge, for in-process subscribers (routing dispatches
@@ -52,24 +51,3 @@ export function createCallLifecycle(
     },
   };
 }
-
-declare module 'fastify' {
-  // Declaration merging needs an interface here.
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-  interface FastifyInstance {
-    callLifecycle: TCallLifecycle;
-  }
-}
-
-/** Decorates the root app with `app.callLifecycle` (registered in app.ts before the routes). */
-export const callLifecyclePlugin = fp(
-  async (app) => {
-    app.decorate(
-      'callLifecycle',
-      createCallLifecycle((event, err) =>
-        app.log.error({ event, err }, 'call lifecycle listener failed'),
-      ),
-    );
-  },
-  { name: 'call-lifecycle' },
-);

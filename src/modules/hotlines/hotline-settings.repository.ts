@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import { hotlines, type TOpeningHours } from '../../../db/schema/hotlines';
+import type { TDatabase } from '../../infra/database';
+
+/** What the voice webhooks need to know about a hotline. */
+export type THotlineSettings = {
+  number: string;
+  phoneNumber: string;
+  languages: string[];
+  defaultLanguage: string;
+  openingHours: TOpeningHours;
+  afterHours: 'voicemail' | 'forward';
+  dutyMobile: string | null;
+  recordingNotice: boolean;
+  active: boolean;
+};
+
+export type THotlineSettingsRepository = ReturnType<typeof hotlineSettingsRepository>;
+
+/**
+ * Hotline settings with a short cache. The last copy ever read is kept with no expiry so that,
+ * with Postgres down, the fallback still knows the hotline's duty mobile and languages.
+ */
+export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: number } = {}) {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const fresh = new Map<string, { at: number; value: THotlineSettings | null }>();
+  const lastKnown = new Map<string, THotlineSettings>();
+
+  async function load(number: string): Promise<THotlineSettings | null> {
+    const [row] = await db.select().from(hotlines).where(eq(hotlines.number, number)).limit(1);
+    if (!row) return null;
+    return {
+      number: row.number,
+      phoneNumber: row.phoneNumber,
+      languages: row.languages.length ? row.languages : [row.defaultLanguage],
+      defaultLanguage: row.defaultLanguage,
+      openingHours: row.openingHours,
+      afterHours: row.afterHours,
+      dutyMobile: row.dutyMobile,
+      recordingNotice: row.recordingNotice,
+      active: row.active,
+    };
+  }
+
+  return {
+    /** Cached for `ttlMs`; throws when Postgres fails (callers then use `lastKnown`). */
+    async get(number: string, now = Date.now()): Promise<THotlineSettings | null> {
+      const hit = fresh.get(number);
+      if (hit && now - hit.at < ttlMs) return hit.value;
+      const value = await load(number);
+      fresh.set(number, { at: now, value });
+      if (value) lastKnown.set(number, value);
+      return value;
+    },
+    lastKnown(number: string): THotlineSettings | null {
+      return lastKnown.get(number) ?? null;
+    },
+    /** Finds a hotline by the E.164 number Twilio delivers (status callbacks carry only `To`). */
+    byPhoneNumber(phoneNumber: string): THotlineSettings | null {
+      for (const h of lastKnown.values()) if (h.phoneNumber === phoneNumber) return h;
+      return null;
+    },
+    /** Loads every hotline into the last-known copy (at start, so a cold fallback knows them). */
+    async warm(): Promise<void> {
+      const rows = await db.select({ number: hotlines.number }).from(hotlines);
+      await Promise.all(rows.map((r) => this.get(r.number)));
+    },
+    invalidate(number?: string): void {
+      if (number) fresh.delete(number);
+      else fresh.clear();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** Languages a hotline can offer, in the order the menu lists them (menu digit = index + 1). */
+export const HOTLINE_LANGUAGES = ['lo', 'hmn', 'kjg', 'en', 'th', 'vi', 'zh'] as const;
+export type THotlineLanguage = (typeof HOTLINE_LANGUAGES)[number];
+
+/** Every recorded prompt the IVR plays. `lang-<code>` says "for <language>, press <n>". */
+export const PROMPTS = [
+  'welcome',
+  'recording-notice',
+  'language-menu',
+  ...HOTLINE_LANGUAGES.map((l) => `lang-${l}` as const),
+  ...Array.from({ length: 10 }, (_, d) => `digit-${d}` as const),
+  ...Array.from({ length: 10 }, (_, d) => `press-${d}` as const),
+  'position',
+  'estimated-wait',
+  'minutes',
+  'callback-offer',
+  'callback-confirmed',
+  'hold-music',
+  'after-hours-voicemail',
+  'after-hours-forward',
+  'voicemail-thanks',
+  'blocked',
+  'please-hold',
+  'goodbye',
+] as const;
+export type TPromptKey = (typeof PROMPTS)[number];
+
+export function isPromptKey(value: string): value is TPromptKey {
+  return (PROMPTS as readonly string[]).includes(value);
+}
+
+export function isHotlineLanguage(value: string): value is THotlineLanguage {
+  return (HOTLINE_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Spoken digits of a number, e.g. 12 → ['digit-1', 'digit-2'] (recorded digits, no TTS). */
+export function digitPrompts(n: number): TPromptKey[] {
+  return String(Math.max(0, Math.floor(n)))
+    .split('')
+    .map((d) => `digit-${d}` as TPromptKey);
+}

@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import { promptAudio } from '../../../db/schema/telephony-settings';
+import type { TDatabase } from '../../infra/database';
+import { placeholderWav } from './placeholder-audio.policy';
+
+export type TPromptAudio = { contentType: string; audio: Buffer; placeholder: boolean };
+
+const ALLOWED_TYPES = ['audio/wav', 'audio/x-wav', 'audio/mpeg'] as const;
+export type TPromptContentType = (typeof ALLOWED_TYPES)[number];
+export function isPromptContentType(value: string): value is TPromptContentType {
+  return (ALLOWED_TYPES as readonly string[]).includes(value);
+}
+
+export type TPromptsRepository = ReturnType<typeof promptsRepository>;
+
+/**
+ * Prompt audio per hotline, prompt and language. Cached in memory; with Postgres down or no
+ * recording uploaded yet, the caller hears the generated placeholder instead of silence.
+ */
+export function promptsRepository(db: TDatabase, options: { ttlMs?: number } = {}) {
+  const ttlMs = options.ttlMs ?? 60_000;
+  const cache = new Map<string, { at: number; value: TPromptAudio }>();
+  const key = (h: string, p: string, l: string) => `${h}/${p}/${l}`;
+
+  return {
+    async get(hotline: string, prompt: string, language: string): Promise<TPromptAudio> {
+      const k = key(hotline, prompt, language);
+      const hit = cache.get(k);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      let value: TPromptAudio;
+      try {
+        const [row] = await db
+          .select({ contentType: promptAudio.contentType, audio: promptAudio.audio })
+          .from(promptAudio)
+          .where(
+            and(
+              eq(promptAudio.hotline, hotline),
+              eq(promptAudio.prompt, prompt),
+              eq(promptAudio.language, language),
+            ),
+          )
+          .limit(1);
+        value = row
+          ? { ...row, placeholder: false }
+          : { contentType: 'audio/wav', audio: placeholderWav(k), placeholder: true };
+      } catch {
+        return (
+          hit?.value ?? { contentType: 'audio/wav', audio: placeholderWav(k), placeholder: true }
+        );
+      }
+      cache.set(k, { at: Date.now(), value });
+      return value;
+    },
+    async put(args: {
+      hotline: string;
+      prompt: string;
+      language: string;
+      contentType: TPromptContentType;
+      audio: Buffer;
+    }): Promise<void> {
+      await db
+        .insert(promptAudio)
+        .values(args)
+        .onConflictDoUpdate({
+          target: [promptAudio.hotline, promptAudio.prompt, promptAudio.language],
+          set: { contentType: args.contentType, audio: args.audio, updatedAt: new Date() },
+        });
+      cache.delete(key(args.hotline, args.prompt, args.language));
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import twilio from 'twilio';
+import type { THotlineSettings } from '../hotlines/hotline-settings.repository';
+import { digitPrompts, type TPromptKey } from '../prompts/prompt-catalogue.policy';
+
+const { VoiceResponse } = twilio.twiml;
+type TVoiceResponse = InstanceType<typeof VoiceResponse>;
+
+/** Where the IVR's TwiML points Twilio: absolute URLs under PUBLIC_BASE_URL. */
+export type TIvrUrls = {
+  voice: (path: string, query: Record<string, string>) => string;
+  prompt: (hotline: string, language: string, prompt: TPromptKey) => string;
+};
+
+export type TIvrContext = { hotline: THotlineSettings; urls: TIvrUrls; queueName: string };
+
+const GATHER_TIMEOUT_S = 6;
+const MAX_MENU_ATTEMPTS = 2;
+const DIAL_TIMEOUT_S = 30;
+const VOICEMAIL_MAX_S = 120;
+
+function play(
+  target: { play: TVoiceResponse['play'] },
+  ctx: TIvrContext,
+  lang: string,
+  prompt: TPromptKey,
+) {
+  target.play({}, ctx.urls.prompt(ctx.hotline.number, lang, prompt));
+}
+
+/** Neutral wording on purpose: a blocked caller is not told why or that they are blocked. */
+export function blockedTwiml(ctx: TIvrContext): string {
+  const r = new VoiceResponse();
+  play(r, ctx, ctx.hotline.defaultLanguage, 'blocked');
+  r.hangup();
+  return r.toString();
+}
+
+function appendVoicemail(r: TVoiceResponse, ctx: TIvrContext): void {
+  play(r, ctx, ctx.hotline.defaultLanguage, 'after-hours-voicemail');
+  r.record({
+    action: ctx.urls.voice('voicemail', { hotline: ctx.hotline.number }),
+    method: 'POST',
+    maxLength: VOICEMAIL_MAX_S,
+    playBeep: true,
+    timeout: 5,
+  });
+  play(r, ctx, ctx.hotline.defaultLanguage, 'goodbye');
+  r.hangup();
+}
+
+export function voicemailTwiml(ctx: TIvrContext): string {
+  const r = new VoiceResponse();
+  appendVoicemail(r, ctx);
+  return r.toString();
+}
+
+/** Rings the duty mobile; the Dial action decides what happens if nobody answers. */
+export function forwardTwiml(ctx: TIvrContext, reason: 'after-hours' | 'fallback'): string {
+  const r = new VoiceResponse();
+  const mobile = ctx.hotline.dutyMobile;
+  if (!mobile) return reason === 'fallback' ? holdInTwilioQueueTwiml(ctx) : voicemailTwiml(ctx);
+  play(
+    r,
+    ctx,
+    ctx.hotline.defaultLanguage,
+    reason === 'after-hours' ? 'after-hours-forward' : 'please-hold',
+  );
+  const dial = r.dial({
+    timeout: DIAL_TIMEOUT_S,
+    action: ctx.urls.voice('forward-result', { hotline: ctx.hotline.number, reason }),
+    method: 'POST',
+  });
+  dial.number(mobile);
+  return r.toString();
+}
+
+export function afterHoursTwiml(ctx: TIvrContext): string {
+  return ctx.hotline.afterHours === 'forward' && ctx.hotline.dutyMobile
+    ? forwardTwiml(ctx, 'after-hours')
+    : voicemailTwiml(ctx);
+}
+
+/** Welcome (first attempt only) and the language menu; no input comes back with attempt + 1. */
+export function languageMenuTwiml(ctx: TIvrContext, attempt: number): string {
+  const r = new VoiceResponse();
+  const h = ctx.hotline;
+  if (attempt === 1) play(r, ctx, h.defaultLanguage, 'welcome');
+  const next = { hotline: h.number, attempt: String(attempt) };
+  const gather = r.gather({
+    numDigits: 1,
+    timeout: GATHER_TIMEOUT_S,
+    action: ctx.urls.voice('language', next),
+    method: 'POST',
+    actionOnEmptyResult: false,
+  });
+  // Each language's line is recorded in that language: "for Lao, press 1".
+  for (const lang of h.languages)
+    gather.play({}, ctx.urls.prompt(h.number, lang, `lang-${lang}` as TPromptKey));
+  r.redirect({ method: 'POST' }, ctx.urls.voice('language', next));
+  return r.toString();
+}
+
+/** The caller's choice: a listed digit picks that language; after two silent menus, the default. */
+export function chooseLanguage(
+  hotline: Pick<THotlineSettings, 'languages' | 'defaultLanguage'>,
+  digits: string | undefined,
+  attempt: number,
+): { language: string } | { repeat: number } {
+  const index = digits && /^[1-9]$/.test(digits) ? Number(digits) - 1 : -1;
+  const picked = hotline.languages[index];
+  if (picked) return { language: picked };
+  if (hotline.languages.length <= 1 || attempt >= MAX_MENU_ATTEMPTS)
+    return { language: hotline.defaultLanguage };
+  return { repeat: attempt + 1 };
+}
+
+export function enqueueTwiml(
+  ctx: TIvrContext,
+  language: string,
+  options: { notice: boolean },
+): string {
+  const r = new VoiceResponse();
+  const q = { hotline: ctx.hotline.number, lang: language };
+  if (options.notice) play(r, ctx, language, 'recording-notice');
+  r.enqueue(
+    {
+      waitUrl: ctx.urls.voice('wait', q),
+      waitUrlMethod: 'POST',
+      action: ctx.urls.voice('queue-result', q),
+      method: 'POST',
+    },
+    ctx.queueName,
+  );
+  return r.toString();
+}
+
+/** Keeps the caller in Twilio's queue with no Redis entry (the reconciler adds it later). */
+export function holdInTwilioQueueTwiml(ctx: TIvrContext, language?: string): string {
+  return enqueueTwiml(ctx, language ?? ctx.hotline.defaultLanguage, { notice: false });
+}
+
+/** Rough wait: callers ahead × average handling time shared by the counsellors on duty. */
+export function estimatedWaitMinutes(position: number, avgHandleSeconds = 240, agents = 2): number {
+  return Math.max(1, Math.ceil((position * avgHandleSeconds) / Math.max(1, agents) / 60));
+}
+
+/** One round of the hold loop: position, estimated wait, "press 1 to be called back", hold music. */
+export function waitTwiml(ctx: TIvrContext, language: string, position: number | null): string {
+  const r = new VoiceResponse();
+  const gather = r.gather({
+    numDigits: 1,
+    timeout: 1,
+    action: ctx.urls.voice('wait-choice', { hotline: ctx.hotline.number, lang: language }),
+    method: 'POST',
+    actionOnEmptyResult: false,
+  });
+  const say = (p: TPromptKey) => gather.play({}, ctx.urls.prompt(ctx.hotline.number, language, p));
+  if (position !== null && position > 0) {
+    say('position');
+    digitPrompts(position).forEach(say);
+    say('estimated-wait');
+    digitPrompts(estimatedWaitMinutes(position)).forEach(say);
+    say('minutes');
+  }
+  say('callback-offer');
+  play(r, ctx, language, 'hold-music');
+  return r.toString();
+}
+
+/** "1" asks for a call back and leaves the queue; anything else keeps waiting. */
+export function waitChoiceTwiml(
+  ctx: TIvrContext,
+  language: string,
+  wantsCallback: boolean,
+): string {
+  const r = new VoiceResponse();
+  if (wantsCallback) {
+    play(r, ctx, language, 'callback-confirmed');
+    r.leave();
+  } else play(r, ctx, language, 'please-hold');
+  return r.toString();
+}
+
+/** After the caller left the queue (QueueResult). */
+export function queueResultTwiml(ctx: TIvrContext, language: string, result: string): string {
+  const r = new VoiceResponse();
+  if (result === 'leave') {
+    play(r, ctx, language, 'goodbye');
+    r.hangup();
+  } else if (result === 'error' || result === 'system-error' || result === 'queue-full')
+    return forwardTwiml(ctx, 'fallback');
+  else if (result !== 'redirected') r.hangup();
+  return r.toString();
+}
+
+export function afterVoicemailTwiml(ctx: TIvrContext): string {
+  const r = new VoiceResponse();
+  play(r, ctx, ctx.hotline.defaultLanguage, 'voicemail-thanks');
+  r.hangup();
+  return r.toString();
+}
+
+/** Duty mobile did not answer: after hours → voicemail; as a fallback → wait in Twilio's queue. */
+export function forwardResultTwiml(ctx: TIvrContext, reason: string, dialStatus: string): string {
+  if (dialStatus === 'completed' || dialStatus === 'answered') {
+    const r = new VoiceResponse();
+    r.hangup();
+    return r.toString();
+  }
+  return reason === 'fallback' ? holdInTwilioQueueTwiml(ctx) : voicemailTwiml(ctx);
+}
+
+export function emptyTwiml(): string {
+  return new VoiceResponse().toString();
+}

@@ -1,0 +1,188 @@
+import { encryptField } from '../crypto/field-cipher';
+import { phoneHash } from '../crypto/phone-hash';
+import { isOpen } from '../hotlines/opening-hours.policy';
+import {
+  afterHoursTwiml,
+  afterVoicemailTwiml,
+  blockedTwiml,
+  chooseLanguage,
+  forwardResultTwiml,
+  forwardTwiml,
+  holdInTwilioQueueTwiml,
+  languageMenuTwiml,
+} from './ivr-twiml.policy';
+import { guard } from './store-guard';
+import {
+  logEvent,
+  rawEvent,
+  rememberedHotline,
+  resolveHotline,
+  storeTimeout,
+  write,
+  type TTwilioParams,
+  type TVoiceDeps,
+} from './voice.context';
+import { enqueueCaller } from './voice-queue.service';
+
+/**
+ * A new call to a hotline: record it (idempotent on CallSid), then block list, opening hours,
+ * welcome and language menu. Store failures degrade (fail open on the block list, last-known
+ * settings) instead of failing the caller.
+ */
+export async function incomingCall(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const from = params.From ?? params.Caller ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  const hash = from ? phoneHash(deps.keyring, from) : null;
+  const blocked = hash
+    ? await guard(
+        () => deps.blocklist.isBlocked(hash, ctx.hotline.number, deps.now()),
+        storeTimeout(deps),
+      )
+    : { ok: true as const, value: false };
+  const open = isOpen(ctx.hotline.openingHours, deps.now());
+  const route =
+    blocked.ok && blocked.value
+      ? 'blocked'
+      : !open
+        ? `after-hours-${ctx.hotline.afterHours === 'forward' && ctx.hotline.dutyMobile ? 'forward' : 'voicemail'}`
+        : 'ivr';
+
+  const call = {
+    callSid,
+    hotline: ctx.hotline.number,
+    fromEncrypted: from
+      ? encryptField(
+          deps.keyring,
+          { table: 'calls', column: 'from_encrypted', rowId: callSid },
+          from,
+        )
+      : null,
+    fromHash: hash,
+    route,
+    startedAt: deps.now(),
+  };
+  const event = rawEvent(callSid, 'incoming', params, deps.now());
+  await write(
+    deps,
+    callSid,
+    async () => {
+      await deps.calls.recordCall(call);
+      await deps.calls.addEvent(event);
+    },
+    { type: 'call', call },
+  ).then((ok) => {
+    if (!ok) deps.buffer.add(callSid, { type: 'event', event });
+  });
+
+  if (route === 'blocked') return blockedTwiml(ctx);
+  if (route !== 'ivr') return afterHoursTwiml(ctx);
+  if (ctx.hotline.languages.length <= 1)
+    return enqueueCaller(deps, ctx, callSid, ctx.hotline.defaultLanguage);
+  return languageMenuTwiml(ctx, 1);
+}
+
+/** The language menu's answer (or its silence): repeat once, then the hotline's default. */
+export async function languageChosen(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  attempt: number,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  await logEvent(deps, callSid, 'language', params);
+  const choice = chooseLanguage(ctx.hotline, params.Digits, attempt);
+  if ('repeat' in choice) return languageMenuTwiml(ctx, choice.repeat);
+  return enqueueCaller(deps, ctx, callSid, choice.language);
+}
+
+export async function voicemailRecorded(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  await logEvent(deps, callSid, 'voicemail', params);
+  const url = params.RecordingUrl;
+  if (url) {
+    const update = { voicemailUrl: url };
+    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+      type: 'update',
+      update,
+    });
+  }
+  return afterVoicemailTwiml(ctx);
+}
+
+export async function forwardFinished(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  reason: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  await logEvent(deps, callSid, 'forward-result', params);
+  return forwardResultTwiml(ctx, reason, params.DialCallStatus ?? '');
+}
+
+/**
+ * Twilio's fallback URL (our primary answer failed or timed out) and our own deadline fallback:
+ * from memory only. Redis-driven routing cannot be trusted here, so a known duty mobile is rung;
+ * otherwise the caller waits in Twilio's queue and the reconciler queues them in Redis later.
+ */
+export function fallbackTwiml(deps: TVoiceDeps, hotlineNumber: string, callSid: string): string {
+  const ctx = rememberedHotline(deps, hotlineNumber);
+  if (ctx.hotline.dutyMobile) return forwardTwiml(ctx, 'fallback');
+  if (callSid)
+    deps.buffer.add(callSid, {
+      type: 'queue-add',
+      caller: {
+        callSid,
+        hotline: ctx.hotline.number,
+        language: ctx.hotline.defaultLanguage,
+        enqueuedAt: deps.now().getTime(),
+        priorityBoostMs: 0,
+      },
+    });
+  return holdInTwilioQueueTwiml(ctx);
+}
+
+export async function fallbackCall(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const twiml = fallbackTwiml(deps, hotlineNumber, callSid);
+  const ctx = rememberedHotline(deps, hotlineNumber);
+  const from = params.From ?? params.Caller ?? '';
+  const call = {
+    callSid,
+    hotline: ctx.hotline.number,
+    fromEncrypted: from
+      ? encryptField(
+          deps.keyring,
+          { table: 'calls', column: 'from_encrypted', rowId: callSid },
+          from,
+        )
+      : null,
+    fromHash: from ? phoneHash(deps.keyring, from) : null,
+    route: ctx.hotline.dutyMobile ? 'forwarded-fallback' : 'twilio-queue-fallback',
+    startedAt: deps.now(),
+    needsReconciliation: true,
+  };
+  // The primary attempt may have recorded the call already; this one only marks it.
+  deps.buffer.add(callSid, { type: 'call', call });
+  deps.buffer.add(callSid, {
+    type: 'event',
+    event: rawEvent(callSid, 'fallback', params, deps.now()),
+  });
+  return twiml;
+}

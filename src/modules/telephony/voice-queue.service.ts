@@ -1,0 +1,158 @@
+import type { TWaitingCaller } from '../routing/waiting-queue.repository';
+import {
+  enqueueTwiml,
+  forwardTwiml,
+  holdInTwilioQueueTwiml,
+  queueResultTwiml,
+  waitChoiceTwiml,
+  waitTwiml,
+  type TIvrContext,
+} from './ivr-twiml.policy';
+import { guard } from './store-guard';
+import {
+  logEvent,
+  resolveHotline,
+  storeTimeout,
+  write,
+  type TTwilioParams,
+  type TVoiceDeps,
+} from './voice.context';
+
+/**
+ * Puts the caller in the hotline's Redis queue (which decides the order) and Twilio's queue
+ * (which holds the call). With Redis down, nobody could be offered the call: the duty mobile
+ * is rung if there is one, otherwise Twilio holds the caller until the reconciler queues them.
+ */
+export async function enqueueCaller(
+  deps: TVoiceDeps,
+  ctx: TIvrContext,
+  callSid: string,
+  language: string,
+): Promise<string> {
+  const enqueuedAt = deps.now();
+  const caller: TWaitingCaller = {
+    callSid,
+    hotline: ctx.hotline.number,
+    language,
+    enqueuedAt: enqueuedAt.getTime(),
+    priorityBoostMs: 0,
+  };
+  const queued = await guard(() => deps.queue.add(caller), storeTimeout(deps));
+  const forward = !queued.ok && ctx.hotline.dutyMobile !== null;
+  const update = { language, enqueuedAt, route: forward ? 'forwarded-fallback' : 'queued' };
+  await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+    type: 'update',
+    update,
+  });
+  if (queued.ok) {
+    deps.events.emit('caller.queued', {
+      callSid,
+      hotline: caller.hotline,
+      language,
+      enqueuedAt: caller.enqueuedAt,
+    });
+    return enqueueTwiml(ctx, language, { notice: ctx.hotline.recordingNotice });
+  }
+  if (forward) return forwardTwiml(ctx, 'fallback');
+  deps.buffer.add(callSid, { type: 'queue-add', caller });
+  return holdInTwilioQueueTwiml(ctx, language);
+}
+
+/** Re-entry point for routing (e.g. a counsellor did not answer): the caller keeps their place. */
+export async function requeueCaller(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  language: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  await logEvent(deps, callSid, 'requeue', params);
+  return enqueueCaller(deps, ctx, callSid, language);
+}
+
+/** One round of the wait loop. Position comes from Redis, or from Twilio's own count if Redis is down. */
+export async function waitRound(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  language: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  const [position] = await Promise.all([
+    guard(() => deps.queue.position(callSid, ctx.hotline.number), storeTimeout(deps)),
+    logEvent(deps, callSid, 'wait', params),
+  ]);
+  const twilioPosition = Number(params.QueuePosition);
+  const place =
+    position.ok && position.value !== null
+      ? position.value
+      : Number.isInteger(twilioPosition) && twilioPosition > 0
+        ? twilioPosition
+        : null;
+  return waitTwiml(ctx, language, place);
+}
+
+export async function waitChoice(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  language: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  await logEvent(deps, callSid, 'wait-choice', params);
+  const wantsCallback = params.Digits === '1';
+  if (wantsCallback) {
+    const update = { callbackRequested: true };
+    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+      type: 'update',
+      update,
+    });
+    deps.events.emit('callback.requested', { callSid, hotline: ctx.hotline.number });
+  }
+  return waitChoiceTwiml(ctx, language, wantsCallback);
+}
+
+/** Twilio tells us how the caller left its queue (QueueResult). */
+export async function queueLeft(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  language: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const result = params.QueueResult ?? 'hangup';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  const update = { queueResult: result, leftQueueAt: deps.now() };
+  await Promise.all([
+    logEvent(deps, callSid, 'queue-result', params),
+    write(deps, callSid, () => deps.calls.updateCall(callSid, update), { type: 'update', update }),
+  ]);
+  // A redirect out of the queue is routing's own move (bridging); routing owns that entry.
+  if (result === 'redirected')
+    deps.events.emit('caller.left-queue', { callSid, hotline: ctx.hotline.number, result });
+  else await removeFromQueue(deps, callSid, ctx.hotline.number, result);
+  return queueResultTwiml(ctx, language, result);
+}
+
+/** Removes a caller from the Redis queue; tells subscribers only if they were still waiting there. */
+export async function removeFromQueue(
+  deps: TVoiceDeps,
+  callSid: string,
+  hotline: string,
+  result: string,
+): Promise<void> {
+  const position = await guard(() => deps.queue.position(callSid, hotline), storeTimeout(deps));
+  if (!position.ok) {
+    deps.buffer.add(callSid, { type: 'queue-remove', hotline });
+    return;
+  }
+  if (position.value === null) return;
+  await write(deps, callSid, () => deps.queue.remove(callSid, hotline), {
+    type: 'queue-remove',
+    hotline,
+  });
+  deps.events.emit('caller.left-queue', { callSid, hotline, result });
+}

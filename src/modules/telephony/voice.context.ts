@@ -1,0 +1,133 @@
+import type { TConfig } from '../../config/config';
+import type { TKeyring } from '../crypto/keyring';
+import type { TBlocklistRepository } from '../blocklist/blocklist.repository';
+import type {
+  THotlineSettings,
+  THotlineSettingsRepository,
+} from '../hotlines/hotline-settings.repository';
+import type { TWaitingQueue } from '../routing/waiting-queue.repository';
+import type { TCallLifecycle } from './call-lifecycle.events';
+import type { TCallEvent, TCallsRepository } from './calls.repository';
+import type { TIvrContext, TIvrUrls } from './ivr-twiml.policy';
+import type { TPendingWrite, TReconciliationBuffer } from './reconciliation-buffer';
+import { guard, type TGuarded } from './store-guard';
+import { redactTwilioParams } from './twilio-params.policy';
+import { twilioQueueName } from './twilio.provider';
+
+/** Everything the voice webhooks use; built once per app in the webhook plugin. */
+export type TVoiceDeps = {
+  config: Pick<TConfig, 'PUBLIC_BASE_URL' | 'WEBHOOK_DEADLINE_MS'>;
+  keyring: TKeyring;
+  hotlines: THotlineSettingsRepository;
+  blocklist: TBlocklistRepository;
+  calls: TCallsRepository;
+  queue: TWaitingQueue;
+  events: TCallLifecycle;
+  buffer: TReconciliationBuffer;
+  urls: TIvrUrls;
+  now: () => Date;
+};
+
+export type TTwilioParams = Record<string, string>;
+
+/** Each store call gets a third of the webhook's deadline, so two slow stores still leave time for TwiML. */
+export function storeTimeout(deps: TVoiceDeps): number {
+  return Math.floor(deps.config.WEBHOOK_DEADLINE_MS / 3);
+}
+
+export function ivrUrls(publicBaseUrl: string): TIvrUrls {
+  const base = `${publicBaseUrl.replace(/\/+$/, '')}/webhooks/twilio`;
+  return {
+    voice: (path, query) => `${base}/voice/${path}?${new URLSearchParams(query).toString()}`,
+    prompt: (hotline, language, prompt) =>
+      `${base}/prompts/${encodeURIComponent(hotline)}/${encodeURIComponent(language)}/${prompt}.wav`,
+  };
+}
+
+/** Used when Postgres never answered for this hotline since start: Lao only, open, voicemail. */
+function unknownHotline(number: string): THotlineSettings {
+  return {
+    number,
+    phoneNumber: '',
+    languages: ['lo'],
+    defaultLanguage: 'lo',
+    openingHours: {
+      weekly: Object.fromEntries(
+        ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]),
+      ),
+      holidays: [],
+    },
+    afterHours: 'voicemail',
+    dutyMobile: null,
+    recordingNotice: false,
+    active: true,
+  };
+}
+
+/** Fresh settings, or the last-known copy when Postgres is down or slow. */
+export async function resolveHotline(
+  deps: TVoiceDeps,
+  number: string,
+): Promise<{ ctx: TIvrContext; storeOk: boolean }> {
+  const fresh = await guard(() => deps.hotlines.get(number), storeTimeout(deps));
+  const hotline =
+    (fresh.ok ? fresh.value : null) ?? deps.hotlines.lastKnown(number) ?? unknownHotline(number);
+  return {
+    ctx: { hotline, urls: deps.urls, queueName: twilioQueueName(hotline.number) },
+    storeOk: fresh.ok,
+  };
+}
+
+/** Fallback context from memory only (Twilio's fallback URL: assume the stores are in trouble). */
+export function rememberedHotline(deps: TVoiceDeps, number: string): TIvrContext {
+  const hotline = deps.hotlines.lastKnown(number) ?? unknownHotline(number);
+  return { hotline, urls: deps.urls, queueName: twilioQueueName(hotline.number) };
+}
+
+/** Runs a write; if the store is down it goes to the reconciliation buffer instead. */
+export async function write(
+  deps: TVoiceDeps,
+  callSid: string,
+  work: () => Promise<unknown>,
+  later: TPendingWrite,
+): Promise<boolean> {
+  // Once a call has writes waiting, later ones wait too, so they replay in order.
+  if (
+    later.type !== 'queue-add' &&
+    later.type !== 'queue-remove' &&
+    deps.buffer.waitingForPostgres(callSid)
+  ) {
+    deps.buffer.add(callSid, later);
+    return false;
+  }
+  const result: TGuarded<unknown> = await guard(work, storeTimeout(deps));
+  if (!result.ok) deps.buffer.add(callSid, later);
+  return result.ok;
+}
+
+export function rawEvent(
+  callSid: string,
+  kind: string,
+  params: TTwilioParams,
+  receivedAt: Date,
+): TCallEvent {
+  const seq = params.SequenceNumber === undefined ? null : Number(params.SequenceNumber);
+  return {
+    callSid,
+    kind,
+    callStatus: params.CallStatus ?? null,
+    sequenceNumber: seq !== null && Number.isInteger(seq) ? seq : null,
+    payload: redactTwilioParams(params),
+    receivedAt,
+  };
+}
+
+export async function logEvent(
+  deps: TVoiceDeps,
+  callSid: string,
+  kind: string,
+  params: TTwilioParams,
+): Promise<void> {
+  const event = rawEvent(callSid, kind, params, deps.now());
+  await write(deps, callSid, () => deps.calls.addEvent(event), { type: 'event', event });
+}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { keyringFromConfig } from '../../../modules/crypto/keyring';
+import { blocklistRepository } from '../../../modules/blocklist/blocklist.repository';
+import { hotlineSettingsRepository } from '../../../modules/hotlines/hotline-settings.repository';
+import { promptsRepository } from '../../../modules/prompts/prompts.repository';
+import { waitingQueue } from '../../../modules/routing/waiting-queue.repository';
+import { callsRepository } from '../../../modules/telephony/calls.repository';
+import { reconciliationBuffer } from '../../../modules/telephony/reconciliation-buffer';
+import { startReconciler } from '../../../modules/telephony/reconciler';
+import { guard } from '../../../modules/telephony/store-guard';
+import { ivrUrls, type TVoiceDeps } from '../../../modules/telephony/voice.context';
+import { twilioSignatureHook } from './twilio-signature.hook';
+import { promptAudioRoutes } from './prompt-audio.routes';
+import { voiceIvrRoutes } from './voice-ivr.routes';
+import { voiceQueueRoutes } from './voice-queue.routes';
+import { voiceStatusRoutes } from './voice-status.routes';
+
+declare module 'fastify' {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface FastifyInstance {
+    /** Inside /webhooks/twilio only: what the voice routes share (URLs, repositories, buffer). */
+    voice: TVoiceDeps;
+  }
+}
+
+/**
+ * /webhooks/twilio: one trust boundary, guarded by Twilio's signature. Add route files of this
+ * folder to the list at the bottom; they inherit the hook and `app.voice`.
+ */
+export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
+  const { config, db, redis } = app.deps;
+  const hotlines = hotlineSettingsRepository(db);
+  const calls = callsRepository(db);
+  const queue = waitingQueue(redis, config.REDIS_PREFIX);
+  const buffer = reconciliationBuffer({ calls, queue, events: app.callLifecycle });
+  const voice: TVoiceDeps = {
+    config,
+    keyring: keyringFromConfig(config),
+    hotlines,
+    blocklist: blocklistRepository(db),
+    calls,
+    queue,
+    events: app.callLifecycle,
+    buffer,
+    urls: ivrUrls(config.PUBLIC_BASE_URL),
+    now: () => new Date(),
+  };
+  app.decorate('voice', voice);
+
+  // The last-known hotline settings must exist before Postgres can fail, so load them now.
+  await guard(() => hotlines.warm(), 2000);
+  const reconciler = startReconciler(buffer, app.log);
+  app.addHook('onClose', async () => reconciler.stop());
+
+  app.addHook(
+    'preValidation',
+    twilioSignatureHook(config.TWILIO_AUTH_TOKEN, config.PUBLIC_BASE_URL),
+  );
+
+  await app.register(promptAudioRoutes(promptsRepository(db)));
+  await app.register(voiceIvrRoutes(voice));
+  await app.register(voiceQueueRoutes(voice));
+  await app.register(voiceStatusRoutes(voice));
+};

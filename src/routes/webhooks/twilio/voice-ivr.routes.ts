@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  fallbackCall,
+  fallbackTwiml,
+  forwardFinished,
+  incomingCall,
+  languageChosen,
+  voicemailRecorded,
+} from '../../../modules/telephony/voice-intake.service';
+import type { TVoiceDeps } from '../../../modules/telephony/voice.context';
+import { ZHotlineQuery, ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
+
+const common = { body: ZTwilioVoiceBody, response: { 200: ZTwiml }, tags: ['twilio'] };
+
+/** The front of the call: incoming, language menu, after-hours voicemail/forward, Twilio's fallback URL. */
+export function voiceIvrRoutes(deps: TVoiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const deadline = deps.config.WEBHOOK_DEADLINE_MS - 100;
+    const config = { rateLimit: false as const };
+    const safe = (hotline: string, callSid: string) => () => fallbackTwiml(deps, hotline, callSid);
+
+    app.post(
+      '/voice/incoming',
+      {
+        config,
+        schema: { ...common, querystring: ZHotlineQuery, summary: 'A call reaches a hotline' },
+      },
+      (request, reply) =>
+        replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => incomingCall(deps, request.query.hotline, request.body),
+          safe(request.query.hotline, request.body.CallSid),
+        ),
+    );
+
+    app.post(
+      '/voice/language',
+      {
+        config,
+        schema: {
+          ...common,
+          querystring: ZHotlineQuery.extend({
+            attempt: z.coerce.number().int().min(1).max(9).default(1),
+          }),
+          summary: 'Language menu answer or no input',
+        },
+      },
+      (request, reply) =>
+        replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => languageChosen(deps, request.query.hotline, request.query.attempt, request.body),
+          safe(request.query.hotline, request.body.CallSid),
+        ),
+    );
+
+    app.post(
+      '/voice/voicemail',
+      { config, schema: { ...common, querystring: ZHotlineQuery, summary: 'Voicemail recorded' } },
+      (request, reply) =>
+        replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => voicemailRecorded(deps, request.query.hotline, request.body),
+          () => '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>',
+        ),
+    );
+
+    app.post(
+      '/voice/forward-result',
+      {
+        config,
+        schema: {
+          ...common,
+          querystring: ZHotlineQuery.extend({ reason: z.enum(['after-hours', 'fallback']) }),
+          summary: 'The duty mobile answered or not',
+        },
+      },
+      (request, reply) =>
+        replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => forwardFinished(deps, request.query.hotline, request.query.reason, request.body),
+          safe(request.query.hotline, request.body.CallSid),
+        ),
+    );
+
+    app.post(
+      '/voice/fallback',
+      {
+        config,
+        schema: { ...common, querystring: ZHotlineQuery, summary: "Twilio's fallback URL" },
+      },
+      (request, reply) =>
+        replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => Promise.resolve(fallbackCall(deps, request.query.hotline, request.body)),
+          safe(request.query.hotline, request.body.CallSid),
+        ),
+    );
+  };
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { buildTestApp, type TLogCapture } from '../../support/test-app';
+import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
+import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+
+let stores: TTestStores;
+let app: FastifyInstance;
+let logs: TLogCapture;
+
+beforeAll(async () => {
+  stores = await createTestStores();
+  await createHotline(stores.database.db);
+  ({ app, logs } = await buildTestApp(stores));
+});
+afterAll(async () => {
+  await app?.close();
+  await stores?.cleanup();
+});
+
+const post = (path: string, params: Record<string, string>, signature?: string | null) =>
+  postSigned(app, {
+    path,
+    params,
+    token: stores.config.TWILIO_AUTH_TOKEN,
+    baseUrl: stores.config.PUBLIC_BASE_URL,
+    ...(signature === undefined ? {} : { signature }),
+  });
+
+describe('incoming call webhook', () => {
+  it('records the call once, keeps the number out of clear text and offers the language menu', async () => {
+    const callSid = newCallSid();
+    const params = {
+      CallSid: callSid,
+      From: '+8562055512345',
+      To: '+85621136200',
+      CallStatus: 'ringing',
+    };
+    const first = await post('/webhooks/twilio/voice/incoming?hotline=1362', params);
+    const again = await post('/webhooks/twilio/voice/incoming?hotline=1362', params);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toContain('text/xml');
+    expect(first.body).toContain('<Gather');
+    expect(first.body).toContain('/prompts/1362/lo/welcome.wav');
+    expect(again.statusCode).toBe(200);
+    const calls = callsRepository(stores.database.db);
+    const row = await calls.findCall(callSid);
+    expect(row?.fromHash).toBeTruthy();
+    expect(row?.fromEncrypted).not.toContain('2055512345');
+    const events = await calls.eventsOf(callSid);
+    expect(events).toHaveLength(2);
+    expect(JSON.stringify(events)).not.toContain('2055512345');
+    expect(logs.text()).not.toContain('2055512345');
+  });
+
+  it('answers 400 without a signature and 403 with a wrong one', async () => {
+    const params = { CallSid: newCallSid(), From: '+8562055512345' };
+    const missing = await post('/webhooks/twilio/voice/incoming?hotline=1362', params, null);
+    const wrong = await post('/webhooks/twilio/voice/incoming?hotline=1362', params, 'AAAA');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('TWILIO_SIGNATURE_MISSING');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe('TWILIO_SIGNATURE_INVALID');
+  });
+});
