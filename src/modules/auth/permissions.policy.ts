@@ -1,3 +1,4 @@
+import { AppError } from '../../errors/catalogue';
 import type { TActor } from './actor';
 import { permissionsTable, type TAction, type TScope } from './permissions.table';
 
@@ -45,4 +46,19 @@ export function can(actor: TActor, action: TAction, resource?: TScopedResource):
 
 export function isAction(value: unknown): value is TAction {
   return typeof value === 'string' && Object.hasOwn(permissionsTable, value);
+}
+
+/**
+ * Throws unless the actor may do `action` on the record. A record the actor cannot even see
+ * answers 404 (its existence is not confirmed); one they can see but not change answers 403.
+ */
+export function assertCan(
+  actor: TActor,
+  action: TAction,
+  resource: TScopedResource,
+  viewAction?: TAction,
+): void {
+  if (can(actor, action, resource)) return;
+  if (viewAction && can(actor, viewAction, resource)) throw new AppError('FORBIDDEN');
+  throw new AppError('NOT_FOUND');
 }

@@ -21,3 +21,15 @@ export function keyringFromConfig(config: Pick<TConfig, 'ENCRYPTION_KEYS' | 'HMA
     hmacKey: Buffer.from(config.HMAC_KEY, 'base64'),
   };
 }
+
+const cache = new WeakMap<object, TKeyring>();
+
+/** The keyring for a config object, built once (config objects are frozen and long-lived). */
+export function keyringOf(config: Pick<TConfig, 'ENCRYPTION_KEYS' | 'HMAC_KEY'>): TKeyring {
+  let ring = cache.get(config);
+  if (!ring) {
+    ring = keyringFromConfig(config);
+    cache.set(config, ring);
+  }
+  return ring;
+}

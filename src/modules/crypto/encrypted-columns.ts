@@ -1,0 +1,36 @@
+/** A table's encrypted columns (SQL names) and the column whose value is the AAD row id. */
+export type TEncryptedTable = { table: string; idColumn: string; columns: readonly string[] };
+
+/**
+ * Every encrypted column. The key-rotation job walks this list; a new encrypted column must be
+ * added here or it stays on an old key forever.
+ */
+export const encryptedColumns: readonly TEncryptedTable[] = [
+  { table: 'staff_users', idColumn: 'id', columns: ['totp_secret_enc'] },
+  { table: 'calls', idColumn: 'call_sid', columns: ['from_encrypted'] },
+  { table: 'cases', idColumn: 'id', columns: ['summary_enc'] },
+  { table: 'case_notes', idColumn: 'id', columns: ['body_enc'] },
+  {
+    table: 'contacts',
+    idColumn: 'id',
+    columns: [
+      'caller_phone_enc',
+      'caller_name_enc',
+      'summary_enc',
+      'safe_callback_window_enc',
+      'code_word_enc',
+    ],
+  },
+  {
+    table: 'people',
+    idColumn: 'id',
+    columns: [
+      'full_name_enc',
+      'alias_enc',
+      'date_of_birth_enc',
+      'address_enc',
+      'phone_enc',
+      'notes_enc',
+    ],
+  },
+];
