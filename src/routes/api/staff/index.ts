@@ -1,5 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { installStaffAuth } from './staff-auth.hook';
+import { recordsRoutes } from './records/index';
+import { adminDirectoryRoutes } from './admin-directory.routes';
+import { adminHotlineRoutes } from './admin-hotlines.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -7,4 +10,7 @@ import { installStaffAuth } from './staff-auth.hook';
  */
 export const staffRoutes: FastifyPluginAsync = async (app) => {
   installStaffAuth(app);
+  await app.register(recordsRoutes);
+  await app.register(adminHotlineRoutes);
+  await app.register(adminDirectoryRoutes);
 };
