@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { flagCaller, lookupCaller } from '../../../../modules/contacts/callers.service';
+import {
+  createContact,
+  getContact,
+  listCaseContacts,
+  updateContact,
+} from '../../../../modules/contacts/contacts.service';
+import {
+  errors,
+  jsonDates,
+  ZCallerFlag,
+  ZCallerFlagCreate,
+  ZCallerLookup,
+  ZCallerLookupResult,
+  ZContact,
+  ZContactCreate,
+  ZContactUpdate,
+  ZId,
+} from './records.schemas';
+
+const tags = ['contacts'];
+
+/** Contacts (one interaction each) and the repeat-caller lookup. */
+export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+
+  app.post(
+    '/contacts',
+    {
+      schema: { tags, body: ZContactCreate, response: { 201: ZContact, ...errors } },
+      config: { permission: 'contact.create' },
+    },
+    async (request, reply) =>
+      reply.status(201).send(jsonDates(await createContact(deps, request.actor, request.body))),
+  );
+
+  app.get(
+    '/contacts/:id',
+    {
+      schema: { tags, params: ZId, response: { 200: ZContact, ...errors } },
+      config: { permission: 'contact.view' },
+    },
+    async (request) => jsonDates(await getContact(deps, request.actor, request.params.id)),
+  );
+
+  app.patch(
+    '/contacts/:id',
+    {
+      schema: { tags, params: ZId, body: ZContactUpdate, response: { 200: ZContact, ...errors } },
+      config: { permission: 'contact.update' },
+    },
+    async (request) =>
+      jsonDates(await updateContact(deps, request.actor, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/cases/:id/contacts',
+    {
+      schema: { tags, params: ZId, response: { 200: z.array(ZContact), ...errors } },
+      config: { permission: 'case.view' },
+    },
+    async (request) =>
+      (await listCaseContacts(deps, request.actor, request.params.id)).map(jsonDates),
+  );
+
+  app.post(
+    '/callers/lookup',
+    {
+      schema: { tags, body: ZCallerLookup, response: { 200: ZCallerLookupResult, ...errors } },
+      config: { permission: 'caller.lookup' },
+    },
+    async (request) => {
+      const found = await lookupCaller(deps, request.actor, request.body.phone);
+      return {
+        earlierContacts: found.earlierContacts.map(jsonDates),
+        flags: found.flags.map(jsonDates),
+      };
+    },
+  );
+
+  app.post(
+    '/callers/flags',
+    {
+      schema: { tags, body: ZCallerFlagCreate, response: { 201: ZCallerFlag, ...errors } },
+      config: { permission: 'caller.flag' },
+    },
+    async (request, reply) =>
+      reply.status(201).send(jsonDates(await flagCaller(deps, request.actor, request.body))),
+  );
+};

@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { listConsents, recordConsent } from '../../../../modules/consent/consent.service';
+import {
+  addPersonToCase,
+  getPerson,
+  updatePerson,
+} from '../../../../modules/people/people.service';
+import {
+  errors,
+  jsonDates,
+  ZConsent,
+  ZConsentCreate,
+  ZConsents,
+  ZId,
+  ZPerson,
+  ZPersonCreate,
+  ZPersonUpdate,
+} from './records.schemas';
+
+const tags = ['people'];
+
+/** Victims and other parties of a case, and their consent per scope. */
+export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+
+  app.post(
+    '/cases/:id/people',
+    {
+      schema: { tags, params: ZId, body: ZPersonCreate, response: { 201: ZPerson, ...errors } },
+      config: { permission: 'person.create' },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          jsonDates(await addPersonToCase(deps, request.actor, request.params.id, request.body)),
+        ),
+  );
+
+  app.get(
+    '/people/:id',
+    {
+      schema: { tags, params: ZId, response: { 200: ZPerson, ...errors } },
+      config: { permission: 'person.view' },
+    },
+    async (request) => jsonDates(await getPerson(deps, request.actor, request.params.id)),
+  );
+
+  app.patch(
+    '/people/:id',
+    {
+      schema: { tags, params: ZId, body: ZPersonUpdate, response: { 200: ZPerson, ...errors } },
+      config: { permission: 'person.update' },
+    },
+    async (request) =>
+      jsonDates(await updatePerson(deps, request.actor, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/people/:id/consents',
+    {
+      schema: { tags, params: ZId, response: { 200: ZConsents, ...errors } },
+      config: { permission: 'consent.view' },
+    },
+    async (request) => {
+      const found = await listConsents(deps, request.actor, request.params.id);
+      return { current: found.current.map(jsonDates), history: found.history.map(jsonDates) };
+    },
+  );
+
+  app.post(
+    '/people/:id/consents',
+    {
+      schema: { tags, params: ZId, body: ZConsentCreate, response: { 201: ZConsent, ...errors } },
+      config: { permission: 'consent.record' },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(jsonDates(await recordConsent(deps, request.actor, request.params.id, request.body))),
+  );
+};

@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { caseRiskLevels, casePersonRoles, caseStatuses } from '../../../../../db/schema/cases';
+import { consentGivers, consentMethods, consentScopes } from '../../../../../db/schema/consent';
+import {
+  callerFlagKinds,
+  callerTypes,
+  contactChannels,
+  contactTypes,
+  safeToTalkAnswers,
+} from '../../../../../db/schema/contacts';
+import {
+  ageBands,
+  sexes,
+  traffickingStages,
+  victimStatuses,
+} from '../../../../../db/schema/people';
+import { ZErrorBody } from '../../../error.schema';
+
+/** Dates leave the API as ISO strings; this turns a row's Date values into them. */
+export function jsonDates<T extends Record<string, unknown>>(row: T) {
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  ) as {
+    [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+  };
+}
+
+const code = z.string().trim().min(1).max(64);
+const text = (max: number) => z.string().trim().max(max);
+const iso = z.iso.datetime();
+export const ZId = z.object({ id: z.uuid() });
+export const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s().-]{3,25}$/);
+export const errors = {
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  404: ZErrorBody,
+  409: ZErrorBody,
+};
+
+const ZCaseFields = z.object({
+  riskLevel: z.enum(caseRiskLevels).optional(),
+  provinceCode: code.nullable().optional(),
+  categoryCode: code.nullable().optional(),
+  subcategoryCode: code.nullable().optional(),
+  summary: text(20000).nullable().optional(),
+});
+export const ZCaseCreate = ZCaseFields.extend({ hotline: code });
+export const ZCaseUpdate = ZCaseFields.extend({
+  version: z.number().int(),
+  ownerId: z.uuid().optional(),
+});
+export const ZCaseStatusChange = z.object({
+  status: z.enum(caseStatuses),
+  version: z.number().int(),
+});
+export const ZLegalHold = z.object({ legalHold: z.boolean() });
+export const ZNoteCreate = z.object({ body: text(20000).min(1) });
+
+export const ZCase = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  hotline: z.string(),
+  status: z.enum(caseStatuses),
+  riskLevel: z.enum(caseRiskLevels),
+  ownerId: z.uuid().nullable(),
+  provinceCode: z.string().nullable(),
+  categoryCode: z.string().nullable(),
+  subcategoryCode: z.string().nullable(),
+  summary: z.string().nullable(),
+  legalHold: z.boolean(),
+  closedAt: iso.nullable(),
+  version: z.number().int(),
+  createdAt: iso,
+  updatedAt: iso,
+  people: z.array(z.object({ personId: z.uuid(), role: z.enum(casePersonRoles) })),
+});
+export const ZNote = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  authorId: z.uuid().nullable(),
+  body: z.string(),
+  createdAt: iso,
+});
+export const ZTimelineEntry = z.object({
+  id: z.number(),
+  kind: z.string(),
+  actorId: z.uuid().nullable(),
+  refId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  at: iso,
+});
+
+const ZContactFields = z.object({
+  channel: z.enum(contactChannels),
+  language: code,
+  interpreterUsed: z.boolean().optional(),
+  interpreterLanguage: code.nullable().optional(),
+  callerType: z.enum(callerTypes),
+  contactType: z.enum(contactTypes),
+  categoryCode: code.nullable().optional(),
+  subcategoryCode: code.nullable().optional(),
+  callerProvinceCode: code.nullable().optional(),
+  callerPhone: ZPhone.nullable().optional(),
+  callerName: text(200).nullable().optional(),
+  summary: text(20000).nullable().optional(),
+  safeToTalk: z.enum(safeToTalkAnswers).optional(),
+  safeCallbackWindow: text(200).nullable().optional(),
+  codeWord: text(100).nullable().optional(),
+  noSms: z.boolean().optional(),
+  noVoicemail: z.boolean().optional(),
+  durationSeconds: z.number().int().min(0).max(86400).nullable().optional(),
+  occurredAt: z.coerce.date().optional(),
+});
+export const ZContactCreate = ZContactFields.extend({
+  hotline: code,
+  callId: z.uuid().nullable().optional(),
+  caseId: z.uuid().nullable().optional(),
+  /** Set when recording an offline contact on behalf of the counsellor who took it. */
+  counsellorId: z.uuid().optional(),
+});
+export const ZContactUpdate = ZContactFields.partial().refine((v) => Object.keys(v).length > 0, {
+  message: 'nothing to change',
+});
+export const ZContact = ZContactFields.required().extend({
+  id: z.uuid(),
+  hotline: z.string(),
+  callId: z.uuid().nullable(),
+  caseId: z.uuid().nullable(),
+  interpreterLanguage: z.string().nullable(),
+  counsellorId: z.uuid().nullable(),
+  recordedById: z.uuid().nullable(),
+  callerPhone: z.string().nullable(),
+  occurredAt: iso,
+  createdAt: iso,
+  updatedAt: iso,
+});
+
+export const ZCallerLookup = z.object({ phone: ZPhone });
+export const ZCallerLookupResult = z.object({
+  earlierContacts: z.array(
+    z.object({
+      id: z.uuid(),
+      caseId: z.uuid().nullable(),
+      hotline: z.string(),
+      channel: z.enum(contactChannels),
+      contactType: z.enum(contactTypes),
+      categoryCode: z.string().nullable(),
+      occurredAt: iso,
+      noSms: z.boolean(),
+      noVoicemail: z.boolean(),
+    }),
+  ),
+  flags: z.array(
+    z.object({ kind: z.string(), hotline: z.string().nullable(), until: iso.nullable() }),
+  ),
+});
+export const ZCallerFlagCreate = z.object({
+  phone: ZPhone,
+  hotline: code,
+  kind: z.enum(callerFlagKinds),
+  until: z.coerce.date().optional(),
+});
+export const ZCallerFlag = z.object({
+  id: z.uuid(),
+  kind: z.enum(callerFlagKinds),
+  hotline: z.string(),
+  until: iso.nullable(),
+});
+
+const ZStage = z.object({
+  stage: z.enum(traffickingStages),
+  kind: z.enum(['province', 'sez', 'country']),
+  code,
+});
+const isoDate = z.iso.date();
+const codes = z.array(code).max(20);
+const ZPersonFields = z.object({
+  fullName: text(200).nullable(),
+  alias: text(200).nullable(),
+  dateOfBirth: isoDate.nullable(),
+  address: text(500).nullable(),
+  phone: ZPhone.nullable(),
+  notes: text(20000).nullable(),
+  sex: z.enum(sexes),
+  ageAtIdentification: z.number().int().min(0).max(120).nullable(),
+  ageEstimated: z.boolean(),
+  nationalities: z.array(z.string().regex(/^[A-Z]{2}$/)).max(5),
+  ethnicity: code.nullable(),
+  languages: codes,
+  residenceProvinceCode: code.nullable(),
+  residenceDistrict: text(100).nullable(),
+  victimStatus: z.enum(victimStatuses),
+  identifiedBy: code.nullable(),
+  identificationDate: isoDate.nullable(),
+  exploitationForms: codes,
+  labourSector: code.nullable(),
+  meansOfControl: codes,
+  recruitmentMethod: code.nullable(),
+  recruiterRelation: code.nullable(),
+  stageLocations: z.array(ZStage).max(20),
+  needs: codes,
+  under18AtExploitation: z.boolean().nullable(),
+});
+export const ZPersonCreate = ZPersonFields.partial().extend({
+  role: z.enum(casePersonRoles),
+  /** Only used to derive the under-18-at-exploitation flag; not stored. */
+  exploitationDate: isoDate.nullable().optional(),
+});
+export const ZPersonUpdate = ZPersonFields.partial().extend({
+  version: z.number().int(),
+  exploitationDate: isoDate.nullable().optional(),
+});
+export const ZPerson = ZPersonFields.extend({
+  id: z.uuid(),
+  hotline: z.string(),
+  createdById: z.uuid().nullable(),
+  ageBand: z.enum(ageBands),
+  under18AtIdentification: z.boolean().nullable(),
+  legalHold: z.boolean(),
+  version: z.number().int(),
+  createdAt: iso,
+  updatedAt: iso,
+});
+
+export const ZConsentCreate = z.object({
+  scope: z.enum(consentScopes),
+  granted: z.boolean(),
+  givenBy: z.enum(consentGivers),
+  method: z.enum(consentMethods),
+});
+const ZConsent = ZConsentCreate.extend({
+  id: z.uuid(),
+  personId: z.uuid(),
+  version: z.number().int(),
+  recordedById: z.uuid().nullable(),
+  recordedAt: iso,
+});
+export { ZConsent };
+export const ZConsents = z.object({ current: z.array(ZConsent), history: z.array(ZConsent) });
+
+export const ZSearch = z.object({
+  caseCode: code.optional(),
+  phone: ZPhone.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  status: z.enum(caseStatuses).optional(),
+  categoryCode: code.optional(),
+  provinceCode: code.optional(),
+  hotline: code.optional(),
+  counsellorId: z.uuid().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const ZSearchResult = z.array(
+  z.object({
+    id: z.uuid(),
+    code: z.string(),
+    hotline: z.string(),
+    status: z.enum(caseStatuses),
+    riskLevel: z.enum(caseRiskLevels),
+    ownerId: z.uuid().nullable(),
+    provinceCode: z.string().nullable(),
+    categoryCode: z.string().nullable(),
+    contactCount: z.number().int(),
+    createdAt: iso,
+    updatedAt: iso,
+  }),
+);
