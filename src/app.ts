@@ -8,6 +8,7 @@ import { docsPlugin } from './plugins/docs';
 import { routes } from './routes/index';
 import { webPlugin } from './plugins/web';
 import { telephonyPlugin } from './modules/telephony/telephony.plugin';
+import { realtimePlugin } from './realtime/realtime.plugin';
 
 /**
  * The whole API as one plugin. Order: deps → external plugins → app services → routes.
@@ -21,6 +22,7 @@ export const app = fp<TAppDeps>(async (fastify, deps) => {
   await fastify.register(cookie);
   await fastify.register(docsPlugin);
   await fastify.register(telephonyPlugin);
+  await fastify.register(realtimePlugin);
   await fastify.register(routes);
   await fastify.register(webPlugin);
 });

@@ -62,7 +62,8 @@ export function createRealtimeServer(app: FastifyInstance): {
     async close() {
       io.local.disconnectSockets(true);
       io.engine.close();
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      pub.disconnect();
+      sub.disconnect();
     },
   };
 }

@@ -30,35 +30,50 @@ export async function bridgeToCounsellor(
 ): Promise<void> {
   const conferenceName = conferenceFor(call.callSid);
   const urls = bridgeUrls(ctx.config.PUBLIC_BASE_URL, call.callSid, userId);
-  try {
-    const [, leg] = await Promise.all([
-      ctx.telephony.dequeueToUrl({
-        queueName: twilioQueueName(call.hotline),
-        callSid: call.callSid,
-        url: urls.callerTwiml,
-      }),
-      ctx.telephony.addParticipant({
-        conferenceName,
-        to: `client:${userId}`,
-        from: `hotline-${call.hotline}`,
-        label: 'counsellor',
-        statusCallback: urls.counsellorStatus,
-        beep: false,
-        endConferenceOnExit: false,
-      }),
-    ]);
-    await ctx.offers.setCounsellorLeg(call.callSid, leg.callSid);
-  } catch (err) {
+  const from = (await ctx.hotlineNumber(call.hotline).catch(() => null)) ?? call.hotline;
+  const [dequeued, leg] = await Promise.allSettled([
+    call.kind === 'callback'
+      ? Promise.resolve()
+      : ctx.telephony.dequeueToUrl({
+          queueName: twilioQueueName(call.hotline),
+          callSid: call.callSid,
+          url: urls.callerTwiml,
+        }),
+    ctx.telephony.addParticipant({
+      conferenceName,
+      to: `client:${userId}`,
+      from,
+      label: 'counsellor',
+      statusCallback: urls.counsellorStatus,
+      beep: false,
+      endConferenceOnExit: false,
+    }),
+  ]);
+  if (dequeued.status === 'rejected' || leg.status === 'rejected') {
+    const err =
+      dequeued.status === 'rejected' ? dequeued.reason : (leg as PromiseRejectedResult).reason;
     ctx.log.warn({ err, callSid: call.callSid }, 'bridge request failed; caller back in line');
-    await counsellorMissed(ctx, userId, call.callSid);
+    const back = await counsellorMissed(ctx, userId, call.callSid);
+    // The caller already left the platform queue for the conference: send them back into it.
+    if (dequeued.status === 'fulfilled' && back)
+      await ctx.telephony
+        .redirectCall({ callSid: call.callSid, url: requeueUrl(ctx.config.PUBLIC_BASE_URL, back) })
+        .catch((e: unknown) => ctx.log.error({ err: e }, 'requeue after failed bridge failed'));
     throw new RoutingError('TELEPHONY_FAILED');
   }
+  await ctx.offers.setCounsellorLeg(call.callSid, leg.value.callSid);
   ctx.events.record({
     callSid: call.callSid,
     kind: 'routing.bridged',
     payload: { userId, conference: conferenceName },
   });
   ctx.notifier.connected(userId, call.callSid, conferenceName);
+}
+
+/** The telephony webhook that puts a caller back into the platform queue, keeping the place. */
+export function requeueUrl(base: string, to: { hotline: string; language: string }): string {
+  const q = new URLSearchParams({ hotline: to.hotline, lang: to.language });
+  return `${base.replace(/\/+$/, '')}/webhooks/twilio/voice/requeue?${q}`;
 }
 
 async function counsellorMissed(ctx: TRoutingContext, userId: string, callSid: string) {
@@ -76,6 +91,7 @@ async function counsellorMissed(ctx: TRoutingContext, userId: string, callSid: s
   ctx.notifier.ended(userId, callSid);
   await pushPresence(ctx, userId);
   void ctx.dispatcher.kick();
+  return back;
 }
 
 /**
@@ -87,13 +103,11 @@ export async function counsellorLegStatus(
   args: { userId: string; callSid: string; status: string },
 ): Promise<void> {
   if (MISSED.has(args.status)) {
-    await counsellorMissed(ctx, args.userId, args.callSid);
-    const hotline = await ctx.offers.callerHotline(args.callSid);
-    const root = ctx.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
-    if (hotline)
+    const back = await counsellorMissed(ctx, args.userId, args.callSid);
+    if (back)
       await ctx.telephony.redirectCall({
         callSid: args.callSid,
-        url: `${root}/webhooks/twilio/bridge/requeue?${new URLSearchParams({ hotline })}`,
+        url: requeueUrl(ctx.config.PUBLIC_BASE_URL, back),
       });
     return;
   }

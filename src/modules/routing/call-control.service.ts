@@ -1,6 +1,5 @@
 import type { TActor } from '../auth/actor';
-import { conferenceFor, bridgeUrls } from './bridge.service';
-import { counsellorFinished } from './bridge.service';
+import { bridgeUrls, conferenceFor, counsellorFinished, requeueUrl } from './bridge.service';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 
 type TWho = Pick<TActor, 'userId' | 'role'>;
@@ -61,12 +60,8 @@ export async function transferToQueue(
     kind: 'routing.transferred',
     payload: { ...to, userId: who.userId },
   });
-  const root = ctx.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
   await telephony(ctx, () =>
-    ctx.telephony.redirectCall({
-      callSid,
-      url: `${root}/webhooks/twilio/bridge/requeue?${new URLSearchParams({ hotline: back.hotline })}`,
-    }),
+    ctx.telephony.redirectCall({ callSid, url: requeueUrl(ctx.config.PUBLIC_BASE_URL, back) }),
   );
   await counsellorFinished(ctx, who.userId, callSid);
   ctx.notifier.queueChanged(back.hotline);
@@ -113,14 +108,17 @@ export async function addParty(
   ctx: TRoutingContext,
   who: TWho,
   callSid: string,
-  party: { role: 'interpreter' | 'partner'; to: string; from: string },
+  party: { role: 'interpreter' | 'partner'; to: string },
 ) {
   await ownCall(ctx, who, callSid);
+  const hotline = await ctx.offers.callerHotline(callSid);
+  const from = hotline ? await ctx.hotlineNumber(hotline) : null;
+  if (!from) throw new RoutingError('NOT_FOUND');
   const leg = await telephony(ctx, () =>
     ctx.telephony.addParticipant({
       conferenceName: conferenceFor(callSid),
       to: party.to,
-      from: party.from,
+      from,
       label: party.role,
       beep: false,
       endConferenceOnExit: false,

@@ -14,6 +14,7 @@ import type { TRoutingSettings } from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
 import { routingEventLog, type TRoutingEventLog } from './routing-events.repository';
 import { queueViews, type TQueueViews } from './queue-view.repository';
+import { hotlineNumbers } from './hotline-numbers.repository';
 
 export type TRoutingLog = {
   error(obj: object, msg: string): void;
@@ -38,6 +39,8 @@ export type TRoutingContext = {
   dispatcher: TDispatcher;
   notifier: TRoutingNotifier;
   telephony: TTelephonyProvider;
+  /** The hotline's own number: caller ID for call-backs and parties added by phone. */
+  hotlineNumber: (hotline: string) => Promise<string | null>;
   log: TRoutingLog;
 };
 
@@ -91,6 +94,7 @@ export function createRoutingContext(deps: {
     dispatcher,
     notifier: deps.notifier,
     telephony: deps.telephony,
+    hotlineNumber: hotlineNumbers(deps.db),
     log: deps.log,
   };
 }

@@ -39,6 +39,9 @@ describe('waiting queue', () => {
 
   it('keeps only call SIDs and routing fields in Redis keys', async () => {
     const keys = await stores.redis.keys(`${stores.config.REDIS_PREFIX}:*`);
-    expect(keys.every((k) => /:(queue:\d+|caller:CA\d+)$/.test(k))).toBe(true);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(
+      keys.every((k) => /:(queue:\d+|ready:\d+:[a-z]+|caller:CA\d+|readyidx|hotlines)$/.test(k)),
+    ).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ import { promptAudioRoutes } from './prompt-audio.routes';
 import { voiceIvrRoutes } from './voice-ivr.routes';
 import { voiceQueueRoutes } from './voice-queue.routes';
 import { voiceStatusRoutes } from './voice-status.routes';
+import { bridgeRoutes } from './bridge.routes';
+import { conferenceRoutes } from './conference.routes';
 
 declare module 'fastify' {
   // Declaration merging needs an interface here.
@@ -62,4 +64,6 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
   await app.register(voiceIvrRoutes(voice));
   await app.register(voiceQueueRoutes(voice));
   await app.register(voiceStatusRoutes(voice));
+  await app.register(bridgeRoutes);
+  await app.register(conferenceRoutes);
 };

@@ -1,0 +1,45 @@
+import { rooms } from '../contracts/realtime';
+import { counsellorBack, counsellorGone } from '../modules/presence/presence.service';
+import type { TRoutingContext } from '../modules/routing/routing.context';
+import { stateSnapshot } from '../modules/routing/snapshot.service';
+import { callControlHandlers } from './handlers/call-control.handler';
+import { offerHandlers } from './handlers/offer.handler';
+import { presenceHandlers } from './handlers/presence.handler';
+import { stateHandlers } from './handlers/state.handler';
+import type { TIo, TSocket } from './realtime.server';
+
+async function lastSocketGone(io: TIo, ctx: TRoutingContext, userId: string): Promise<void> {
+  // Any node may still hold a tab of this counsellor; only when none is left do they go.
+  const remaining = await io
+    .in(rooms.user(userId))
+    .fetchSockets()
+    .catch(() => io.local.in(rooms.user(userId)).fetchSockets());
+  if (!remaining.length) await counsellorGone(ctx, userId);
+}
+
+/**
+ * Per socket: rooms (self, each hotline, supervisors), the handlers, and a full snapshot sent
+ * right away, because Socket.IO may have dropped events while the client was away.
+ */
+export function attachConnections(io: TIo, ctx: TRoutingContext): void {
+  io.on('connection', (socket: TSocket) => {
+    const actor = socket.data.actor;
+    const joined = [rooms.user(actor.userId), ...actor.hotlines.map((h) => rooms.hotline(h))];
+    if (actor.role === 'supervisor' || actor.role === 'administrator')
+      joined.push(rooms.supervisors);
+    void socket.join(joined);
+    stateHandlers(socket, ctx);
+    presenceHandlers(socket, ctx);
+    offerHandlers(socket, ctx);
+    callControlHandlers(socket, ctx);
+    socket.on('disconnect', () => {
+      lastSocketGone(io, ctx, actor.userId).catch((err: unknown) =>
+        ctx.log.error({ err }, 'disconnect handling failed'),
+      );
+    });
+    (async () => {
+      await counsellorBack(ctx, actor);
+      socket.emit('state:snapshot', await stateSnapshot(ctx, actor));
+    })().catch((err: unknown) => ctx.log.error({ err }, 'snapshot on connect failed'));
+  });
+}

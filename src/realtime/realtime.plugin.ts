@@ -1,0 +1,98 @@
+import fp from 'fastify-plugin';
+import { rooms } from '../contracts/realtime';
+import { sessionRevokedChannel } from '../modules/auth/session.repository';
+import { expireDueOffers } from '../modules/routing/offer.service';
+import { expireWrapUps, releaseStale } from '../modules/presence/presence.service';
+import { createRoutingContext, type TRoutingContext } from '../modules/routing/routing.context';
+import { subscribeToCallLifecycle } from '../modules/routing/lifecycle.subscriber';
+import { attachConnections } from './connection';
+import { createRealtimeServer, type TIo } from './realtime.server';
+import { socketNotifier } from './socket.notifier';
+
+declare module 'fastify' {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface FastifyInstance {
+    io: TIo;
+    liveRouting: TRoutingContext;
+  }
+}
+
+const HEARTBEAT_MS = 5_000;
+const STALE_AFTER_MS = 20_000;
+
+/**
+ * Live routing on this API node: Socket.IO (shared with the other nodes through Redis), the
+ * routing services, the call-lifecycle subscriptions that trigger dispatch, and the sweep that
+ * makes sure nothing waits if an event is lost (offer time-outs, wrap-ups, dead nodes).
+ */
+export const realtimePlugin = fp(
+  async (app) => {
+    const { config, redis, db } = app.deps;
+    const realtime = createRealtimeServer(app);
+    let ctx: TRoutingContext | null = null;
+    const notifier = socketNotifier(realtime.io, () => (ctx as TRoutingContext).queues, {
+      onError: (err) => app.log.error({ err }, 'queue view push failed'),
+    });
+    ctx = createRoutingContext({
+      config,
+      redis,
+      db,
+      telephony: app.telephony,
+      notifier,
+      log: app.log,
+    });
+    const routing = ctx;
+    app.decorate('io', realtime.io);
+    app.decorate('liveRouting', routing);
+    attachConnections(realtime.io, routing);
+    const unsubscribe = subscribeToCallLifecycle(app.callLifecycle, routing);
+
+    const revoked = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    revoked.on('error', () => {});
+    revoked.on('message', (_channel: string, userId: string) => {
+      realtime.io.local.in(rooms.user(userId)).disconnectSockets(true);
+    });
+    void revoked.subscribe(sessionRevokedChannel(config.REDIS_PREFIX)).catch(() => {});
+
+    let sweeping = false;
+    const sweep = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      (async () => {
+        await expireDueOffers(routing);
+        await expireWrapUps(routing);
+        await routing.dispatcher.kick();
+      })()
+        .catch((err: unknown) => app.log.error({ err }, 'routing sweep failed'))
+        .finally(() => {
+          sweeping = false;
+        });
+    }, routing.settings.sweepMs);
+    const heartbeat = setInterval(() => {
+      const here = new Set(
+        [...realtime.io.of('/').sockets.values()].map((s) => s.data.actor.userId),
+      );
+      (async () => {
+        await routing.presence.touch([...here], Date.now());
+        await releaseStale(routing, STALE_AFTER_MS);
+      })().catch((err: unknown) => app.log.error({ err }, 'presence heartbeat failed'));
+    }, HEARTBEAT_MS);
+    sweep.unref();
+    heartbeat.unref();
+
+    app.addHook('preClose', async () => {
+      clearInterval(sweep);
+      clearInterval(heartbeat);
+      unsubscribe();
+      notifier.close();
+      await realtime.close();
+    });
+    app.addHook('onClose', async () => {
+      await routing.dispatcher.idle();
+      await routing.events.flush();
+      revoked.disconnect();
+    });
+  },
+  { name: 'realtime', dependencies: ['telephony'] },
+);
