@@ -1,0 +1,30 @@
+import type { TCounsellingMode } from './national-statistics.types';
+
+/**
+ * How a contact's channel maps to the national report's counselling modes: a call to the hotline
+ * number is "hotline", a call-back from a counsellor is "ordinary phone", a walk-in or a field
+ * visit is "face to face". SMS and chat are contacts but not counselling sessions in the report.
+ */
+export const modeChannels: Record<TCounsellingMode, readonly string[]> = {
+  hotline: ['call'],
+  phone: ['call_back'],
+  face_to_face: ['walk_in', 'field_visit'],
+};
+
+/** Contact types that are not a conversation with someone who needed help. */
+export const nonCounsellingContactTypes = [
+  'silent',
+  'prank',
+  'wrong_number',
+  'abusive',
+  'hang_up',
+] as const;
+
+export function counsellingModeOf(channel: string, contactType: string): TCounsellingMode | null {
+  if ((nonCounsellingContactTypes as readonly string[]).includes(contactType)) return null;
+  for (const [mode, channels] of Object.entries(modeChannels) as Array<
+    [TCounsellingMode, readonly string[]]
+  >)
+    if (channels.includes(channel)) return mode;
+  return null;
+}

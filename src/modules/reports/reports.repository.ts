@@ -1,0 +1,176 @@
+import type { TSql } from '../../infra/database';
+import { modeChannels, nonCounsellingContactTypes } from './counselling-mode.policy';
+import type {
+  TCounsellingTally,
+  TNationalTallies,
+  TPeopleTally,
+} from './national-statistics.types';
+import { essentialServices, OTHER_SERVICE, otherServices } from './report-labels';
+import { periodInstants, type TPeriod } from './report-period.policy';
+import type { TReportScope } from './report-filters';
+
+type TRow = { t: string; k: string; c1: number; c2: number; c3: number; c4: number; c5: number };
+
+/**
+ * The national tallies computed in Postgres, to the rules of national-statistics.policy.ts (the
+ * integration tests hold both to the same cells). Reads plain statistical columns only: no
+ * encrypted column is selected, so nothing personal is ever decrypted for a report.
+ *
+ * How the stored records map to the rules' inputs:
+ * - nationality: Lao when LA is among the person's nationalities, otherwise the first one;
+ * - returned from abroad: the country of an exploitation-stage location abroad, if any;
+ * - services: services partners recorded on tickets, for the referral's person, or for the
+ *   victims on the case when the referral named none;
+ * - people a contact is about: the people on its case, other parties (suspects, employers) aside.
+ */
+export async function loadNationalTallies(
+  sql: TSql,
+  period: TPeriod,
+  scope: TReportScope,
+): Promise<TNationalTallies> {
+  // drizzle's postgres-js driver hands Date parameters through unserialised: send ISO text.
+  const instants = periodInstants(period);
+  const start = instants.start.toISOString();
+  const end = instants.end.toISOString();
+  const hotlines = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
+  const peopleScope = sql`
+    and (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
+    and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)`;
+  const knownServices = [...essentialServices.keys(), ...otherServices.keys()];
+  const modeOf = sql`case
+    when c.channel = any(${sql.array([...modeChannels.hotline], 1009)}::text[]) then 'hotline'
+    when c.channel = any(${sql.array([...modeChannels.phone], 1009)}::text[]) then 'phone'
+    when c.channel = any(${sql.array([...modeChannels.face_to_face], 1009)}::text[]) then 'face_to_face' end`;
+
+  const rows = await sql<TRow[]>`
+    with idp as (
+      select pe.sex = 'female' as f, pe.under18_at_identification is true as u,
+        case when 'LA' = any(pe.nationalities) then 'LA' else coalesce(pe.nationalities[1], 'unknown') end as nat,
+        coalesce(pe.residence_province_code, 'unknown') as prov,
+        (select l->>'code' from jsonb_array_elements(pe.stage_locations) l
+          where l->>'stage' = 'exploitation' and l->>'kind' = 'country' limit 1) as abroad,
+        array(select distinct x from unnest(pe.exploitation_forms) x) as forms
+      from people pe
+      where pe.victim_status = 'identified'
+        and pe.identification_date between ${period.from}::date and ${period.to}::date ${peopleScope}
+    ),
+    sessions as (
+      select c.id, c.case_id, ${modeOf} as mode
+      from contacts c
+      where c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
+        and (${hotlines}::text[] is null or c.hotline = any(${hotlines}::text[]))
+        and c.contact_type <> all(${sql.array([...nonCounsellingContactTypes], 1009)}::text[])
+    ),
+    contacted as (
+      select distinct cp.person_id from contacts c
+      join case_people cp on cp.case_id = c.case_id
+      where c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
+    ),
+    given as (
+      select distinct coalesce(r.person_id, cp.person_id) as person_id,
+        case when ts.service = any(${sql.array(knownServices, 1009)}::text[]) then ts.service else ${OTHER_SERVICE} end as kind
+      from ticket_services ts
+      join tickets t on t.id = ts.ticket_id
+      join referrals r on r.id = t.referral_id
+      left join case_people cp on r.person_id is null and cp.case_id = ts.case_id
+        and cp.role in ('victim', 'possible_victim')
+      where ts.given_on between ${period.from} and ${period.to}
+    ),
+    touched as (
+      select pe.id, pe.sex = 'female' as f, pe.under18_at_identification is true as u,
+        case when pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date
+          then 'summary' else 'possible' end as st,
+        array(select g.kind from given g where g.person_id = pe.id) as kinds
+      from people pe
+      where pe.victim_status <> 'not_victim'
+        and (pe.id in (select person_id from given) or pe.id in (select person_id from contacted))
+        ${peopleScope}
+    ),
+    pairs as (
+      select distinct s.id, s.mode, cp.person_id, pe.sex = 'female' as f
+      from sessions s
+      join case_people cp on cp.case_id = s.case_id and cp.role <> 'other_party'
+      join people pe on pe.id = cp.person_id
+      where s.mode is not null ${peopleScope}
+    ),
+    counselled as (
+      select person_id, bool_or(f) as f, array_agg(distinct mode) as modes,
+        exists (select 1 from case_people cp2 join contacts c2 on c2.case_id = cp2.case_id
+          where cp2.person_id = pairs.person_id and c2.occurred_at < ${start}::timestamptz) as continuing
+      from pairs group by person_id
+    ),
+    keyed as (
+      select 'summary' as t, 'identified' as k, f, u from idp
+      union all select 'nationality', nat, f, u from idp
+      union all select 'province', prov, f, u from idp
+      union all select 'origin', case when abroad is null then 'domestic' else 'abroad' end, f, u from idp
+      union all select 'origin', 'abroad:' || abroad, f, u from idp where abroad is not null
+      union all select 'forms', form, f, u from idp, unnest(forms) form
+      union all select 'forms', 'several', f, u from idp where cardinality(forms) > 1
+      union all select 'forms', 'not_recorded', f, u from idp where cardinality(forms) = 0
+      union all select 'forms', 'total', f, u from idp
+      union all select st, 'recorded', f, u from touched where st = 'possible'
+      union all select st, 'assisted', f, u from touched where cardinality(kinds) > 0
+      union all select st, 'sheltered', f, u from touched where 'shelter' = any(kinds)
+      union all select st, 'reintegrated', f, u from touched where 'reintegration' = any(kinds)
+      union all select st, 'followed_up', f, u from touched where 'follow_up' = any(kinds)
+      union all select 'services', kind, f, u from touched, unnest(kinds) kind where st = 'summary'
+      union all select 'services', 'any', f, u from touched where st = 'summary' and cardinality(kinds) > 0
+    )
+    select t, k, count(*)::int as c1, (count(*) filter (where f))::int as c2,
+      (count(*) filter (where u))::int as c3, (count(*) filter (where f and u))::int as c4, 0 as c5
+    from keyed group by t, k
+    union all
+    select 'counselling', coalesce(mode, 'total'), 0, count(*)::int, 0, 0, 0
+    from sessions
+    where mode is not null
+      and (${scope.provinceCode}::text is null or id in (select id from pairs))
+    group by rollup(mode)
+    union all
+    select 'counselling-people', m, 0, count(*)::int, (count(*) filter (where f))::int,
+      (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
+    from counselled, unnest(modes) m
+    group by m
+    union all
+    select 'counselling-people', 'total', 0, count(*)::int, (count(*) filter (where f))::int,
+      (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
+    from counselled`;
+  return toTallies(rows);
+}
+
+function toTallies(rows: readonly TRow[]): TNationalTallies {
+  const tallies: TNationalTallies = {
+    summary: {},
+    possible: {},
+    nationality: {},
+    origin: {},
+    province: {},
+    forms: {},
+    services: {},
+    counselling: {},
+  };
+  const counselling = (k: string): TCounsellingTally =>
+    (tallies.counselling[k] ??= {
+      sessions: 0,
+      people: 0,
+      female: 0,
+      newPeople: 0,
+      continuingPeople: 0,
+    });
+  for (const r of rows) {
+    if (r.t === 'counselling') counselling(r.k).sessions = r.c2;
+    else if (r.t === 'counselling-people')
+      Object.assign(counselling(r.k), {
+        people: r.c2,
+        female: r.c3,
+        newPeople: r.c4,
+        continuingPeople: r.c5,
+      });
+    else {
+      const table = tallies[r.t as Exclude<keyof TNationalTallies, 'counselling'>];
+      const tally: TPeopleTally = { total: r.c1, female: r.c2, under18: r.c3, femaleUnder18: r.c4 };
+      table[r.k] = tally;
+    }
+  }
+  return tallies;
+}
