@@ -1,0 +1,93 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { TOfferView } from '../../../../../src/contracts/realtime';
+import { formatDuration } from '../../../shared/format/date-format';
+import { useT } from '../../../shared/i18n/i18n';
+import { emitAck } from '../../../shared/realtime/socket-client';
+import { startRinging } from '../hooks/ring-tone';
+import { useServerNow } from '../hooks/use-ticker';
+import { ActionError } from './action-error';
+
+type TOfferBannerProps = {
+  offer: TOfferView;
+  onAccepted: (offer: TOfferView, callSid: string) => void;
+  /** Earlier contacts and flags of a repeat caller, when the records know them. */
+  history?: ReactNode;
+};
+
+/** The ringing offer: who is waiting where, for how long, and accept / reject. */
+export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
+  const { t } = useT('desk');
+  const now = useServerNow();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => startRinging(), [offer.offerId]);
+
+  const act = async (accept: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (accept) {
+        const { callSid } = await emitAck('call:accept', { offerId: offer.offerId });
+        onAccepted(offer, callSid);
+      } else await emitAck('call:reject', { offerId: offer.offerId });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section
+      className="offer-banner"
+      role="alertdialog"
+      aria-labelledby="offer-title"
+      data-testid="offer"
+    >
+      <div className="offer-banner__main">
+        <h2 id="offer-title">
+          {offer.kind === 'callback' ? t('offer.callback') : t('offer.title')}
+        </h2>
+        <dl className="offer-banner__facts">
+          <div>
+            <dt>{t('offer.hotline')}</dt>
+            <dd data-testid="offer-hotline">{offer.hotline}</dd>
+          </div>
+          <div>
+            <dt>{t('offer.language')}</dt>
+            <dd>{t(`languages.${offer.language}`, { defaultValue: offer.language })}</dd>
+          </div>
+          <div>
+            <dt>{t('offer.waited')}</dt>
+            <dd role="timer">{formatDuration((now - offer.enqueuedAt) / 1000)}</dd>
+          </div>
+        </dl>
+        <p className="offer-banner__expiry">
+          {t('offer.expires', { time: formatDuration((offer.expiresAt - now) / 1000) })}
+        </p>
+        {history}
+      </div>
+      <div className="offer-banner__actions">
+        <button
+          type="button"
+          className="button button--accept button--big"
+          disabled={busy}
+          autoFocus
+          onClick={() => void act(true)}
+        >
+          {t('offer.accept')}
+        </button>
+        <button
+          type="button"
+          className="button button--big"
+          disabled={busy}
+          onClick={() => void act(false)}
+        >
+          {t('offer.reject')}
+        </button>
+      </div>
+      <ActionError error={error} />
+    </section>
+  );
+}
