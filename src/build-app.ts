@@ -1,4 +1,11 @@
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -9,12 +16,27 @@ import type { DestinationStream } from 'pino';
 import { app } from './app';
 import type { TAppDeps } from './app.types';
 import { loggerOptions } from './logger';
+import { errorBody } from './errors/catalogue';
 
 export type TBuildOptions = {
   logStream?: DestinationStream;
   /** Extra plugins registered after the app (tests, the simulator's mounted mode). */
   plugins?: FastifyPluginAsync[];
 };
+
+/** Fastify's own settings, shared with tests that build the app around extra hooks. */
+export const serverOptions = {
+  genReqId: () => randomUUID(),
+  bodyLimit: 1_048_576,
+  trustProxy: true,
+  return503OnClosing: true,
+  // Router errors (malformed or over-long URL) skip the error handler: answer them in the
+  // catalogue's shape too, without echoing the URL back.
+  frameworkErrors: (err: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? reply.status(414).send(errorBody('URI_TOO_LONG'))
+      : reply.status(400).send(errorBody('BAD_REQUEST')),
+} satisfies FastifyServerOptions;
 
 /** Builds a ready-to-listen Fastify instance around the app plugin (server.ts and tests share it). */
 export async function buildApp(
@@ -24,13 +46,7 @@ export async function buildApp(
   const logger = options.logStream
     ? { ...loggerOptions(deps.config), stream: options.logStream }
     : loggerOptions(deps.config);
-  const fastify = Fastify({
-    logger,
-    genReqId: () => randomUUID(),
-    bodyLimit: 1_048_576,
-    trustProxy: true,
-    return503OnClosing: true,
-  }).withTypeProvider<ZodTypeProvider>();
+  const fastify = Fastify({ logger, ...serverOptions }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   await fastify.register(app, deps);

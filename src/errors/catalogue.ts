@@ -18,6 +18,7 @@ export const errorCatalogue = {
   CONFLICT: { status: 409, message: 'The record was changed by someone else.' },
   INVALID_TRANSITION: { status: 409, message: 'This change is not allowed in the current state.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  URI_TOO_LONG: { status: 414, message: 'The address is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; please wait a moment.' },
   STORE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
