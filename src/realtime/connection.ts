@@ -21,7 +21,7 @@ async function lastSocketGone(io: TIo, ctx: TRoutingContext, userId: string): Pr
  * Per socket: rooms (self, each hotline, supervisors), the handlers, and a full snapshot sent
  * right away, because Socket.IO may have dropped events while the client was away.
  */
-export function attachConnections(io: TIo, ctx: TRoutingContext): void {
+export function attachConnections(io: TIo, ctx: TRoutingContext, isClosing: () => boolean): void {
   io.on('connection', (socket: TSocket) => {
     const actor = socket.data.actor;
     const joined = [rooms.user(actor.userId), ...actor.hotlines.map((h) => rooms.hotline(h))];
@@ -33,6 +33,9 @@ export function attachConnections(io: TIo, ctx: TRoutingContext): void {
     offerHandlers(socket, ctx);
     callControlHandlers(socket, ctx);
     socket.on('disconnect', () => {
+      // A node shutting down drops its sockets on purpose: the clients reconnect to another
+      // node, and the heartbeat sweep releases anyone who does not come back.
+      if (isClosing()) return;
       lastSocketGone(io, ctx, actor.userId).catch((err: unknown) =>
         ctx.log.error({ err }, 'disconnect handling failed'),
       );

@@ -45,7 +45,8 @@ export const realtimePlugin = fp(
     const routing = ctx;
     app.decorate('io', realtime.io);
     app.decorate('liveRouting', routing);
-    attachConnections(realtime.io, routing);
+    let closing = false;
+    attachConnections(realtime.io, routing, () => closing);
     const unsubscribe = subscribeToCallLifecycle(app.callLifecycle, routing);
 
     const revoked = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
@@ -82,6 +83,7 @@ export const realtimePlugin = fp(
     heartbeat.unref();
 
     app.addHook('preClose', async () => {
+      closing = true;
       clearInterval(sweep);
       clearInterval(heartbeat);
       unsubscribe();

@@ -14,31 +14,34 @@ export function socketNotifier(
 ): TRoutingNotifier & { close(): void } {
   const pendingQueues = new Map<string, NodeJS.Timeout>();
   const throttle = options.queueThrottleMs ?? 250;
+  let closed = false;
+  // Once the node is closing its Redis adapter is gone; the clients resync from a snapshot.
+  const to = (room: string | string[]) => (closed ? null : io.to(room));
 
   return {
     offered(userId, offer) {
-      io.to(rooms.user(userId)).emit('call:offered', offer);
+      to(rooms.user(userId))?.emit('call:offered', offer);
     },
     withdrawn(userId, offerId, reason) {
-      io.to(rooms.user(userId)).emit('call:withdrawn', { offerId, reason });
+      to(rooms.user(userId))?.emit('call:withdrawn', { offerId, reason });
     },
     presence(view) {
-      io.to([rooms.user(view.userId), rooms.supervisors]).emit('presence:updated', view);
+      to([rooms.user(view.userId), rooms.supervisors])?.emit('presence:updated', view);
     },
     connected(userId, callSid, conferenceName) {
-      io.to(rooms.user(userId)).emit('call:connected', { callSid, conferenceName });
+      to(rooms.user(userId))?.emit('call:connected', { callSid, conferenceName });
     },
     ended(userId, callSid) {
-      io.to(rooms.user(userId)).emit('call:ended', { callSid });
+      to(rooms.user(userId))?.emit('call:ended', { callSid });
     },
     queueChanged(hotline) {
-      if (pendingQueues.has(hotline)) return;
+      if (closed || pendingQueues.has(hotline)) return;
       const timer = setTimeout(() => {
         pendingQueues.delete(hotline);
         queues()
           .view(hotline, Date.now())
           .then((view) =>
-            io.to([rooms.hotline(hotline), rooms.supervisors]).emit('queue:updated', view),
+            to([rooms.hotline(hotline), rooms.supervisors])?.emit('queue:updated', view),
           )
           .catch((err: unknown) => options.onError?.(err));
       }, throttle);
@@ -46,6 +49,7 @@ export function socketNotifier(
       pendingQueues.set(hotline, timer);
     },
     close() {
+      closed = true;
       for (const t of pendingQueues.values()) clearTimeout(t);
       pendingQueues.clear();
     },

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, routingHarness } from '../../fixtures/routing-harness';
+
+let h: Awaited<ReturnType<typeof routingHarness>>;
+
+beforeAll(async () => {
+  h = await routingHarness({ nodes: 2 });
+});
+afterAll(() => h.close());
+
+const available = { state: 'available' } as const;
+const offline = { state: 'offline' } as const;
+
+describe('offers across two API nodes', () => {
+  it('routes by language first and relaxes to any counsellor of the hotline after the wait', async () => {
+    const lao = await h.counsellor({ languages: ['lo'], node: 0 });
+    const hmong = await h.counsellor({ languages: ['hmn'], node: 1 });
+    await lao.client.socket.emitWithAck('presence:set', available);
+    await hmong.client.socket.emitWithAck('presence:set', available);
+
+    const fresh = await h.caller({ language: 'hmn' });
+    const offer = await hmong.client.nextOffer();
+    expect(offer.callSid).toBe(fresh);
+    expect(lao.client.offers).toHaveLength(0);
+    await hmong.client.socket.emitWithAck('call:reject', { offerId: offer.offerId });
+    // Rejected: the Hmong caller is offered again, never to the Lao counsellor while fresh.
+    const again = await hmong.client.nextOffer();
+    expect(again.callSid).toBe(fresh);
+    expect(lao.client.offers).toHaveLength(0);
+
+    // A Khmu caller who has waited past the relaxation time goes to anyone on the hotline.
+    const waitedLong = await h.caller({ language: 'km', enqueuedAt: Date.now() - 61_000 });
+    const relaxed = await lao.client.nextOffer();
+    expect(relaxed.callSid).toBe(waitedLong);
+
+    await hmong.client.socket.emitWithAck('call:reject', { offerId: again.offerId });
+    await lao.client.socket.emitWithAck('call:reject', { offerId: relaxed.offerId });
+    await lao.client.socket.emitWithAck('presence:set', offline);
+    await hmong.client.socket.emitWithAck('presence:set', offline);
+    const me = await hmong.client.socket.emitWithAck('state:sync', {});
+    expect(me).toHaveProperty('data.me.rejects', 2);
+    await h.queue.remove(fresh, '1362');
+    await h.queue.remove(waitedLong, '1362');
+  });
+
+  it('re-offers to the next counsellor when an offer times out, and three time-outs set away', async () => {
+    const sleepy = await h.counsellor({ hotlines: ['1554'], node: 0 });
+    await sleepy.client.socket.emitWithAck('presence:set', available);
+    const caller = await h.caller({ hotline: '1554', node: 1 });
+    const first = await sleepy.client.nextOffer();
+    expect(first.callSid).toBe(caller);
+
+    const awake = await h.counsellor({ hotlines: ['1554'], node: 1 });
+    await awake.client.socket.emitWithAck('presence:set', available);
+    const second = await awake.client.nextOffer();
+    expect(second.callSid).toBe(caller);
+    expect(sleepy.client.withdrawn).toContainEqual({ offerId: first.offerId, reason: 'timeout' });
+    await awake.client.socket.emitWithAck('call:reject', { offerId: second.offerId });
+    await awake.client.socket.emitWithAck('presence:set', offline);
+
+    // Two more unanswered offers: the third time-out in a row sets the counsellor away.
+    await sleepy.client.nextOffer();
+    await sleepy.client.nextOffer();
+    await eventually(async () => {
+      const res = await sleepy.client.socket.emitWithAck('state:sync', {});
+      expect(res).toHaveProperty('data.me.state', 'away');
+      expect(res).toHaveProperty('data.me.reason', 'timeouts');
+      expect(res).toHaveProperty('data.me.timeouts', 3);
+    });
+    await h.queue.remove(caller, '1554');
+  });
+
+  it('lets exactly one of two simultaneous accepts win, from two tabs on two nodes', async () => {
+    const tabA = await h.counsellor({ hotlines: ['1512'], node: 0 });
+    const tabB = await h.connect(tabA.cookie, 1);
+    await tabA.client.socket.emitWithAck('presence:set', available);
+    const caller = await h.caller({ hotline: '1512' });
+    const [offerA, offerB] = await Promise.all([tabA.client.nextOffer(), tabB.nextOffer()]);
+    expect(offerA.offerId).toBe(offerB.offerId);
+
+    const results = await Promise.all([
+      tabA.client.socket.emitWithAck('call:accept', { offerId: offerA.offerId }),
+      tabB.socket.emitWithAck('call:accept', { offerId: offerB.offerId }),
+      tabA.client.socket.emitWithAck('call:accept', { offerId: offerA.offerId }),
+    ]);
+    expect(results.filter((r) => 'data' in r)).toEqual([{ data: { callSid: caller } }]);
+    expect(results.filter((r) => 'error' in r)).toEqual([
+      { error: 'OFFER_GONE' },
+      { error: 'OFFER_GONE' },
+    ]);
+    const dequeues = h.twilio.requests.filter((r) => r.path.endsWith(`/Members/${caller}.json`));
+    expect(dequeues).toHaveLength(1);
+    expect(dequeues[0]?.params.Url).toContain('/webhooks/twilio/bridge/caller');
+    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    await tabA.client.socket.emitWithAck('presence:set', offline).catch(() => undefined);
+  });
+
+  it('re-offers at once when the counsellor socket drops mid-offer, and resumes them on return', async () => {
+    const leaving = await h.counsellor({ hotlines: ['1600'], node: 1 });
+    const staying = await h.counsellor({ hotlines: ['1600'], node: 0 });
+    await leaving.client.socket.emitWithAck('presence:set', available);
+    const caller = await h.caller({ hotline: '1600' });
+    const lost = await leaving.client.nextOffer();
+    expect(lost.callSid).toBe(caller);
+
+    await staying.client.socket.emitWithAck('presence:set', available);
+    leaving.client.close();
+    const reOffer = await staying.client.nextOffer();
+    expect(reOffer.callSid).toBe(caller);
+
+    const gone = await h.nodes[0]?.liveRouting.presence.get(leaving.staff.id);
+    expect(gone).toMatchObject({ state: 'away', reason: 'disconnected', timeouts: 0 });
+
+    const back = await h.connect(leaving.cookie, 0);
+    expect(back.snapshots[0]?.me).toMatchObject({ state: 'available', timeouts: 0 });
+    await staying.client.socket.emitWithAck('call:reject', { offerId: reOffer.offerId });
+    await h.queue.remove(caller, '1600');
+  });
+});
