@@ -111,7 +111,9 @@ describe('in-call control through conference participants', () => {
     const caller = await h.caller({ hotline: '1800', enqueuedAt: Date.now() - 10_000 });
     await answered(c.client, caller);
     const behind = await h.caller({ hotline: '1800' });
-    const status = await postSigned(h.nodes[0]!, {
+    const [node] = h.nodes;
+    if (!node) throw new Error('no node');
+    const status = await postSigned(node, {
       path: `/webhooks/twilio/conference/participant?callSid=${caller}&userId=${c.staff.id}`,
       params: { CallSid: `CA${'1'.repeat(32)}`, CallStatus: 'no-answer' },
       token: h.stores.config.TWILIO_AUTH_TOKEN,
