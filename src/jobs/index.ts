@@ -1,8 +1,10 @@
 import type { TJobContract } from './job-contract';
+import { keyRotationJob } from './key-rotation.job';
+import { retentionJob } from './retention.job';
 
 /**
  * Every job the system runs. The worker process refuses to start if one of these has no
  * processor in workers/processors/index.ts.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const jobContracts: ReadonlyArray<TJobContract<any>> = [];
+export const jobContracts: ReadonlyArray<TJobContract<any>> = [keyRotationJob, retentionJob];
