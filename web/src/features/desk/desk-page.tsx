@@ -1,27 +1,61 @@
 import { useT } from '../../shared/i18n/i18n';
-import { Link, matchPath, usePath } from '../../shared/router/router';
+import { useRealtime } from '../../shared/realtime/use-realtime';
+import { Link, matchPath, navigate, usePath } from '../../shared/router/router';
+import { CallPanel } from './components/call-panel';
+import { CaseView } from './components/case-view';
 import { DeskHome } from './components/desk-home';
+import { OfferBanner } from './components/offer-banner';
+import { OfflineContact } from './components/offline-contact';
+import { PresenceBar } from './components/presence-bar';
+import { useActiveCall } from './hooks/use-active-call';
+import { useSoftphone } from './hooks/use-softphone';
 import './desk.strings';
 
-/** /desk and its screens; the call screen stays the default. */
+/** /desk and its screens. Status and a ringing offer stay on top whichever screen is open. */
 export default function DeskPage() {
   const { t } = useT('desk');
   const path = usePath();
-  const tabs = [{ to: '/desk', label: t('nav.desk') }];
+  const { snapshot } = useRealtime();
+  const active = useActiveCall();
+  const softphone = useSoftphone();
+  const offer = snapshot?.offer ?? null;
+  const caseMatch = matchPath('/desk/cases/:id', path);
+  const tabs = [
+    { to: '/desk', label: t('nav.desk') },
+    { to: '/desk/offline', label: t('nav.offline') },
+  ];
   return (
     <div className="desk-page">
+      <PresenceBar />
+      {offer ? (
+        <OfferBanner
+          key={offer.offerId}
+          offer={offer}
+          onAccepted={(o, callSid) => {
+            active.accepted(o, callSid);
+            navigate('/desk');
+          }}
+        />
+      ) : null}
       <nav className="desk-tabs" aria-label={t('title')}>
         {tabs.map((tab) => (
-          <Link
-            key={tab.to}
-            to={tab.to}
-            aria-current={matchPath(tab.to, path) ? 'page' : undefined}
-          >
+          <Link key={tab.to} to={tab.to} aria-current={tab.to === path ? 'page' : undefined}>
             {tab.label}
           </Link>
         ))}
       </nav>
-      <DeskHome />
+      <div className={active.call ? 'desk__work' : undefined}>
+        {active.call ? (
+          <CallPanel call={active.call} audio={softphone.status} onMuted={softphone.setMuted} />
+        ) : null}
+        {caseMatch?.id ? (
+          <CaseView key={caseMatch.id} caseId={caseMatch.id} />
+        ) : path === '/desk/offline' ? (
+          <OfflineContact />
+        ) : (
+          <DeskHome call={active.call} finish={active.finish} />
+        )}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { api } from '../../../shared/api/api-client';
+
+const BASE = '/api/staff';
+
+export const referralNeeds = [
+  'shelter',
+  'police',
+  'labour',
+  'medical',
+  'legal_aid',
+  'psychosocial',
+  'education_vocational',
+  'reintegration',
+  'repatriation',
+] as const;
+export const referralPriorities = ['emergency', 'urgent', 'routine'] as const;
+
+const ZReferral = z.object({
+  id: z.string(),
+  needs: z.array(z.string()),
+  priority: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  tickets: z
+    .array(
+      z.object({
+        id: z.string(),
+        need: z.string(),
+        state: z.string(),
+        partnerName: z.string().nullable().optional(),
+      }),
+    )
+    .default([]),
+});
+export type TReferral = z.infer<typeof ZReferral>;
+
+export const listReferrals = (caseId: string) =>
+  api.get(`${BASE}/cases/${caseId}/referrals`, z.array(ZReferral));
+
+export const requestReferral = (
+  caseId: string,
+  input: { personId: string; needs: string[]; priority: string; dangerJustification?: string },
+) => api.post(`${BASE}/cases/${caseId}/referrals`, input, z.object({ referralId: z.string() }));

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatDateTime } from '../../../shared/format/date-format';
+import { useT } from '../../../shared/i18n/i18n';
+import { TextArea } from '../../../shared/ui/field';
+import { getConsents, getPerson, type TConsents, type TPerson } from '../api/people.api';
+import { addNote, getCase, getNotes, getTimeline, type TCase } from '../api/records.api';
+import { ActionError } from './action-error';
+import { ConsentForm } from './consent-form';
+import { PersonForm } from './person-form';
+import { ReferralSection } from './referral-section';
+import '../case.strings';
+
+type TLoaded = {
+  caseRow: TCase;
+  people: Array<TPerson & { consents: TConsents }>;
+  notes: Awaited<ReturnType<typeof getNotes>>;
+  timeline: Awaited<ReturnType<typeof getTimeline>>;
+};
+
+/** One case: people with consent, referrals with live status, notes and the timeline. */
+export function CaseView({ caseId }: { caseId: string }) {
+  const { t } = useT('case');
+  const [data, setData] = useState<TLoaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const caseRow = await getCase(caseId);
+      const [people, notes, timeline] = await Promise.all([
+        Promise.all(
+          caseRow.people.map(async (p) => ({
+            ...(await getPerson(p.personId)),
+            consents: await getConsents(p.personId),
+          })),
+        ),
+        getNotes(caseId),
+        getTimeline(caseId),
+      ]);
+      setData({ caseRow, people, notes, timeline });
+    } catch (err) {
+      setError(err);
+    }
+  }, [caseId]);
+  useEffect(() => void load(), [load]);
+
+  if (!data) return <ActionError error={error} />;
+  const { caseRow, people, notes, timeline } = data;
+  return (
+    <article className="case-view" aria-labelledby="case-title">
+      <header>
+        <h1 id="case-title">{t('title', { code: caseRow.code })}</h1>
+        <p className="muted">
+          {t('status')}: <span className="tag">{caseRow.status}</span> · {t('risk')}:{' '}
+          <span className="tag">{caseRow.riskLevel}</span> · {t('opened')}{' '}
+          {formatDateTime(caseRow.createdAt)}
+        </p>
+        <ActionError error={error} />
+      </header>
+      <section className="panel" aria-labelledby="people-title">
+        <h2 id="people-title">{t('people')}</h2>
+        {people.length === 0 ? <p className="muted">{t('noPeople')}</p> : null}
+        {people.map((p, i) => (
+          <div key={p.id} className="person" data-testid="person">
+            <h3>
+              {p.fullName ?? `#${i + 1}`} · {t(`person.sexes.${p.sex}`)}
+              {p.ageAtIdentification !== null ? ` · ${p.ageAtIdentification}` : ''}
+            </h3>
+            <p>
+              {p.consents.current.map((c) => (
+                <span key={c.id} className={`tag ${c.granted ? 'tag--ok' : 'tag--danger'}`}>
+                  {t(`consent.scopes.${c.scope}`, { defaultValue: c.scope })}
+                </span>
+              ))}
+            </p>
+            <details>
+              <summary>{t('consent.record')}</summary>
+              <ConsentForm personId={p.id} onSaved={() => void load()} />
+            </details>
+          </div>
+        ))}
+        <details open={people.length === 0}>
+          <summary>{t('addPerson')}</summary>
+          <PersonForm caseId={caseId} onSaved={() => void load()} />
+        </details>
+      </section>
+      <ReferralSection caseId={caseId} caseProvinceCode={caseRow.provinceCode} people={people} />
+      <section className="panel" aria-labelledby="notes-title">
+        <h2 id="notes-title">{t('notes')}</h2>
+        <ul>
+          {notes.map((n) => (
+            <li key={n.id}>
+              <small className="muted">{formatDateTime(n.createdAt)}</small> {n.body}
+            </li>
+          ))}
+        </ul>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void addNote(caseId, note).then(() => {
+              setNote('');
+              return load();
+            }, setError);
+          }}
+        >
+          <TextArea
+            label={t('addNote')}
+            rows={2}
+            required
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t('addNote')}
+          </button>
+        </form>
+      </section>
+      <section className="panel" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('timeline')}</h2>
+        <ol className="timeline">
+          {timeline.map((e) => (
+            <li key={e.id}>
+              <small className="muted">{formatDateTime(e.at)}</small> {e.kind}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
