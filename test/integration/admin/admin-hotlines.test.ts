@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema/audit';
 import { hotlines } from '../../../db/schema/hotlines';
 import { openRedis } from '../../../src/infra/redis';
-import { hotlineSettingsChannel } from '../../../src/routes/api/staff/admin-hotlines.routes';
+import { hotlineSettingsChannel } from '../../../src/modules/hotlines/hotline-settings.channel';
 import { createStaff, loginAs } from '../../fixtures/staff';
 import { buildTestApp } from '../../support/test-app';
 import { createTestStores, type TTestStores } from '../../support/test-stores';

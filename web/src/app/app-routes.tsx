@@ -20,6 +20,18 @@ export const appRoutes: TAppRoute[] = [
     nav: 'nav.desk',
     screen: lazy(() => import('../features/desk/desk-page')),
   },
+  {
+    path: '/wallboard/*',
+    roles: ['supervisor', 'administrator'],
+    nav: 'nav.wallboard',
+    screen: lazy(() => import('../features/wallboard/wallboard-page')),
+  },
+  {
+    path: '/admin/*',
+    roles: ['administrator'],
+    nav: 'nav.admin',
+    screen: lazy(() => import('../features/admin/admin-page')),
+  },
 ];
 
 /** Where each role lands after signing in. */

@@ -6,10 +6,8 @@ import { AppError } from '../../../errors/catalogue';
 import type { TAppDeps } from '../../../app.types';
 import type { TActor } from '../../../modules/auth/actor';
 import { recordAudit } from '../../../modules/audit/audit.repository';
+import { announceHotlineChange } from '../../../modules/hotlines/hotline-settings.channel';
 import { ZErrorBody } from '../../error.schema';
-
-/** Redis channel every API node listens on to drop its cached copy of a hotline's settings. */
-export const hotlineSettingsChannel = (prefix: string) => `${prefix}:hotline-settings-changed`;
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 const ZRange = z.tuple([ZTime, ZTime]).refine(([open, close]) => open < close, {
@@ -118,7 +116,7 @@ async function changeHotline(
     });
     return updated as THotlineRow;
   });
-  await deps.redis.publish(hotlineSettingsChannel(deps.config.REDIS_PREFIX), number);
+  await announceHotlineChange(deps.redis, deps.config.REDIS_PREFIX, number);
   return toView(row);
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { keyringFromConfig } from '../../../modules/crypto/keyring';
 import { blocklistRepository } from '../../../modules/blocklist/blocklist.repository';
 import { hotlineSettingsRepository } from '../../../modules/hotlines/hotline-settings.repository';
+import { onHotlineChange } from '../../../modules/hotlines/hotline-settings.channel';
 import { promptsRepository } from '../../../modules/prompts/prompts.repository';
 import { waitingQueue } from '../../../modules/routing/waiting-queue.repository';
 import { callsRepository } from '../../../modules/telephony/calls.repository';
@@ -54,6 +55,9 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
   await guard(() => hotlines.warm(), 2000);
   const reconciler = startReconciler(buffer, app.log);
   app.addHook('onClose', async () => reconciler.stop());
+  // An administrator's change must reach the very next call on every node, not after the cache TTL.
+  const stopListening = onHotlineChange(redis, config.REDIS_PREFIX, (n) => hotlines.invalidate(n));
+  app.addHook('onClose', async () => stopListening());
 
   app.addHook(
     'preValidation',

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../../shared/i18n/i18n';
+import { Link, matchPath, usePath } from '../../shared/router/router';
+import { ErrorText } from '../../shared/ui/error-text';
+import { fetchHotlines, type THotline } from './api/hotlines.api';
+import { HotlineForm } from './components/hotline-form';
+import './admin.css';
+import './admin.strings';
+
+function HotlineList({ hotlines }: { hotlines: THotline[] }) {
+  const { t, i18n } = useT('admin');
+  return (
+    <table className="panel">
+      <thead>
+        <tr>
+          <th>{t('hotlines.number')}</th>
+          <th>{t('hotlines.name')}</th>
+          <th>{t('hotlines.phoneNumber')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {hotlines.map((h) => (
+          <tr key={h.number}>
+            <td>
+              <strong>{h.number}</strong>{' '}
+              {h.active ? null : <span className="tag tag--danger">{t('hotlines.inactive')}</span>}
+            </td>
+            <td>{i18n.language === 'en' ? h.nameEn : h.nameLo}</td>
+            <td dir="ltr">{h.phoneNumber}</td>
+            <td>
+              <Link
+                to={`/admin/hotlines/${h.number}`}
+                aria-label={`${t('hotlines.edit')} ${h.number}`}
+              >
+                {t('hotlines.edit')}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function AdminPage() {
+  const { t } = useT('admin');
+  const path = usePath();
+  const [hotlines, setHotlines] = useState<THotline[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    fetchHotlines().then(setHotlines, setError);
+  }, []);
+  const selected = matchPath('/admin/hotlines/:number', path)?.number;
+  const hotline = hotlines?.find((h) => h.number === selected);
+  const replace = (saved: THotline) =>
+    setHotlines((list) => list?.map((h) => (h.number === saved.number ? saved : h)) ?? null);
+
+  return (
+    <section className="admin">
+      <h1>{t('title')}</h1>
+      <nav className="admin__tabs" aria-label={t('title')}>
+        <Link to="/admin" aria-current={!selected ? 'page' : undefined}>
+          {t('sections.hotlines')}
+        </Link>
+      </nav>
+      <ErrorText error={error} />
+      {!hotlines && !error ? <p className="loading">{t('common:status.loading')}</p> : null}
+      {hotlines && !selected ? <HotlineList hotlines={hotlines} /> : null}
+      {hotline ? (
+        <>
+          <Link to="/admin">← {t('common:actions.back')}</Link>
+          <HotlineForm key={hotline.number} hotline={hotline} onSaved={replace} />
+        </>
+      ) : null}
+    </section>
+  );
+}

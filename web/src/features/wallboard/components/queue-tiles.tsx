@@ -1,0 +1,70 @@
+import type { TQueueView } from '../../../../../src/contracts/realtime';
+import { formatDuration } from '../../../shared/format/date-format';
+import { useT } from '../../../shared/i18n/i18n';
+
+type TProps = { queues: TQueueView[]; now: number; receivedAt: (q: TQueueView) => number };
+
+/** One tile per hotline: callers waiting and the longest wait, then the same per language. */
+export function QueueTiles({ queues, now, receivedAt }: TProps) {
+  const { t } = useT('wallboard');
+  const wait = (q: { waiting: number; longestWaitMs: number }, at: number) =>
+    q.waiting ? formatDuration((q.longestWaitMs + now - at) / 1000) : '—';
+  return (
+    <section aria-labelledby="queues-title">
+      <h2 id="queues-title">{t('queues.title')}</h2>
+      <div className="wb-tiles">
+        {queues.map((q) => {
+          const at = receivedAt(q);
+          return (
+            <article
+              key={q.hotline}
+              className={`wb-tile ${q.waiting ? 'wb-tile--busy' : ''}`}
+              data-testid={`queue-${q.hotline}`}
+              aria-label={t('queues.hotline', { hotline: q.hotline })}
+            >
+              <h3>{t('queues.hotline', { hotline: q.hotline })}</h3>
+              <dl className="wb-figures">
+                <div>
+                  <dt>{t('queues.waiting')}</dt>
+                  <dd className="wb-big" data-testid="waiting">
+                    {q.waiting}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('queues.longestWait')}</dt>
+                  <dd className="wb-big" data-testid="longest-wait">
+                    {wait(q, at)}
+                  </dd>
+                </div>
+              </dl>
+              {q.byLanguage.some((l) => l.waiting) ? (
+                <table className="wb-languages">
+                  <thead>
+                    <tr>
+                      <th>{t('queues.language')}</th>
+                      <th>{t('queues.waiting')}</th>
+                      <th>{t('queues.longestWait')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {q.byLanguage
+                      .filter((l) => l.waiting)
+                      .map((l) => (
+                        <tr key={l.language} data-testid={`language-${l.language}`}>
+                          <td>{t(`languageNames.${l.language}`, { defaultValue: l.language })}</td>
+                          <td>{l.waiting}</td>
+                          <td>{wait(l, at)}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p className="muted">{t('queues.none')}</p>
+              )}
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

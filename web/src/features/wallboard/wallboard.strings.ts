@@ -1,0 +1,103 @@
+import { addStrings, type TStrings } from '../../shared/i18n/i18n';
+
+const lo = {
+  title: 'ກະດານຕິດຕາມສົດ',
+  wallMode: 'ເຕັມຈໍ',
+  queues: {
+    title: 'ຜູ້ໂທທີ່ກຳລັງລໍຖ້າ',
+    hotline: 'ສາຍດ່ວນ {{hotline}}',
+    waiting: 'ລໍຖ້າ',
+    longestWait: 'ລໍຖ້າດົນສຸດ',
+    byLanguage: 'ຕາມພາສາ',
+    language: 'ພາສາ',
+    none: 'ບໍ່ມີຜູ້ລໍຖ້າ',
+  },
+  counsellors: {
+    title: 'ຜູ້ໃຫ້ຄຳປຶກສາ',
+    unknown: 'ຜູ້ໃຊ້ {{id}}',
+    inState: 'ຢູ່ໃນສະຖານະນີ້ {{time}}',
+    atLeast: 'ຢ່າງໜ້ອຍ {{time}}',
+    wrapUpLeft: 'ເຫຼືອ {{time}}',
+    rejects: 'ປະຕິເສດ',
+    timeouts: 'ບໍ່ຮັບ (ໝົດເວລາ)',
+    offersMissed: 'ການສະເໜີສາຍທີ່ຖືກປະຕິເສດ ຫຼື ໝົດເວລາ',
+    nobody: 'ບໍ່ມີ',
+    skills: 'ສາຍດ່ວນ {{hotlines}} · {{languages}}',
+  },
+  states: {
+    available: 'ພ້ອມຮັບສາຍ',
+    offered: 'ມີສາຍເຂົ້າ',
+    on_call: 'ກຳລັງລົມສາຍ',
+    wrap_up: 'ສະຫຼຸບຫຼັງວາງສາຍ',
+    away: 'ບໍ່ຢູ່',
+    offline: 'ອອບລາຍ',
+  },
+  monitor: {
+    listen: 'ຟັງ',
+    whisper: 'ກະຊິບ',
+    barge: 'ເຂົ້າຮ່ວມສາຍ',
+    started: 'ກຳລັງເຊື່ອມຕໍ່ທ່ານເຂົ້າສາຍ ({{mode}})',
+    failed: 'ບໍ່ສາມາດເຂົ້າສາຍໄດ້: {{code}}',
+  },
+  languageNames: {
+    lo: 'ລາວ',
+    hmn: 'ມົ້ງ',
+    kjg: 'ຂະມຸ',
+    en: 'ອັງກິດ',
+    th: 'ໄທ',
+    vi: 'ຫວຽດນາມ',
+    zh: 'ຈີນ',
+  },
+};
+
+const en: TStrings<typeof lo> = {
+  title: 'Live wallboard',
+  wallMode: 'Full screen',
+  queues: {
+    title: 'Callers waiting',
+    hotline: 'Hotline {{hotline}}',
+    waiting: 'Waiting',
+    longestWait: 'Longest wait',
+    byLanguage: 'By language',
+    language: 'Language',
+    none: 'Nobody waiting',
+  },
+  counsellors: {
+    title: 'Counsellors',
+    unknown: 'User {{id}}',
+    inState: 'In this state {{time}}',
+    atLeast: 'at least {{time}}',
+    wrapUpLeft: '{{time}} left',
+    rejects: 'Rejected',
+    timeouts: 'Timed out',
+    offersMissed: 'Offers rejected or timed out',
+    nobody: 'Nobody',
+    skills: 'Hotlines {{hotlines}} · {{languages}}',
+  },
+  states: {
+    available: 'Available',
+    offered: 'Being offered a call',
+    on_call: 'On a call',
+    wrap_up: 'Wrap-up',
+    away: 'Away',
+    offline: 'Offline',
+  },
+  monitor: {
+    listen: 'Listen',
+    whisper: 'Whisper',
+    barge: 'Barge in',
+    started: 'Connecting you to the call ({{mode}})',
+    failed: 'Could not join the call: {{code}}',
+  },
+  languageNames: {
+    lo: 'Lao',
+    hmn: 'Hmong',
+    kjg: 'Khmu',
+    en: 'English',
+    th: 'Thai',
+    vi: 'Vietnamese',
+    zh: 'Chinese',
+  },
+};
+
+addStrings('wallboard', { lo, en });
