@@ -40,10 +40,20 @@ export function callsRepository(db: TDatabase) {
   return {
     /** Idempotent on CallSid: Twilio retries and the reconciler may record the same call again. */
     async recordCall(call: TNewCall): Promise<void> {
+      // A status callback can beat the incoming webhook and create a bare row; fill it in.
       await db
         .insert(calls)
         .values({ ...call, needsReconciliation: call.needsReconciliation ?? false })
-        .onConflictDoNothing({ target: calls.callSid });
+        .onConflictDoUpdate({
+          target: calls.callSid,
+          set: {
+            hotline: sql`case when ${calls.hotline} = 'unknown' then excluded.hotline else ${calls.hotline} end`,
+            fromEncrypted: sql`coalesce(${calls.fromEncrypted}, excluded.from_encrypted)`,
+            fromHash: sql`coalesce(${calls.fromHash}, excluded.from_hash)`,
+            route: sql`coalesce(${calls.route}, excluded.route)`,
+            needsReconciliation: sql`${calls.needsReconciliation} and excluded.needs_reconciliation`,
+          },
+        });
     },
     async updateCall(callSid: string, update: TCallUpdate): Promise<void> {
       if (Object.keys(update).length === 0) return;

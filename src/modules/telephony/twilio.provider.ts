@@ -90,6 +90,20 @@ export function twilioProvider(
       await client.calls(callSid).update({ status: 'completed' });
     },
     async addParticipant({ conferenceName, ...p }) {
+      // Twilio's Participants API cannot play TwiML first; a whisper leg is a call whose TwiML
+      // (at `url`) ends in <Dial><Conference>.
+      if (p.url) {
+        const call = await client.calls.create({
+          to: p.to,
+          from: p.from,
+          url: p.url,
+          method: 'POST',
+          ...(p.statusCallback
+            ? { statusCallback: p.statusCallback, statusCallbackMethod: 'POST' }
+            : {}),
+        });
+        return { callSid: call.sid };
+      }
       // Twilio accepts the conference's friendly name here and creates the conference if needed.
       const participant = await client.conferences(conferenceName).participants.create({
         to: p.to,
@@ -98,7 +112,6 @@ export function twilioProvider(
         ...(p.muted !== undefined ? { muted: p.muted } : {}),
         ...(p.hold !== undefined ? { hold: p.hold } : {}),
         ...(p.coachCallSid ? { coaching: true, callSidToCoach: p.coachCallSid } : {}),
-        ...(p.url ? { url: p.url } : {}),
         ...(p.statusCallback ? { statusCallback: p.statusCallback } : {}),
         ...(p.earlyMedia !== undefined ? { earlyMedia: p.earlyMedia } : {}),
         ...(p.beep !== undefined ? { beep: String(p.beep) } : {}),

@@ -1,0 +1,17 @@
+import { runEntryPoint } from '../config/load';
+import { onShutdown } from '../infra/shutdown';
+import { createSimulator } from './simulator';
+
+// The telephony simulator as its own process (npm start runs it). It signs webhooks with
+// TWILIO_AUTH_TOKEN and sends them to PUBLIC_BASE_URL, exactly as Twilio would.
+await runEntryPoint(async (config) => {
+  const simulator = await createSimulator({
+    accountSid: config.TWILIO_ACCOUNT_SID,
+    authToken: config.TWILIO_AUTH_TOKEN,
+    serverBaseUrl: config.PUBLIC_BASE_URL,
+    allowOrigin: new URL(config.PUBLIC_BASE_URL).origin,
+  });
+  onShutdown(() => simulator.app.close());
+  await simulator.app.listen({ host: config.HOST, port: config.SIMULATOR_PORT });
+  process.stdout.write(`simulator listening on http://${config.HOST}:${config.SIMULATOR_PORT}\n`);
+});

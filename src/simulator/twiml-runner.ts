@@ -1,0 +1,143 @@
+import { Interrupted, LeaveQueue, type TCallEngine, type TStep } from './call-engine';
+import type { TSimCall } from './sim-state';
+import type { TTwimlNode } from './twiml-parser';
+import { newSid } from './sim-ids';
+import { runDial } from './verbs-dial';
+import { runEnqueue } from './verbs-enqueue';
+
+export type TRunContext = { inWait: boolean };
+
+const resolveUrl = (target: string | undefined, docUrl: string) =>
+  target ? new URL(target, docUrl).toString() : docUrl;
+
+/** Plays prompts and pauses: only time passes (and the transcript remembers what was heard). */
+async function media(engine: TCallEngine, call: TSimCall, node: TTwimlNode): Promise<void> {
+  if (node.name === 'Play') {
+    const loops = node.attrs.loop === '0' ? 100 : Number(node.attrs.loop ?? 1) || 1;
+    engine.note(call, 'play', node.text);
+    await engine.sleep(call, engine.options.playSeconds * loops);
+  } else if (node.name === 'Say') {
+    engine.note(call, 'say', node.text);
+    await engine.sleep(call, Math.max(1, node.text.length / 15));
+  } else if (node.name === 'Pause') {
+    engine.note(call, 'pause');
+    await engine.sleep(call, Number(node.attrs.length ?? 1) || 1);
+  }
+}
+
+async function gather(
+  engine: TCallEngine,
+  call: TSimCall,
+  node: TTwimlNode,
+  docUrl: string,
+): Promise<TStep | null> {
+  for (const child of node.children) await media(engine, call, child);
+  const digits = call.script.digits.shift();
+  const action = resolveUrl(node.attrs.action, docUrl);
+  if (digits) {
+    engine.note(call, 'digits', digits);
+    return { kind: 'goto', url: action, params: { Digits: digits, FinishedOnKey: '' } };
+  }
+  await engine.sleep(call, Number(node.attrs.timeout ?? 5) || 5);
+  engine.note(call, 'no-input');
+  return node.attrs.actionOnEmptyResult === 'true'
+    ? { kind: 'goto', url: action, params: { Digits: '' } }
+    : null;
+}
+
+/** Runs one TwiML document's verbs in order; returns where the call goes next. */
+export async function execute(
+  engine: TCallEngine,
+  call: TSimCall,
+  response: TTwimlNode,
+  docUrl: string,
+  ctx: TRunContext,
+): Promise<TStep> {
+  for (const verb of response.children) {
+    switch (verb.name) {
+      case 'Play':
+      case 'Say':
+      case 'Pause':
+        await media(engine, call, verb);
+        break;
+      case 'Gather': {
+        const step = await gather(engine, call, verb, docUrl);
+        if (step) return step;
+        break;
+      }
+      case 'Redirect':
+        engine.note(call, 'redirect');
+        return { kind: 'goto', url: resolveUrl(verb.text, docUrl) };
+      case 'Hangup':
+      case 'Reject':
+        engine.note(call, verb.name.toLowerCase());
+        return { kind: 'hangup' };
+      case 'Leave':
+        engine.note(call, 'leave');
+        if (ctx.inWait) throw new LeaveQueue();
+        break;
+      case 'Record': {
+        engine.note(call, 'record');
+        await engine.sleep(call, Math.min(Number(verb.attrs.maxLength ?? 3600), 4));
+        const sid = newSid('RE');
+        const recording = `https://api.twilio.com/2010-04-01/Accounts/${engine.options.accountSid}/Recordings/${sid}`;
+        if (verb.attrs.action)
+          return {
+            kind: 'goto',
+            url: resolveUrl(verb.attrs.action, docUrl),
+            params: {
+              RecordingUrl: recording,
+              RecordingSid: sid,
+              RecordingDuration: '4',
+              Digits: 'hangup',
+            },
+          };
+        break;
+      }
+      case 'Enqueue': {
+        const step = await runEnqueue(execute, engine, call, verb, docUrl);
+        if (step) return step;
+        break;
+      }
+      case 'Dial': {
+        const step = await runDial(execute, engine, call, verb, docUrl);
+        if (step) return step;
+        break;
+      }
+      default:
+        engine.note(call, 'unsupported', verb.name);
+    }
+  }
+  return { kind: 'done' };
+}
+
+/**
+ * Follows a call's TwiML from `url` until it ends: Twilio's main loop. A redirect from the REST
+ * API interrupts the current verb and continues at the new URL.
+ */
+export async function runCall(
+  engine: TCallEngine,
+  call: TSimCall,
+  url: string,
+  firstParams: Record<string, string> = {},
+): Promise<void> {
+  let next: TStep = { kind: 'goto', url, params: firstParams };
+  while (next.kind === 'goto' && !engine.isOver(call)) {
+    const target = next.url;
+    const doc = await engine.fetchTwiml(call, target, next.params ?? {});
+    if (!doc) break;
+    if (call.status === 'ringing' || call.status === 'queued')
+      await engine.setStatus(call, 'in-progress');
+    try {
+      next = await execute(engine, call, doc, target, { inWait: false });
+    } catch (err) {
+      if (!(err instanceof Interrupted)) throw err;
+      if (call.hangupRequested || engine.isOver(call)) break;
+      const redirect = call.redirect;
+      call.redirect = null;
+      engine.rearm(call);
+      next = redirect ? { kind: 'goto', url: redirect } : { kind: 'done' };
+    }
+  }
+  await engine.setStatus(call, 'completed');
+}
