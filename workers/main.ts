@@ -8,6 +8,7 @@ import { onShutdown } from '../src/infra/shutdown';
 import { jobContracts } from '../src/jobs/index';
 import { JobQueues } from '../src/jobs/job-queues';
 import { loggerOptions } from '../src/logger';
+import { startReferralTicker } from '../src/modules/referrals/referral-jobs.provider';
 import { startRecordsTicker } from '../src/modules/retention/records-ticker';
 import { processors } from './processors/index';
 import { startWorkers } from './start-workers';
@@ -27,11 +28,13 @@ await runEntryPoint(async (config) => {
     connection: openRedis(stores.redisUrl, 'worker'),
     deps: { config, db: database.db, sql: database.sql, redis, queues, emitter },
   });
+  const referralTicker = startReferralTicker(queues, config.REFERRAL_SWEEP_MS);
   const recordsTicker = startRecordsTicker(queues);
   log.info({ jobs: jobContracts.map((c) => c.name) }, 'workers started');
 
   onShutdown(async () => {
     recordsTicker.stop();
+    referralTicker.stop();
     await running.close();
     await queues.close();
     await Promise.allSettled([database.close(), redis.quit()]);

@@ -3,6 +3,9 @@ import { installStaffAuth } from './staff-auth.hook';
 import { recordsRoutes } from './records/index';
 import { adminDirectoryRoutes } from './admin-directory.routes';
 import { adminHotlineRoutes } from './admin-hotlines.routes';
+import { partnerDirectoryRoutes } from './partners.routes';
+import { referralRuleRoutes } from './referral-rules.routes';
+import { referralRoutes } from './referrals.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -13,4 +16,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(recordsRoutes);
   await app.register(adminHotlineRoutes);
   await app.register(adminDirectoryRoutes);
+  await app.register(referralRoutes);
+  await app.register(partnerDirectoryRoutes);
+  await app.register(referralRuleRoutes);
 };

@@ -1,0 +1,167 @@
+import type { TConfig } from '../../config/config';
+import type { TDatabase } from '../../infra/database';
+import { decryptField } from '../crypto/field-cipher';
+import { keyringFromConfig } from '../crypto/keyring';
+import { subjectForPartner } from '../referrals/partner-view.policy';
+import type { TTelephonyProvider } from '../telephony/telephony.provider';
+import type { TTicketNotifier } from '../tickets/ticket-notifier.provider';
+import {
+  loadDelivery,
+  markAttemptFailed,
+  markDelivered,
+  smsSenderNumber,
+  type TLoadedDelivery,
+} from './deliveries.repository';
+import { createMagicLink } from './magic-links.repository';
+import { verdictFor } from './retry.policy';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.policy';
+
+export type TDeliverDeps = {
+  db: TDatabase;
+  config: TConfig;
+  notifier: TTicketNotifier;
+  sendSms: TTelephonyProvider['sendSms'];
+};
+
+export type TDeliverOutcome =
+  { result: 'delivered' | 'skipped' } | { result: 'retry' | 'give_up'; error: string };
+
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/**
+ * One attempt at one delivery. The delivery id is the idempotency key, so a partner that got
+ * the message but whose answer we lost sees the same key again and can ignore it.
+ */
+export async function deliverOnce(
+  deps: TDeliverDeps,
+  deliveryId: string,
+  attempt: { isLast: boolean },
+  now: Date,
+): Promise<TDeliverOutcome> {
+  const loaded = await loadDelivery(deps.db, deliveryId);
+  if (!loaded || loaded.delivery.status !== 'pending') return { result: 'skipped' };
+  const outcome = await attemptChannel(deps, loaded, now);
+  if (outcome.result === 'delivered') {
+    await markDelivered(deps.db, deliveryId, outcome.status, now);
+    return { result: 'delivered' };
+  }
+  const final = outcome.result === 'give_up' || attempt.isLast;
+  await markAttemptFailed(deps.db, deliveryId, { ...outcome, final }, now);
+  if (final) {
+    deps.notifier.toSupervisors('delivery:failed', {
+      deliveryId,
+      ticketId: loaded.ticket.id,
+      channel: loaded.delivery.channel,
+    });
+  }
+  return { result: outcome.result, error: outcome.error };
+}
+
+type TAttempt =
+  | { result: 'delivered'; status: number | null }
+  | { result: 'retry' | 'give_up'; status: number | null; error: string };
+
+async function attemptChannel(
+  deps: TDeliverDeps,
+  d: TLoadedDelivery,
+  now: Date,
+): Promise<TAttempt> {
+  switch (d.delivery.channel) {
+    case 'portal':
+      return pushToPortal(deps, d);
+    case 'webhook':
+      return postWebhook(deps, d, now);
+    case 'sms':
+      return sendSmsLink(deps, d, now);
+  }
+}
+
+function pushToPortal(deps: TDeliverDeps, d: TLoadedDelivery): TAttempt {
+  const audienceUsers = d.unit.focalPoints
+    .filter((f) =>
+      d.delivery.audience === 'manager' ? f.role === 'manager' : f.role === 'focal_point',
+    )
+    .flatMap((f) => (f.staffUserId ? [f.staffUserId] : []));
+  if (d.delivery.audience === 'unit') deps.notifier.toPartner(d.ticket, d.delivery.event);
+  else deps.notifier.toUsers(d.ticket, d.delivery.event, audienceUsers);
+  return { result: 'delivered', status: null };
+}
+
+export function webhookBody(d: TLoadedDelivery, now: Date): string {
+  return JSON.stringify({
+    id: d.delivery.id,
+    event: d.delivery.event,
+    occurredAt: now.toISOString(),
+    ticket: {
+      id: d.ticket.id,
+      state: d.ticket.state,
+      priority: d.ticket.priority,
+      needs: d.ticket.needs,
+      escalationLevel: d.ticket.escalationLevel,
+      dueAcknowledgeAt: d.ticket.dueAcknowledgeAt,
+      dueDecideAt: d.ticket.dueDecideAt,
+    },
+    subject: subjectForPartner(d.unit.kind, d.referral.subject),
+  });
+}
+
+async function postWebhook(deps: TDeliverDeps, d: TLoadedDelivery, now: Date): Promise<TAttempt> {
+  if (!d.unit.webhookUrl || !d.unit.webhookSecretEnc)
+    return { result: 'give_up', status: null, error: 'webhook_not_configured' };
+  const secret = decryptField(
+    keyringFromConfig(deps.config),
+    { table: 'partner_units', column: 'webhook_secret_enc', rowId: d.unit.id },
+    d.unit.webhookSecretEnc,
+  );
+  const body = webhookBody(d, now);
+  try {
+    const response = await fetch(d.unit.webhookUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
+        [IDEMPOTENCY_HEADER]: d.delivery.id,
+      },
+      body,
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    const verdict = verdictFor(response.status);
+    return verdict === 'delivered'
+      ? { result: 'delivered', status: response.status }
+      : { result: verdict, status: response.status, error: `http_${response.status}` };
+  } catch (err) {
+    const name = err instanceof Error ? err.name : 'error';
+    return { result: 'retry', status: null, error: `network_${name}` };
+  }
+}
+
+async function sendSmsLink(deps: TDeliverDeps, d: TLoadedDelivery, now: Date): Promise<TAttempt> {
+  const numbers =
+    d.delivery.audience === 'unit'
+      ? d.unit.smsNumbers
+      : d.unit.focalPoints
+          .filter((f) =>
+            d.delivery.audience === 'manager' ? f.role === 'manager' : f.role === 'focal_point',
+          )
+          .flatMap((f) => (f.smsNumber ? [f.smsNumber] : []));
+  if (!numbers.length) return { result: 'delivered', status: null };
+  const from = await smsSenderNumber(deps.db, d.referral.hotline);
+  if (!from) return { result: 'give_up', status: null, error: 'no_sender_number' };
+  const token = await createMagicLink(deps.db, d.ticket.id, deps.config.MAGIC_LINK_TTL_HOURS, now);
+  const link = `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/partner/link#${token}`;
+  // No name, no case detail: only that something waits, how urgent, and the link.
+  const body = `Saiduan: ${d.delivery.event.startsWith('ticket.escalated') ? 'overdue' : 'new'} referral (${d.ticket.priority}). Open: ${link}`;
+  try {
+    for (const to of numbers) await deps.sendSms({ to, from, body });
+    return { result: 'delivered', status: null };
+  } catch (err) {
+    const status = (err as { status?: number }).status ?? null;
+    const verdict = verdictFor(status);
+    return {
+      result: verdict === 'delivered' ? 'retry' : verdict,
+      status,
+      error: `sms_${status ?? 'network'}`,
+    };
+  }
+}

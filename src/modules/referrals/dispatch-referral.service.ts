@@ -1,0 +1,108 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { partnerUnits } from '../../../db/schema/partners';
+import { referralRules, referrals } from '../../../db/schema/referrals';
+import type { TConfig } from '../../config/config';
+import type { TDatabase } from '../../infra/database';
+import {
+  createTicket,
+  pendingDeliveriesOf,
+  ticketsOfReferral,
+  type TTicketRow,
+} from '../tickets/tickets.repository';
+import { consentFor } from './consent.policy';
+import { consentFactsFor } from './consent-facts.repository';
+import { partnersForReferral, type TRoutableUnit } from './routing-rules.policy';
+
+export type TDispatchOutcome = {
+  referralId: string;
+  caseId: string;
+  requestedBy: string;
+  hotline: string | null;
+  /** Every ticket of the referral, new or not, so follow-ups can be (re)scheduled idempotently. */
+  tickets: TTicketRow[];
+  pendingDeliveryIds: string[];
+  blockedUnitIds: string[];
+  consentOverridden: boolean;
+};
+
+/**
+ * The worker's half of the outbox: under a row lock on the referral, route it, apply the
+ * consent gate per unit, create the tickets and their delivery rows, and mark it dispatched —
+ * all in one transaction. Run again (stalled job, reconciler) it creates nothing new.
+ */
+export async function dispatchReferral(
+  deps: { db: TDatabase; config: TConfig },
+  referralId: string,
+  now: Date,
+): Promise<TDispatchOutcome | null> {
+  return deps.db.transaction(async (tx) => {
+    const [referral] = await tx
+      .select()
+      .from(referrals)
+      .where(eq(referrals.id, referralId))
+      .for('update');
+    if (!referral) return null;
+    const blockedUnitIds: string[] = [];
+    let consentOverridden = false;
+    if (referral.status === 'stored') {
+      const rules = await tx
+        .select()
+        .from(referralRules)
+        .where(and(eq(referralRules.active, true), inArray(referralRules.need, referral.needs)));
+      const unitIds = [...new Set(rules.flatMap((r) => [r.unitId, r.alternateUnitId ?? r.unitId]))];
+      const unitRows = unitIds.length
+        ? await tx.select().from(partnerUnits).where(inArray(partnerUnits.id, unitIds))
+        : [];
+      const units = new Map(unitRows.map((u) => [u.id, u]));
+      const decision = partnersForReferral(rules, units as Map<string, TRoutableUnit>, {
+        needs: referral.needs,
+        subject: referral.subject,
+      });
+      const facts = await consentFactsFor(tx, deps.config, referral);
+      let created = 0;
+      for (const routed of decision.units) {
+        const unit = units.get(routed.unitId);
+        if (!unit) continue;
+        const gate = consentFor(unit.kind, facts);
+        if (!gate.allowed) {
+          blockedUnitIds.push(unit.id);
+          continue;
+        }
+        if (gate.basis === 'danger_override') consentOverridden = true;
+        const result = await createTicket(tx, {
+          referral,
+          unit,
+          needs: routed.needs,
+          alternateUnitId: routed.alternateUnitId,
+          replacesTicketId: null,
+          basis: gate.basis,
+          now,
+        });
+        if (result) created += 1;
+      }
+      await tx
+        .update(referrals)
+        .set({
+          status: created ? 'dispatched' : blockedUnitIds.length ? 'blocked_consent' : 'unrouted',
+          unroutedNeeds: decision.unrouted,
+          blockedUnitIds,
+          dispatchedAt: now,
+        })
+        .where(eq(referrals.id, referral.id));
+    }
+    const all = await ticketsOfReferral(tx, referral.id);
+    return {
+      referralId: referral.id,
+      caseId: referral.caseId,
+      requestedBy: referral.requestedBy,
+      hotline: referral.hotline,
+      tickets: all,
+      pendingDeliveryIds: await pendingDeliveriesOf(
+        tx,
+        all.map((t) => t.id),
+      ),
+      blockedUnitIds,
+      consentOverridden,
+    };
+  });
+}

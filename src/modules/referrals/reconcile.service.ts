@@ -1,0 +1,60 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { referrals } from '../../../db/schema/referrals';
+import { deliveries } from '../../../db/schema/tickets';
+import type { TConfig } from '../../config/config';
+import type { TDatabase } from '../../infra/database';
+import type { JobQueues } from '../../jobs/job-queues';
+import { referralDispatchJob } from '../../jobs/referral-dispatch.job';
+import { ticketDeliveryJob } from '../../jobs/ticket-delivery.job';
+import { enqueueDelivery } from './referral-jobs.provider';
+
+/** Rows younger than this are probably being enqueued right now by the request that wrote them. */
+const GRACE_MS = 5_000;
+
+export type TReconcileResult = { referrals: number; deliveries: number };
+
+/**
+ * The outbox's safety net: Postgres is the truth. Any stored referral or pending delivery with
+ * no live job (Redis lost its data, an enqueue failed after commit, a job gave up while the row
+ * still waits) is enqueued again under its deterministic id.
+ */
+export async function reconcileOutbox(
+  deps: { db: TDatabase; config: TConfig; queues: JobQueues },
+  now: Date,
+): Promise<TReconcileResult> {
+  const before = new Date(now.getTime() - GRACE_MS);
+  const stored = await deps.db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.status, 'stored'), lt(referrals.createdAt, before)))
+    .limit(1000);
+  const dispatchQueue = deps.queues.queue(referralDispatchJob.name);
+  let referralCount = 0;
+  for (const { id } of stored) {
+    if (await hasLiveJob(dispatchQueue, id)) continue;
+    await deps.queues.enqueue(referralDispatchJob, { referralId: id });
+    referralCount += 1;
+  }
+  const pending = await deps.db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(and(eq(deliveries.status, 'pending'), lt(deliveries.createdAt, before)))
+    .limit(1000);
+  const deliveryQueue = deps.queues.queue(ticketDeliveryJob.name);
+  let deliveryCount = 0;
+  for (const { id } of pending) {
+    if (await hasLiveJob(deliveryQueue, ticketDeliveryJob.jobId({ deliveryId: id }))) continue;
+    await enqueueDelivery(deps.queues, deps.config, id, { replaceFinished: true });
+    deliveryCount += 1;
+  }
+  return { referrals: referralCount, deliveries: deliveryCount };
+}
+
+async function hasLiveJob(queue: ReturnType<JobQueues['queue']>, jobId: string): Promise<boolean> {
+  const state = await queue.getJobState(jobId);
+  if (state === 'failed' || state === 'completed') {
+    await queue.remove(jobId);
+    return false;
+  }
+  return state !== 'unknown';
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { referralNeeds } from '../../../../db/schema/referrals';
+import { ticketStates } from '../../../../db/schema/tickets';
+import { ZErrorBody } from '../../error.schema';
+
+export const declineReasons = [
+  'no_capacity',
+  'outside_mandate',
+  'intake_criteria',
+  'person_unreachable',
+  'duplicate',
+  'other',
+] as const;
+export const outcomes = [
+  'services_provided',
+  'reintegrated',
+  'repatriated',
+  'case_filed',
+  'person_declined_help',
+  'lost_contact',
+  'other',
+] as const;
+export const partnerServices = [
+  'shelter',
+  'legal_aid',
+  'medical',
+  'education_vocational',
+  'reintegration',
+  'follow_up',
+] as const;
+
+const ZNote = z.string().trim().min(1).max(4000);
+
+export const ZTicketId = z.object({ id: z.string().uuid() });
+
+export const ZAction = z.discriminatedUnion('action', [
+  z.object({
+    action: z.enum(['acknowledge', 'accept', 'start', 'hold', 'resume']),
+    note: ZNote.optional(),
+  }),
+  z.object({
+    action: z.literal('decline'),
+    reason: z.enum(declineReasons),
+    note: ZNote.optional(),
+  }),
+  z.object({ action: z.literal('complete'), outcome: z.enum(outcomes), note: ZNote.optional() }),
+]);
+
+export const ZNoteBody = z.object({ note: ZNote });
+export const ZServiceBody = z.object({
+  service: z.enum(partnerServices),
+  givenOn: z.iso.date(),
+  note: ZNote.optional(),
+});
+
+export const ZInboxQuery = z.object({
+  box: z.enum(['new', 'mine', 'unit']).default('new'),
+  unitId: z.string().uuid().optional(),
+});
+
+const date = z.iso.datetime().nullable();
+
+export const ZInboxItem = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  state: z.enum(ticketStates),
+  priority: z.string(),
+  needs: z.array(z.string()),
+  escalationLevel: z.number(),
+  dueAcknowledgeAt: date,
+  dueDecideAt: date,
+  createdAt: z.iso.datetime(),
+});
+
+export const ZTicketView = z.object({
+  id: z.string(),
+  state: z.enum(ticketStates),
+  priority: z.string(),
+  needs: z.array(z.enum(referralNeeds).or(z.string())),
+  escalationLevel: z.number(),
+  declineReason: z.string().nullable(),
+  outcome: z.string().nullable(),
+  dueAcknowledgeAt: date,
+  dueDecideAt: date,
+  dueUpdateAt: date,
+  dueResolveAt: date,
+  unit: z.object({ id: z.string(), kind: z.string(), nameLo: z.string(), nameEn: z.string() }),
+  subject: z.record(z.string(), z.unknown()),
+  events: z.array(
+    z.object({
+      type: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+      at: z.iso.datetime(),
+    }),
+  ),
+  services: z.array(z.object({ service: z.string(), givenOn: z.string() })),
+});
+
+export const ZChanged = z.object({
+  id: z.string(),
+  state: z.enum(ticketStates),
+  version: z.number(),
+});
+
+export const partnerErrors = {
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  404: ZErrorBody,
+  409: ZErrorBody,
+};
+
+/** Dates as ISO strings, the way the response schemas (and JSON) carry them. */
+export function asJson<T>(value: T): unknown {
+  return JSON.parse(JSON.stringify(value));
+}

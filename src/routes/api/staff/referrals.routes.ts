@@ -1,0 +1,177 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { referralNeeds, referralPriorities } from '../../../../db/schema/referrals';
+import { AppError } from '../../../errors/catalogue';
+import { enqueueDelivery } from '../../../modules/referrals/referral-jobs.provider';
+import {
+  assertTicketInStaffReach,
+  failedDeliveries,
+  referralsOfCase,
+  reopenDelivery,
+} from '../../../modules/referrals/referral-reads.service';
+import { referralRuntime } from '../../../modules/referrals/referral-runtime.provider';
+import { requestReferral } from '../../../modules/referrals/request-referral.service';
+import { changeTicket } from '../../../modules/tickets/ticket-actions.service';
+import { followUpChange } from '../../../modules/tickets/ticket-followups.service';
+import { ZErrorBody } from '../../error.schema';
+
+const errors = {
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  404: ZErrorBody,
+  409: ZErrorBody,
+  422: ZErrorBody,
+};
+const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));
+
+const ZReferralBody = z.object({
+  caseId: z.string().uuid(),
+  personId: z.string().uuid(),
+  needs: z.array(z.enum(referralNeeds)).min(1).max(referralNeeds.length),
+  priority: z.enum(referralPriorities),
+  /** Only for imminent danger: lets the police be informed without the adult's consent. */
+  dangerJustification: z.string().trim().min(10).max(2000).optional(),
+});
+
+const ZReferralList = z.array(
+  z.object({
+    id: z.string(),
+    needs: z.array(z.string()),
+    priority: z.string(),
+    status: z.string(),
+    dangerOverride: z.boolean(),
+    unroutedNeeds: z.array(z.string()),
+    blockedUnitIds: z.array(z.string()),
+    createdAt: z.iso.datetime(),
+    tickets: z.array(
+      z.object({
+        id: z.string(),
+        unitId: z.string(),
+        unitName: z.string(),
+        unitKind: z.string(),
+        state: z.string(),
+        escalationLevel: z.number(),
+        replacesTicketId: z.string().nullable(),
+        declineReason: z.string().nullable(),
+        outcome: z.string().nullable(),
+        dueAcknowledgeAt: z.iso.datetime().nullable(),
+      }),
+    ),
+  }),
+);
+
+const ZFailed = z.array(
+  z.object({
+    id: z.string(),
+    ticketId: z.string(),
+    channel: z.string(),
+    event: z.string(),
+    attempts: z.number(),
+    lastStatusCode: z.number().nullable(),
+    lastError: z.string().nullable(),
+    failedAt: z.iso.datetime().nullable(),
+    hotline: z.string().nullable(),
+    unitName: z.string(),
+  }),
+);
+
+/** The hotline's side of referrals: request, follow, withdraw, and the failed-delivery list. */
+export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['referrals'];
+  const runtime = () => ({ ...referralRuntime(app.deps), config: app.deps.config });
+
+  app.post(
+    '/referrals',
+    {
+      config: { permission: 'referral.request' },
+      schema: {
+        tags,
+        body: ZReferralBody,
+        response: { 201: z.object({ referralId: z.string(), enqueued: z.boolean() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await requestReferral(
+        { ...app.deps, queues: referralRuntime(app.deps).queues },
+        request.actor,
+        request.body,
+        new Date(),
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/referrals',
+    {
+      config: { permission: 'referral.view' },
+      schema: {
+        tags,
+        querystring: z.object({ caseId: z.string().uuid() }),
+        response: { 200: ZReferralList, ...errors },
+      },
+    },
+    async (request) =>
+      asJson(await referralsOfCase(app.deps.db, request.actor, request.query.caseId)),
+  );
+
+  app.post(
+    '/referrals/tickets/:id/withdraw',
+    {
+      config: { permission: 'referral.withdraw' },
+      schema: {
+        tags,
+        params: z.object({ id: z.string().uuid() }),
+        body: z.object({ note: z.string().trim().min(1).max(2000).optional() }),
+        response: { 200: z.object({ id: z.string(), state: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      await assertTicketInStaffReach(app.deps.db, request.actor, request.params.id);
+      const now = new Date();
+      const result = await changeTicket(
+        app.deps,
+        request.params.id,
+        { side: 'hotline', kind: 'staff', userId: request.actor.userId },
+        {
+          kind: 'transition',
+          event: { type: 'withdraw' },
+          ...(request.body.note ? { note: request.body.note } : {}),
+        },
+        now,
+      );
+      await followUpChange(runtime(), result, now);
+      return { id: result.ticket.id, state: result.ticket.state };
+    },
+  );
+
+  app.get(
+    '/referrals/deliveries/failed',
+    {
+      config: { permission: 'delivery.failed.view' },
+      schema: { tags, response: { 200: ZFailed, ...errors } },
+    },
+    async (request) => asJson(await failedDeliveries(app.deps.db, request.actor)),
+  );
+
+  app.post(
+    '/referrals/deliveries/:id/resend',
+    {
+      config: { permission: 'delivery.resend' },
+      schema: {
+        tags,
+        params: z.object({ id: z.string().uuid() }),
+        response: { 202: z.object({ id: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!(await reopenDelivery(app.deps, request.actor, request.params.id)))
+        throw new AppError('NOT_FOUND');
+      await enqueueDelivery(referralRuntime(app.deps).queues, app.deps.config, request.params.id, {
+        replaceFinished: true,
+      }).catch(() => {}); // Redis down: the reconciler sends it
+      return reply.status(202).send({ id: request.params.id });
+    },
+  );
+};

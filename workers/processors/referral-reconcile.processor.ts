@@ -1,0 +1,7 @@
+import { reconcileOutbox } from '../../src/modules/referrals/reconcile.service';
+import type { TProcessor } from '../processor';
+
+export const referralReconcileProcessor: TProcessor<Record<string, never>> = async (
+  _payload,
+  { deps },
+) => reconcileOutbox(deps, new Date());
