@@ -39,6 +39,7 @@ export const permissionsTable = {
   'user.manage': adminOnly,
   'retention.manage': adminOnly,
   'audit.view': { supervisor: 'hotline', administrator: 'all' },
+  'audit.verify': adminOnly,
   'keys.rotate': adminOnly,
   'routing.presence': { counsellor: 'own', supervisor: 'own' },
   'routing.offer': { counsellor: 'own', supervisor: 'own' },
@@ -63,6 +64,8 @@ export const permissionsTable = {
   'ticket.list': { partner_agent: 'organisation', partner_manager: 'organisation' },
   'ticket.view': { partner_agent: 'organisation', partner_manager: 'organisation' },
   'ticket.act': { partner_agent: 'organisation', partner_manager: 'organisation' },
+  'report.view': { statistician: 'all', supervisor: 'hotline', administrator: 'all' },
+  'report.export': { statistician: 'all', supervisor: 'hotline', administrator: 'all' },
 } as const satisfies Record<string, TGrants>;
 
 export type TAction = keyof typeof permissionsTable;

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import { staffUsers, type TStaffRole } from '../../../db/schema/staff';
+import { AppError } from '../../errors/catalogue';
+import { recordAudit } from '../audit/audit.repository';
+import type { TRecordsDeps } from '../cases/records.deps';
+import type { TActor } from './actor';
+import { hashPassword } from './password';
+import { can } from './permissions.policy';
+import { revokeUserSessions } from './session.repository';
+
+const totpRoles: ReadonlySet<TStaffRole> = new Set([
+  'supervisor',
+  'administrator',
+  'partner_agent',
+  'partner_manager',
+]);
+
+export type TUserInput = {
+  username: string;
+  displayName: string;
+  role: TStaffRole;
+  password: string;
+  hotlines?: string[];
+  languages?: string[];
+  organisationKey?: string | null;
+  provinceCode?: string | null;
+};
+
+function userView(row: typeof staffUsers.$inferSelect) {
+  const { passwordHash: _p, totpSecretEnc, ...rest } = row;
+  return { ...rest, totpEnrolled: !!totpSecretEnc };
+}
+
+export async function listUsers(deps: TRecordsDeps, actor: TActor) {
+  const rows = await deps.db.select().from(staffUsers).orderBy(asc(staffUsers.username));
+  return rows
+    .filter(
+      (u) =>
+        can(actor, 'user.view', { hotline: null, ownerIds: [u.id] }) ||
+        u.hotlines.some((h) => can(actor, 'user.view', { hotline: h })),
+    )
+    .map(userView);
+}
+
+/** TOTP is required for supervisors, administrators and partners whatever the request says. */
+export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUserInput) {
+  const id = randomUUID();
+  const { password, ...fields } = input;
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(staffUsers)
+      .values({
+        ...fields,
+        id,
+        username: input.username.trim().toLowerCase(),
+        passwordHash: await hashPassword(password),
+        totpRequired: totpRoles.has(input.role),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new AppError('CONFLICT');
+    await recordAudit(tx, deps.config, {
+      actorId: actor.userId,
+      action: 'user.created',
+      entityType: 'staff_user',
+      entityId: id,
+      data: { role: input.role },
+    });
+    return userView(row);
+  });
+}
+
+/** Disabling ends every session of the user at once and closes their sockets (revocation channel). */
+export async function updateUser(
+  deps: TRecordsDeps & { redis: Redis },
+  actor: TActor,
+  id: string,
+  input: Partial<Omit<TUserInput, 'username' | 'password'>> & {
+    disabled?: boolean;
+    resetTotp?: boolean;
+  },
+) {
+  const { disabled, resetTotp, ...fields } = input;
+  const row = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(staffUsers)
+      .set({
+        ...fields,
+        ...(fields.role && { totpRequired: totpRoles.has(fields.role) }),
+        ...(disabled !== undefined && { disabledAt: disabled ? new Date() : null }),
+        ...(resetTotp && { totpSecretEnc: null }),
+      })
+      .where(eq(staffUsers.id, id))
+      .returning();
+    if (!updated) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, deps.config, {
+      actorId: actor.userId,
+      action: disabled ? 'user.disabled' : 'user.updated',
+      entityType: 'staff_user',
+      entityId: id,
+      data: { fields: Object.keys(input) },
+    });
+    return updated;
+  });
+  if (disabled || fields.role || fields.hotlines || resetTotp) await revokeUserSessions(deps, id);
+  return userView(row);
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { staffRoles } from '../../../../../db/schema/staff';
+import { retentionRecordTypes } from '../../../../../db/schema/retention';
+
+const code = z.string().trim().min(1).max(64);
+export const ZUserCreate = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{3,50}$/i),
+  displayName: z.string().trim().min(1).max(100),
+  role: z.enum(staffRoles),
+  password: z.string().min(12).max(200),
+  hotlines: z.array(code).max(10).optional(),
+  languages: z.array(code).max(10).optional(),
+  organisationKey: code.nullable().optional(),
+  provinceCode: code.nullable().optional(),
+});
+export const ZUserUpdate = ZUserCreate.omit({ username: true, password: true })
+  .partial()
+  .extend({ disabled: z.boolean().optional(), resetTotp: z.boolean().optional() });
+export const ZUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(staffRoles),
+  hotlines: z.array(z.string()),
+  languages: z.array(z.string()),
+  organisationKey: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  totpRequired: z.boolean(),
+  totpEnrolled: z.boolean(),
+  disabledAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export const ZRetentionPolicy = z.object({
+  recordType: z.enum(retentionRecordTypes),
+  retainDays: z.number().int().nullable(),
+  updatedAt: z.iso.datetime(),
+});
+export const ZRetentionParams = z.object({ recordType: z.enum(retentionRecordTypes) });
+export const ZRetentionChange = z.object({
+  retainDays: z.number().int().min(1).max(36500).nullable(),
+});
+export const ZQueued = z.object({ jobId: z.string() });
+export const ZAuditVerify = z.object({
+  rows: z.number().int(),
+  intact: z.boolean(),
+  firstBreak: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+});

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createUser, listUsers, updateUser } from '../../../../modules/auth/users.service';
+import { errors, jsonDates, ZId } from '../records/records.schemas';
+import { ZUser, ZUserCreate, ZUserUpdate } from './admin.schemas';
+
+const tags = ['users'];
+
+/** Staff accounts: administrators create, change and disable them (disabling signs the user out everywhere). */
+export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+
+  app.get(
+    '/users',
+    {
+      schema: { tags, response: { 200: z.array(ZUser), ...errors } },
+      config: { permission: 'user.view' },
+    },
+    async (request) => (await listUsers(deps, request.actor)).map(jsonDates),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: { tags, body: ZUserCreate, response: { 201: ZUser, ...errors } },
+      config: { permission: 'user.manage' },
+    },
+    async (request, reply) =>
+      reply.status(201).send(jsonDates(await createUser(deps, request.actor, request.body))),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: { tags, params: ZId, body: ZUserUpdate, response: { 200: ZUser, ...errors } },
+      config: { permission: 'user.manage' },
+    },
+    async (request) =>
+      jsonDates(await updateUser(deps, request.actor, request.params.id, request.body)),
+  );
+};

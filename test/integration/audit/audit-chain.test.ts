@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { buildTestApp } from '../../support/test-app';
+import { createStaff, loginAs } from '../../fixtures/staff';
+import { createCaseWithPerson, staffCall } from '../../fixtures/records';
+import { verifyAuditChain } from '../../../src/modules/audit/audit.repository';
+
+let stores: TTestStores;
+let app: FastifyInstance;
+let counsellor: string;
+let admin: string;
+
+beforeAll(async () => {
+  stores = await createTestStores();
+  ({ app } = await buildTestApp(stores));
+  counsellor = await loginAs(app, await createStaff(stores, { role: 'counsellor' }));
+  admin = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
+});
+afterAll(async () => {
+  await app.close();
+  await stores.cleanup();
+});
+
+function runVerifyCommand() {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: stores.config.DATABASE_URL,
+      ENCRYPTION_KEYS: stores.config.ENCRYPTION_KEYS,
+      HMAC_KEY: stores.config.HMAC_KEY,
+      TWILIO_ACCOUNT_SID: stores.config.TWILIO_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: stores.config.TWILIO_AUTH_TOKEN,
+    },
+    encoding: 'utf8',
+  });
+}
+
+describe('audit log', () => {
+  it('writes a row for each change and for each read of a case or person', async () => {
+    const { caseId, personId } = await createCaseWithPerson(app, counsellor);
+    await staffCall(app, counsellor, 'GET', `/cases/${caseId}`);
+    await staffCall(app, counsellor, 'GET', `/people/${personId}`);
+    const rows = await stores.database.sql<Array<{ action: string }>>`
+      select action from audit_log where entity_id in (${caseId}, ${personId}) order by seq`;
+    expect(rows.map((r) => r.action)).toEqual([
+      'case.created',
+      'person.created',
+      'case.viewed',
+      'person.viewed',
+    ]);
+  });
+
+  it('leaves no audit row and no change when the change fails', async () => {
+    const { caseId, version } = await createCaseWithPerson(app, counsellor);
+    const before = await stores.database.sql`select count(*)::int as n from audit_log`;
+    const res = await staffCall(app, counsellor, 'POST', `/cases/${caseId}/status`, {
+      status: 'follow_up',
+      version,
+    });
+    expect(res.status).toBe(409);
+    const after = await stores.database.sql`select count(*)::int as n from audit_log`;
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it('keeps the chain intact under concurrent writers', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => createCaseWithPerson(app, counsellor)));
+    const result = await verifyAuditChain(stores.database.db, stores.config);
+    expect(result.firstBreak).toBeNull();
+    expect(result.rows).toBeGreaterThan(30);
+    const verify = await staffCall(app, admin, 'GET', '/admin/audit/verify');
+    expect(verify.body).toMatchObject({ intact: true });
+    expect(runVerifyCommand().status).toBe(0);
+  });
+
+  it('detects an edited row, and the verify command fails', async () => {
+    const [victim] = await stores.database.sql<Array<{ seq: number }>>`
+      select seq from audit_log where action = 'case.viewed' order by seq limit 1`;
+    const seq = Number(victim?.seq);
+    await stores.database.sql`update audit_log set actor_id = gen_random_uuid() where seq = ${seq}`;
+    const result = await verifyAuditChain(stores.database.db, stores.config);
+    expect(result.firstBreak).toEqual({ seq, reason: 'hash_mismatch' });
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    expect(command.stderr).toContain(`seq ${seq}`);
+  });
+
+  it('detects a deleted row', async () => {
+    const fresh = await createTestStores();
+    const { app: other } = await buildTestApp(fresh);
+    const cookie = await loginAs(other, await createStaff(fresh, { role: 'counsellor' }));
+    await createCaseWithPerson(other, cookie);
+    await fresh.database.sql`delete from audit_log where seq = 2`;
+    expect((await verifyAuditChain(fresh.database.db, fresh.config)).firstBreak).toEqual({
+      seq: 3,
+      reason: 'prev_hash_mismatch',
+    });
+    await other.close();
+    await fresh.cleanup();
+  });
+});
