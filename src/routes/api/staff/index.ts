@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { installStaffAuth } from './staff-auth.hook';
 import { recordsRoutes } from './records/index';
+import { adminRoutes } from './admin/index';
 import { adminDirectoryRoutes } from './admin-directory.routes';
 import { adminHotlineRoutes } from './admin-hotlines.routes';
 import { partnerDirectoryRoutes } from './partners.routes';
@@ -14,6 +15,7 @@ import { referralRoutes } from './referrals.routes';
 export const staffRoutes: FastifyPluginAsync = async (app) => {
   installStaffAuth(app);
   await app.register(recordsRoutes);
+  await app.register(adminRoutes);
   await app.register(adminHotlineRoutes);
   await app.register(adminDirectoryRoutes);
   await app.register(referralRoutes);
