@@ -50,6 +50,7 @@ export const auditActions = [
   'partner.unit_changed',
   'referral_rule.changed',
   'hotline.settings_changed',
+  'export.downloaded',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

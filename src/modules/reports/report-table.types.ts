@@ -7,7 +7,8 @@ export type TLabel = { lo: string; en: string };
  */
 export type TCellValue = number | '<3' | 'x';
 
-export type TReportColumn = TLabel & { key: string };
+/** Only counts of people or events are suppressed; rates and durations are not counts. */
+export type TReportColumn = TLabel & { key: string; measure?: 'count' | 'rate' | 'seconds' };
 
 /**
  * `group`: rows sharing a group add up to a whole shown elsewhere (provinces to the total), so

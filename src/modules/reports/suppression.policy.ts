@@ -12,14 +12,16 @@ const small = (v: TCellValue) => typeof v === 'number' && v > 0 && v < SUPPRESSI
  * in the group is hidden too, marked 'x' (complementary suppression).
  */
 export function suppressSmallCells(table: TReportTable): TReportTable {
+  const counts = table.columns.map((c) => (c.measure ?? 'count') === 'count');
   const rows = table.rows.map((row) => ({
     ...row,
-    cells: row.cells.map((v): TCellValue => (small(v) ? '<3' : v)),
+    cells: row.cells.map((v, i): TCellValue => (counts[i] && small(v) ? '<3' : v)),
   }));
   const groups = new Set(rows.flatMap((r) => (r.group === undefined ? [] : [r.group])));
   for (const group of groups) {
     const members = rows.filter((r) => r.group === group);
     table.columns.forEach((_, col) => {
+      if (!counts[col]) return;
       const hidden = members.filter((r) => r.cells[col] === '<3').length;
       if (hidden !== 1) return;
       let pick: { row: (typeof members)[number]; value: number } | null = null;

@@ -7,6 +7,7 @@ import { adminHotlineRoutes } from './admin-hotlines.routes';
 import { partnerDirectoryRoutes } from './partners.routes';
 import { referralRuleRoutes } from './referral-rules.routes';
 import { referralRoutes } from './referrals.routes';
+import { reportRoutes } from './reports.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -15,6 +16,7 @@ import { referralRoutes } from './referrals.routes';
 export const staffRoutes: FastifyPluginAsync = async (app) => {
   installStaffAuth(app);
   await app.register(recordsRoutes);
+  await app.register(reportRoutes);
   await app.register(adminRoutes);
   await app.register(adminHotlineRoutes);
   await app.register(adminDirectoryRoutes);

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const ZLabel = { lo: z.string(), en: z.string() };
+
+export const ZReport = z.object({
+  key: z.string(),
+  title: z.object(ZLabel),
+  period: z.object({ from: z.string(), to: z.string() }),
+  filters: z.record(z.string(), z.string()),
+  notes: z.array(z.object(ZLabel)),
+  tables: z.array(
+    z.object({
+      key: z.string(),
+      title: z.object(ZLabel),
+      countUnit: z.object(ZLabel),
+      columns: z.array(
+        z.object({
+          key: z.string(),
+          ...ZLabel,
+          measure: z.enum(['count', 'rate', 'seconds']).optional(),
+        }),
+      ),
+      rows: z.array(
+        z.object({
+          key: z.string(),
+          ...ZLabel,
+          group: z.string().optional(),
+          cells: z.array(z.union([z.number(), z.literal('<3'), z.literal('x')])),
+        }),
+      ),
+    }),
+  ),
+});
+
+const code = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+
+/** One flat query string for every report; the period fields are checked together afterwards. */
+export const ZReportQuery = z.object({
+  period: z.enum(['month', 'quarter', 'year', 'custom']).default('year'),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  month: z.coerce.number().int().min(1).max(12).optional(),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  hotline: code.optional(),
+  province: code.optional(),
+  organisation: code.optional(),
+});
+export type TReportQuery = z.infer<typeof ZReportQuery>;
+
+export const reportKinds = ['national', 'operations', 'referrals'] as const;
+export type TReportKind = (typeof reportKinds)[number];
+
+export const ZExportQuery = ZReportQuery.extend({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  audience: z.enum(['internal', 'external']).default('external'),
+});
+export type TExportQuery = z.infer<typeof ZExportQuery>;

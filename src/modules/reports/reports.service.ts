@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { hotlines } from '../../../db/schema/hotlines';
+import type { TAppDeps } from '../../app.types';
+import { AppError } from '../../errors/catalogue';
+import type { TActor } from '../auth/actor';
+import { scopeOf } from '../auth/permissions.policy';
+import { recordAudit } from '../audit/audit.repository';
+import { reportToCsv } from './csv.writer';
+import { nationalReport } from './national-report.policy';
+import { operationsReport } from './operations-report.policy';
+import { loadOperations } from './operations.repository';
+import { forAudience } from './report-audience.policy';
+import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
+import { filterLabels, reportScopeFor } from './report-scope.policy';
+import type { TReport } from './report-table.types';
+import type { TExportQuery, TReportKind, TReportQuery } from './report.schema';
+import { loadNationalTallies } from './reports.repository';
+import { reportToXlsx } from './xlsx.writer';
+
+export type TReportsDeps = Pick<TAppDeps, 'db' | 'sql' | 'config'>;
+
+async function build(
+  deps: TReportsDeps,
+  actor: TActor,
+  kind: TReportKind,
+  query: TReportQuery,
+  action: 'report.view' | 'report.export',
+): Promise<TReport> {
+  const parsed = ZPeriodQuery.safeParse(query);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', { details: { period: 'incomplete' } });
+  const period = resolvePeriod(parsed.data);
+  const grant = scopeOf(actor, action);
+  if (!grant) throw new AppError('FORBIDDEN');
+  const organisationHotlines = query.organisation
+    ? (
+        await deps.db
+          .select({ number: hotlines.number })
+          .from(hotlines)
+          .where(eq(hotlines.organisationKey, query.organisation))
+      ).map((h) => h.number)
+    : null;
+  const scope = reportScopeFor({ actor, grant, filters: query, organisationHotlines });
+  const filters = filterLabels(query);
+  switch (kind) {
+    case 'national':
+      return nationalReport({
+        period,
+        filters,
+        tallies: await loadNationalTallies(deps.sql, period, scope),
+      });
+    case 'operations':
+      return operationsReport({
+        period,
+        filters,
+        data: await loadOperations(deps.sql, period, scope),
+      });
+    case 'referrals':
+      throw new AppError('NOT_FOUND');
+  }
+}
+
+/** A report on screen: full counts within the actor's reach. */
+export function viewReport(
+  deps: TReportsDeps,
+  actor: TActor,
+  kind: TReportKind,
+  query: TReportQuery,
+): Promise<TReport> {
+  return build(deps, actor, kind, query, 'report.view');
+}
+
+export type TExportFile = { filename: string; contentType: string; body: Buffer | string };
+
+/**
+ * A report as a file. External exports hide small counts. The download is audited first: if the
+ * audit row cannot be written, no file leaves the system.
+ */
+export async function exportReport(
+  deps: TReportsDeps,
+  actor: TActor,
+  kind: TReportKind,
+  query: TExportQuery,
+): Promise<TExportFile> {
+  const report = forAudience(
+    await build(deps, actor, kind, query, 'report.export'),
+    query.audience,
+  );
+  const name = `saiduan-${kind}-${report.period.from}-${report.period.to}-${query.audience}`;
+  const file: TExportFile =
+    query.format === 'csv'
+      ? {
+          filename: `${name}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          body: reportToCsv(report),
+        }
+      : {
+          filename: `${name}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          body: await reportToXlsx(report),
+        };
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, deps.config, {
+      actorId: actor.userId,
+      action: 'export.downloaded',
+      entityType: 'report',
+      entityId: kind,
+      data: {
+        format: query.format,
+        audience: query.audience,
+        period: report.period,
+        filters: report.filters,
+      },
+    }),
+  );
+  return file;
+}

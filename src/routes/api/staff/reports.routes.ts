@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  reportKinds,
+  ZExportQuery,
+  ZReport,
+  ZReportQuery,
+} from '../../../modules/reports/report.schema';
+import { exportReport, viewReport } from '../../../modules/reports/reports.service';
+import { ZErrorBody } from '../../error.schema';
+
+const ZKind = z.object({ kind: z.enum(reportKinds) });
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+
+/**
+ * /api/staff/reports: national statistics and operations figures for statisticians, supervisors
+ * (their hotlines) and administrators; exports need their own permission and are audited.
+ */
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/reports/:kind',
+    {
+      schema: {
+        tags: ['reports'],
+        params: ZKind,
+        querystring: ZReportQuery,
+        response: { 200: ZReport, ...errors },
+      },
+      config: { permission: 'report.view' },
+    },
+    (request) => viewReport(app.deps, request.actor, request.params.kind, request.query),
+  );
+
+  app.get(
+    '/reports/:kind/export',
+    {
+      schema: {
+        tags: ['reports'],
+        params: ZKind,
+        querystring: ZExportQuery,
+        response: { 200: z.any().describe('CSV or XLSX file'), ...errors },
+      },
+      config: { permission: 'report.export' },
+    },
+    async (request, reply) => {
+      const file = await exportReport(app.deps, request.actor, request.params.kind, request.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  );
+};

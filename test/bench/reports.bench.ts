@@ -1,0 +1,89 @@
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { openDatabase, type TSql } from '../../src/infra/database';
+import { runMigrations } from '../../db/migrate';
+import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
+import { freePort } from '../../scripts/local/free-port';
+import { loadNationalTallies } from '../../src/modules/reports/reports.repository';
+import { loadOperations } from '../../src/modules/reports/operations.repository';
+import { buildNationalTables } from '../../src/modules/reports/national-tables.policy';
+import { operationsTables } from '../../src/modules/reports/operations.policy';
+import { generateReportData } from './reports-bench.data';
+
+// npm run bench:reports — 1,000,000 contacts and 300,000 people (three years), then the yearly
+// national statistics and the operations report timed next to plain COUNT(*)s in the same run.
+const COUNTS = { people: 300_000, contacts: 1_000_000, calls: 1_000_000 };
+const RUNS = 5;
+const year = { from: '2025-01-01', to: '2025-12-31' };
+const scope = { hotlines: null, provinceCode: null };
+
+async function time(label: string, run: () => Promise<unknown>): Promise<void> {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    await run();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const fmt = (v: number | undefined) => `${(v ?? 0).toFixed(0).padStart(6)} ms`;
+  console.log(`${label.padEnd(44)} median ${fmt(ms[Math.floor(RUNS / 2)])}  best ${fmt(ms[0])}`);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'saiduan-bench-'));
+  chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres({
+    dir: join(dir, 'pg'),
+    port: await freePort(),
+    password: 'bench',
+    database: 'bench',
+  });
+  const handle = openDatabase(pg.url, { max: 4 });
+  try {
+    await runMigrations(handle);
+    console.log(
+      `generating ${COUNTS.people} people, ${COUNTS.contacts} contacts, ${COUNTS.calls} calls`,
+    );
+    // Generation runs for minutes: its own connection, without the app's statement timeout.
+    const loader = postgres(pg.url, {
+      max: 1,
+      onnotice: () => {},
+      connection: { statement_timeout: 0, synchronous_commit: 'off' },
+    });
+    await generateReportData(loader, COUNTS);
+    await loader.end();
+    await report(handle.sql);
+  } finally {
+    await handle.close();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function report(sql: TSql): Promise<void> {
+  const [sizes] = await sql<Array<{ people: number; contacts: number; calls: number }>>`
+    select (select count(*) from people)::int as people, (select count(*) from contacts)::int as contacts,
+      (select count(*) from calls)::int as calls`;
+  console.log(
+    `rows: ${JSON.stringify(sizes)}; yearly reports over ${year.from}..${year.to}; ${RUNS} runs each`,
+  );
+  await time('baseline: select count(*) from contacts', () => sql`select count(*) from contacts`);
+  await time('national statistics (year, all hotlines)', async () =>
+    buildNationalTables(await loadNationalTallies(sql, year, scope)),
+  );
+  await time('baseline: select count(*) from calls', () => sql`select count(*) from calls`);
+  await time('operations report (year, all hotlines)', async () =>
+    operationsTables(await loadOperations(sql, year, scope)),
+  );
+  await time('national statistics (year, hotline 1362)', async () =>
+    buildNationalTables(
+      await loadNationalTallies(sql, year, { hotlines: ['1362'], provinceCode: null }),
+    ),
+  );
+  const identified = (await loadNationalTallies(sql, year, scope)).summary.identified;
+  console.log(`check: identified in the year ${JSON.stringify(identified)}`);
+}
+
+await main();

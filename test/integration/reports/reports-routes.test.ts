@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TReport } from '../../../src/modules/reports/report-table.types';
+import { createStaff, loginAs } from '../../fixtures/staff';
+import { insertKnownRecords } from '../../fixtures/reports-records';
+import { buildTestApp, type TLogCapture } from '../../support/test-app';
+import { createTestStores, type TTestStores } from '../../support/test-stores';
+
+let stores: TTestStores;
+let app: FastifyInstance;
+let logs: TLogCapture;
+const cookies: Record<'statistician' | 'supervisor1554' | 'counsellor', string> = {
+  statistician: '',
+  supervisor1554: '',
+  counsellor: '',
+};
+let statisticianId = '';
+
+beforeAll(async () => {
+  stores = await createTestStores();
+  ({ app, logs } = await buildTestApp(stores));
+  await insertKnownRecords(stores.database.sql);
+  const statistician = await createStaff(stores, { role: 'statistician', hotlines: [] });
+  statisticianId = statistician.id;
+  cookies.statistician = await loginAs(app, statistician);
+  cookies.supervisor1554 = await loginAs(
+    app,
+    await createStaff(stores, { role: 'supervisor', hotlines: ['1554'] }),
+  );
+  cookies.counsellor = await loginAs(app, await createStaff(stores, { role: 'counsellor' }));
+});
+afterAll(async () => {
+  await app.close();
+  await stores.cleanup();
+});
+
+const get = (who: keyof typeof cookies, url: string) =>
+  app.inject({ method: 'GET', url, headers: { cookie: cookies[who] } });
+const rowOf = (report: TReport, table: string, row: string) =>
+  report.tables.find((t) => t.key === table)?.rows.find((r) => r.key === row)?.cells;
+
+describe('/api/staff/reports', () => {
+  it('gives a statistician the national tables of a year with the count-unit rules', async () => {
+    const res = await get('statistician', '/api/staff/reports/national?period=year&year=2025');
+    expect(res.statusCode).toBe(200);
+    const report = res.json() as TReport;
+    expect(report.period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(rowOf(report, 'summary', 'identified')).toEqual([7, 4, 4, 2]);
+    expect(rowOf(report, 'forms', 'several')).toEqual([2, 2, 0, 0]);
+    expect(report.notes.map((n) => n.en).join(' ')).toContain('counted once per row');
+  });
+
+  it('keeps a supervisor to the figures of their own hotlines', async () => {
+    const res = await get(
+      'supervisor1554',
+      '/api/staff/reports/national?period=year&year=2025&hotline=1362',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(rowOf(res.json() as TReport, 'summary', 'identified')).toEqual([0, 0, 0, 0]);
+  });
+
+  it('refuses reports to a counsellor and an incomplete period to anyone', async () => {
+    expect(
+      (await get('counsellor', '/api/staff/reports/national?period=year&year=2025')).statusCode,
+    ).toBe(403);
+    expect(
+      (await get('counsellor', '/api/staff/reports/national/export?period=year&year=2025'))
+        .statusCode,
+    ).toBe(403);
+    const bad = await get('statistician', '/api/staff/reports/national?period=month&year=2025');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('exports an external CSV with small counts hidden, and audits the download', async () => {
+    const res = await get(
+      'statistician',
+      '/api/staff/reports/national/export?period=year&year=2025&format=csv&audience=external',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toContain(
+      'saiduan-national-2025-01-01-2025-12-31-external.csv',
+    );
+    expect(res.body).toContain('Victims identified,7,4,4,<3');
+    const audit = await stores.database.sql<
+      Array<{ actor_id: string; entity_id: string; data: { audience: string } }>
+    >`
+      select actor_id, entity_id, data from audit_log where action = 'export.downloaded'`;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actor_id: statisticianId,
+      entity_id: 'national',
+      data: { audience: 'external' },
+    });
+  });
+
+  it('exports an internal workbook with every count and one sheet per table', async () => {
+    const res = await get(
+      'statistician',
+      '/api/staff/reports/national/export?period=year&year=2025&format=xlsx&audience=internal',
+    );
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    expect(book.worksheets).toHaveLength(1 + 8);
+    const summary = book.worksheets[1];
+    expect(summary?.getRow(8).values).toEqual([
+      undefined,
+      'ຜູ້ຖືກເຄາະຮ້າຍທີ່ໄດ້ຮັບການກຳນົດ',
+      'Victims identified',
+      7,
+      4,
+      4,
+      2,
+    ]);
+    expect(logs.text()).not.toContain('Victims identified');
+  });
+});
