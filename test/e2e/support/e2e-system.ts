@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Emitter } from '@socket.io/redis-emitter';
 import { buildApp } from '../../../src/build-app';
+import { createSimulator, type TSimulator } from '../../../src/simulator/simulator';
 import { openRedis } from '../../../src/infra/redis';
 import { jobContracts } from '../../../src/jobs/index';
 import { JobQueues } from '../../../src/jobs/job-queues';
@@ -20,6 +21,8 @@ export type TE2eSystem = {
   baseURL: string;
   stores: TTestStores;
   app: FastifyInstance;
+  /** Twilio's side: place calls, answer the counsellor's simulated softphone. */
+  sim: TSimulator;
   browser: TBrowser;
   /** Demo users of every role with passwords made up for this run. */
   logins: TDemoLogin[];
@@ -57,6 +60,20 @@ export async function startE2eSystem(): Promise<TE2eSystem> {
     stops.push(() => app.close());
     if ((app.server.address() as AddressInfo).port !== apiPort) throw new Error('port moved');
 
+    const sim = await createSimulator({
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: config.TWILIO_AUTH_TOKEN,
+      serverBaseUrl: baseURL,
+      allowOrigin: baseURL,
+      // Real time, so a person-speed browser can answer; prompts kept short.
+      msPerSecond: 1000,
+      playSeconds: 0.2,
+      mobileAnswerSeconds: null,
+      hotlineNumbers: { '1362': '+85621136200', '1554': '+85621155400', '1512': '+85621151200' },
+    });
+    await sim.app.listen({ host: '127.0.0.1', port: simulatorPort });
+    stops.push(() => sim.app.close());
+
     const workers = await startSystemWorkers(stores);
     stops.push(workers.close);
 
@@ -67,6 +84,7 @@ export async function startE2eSystem(): Promise<TE2eSystem> {
       baseURL,
       stores,
       app,
+      sim,
       browser,
       logins,
       login: (username) => {

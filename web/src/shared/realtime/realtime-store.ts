@@ -9,12 +9,17 @@ export type TConnection = 'connecting' | 'online' | 'reconnecting';
 export type TRealtimeState = { connection: TConnection; snapshot: TStateSnapshot | null };
 
 /** Pure reducers: the view is the last snapshot plus the live events that arrived after it. */
-export function withCounsellor(s: TStateSnapshot, c: TCounsellorView): TStateSnapshot {
+export function withCounsellor(
+  s: TStateSnapshot,
+  c: TCounsellorView,
+  selfId: string | null,
+): TStateSnapshot {
   const others = s.counsellors.filter((x) => x.userId !== c.userId);
   const known = others.length !== s.counsellors.length;
   return {
     ...s,
-    me: s.me && s.me.userId === c.userId ? c : s.me,
+    // An offline counsellor's snapshot has no `me` yet: their first update creates it.
+    me: c.userId === selfId || s.me?.userId === c.userId ? c : s.me,
     counsellors: known ? [...others, c] : s.counsellors,
   };
 }

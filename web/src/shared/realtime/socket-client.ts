@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
   TClientToServerEvents,
+  TCounsellorView,
   TServerToClientEvents,
   TStateSnapshot,
 } from '../../../../src/contracts/realtime';
@@ -36,6 +37,7 @@ const ACK_TIMEOUT_MS = 10_000;
 let socket: TRealtimeSocket | null = null;
 let state: TRealtimeState = { connection: 'connecting', snapshot: null };
 let skewMs = 0;
+let selfId: string | null = null;
 const listeners = new Set<() => void>();
 
 function set(next: TRealtimeState): void {
@@ -56,7 +58,8 @@ function applySnapshot(snapshot: TStateSnapshot): void {
  * One socket per signed-in tab, same origin with the session cookie. Socket.IO delivers at most
  * once, so every (re)connect throws the local view away and rebuilds it from a fresh snapshot.
  */
-export function connectRealtime(): TRealtimeSocket {
+export function connectRealtime(userId: string): TRealtimeSocket {
+  selfId = userId;
   if (socket) return socket;
   const s: TRealtimeSocket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
   socket = s;
@@ -69,7 +72,7 @@ export function connectRealtime(): TRealtimeSocket {
   s.on('disconnect', () => set({ ...state, connection: 'reconnecting' }));
   s.on('connect_error', () => set({ ...state, connection: 'reconnecting' }));
   s.on('state:snapshot', applySnapshot);
-  s.on('presence:updated', (c) => update((snap) => withCounsellor(snap, c)));
+  s.on('presence:updated', (c) => update((snap) => withCounsellor(snap, c, selfId)));
   s.on('call:offered', (offer) => update((snap) => withOffer(snap, offer)));
   s.on('call:withdrawn', ({ offerId }) => update((snap) => withoutOffer(snap, offerId)));
   s.on('queue:updated', (q) => update((snap) => withQueue(snap, q)));
@@ -114,5 +117,8 @@ export async function emitAck<E extends TEmitEvent>(
     throw new RealtimeError('TIMEOUT');
   });
   if ('error' in res) throw new RealtimeError(res.error);
+  // The ack carries my new state: show it at once rather than waiting for the broadcast.
+  if (event === 'presence:set' || event === 'wrapup:end')
+    update((snap) => withCounsellor(snap, res.data as TCounsellorView, selfId));
   return res.data;
 }

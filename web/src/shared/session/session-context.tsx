@@ -53,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!userId) return;
-    connectRealtime();
+    connectRealtime(userId);
     onSessionExpired(
       () =>
         new Promise<void>((resolve, reject) => {
