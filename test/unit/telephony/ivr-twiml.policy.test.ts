@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseLanguage,
+  enqueueTwiml,
+  estimatedWaitMinutes,
+  languageMenuTwiml,
+  waitTwiml,
+  type TIvrContext,
+} from '../../../src/modules/telephony/ivr-twiml.policy';
+import { ivrUrls } from '../../../src/modules/telephony/voice.context';
+import { parseTwiml } from '../../../src/simulator/twiml-parser';
+import { placeholderWav, wavSeconds } from '../../../src/modules/prompts/placeholder-audio.policy';
+
+const ctx: TIvrContext = {
+  hotline: {
+    number: '1362',
+    phoneNumber: '+85621136200',
+    languages: ['lo', 'hmn', 'en'],
+    defaultLanguage: 'lo',
+    openingHours: { weekly: {}, holidays: [] },
+    afterHours: 'voicemail',
+    dutyMobile: null,
+    recordingNotice: true,
+    active: true,
+  },
+  urls: ivrUrls('https://hotline.example.la'),
+  queueName: 'hotline-1362',
+};
+
+describe('language menu', () => {
+  it('lists each language in its own recording and repeats once on silence, then uses the default', () => {
+    const menu = parseTwiml(languageMenuTwiml(ctx, 1));
+    const gather = menu.children.find((c) => c.name === 'Gather');
+    expect(gather?.children.map((c) => c.text)).toEqual([
+      'https://hotline.example.la/webhooks/twilio/prompts/1362/lo/lang-lo.wav',
+      'https://hotline.example.la/webhooks/twilio/prompts/1362/hmn/lang-hmn.wav',
+      'https://hotline.example.la/webhooks/twilio/prompts/1362/en/lang-en.wav',
+    ]);
+    expect(chooseLanguage(ctx.hotline, '3', 1)).toEqual({ language: 'en' });
+    expect(chooseLanguage(ctx.hotline, undefined, 1)).toEqual({ repeat: 2 });
+    expect(chooseLanguage(ctx.hotline, '9', 1)).toEqual({ repeat: 2 });
+    expect(chooseLanguage(ctx.hotline, undefined, 2)).toEqual({ language: 'lo' });
+  });
+
+  it('plays the welcome only the first time', () => {
+    expect(languageMenuTwiml(ctx, 1)).toContain('welcome.wav');
+    expect(languageMenuTwiml(ctx, 2)).not.toContain('welcome.wav');
+  });
+});
+
+describe('queue', () => {
+  it('plays the recording notice when the hotline has one and enqueues with wait and action URLs', () => {
+    const doc = parseTwiml(enqueueTwiml(ctx, 'en', { notice: true }));
+    expect(doc.children[0]?.text).toContain('/en/recording-notice.wav');
+    const enqueue = doc.children[1];
+    expect(enqueue?.text).toBe('hotline-1362');
+    expect(enqueue?.attrs.waitUrl).toBe(
+      'https://hotline.example.la/webhooks/twilio/voice/wait?hotline=1362&lang=en',
+    );
+    expect(enqueue?.attrs.action).toContain('/voice/queue-result?hotline=1362&lang=en');
+  });
+
+  it('announces position 12 with recorded digits and offers a call back', () => {
+    const plays = parseTwiml(waitTwiml(ctx, 'lo', 12)).children[0]?.children.map((c) =>
+      c.text.split('/').pop(),
+    );
+    expect(plays?.slice(0, 4)).toEqual([
+      'position.wav',
+      'digit-1.wav',
+      'digit-2.wav',
+      'estimated-wait.wav',
+    ]);
+    expect(plays?.at(-1)).toBe('callback-offer.wav');
+    expect(estimatedWaitMinutes(12)).toBe(24);
+  });
+});
+
+describe('placeholder prompt audio', () => {
+  it('is a valid WAV of the requested length', () => {
+    const wav = placeholderWav('1362/welcome/lo', 0.5);
+    expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+    expect(wavSeconds(wav)).toBeCloseTo(0.5, 3);
+  });
+});
