@@ -1,0 +1,242 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import twilio from 'twilio';
+import { hotlines, staffUsers } from '../../db/schema/index';
+import { runMigrations } from '../../db/migrate';
+import { parseConfig } from '../../src/config/config';
+import { openDatabase } from '../../src/infra/database';
+import { openRedis } from '../../src/infra/redis';
+import { createSession } from '../../src/modules/auth/session.repository';
+import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
+import { freePort } from '../../scripts/local/free-port';
+import { startLocalRedis } from '../../scripts/local/local-redis';
+import { connectCounsellor, type TCounsellorClient } from '../fixtures/counsellor-client';
+import { startTwilioRecorder } from '../fixtures/twilio-recorder';
+import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
+import { describe, rssMb } from './routing-bench.stats';
+
+// npm run bench:routing — 1,000 counsellors connected over real websockets to an API process of
+// its own, a surge of 2,000 callers through the signed Twilio webhook, then the routing Lua steps
+// next to redis-benchmark's trivial EVAL on the same Redis.
+const COUNSELLORS = 1000;
+const CALLERS = 2000;
+const CALL_MS = 200;
+const CONCURRENCY = 100;
+const WAIT_S = 300;
+
+const key = () => randomBytes(32).toString('base64');
+const pool = async <T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>) => {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (i < items.length) await fn(items[i++] as T);
+    }),
+  );
+};
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'saiduan-routing-bench-'));
+  chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres({
+    dir: join(dir, 'pg'),
+    port: await freePort(),
+    password: 'bench',
+    database: 'bench',
+  });
+  const redisPort = await freePort();
+  const redisServer = await startLocalRedis({ dir: join(dir, 'redis'), port: redisPort });
+  const recorder = await startTwilioRecorder();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    PUBLIC_BASE_URL: base,
+    DATABASE_URL: pg.url,
+    REDIS_URL: redisServer.url,
+    REDIS_PREFIX: 'bench',
+    ENCRYPTION_KEYS: `k1:${key()}`,
+    HMAC_KEY: key(),
+    TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
+    TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
+    TWILIO_API_BASE_URL: recorder.url,
+    COOKIE_SECURE: 'false',
+    RATE_LIMIT_MAX: '1000000',
+    ROUTING_WRAP_UP_MS: '0',
+  };
+  const config = parseConfig(env);
+  const db = openDatabase(pg.url, { max: 4 });
+  const redis = openRedis(redisServer.url, 'worker');
+  let api: ReturnType<typeof spawn> | undefined;
+  const clients: TCounsellorClient[] = [];
+  try {
+    await runMigrations(db);
+    await db.db.insert(hotlines).values({
+      number: '1362',
+      nameLo: '1362',
+      nameEn: '1362',
+      phoneNumber: '+85621136200',
+      languages: ['lo'],
+      openingHours: {
+        weekly: Object.fromEntries(
+          ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]),
+        ),
+        holidays: [],
+      },
+    });
+    const staff = Array.from({ length: COUNSELLORS }, (_, i) => ({
+      id: crypto.randomUUID(),
+      username: `c${i}`,
+      displayName: `C ${i}`,
+      role: 'counsellor' as const,
+      passwordHash: 'unused',
+      hotlines: ['1362'],
+      languages: ['lo'],
+    }));
+    for (let i = 0; i < staff.length; i += 500)
+      await db.db.insert(staffUsers).values(staff.slice(i, i + 500));
+    const cookies = await Promise.all(
+      staff.map(async (s) => `sid=${await createSession({ redis, config }, s.id)}`),
+    );
+
+    api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const pid = api.pid ?? 0;
+    for (
+      let i = 0;
+      i < 200 &&
+      !(await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    const rssIdle = await rssMb(pid);
+
+    const signed = (path: string, params: Record<string, string>) =>
+      fetch(base + path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilio.getExpectedTwilioSignature(
+            env.TWILIO_AUTH_TOKEN,
+            base + path,
+            params,
+          ),
+        },
+        body: new URLSearchParams(params).toString(),
+      });
+
+    const t0 = performance.now();
+    await pool(cookies, 50, async (cookie) => {
+      clients.push(await connectCounsellor({ url: base, cookie, origin: base }));
+    });
+    console.log(
+      `${COUNSELLORS} counsellors connected in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    await pool(clients, 50, async (c) => {
+      await c.socket.emitWithAck('presence:set', { state: 'available' });
+    });
+    const rssConnected = await rssMb(pid);
+
+    const firstOffer: number[] = [];
+    const nextOffer: number[] = [];
+    const acceptToBridge: number[] = [];
+    const offersPerCall = new Map<string, number>();
+    const answered = new Set<string>();
+    let peakRss = rssConnected;
+    const sampler = setInterval(
+      () =>
+        void rssMb(pid).then(
+          (v) => (peakRss = Math.max(peakRss, v)),
+          () => {},
+        ),
+      200,
+    );
+    for (const c of clients) {
+      let freedAt: number | null = null;
+      c.socket.on('call:offered', (offer) => {
+        const now = Date.now();
+        if (freedAt === null) firstOffer.push(now - offer.enqueuedAt);
+        else nextOffer.push(now - Math.max(freedAt, offer.enqueuedAt));
+        offersPerCall.set(offer.callSid, (offersPerCall.get(offer.callSid) ?? 0) + 1);
+        const sent = performance.now();
+        void c.socket.emitWithAck('call:accept', { offerId: offer.offerId }).then(
+          (res) => {
+            acceptToBridge.push(performance.now() - sent);
+            if (!('data' in res)) return;
+            answered.add(offer.callSid);
+            setTimeout(() => {
+              freedAt = Date.now();
+              void signed('/webhooks/twilio/voice/status?hotline=1362', {
+                CallSid: offer.callSid,
+                CallStatus: 'completed',
+                SequenceNumber: '9',
+              }).catch(() => undefined);
+            }, CALL_MS);
+          },
+          () => undefined,
+        );
+      });
+    }
+    const callSids = Array.from({ length: CALLERS }, () => `CA${randomBytes(16).toString('hex')}`);
+    const surge = performance.now();
+    await pool(callSids, CONCURRENCY, async (sid) => {
+      await signed('/webhooks/twilio/voice/incoming?hotline=1362', {
+        CallSid: sid,
+        From: '+8562055500000',
+        To: '+85621136200',
+        CallStatus: 'ringing',
+      });
+    });
+    const surgeMs = performance.now() - surge;
+    for (let i = 0; i < WAIT_S * 10 && answered.size < CALLERS; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const stillWaiting = await redis.zcard(`${env.REDIS_PREFIX}:queue:1362`);
+    clearInterval(sampler);
+
+    const twice = [...offersPerCall.values()].filter((n) => n > 1).length;
+    console.log(
+      `\nsurge: ${CALLERS} callers posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${((performance.now() - surge) / 1000).toFixed(1)} s`,
+    );
+    console.log(describe('enqueue→offer (a counsellor was free)', firstOffer));
+    console.log(describe('hang-up→next offer (caller was waiting)', nextOffer));
+    console.log(describe('accept→bridge requests done (ack)', acceptToBridge));
+    console.log(
+      `callers answered ${answered.size}/${CALLERS}, still waiting in Redis ${stillWaiting}, lost (neither) ${CALLERS - answered.size - stillWaiting}, offered more than once ${twice}`,
+    );
+    console.log(
+      `API RSS: idle ${rssIdle.toFixed(0)} MB, 1,000 sockets ${rssConnected.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB`,
+    );
+    console.log(`Twilio REST requests made: ${recorder.requests.length}`);
+
+    console.log('\nRedis Lua, 20,000 ops each, 50 in flight:');
+    console.log(
+      `  redis-benchmark EVAL "return 1" (baseline)       ${redisBenchmarkEval(redisPort, 100_000).toFixed(0).padStart(8)} ops/s`,
+    );
+    for (const [name, ops] of Object.entries(await routingLuaOps(redis, 20_000)))
+      console.log(`  ${name.padEnd(48)} ${ops.toFixed(0).padStart(8)} ops/s`);
+  } finally {
+    for (const c of clients) c.close();
+    api?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    redis.disconnect();
+    await db.close();
+    await recorder.close();
+    await redisServer.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Sockets closed at the end reject their pending acks; that is the bench stopping, not a result.
+process.on('unhandledRejection', () => undefined);
+await main();
+process.exit(0);
