@@ -7,6 +7,7 @@ import { CounsellorBoard } from './components/counsellor-board';
 import { QueueTiles } from './components/queue-tiles';
 import { useServerClock } from './hooks/use-clock';
 import { useFirstSeen } from './hooks/use-first-seen';
+import { useLiveCounsellors } from './hooks/use-live-counsellors';
 import { useStateSince } from './hooks/use-state-since';
 import './wallboard.css';
 import './wallboard.strings';
@@ -26,7 +27,7 @@ export default function WallboardPage() {
     fetchDirectory().then(setStaff, setError);
   }, []);
   const names = useMemo(() => new Map(staff.map((s) => [s.userId, s])), [staff]);
-  const counsellors = snapshot?.counsellors ?? [];
+  const counsellors = useLiveCounsellors(snapshot);
   const since = useStateSince(counsellors, snapshot?.serverTime ?? 0);
   const rejects = counsellors.reduce((n, c) => n + c.rejects, 0);
   const timeouts = counsellors.reduce((n, c) => n + c.timeouts, 0);
