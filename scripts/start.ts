@@ -8,7 +8,13 @@ import { seedReference } from '../db/seed/reference.seed';
 import { seedDemo, type TDemoLogin } from '../db/seed/demo.seed';
 import { startEmbeddedPostgres } from './local/embedded-postgres';
 import { ensureRedisServer, startLocalRedis } from './local/local-redis';
-import { demoPasswordFor, loadOrCreateSecrets, saveSecrets } from './local/secrets';
+import { keyringFromConfig } from '../src/modules/crypto/keyring';
+import {
+  demoPasswordFor,
+  demoTotpSecretFor,
+  loadOrCreateSecrets,
+  saveSecrets,
+} from './local/secrets';
 import { runService, services, stopService } from './local/services';
 import { buildWebIfNeeded } from './local/web-build';
 
@@ -89,7 +95,10 @@ try {
   await seedReference(database.db);
   let logins: TDemoLogin[] = [];
   if (config.DEMO_DATA) {
-    logins = await seedDemo(database.db, demoPasswordFor(secrets));
+    logins = await seedDemo(database.db, demoPasswordFor(secrets), {
+      keyring: keyringFromConfig(config),
+      secretFor: demoTotpSecretFor(secrets),
+    });
     saveSecrets(dataDir, secrets);
   }
   await database.close();
@@ -120,7 +129,14 @@ try {
   say(`ready: ${url}   (API docs: ${url}/docs)`);
   if (existsSync(join(dataDir, 'secrets.json')) && logins.length) {
     say('demo logins (generated for this machine, kept in .data/secrets.json):');
-    for (const l of logins) say(`  ${l.role.padEnd(16)} ${l.username.padEnd(15)} ${l.password}`);
+    for (const l of logins) {
+      const totp = l.totpSecret ? `  (TOTP secret ${l.totpSecret})` : '';
+      say(`  ${l.role.padEnd(16)} ${l.username.padEnd(15)} ${l.password}${totp}`);
+    }
+    if (logins.some((l) => l.totpSecret))
+      say(
+        'type a TOTP secret into an authenticator app (Aegis, Google Authenticator…) for its codes',
+      );
   }
   say('press Ctrl-C to stop');
 } catch (err) {

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { TDatabase } from '../../src/infra/database';
 import { hashPassword } from '../../src/modules/auth/password';
+import { encryptField } from '../../src/modules/crypto/field-cipher';
+import type { TKeyring } from '../../src/modules/crypto/keyring';
 import { hotlines, staffUsers, type TOpeningHours, type TStaffRole } from '../schema/index';
 
 const allDay: Array<[string, string]> = [['00:00', '24:00']];
@@ -60,7 +62,15 @@ function weekly(
   return { weekly: week, holidays };
 }
 
-export type TDemoLogin = { username: string; role: TStaffRole; password: string };
+export type TDemoLogin = {
+  username: string;
+  role: TStaffRole;
+  password: string;
+  /** Base32 TOTP secret for users who need a second factor (add it to an authenticator app). */
+  totpSecret?: string;
+};
+
+export type TDemoTotp = { keyring: TKeyring; secretFor: (username: string) => string };
 
 const demoStaff: Array<Omit<typeof staffUsers.$inferInsert, 'passwordHash'>> = [
   {
@@ -116,23 +126,37 @@ const demoStaff: Array<Omit<typeof staffUsers.$inferInsert, 'passwordHash'>> = [
   },
 ];
 
-/** Demo hotlines and one user per role. Passwords come from the caller (generated at first start). */
+/**
+ * Demo hotlines and one user per role. Passwords and TOTP secrets come from the caller (generated
+ * at first start and kept outside the repository), so the demo users can really sign in.
+ */
 export async function seedDemo(
   db: TDatabase,
   passwordFor: (username: string) => string,
+  totp?: TDemoTotp,
 ): Promise<TDemoLogin[]> {
   await db.insert(hotlines).values(demoHotlines).onConflictDoNothing();
   const logins: TDemoLogin[] = [];
   for (const user of demoStaff) {
     const password = passwordFor(user.username);
-    await db
+    const [row] = await db
       .insert(staffUsers)
       .values({ ...user, passwordHash: await hashPassword(password) })
       .onConflictDoUpdate({
         target: staffUsers.username,
         set: { passwordHash: sql`excluded.password_hash` },
-      });
-    logins.push({ username: user.username, role: user.role, password });
+      })
+      .returning({ id: staffUsers.id });
+    const login: TDemoLogin = { username: user.username, role: user.role, password };
+    if (user.totpRequired && totp && row) {
+      login.totpSecret = totp.secretFor(user.username);
+      const ctx = { table: 'staff_users', column: 'totp_secret_enc', rowId: row.id };
+      await db
+        .update(staffUsers)
+        .set({ totpSecretEnc: encryptField(totp.keyring, ctx, login.totpSecret) })
+        .where(sql`${staffUsers.id} = ${row.id}`);
+    }
+    logins.push(login);
   }
   return logins;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateSecret } from 'otplib';
 
 export type TLocalSecrets = {
   ENCRYPTION_KEYS: string;
@@ -9,6 +10,8 @@ export type TLocalSecrets = {
   TWILIO_AUTH_TOKEN: string;
   postgresPassword: string;
   demoPasswords: Record<string, string>;
+  /** Base32 TOTP secrets of demo users who need a second factor (older files lack it). */
+  demoTotpSecrets?: Record<string, string>;
 };
 
 const readable = () => randomBytes(9).toString('base64url');
@@ -41,4 +44,12 @@ export function saveSecrets(dataDir: string, secrets: TLocalSecrets): void {
 export function demoPasswordFor(secrets: TLocalSecrets) {
   return (username: string): string =>
     (secrets.demoPasswords[username] ??= `${username}-${readable()}`);
+}
+
+/** A TOTP secret per demo user who needs one, created once and then reused. */
+export function demoTotpSecretFor(secrets: TLocalSecrets) {
+  return (username: string): string => {
+    secrets.demoTotpSecrets ??= {};
+    return (secrets.demoTotpSecrets[username] ??= generateSecret());
+  };
 }
