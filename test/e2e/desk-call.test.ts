@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
-import { screenshot } from './support/screenshots';
+import { screenshotBoth } from './support/both-languages';
 import { signIn } from './support/sign-in';
 import { answerSoftphone } from './support/sim-softphone';
 
@@ -21,8 +21,9 @@ describe('a simulated call from ring to case', () => {
     const offer = page.getByTestId('offer');
     await offer.waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('offer-hotline').textContent()).toBe('1362');
-    await screenshot(page, 'offer-en');
-    // The accept button has the focus: Enter answers without reaching for the mouse.
+    await screenshotBoth(page, 'offer');
+    // The accept button takes the focus when the offer appears: Enter answers it.
+    await page.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('call-panel').waitFor();
     await answerSoftphone(system.sim);
@@ -40,7 +41,7 @@ describe('a simulated call from ring to case', () => {
       .toBe('Caller is locked in a dormitory.');
     expect(await form.getByLabel('No', { exact: true }).isChecked()).toBe(true);
     await page.getByTestId('call-panel').getByRole('heading', { name: 'Current call' }).waitFor();
-    await screenshot(page, 'call-en');
+    await screenshotBoth(page, 'call');
 
     await form.getByRole('button', { name: 'Save contact' }).click();
     await page.getByRole('heading', { name: /^Case SD-/ }).waitFor();

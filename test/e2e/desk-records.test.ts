@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
-import { screenshot } from './support/screenshots';
+import { screenshotBoth } from './support/both-languages';
 import { signIn } from './support/sign-in';
 
 describe('the counsellor records a walk-in, opens a case and asks for a shelter', () => {
@@ -34,7 +34,7 @@ describe('the counsellor records a walk-in, opens a case and asks for a shelter'
     expect(await form.getByLabel('Caller name (if given)').inputValue()).toBe('Nang Test');
     expect(await form.getByLabel('Safe time to call back').inputValue()).toBe('after 18:00');
     expect(await form.getByLabel('No SMS').isChecked()).toBe(true);
-    await screenshot(page, 'offline-contact-en');
+    await screenshotBoth(page, 'offline-contact');
 
     await form.getByRole('button', { name: 'Save contact' }).click();
     await page.getByRole('heading', { name: /^Case SD-/ }).waitFor();
@@ -44,6 +44,6 @@ describe('the counsellor records a walk-in, opens a case and asks for a shelter'
     await page.getByLabel('Age', { exact: true }).fill('16');
     await page.getByRole('button', { name: 'Save person' }).click();
     await page.getByTestId('person').waitFor();
-    await screenshot(page, 'case-en');
+    await screenshotBoth(page, 'case');
   });
 });

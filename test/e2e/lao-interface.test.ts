@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { laoGlyphReport } from './support/lao-glyphs';
+import { screenshot } from './support/screenshots';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 
 describe('the interface is Lao first and draws real Lao glyphs', () => {
@@ -16,6 +17,7 @@ describe('the interface is Lao first and draws real Lao glyphs', () => {
     await page.getByRole('heading', { name: 'ເຂົ້າສູ່ລະບົບ' }).waitFor();
 
     const report = await laoGlyphReport(page, '#login-title');
+    await screenshot(page, 'login-lo');
     expect(report.laoFacesLoadedByPage).toBeGreaterThan(0);
     expect(report.elementFontFamily).toMatch(/^"?Noto Sans Lao/);
     // This machine has no Lao font of its own: every letter falls back to a same-sized box…
@@ -31,6 +33,7 @@ describe('the interface is Lao first and draws real Lao glyphs', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await screenshot(page, 'login-en');
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

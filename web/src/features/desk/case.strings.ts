@@ -108,6 +108,16 @@ const lo = {
   notes: 'ບັນທຶກ',
   addNote: 'ເພີ່ມບັນທຶກ',
   timeline: 'ລຳດັບເຫດການ',
+  events: {
+    case_opened: 'ເປີດກໍລະນີ',
+    case_updated: 'ແກ້ໄຂກໍລະນີ',
+    contact_added: 'ເພີ່ມການຕິດຕໍ່',
+    person_linked: 'ເພີ່ມບຸກຄົນ',
+    consent_recorded: 'ບັນທຶກການຍິນຍອມ',
+    note_added: 'ເພີ່ມບັນທຶກ',
+    case_status_changed: 'ປ່ຽນສະຖານະ',
+    referral_requested: 'ຂໍການສົ່ງຕໍ່',
+  },
 };
 
 addStrings('case', {
@@ -220,5 +230,15 @@ addStrings('case', {
     notes: 'Notes',
     addNote: 'Add note',
     timeline: 'Timeline',
+    events: {
+      case_opened: 'Case opened',
+      case_updated: 'Case updated',
+      contact_added: 'Contact added',
+      person_linked: 'Person added',
+      consent_recorded: 'Consent recorded',
+      note_added: 'Note added',
+      case_status_changed: 'Status changed',
+      referral_requested: 'Referral requested',
+    },
   },
 });

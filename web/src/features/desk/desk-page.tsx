@@ -46,7 +46,12 @@ export default function DeskPage() {
       </nav>
       <div className={active.call ? 'desk__work' : undefined}>
         {active.call ? (
-          <CallPanel call={active.call} audio={softphone.status} onMuted={softphone.setMuted} />
+          <CallPanel
+            call={active.call}
+            audio={softphone.status}
+            onMuted={softphone.setMuted}
+            onDismiss={active.finish}
+          />
         ) : null}
         {caseMatch?.id ? (
           <CaseView key={caseMatch.id} caseId={caseMatch.id} />

@@ -12,10 +12,12 @@ type TCallPanelProps = {
   call: TActiveCall;
   audio: TSoftphoneStatus | null;
   onMuted: (muted: boolean) => void;
+  /** Clears an ended call from the desk (its contact form goes with it, draft included). */
+  onDismiss: () => void;
 };
 
 /** Timer and controls of the call in progress; every control is a server-side conference change. */
-export function CallPanel({ call, audio, onMuted }: TCallPanelProps) {
+export function CallPanel({ call, audio, onMuted, onDismiss }: TCallPanelProps) {
   const { t } = useT('desk');
   const now = useServerNow(!call.endedAt);
   const [held, setHeld] = useState(false);
@@ -97,7 +99,11 @@ export function CallPanel({ call, audio, onMuted }: TCallPanelProps) {
             {t('call.end')}
           </button>
         </div>
-      ) : null}
+      ) : (
+        <button type="button" className="button" onClick={onDismiss}>
+          {t('common:actions.close')}
+        </button>
+      )}
       <ActionError error={error} />
       {dialog === 'transfer' ? (
         <TransferDialog

@@ -120,7 +120,8 @@ export function CaseView({ caseId }: { caseId: string }) {
         <ol className="timeline">
           {timeline.map((e) => (
             <li key={e.id}>
-              <small className="muted">{formatDateTime(e.at)}</small> {e.kind}
+              <small className="muted">{formatDateTime(e.at)}</small>{' '}
+              {t(`events.${e.kind.replace(/[.-]/g, '_')}`, { defaultValue: e.kind })}
             </li>
           ))}
         </ol>
