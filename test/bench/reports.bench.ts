@@ -1,4 +1,4 @@
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -32,7 +32,11 @@ async function time(label: string, run: () => Promise<unknown>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'saiduan-bench-'));
+  // `-- --keep <dir>` keeps the generated database there and reuses it on the next run.
+  const keepAt = process.argv.indexOf('--keep');
+  const kept = keepAt > 0 ? process.argv[keepAt + 1] : undefined;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'saiduan-bench-'));
+  mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({
     dir: join(dir, 'pg'),
@@ -43,6 +47,8 @@ async function main(): Promise<void> {
   const handle = openDatabase(pg.url, { max: 4 });
   try {
     await runMigrations(handle);
+    const [filled] = await handle.sql<Array<{ n: number }>>`select count(*)::int as n from people`;
+    if (filled?.n) return await report(handle.sql);
     console.log(
       `generating ${COUNTS.people} people, ${COUNTS.contacts} contacts, ${COUNTS.calls} calls`,
     );
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
     await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
 

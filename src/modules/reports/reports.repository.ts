@@ -63,7 +63,7 @@ export async function loadNationalTallies(
     ),
     contacted as (
       select distinct cp.person_id from contacts c
-      join case_people cp on cp.case_id = c.case_id
+      join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
       where c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
     ),
     given as (
@@ -76,15 +76,18 @@ export async function loadNationalTallies(
         and cp.role in ('victim', 'possible_victim')
       where ts.given_on between ${period.from} and ${period.to}
     ),
+    kinds_of as (
+      select person_id, array_agg(kind) as kinds from given where person_id is not null group by person_id
+    ),
     touched as (
       select pe.id, pe.sex = 'female' as f, pe.under18_at_identification is true as u,
         case when pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date
           then 'summary' else 'possible' end as st,
-        array(select g.kind from given g where g.person_id = pe.id) as kinds
-      from people pe
-      where pe.victim_status <> 'not_victim'
-        and (pe.id in (select person_id from given) or pe.id in (select person_id from contacted))
-        ${peopleScope}
+        coalesce(k.kinds, '{}') as kinds
+      from (select person_id from kinds_of union select person_id from contacted) t
+      join people pe on pe.id = t.person_id
+      left join kinds_of k on k.person_id = t.person_id
+      where pe.victim_status <> 'not_victim' ${peopleScope}
     ),
     pairs as (
       select distinct s.id, s.mode, cp.person_id, pe.sex = 'female' as f

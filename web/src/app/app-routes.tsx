@@ -27,6 +27,12 @@ export const appRoutes: TAppRoute[] = [
     screen: lazy(() => import('../features/wallboard/wallboard-page')),
   },
   {
+    path: '/reports/*',
+    roles: ['statistician', 'supervisor', 'administrator'],
+    nav: 'nav.reports',
+    screen: lazy(() => import('../features/reports/reports-page')),
+  },
+  {
     path: '/admin/*',
     roles: ['administrator'],
     nav: 'nav.admin',

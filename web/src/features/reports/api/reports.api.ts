@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { api } from '../../../shared/api/api-client';
+
+const ZLabel = z.object({ lo: z.string(), en: z.string() });
+export const ZReport = z.object({
+  key: z.string(),
+  title: ZLabel,
+  period: z.object({ from: z.string(), to: z.string() }),
+  filters: z.record(z.string(), z.string()),
+  notes: z.array(ZLabel),
+  tables: z.array(
+    z.object({
+      key: z.string(),
+      title: ZLabel,
+      countUnit: ZLabel,
+      columns: z.array(ZLabel.extend({ key: z.string(), measure: z.string().optional() })),
+      rows: z.array(
+        ZLabel.extend({
+          key: z.string(),
+          group: z.string().optional(),
+          cells: z.array(z.union([z.number(), z.string()])),
+        }),
+      ),
+    }),
+  ),
+});
+export type TReport = z.infer<typeof ZReport>;
+export type TReportTable = TReport['tables'][number];
+
+export type TReportKind = 'national' | 'operations';
+export type TReportFilters = {
+  period: 'month' | 'quarter' | 'year' | 'custom';
+  year: number;
+  month: number;
+  quarter: number;
+  from: string;
+  to: string;
+  hotline: string;
+  province: string;
+  organisation: string;
+};
+
+/** Only the fields the chosen period needs, and no empty filters. */
+export function reportQuery(f: TReportFilters): Record<string, string | number | undefined> {
+  const base = {
+    period: f.period,
+    hotline: f.hotline || undefined,
+    province: f.province || undefined,
+    organisation: f.organisation || undefined,
+  };
+  switch (f.period) {
+    case 'month':
+      return { ...base, year: f.year, month: f.month };
+    case 'quarter':
+      return { ...base, year: f.year, quarter: f.quarter };
+    case 'year':
+      return { ...base, year: f.year };
+    case 'custom':
+      return { ...base, from: f.from, to: f.to };
+  }
+}
+
+export const fetchReport = (kind: TReportKind, filters: TReportFilters) =>
+  api.get(`/api/staff/reports/${kind}`, ZReport, { query: reportQuery(filters) });
+
+/** A plain link: the browser downloads the file with the session cookie. */
+export function exportUrl(
+  kind: TReportKind,
+  filters: TReportFilters,
+  format: 'csv' | 'xlsx',
+  audience: 'internal' | 'external',
+): string {
+  const params = new URLSearchParams({ format, audience });
+  for (const [k, v] of Object.entries(reportQuery(filters)))
+    if (v !== undefined) params.set(k, String(v));
+  return `/api/staff/reports/${kind}/export?${params.toString()}`;
+}
