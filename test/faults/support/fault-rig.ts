@@ -1,0 +1,117 @@
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { freePort } from '../../../scripts/local/free-port';
+import { startLocalRedis, type TLocalRedis } from '../../../scripts/local/local-redis';
+import { openRedis, redisReady } from '../../../src/infra/redis';
+import { createSimulator, type TSimulator } from '../../../src/simulator/simulator';
+import { createHotline } from '../../fixtures/telephony.fixture';
+import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { buildTestApp, type TLogCapture } from '../../support/test-app';
+import { startWebhookProxy, type TWebhookProxy } from './webhook-proxy';
+
+/** A Redis of the scenario's own, so it can be killed without touching anyone else's. */
+export type TOwnRedis = {
+  url: string;
+  kill: () => void;
+  restart: (options?: { loseData?: boolean }) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+async function ownRedis(): Promise<TOwnRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'saiduan-fault-redis-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  let server: TLocalRedis = await startLocalRedis({ dir, port });
+  return {
+    url: server.url,
+    kill: () => void server.process.kill('SIGKILL'),
+    async restart(options = {}) {
+      if (server.process.exitCode === null && server.process.signalCode === null)
+        await server.stop();
+      if (options.loseData) rmSync(dir, { recursive: true, force: true });
+      server = await startLocalRedis({ dir, port });
+    },
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TFaultRig = {
+  stores: TTestStores;
+  app: FastifyInstance;
+  logs: TLogCapture;
+  redis: Redis;
+  ownRedis: TOwnRedis | null;
+  proxy: TWebhookProxy;
+  sim: TSimulator;
+  queuedEvents: Map<string, number>;
+  close: () => Promise<void>;
+};
+
+/**
+ * The system under a fault: the API on a real port behind the webhook proxy (which is
+ * PUBLIC_BASE_URL, so Twilio's signatures hold), the telephony simulator as Twilio, real
+ * Postgres, and Redis either the run's shared server or one of the scenario's own to kill.
+ */
+export async function startFaultRig(
+  options: { ownRedis?: boolean; msPerSecond?: number; env?: Record<string, string> } = {},
+): Promise<TFaultRig> {
+  const [apiPort, simPort] = [await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const proxy = await startWebhookProxy(() => apiUrl);
+  const own = options.ownRedis ? await ownRedis() : null;
+  const stores = await createTestStores({
+    PUBLIC_BASE_URL: proxy.url,
+    TWILIO_API_BASE_URL: `http://127.0.0.1:${simPort}`,
+    RATE_LIMIT_MAX: '1000000',
+    ...(own ? { REDIS_URL: own.url } : {}),
+    ...options.env,
+  });
+  await createHotline(stores.database.db);
+  let redis = stores.redis;
+  if (own) {
+    redis = openRedis(own.url);
+    redis.on('error', () => {});
+    await redisReady(redis);
+  }
+  const { app, logs } = await buildTestApp({ ...stores, redis });
+  const queuedEvents = new Map<string, number>();
+  app.callLifecycle.on('caller.queued', ({ callSid }) => {
+    queuedEvents.set(callSid, (queuedEvents.get(callSid) ?? 0) + 1);
+  });
+  await app.listen({ host: '127.0.0.1', port: apiPort });
+  const sim = await createSimulator({
+    accountSid: stores.config.TWILIO_ACCOUNT_SID,
+    authToken: stores.config.TWILIO_AUTH_TOKEN,
+    serverBaseUrl: proxy.url,
+    msPerSecond: options.msPerSecond ?? 20,
+    playSeconds: 1,
+    mobileAnswerSeconds: null,
+    hotlineNumbers: { '1362': '+85621136200' },
+  });
+  await sim.app.listen({ host: '127.0.0.1', port: simPort });
+  return {
+    stores,
+    app,
+    logs,
+    redis,
+    ownRedis: own,
+    proxy,
+    sim,
+    queuedEvents,
+    close: async () => {
+      for (const call of sim.engine.state.calls.values()) sim.engine.hangup(call);
+      await sim.app.close();
+      await app.close();
+      await proxy.close();
+      if (own) redis.disconnect();
+      await stores.cleanup();
+      await own?.stop();
+    },
+  };
+}
