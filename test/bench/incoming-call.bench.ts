@@ -1,0 +1,205 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import twilio from 'twilio';
+import { hotlines } from '../../db/schema/index';
+import { runMigrations } from '../../db/migrate';
+import { openDatabase } from '../../src/infra/database';
+import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
+import { freePort } from '../../scripts/local/free-port';
+import { startLocalRedis } from '../../scripts/local/local-redis';
+
+// npm run bench:incoming-call — the incoming-call webhook (signature, validation, Postgres write
+// of the call and its raw event, block-list lookup, Redis queue entry, TwiML) against a bare
+// Fastify route, both in processes of their own, same machine, same run.
+const DURATION_S = 10;
+const CONNECTIONS = 20;
+const FIXED_RATE = 200;
+
+const key = () => randomBytes(32).toString('base64');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function start(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp | null,
+  url?: string,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+    if (ready) child.stdout?.on('data', (d: Buffer) => ready.test(d.toString()) && resolve(child));
+    else
+      void (async () => {
+        for (let i = 0; i < 300; i++) {
+          if (
+            await fetch(url as string).then(
+              (r) => r.ok,
+              () => false,
+            )
+          )
+            return resolve(child);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        reject(new Error('API did not become ready'));
+      })();
+  });
+}
+
+/** Pre-signed webhook bodies, one fresh CallSid each, so the client spends no time signing. */
+function signedRequests(base: string, token: string, count: number) {
+  const path = '/webhooks/twilio/voice/incoming?hotline=1362';
+  return Array.from({ length: count }, (_, i) => {
+    const params = {
+      CallSid: `CA${randomBytes(16).toString('hex')}`,
+      AccountSid: `AC${'0'.repeat(32)}`,
+      From: `+85620${String(10_000_000 + i).slice(-8)}`,
+      To: '+85621136200',
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+    };
+    return {
+      body: new URLSearchParams(params).toString(),
+      signature: twilio.getExpectedTwilioSignature(token, base + path, params),
+      path,
+    };
+  });
+}
+
+async function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+function line(label: string, r: autocannon.Result): string {
+  const errors = r.errors + r.timeouts + (r.non2xx ?? 0);
+  return `${label.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${errors}`;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'saiduan-incoming-bench-'));
+  chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres({
+    dir: join(dir, 'pg'),
+    port: await freePort(),
+    password: 'bench',
+    database: 'bench',
+  });
+  const redis = await startLocalRedis({ dir: join(dir, 'redis'), port: await freePort() });
+  const [apiPort, barePort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${apiPort}`;
+  const token = randomBytes(16).toString('hex');
+  const children: ChildProcess[] = [];
+  try {
+    const db = openDatabase(pg.url, { max: 2 });
+    await runMigrations(db);
+    // One language: the incoming webhook goes straight to the queue (Redis entry + <Enqueue>).
+    await db.db.insert(hotlines).values({
+      number: '1362',
+      nameLo: '1362',
+      nameEn: '1362',
+      phoneNumber: '+85621136200',
+      languages: ['lo'],
+      openingHours: {
+        weekly: Object.fromEntries(
+          ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]),
+        ),
+        holidays: [],
+      },
+    });
+    await db.close();
+
+    const env = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(apiPort),
+      PUBLIC_BASE_URL: base,
+      DATABASE_URL: pg.url,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: 'bench',
+      ENCRYPTION_KEYS: `k1:${key()}`,
+      HMAC_KEY: key(),
+      TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
+      TWILIO_AUTH_TOKEN: token,
+      COOKIE_SECURE: 'false',
+    };
+    children.push(await start(['src/server.ts'], env, null, `${base}/readyz`));
+    children.push(
+      await start(
+        ['test/bench/incoming-call-bare.server.ts', String(barePort)],
+        { PATH: process.env.PATH },
+        /ready/,
+      ),
+    );
+
+    const signed = signedRequests(base, token, 200_000);
+    let next = 0;
+    const incoming = (extra: Partial<autocannon.Options>): autocannon.Options => ({
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const s = signed[next++ % signed.length] as (typeof signed)[number];
+            return {
+              ...req,
+              path: s.path,
+              body: s.body,
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                'x-twilio-signature': s.signature,
+              },
+            };
+          },
+        },
+      ],
+      ...extra,
+    });
+    const bare = (extra: Partial<autocannon.Options>): autocannon.Options => ({
+      url: `http://127.0.0.1:${barePort}/bare`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: signed[0]?.body ?? '',
+      ...extra,
+    });
+
+    say('warming up…');
+    await run({ ...incoming({}), duration: 3 });
+    await run({ ...bare({}), duration: 3 });
+
+    say(`\nmaximum throughput (${CONNECTIONS} connections, ${DURATION_S} s each)`);
+    const bareMax = await run(bare({}));
+    say(line('bare Fastify route', bareMax));
+    const incomingMax = await run(incoming({}));
+    say(line('incoming-call webhook', incomingMax));
+    say(
+      `ratio webhook / bare: ${(incomingMax.requests.average / bareMax.requests.average).toFixed(3)} (target ≥ 0.25)`,
+    );
+
+    say(`\nfixed rate ${FIXED_RATE} calls/s (${DURATION_S} s)`);
+    const bareFixed = await run(bare({ overallRate: FIXED_RATE, connections: 10 }));
+    say(line(`bare Fastify @ ${FIXED_RATE}/s`, bareFixed));
+    const incomingFixed = await run(incoming({ overallRate: FIXED_RATE, connections: 10 }));
+    say(line(`incoming-call webhook @ ${FIXED_RATE}/s`, incomingFixed));
+    say(`p99 at ${FIXED_RATE} calls/s: ${incomingFixed.latency.p99} ms (target < 20 ms)`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await redis.stop().catch(() => {});
+    await pg.stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
