@@ -38,6 +38,12 @@ let socket: TRealtimeSocket | null = null;
 let state: TRealtimeState = { connection: 'connecting', snapshot: null };
 let skewMs = 0;
 let selfId: string | null = null;
+let authLost: (() => void) | null = null;
+
+/** Called when the socket is refused for want of a session; the app asks the user to sign in. */
+export function onRealtimeAuthLost(handler: (() => void) | null): void {
+  authLost = handler;
+}
 const listeners = new Set<() => void>();
 
 function set(next: TRealtimeState): void {
@@ -69,8 +75,16 @@ export function connectRealtime(userId: string): TRealtimeSocket {
       if (!err && 'data' in res) applySnapshot(res.data);
     });
   });
-  s.on('disconnect', () => set({ ...state, connection: 'reconnecting' }));
-  s.on('connect_error', () => set({ ...state, connection: 'reconnecting' }));
+  s.on('disconnect', (reason) => {
+    set({ ...state, connection: 'reconnecting' });
+    // Socket.IO does not come back by itself after a server-side disconnect (a restart, a
+    // revoked session): try again; a refused handshake then says why.
+    if (reason === 'io server disconnect') setTimeout(() => socket === s && s.connect(), 1000);
+  });
+  s.on('connect_error', (err) => {
+    set({ ...state, connection: 'reconnecting' });
+    if (err.message === 'UNAUTHENTICATED') authLost?.();
+  });
   s.on('state:snapshot', applySnapshot);
   s.on('presence:updated', (c) => update((snap) => withCounsellor(snap, c, selfId)));
   s.on('call:offered', (offer) => update((snap) => withOffer(snap, offer)));

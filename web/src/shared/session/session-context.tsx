@@ -10,7 +10,12 @@ import {
 } from 'react';
 import { onSessionExpired } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { connectRealtime, disconnectRealtime } from '../realtime/socket-client';
+import {
+  connectRealtime,
+  disconnectRealtime,
+  onRealtimeAuthLost,
+  realtimeSocket,
+} from '../realtime/socket-client';
 import { fetchMe, logout, type TSessionUser } from './session.api';
 
 type TSessionState =
@@ -54,15 +59,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!userId) return;
     connectRealtime(userId);
-    onSessionExpired(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          waiting.current.push({ resolve, reject });
-          setExpired(true);
-        }),
-    );
+    const expire = () =>
+      new Promise<void>((resolve, reject) => {
+        waiting.current.push({ resolve, reject });
+        setExpired(true);
+      });
+    onSessionExpired(expire);
+    onRealtimeAuthLost(() => {
+      void expire().then(
+        () => realtimeSocket()?.connect(),
+        () => undefined,
+      );
+    });
     return () => {
       onSessionExpired(null);
+      onRealtimeAuthLost(null);
       disconnectRealtime();
     };
   }, [userId]);
