@@ -32,7 +32,7 @@ export async function startWebhookProxy(target: () => string): Promise<TWebhookP
       const res = await fetch(target() + path, {
         method: 'POST',
         headers,
-        body,
+        body: new Uint8Array(body),
         signal: AbortSignal.timeout(15_000),
       });
       const text = await res.text();
