@@ -67,6 +67,38 @@ export const ZStateSnapshot = z.object({
 });
 export type TStateSnapshot = z.infer<typeof ZStateSnapshot>;
 
+export const ZHotlineFigures = z.object({
+  hotline: z.string(),
+  offered: z.number(),
+  answered: z.number(),
+  abandoned: z.number(),
+  /** Abandoned within 5 s of entering the queue: not counted against the service level. */
+  shortAbandoned: z.number(),
+  /** Share of answered-or-abandoned calls answered within 20 s (null when none). */
+  serviceLevel: z.number().nullable(),
+  averageSpeedOfAnswerS: z.number().nullable(),
+  averageHandleTimeS: z.number().nullable(),
+});
+export type THotlineFigures = z.infer<typeof ZHotlineFigures>;
+
+export const ZSupervisorFigures = z.object({
+  since: z.string(),
+  hotlines: z.array(ZHotlineFigures),
+  queues: z.array(ZQueueView),
+  counsellorsByState: z.record(z.enum(counsellorStates), z.number()),
+  /** Counsellors on a call or in wrap-up, as a share of those signed in and not away. */
+  occupancy: z.number().nullable(),
+  counsellors: z.array(
+    z.object({
+      userId: z.string(),
+      state: z.enum(counsellorStates),
+      rejects: z.number(),
+      timeouts: z.number(),
+    }),
+  ),
+});
+export type TSupervisorFigures = z.infer<typeof ZSupervisorFigures>;
+
 export const realtimeErrorCodes = [
   'VALIDATION_FAILED',
   'FORBIDDEN',
@@ -133,6 +165,8 @@ export type TServerToClientEvents = {
   'call:ended': (payload: { callSid: string }) => void;
   'queue:updated': (queue: TQueueView) => void;
   'callback:updated': (payload: { taskId: string; status: string; hotline: string }) => void;
+  /** Every few seconds, per hotline, to that hotline's supervisors. */
+  'figures:updated': (figures: TSupervisorFigures) => void;
 };
 
 /** Room names: one per counsellor, per hotline, and one for supervisors. */
@@ -140,4 +174,6 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   hotline: (hotline: string) => `hotline:${hotline}`,
   supervisors: 'supervisors',
+  /** Supervisors of one hotline: figures are pushed per hotline so scope is kept. */
+  supervisorsOf: (hotline: string) => `supervisors:${hotline}`,
 } as const;

@@ -26,7 +26,7 @@ export function attachConnections(io: TIo, ctx: TRoutingContext, isClosing: () =
     const actor = socket.data.actor;
     const joined = [rooms.user(actor.userId), ...actor.hotlines.map((h) => rooms.hotline(h))];
     if (actor.role === 'supervisor' || actor.role === 'administrator')
-      joined.push(rooms.supervisors);
+      joined.push(rooms.supervisors, ...actor.hotlines.map((h) => rooms.supervisorsOf(h)));
     void socket.join(joined);
     stateHandlers(socket, ctx);
     presenceHandlers(socket, ctx);

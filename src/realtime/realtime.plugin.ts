@@ -6,6 +6,7 @@ import { expireWrapUps, releaseStale } from '../modules/presence/presence.servic
 import { createRoutingContext, type TRoutingContext } from '../modules/routing/routing.context';
 import { subscribeToCallLifecycle } from '../modules/routing/lifecycle.subscriber';
 import { attachConnections } from './connection';
+import { pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
 import { socketNotifier } from './socket.notifier';
 
@@ -77,6 +78,13 @@ export const realtimePlugin = fp(
       (async () => {
         await routing.presence.touch([...here], Date.now());
         await releaseStale(routing, STALE_AFTER_MS);
+        if (!closing)
+          await pushFigures(realtime.io, routing, {
+            redis,
+            sql: app.deps.sql,
+            prefix: config.REDIS_PREFIX,
+            periodMs: HEARTBEAT_MS,
+          });
       })().catch((err: unknown) => app.log.error({ err }, 'presence heartbeat failed'));
     }, HEARTBEAT_MS);
     sweep.unref();

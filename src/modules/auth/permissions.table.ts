@@ -47,6 +47,7 @@ export const permissionsTable = {
   'routing.monitor': supervisorOnly,
   'routing.view': { counsellor: 'hotline', supervisor: 'hotline', administrator: 'all' },
   'routing.figures': { supervisor: 'hotline', administrator: 'all' },
+  'routing.prioritise': supervisorOnly,
   'callback.list': caseWorkers,
   'callback.take': caseWorkers,
   'missed-call.list': caseWorkers,

@@ -4,6 +4,7 @@ import {
   acceptScript,
   candidatesScript,
   handOverScript,
+  prioritiseScript,
   leaveScript,
   releaseScript,
   requeueScript,
@@ -123,6 +124,10 @@ export function offersRepository(redis: Redis, prefix: string) {
         [prefix, callSid, to.hotline ?? '', to.language ?? ''],
       )) as string[] | null;
       return r ? { hotline: at(r, 0), language: at(r, 1) } : null;
+    },
+
+    async prioritise(callSid: string, boostMs: number): Promise<boolean> {
+      return (await runLua(redis, prioritiseScript, [], [prefix, callSid, boostMs])) !== null;
     },
 
     async dueOffers(now: number): Promise<string[]> {

@@ -236,3 +236,21 @@ redis.call('HINCRBY', t, 'answered', 1)
 redis.call('HSET', c, 'connectedTo', to)
 return 1
 `);
+
+/**
+ * Moves a waiting caller forward (a supervisor flags a child or imminent danger). The new score
+ * is first enqueue time minus the boost; a boost never moves a caller back.
+ * ARGV: prefix, callSid, boostMs. Returns the new score or false when the caller is not waiting.
+ */
+export const prioritiseScript = luaScript(`${routingLuaHelpers}
+local sid, boost = ARGV[2], tonumber(ARGV[3])
+local c = ck(sid)
+local f = redis.call('HMGET', c, 'state', 'hotline', 'language', 'enqueuedAt', 'score')
+if f[1] ~= 'waiting' and f[1] ~= 'offered' then return false end
+local score = tonumber(f[4]) - boost
+if score >= tonumber(f[5]) then return f[5] end
+redis.call('HSET', c, 'score', score, 'priorityBoostMs', boost)
+redis.call('ZADD', P .. ':queue:' .. f[2], score, sid)
+redis.call('ZADD', rk(f[2], f[3]), 'XX', score, sid)
+return tostring(score)
+`);

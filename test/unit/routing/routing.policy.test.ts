@@ -17,9 +17,12 @@ const caller = (o: Partial<TRoutableCaller> & { callSid: string }): TRoutableCal
   kind: 'inbound',
   ...o,
 });
-const counsellor = (
-  o: Partial<TRoutableCounsellor> & { userId: string },
-): TRoutableCounsellor => ({ hotlines: ['1362'], languages: ['lo'], idleSince: now - 5000, ...o });
+const counsellor = (o: Partial<TRoutableCounsellor> & { userId: string }): TRoutableCounsellor => ({
+  hotlines: ['1362'],
+  languages: ['lo'],
+  idleSince: now - 5000,
+  ...o,
+});
 
 describe('selectCounsellor', () => {
   it('offers the longest idle counsellor who serves the hotline and speaks the language', () => {

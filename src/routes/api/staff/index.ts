@@ -8,6 +8,7 @@ import { partnerDirectoryRoutes } from './partners.routes';
 import { referralRuleRoutes } from './referral-rules.routes';
 import { referralRoutes } from './referrals.routes';
 import { reportRoutes } from './reports.routes';
+import { routingRoutes } from './routing.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -23,4 +24,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(referralRoutes);
   await app.register(partnerDirectoryRoutes);
   await app.register(referralRuleRoutes);
+  await app.register(routingRoutes);
 };

@@ -1,0 +1,63 @@
+import type { TSql } from '../../infra/database';
+import type { THotlineTally } from './figures.policy';
+
+/**
+ * Tallies per hotline since `since`, from the durable records: calls (queue entry and exit) and
+ * the routing steps in call_events. Nothing here depends on Redis, so figures survive its loss.
+ */
+export async function hotlineTallies(
+  sql: TSql,
+  since: Date,
+  hotlines: readonly string[] | null,
+): Promise<THotlineTally[]> {
+  const rows = await sql<
+    Array<{
+      hotline: string;
+      offered: number;
+      answered: number;
+      abandoned: number;
+      short_abandoned: number;
+      answered_20s: number;
+      asa_sum: number | null;
+      handle_sum: number | null;
+      handled: number;
+    }>
+  >`
+    with first_step as (
+      select call_sid,
+        min(received_at) filter (where kind = 'routing.offered') as offered_at,
+        min(received_at) filter (where kind = 'routing.accepted') as answered_at,
+        max(received_at) filter (where kind = 'routing.ended') as ended_at
+      from call_events
+      where kind in ('routing.offered', 'routing.accepted', 'routing.ended') and received_at >= ${since.toISOString()}::timestamptz
+      group by call_sid
+    )
+    select c.hotline,
+      count(f.offered_at)::int as offered,
+      count(f.answered_at)::int as answered,
+      count(*) filter (where f.answered_at is null and c.left_queue_at is not null
+        and c.queue_result in ('hangup', 'leave'))::int as abandoned,
+      count(*) filter (where f.answered_at is null and c.left_queue_at is not null
+        and c.queue_result in ('hangup', 'leave')
+        and c.left_queue_at - c.enqueued_at < interval '5 seconds')::int as short_abandoned,
+      count(*) filter (where f.answered_at - c.enqueued_at <= interval '20 seconds')::int as answered_20s,
+      sum(extract(epoch from f.answered_at - c.enqueued_at))::float8 as asa_sum,
+      sum(extract(epoch from f.ended_at - f.answered_at))::float8 as handle_sum,
+      count(f.ended_at) filter (where f.answered_at is not null)::int as handled
+    from calls c left join first_step f on f.call_sid = c.call_sid
+    where c.enqueued_at >= ${since.toISOString()}::timestamptz
+      ${hotlines ? sql`and c.hotline in ${sql(hotlines as string[])}` : sql``}
+    group by c.hotline
+    order by c.hotline`;
+  return rows.map((r) => ({
+    hotline: r.hotline,
+    offered: r.offered,
+    answered: r.answered,
+    abandoned: r.abandoned,
+    shortAbandoned: r.short_abandoned,
+    answeredWithin20s: r.answered_20s,
+    speedOfAnswerSumS: r.asa_sum ?? 0,
+    handleSumS: r.handle_sum ?? 0,
+    handled: r.handled,
+  }));
+}

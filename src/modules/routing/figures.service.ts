@@ -1,0 +1,42 @@
+import type { TSupervisorFigures } from '../../contracts/realtime';
+import type { TSql } from '../../infra/database';
+import type { TActor } from '../auth/actor';
+import { countByState, hotlineFigures, occupancy } from './figures.policy';
+import { hotlineTallies } from './figures.repository';
+import type { TRoutingContext } from './routing.context';
+
+/** Midnight in Vientiane (UTC+7, no daylight saving): supervisors watch "today". */
+export function startOfDayVientiane(now: Date): Date {
+  const offsetMs = 7 * 3600_000;
+  const local = new Date(now.getTime() + offsetMs);
+  local.setUTCHours(0, 0, 0, 0);
+  return new Date(local.getTime() - offsetMs);
+}
+
+export async function supervisorFigures(
+  ctx: TRoutingContext,
+  sql: TSql,
+  actor: Pick<TActor, 'role' | 'hotlines'>,
+  since: Date,
+): Promise<TSupervisorFigures> {
+  const scope = actor.role === 'administrator' ? null : actor.hotlines;
+  const [tallies, queues, agents] = await Promise.all([
+    hotlineTallies(sql, since, scope),
+    ctx.queues.all(scope, Date.now()),
+    ctx.presence.list((r) => !scope || r.hotlines.some((h) => scope.includes(h))),
+  ]);
+  const counts = countByState(agents.map((a) => a.state));
+  return {
+    since: since.toISOString(),
+    hotlines: tallies.map(hotlineFigures),
+    queues,
+    counsellorsByState: counts,
+    occupancy: occupancy(counts),
+    counsellors: agents.map((a) => ({
+      userId: a.userId,
+      state: a.state,
+      rejects: a.rejects,
+      timeouts: a.timeouts,
+    })),
+  };
+}
