@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../errors/catalogue';
+import { recordAudit } from '../audit/audit.repository';
 import { decryptField, encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
 import { hashPassword, verifyPassword } from './password';
@@ -32,6 +33,20 @@ const totpContext = (userId: string) => ({
   rowId: userId,
 });
 
+/** A new session id (never the one the browser had before) and its audit row. */
+async function startSession(deps: TResolveActorDeps, userId: string): Promise<string> {
+  const sessionId = await createSession(deps, userId);
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, deps.config, {
+      actorId: userId,
+      action: 'auth.signed_in',
+      entityType: 'staff_user',
+      entityId: userId,
+    }),
+  );
+  return sessionId;
+}
+
 /** Step one: user name and password. Same error for an unknown user, a wrong password or a disabled account. */
 export async function login(
   deps: TResolveActorDeps,
@@ -42,7 +57,7 @@ export async function login(
   if (!user || !ok || user.disabledAt) throw new AppError('INVALID_CREDENTIALS');
   if (input.previousSessionId) await destroySession(deps, input.previousSessionId);
   if (!user.totpRequired) {
-    return { status: 'signed_in', sessionId: await createSession(deps, user.id), userId: user.id };
+    return { status: 'signed_in', sessionId: await startSession(deps, user.id), userId: user.id };
   }
   const challenge = randomBytes(24).toString('base64url');
   const state: TChallenge = { userId: user.id, attempts: 0 };
@@ -91,5 +106,5 @@ export async function completeTotp(
   await deps.redis.set(usedStepKey(prefix, user.id), String(step), 'EX', 120);
   await deps.redis.del(key);
   if (state.enrolSecretEnc) await saveTotpSecret(deps.db, user.id, state.enrolSecretEnc);
-  return { sessionId: await createSession(deps, user.id), userId: user.id };
+  return { sessionId: await startSession(deps, user.id), userId: user.id };
 }

@@ -33,15 +33,13 @@ function userView(row: typeof staffUsers.$inferSelect) {
   return { ...rest, totpEnrolled: !!totpSecretEnc };
 }
 
+/** Administrators see everyone; supervisors the staff who share one of their hotlines. */
 export async function listUsers(deps: TRecordsDeps, actor: TActor) {
   const rows = await deps.db.select().from(staffUsers).orderBy(asc(staffUsers.username));
-  return rows
-    .filter(
-      (u) =>
-        can(actor, 'user.view', { hotline: null, ownerIds: [u.id] }) ||
-        u.hotlines.some((h) => can(actor, 'user.view', { hotline: h })),
-    )
-    .map(userView);
+  const visible = (u: (typeof rows)[number]) =>
+    can(actor, 'user.view', { ownerIds: [u.id] }) ||
+    u.hotlines.some((hotline) => can(actor, 'user.view', { hotline }));
+  return rows.filter(visible).map(userView);
 }
 
 /** TOTP is required for supervisors, administrators and partners whatever the request says. */

@@ -38,7 +38,7 @@ async function redisDump(redis: Redis, prefix: string): Promise<string> {
     if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));
     if (type === 'list') parts.push(JSON.stringify(await redis.lrange(key, 0, -1)));
     if (type === 'set') parts.push(JSON.stringify(await redis.smembers(key)));
-    if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+    if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, '0', '-1')));
     if (type === 'stream') parts.push(JSON.stringify(await redis.xrange(key, '-', '+')));
   }
   return parts.join('\n');

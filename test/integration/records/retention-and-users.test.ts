@@ -114,6 +114,17 @@ describe('staff accounts', () => {
     expect((await staffCall(app, cookie, 'POST', '/search/cases', {})).status).toBe(401);
   });
 
+  it('shows a supervisor the staff of their own hotlines only', async () => {
+    const mine = await createStaff(stores, { role: 'counsellor', hotlines: ['1362'] });
+    const theirs = await createStaff(stores, { role: 'counsellor', hotlines: ['1554'] });
+    const list = await staffCall(app, supervisor, 'GET', '/users');
+    const ids = (list.body as unknown as Array<{ id: string }>).map((u) => u.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    const all = await staffCall(app, admin, 'GET', '/users');
+    expect((all.body as unknown as Array<{ id: string }>).map((u) => u.id)).toContain(theirs.id);
+  });
+
   it('requires TOTP for a new supervisor whatever the request says', async () => {
     const created = await staffCall(app, admin, 'POST', '/users', {
       username: 'new.supervisor',
