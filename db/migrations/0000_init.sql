@@ -426,6 +426,25 @@ CREATE TABLE "retention_policies" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "callback_tasks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_sid" text NOT NULL,
+	"hotline" text NOT NULL,
+	"language" text NOT NULL,
+	"origin" text NOT NULL,
+	"queue_score" bigint NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"taken_by" uuid,
+	"taken_at" timestamp with time zone,
+	"placed_call_sid" text,
+	"placed_at" timestamp with time zone,
+	"completed_at" timestamp with time zone,
+	"outcome" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "callback_tasks_call_sid_unique" UNIQUE("call_sid")
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_units" ADD CONSTRAINT "partner_units_organisation_key_organisations_key_fk" FOREIGN KEY ("organisation_key") REFERENCES "public"."organisations"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_rules" ADD CONSTRAINT "referral_rules_unit_id_partner_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -451,6 +470,7 @@ ALTER TABLE "contacts" ADD CONSTRAINT "contacts_recorded_by_id_staff_users_id_fk
 ALTER TABLE "people" ADD CONSTRAINT "people_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_recorded_by_id_staff_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "callback_tasks" ADD CONSTRAINT "callback_tasks_taken_by_staff_users_id_fk" FOREIGN KEY ("taken_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");--> statement-breakpoint
@@ -475,4 +495,5 @@ CREATE INDEX "contacts_hotline_occurred_idx" ON "contacts" USING btree ("hotline
 CREATE INDEX "people_hotline_idx" ON "people" USING btree ("hotline");--> statement-breakpoint
 CREATE INDEX "people_phone_hash_idx" ON "people" USING btree ("phone_hash");--> statement-breakpoint
 CREATE INDEX "people_identification_idx" ON "people" USING btree ("identification_date");--> statement-breakpoint
-CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");
+CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree ("hotline","status","queue_score");

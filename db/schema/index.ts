@@ -13,3 +13,4 @@ export * from './contacts';
 export * from './people';
 export * from './consent';
 export * from './retention';
+export * from './routing';

@@ -1,0 +1,37 @@
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { staffUsers } from './staff';
+
+export const callbackOrigins = ['requested', 'missed'] as const;
+export const callbackStatuses = ['open', 'taken', 'placed', 'done', 'cancelled'] as const;
+export type TCallbackStatus = (typeof callbackStatuses)[number];
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * A call-back owed to a caller: one who pressed 1 while waiting (keeps their place in line), or
+ * a missed call a counsellor chose to return. Never placed automatically: the caller may be
+ * watched, so a counsellor takes it, reads the safety fields and decides. No number here: it is
+ * read (encrypted) from the original call when the counsellor places the call.
+ */
+export const callbackTasks = pgTable(
+  'callback_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callSid: text('call_sid').notNull().unique(),
+    hotline: text('hotline').notNull(),
+    language: text('language').notNull(),
+    origin: text('origin', { enum: callbackOrigins }).notNull(),
+    /** The caller's place in line (first enqueue ms minus priority boost): lists sort by it. */
+    queueScore: bigint('queue_score', { mode: 'number' }).notNull(),
+    status: text('status', { enum: callbackStatuses }).notNull().default('open'),
+    takenBy: uuid('taken_by').references(() => staffUsers.id),
+    takenAt: at('taken_at'),
+    placedCallSid: text('placed_call_sid'),
+    placedAt: at('placed_at'),
+    completedAt: at('completed_at'),
+    outcome: text('outcome', { enum: ['reached', 'not-reached', 'unsafe', 'cancelled'] }),
+    ...timestamps,
+  },
+  (t) => [index('callback_tasks_hotline_status_idx').on(t.hotline, t.status, t.queueScore)],
+);
