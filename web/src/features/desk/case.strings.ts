@@ -3,7 +3,15 @@ import { addStrings } from '../../shared/i18n/i18n';
 const lo = {
   title: 'ກໍລະນີ {{code}}',
   status: 'ສະຖານະ',
+  statuses: {
+    open: 'ເປີດ',
+    active: 'ກຳລັງດຳເນີນ',
+    follow_up: 'ຕິດຕາມ',
+    closed: 'ປິດ',
+    closed_referred: 'ປິດ (ສົ່ງຕໍ່ແລ້ວ)',
+  },
   risk: 'ລະດັບຄວາມສ່ຽງ',
+  risks: { low: 'ຕ່ຳ', medium: 'ປານກາງ', high: 'ສູງ', imminent: 'ອັນຕະລາຍທັນທີ' },
   opened: 'ເປີດເມື່ອ',
   people: 'ບຸກຄົນ',
   noPeople: 'ຍັງບໍ່ມີບຸກຄົນໃນກໍລະນີນີ້',
@@ -125,7 +133,15 @@ addStrings('case', {
   en: {
     title: 'Case {{code}}',
     status: 'Status',
+    statuses: {
+      open: 'Open',
+      active: 'Active',
+      follow_up: 'Follow-up',
+      closed: 'Closed',
+      closed_referred: 'Closed (referred)',
+    },
     risk: 'Risk level',
+    risks: { low: 'Low', medium: 'Medium', high: 'High', imminent: 'Imminent danger' },
     opened: 'Opened',
     people: 'People',
     noPeople: 'No one is on this case yet',

@@ -3,22 +3,76 @@ import { currentUiLanguage } from '../i18n/i18n';
 /** Every date on screen is Vientiane time, whatever the browser's own zone. */
 export const TIME_ZONE = 'Asia/Vientiane';
 
-const locales = { lo: 'lo-LA', en: 'en-GB' } as const;
+// Browsers often ship without Lao date data (Chromium falls back to US English), so Lao dates
+// are assembled here from numeric parts and the Lao month names.
+const laoMonths = [
+  'ມັງກອນ',
+  'ກຸມພາ',
+  'ມີນາ',
+  'ເມສາ',
+  'ພຶດສະພາ',
+  'ມິຖຸນາ',
+  'ກໍລະກົດ',
+  'ສິງຫາ',
+  'ກັນຍາ',
+  'ຕຸລາ',
+  'ພະຈິກ',
+  'ທັນວາ',
+];
 
-function format(value: string | number | Date, options: Intl.DateTimeFormatOptions): string {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locales[currentUiLanguage()], {
+type TParts = { day: number; month: number; year: number; hour: string; minute: string };
+
+function parts(date: Date): TParts {
+  const p = new Intl.DateTimeFormat('en-GB', {
     timeZone: TIME_ZONE,
-    ...options,
-  }).format(date);
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => p.find((x) => x.type === type)?.value ?? '';
+  return {
+    day: Number(get('day')),
+    month: Number(get('month')),
+    year: Number(get('year')),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
 }
 
-export const formatDateTime = (v: string | number | Date) =>
-  format(v, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
-export const formatDate = (v: string | number | Date) => format(v, { dateStyle: 'medium' });
-export const formatTime = (v: string | number | Date) =>
-  format(v, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+function toDate(value: string | number | Date): Date | null {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function dateText(p: TParts): string {
+  if (currentUiLanguage() === 'lo') return `${p.day} ${laoMonths[p.month - 1]} ${p.year}`;
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, p.month - 1, 1)),
+  );
+  return `${p.day} ${month} ${p.year}`;
+}
+
+export function formatDateTime(value: string | number | Date): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const p = parts(date);
+  return `${dateText(p)}, ${p.hour}:${p.minute}`;
+}
+
+export function formatDate(value: string | number | Date): string {
+  const date = toDate(value);
+  return date ? dateText(parts(date)) : '';
+}
+
+export function formatTime(value: string | number | Date): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const p = parts(date);
+  return `${p.hour}:${p.minute}`;
+}
 
 /** m:ss or h:mm:ss for timers and waits. */
 export function formatDuration(totalSeconds: number): string {

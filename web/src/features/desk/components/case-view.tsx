@@ -51,9 +51,15 @@ export function CaseView({ caseId }: { caseId: string }) {
       <header>
         <h1 id="case-title">{t('title', { code: caseRow.code })}</h1>
         <p className="muted">
-          {t('status')}: <span className="tag">{caseRow.status}</span> · {t('risk')}:{' '}
-          <span className="tag">{caseRow.riskLevel}</span> · {t('opened')}{' '}
-          {formatDateTime(caseRow.createdAt)}
+          {t('status')}:{' '}
+          <span className="tag">
+            {t(`statuses.${caseRow.status}`, { defaultValue: caseRow.status })}
+          </span>{' '}
+          · {t('risk')}:{' '}
+          <span className="tag">
+            {t(`risks.${caseRow.riskLevel}`, { defaultValue: caseRow.riskLevel })}
+          </span>{' '}
+          · {t('opened')} {formatDateTime(caseRow.createdAt)}
         </p>
         <ActionError error={error} />
       </header>
