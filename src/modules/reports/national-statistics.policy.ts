@@ -26,8 +26,8 @@ import type {
  * 6. Female and under 18 are parts of the total; under 18 is the age at identification. Unknown
  *    sex or age counts in the total only.
  * 7. A counselling session is one contact in a counselling mode, whatever the number of people it
- *    is about. People count once per mode and once in the total; "new" means their first contact
- *    ever falls in the period, "continuing" that they had one before it.
+ *    is about. People count once per mode and once in the total; "new" means they were first
+ *    recorded in the period, "continuing" that they were already on record before it.
  */
 export const countUnitRules = [
   {
@@ -56,7 +56,7 @@ export const countUnitRules = [
   },
   {
     lo: 'ການໃຫ້ຄຳປຶກສາໜຶ່ງຄັ້ງ = ການຕິດຕໍ່ໜຶ່ງຄັ້ງ.',
-    en: 'A counselling session is one contact; people count once per mode and once in the total; new = first contact ever in the period.',
+    en: 'A counselling session is one contact; people count once per mode and once in the total; new = first recorded in the period, continuing = on record before it.',
   },
 ] as const;
 
@@ -177,11 +177,7 @@ function tallyCounselling(input: TNationalInput): Record<string, TCounsellingTal
       const p = people.get(id);
       tally.people += 1;
       if (p?.sex === 'female') tally.female += 1;
-      if (
-        p?.firstContactOn !== undefined &&
-        p.firstContactOn !== null &&
-        p.firstContactOn < period.from
-      )
+      if (p?.recordedOn !== undefined && p.recordedOn !== null && p.recordedOn < period.from)
         tally.continuingPeople += 1;
       else tally.newPeople += 1;
     }

@@ -197,7 +197,7 @@ function counsellingTable(t: TNationalTallies): TReportTable {
     title: { lo: 'ການໃຫ້ຄຳປຶກສາ ແຍກຕາມຮູບແບບ', en: 'Counselling sessions by mode' },
     countUnit: {
       lo: 'ຄັ້ງ = ການຕິດຕໍ່ໜຶ່ງຄັ້ງ; ຄົນ ນັບຄັ້ງດຽວຕໍ່ຮູບແບບ ແລະ ຄັ້ງດຽວໃນລວມ',
-      en: 'Sessions = contacts; people counted once per mode and once in the total; new = first contact ever in the period',
+      en: 'Sessions = contacts; people counted once per mode and once in the total; new = first recorded in the period',
     },
     columns: [...counsellingColumns],
     rows: [

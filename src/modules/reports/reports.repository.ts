@@ -21,7 +21,8 @@ type TRow = { t: string; k: string; c1: number; c2: number; c3: number; c4: numb
  * - returned from abroad: the country of an exploitation-stage location abroad, if any;
  * - services: services partners recorded on tickets, for the referral's person, or for the
  *   victims on the case when the referral named none;
- * - people a contact is about: the people on its case, other parties (suspects, employers) aside.
+ * - people a contact is about: the people on its case, other parties (suspects, employers) aside;
+ * - new vs continuing: whether the person's record was created before the period.
  */
 export async function loadNationalTallies(
   sql: TSql,
@@ -42,7 +43,10 @@ export async function loadNationalTallies(
     when c.channel = any(${sql.array([...modeChannels.phone], 1009)}::text[]) then 'phone'
     when c.channel = any(${sql.array([...modeChannels.face_to_face], 1009)}::text[]) then 'face_to_face' end`;
 
-  const rows = await sql<TRow[]>`
+  // One statement over a year of contacts: enough memory to hash instead of sorting on disk.
+  const rows = await sql.begin(async (tx) => {
+    await tx`set local work_mem = '128MB'`;
+    return tx<TRow[]>`
     with idp as (
       select pe.sex = 'female' as f, pe.under18_at_identification is true as u,
         case when 'LA' = any(pe.nationalities) then 'LA' else coalesce(pe.nationalities[1], 'unknown') end as nat,
@@ -54,17 +58,18 @@ export async function loadNationalTallies(
       where pe.victim_status = 'identified'
         and pe.identification_date between ${period.from}::date and ${period.to}::date ${peopleScope}
     ),
-    sessions as (
-      select c.id, c.case_id, ${modeOf} as mode
+    pc as materialized (
+      select c.id, case when c.contact_type <> all(${sql.array([...nonCounsellingContactTypes], 1009)}::text[])
+          then ${modeOf} end as mode, cp.person_id
       from contacts c
+      left join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
       where c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
         and (${hotlines}::text[] is null or c.hotline = any(${hotlines}::text[]))
-        and c.contact_type <> all(${sql.array([...nonCounsellingContactTypes], 1009)}::text[])
     ),
-    contacted as (
-      select distinct cp.person_id from contacts c
-      join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
-      where c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
+    pp as (
+      select person_id, bool_or(mode = 'hotline') as m_hotline, bool_or(mode = 'phone') as m_phone,
+        bool_or(mode = 'face_to_face') as m_face
+      from pc where person_id is not null group by person_id
     ),
     given as (
       select distinct coalesce(r.person_id, cp.person_id) as person_id,
@@ -79,28 +84,24 @@ export async function loadNationalTallies(
     kinds_of as (
       select person_id, array_agg(kind) as kinds from given where person_id is not null group by person_id
     ),
-    touched as (
-      select pe.id, pe.sex = 'female' as f, pe.under18_at_identification is true as u,
-        case when pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date
-          then 'summary' else 'possible' end as st,
-        coalesce(k.kinds, '{}') as kinds
-      from (select person_id from kinds_of union select person_id from contacted) t
-      join people pe on pe.id = t.person_id
-      left join kinds_of k on k.person_id = t.person_id
-      where pe.victim_status <> 'not_victim' ${peopleScope}
+    people_in as materialized (
+      select pe.sex = 'female' as f, pe.under18_at_identification is true as u,
+        case when pe.victim_status = 'not_victim' then null
+          when pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date then 'summary'
+          else 'possible' end as st,
+        coalesce(k.kinds, '{}') as kinds, pe.created_at < ${start}::timestamptz as continuing,
+        coalesce(p.m_hotline, false) as m_hotline, coalesce(p.m_phone, false) as m_phone,
+        coalesce(p.m_face, false) as m_face, pe.id
+      from kinds_of k full join pp p on p.person_id = k.person_id
+      join people pe on pe.id = coalesce(k.person_id, p.person_id)
+      where true ${peopleScope}
     ),
-    pairs as (
-      select distinct s.id, s.mode, cp.person_id, pe.sex = 'female' as f
-      from sessions s
-      join case_people cp on cp.case_id = s.case_id and cp.role <> 'other_party'
-      join people pe on pe.id = cp.person_id
-      where s.mode is not null ${peopleScope}
-    ),
+    touched as (select * from people_in where st is not null),
     counselled as (
-      select person_id, bool_or(f) as f, array_agg(distinct mode) as modes,
-        exists (select 1 from case_people cp2 join contacts c2 on c2.case_id = cp2.case_id
-          where cp2.person_id = pairs.person_id and c2.occurred_at < ${start}::timestamptz) as continuing
-      from pairs group by person_id
+      select f, continuing, m from people_in,
+        unnest(array[case when m_hotline then 'hotline' end, case when m_phone then 'phone' end,
+          case when m_face then 'face_to_face' end]) m
+      where m is not null
     ),
     keyed as (
       select 'summary' as t, 'identified' as k, f, u from idp
@@ -125,19 +126,20 @@ export async function loadNationalTallies(
     from keyed group by t, k
     union all
     select 'counselling', coalesce(mode, 'total'), 0, count(*)::int, 0, 0, 0
-    from sessions
-    where mode is not null
-      and (${scope.provinceCode}::text is null or id in (select id from pairs))
+    from (select distinct pc.id, pc.mode from pc
+      where pc.mode is not null and (${scope.provinceCode}::text is null
+        or pc.person_id in (select id from people_in where m_hotline or m_phone or m_face))) s
     group by rollup(mode)
     union all
     select 'counselling-people', m, 0, count(*)::int, (count(*) filter (where f))::int,
       (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
-    from counselled, unnest(modes) m
+    from counselled
     group by m
     union all
     select 'counselling-people', 'total', 0, count(*)::int, (count(*) filter (where f))::int,
       (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
-    from counselled`;
+    from people_in where m_hotline or m_phone or m_face`;
+  });
   return toTallies(rows);
 }
 
