@@ -5,6 +5,7 @@ import { ConfigError, parseConfig } from '../src/config/config';
 import { openDatabase } from '../src/infra/database';
 import { runMigrations } from '../db/migrate';
 import { seedReference } from '../db/seed/reference.seed';
+import { seedPartners } from '../db/seed/partners.seed';
 import { seedDemo, type TDemoLogin } from '../db/seed/demo.seed';
 import { startEmbeddedPostgres } from './local/embedded-postgres';
 import { ensureRedisServer, startLocalRedis } from './local/local-redis';
@@ -93,6 +94,7 @@ try {
   const database = openDatabase(databaseUrl, { max: 2 });
   await runMigrations(database);
   await seedReference(database.db);
+  if (config.DEMO_DATA) await seedPartners(database.db);
   let logins: TDemoLogin[] = [];
   if (config.DEMO_DATA) {
     logins = await seedDemo(database.db, demoPasswordFor(secrets), {
