@@ -72,12 +72,12 @@ export async function viewCase(
       entityId: id,
       data: { part },
     });
-    return { row, tx };
+    return row;
   });
 }
 
 export async function getCase(deps: TRecordsDeps, actor: TActor, id: string) {
-  const { row } = await viewCase(deps, actor, id);
+  const row = await viewCase(deps, actor, id);
   return {
     ...caseView(keyringOf(deps.config), row),
     people: await casePeopleOf(deps.db, id),

@@ -6,16 +6,14 @@ import {
   updatePerson,
 } from '../../../../modules/people/people.service';
 import {
-  errors,
-  jsonDates,
   ZConsent,
   ZConsentCreate,
   ZConsents,
-  ZId,
   ZPerson,
   ZPersonCreate,
   ZPersonUpdate,
-} from './records.schemas';
+} from './people.schemas';
+import { errors, jsonDates, ZId } from './records.schemas';
 
 const tags = ['people'];
 

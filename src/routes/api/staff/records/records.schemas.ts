@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { caseRiskLevels, casePersonRoles, caseStatuses } from '../../../../../db/schema/cases';
-import { consentGivers, consentMethods, consentScopes } from '../../../../../db/schema/consent';
 import {
   callerFlagKinds,
   callerTypes,
@@ -8,12 +7,6 @@ import {
   contactTypes,
   safeToTalkAnswers,
 } from '../../../../../db/schema/contacts';
-import {
-  ageBands,
-  sexes,
-  traffickingStages,
-  victimStatuses,
-} from '../../../../../db/schema/people';
 import { ZErrorBody } from '../../../error.schema';
 
 /** Dates leave the API as ISO strings; this turns a row's Date values into them. */
@@ -25,9 +18,9 @@ export function jsonDates<T extends Record<string, unknown>>(row: T) {
   };
 }
 
-const code = z.string().trim().min(1).max(64);
-const text = (max: number) => z.string().trim().max(max);
-const iso = z.iso.datetime();
+export const code = z.string().trim().min(1).max(64);
+export const text = (max: number) => z.string().trim().max(max);
+export const iso = z.iso.datetime();
 export const ZId = z.object({ id: z.uuid() });
 export const ZPhone = z
   .string()
@@ -170,77 +163,6 @@ export const ZCallerFlag = z.object({
   hotline: z.string(),
   until: iso.nullable(),
 });
-
-const ZStage = z.object({
-  stage: z.enum(traffickingStages),
-  kind: z.enum(['province', 'sez', 'country']),
-  code,
-});
-const isoDate = z.iso.date();
-const codes = z.array(code).max(20);
-const ZPersonFields = z.object({
-  fullName: text(200).nullable(),
-  alias: text(200).nullable(),
-  dateOfBirth: isoDate.nullable(),
-  address: text(500).nullable(),
-  phone: ZPhone.nullable(),
-  notes: text(20000).nullable(),
-  sex: z.enum(sexes),
-  ageAtIdentification: z.number().int().min(0).max(120).nullable(),
-  ageEstimated: z.boolean(),
-  nationalities: z.array(z.string().regex(/^[A-Z]{2}$/)).max(5),
-  ethnicity: code.nullable(),
-  languages: codes,
-  residenceProvinceCode: code.nullable(),
-  residenceDistrict: text(100).nullable(),
-  victimStatus: z.enum(victimStatuses),
-  identifiedBy: code.nullable(),
-  identificationDate: isoDate.nullable(),
-  exploitationForms: codes,
-  labourSector: code.nullable(),
-  meansOfControl: codes,
-  recruitmentMethod: code.nullable(),
-  recruiterRelation: code.nullable(),
-  stageLocations: z.array(ZStage).max(20),
-  needs: codes,
-  under18AtExploitation: z.boolean().nullable(),
-});
-export const ZPersonCreate = ZPersonFields.partial().extend({
-  role: z.enum(casePersonRoles),
-  /** Only used to derive the under-18-at-exploitation flag; not stored. */
-  exploitationDate: isoDate.nullable().optional(),
-});
-export const ZPersonUpdate = ZPersonFields.partial().extend({
-  version: z.number().int(),
-  exploitationDate: isoDate.nullable().optional(),
-});
-export const ZPerson = ZPersonFields.extend({
-  id: z.uuid(),
-  hotline: z.string(),
-  createdById: z.uuid().nullable(),
-  ageBand: z.enum(ageBands),
-  under18AtIdentification: z.boolean().nullable(),
-  legalHold: z.boolean(),
-  version: z.number().int(),
-  createdAt: iso,
-  updatedAt: iso,
-});
-
-export const ZConsentCreate = z.object({
-  scope: z.enum(consentScopes),
-  granted: z.boolean(),
-  givenBy: z.enum(consentGivers),
-  method: z.enum(consentMethods),
-});
-const ZConsent = ZConsentCreate.extend({
-  id: z.uuid(),
-  personId: z.uuid(),
-  version: z.number().int(),
-  recordedById: z.uuid().nullable(),
-  recordedAt: iso,
-});
-export { ZConsent };
-export const ZConsents = z.object({ current: z.array(ZConsent), history: z.array(ZConsent) });
 
 export const ZSearch = z.object({
   caseCode: code.optional(),

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { casePersonRoles } from '../../../../../db/schema/cases';
+import { consentGivers, consentMethods, consentScopes } from '../../../../../db/schema/consent';
+import {
+  ageBands,
+  sexes,
+  traffickingStages,
+  victimStatuses,
+} from '../../../../../db/schema/people';
+import { code, iso, text, ZPhone } from './records.schemas';
+
+const ZStage = z.object({
+  stage: z.enum(traffickingStages),
+  kind: z.enum(['province', 'sez', 'country']),
+  code,
+});
+const isoDate = z.iso.date();
+const codes = z.array(code).max(20);
+const ZPersonFields = z.object({
+  fullName: text(200).nullable(),
+  alias: text(200).nullable(),
+  dateOfBirth: isoDate.nullable(),
+  address: text(500).nullable(),
+  phone: ZPhone.nullable(),
+  notes: text(20000).nullable(),
+  sex: z.enum(sexes),
+  ageAtIdentification: z.number().int().min(0).max(120).nullable(),
+  ageEstimated: z.boolean(),
+  nationalities: z.array(z.string().regex(/^[A-Z]{2}$/)).max(5),
+  ethnicity: code.nullable(),
+  languages: codes,
+  residenceProvinceCode: code.nullable(),
+  residenceDistrict: text(100).nullable(),
+  victimStatus: z.enum(victimStatuses),
+  identifiedBy: code.nullable(),
+  identificationDate: isoDate.nullable(),
+  exploitationForms: codes,
+  labourSector: code.nullable(),
+  meansOfControl: codes,
+  recruitmentMethod: code.nullable(),
+  recruiterRelation: code.nullable(),
+  stageLocations: z.array(ZStage).max(20),
+  needs: codes,
+  under18AtExploitation: z.boolean().nullable(),
+});
+export const ZPersonCreate = ZPersonFields.partial().extend({
+  role: z.enum(casePersonRoles),
+  /** Only used to derive the under-18-at-exploitation flag; not stored. */
+  exploitationDate: isoDate.nullable().optional(),
+});
+export const ZPersonUpdate = ZPersonFields.partial().extend({
+  version: z.number().int(),
+  exploitationDate: isoDate.nullable().optional(),
+});
+export const ZPerson = ZPersonFields.extend({
+  id: z.uuid(),
+  hotline: z.string(),
+  createdById: z.uuid().nullable(),
+  ageBand: z.enum(ageBands),
+  under18AtIdentification: z.boolean().nullable(),
+  legalHold: z.boolean(),
+  version: z.number().int(),
+  createdAt: iso,
+  updatedAt: iso,
+});
+
+export const ZConsentCreate = z.object({
+  scope: z.enum(consentScopes),
+  granted: z.boolean(),
+  givenBy: z.enum(consentGivers),
+  method: z.enum(consentMethods),
+});
+const ZConsent = ZConsentCreate.extend({
+  id: z.uuid(),
+  personId: z.uuid(),
+  version: z.number().int(),
+  recordedById: z.uuid().nullable(),
+  recordedAt: iso,
+});
+export { ZConsent };
+export const ZConsents = z.object({ current: z.array(ZConsent), history: z.array(ZConsent) });
