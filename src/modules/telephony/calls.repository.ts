@@ -10,6 +10,8 @@ export type TNewCall = {
   fromEncrypted: string | null;
   fromHash: string | null;
   route?: string | null;
+  language?: string | null;
+  enqueuedAt?: Date | null;
   startedAt?: Date;
   needsReconciliation?: boolean;
 };
@@ -17,7 +19,7 @@ export type TNewCall = {
 export type TCallUpdate = Partial<{
   language: string;
   route: string;
-  enqueuedAt: Date;
+  enqueuedAt: Date | null;
   leftQueueAt: Date;
   queueResult: string;
   callbackRequested: boolean;
@@ -36,31 +38,59 @@ export type TCallEvent = {
 
 export type TCallsRepository = ReturnType<typeof callsRepository>;
 
+type TExecutor = Pick<TDatabase, 'insert'>;
+
+/**
+ * Webhook-path writes do not wait for the WAL flush (the disk's fsync would otherwise be most of
+ * the webhook's time). A Postgres crash can lose the last fraction of a second of these rows;
+ * Twilio's own call log and the reconciler cover that, and no caller waits on it.
+ */
+async function relaxedCommit(tx: Pick<TDatabase, 'execute'>): Promise<void> {
+  await tx.execute(sql`set local synchronous_commit = off`);
+}
+
+// A status callback can beat the incoming webhook and create a bare row; fill it in.
+async function upsertCall(db: TExecutor, call: TNewCall): Promise<void> {
+  await db
+    .insert(calls)
+    .values({ ...call, needsReconciliation: call.needsReconciliation ?? false })
+    .onConflictDoUpdate({
+      target: calls.callSid,
+      set: {
+        hotline: sql`case when ${calls.hotline} = 'unknown' then excluded.hotline else ${calls.hotline} end`,
+        fromEncrypted: sql`coalesce(${calls.fromEncrypted}, excluded.from_encrypted)`,
+        fromHash: sql`coalesce(${calls.fromHash}, excluded.from_hash)`,
+        route: sql`coalesce(${calls.route}, excluded.route)`,
+        language: sql`coalesce(${calls.language}, excluded.language)`,
+        enqueuedAt: sql`coalesce(${calls.enqueuedAt}, excluded.enqueued_at)`,
+        needsReconciliation: sql`${calls.needsReconciliation} and excluded.needs_reconciliation`,
+      },
+    });
+}
+
 export function callsRepository(db: TDatabase) {
   return {
     /** Idempotent on CallSid: Twilio retries and the reconciler may record the same call again. */
     async recordCall(call: TNewCall): Promise<void> {
-      // A status callback can beat the incoming webhook and create a bare row; fill it in.
-      await db
-        .insert(calls)
-        .values({ ...call, needsReconciliation: call.needsReconciliation ?? false })
-        .onConflictDoUpdate({
-          target: calls.callSid,
-          set: {
-            hotline: sql`case when ${calls.hotline} = 'unknown' then excluded.hotline else ${calls.hotline} end`,
-            fromEncrypted: sql`coalesce(${calls.fromEncrypted}, excluded.from_encrypted)`,
-            fromHash: sql`coalesce(${calls.fromHash}, excluded.from_hash)`,
-            route: sql`coalesce(${calls.route}, excluded.route)`,
-            needsReconciliation: sql`${calls.needsReconciliation} and excluded.needs_reconciliation`,
-          },
-        });
+      await upsertCall(db, call);
+    },
+    /** The call and its first raw event in one transaction: one commit on the webhook's path. */
+    async recordCallWithEvent(call: TNewCall, event: TCallEvent): Promise<void> {
+      await db.transaction(async (tx) => {
+        await relaxedCommit(tx);
+        await upsertCall(tx, call);
+        await tx.insert(callEvents).values(event);
+      });
     },
     async updateCall(callSid: string, update: TCallUpdate): Promise<void> {
       if (Object.keys(update).length === 0) return;
       await db.update(calls).set(update).where(eq(calls.callSid, callSid));
     },
     async addEvent(event: TCallEvent): Promise<void> {
-      await db.insert(callEvents).values(event);
+      await db.transaction(async (tx) => {
+        await relaxedCommit(tx);
+        await tx.insert(callEvents).values(event);
+      });
     },
     /**
      * Applies a status callback under a row lock so two deliveries racing each other cannot both

@@ -37,24 +37,16 @@ export async function incomingCall(
   const callSid = params.CallSid ?? '';
   const from = params.From ?? params.Caller ?? '';
   const { ctx } = await resolveHotline(deps, hotlineNumber);
+  const h = ctx.hotline;
+  const now = deps.now();
   const hash = from ? phoneHash(deps.keyring, from) : null;
-  const blocked = hash
-    ? await guard(
-        () => deps.blocklist.isBlocked(hash, ctx.hotline.number, deps.now()),
-        storeTimeout(deps),
-      )
-    : { ok: true as const, value: false };
-  const open = isOpen(ctx.hotline.openingHours, deps.now());
-  const route =
-    blocked.ok && blocked.value
-      ? 'blocked'
-      : !open
-        ? `after-hours-${ctx.hotline.afterHours === 'forward' && ctx.hotline.dutyMobile ? 'forward' : 'voicemail'}`
-        : 'ivr';
-
+  const open = isOpen(h.openingHours, now);
+  // One language: no menu, the caller goes straight to the queue.
+  const direct = open && h.languages.length <= 1;
+  const afterHours = `after-hours-${h.afterHours === 'forward' && h.dutyMobile ? 'forward' : 'voicemail'}`;
   const call = {
     callSid,
-    hotline: ctx.hotline.number,
+    hotline: h.number,
     fromEncrypted: from
       ? encryptField(
           deps.keyring,
@@ -63,26 +55,35 @@ export async function incomingCall(
         )
       : null,
     fromHash: hash,
-    route,
-    startedAt: deps.now(),
+    route: !open ? afterHours : direct ? 'queued' : 'ivr',
+    ...(direct ? { language: h.defaultLanguage, enqueuedAt: now } : {}),
+    startedAt: now,
   };
-  const event = rawEvent(callSid, 'incoming', params, deps.now());
-  await write(
-    deps,
-    callSid,
-    async () => {
-      await deps.calls.recordCall(call);
-      await deps.calls.addEvent(event);
-    },
-    { type: 'call', call },
-  ).then((ok) => {
-    if (!ok) deps.buffer.add(callSid, { type: 'event', event });
-  });
+  const event = rawEvent(callSid, 'incoming', params, now);
+  // The block-list lookup and the write run side by side; a blocked call is rare and is then
+  // re-marked. A failed lookup lets the call through: blocking a victim would be worse.
+  const [blocked] = await Promise.all([
+    hash
+      ? guard(() => deps.blocklist.isBlocked(hash, h.number, now), storeTimeout(deps))
+      : Promise.resolve({ ok: true as const, value: false }),
+    write(deps, callSid, () => deps.calls.recordCallWithEvent(call, event), {
+      type: 'call',
+      call,
+    }).then((ok) => {
+      if (!ok) deps.buffer.add(callSid, { type: 'event', event });
+    }),
+  ]);
 
-  if (route === 'blocked') return blockedTwiml(ctx);
-  if (route !== 'ivr') return afterHoursTwiml(ctx);
-  if (ctx.hotline.languages.length <= 1)
-    return enqueueCaller(deps, ctx, callSid, ctx.hotline.defaultLanguage);
+  if (blocked.ok && blocked.value) {
+    const update = { route: 'blocked', enqueuedAt: null };
+    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+      type: 'update',
+      update,
+    });
+    return blockedTwiml(ctx);
+  }
+  if (!open) return afterHoursTwiml(ctx);
+  if (direct) return enqueueCaller(deps, ctx, callSid, h.defaultLanguage, { recorded: true });
   return languageMenuTwiml(ctx, 1);
 }
 

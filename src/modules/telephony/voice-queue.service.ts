@@ -28,6 +28,7 @@ export async function enqueueCaller(
   ctx: TIvrContext,
   callSid: string,
   language: string,
+  options: { recorded?: boolean } = {},
 ): Promise<string> {
   const enqueuedAt = deps.now();
   const caller: TWaitingCaller = {
@@ -39,11 +40,14 @@ export async function enqueueCaller(
   };
   const queued = await guard(() => deps.queue.add(caller), storeTimeout(deps));
   const forward = !queued.ok && ctx.hotline.dutyMobile !== null;
-  const update = { language, enqueuedAt, route: forward ? 'forwarded-fallback' : 'queued' };
-  await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
-    type: 'update',
-    update,
-  });
+  // `recorded`: the incoming webhook already wrote language, route and enqueue time.
+  if (!options.recorded || !queued.ok) {
+    const update = { language, enqueuedAt, route: forward ? 'forwarded-fallback' : 'queued' };
+    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+      type: 'update',
+      update,
+    });
+  }
   if (queued.ok) {
     deps.events.emit('caller.queued', {
       callSid,
