@@ -27,6 +27,17 @@ export const appRoutes: TAppRoute[] = [
     screen: lazy(() => import('../features/wallboard/wallboard-page')),
   },
   {
+    path: '/partner/link',
+    roles: 'public',
+    screen: lazy(() => import('../features/partner/magic-link-page')),
+  },
+  {
+    path: '/partner/*',
+    roles: ['partner_agent', 'partner_manager'],
+    nav: 'nav.partner',
+    screen: lazy(() => import('../features/partner/partner-page')),
+  },
+  {
     path: '/reports/*',
     roles: ['statistician', 'supervisor', 'administrator'],
     nav: 'nav.reports',

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '../../db/schema/staff';
+import { JobQueues } from '../../src/jobs/job-queues';
+import { openRedis } from '../../src/infra/redis';
+import { requestReferral } from '../../src/modules/referrals/request-referral.service';
+import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
+import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { screenshot } from './support/screenshots';
+
+const PHONE = { width: 390, height: 844 };
+const SHELTER_SMS = '+8562055577001';
+
+describe('partner portal from an SMS link', () => {
+  let system: TE2eSystem;
+  let queues: JobQueues;
+  beforeAll(async () => {
+    system = await startE2eSystem();
+    const redis = openRedis(system.stores.config.REDIS_URL ?? '', 'worker');
+    queues = new JobQueues(redis, system.stores.config.REDIS_PREFIX);
+  }, 180_000);
+  afterAll(async () => {
+    await queues?.close();
+    await system?.stop();
+  });
+
+  it('a shelter acknowledges, accepts, records a service and completes on a phone', async () => {
+    const unit = await insertUnit(system.stores, {
+      kind: 'shelter',
+      usesSystem: false,
+      smsNumbers: [SHELTER_SMS],
+    });
+    await insertRule(system.stores, { need: 'shelter', unitId: unit.id });
+    const { caseId, personId } = await insertCaseWithPerson(system.stores, {
+      name: 'Canary Vongsa',
+    });
+
+    // Asked for by the demo counsellor, to whom the workers report every step the partner takes.
+    const { db } = system.stores.database;
+    const [noy] = await db
+      .select()
+      .from(staffUsers)
+      .where(eq(staffUsers.username, system.login('counsellor').username));
+    if (!noy) throw new Error('demo counsellor missing');
+    await requestReferral(
+      { db, config: system.stores.config, queues },
+      {
+        userId: noy.id,
+        role: 'counsellor',
+        displayName: noy.displayName,
+        hotlines: noy.hotlines,
+        languages: noy.languages,
+        organisationKey: null,
+        provinceCode: null,
+        sessionId: 'e2e',
+      },
+      { caseId, personId, needs: ['shelter'], priority: 'urgent' },
+      new Date(),
+    );
+    await expect
+      .poll(
+        () =>
+          [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body,
+        { timeout: 20_000 },
+      )
+      .toMatch(/\/partner\/link#/);
+    const body =
+      [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body ?? '';
+    expect(body).not.toContain('Canary');
+    const link = new URL(body.slice(body.indexOf('http')).trim());
+
+    const phone = await system.browser.newPage({ uiLanguage: 'en' });
+    await phone.setViewportSize(PHONE);
+    await phone.goto(link.pathname + link.hash);
+    const state = phone.getByTestId('ticket-state');
+    await state.getByText('Waiting for acknowledgement').waitFor();
+    expect(await phone.getByTestId('ticket').textContent()).not.toContain('Canary');
+    await screenshot(phone, 'partner-ticket-en');
+
+    await phone.getByRole('button', { name: 'Acknowledge' }).click();
+    await state.getByText('Acknowledged').waitFor();
+    await phone.getByRole('button', { name: 'Accept' }).click();
+    await state.getByText('Accepted').waitFor();
+
+    await phone.getByLabel('Service').selectOption('shelter');
+    await phone.getByRole('button', { name: 'Record service' }).click();
+    await phone
+      .getByTestId('services')
+      .getByText(/Shelter/)
+      .waitFor();
+
+    await phone.getByRole('button', { name: 'Complete' }).click();
+    await phone.getByLabel('Outcome').selectOption('services_provided');
+    await phone.getByRole('button', { name: 'Confirm completion' }).click();
+    await state.getByText('Completed').waitFor();
+    await screenshot(phone, 'partner-completed-en');
+
+    // The link was single-use: opening it again shows no ticket, only the explanation.
+    const other = await system.browser.newPage({ uiLanguage: 'en' });
+    await other.goto(link.pathname + link.hash);
+    await other
+      .getByRole('alert')
+      .getByText(/expired or was already used/)
+      .waitFor();
+  });
+});

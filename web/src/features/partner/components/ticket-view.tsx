@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatDate, formatDateTime } from '../../../shared/format/date-format';
+import { useT } from '../../../shared/i18n/i18n';
+import { ErrorText } from '../../../shared/ui/error-text';
+import { fetchTicket, type TTicket } from '../api/partner.api';
+import { TicketActions } from './ticket-actions';
+import { TicketWork } from './ticket-work';
+
+const subjectOrder = [
+  'sex',
+  'age',
+  'isChild',
+  'nationality',
+  'provinceCode',
+  'languages',
+  'exploitationForms',
+] as const;
+
+function SubjectList({ subject }: { subject: TTicket['subject'] }) {
+  const { t } = useT('partner');
+  const show = (value: unknown) => {
+    if (typeof value === 'boolean') return value ? t('fields.yes') : t('fields.no');
+    if (Array.isArray(value)) return value.join(', ') || '—';
+    return value === null || value === undefined || value === '' ? '—' : String(value);
+  };
+  return (
+    <dl className="partner-subject">
+      {subjectOrder
+        .filter((field) => field in subject)
+        .map((field) => (
+          <div key={field}>
+            <dt>{t(`fields.${field}`)}</dt>
+            <dd data-testid={`subject-${field}`}>{show(subject[field])}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/** One ticket with only what the partner may see (the server already cut it to their kind). */
+export function TicketView({ ticketId }: { ticketId: string }) {
+  const { t, i18n } = useT('partner');
+  const [ticket, setTicket] = useState<TTicket | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    fetchTicket(ticketId).then((tk) => {
+      setTicket(tk);
+      setError(null);
+    }, setError);
+  }, [ticketId]);
+  useEffect(load, [load]);
+
+  if (!ticket)
+    return error ? (
+      <ErrorText error={error} />
+    ) : (
+      <p className="loading">{t('common:status.loading')}</p>
+    );
+  const due: Array<[string, string | null]> = [
+    ['ticket.dueAcknowledge', ticket.state === 'pending' ? ticket.dueAcknowledgeAt : null],
+    ['ticket.dueDecide', ticket.state === 'acknowledged' ? ticket.dueDecideAt : null],
+    [
+      'ticket.dueResolve',
+      ['accepted', 'in_progress', 'on_hold'].includes(ticket.state) ? ticket.dueResolveAt : null,
+    ],
+  ];
+  return (
+    <article className="partner-ticket" data-testid="ticket">
+      <header className="panel">
+        <h1>
+          {t('ticket.title')}: {ticket.needs.map((n) => n.replace(/_/g, ' ')).join(', ')}
+        </h1>
+        <p>
+          <span className="tag" data-testid="ticket-state">
+            {t(`states.${ticket.state}`)}
+          </span>{' '}
+          <span className="tag">{ticket.priority}</span>
+          {ticket.escalationLevel ? (
+            <span className="tag tag--danger">
+              {t('ticket.escalated', { level: ticket.escalationLevel })}
+            </span>
+          ) : null}
+        </p>
+        <p className="muted">
+          {t('ticket.unit')}: {i18n.language === 'en' ? ticket.unit.nameEn : ticket.unit.nameLo}
+        </p>
+        {due
+          .filter(([, at]) => at)
+          .map(([key, at]) => (
+            <p key={key}>
+              <strong>{t(key)}</strong> {formatDateTime(at ?? '')}
+            </p>
+          ))}
+        {ticket.declineReason ? (
+          <p>
+            {t('ticket.declineReason')}: {t(`reasons.${ticket.declineReason}`)}
+          </p>
+        ) : null}
+        {ticket.outcome ? (
+          <p>
+            {t('ticket.outcome')}: {t(`outcomes.${ticket.outcome}`)}
+          </p>
+        ) : null}
+      </header>
+
+      <TicketActions ticket={ticket} onChanged={load} />
+
+      <section className="panel">
+        <h2>{t('ticket.person')}</h2>
+        <SubjectList subject={ticket.subject} />
+        <p className="muted">{t('ticket.privacy')}</p>
+      </section>
+
+      <TicketWork ticket={ticket} onChanged={load} />
+
+      <section className="panel">
+        <h2>{t('ticket.services')}</h2>
+        {ticket.services.length ? (
+          <ul data-testid="services">
+            {ticket.services.map((s, i) => (
+              <li key={i}>
+                {t(`servicesList.${s.service}`)} — {formatDate(`${s.givenOn}T12:00:00+07:00`)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('ticket.noServices')}</p>
+        )}
+      </section>
+
+      <section className="panel">
+        <h2>{t('ticket.history')}</h2>
+        <ol className="partner-history">
+          {ticket.events.map((e, i) => (
+            <li key={i}>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
+              {t(`events.${e.type}`, { defaultValue: e.type })}
+              {e.toState ? ` → ${t(`states.${e.toState}`, { defaultValue: e.toState })}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
