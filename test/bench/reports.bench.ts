@@ -46,9 +46,11 @@ async function main(): Promise<void> {
   });
   const handle = openDatabase(pg.url, { max: 4 });
   try {
+    // A kept database is reused as it is, even if the single pre-release migration changed since.
+    const [kept] = await handle.sql<Array<{ n: number }>>`
+      select count(*)::int as n from pg_tables where tablename = 'people'`;
+    if (kept?.n) return await report(handle.sql);
     await runMigrations(handle);
-    const [filled] = await handle.sql<Array<{ n: number }>>`select count(*)::int as n from people`;
-    if (filled?.n) return await report(handle.sql);
     console.log(
       `generating ${COUNTS.people} people, ${COUNTS.contacts} contacts, ${COUNTS.calls} calls`,
     );

@@ -15,6 +15,8 @@ import { filterLabels, reportScopeFor } from './report-scope.policy';
 import type { TReport } from './report-table.types';
 import type { TExportQuery, TReportKind, TReportQuery } from './report.schema';
 import { loadNationalTallies } from './reports.repository';
+import { loadReferrals } from './referrals.repository';
+import { referralsReport } from './referrals-report.policy';
 import { reportToXlsx } from './xlsx.writer';
 
 export type TReportsDeps = Pick<TAppDeps, 'db' | 'sql' | 'config'>;
@@ -56,7 +58,11 @@ async function build(
         data: await loadOperations(deps.sql, period, scope),
       });
     case 'referrals':
-      throw new AppError('NOT_FOUND');
+      return referralsReport({
+        period,
+        filters,
+        data: await loadReferrals(deps.sql, period, scope),
+      });
   }
 }
 

@@ -2,7 +2,7 @@ import { addStrings, type TStrings } from '../../shared/i18n/i18n';
 
 const lo = {
   title: 'ລາຍງານ',
-  kinds: { national: 'ສະຖິຕິລະດັບຊາດ', operations: 'ການດຳເນີນງານສາຍດ່ວນ' },
+  kinds: { national: 'ສະຖິຕິລະດັບຊາດ', operations: 'ການດຳເນີນງານສາຍດ່ວນ', referrals: 'ການສົ່ງຕໍ່' },
   filters: {
     legend: 'ຕົວກອງ',
     period: 'ໄລຍະ',
@@ -33,7 +33,11 @@ const lo = {
 
 const en: TStrings<typeof lo> = {
   title: 'Reports',
-  kinds: { national: 'National statistics', operations: 'Hotline operations' },
+  kinds: {
+    national: 'National statistics',
+    operations: 'Hotline operations',
+    referrals: 'Referrals',
+  },
   filters: {
     legend: 'Filters',
     period: 'Period',
