@@ -3,8 +3,14 @@ import { rooms } from '../contracts/realtime';
 import { sessionRevokedChannel } from '../modules/auth/session.repository';
 import { expireDueOffers } from '../modules/routing/offer.service';
 import { expireWrapUps, releaseStale } from '../modules/presence/presence.service';
-import { createRoutingContext, type TRoutingContext } from '../modules/routing/routing.context';
+import {
+  createRoutingContext,
+  pushPresence,
+  type TRoutingContext,
+} from '../modules/routing/routing.context';
 import { subscribeToCallLifecycle } from '../modules/routing/lifecycle.subscriber';
+import { callbackDeps } from '../modules/callbacks/callbacks.context';
+import { callbackRequested } from '../modules/callbacks/callbacks.service';
 import { attachConnections } from './connection';
 import { pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
@@ -48,14 +54,30 @@ export const realtimePlugin = fp(
     app.decorate('liveRouting', routing);
     let closing = false;
     attachConnections(realtime.io, routing, () => closing);
+    const callbacks = callbackDeps(routing, db, redis);
+    const offCallbacks = app.callLifecycle.on('callback.requested', (e) =>
+      callbackRequested(callbacks, e),
+    );
     const unsubscribe = subscribeToCallLifecycle(app.callLifecycle, routing);
 
-    const revoked = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-    revoked.on('error', () => {});
-    revoked.on('message', (_channel: string, userId: string) => {
-      realtime.io.local.in(rooms.user(userId)).disconnectSockets(true);
+    const channels = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    channels.on('error', () => {});
+    const withdrawnChannel = `${config.REDIS_PREFIX}:routing:withdrawn`;
+    channels.on('message', (channel: string, message: string) => {
+      if (channel === withdrawnChannel) {
+        const [offerId = '', userId = ''] = message.split(' ');
+        realtime.io.local
+          .to(rooms.user(userId))
+          .emit('call:withdrawn', { offerId, reason: 'caller-left' });
+        void pushPresence(routing, userId).catch(() => {});
+        void routing.dispatcher.kick();
+        return;
+      }
+      realtime.io.local.in(rooms.user(message)).disconnectSockets(true);
     });
-    void revoked.subscribe(sessionRevokedChannel(config.REDIS_PREFIX)).catch(() => {});
+    void channels
+      .subscribe(sessionRevokedChannel(config.REDIS_PREFIX), withdrawnChannel)
+      .catch(() => {});
 
     let sweeping = false;
     const sweep = setInterval(() => {
@@ -95,13 +117,14 @@ export const realtimePlugin = fp(
       clearInterval(sweep);
       clearInterval(heartbeat);
       unsubscribe();
+      offCallbacks();
       notifier.close();
       await realtime.close();
     });
     app.addHook('onClose', async () => {
       await routing.dispatcher.idle();
       await routing.events.flush();
-      revoked.disconnect();
+      channels.disconnect();
     });
   },
   { name: 'realtime', dependencies: ['telephony'] },

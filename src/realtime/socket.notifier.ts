@@ -34,6 +34,9 @@ export function socketNotifier(
     ended(userId, callSid) {
       to(rooms.user(userId))?.emit('call:ended', { callSid });
     },
+    callback(hotline, payload) {
+      to([rooms.hotline(hotline), rooms.supervisorsOf(hotline)])?.emit('callback:updated', payload);
+    },
     queueChanged(hotline) {
       if (closed || pendingQueues.has(hotline)) return;
       const timer = setTimeout(() => {

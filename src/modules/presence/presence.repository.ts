@@ -5,7 +5,12 @@ import {
   type TCounsellorView,
 } from '../../contracts/realtime';
 import { runLua } from '../routing/lua-script';
-import { endCallScript, endWrapUpScript, setPresenceScript } from './presence.scripts';
+import {
+  claimForCallScript,
+  endCallScript,
+  endWrapUpScript,
+  setPresenceScript,
+} from './presence.scripts';
 import { selfServiceStates, type TPresenceTarget } from './presence.policy';
 
 export type TPresenceRepository = ReturnType<typeof presenceRepository>;
@@ -120,6 +125,14 @@ export function presenceRepository(redis: Redis, prefix: string) {
         ],
       )) as string | null;
       return (r as TCounsellorState | null) ?? null;
+    },
+
+    /** Busy with an outbound call; only from a state in which nobody is waiting on them. */
+    async claimForCall(userId: string, callSid: string): Promise<boolean> {
+      const allowed = ['offline', 'away', 'available', 'wrap_up'].join(',');
+      return (
+        (await runLua(redis, claimForCallScript, [], [prefix, userId, callSid, allowed])) === 1
+      );
     },
 
     async endWrapUp(userId: string, now: number): Promise<boolean> {

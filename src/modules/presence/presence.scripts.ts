@@ -59,3 +59,20 @@ if redis.call('HGET', ak(uid), 'state') ~= 'wrap_up' then return false end
 agentAvailable(uid, now)
 return 'available'
 `);
+
+/**
+ * A counsellor starts an outbound call (a call-back): busy from now on. ARGV: prefix, userId,
+ * callSid, allowed current states (csv). Returns 1 or false.
+ */
+export const claimForCallScript = luaScript(`${routingLuaHelpers}
+local uid, sid, allowed = ARGV[2], ARGV[3], ARGV[4]
+local a = ak(uid)
+local cur = redis.call('HGET', a, 'state') or 'offline'
+if not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then return false end
+redis.call('SADD', P .. ':agents', uid)
+redis.call('ZREM', P .. ':avail', uid)
+redis.call('ZREM', P .. ':wrap', uid)
+redis.call('HSET', a, 'state', 'on_call', 'callSid', sid)
+redis.call('HDEL', a, 'reason', 'wrapUntil')
+return 1
+`);

@@ -65,7 +65,11 @@ export async function rejectOffer(
   if (!(await releaseOffer(ctx, offerId, 'reject', userId))) throw new RoutingError('OFFER_GONE');
 }
 
-/** The caller hung up or left the queue: withdraw any offer made for them. */
+/**
+ * The caller hung up or left the queue: any offer made for them is withdrawn atomically; the
+ * counsellor's sockets hear of it through the withdrawn channel (see realtime.plugin), which
+ * also covers the telephony webhook removing the caller itself.
+ */
 export async function callerLeft(
   ctx: TRoutingContext,
   callSid: string,
@@ -79,9 +83,6 @@ export async function callerLeft(
     kind: 'routing.offer-withdrawn',
     payload: { offerId: withdrawn.offerId, userId: withdrawn.userId },
   });
-  ctx.notifier.withdrawn(withdrawn.userId, withdrawn.offerId, 'caller-left');
-  await pushPresence(ctx, withdrawn.userId);
-  void ctx.dispatcher.kick();
 }
 
 /** Offers whose time ran out, on whichever node notices first (release is idempotent). */

@@ -11,4 +11,5 @@ export type TRoutingNotifier = {
   queueChanged(hotline: string): void;
   connected(userId: string, callSid: string, conferenceName: string): void;
   ended(userId: string, callSid: string): void;
+  callback(hotline: string, payload: { taskId: string; status: string; hotline: string }): void;
 };

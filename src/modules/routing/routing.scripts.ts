@@ -157,6 +157,8 @@ if cs[1] == 'offered' and cs[4] then
   redis.call('ZREM', P .. ':offers', cs[4])
   local as = redis.call('HMGET', ak(cs[5]), 'state', 'offerId', 'idleSince')
   if as[1] == 'offered' and as[2] == cs[4] then agentAvailable(cs[5], as[3] or '0') end
+  -- Whoever removed the caller (telephony or routing), every node tells its own sockets.
+  redis.call('PUBLISH', P .. ':routing:withdrawn', cs[4] .. ' ' .. cs[5])
   return {cs[1], cs[4], cs[5]}
 end
 return {cs[1]}

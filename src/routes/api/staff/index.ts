@@ -9,6 +9,7 @@ import { referralRuleRoutes } from './referral-rules.routes';
 import { referralRoutes } from './referrals.routes';
 import { reportRoutes } from './reports.routes';
 import { routingRoutes } from './routing.routes';
+import { callbackRoutes } from './callbacks.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -25,4 +26,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(partnerDirectoryRoutes);
   await app.register(referralRuleRoutes);
   await app.register(routingRoutes);
+  await app.register(callbackRoutes);
 };

@@ -40,4 +40,27 @@ export const bridgeRoutes: FastifyPluginAsyncZod = async (app) => {
       return r.toString();
     },
   );
+
+  app.post(
+    '/bridge/callback',
+    {
+      config: { rateLimit: false },
+      schema: {
+        body: ZTwilioVoiceBody,
+        querystring: z.object({ taskId: z.string().uuid() }),
+        response: { 200: ZTwiml },
+        tags: ['twilio'],
+        summary: 'TwiML for a returned call once the caller answers: join the call-back conference',
+      },
+    },
+    async (request, reply) => {
+      const r = new twilio.twiml.VoiceResponse();
+      r.dial().conference(
+        { beep: 'false', startConferenceOnEnter: true, endConferenceOnExit: true },
+        `callback-${request.query.taskId}`,
+      );
+      reply.status(200).type('text/xml');
+      return r.toString();
+    },
+  );
 };

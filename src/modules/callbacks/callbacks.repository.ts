@@ -1,0 +1,130 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, gte, sql } from 'drizzle-orm';
+import { callbackTasks, callEvents, calls, contacts } from '../../../db/schema/index';
+import type { TDatabase } from '../../infra/database';
+
+export type TCallbackTask = typeof callbackTasks.$inferSelect;
+
+export function callbacksRepository(db: TDatabase) {
+  return {
+    /** Idempotent on the call: a second "press 1" or a repeated webhook creates nothing new. */
+    async create(task: typeof callbackTasks.$inferInsert): Promise<TCallbackTask | null> {
+      const [row] = await db.insert(callbackTasks).values(task).onConflictDoNothing().returning();
+      return row ?? null;
+    },
+
+    async get(id: string): Promise<TCallbackTask | null> {
+      const [row] = await db.select().from(callbackTasks).where(eq(callbackTasks.id, id));
+      return row ?? null;
+    },
+
+    async listOpen(hotlines: readonly string[]): Promise<TCallbackTask[]> {
+      if (!hotlines.length) return [];
+      return db
+        .select()
+        .from(callbackTasks)
+        .where(
+          and(
+            inArray(callbackTasks.hotline, [...hotlines]),
+            inArray(callbackTasks.status, ['open', 'taken', 'placed']),
+          ),
+        )
+        .orderBy(asc(callbackTasks.queueScore));
+    },
+
+    /** Exactly one counsellor takes an open task. */
+    async take(id: string, userId: string): Promise<TCallbackTask | null> {
+      const [row] = await db
+        .update(callbackTasks)
+        .set({ status: 'taken', takenBy: userId, takenAt: new Date() })
+        .where(and(eq(callbackTasks.id, id), eq(callbackTasks.status, 'open')))
+        .returning();
+      return row ?? null;
+    },
+
+    async markPlaced(id: string, placedCallSid: string): Promise<void> {
+      await db
+        .update(callbackTasks)
+        .set({ status: 'placed', placedCallSid, placedAt: new Date() })
+        .where(eq(callbackTasks.id, id));
+    },
+
+    async complete(
+      id: string,
+      userId: string,
+      outcome: NonNullable<TCallbackTask['outcome']>,
+    ): Promise<TCallbackTask | null> {
+      const [row] = await db
+        .update(callbackTasks)
+        .set({ status: 'done', outcome, completedAt: new Date() })
+        .where(
+          and(
+            eq(callbackTasks.id, id),
+            eq(callbackTasks.takenBy, userId),
+            inArray(callbackTasks.status, ['taken', 'placed']),
+          ),
+        )
+        .returning();
+      return row ?? null;
+    },
+
+    async originalCall(callSid: string) {
+      const [row] = await db
+        .select({
+          fromEncrypted: calls.fromEncrypted,
+          fromHash: calls.fromHash,
+          enqueuedAt: calls.enqueuedAt,
+          language: calls.language,
+          hotline: calls.hotline,
+        })
+        .from(calls)
+        .where(eq(calls.callSid, callSid));
+      return row ?? null;
+    },
+
+    /** The latest contact with this caller's number: what it said about calling back safely. */
+    async latestSafety(fromHash: string) {
+      const [row] = await db
+        .select({
+          id: contacts.id,
+          safeToTalk: contacts.safeToTalk,
+          safeCallbackWindowEnc: contacts.safeCallbackWindowEnc,
+          noSms: contacts.noSms,
+          noVoicemail: contacts.noVoicemail,
+        })
+        .from(contacts)
+        .where(eq(contacts.callerPhoneHash, fromHash))
+        .orderBy(desc(contacts.occurredAt))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /**
+     * Callers who hung up while waiting and were never answered or given a call-back task.
+     * Listed for counsellors to decide; never called back automatically.
+     */
+    async missedCalls(hotlines: readonly string[], since: Date) {
+      if (!hotlines.length) return [];
+      return db
+        .select({
+          callSid: calls.callSid,
+          hotline: calls.hotline,
+          language: calls.language,
+          enqueuedAt: calls.enqueuedAt,
+          leftQueueAt: calls.leftQueueAt,
+        })
+        .from(calls)
+        .leftJoin(callbackTasks, eq(callbackTasks.callSid, calls.callSid))
+        .where(
+          and(
+            inArray(calls.hotline, [...hotlines]),
+            gte(calls.enqueuedAt, since),
+            isNotNull(calls.leftQueueAt),
+            inArray(calls.queueResult, ['hangup', 'leave']),
+            isNull(callbackTasks.id),
+            sql`not exists (select 1 from ${callEvents} e where e.call_sid = ${calls.callSid} and e.kind = 'routing.accepted')`,
+          ),
+        )
+        .orderBy(asc(calls.enqueuedAt));
+    },
+  };
+}

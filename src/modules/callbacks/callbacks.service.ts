@@ -1,0 +1,152 @@
+import type { TActor } from '../auth/actor';
+import { AppError } from '../../errors/catalogue';
+import { decryptField } from '../crypto/field-cipher';
+import type { TKeyring } from '../crypto/keyring';
+import { counsellorFinished } from '../routing/bridge.service';
+import { pushPresence, type TRoutingContext } from '../routing/routing.context';
+import type { callbacksRepository, TCallbackTask } from './callbacks.repository';
+
+export type TCallbackDeps = {
+  ctx: TRoutingContext;
+  repo: ReturnType<typeof callbacksRepository>;
+  keyring: TKeyring;
+  /** Place in line of a caller still waiting (ms score), from Redis. */
+  queueScore: (callSid: string, hotline: string) => Promise<number | null>;
+};
+
+export type TSafety = {
+  safeToTalk: 'yes' | 'no' | 'unknown';
+  safeCallbackWindow: string | null;
+  noSms: boolean;
+  noVoicemail: boolean;
+};
+
+function notify(deps: TCallbackDeps, task: TCallbackTask) {
+  deps.ctx.notifier.callback(task.hotline, {
+    taskId: task.id,
+    status: task.status,
+    hotline: task.hotline,
+  });
+}
+
+/** The caller pressed 1 while waiting: a task that keeps their place in line. */
+export async function callbackRequested(
+  deps: TCallbackDeps,
+  e: { callSid: string; hotline: string },
+): Promise<void> {
+  const [score, call, language] = await Promise.all([
+    deps.queueScore(e.callSid, e.hotline),
+    deps.repo.originalCall(e.callSid),
+    deps.ctx.offers.callerInfo(e.callSid).then((c) => c?.language ?? null),
+  ]);
+  const task = await deps.repo.create({
+    callSid: e.callSid,
+    hotline: e.hotline,
+    language: language ?? call?.language ?? 'lo',
+    origin: 'requested',
+    queueScore: score ?? call?.enqueuedAt?.getTime() ?? Date.now(),
+  });
+  if (task) notify(deps, task);
+}
+
+/** A counsellor decides to return a missed call. */
+export async function callbackFromMissed(deps: TCallbackDeps, actor: TActor, callSid: string) {
+  const call = await deps.repo.originalCall(callSid);
+  if (!call || !actor.hotlines.includes(call.hotline)) throw new AppError('NOT_FOUND');
+  const task = await deps.repo.create({
+    callSid,
+    hotline: call.hotline,
+    language: call.language ?? 'lo',
+    origin: 'missed',
+    queueScore: call.enqueuedAt?.getTime() ?? Date.now(),
+  });
+  if (!task) throw new AppError('CONFLICT');
+  notify(deps, task);
+  return task;
+}
+
+async function safetyOf(deps: TCallbackDeps, callSid: string): Promise<TSafety | null> {
+  const call = await deps.repo.originalCall(callSid);
+  if (!call?.fromHash) return null;
+  const row = await deps.repo.latestSafety(call.fromHash);
+  if (!row) return null;
+  return {
+    safeToTalk: row.safeToTalk,
+    safeCallbackWindow: row.safeCallbackWindowEnc
+      ? decryptField(
+          deps.keyring,
+          { table: 'contacts', column: 'safe_callback_window_enc', rowId: row.id },
+          row.safeCallbackWindowEnc,
+        )
+      : null,
+    noSms: row.noSms,
+    noVoicemail: row.noVoicemail,
+  };
+}
+
+/** Exactly one counsellor takes a task, and sees what earlier contacts said about safety. */
+export async function takeCallback(deps: TCallbackDeps, actor: TActor, taskId: string) {
+  const existing = await deps.repo.get(taskId);
+  if (!existing || !actor.hotlines.includes(existing.hotline)) throw new AppError('NOT_FOUND');
+  const task = await deps.repo.take(taskId, actor.userId);
+  if (!task) throw new AppError('CALLBACK_TAKEN');
+  notify(deps, task);
+  return { task, safety: await safetyOf(deps, task.callSid) };
+}
+
+/** Places the call with the hotline's number as caller ID and rings the counsellor into it. */
+export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: string) {
+  const { ctx } = deps;
+  const task = await deps.repo.get(taskId);
+  if (!task || task.takenBy !== actor.userId) throw new AppError('NOT_FOUND');
+  if (task.status !== 'taken') throw new AppError('INVALID_TRANSITION');
+  const call = await deps.repo.originalCall(task.callSid);
+  const from = await ctx.hotlineNumber(task.hotline);
+  if (!call?.fromEncrypted || !from) throw new AppError('NOT_FOUND');
+  if (!(await ctx.presence.claimForCall(actor.userId, task.callSid)))
+    throw new AppError('INVALID_TRANSITION');
+  const to = decryptField(
+    deps.keyring,
+    { table: 'calls', column: 'from_encrypted', rowId: task.callSid },
+    call.fromEncrypted,
+  );
+  const root = ctx.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  const conferenceName = `callback-${task.id}`;
+  try {
+    const placed = await ctx.telephony.createCall({
+      to,
+      from,
+      url: `${root}/webhooks/twilio/bridge/callback?taskId=${task.id}`,
+      statusCallback: `${root}/webhooks/twilio/voice/status?hotline=${task.hotline}`,
+      timeoutSeconds: 30,
+    });
+    await ctx.telephony.addParticipant({
+      conferenceName,
+      to: `client:${actor.userId}`,
+      from,
+      label: 'counsellor',
+      beep: false,
+      endConferenceOnExit: true,
+    });
+    await deps.repo.markPlaced(task.id, placed.callSid);
+    await pushPresence(ctx, actor.userId);
+    return { taskId: task.id, callSid: placed.callSid, conferenceName };
+  } catch (err) {
+    ctx.log.warn({ err, taskId: task.id }, 'call-back could not be placed');
+    await counsellorFinished(ctx, actor.userId, task.callSid);
+    throw new AppError('TELEPHONY_FAILED');
+  }
+}
+
+export async function completeCallback(
+  deps: TCallbackDeps,
+  actor: TActor,
+  taskId: string,
+  outcome: NonNullable<TCallbackTask['outcome']>,
+) {
+  const task = await deps.repo.complete(taskId, actor.userId, outcome);
+  if (!task) throw new AppError('NOT_FOUND');
+  await counsellorFinished(deps.ctx, actor.userId, task.callSid);
+  notify(deps, task);
+  return task;
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { callbackDeps } from '../../../modules/callbacks/callbacks.context';
+import {
+  callbackFromMissed,
+  completeCallback,
+  placeCallback,
+  takeCallback,
+} from '../../../modules/callbacks/callbacks.service';
+import { startOfDayVientiane } from '../../../modules/routing/figures.service';
+import { ZErrorBody } from '../../error.schema';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+const ZTask = z.object({
+  id: z.string(),
+  callSid: z.string(),
+  hotline: z.string(),
+  language: z.string(),
+  origin: z.enum(['requested', 'missed']),
+  status: z.enum(['open', 'taken', 'placed', 'done', 'cancelled']),
+  takenBy: z.string().nullable(),
+  createdAt: z.date(),
+});
+const ZSafety = z
+  .object({
+    safeToTalk: z.enum(['yes', 'no', 'unknown']),
+    safeCallbackWindow: z.string().nullable(),
+    noSms: z.boolean(),
+    noVoicemail: z.boolean(),
+  })
+  .nullable();
+const ZId = z.object({ id: z.string().uuid() });
+const ZCallSid = z.object({ callSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/) });
+const tags = ['callbacks'];
+
+/**
+ * Call-backs and missed calls. Nothing is dialled automatically: a counsellor takes a task,
+ * reads the safety fields from earlier contacts, then places the call (hotline number shown).
+ */
+export const callbackRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = () => callbackDeps(app.liveRouting, app.deps.db, app.deps.redis);
+
+  app.get(
+    '/callbacks',
+    {
+      config: { permission: 'callback.list' },
+      schema: { tags, response: { 200: z.object({ tasks: z.array(ZTask) }), ...errors } },
+    },
+    async (request) => ({ tasks: await deps().repo.listOpen(request.actor.hotlines) }),
+  );
+
+  app.get(
+    '/missed-calls',
+    {
+      config: { permission: 'missed-call.list' },
+      schema: {
+        tags,
+        response: {
+          200: z.object({
+            calls: z.array(
+              z.object({
+                callSid: z.string(),
+                hotline: z.string(),
+                language: z.string().nullable(),
+                enqueuedAt: z.date().nullable(),
+                leftQueueAt: z.date().nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({
+      calls: await deps().repo.missedCalls(request.actor.hotlines, startOfDayVientiane(new Date())),
+    }),
+  );
+
+  app.post(
+    '/missed-calls/:callSid/callback',
+    {
+      config: { permission: 'callback.take' },
+      schema: { tags, params: ZCallSid, response: { 201: ZTask, 409: ZErrorBody, ...errors } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await callbackFromMissed(deps(), request.actor, request.params.callSid)),
+  );
+
+  app.post(
+    '/callbacks/:id/take',
+    {
+      config: { permission: 'callback.take' },
+      schema: {
+        tags,
+        params: ZId,
+        response: { 200: z.object({ task: ZTask, safety: ZSafety }), 409: ZErrorBody, ...errors },
+      },
+    },
+    async (request) => takeCallback(deps(), request.actor, request.params.id),
+  );
+
+  app.post(
+    '/callbacks/:id/place',
+    {
+      config: { permission: 'callback.take' },
+      schema: {
+        tags,
+        params: ZId,
+        response: {
+          200: z.object({ taskId: z.string(), callSid: z.string(), conferenceName: z.string() }),
+          409: ZErrorBody,
+          502: ZErrorBody,
+          ...errors,
+        },
+      },
+    },
+    async (request) => placeCallback(deps(), request.actor, request.params.id),
+  );
+
+  app.post(
+    '/callbacks/:id/complete',
+    {
+      config: { permission: 'callback.take' },
+      schema: {
+        tags,
+        params: ZId,
+        body: z.object({ outcome: z.enum(['reached', 'not-reached', 'unsafe', 'cancelled']) }),
+        response: { 200: ZTask, ...errors },
+      },
+    },
+    async (request) =>
+      completeCallback(deps(), request.actor, request.params.id, request.body.outcome),
+  );
+};
