@@ -11,6 +11,7 @@ import {
 } from '../tickets/tickets.repository';
 import { consentFor } from './consent.policy';
 import { consentFactsFor } from './consent-facts.repository';
+import { recordDispatch } from './dispatch-record.repository';
 import { partnersForReferral, type TRoutableUnit } from './routing-rules.policy';
 
 export type TDispatchOutcome = {
@@ -59,7 +60,7 @@ export async function dispatchReferral(
         subject: referral.subject,
       });
       const facts = await consentFactsFor(tx, deps.config, referral);
-      let created = 0;
+      const createdIds: string[] = [];
       for (const routed of decision.units) {
         const unit = units.get(routed.unitId);
         if (!unit) continue;
@@ -78,17 +79,29 @@ export async function dispatchReferral(
           basis: gate.basis,
           now,
         });
-        if (result) created += 1;
+        if (result) createdIds.push(result.ticket.id);
       }
+      const status = createdIds.length
+        ? 'dispatched'
+        : blockedUnitIds.length
+          ? 'blocked_consent'
+          : 'unrouted';
       await tx
         .update(referrals)
         .set({
-          status: created ? 'dispatched' : blockedUnitIds.length ? 'blocked_consent' : 'unrouted',
+          status,
           unroutedNeeds: decision.unrouted,
           blockedUnitIds,
           dispatchedAt: now,
         })
         .where(eq(referrals.id, referral.id));
+      await recordDispatch(tx, deps.config, referral, {
+        status,
+        ticketIds: createdIds,
+        blockedUnitIds,
+        unrouted: decision.unrouted,
+        consentOverridden,
+      });
     }
     const all = await ticketsOfReferral(tx, referral.id);
     return {

@@ -95,8 +95,9 @@ describe('referral pipeline on real BullMQ', () => {
     const audit = await stores.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, referralId));
-    expect(audit.map((a) => a.action)).toEqual(['referral.requested']);
+      .where(eq(auditLog.entityId, referralId))
+      .orderBy(auditLog.seq);
+    expect(audit.map((a) => a.action)).toEqual(['referral.requested', 'referral.dispatched']);
   });
 
   it('never makes a second ticket for the same referral and unit', async () => {
@@ -192,7 +193,13 @@ describe('consent gate (enforced by the worker)', () => {
     const audit = await stores.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, referralId));
+      .where(eq(auditLog.entityId, referralId))
+      .orderBy(auditLog.seq);
+    expect(audit.map((a) => a.action)).toEqual([
+      'referral.requested',
+      'referral.dispatched',
+      'referral.consent_overridden',
+    ]);
     expect(audit[0]?.data).toMatchObject({ dangerOverride: true });
     sub.disconnect();
   });

@@ -79,10 +79,12 @@ describe('Redis restarted with its data gone', () => {
     redis = await startEmptyRedis();
 
     const deps = workerDepsFor(stores, redis.url);
+    const workerRedis = openRedis(redis.url, 'worker');
+    workerRedis.on('error', () => {});
     const running = startWorkers({
       contracts: jobContracts,
       processors,
-      connection: openRedis(redis.url, 'worker'),
+      connection: workerRedis,
       deps,
     });
     const ticker = startReferralTicker(deps.queues, 500);
