@@ -22,13 +22,13 @@ import {
 } from '../fixtures/referrals-world';
 import { describe } from './routing-bench.stats';
 
-// npm run bench:referrals — the referral pipeline at a fixed arrival rate: the request is stored
-// (outbox row + audit + timeline) and enqueued, the worker process (workers/main.ts, its own
+// npm run bench:referrals [-- <rate per s> <seconds>] (default 100/s for 10 s) — the referral
+// pipeline at a fixed arrival rate: the request is stored (outbox row + audit + timeline) and enqueued, the worker process (workers/main.ts, its own
 // process) creates the ticket and delivers a signed webhook to a partner endpoint that answers
 // after 50 ms. Latency = request start → webhook received. Baseline in the same run: an empty
 // BullMQ job at the same rate, add → completed.
 const RATE = Number(process.argv[2] ?? 100); // referrals per second
-const SECONDS = 10;
+const SECONDS = Number(process.argv[3] ?? 10);
 const PARTNER_MS = 50;
 const TOTAL = RATE * SECONDS;
 
