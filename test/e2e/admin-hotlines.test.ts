@@ -44,6 +44,9 @@ describe('hotline administration', () => {
     await page.getByLabel('Date').fill(todayInVientiane());
     await page.getByRole('button', { name: 'Add holiday' }).click();
     await screenshot(page, 'admin-hotline-en');
+    await page.getByRole('button', { name: 'ລາວ' }).click();
+    await screenshot(page, 'admin-hotline-lo');
+    await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
 

@@ -76,6 +76,10 @@ describe('partner portal from an SMS link', () => {
     await state.getByText('Waiting for acknowledgement').waitFor();
     expect(await phone.getByTestId('ticket').textContent()).not.toContain('Canary');
     await screenshot(phone, 'partner-ticket-en');
+    await phone.getByRole('button', { name: 'ລາວ' }).click();
+    await state.getByText('ລໍຖ້າຮັບຊາບ').waitFor();
+    await screenshot(phone, 'partner-ticket-lo');
+    await phone.getByRole('button', { name: 'English' }).click();
 
     await phone.getByRole('button', { name: 'Acknowledge' }).click();
     await state.getByText('Acknowledged').waitFor();
@@ -94,6 +98,9 @@ describe('partner portal from an SMS link', () => {
     await phone.getByRole('button', { name: 'Confirm completion' }).click();
     await state.getByText('Completed').waitFor();
     await screenshot(phone, 'partner-completed-en');
+    await phone.getByRole('button', { name: 'ລາວ' }).click();
+    await state.getByText('ສຳເລັດແລ້ວ').waitFor();
+    await screenshot(phone, 'partner-completed-lo');
 
     // The link was single-use: opening it again shows no ticket, only the explanation.
     const other = await system.browser.newPage({ uiLanguage: 'en' });

@@ -45,6 +45,9 @@ describe('supervisor wallboard', () => {
       .getByText(/Rejected 1\b/)
       .waitFor(LIVE);
     await screenshot(board, 'wallboard-en');
+    await board.getByRole('button', { name: 'ລາວ' }).click();
+    await board.getByRole('heading', { name: 'ກະດານຕິດຕາມສົດ' }).waitFor();
+    await screenshot(board, 'wallboard-lo');
 
     system.sim.engine.hangup(call);
     await tile.getByTestId('waiting').getByText('0', { exact: true }).waitFor(LIVE);
