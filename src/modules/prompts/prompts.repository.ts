@@ -13,13 +13,23 @@ export function isPromptContentType(value: string): value is TPromptContentType 
 
 export type TPromptsRepository = ReturnType<typeof promptsRepository>;
 
+type TCache = Map<string, { at: number; value: TPromptAudio }>;
+// One cache per database handle: the admin upload and the audio route share it, so a replaced
+// prompt is heard at once on this node (other nodes within the TTL).
+const caches = new WeakMap<TDatabase, TCache>();
+function cacheFor(db: TDatabase): TCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
 /**
  * Prompt audio per hotline, prompt and language. Cached in memory; with Postgres down or no
  * recording uploaded yet, the caller hears the generated placeholder instead of silence.
  */
 export function promptsRepository(db: TDatabase, options: { ttlMs?: number } = {}) {
   const ttlMs = options.ttlMs ?? 60_000;
-  const cache = new Map<string, { at: number; value: TPromptAudio }>();
+  const cache = cacheFor(db);
   const key = (h: string, p: string, l: string) => `${h}/${p}/${l}`;
 
   return {
@@ -50,6 +60,18 @@ export function promptsRepository(db: TDatabase, options: { ttlMs?: number } = {
       }
       cache.set(k, { at: Date.now(), value });
       return value;
+    },
+    /** Prompts with uploaded recordings for a hotline (everything else plays the placeholder). */
+    async listUploaded(hotline: string) {
+      return db
+        .select({
+          prompt: promptAudio.prompt,
+          language: promptAudio.language,
+          contentType: promptAudio.contentType,
+          updatedAt: promptAudio.updatedAt,
+        })
+        .from(promptAudio)
+        .where(eq(promptAudio.hotline, hotline));
     },
     async put(args: {
       hotline: string;

@@ -10,6 +10,7 @@ import { referralRoutes } from './referrals.routes';
 import { reportRoutes } from './reports.routes';
 import { routingRoutes } from './routing.routes';
 import { callbackRoutes } from './callbacks.routes';
+import { promptRoutes } from './prompts.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -27,4 +28,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(referralRuleRoutes);
   await app.register(routingRoutes);
   await app.register(callbackRoutes);
+  await app.register(promptRoutes);
 };

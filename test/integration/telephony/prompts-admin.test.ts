@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeholderWav } from '../../../src/modules/prompts/placeholder-audio.policy';
+import { createStaff, loginAs } from '../../fixtures/staff';
+import { createHotline } from '../../fixtures/telephony.fixture';
+import { buildTestApp } from '../../support/test-app';
+import { createTestStores, type TTestStores } from '../../support/test-stores';
+
+let stores: TTestStores;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  stores = await createTestStores();
+  await createHotline(stores.database.db);
+  ({ app } = await buildTestApp(stores));
+});
+afterAll(async () => {
+  await app?.close();
+  await stores?.cleanup();
+});
+
+const upload = (
+  cookie: string,
+  body: Buffer,
+  type = 'audio/wav',
+  path = '1362/prompts/lo/welcome',
+) =>
+  app.inject({
+    method: 'PUT',
+    url: `/api/staff/hotlines/${path}`,
+    headers: { cookie, 'content-type': type },
+    payload: body,
+  });
+
+describe('prompt audio administration', () => {
+  it('an administrator replaces a prompt and callers hear the new recording', async () => {
+    const before = await app.inject({ url: '/webhooks/twilio/prompts/1362/lo/welcome.wav' });
+    expect(before.statusCode).toBe(200);
+    expect(before.headers['content-type']).toBe('audio/wav');
+
+    const admin = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
+    const recording = placeholderWav('a real recording', 1.5);
+    expect((await upload(admin, recording)).statusCode).toBe(204);
+
+    const after = await app.inject({ url: '/webhooks/twilio/prompts/1362/lo/welcome.wav' });
+    expect(after.rawPayload.equals(recording)).toBe(true);
+    expect(after.rawPayload.equals(before.rawPayload)).toBe(false);
+    const list = await app.inject({
+      url: '/api/staff/hotlines/1362/prompts',
+      headers: { cookie: admin },
+    });
+    expect(list.json().uploaded).toEqual([
+      expect.objectContaining({ prompt: 'welcome', language: 'lo' }),
+    ]);
+  });
+
+  it('refuses files that are not audio, unknown prompts and non-administrators', async () => {
+    const admin = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
+    expect((await upload(admin, Buffer.from('<html>not audio at all</html>'))).statusCode).toBe(
+      400,
+    );
+    expect((await upload(admin, Buffer.from('x'.repeat(64)), 'text/plain')).statusCode).toBe(415);
+    expect(
+      (await upload(admin, placeholderWav('x'), 'audio/wav', '1362/prompts/lo/nonsense'))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await upload(admin, placeholderWav('x'), 'audio/wav', '9999/prompts/lo/welcome')).statusCode,
+    ).toBe(404);
+    const supervisor = await loginAs(app, await createStaff(stores, { role: 'supervisor' }));
+    expect((await upload(supervisor, placeholderWav('x'))).statusCode).toBe(403);
+  });
+
+  it('unknown prompt files are not served', async () => {
+    expect(
+      (await app.inject({ url: '/webhooks/twilio/prompts/1362/lo/secret.wav' })).statusCode,
+    ).toBe(404);
+  });
+});
