@@ -1,7 +1,15 @@
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { runMigrations } from '../../../db/migrate';
+import {
+  startEmbeddedPostgres,
+  type TLocalPostgres,
+} from '../../../scripts/local/embedded-postgres';
+import { openDatabase } from '../../../src/infra/database';
 import type { Redis } from 'ioredis';
 import { freePort } from '../../../scripts/local/free-port';
 import { startLocalRedis, type TLocalRedis } from '../../../scripts/local/local-redis';
@@ -9,6 +17,7 @@ import { openRedis, redisReady } from '../../../src/infra/redis';
 import { createSimulator, type TSimulator } from '../../../src/simulator/simulator';
 import { createHotline } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { testConfig } from '../../support/test-config';
 import { buildTestApp, type TLogCapture } from '../../support/test-app';
 import { startWebhookProxy, type TWebhookProxy } from './webhook-proxy';
 
@@ -41,12 +50,71 @@ async function ownRedis(): Promise<TOwnRedis> {
   };
 }
 
+/** A Postgres of the scenario's own (migrated), so it can be stopped and started again. */
+export type TOwnPostgres = {
+  url: string;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+  remove: () => Promise<void>;
+};
+
+async function ownPostgres(): Promise<TOwnPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'saiduan-fault-pg-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const options = { dir: join(dir, 'pg'), port, password: 'fault', database: 'fault' };
+  let pg: TLocalPostgres | null = await startEmbeddedPostgres(options);
+  const migrator = openDatabase(pg.url, { max: 2 });
+  await runMigrations(migrator);
+  await migrator.close();
+  return {
+    url: pg.url,
+    async stop() {
+      await pg?.stop();
+      pg = null;
+    },
+    async start() {
+      pg = await startEmbeddedPostgres(options);
+    },
+    async remove() {
+      await pg?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stores on our own Postgres (database URL given) and the run's shared Redis. */
+function storesOn(databaseUrl: string, overrides: Record<string, string>): TTestStores {
+  const redisUrl = inject('redisUrl');
+  const config = testConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `f${randomBytes(5).toString('hex')}`,
+    ...overrides,
+  });
+  const database = openDatabase(databaseUrl, { max: 5 });
+  const redis = openRedis(redisUrl);
+  redis.on('error', () => {});
+  return {
+    config,
+    database,
+    redis,
+    cleanup: async () => {
+      await database.close();
+      const keys = await redis.keys(`${config.REDIS_PREFIX}*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}
+
 export type TFaultRig = {
   stores: TTestStores;
   app: FastifyInstance;
   logs: TLogCapture;
   redis: Redis;
   ownRedis: TOwnRedis | null;
+  ownPostgres: TOwnPostgres | null;
   proxy: TWebhookProxy;
   sim: TSimulator;
   queuedEvents: Map<string, number>;
@@ -59,19 +127,26 @@ export type TFaultRig = {
  * Postgres, and Redis either the run's shared server or one of the scenario's own to kill.
  */
 export async function startFaultRig(
-  options: { ownRedis?: boolean; msPerSecond?: number; env?: Record<string, string> } = {},
+  options: {
+    ownRedis?: boolean;
+    ownPostgres?: boolean;
+    msPerSecond?: number;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TFaultRig> {
   const [apiPort, simPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const proxy = await startWebhookProxy(() => apiUrl);
   const own = options.ownRedis ? await ownRedis() : null;
-  const stores = await createTestStores({
+  const pg = options.ownPostgres ? await ownPostgres() : null;
+  const env = {
     PUBLIC_BASE_URL: proxy.url,
     TWILIO_API_BASE_URL: `http://127.0.0.1:${simPort}`,
     RATE_LIMIT_MAX: '1000000',
     ...(own ? { REDIS_URL: own.url } : {}),
     ...options.env,
-  });
+  };
+  const stores = pg ? storesOn(pg.url, env) : await createTestStores(env);
   await createHotline(stores.database.db);
   let redis = stores.redis;
   if (own) {
@@ -101,6 +176,7 @@ export async function startFaultRig(
     logs,
     redis,
     ownRedis: own,
+    ownPostgres: pg,
     proxy,
     sim,
     queuedEvents,
@@ -112,6 +188,7 @@ export async function startFaultRig(
       if (own) redis.disconnect();
       await stores.cleanup();
       await own?.stop();
+      await pg?.remove();
     },
   };
 }
