@@ -5,8 +5,8 @@ import { appendTimeline } from '../cases/case-timeline.repository';
 import type { TTx } from '../tickets/tickets.repository';
 
 /**
- * What the worker decided, on the case timeline and in the audit chain, in the dispatch
- * transaction. A consent override and a consent block each get an audit row of their own.
+ * What the worker decided, on the case timeline, in the dispatch transaction. A consent override
+ * and a consent block each also get an audit row.
  */
 export async function recordDispatch(
   tx: TTx,
@@ -33,8 +33,9 @@ export async function recordDispatch(
     refId: referral.id,
     data: { referralId: referral.id, change: 'dispatched', ...data },
   });
+  // The audit chain takes one global lock per row: the routine outcome goes to the timeline
+  // only, the decisions about consent are audited.
   const entity = { actorId: null, entityType: 'referral', entityId: referral.id };
-  await recordAudit(tx, config, { ...entity, action: 'referral.dispatched', data });
   if (outcome.consentOverridden)
     await recordAudit(tx, config, {
       ...entity,

@@ -97,7 +97,7 @@ describe('referral pipeline on real BullMQ', () => {
       .from(auditLog)
       .where(eq(auditLog.entityId, referralId))
       .orderBy(auditLog.seq);
-    expect(audit.map((a) => a.action)).toEqual(['referral.requested', 'referral.dispatched']);
+    expect(audit.map((a) => a.action)).toEqual(['referral.requested']);
   });
 
   it('never makes a second ticket for the same referral and unit', async () => {
@@ -145,6 +145,12 @@ describe('consent gate (enforced by the worker)', () => {
     const result = await settle(referralId);
     expect(result.tickets.map((t) => t.unitId)).toEqual([shelter.id]);
     expect(result.referral?.blockedUnitIds).toEqual([police.id]);
+    const audit = await stores.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, referralId))
+      .orderBy(auditLog.seq);
+    expect(audit.map((a) => a.action)).toEqual(['referral.requested', 'referral.consent_blocked']);
   });
 
   it('refers an adult to the police once consent is recorded, and a refusal keeps blocking', async () => {
@@ -197,7 +203,6 @@ describe('consent gate (enforced by the worker)', () => {
       .orderBy(auditLog.seq);
     expect(audit.map((a) => a.action)).toEqual([
       'referral.requested',
-      'referral.dispatched',
       'referral.consent_overridden',
     ]);
     expect(audit[0]?.data).toMatchObject({ dangerOverride: true });
