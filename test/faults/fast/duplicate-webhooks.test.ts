@@ -39,7 +39,7 @@ describe('fault: duplicated and shuffled Twilio webhooks', () => {
       await new Promise((r) => setTimeout(r, 300));
       return quiet;
     }, 10_000);
-    const figures = await settledFigures(rig, 'duplicate+shuffled webhooks', placed);
+    const figures = await settledFigures(rig, 'duplicate+shuffled webhooks', placed, 30_000);
     printFigures(figures);
     expect(figures.problems).toEqual([]);
     expect(figures.webhooks).toBeGreaterThan(placed.length * 4);
