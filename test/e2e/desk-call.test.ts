@@ -45,7 +45,29 @@ describe('a simulated call from ring to case', () => {
 
     await form.getByRole('button', { name: 'Save contact' }).click();
     await page.getByRole('heading', { name: /^Case SD-/ }).waitFor();
+
+    await page.getByLabel('Sex', { exact: true }).selectOption('female');
+    await page.getByLabel('Age', { exact: true }).fill('16');
+    await page.getByLabel('Province of residence').selectOption('LA-BK');
+    await page.getByRole('button', { name: 'Save person' }).click();
+    await page.getByTestId('person').waitFor();
+    await page.getByTestId('person').locator('summary').click();
+    await page.getByRole('button', { name: 'Record consent' }).click();
+    await page.getByTestId('consents').getByText('Share with service providers').waitFor();
+
+    const request = page.getByRole('form', { name: 'Request a referral' });
+    await request.getByLabel('Shelter').check();
+    const preview = page.getByTestId('referral-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('Age: 16');
+    expect(await preview.textContent()).not.toContain('Nang');
+    await request.getByLabel('Priority').selectOption('emergency');
+    await screenshotBoth(page, 'referral');
+    await request.getByRole('button', { name: 'Send request' }).click();
+    // The workers route it to a shelter; the ticket's state arrives live, without a reload.
+    await page.getByTestId('ticket-state').first().waitFor({ timeout: 20_000 });
+
     await page.getByTestId('call-panel').getByRole('button', { name: 'End call' }).click();
     await page.getByTestId('call-panel').getByRole('heading', { name: 'Call ended' }).waitFor();
-  });
+  }, 90_000);
 });

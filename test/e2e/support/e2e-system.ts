@@ -11,6 +11,7 @@ import { processors } from '../../../workers/processors/index';
 import { startWorkers, type TRunningWorkers } from '../../../workers/start-workers';
 import { seedReference } from '../../../db/seed/reference.seed';
 import { seedDemo, type TDemoLogin } from '../../../db/seed/demo.seed';
+import { seedPartners } from '../../../db/seed/partners.seed';
 import { freePort } from '../../../scripts/local/free-port';
 import { captureLogs, type TLogCapture } from '../../support/test-app';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
@@ -52,6 +53,7 @@ export async function startE2eSystem(): Promise<TE2eSystem> {
     await seedReference(db);
     const suffix = randomBytes(4).toString('hex');
     const logins = await seedDemo(db, (u) => `${u}-e2e-${suffix}`);
+    await seedPartners(db);
 
     const { capture, stream } = captureLogs();
     const config = Object.freeze({ ...stores.config, LOG_LEVEL: 'info' as const });

@@ -30,10 +30,14 @@ function newest(path: string): number {
   return latest;
 }
 
+// The newest source time seen when the last build STARTED: an edit made while Vite was running
+// is newer than this, so the next run builds again instead of trusting the fresh-looking dist.
+const STAMP = join(ROOT, 'web/dist/.sources-stamp');
+const newestSource = () => Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
+
 function upToDate(): boolean {
-  if (!existsSync(DIST_INDEX)) return false;
-  const built = statSync(DIST_INDEX).mtimeMs;
-  return SOURCES.every((s) => newest(join(ROOT, s)) < built);
+  if (!existsSync(DIST_INDEX) || !existsSync(STAMP)) return false;
+  return newestSource() <= Number(readFileSync(STAMP, 'utf8'));
 }
 
 function alive(pid: number): boolean {
@@ -96,6 +100,9 @@ function viteBuild(): Promise<void> {
 export async function buildWebOnce(): Promise<void> {
   if (upToDate()) return;
   await withLock(async () => {
-    if (!upToDate()) await viteBuild();
+    if (upToDate()) return;
+    const seen = newestSource();
+    await viteBuild();
+    writeFileSync(STAMP, String(seen));
   });
 }

@@ -26,9 +26,9 @@ const ZReferral = z.object({
     .array(
       z.object({
         id: z.string(),
-        need: z.string(),
+        unitName: z.string(),
+        unitKind: z.string(),
         state: z.string(),
-        partnerName: z.string().nullable().optional(),
       }),
     )
     .default([]),
@@ -36,9 +36,9 @@ const ZReferral = z.object({
 export type TReferral = z.infer<typeof ZReferral>;
 
 export const listReferrals = (caseId: string) =>
-  api.get(`${BASE}/cases/${caseId}/referrals`, z.array(ZReferral));
+  api.get(`${BASE}/referrals`, z.array(ZReferral), { query: { caseId } });
 
 export const requestReferral = (
   caseId: string,
   input: { personId: string; needs: string[]; priority: string; dangerJustification?: string },
-) => api.post(`${BASE}/cases/${caseId}/referrals`, input, z.object({ referralId: z.string() }));
+) => api.post(`${BASE}/referrals`, { caseId, ...input }, z.object({ referralId: z.string() }));

@@ -72,7 +72,7 @@ export function CaseView({ caseId }: { caseId: string }) {
               {p.fullName ?? `#${i + 1}`} · {t(`person.sexes.${p.sex}`)}
               {p.ageAtIdentification !== null ? ` · ${p.ageAtIdentification}` : ''}
             </h3>
-            <p>
+            <p data-testid="consents">
               {p.consents.current.map((c) => (
                 <span key={c.id} className={`tag ${c.granted ? 'tag--ok' : 'tag--danger'}`}>
                   {t(`consent.scopes.${c.scope}`, { defaultValue: c.scope })}

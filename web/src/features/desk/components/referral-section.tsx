@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { TPartnerKind } from '../../../../../db/schema/partners';
 import { subjectForPartner } from '../../../../../src/modules/referrals/partner-view.policy';
 import { referralSubjectFrom } from '../../../../../src/modules/referrals/referral-subject.policy';
-import { useT } from '../../../shared/i18n/i18n';
+import { currentUiLanguage, useT } from '../../../shared/i18n/i18n';
+import { exploitationOptions, provinceOptions } from '../../../shared/reference/reference-data';
 import { realtimeSocket } from '../../../shared/realtime/socket-client';
 import { useRealtime } from '../../../shared/realtime/use-realtime';
 import { SelectField, TextArea } from '../../../shared/ui/field';
@@ -86,14 +87,23 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
     }
   };
 
-  const show = (value: unknown) =>
-    typeof value === 'boolean'
-      ? t(value ? 'referral.yes' : 'referral.no')
-      : Array.isArray(value)
-        ? value.join(', ') || '—'
-        : value === null || value === undefined
-          ? '—'
-          : String(value);
+  const provinces = new Map(provinceOptions(currentUiLanguage()).map((o) => [o.value, o.label]));
+  const forms = new Map(exploitationOptions(currentUiLanguage()).map((o) => [o.value, o.label]));
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined) return '—';
+    if (typeof value === 'boolean') return t(value ? 'referral.yes' : 'referral.no');
+    if (field === 'sex') return t(`person.sexes.${String(value)}`);
+    if (field === 'provinceCode') return provinces.get(String(value)) ?? String(value);
+    if (field === 'exploitationForms' && Array.isArray(value))
+      return value.map((f) => forms.get(String(f)) ?? String(f)).join(', ') || '—';
+    if (field === 'languages' && Array.isArray(value))
+      return (
+        value
+          .map((l) => t(`desk:languages.${String(l)}`, { defaultValue: String(l) }))
+          .join(', ') || '—'
+      );
+    return Array.isArray(value) ? value.join(', ') || '—' : String(value);
+  };
 
   return (
     <section className="panel" aria-labelledby="referrals-title">
@@ -113,7 +123,7 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
             </span>
             {r.tickets.map((ticket) => (
               <div key={ticket.id} className="muted">
-                {ticket.partnerName ?? ''} ·{' '}
+                {ticket.unitName} ·{' '}
                 <span data-testid="ticket-state">
                   {t(`referral.states.${ticket.state}`, { defaultValue: ticket.state })}
                 </span>
@@ -175,7 +185,7 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
                     <dt>{t(`referral.needList.${n}`)}</dt>
                     {Object.entries(view).map(([field, value]) => (
                       <dd key={field}>
-                        {t(`referral.fields.${field}`)}: {show(value)}
+                        {t(`referral.fields.${field}`)}: {show(field, value)}
                       </dd>
                     ))}
                   </dl>
