@@ -153,8 +153,7 @@ describe('random and malformed input never gives a 5xx or a stack trace', () => 
     }
     expect(tried.length).toBeGreaterThan(5);
     expect(failures).toEqual([]);
-    // Dozens of routes × input families: bounded by FUZZ_RUNS, not by a timing assertion.
-  }, 240_000);
+  }, 240_000); // dozens of routes × input families on a shared 2-core machine
 
   it('on every signed Twilio webhook: validly signed random forms reach the handler and get TwiML', async () => {
     const signed = routes.filter((r) => isTwilioRoute(r) && r.twilioSignature !== false);
