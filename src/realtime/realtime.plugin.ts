@@ -11,6 +11,7 @@ import {
 import { subscribeToCallLifecycle } from '../modules/routing/lifecycle.subscriber';
 import { callbackDeps } from '../modules/callbacks/callbacks.context';
 import { callbackRequested } from '../modules/callbacks/callbacks.service';
+import { rebuildIfRedisWasWiped } from '../modules/routing/queue-rebuild.service';
 import { attachConnections } from './connection';
 import { pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
@@ -84,6 +85,8 @@ export const realtimePlugin = fp(
       if (sweeping) return;
       sweeping = true;
       (async () => {
+        const rebuilt = await rebuildIfRedisWasWiped(routing, { db, redis });
+        if (rebuilt) app.log.warn({ rebuilt }, 'routing queues rebuilt from Postgres');
         await expireDueOffers(routing);
         await expireWrapUps(routing);
         await routing.dispatcher.kick();
