@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createCallLifecycle } from '../../../src/modules/telephony/call-lifecycle.events';
+import type { TCallsRepository } from '../../../src/modules/telephony/calls.repository';
+import { reconciliationBuffer } from '../../../src/modules/telephony/reconciliation-buffer';
+import type { TWaitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
+
+/** Stores that fail while `down` is set and record what reached them. */
+function fakeStores() {
+  const state = { postgresDown: true, redisDown: true, written: [] as string[] };
+  const pg = (what: string) => async () => {
+    if (state.postgresDown) throw new Error('postgres down');
+    state.written.push(what);
+  };
+  const calls = {
+    recordCall: pg('call'),
+    updateCall: pg('update'),
+    addEvent: pg('event'),
+    applyStatus: async () => {
+      await pg('status')();
+      return { changed: true, status: 'completed' as const };
+    },
+  } as unknown as TCallsRepository;
+  const queue = {
+    add: async () => {
+      if (state.redisDown) throw new Error('redis down');
+      state.written.push('queue-add');
+    },
+    remove: async () => {
+      if (state.redisDown) throw new Error('redis down');
+      state.written.push('queue-remove');
+    },
+  } as unknown as TWaitingQueue;
+  return { state, calls, queue };
+}
+
+const caller = {
+  callSid: 'CA1',
+  hotline: '1362',
+  language: 'lo',
+  enqueuedAt: 1,
+  priorityBoostMs: 0,
+};
+const call = { callSid: 'CA1', hotline: '1362', fromEncrypted: null, fromHash: null };
+
+describe('reconciliation buffer', () => {
+  it('replays Postgres writes in order once Postgres is back, without waiting for Redis', async () => {
+    const { state, calls, queue } = fakeStores();
+    const events = createCallLifecycle();
+    const buffer = reconciliationBuffer({ calls, queue, events });
+    buffer.add('CA1', { type: 'call', call });
+    buffer.add('CA1', { type: 'queue-add', caller });
+    buffer.add('CA1', { type: 'event', event: { callSid: 'CA1', kind: 'incoming', payload: {} } });
+    expect(await buffer.flush()).toEqual({ replayed: 0, remaining: 1 });
+    state.postgresDown = false;
+    await buffer.flush();
+    expect(state.written).toEqual(['call', 'update', 'event']);
+    expect(buffer.size()).toBe(1);
+    const queued: string[] = [];
+    events.on('caller.queued', (e) => void queued.push(e.callSid));
+    state.redisDown = false;
+    await buffer.flush();
+    expect(state.written.at(-1)).toBe('queue-add');
+    expect(queued).toEqual(['CA1']);
+    expect(buffer.size()).toBe(0);
+  });
+
+  it('a caller who left while Redis was down is never queued when it returns', async () => {
+    const { state, calls, queue } = fakeStores();
+    const buffer = reconciliationBuffer({ calls, queue, events: createCallLifecycle() });
+    buffer.add('CA1', { type: 'queue-add', caller });
+    buffer.add('CA1', { type: 'queue-remove', hotline: '1362' });
+    state.redisDown = false;
+    await buffer.flush();
+    expect(state.written).toEqual([]);
+    expect(buffer.size()).toBe(0);
+  });
+});
