@@ -7,7 +7,9 @@ import { openRedis } from '../../../src/infra/redis';
 import { processors } from '../../../workers/processors/index';
 import { startWorkers, type TRunningWorkers } from '../../../workers/start-workers';
 import type { TWorkerDeps } from '../../../workers/worker-deps';
+import { buildTestApp } from '../../support/test-app';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { createStaff, loginAs } from '../../fixtures/staff';
 import {
   insertCaseWithPerson,
   insertRule,
@@ -105,6 +107,33 @@ describe('signed webhook delivery', () => {
       lastStatusCode: 422,
       lastError: 'http_422',
     });
+    await receiver.close();
+  });
+
+  it('lists a refused delivery for supervisors, who can send it again under the same key', async () => {
+    const { receiver, delivery } = await referToPartnerAnswering('psychosocial', [410]);
+    await expect.poll(async () => (await delivery())?.status, { timeout: 10_000 }).toBe('failed');
+    const { app } = await buildTestApp(stores);
+    const supervisor = await loginAs(app, await createStaff(stores, { role: 'supervisor' }));
+    const list = await app.inject({
+      url: '/api/staff/referrals/deliveries/failed',
+      headers: { cookie: supervisor },
+    });
+    const failedId = (await delivery())?.id;
+    expect(list.json()).toContainEqual(
+      expect.objectContaining({ id: failedId, channel: 'webhook', lastStatusCode: 410 }),
+    );
+    const resend = await app.inject({
+      method: 'POST',
+      url: `/api/staff/referrals/deliveries/${failedId}/resend`,
+      headers: { cookie: supervisor },
+    });
+    expect(resend.statusCode).toBe(202);
+    await expect
+      .poll(async () => (await delivery())?.status, { timeout: 10_000 })
+      .toBe('delivered');
+    expect(receiver.received.map((r) => r.idempotencyKey)).toEqual([failedId, failedId]);
+    await app.close();
     await receiver.close();
   });
 
