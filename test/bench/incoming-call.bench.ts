@@ -53,8 +53,8 @@ function start(
 }
 
 /** Pre-signed webhook bodies, one fresh CallSid each, so the client spends no time signing. */
-function signedRequests(base: string, token: string, count: number) {
-  const path = '/webhooks/twilio/voice/incoming?hotline=1362';
+function signedRequests(base: string, token: string, count: number, hotline: string) {
+  const path = `/webhooks/twilio/voice/incoming?hotline=${hotline}`;
   return Array.from({ length: count }, (_, i) => {
     const params = {
       CallSid: `CA${randomBytes(16).toString('hex')}`,
@@ -140,9 +140,16 @@ async function main(): Promise<void> {
       ),
     );
 
-    const signed = signedRequests(base, token, 200_000);
+    const signedBy = {
+      '1362': signedRequests(base, token, 100_000, '1362'),
+      '1554': signedRequests(base, token, 100_000, '1554'),
+    };
+    const signed = signedBy['1362'];
     let next = 0;
-    const incoming = (extra: Partial<autocannon.Options>): autocannon.Options => ({
+    const incoming = (
+      extra: Partial<autocannon.Options>,
+      hotline: '1362' | '1554' = '1362',
+    ): autocannon.Options => ({
       url: base,
       connections: CONNECTIONS,
       duration: DURATION_S,
@@ -150,7 +157,8 @@ async function main(): Promise<void> {
         {
           method: 'POST',
           setupRequest: (req) => {
-            const s = signed[next++ % signed.length] as (typeof signed)[number];
+            const list = signedBy[hotline];
+            const s = list[next++ % list.length] as (typeof list)[number];
             return {
               ...req,
               path: s.path,
@@ -176,14 +184,25 @@ async function main(): Promise<void> {
     });
 
     say('warming up…');
-    await run({ ...incoming({}), duration: 3 });
+    await run({ ...incoming({}, '1554'), duration: 3 });
     await run({ ...bare({}), duration: 3 });
 
     say(`\nmaximum throughput (${CONNECTIONS} connections, ${DURATION_S} s each)`);
     const bareMax = await run(bare({}));
     say(line('bare Fastify route', bareMax));
+    const healthMax = await run({
+      url: `${base}/healthz`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
+    say(line('API process GET /healthz', healthMax));
+    const menuMax = await run(incoming({}, '1554'));
+    say(line('incoming webhook → language menu', menuMax));
+    say(
+      `ratio menu webhook / bare: ${(menuMax.requests.average / bareMax.requests.average).toFixed(3)}`,
+    );
     const incomingMax = await run(incoming({}));
-    say(line('incoming-call webhook', incomingMax));
+    say(line('incoming webhook → queue entry', incomingMax));
     say(
       `ratio webhook / bare: ${(incomingMax.requests.average / bareMax.requests.average).toFixed(3)} (target ≥ 0.25)`,
     );
@@ -191,8 +210,10 @@ async function main(): Promise<void> {
     say(`\nfixed rate ${FIXED_RATE} calls/s (${DURATION_S} s)`);
     const bareFixed = await run(bare({ overallRate: FIXED_RATE, connections: 10 }));
     say(line(`bare Fastify @ ${FIXED_RATE}/s`, bareFixed));
+    const menuFixed = await run(incoming({ overallRate: FIXED_RATE, connections: 10 }, '1554'));
+    say(line(`incoming → menu @ ${FIXED_RATE}/s`, menuFixed));
     const incomingFixed = await run(incoming({ overallRate: FIXED_RATE, connections: 10 }));
-    say(line(`incoming-call webhook @ ${FIXED_RATE}/s`, incomingFixed));
+    say(line(`incoming → queue @ ${FIXED_RATE}/s`, incomingFixed));
     say(`p99 at ${FIXED_RATE} calls/s: ${incomingFixed.latency.p99} ms (target < 20 ms)`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
