@@ -19,7 +19,7 @@ afterAll(async () => rig?.close());
 describe('fault: duplicated and shuffled Twilio webhooks', () => {
   it('keeps one terminal record per call, no ghost in the queue, every answer in time', async () => {
     const placed: TSimCall[] = [];
-    for (let i = 0; i < 8; i++)
+    for (let i = 0; i < 6; i++)
       placed.push(
         rig.sim.placeCall({
           hotline: '1362',
@@ -44,5 +44,5 @@ describe('fault: duplicated and shuffled Twilio webhooks', () => {
     expect(figures.problems).toEqual([]);
     expect(figures.webhooks).toBeGreaterThan(placed.length * 4);
     expect(figures.overDeadline).toBe(0);
-  });
+  }, 90_000); // settling waits for the reconciler (every 2 s) on a loaded machine
 });
