@@ -142,6 +142,8 @@ export async function seedPartners(db: TDatabase): Promise<void> {
         need,
         unitId: unit(u),
         alternateUnitId: alt === null ? null : unit(alt),
+        // Demo rules rank behind anything an administrator adds (default rank 100).
+        rank: 1000,
       })),
     )
     .onConflictDoNothing();
