@@ -45,5 +45,5 @@ describe('the counsellor records a walk-in, opens a case and asks for a shelter'
     await page.getByRole('button', { name: 'Save person' }).click();
     await page.getByTestId('person').waitFor();
     await screenshotBoth(page, 'case');
-  });
+  }, 90_000);
 });

@@ -26,7 +26,7 @@ describe('the interface is Lao first and draws real Lao glyphs', () => {
     expect(report.lettersDrawnDifferently).toBe(4);
     expect(report.distinctShippedWidths).toBeGreaterThan(1);
     expect(Math.abs(report.shippedWidth - report.fallbackWidth)).toBeGreaterThan(1);
-  });
+  }, 90_000);
 
   it('switches to English and remembers the choice across a reload', async () => {
     const page = await system.browser.newPage();
@@ -37,5 +37,5 @@ describe('the interface is Lao first and draws real Lao glyphs', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-  });
+  }, 90_000);
 });

@@ -37,7 +37,7 @@ describe('interruptions do not cost the counsellor their work', () => {
     // The save that hit the expired session goes through once signed in again.
     await page.getByRole('heading', { name: /^Case SD-/ }).waitFor();
     await expect.poll(() => page.getByTestId('presence-state').textContent()).toBe('Offline');
-  });
+  }, 90_000);
 
   it('resyncs after the server drops the connection and still gets the next call', async () => {
     const page = await system.browser.newPage({ uiLanguage: 'en' });
@@ -53,5 +53,5 @@ describe('interruptions do not cost the counsellor their work', () => {
     system.sim.placeCall({ hotline: '1362', from: '+8562055599999', digits: ['1'] });
     await page.getByTestId('offer').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('offer-hotline').textContent()).toBe('1362');
-  });
+  }, 90_000);
 });

@@ -17,7 +17,7 @@ describe('signing in', () => {
     await page.getByTestId('current-user').getByText('Counsellor Noy').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  });
+  }, 90_000);
 
   it('says why a wrong password is refused, in Lao', async () => {
     const page = await system.browser.newPage();
@@ -26,7 +26,7 @@ describe('signing in', () => {
     await page.getByLabel('ລະຫັດຜ່ານ').fill('not-the-password');
     await page.getByLabel('ລະຫັດຜ່ານ').press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('ຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ.');
-  });
+  }, 90_000);
 
   it('asks an administrator for a second factor, enrolling it the first time', async () => {
     const page = await system.browser.newPage({ uiLanguage: 'en' });
@@ -36,5 +36,5 @@ describe('signing in', () => {
     await page.getByLabel('6-digit verification code').fill(generateSync({ secret }));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByTestId('current-user').getByText('Administrator Keo').waitFor();
-  });
+  }, 90_000);
 });
