@@ -69,5 +69,5 @@ describe('a simulated call from ring to case', () => {
 
     await page.getByTestId('call-panel').getByRole('button', { name: 'End call' }).click();
     await page.getByTestId('call-panel').getByRole('heading', { name: 'Call ended' }).waitFor();
-  }, 90_000);
+  }, 150_000);
 });
