@@ -53,5 +53,14 @@ describe('hotline administration', () => {
     const after = placeCall();
     await expect.poll(() => verbs(after), { timeout: 15_000 }).toContain('dial:mobile');
     expect(verbs(after).some((v) => v.startsWith('enqueue'))).toBe(false);
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    const kham = page.getByTestId('users').getByRole('row', { name: /Counsellor Kham/ });
+    await kham.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('status').getByText('Counsellor Kham disabled').waitFor();
+    await kham.getByRole('button', { name: 'Enable again' }).waitFor();
+    await screenshot(page, 'admin-users-en');
+    await page.getByRole('button', { name: 'ລາວ' }).click();
+    await screenshot(page, 'admin-users-lo');
   });
 });

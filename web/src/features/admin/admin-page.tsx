@@ -4,6 +4,7 @@ import { Link, matchPath, usePath } from '../../shared/router/router';
 import { ErrorText } from '../../shared/ui/error-text';
 import { fetchHotlines, type THotline } from './api/hotlines.api';
 import { HotlineForm } from './components/hotline-form';
+import { UsersPanel } from './components/users-panel';
 import './admin.css';
 import './admin.strings';
 
@@ -52,6 +53,7 @@ export default function AdminPage() {
     fetchHotlines().then(setHotlines, setError);
   }, []);
   const selected = matchPath('/admin/hotlines/:number', path)?.number;
+  const onUsers = path === '/admin/users';
   const hotline = hotlines?.find((h) => h.number === selected);
   const replace = (saved: THotline) =>
     setHotlines((list) => list?.map((h) => (h.number === saved.number ? saved : h)) ?? null);
@@ -60,13 +62,17 @@ export default function AdminPage() {
     <section className="admin">
       <h1>{t('title')}</h1>
       <nav className="admin__tabs" aria-label={t('title')}>
-        <Link to="/admin" aria-current={!selected ? 'page' : undefined}>
+        <Link to="/admin" aria-current={!selected && !onUsers ? 'page' : undefined}>
           {t('sections.hotlines')}
         </Link>
+        <Link to="/admin/users" aria-current={onUsers ? 'page' : undefined}>
+          {t('sections.users')}
+        </Link>
       </nav>
+      {onUsers ? <UsersPanel /> : null}
       <ErrorText error={error} />
       {!hotlines && !error ? <p className="loading">{t('common:status.loading')}</p> : null}
-      {hotlines && !selected ? <HotlineList hotlines={hotlines} /> : null}
+      {hotlines && !selected && !onUsers ? <HotlineList hotlines={hotlines} /> : null}
       {hotline ? (
         <>
           <Link to="/admin">← {t('common:actions.back')}</Link>
