@@ -7,6 +7,7 @@ import { requestReferral } from '../../src/modules/referrals/request-referral.se
 import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
+import { signIn } from './support/sign-in';
 
 const PHONE = { width: 390, height: 844 };
 const SHELTER_SMS = '+8562055577001';
@@ -24,7 +25,7 @@ describe('partner portal from an SMS link', () => {
     await system?.stop();
   });
 
-  it('a shelter acknowledges, accepts, records a service and completes on a phone', async () => {
+  it('a shelter accepts and completes on a phone; the counsellor sees each step live', async () => {
     const unit = await insertUnit(system.stores, {
       kind: 'shelter',
       usesSystem: false,
@@ -34,6 +35,12 @@ describe('partner portal from an SMS link', () => {
     const { caseId, personId } = await insertCaseWithPerson(system.stores, {
       name: 'Canary Vongsa',
     });
+
+    const desk = await system.browser.newPage({ uiLanguage: 'en' });
+    await signIn(desk, system.login('counsellor'));
+    await desk.getByTestId('current-user').waitFor();
+    await desk.goto(`/desk/cases/${caseId}`);
+    await desk.getByTestId('referrals').waitFor({ state: 'attached' });
 
     // Asked for by the demo counsellor, to whom the workers report every step the partner takes.
     const { db } = system.stores.database;
@@ -85,6 +92,7 @@ describe('partner portal from an SMS link', () => {
     await state.getByText('Acknowledged').waitFor();
     await phone.getByRole('button', { name: 'Accept' }).click();
     await state.getByText('Accepted').waitFor();
+    await desk.getByTestId('ticket-state').getByText('Accepted').waitFor();
 
     await phone.getByLabel('Service').selectOption('shelter');
     await phone.getByRole('button', { name: 'Record service' }).click();
@@ -97,6 +105,7 @@ describe('partner portal from an SMS link', () => {
     await phone.getByLabel('Outcome').selectOption('services_provided');
     await phone.getByRole('button', { name: 'Confirm completion' }).click();
     await state.getByText('Completed').waitFor();
+    await desk.getByTestId('ticket-state').getByText('Completed').waitFor();
     await screenshot(phone, 'partner-completed-en');
     await phone.getByRole('button', { name: 'ລາວ' }).click();
     await state.getByText('ສຳເລັດແລ້ວ').waitFor();
