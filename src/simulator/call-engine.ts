@@ -67,6 +67,7 @@ export function callEngine(state: TSimState, client: TWebhookClient, options: TE
       parentCallSid?: string | null;
       hotline?: string | null;
       script?: TCallerScript;
+      fallbackUrl?: string | null;
       statusCallback?: { url: string; events: string[]; options?: TStatusCallbackOptions } | null;
     }): TSimCall {
       let resolveDone: () => void = () => {};
@@ -90,6 +91,7 @@ export function callEngine(state: TSimState, client: TWebhookClient, options: TE
               options: args.statusCallback.options ?? {},
             }
           : null,
+        fallbackUrl: args.fallbackUrl ?? null,
         sequence: 0,
         transcript: [],
         queueSid: null,

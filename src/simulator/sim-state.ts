@@ -34,6 +34,8 @@ export type TSimCall = {
   endedAt: Date | null;
   script: TCallerScript;
   statusCallback: { url: string; events: string[]; options: TStatusCallbackOptions } | null;
+  /** The number's fallback URL, asked when the first TwiML request fails (as Twilio does). */
+  fallbackUrl: string | null;
   sequence: number;
   transcript: TTranscriptEntry[];
   queueSid: string | null;

@@ -50,6 +50,7 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
       to: options.hotlineNumbers?.[args.hotline] ?? args.hotline,
       direction: 'inbound',
       hotline: args.hotline,
+      fallbackUrl: `${server}/webhooks/twilio/voice/fallback?${q}`,
       script: {
         digits: typeof args.digits === 'string' ? args.digits.split(',') : [...(args.digits ?? [])],
         ...(args.hangupAfterSeconds ? { hangupAfterSeconds: args.hangupAfterSeconds } : {}),
@@ -72,7 +73,7 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
     return call;
   };
 
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(formbody);

@@ -122,9 +122,15 @@ export async function runCall(
   firstParams: Record<string, string> = {},
 ): Promise<void> {
   let next: TStep = { kind: 'goto', url, params: firstParams };
+  let first = true;
   while (next.kind === 'goto' && !engine.isOver(call)) {
-    const target = next.url;
-    const doc = await engine.fetchTwiml(call, target, next.params ?? {});
+    let target = next.url;
+    let doc = await engine.fetchTwiml(call, target, next.params ?? {});
+    if (!doc && first && call.fallbackUrl) {
+      target = call.fallbackUrl;
+      doc = await engine.fetchTwiml(call, target, { ErrorCode: '11200', ErrorUrl: next.url });
+    }
+    first = false;
     if (!doc) break;
     if (call.status === 'ringing' || call.status === 'queued')
       await engine.setStatus(call, 'in-progress');

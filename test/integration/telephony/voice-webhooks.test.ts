@@ -64,3 +64,28 @@ describe('incoming call webhook', () => {
     expect(wrong.json().error.code).toBe('TWILIO_SIGNATURE_INVALID');
   });
 });
+
+describe("Twilio's fallback URL", () => {
+  it('rings the duty mobile from memory and marks the call for reconciliation', async () => {
+    const callSid = newCallSid();
+    const response = await post('/webhooks/twilio/voice/fallback?hotline=1362', {
+      CallSid: callSid,
+      From: '+8562055512345',
+      To: '+85621136200',
+      ErrorCode: '11200',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<Number>+8562055501362</Number>');
+    const calls = callsRepository(stores.database.db);
+    const row = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const r = await calls.findCall(callSid);
+        if (r) return r;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      return null;
+    })();
+    expect(row?.needsReconciliation).toBe(true);
+    expect(row?.route).toBe('forwarded-fallback');
+  });
+});
