@@ -10,6 +10,7 @@ import { PresenceBar } from './components/presence-bar';
 import { useActiveCall } from './hooks/use-active-call';
 import { useSoftphone } from './hooks/use-softphone';
 import './desk.strings';
+import './desk.css';
 
 /** /desk and its screens. Status and a ringing offer stay on top whichever screen is open. */
 export default function DeskPage() {
