@@ -1,3 +1,4 @@
+import { ticketStates } from '../../src/contracts/partner-tickets';
 import {
   bigserial,
   index,
@@ -13,17 +14,7 @@ import { timestamps } from './columns';
 import { partnerUnits } from './partners';
 import { referrals } from './referrals';
 
-export const ticketStates = [
-  'pending',
-  'acknowledged',
-  'accepted',
-  'declined',
-  'in_progress',
-  'on_hold',
-  'completed',
-  'withdrawn',
-] as const;
-export type TTicketState = (typeof ticketStates)[number];
+export { ticketStates, type TTicketState } from '../../src/contracts/partner-tickets';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

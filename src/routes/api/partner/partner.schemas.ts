@@ -2,32 +2,9 @@ import { z } from 'zod';
 import { referralNeeds } from '../../../../db/schema/referrals';
 import { ticketStates } from '../../../../db/schema/tickets';
 import { ZErrorBody } from '../../error.schema';
+import { declineReasons, outcomes, partnerServices } from '../../../contracts/partner-tickets';
 
-export const declineReasons = [
-  'no_capacity',
-  'outside_mandate',
-  'intake_criteria',
-  'person_unreachable',
-  'duplicate',
-  'other',
-] as const;
-export const outcomes = [
-  'services_provided',
-  'reintegrated',
-  'repatriated',
-  'case_filed',
-  'person_declined_help',
-  'lost_contact',
-  'other',
-] as const;
-export const partnerServices = [
-  'shelter',
-  'legal_aid',
-  'medical',
-  'education_vocational',
-  'reintegration',
-  'follow_up',
-] as const;
+export { declineReasons, outcomes, partnerServices };
 
 const ZNote = z.string().trim().min(1).max(4000);
 
