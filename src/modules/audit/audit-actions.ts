@@ -51,6 +51,8 @@ export const auditActions = [
   'referral_rule.changed',
   'hotline.settings_changed',
   'export.downloaded',
+  'routing.caller_assigned',
+  'routing.caller_prioritised',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];
