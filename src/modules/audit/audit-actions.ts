@@ -53,6 +53,9 @@ export const auditActions = [
   'export.downloaded',
   'routing.caller_assigned',
   'routing.caller_prioritised',
+  'audit.viewed',
+  'blocklist.added',
+  'blocklist.removed',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];
