@@ -247,6 +247,7 @@ CREATE TABLE "calls" (
 CREATE TABLE "blocked_callers" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"phone_hash" text NOT NULL,
+	"phone_last" text,
 	"hotline" text,
 	"reason" text NOT NULL,
 	"expires_at" timestamp with time zone,

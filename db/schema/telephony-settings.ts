@@ -23,6 +23,8 @@ export const blockedCallers = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     phoneHash: text('phone_hash').notNull(),
+    /** The last three digits only, so administrators can tell entries apart in a list. */
+    phoneLast: text('phone_last'),
     /** Null blocks the number on every hotline. */
     hotline: text('hotline'),
     reason: text('reason').notNull(),
