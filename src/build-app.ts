@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import { app } from './app';
 import type { TAppDeps } from './app.types';
+import type { TConfig } from './config/config';
 import { loggerOptions } from './logger';
 import { errorBody } from './errors/catalogue';
 
@@ -25,18 +26,21 @@ export type TBuildOptions = {
 };
 
 /** Fastify's own settings, shared with tests that build the app around extra hooks. */
-export const serverOptions = {
-  genReqId: () => randomUUID(),
-  bodyLimit: 1_048_576,
-  trustProxy: true,
-  return503OnClosing: true,
-  // Router errors (malformed or over-long URL) skip the error handler: answer them in the
-  // catalogue's shape too, without echoing the URL back.
-  frameworkErrors: (err: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
-    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? reply.status(414).send(errorBody('URI_TOO_LONG'))
-      : reply.status(400).send(errorBody('BAD_REQUEST')),
-} satisfies FastifyServerOptions;
+export const serverOptions = (config: Pick<TConfig, 'TRUSTED_PROXIES'>) =>
+  ({
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    // request.ip keys every rate limit: X-Forwarded-For counts only when it comes through a
+    // configured proxy, otherwise a client would choose its own address (and escape the limits).
+    trustProxy: config.TRUSTED_PROXIES.length > 0 ? [...config.TRUSTED_PROXIES] : false,
+    return503OnClosing: true,
+    // Router errors (malformed or over-long URL) skip the error handler: answer them in the
+    // catalogue's shape too, without echoing the URL back.
+    frameworkErrors: (err: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+      err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? reply.status(414).send(errorBody('URI_TOO_LONG'))
+        : reply.status(400).send(errorBody('BAD_REQUEST')),
+  }) satisfies FastifyServerOptions;
 
 /** Builds a ready-to-listen Fastify instance around the app plugin (server.ts and tests share it). */
 export async function buildApp(
@@ -46,7 +50,10 @@ export async function buildApp(
   const logger = options.logStream
     ? { ...loggerOptions(deps.config), stream: options.logStream }
     : loggerOptions(deps.config);
-  const fastify = Fastify({ logger, ...serverOptions }).withTypeProvider<ZodTypeProvider>();
+  const fastify = Fastify({
+    logger,
+    ...serverOptions(deps.config),
+  }).withTypeProvider<ZodTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   await fastify.register(app, deps);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every environment variable Saiduan reads, in one place. Keep this list in step with
@@ -15,6 +16,17 @@ const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 bytes');
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IPv4/IPv6 address, optionally with a prefix length in range for its family. */
+function isCidr(value: string): boolean {
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -50,6 +62,17 @@ export const ZEnv = z.object({
   HMAC_KEY: base64Key,
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex digits'),
   TWILIO_AUTH_TOKEN: z.string().min(8),
+  /**
+   * The browser softphone's Voice SDK access tokens are signed with an API key (never the auth
+   * token). Without one, counsellors answer on a mobile (the console shows no softphone).
+   */
+  TWILIO_API_KEY_SID: z
+    .string()
+    .regex(/^SK[0-9a-f]{32}$/, 'must be SK followed by 32 hex digits')
+    .optional(),
+  TWILIO_API_KEY_SECRET: z.string().min(16).optional(),
+  /** Voice SDK token lifetime; the softphone asks for a fresh one before it runs out. */
+  TWILIO_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(86400).default(3600),
   /** Set to the simulator's URL to send the twilio client there instead of api.twilio.com. */
   TWILIO_API_BASE_URL: z.string().url().optional(),
   SIMULATOR_PORT: port.default(3100),
@@ -69,6 +92,24 @@ export const ZEnv = z.object({
   SERVE_WEB: flag.default(false),
   /** Secure cookies need https; npm start on localhost turns this off. */
   COOKIE_SECURE: flag.default(true),
+  /**
+   * Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (or proxy-addr's
+   * `loopback`, `linklocal`, `uniquelocal`). Empty: nobody's, the client is the socket's peer, so
+   * a client cannot pick the address its rate limits are keyed on.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((p) => proxyNames.includes(p) || isCidr(p)),
+      'must list IP addresses, CIDRs, loopback, linklocal or uniquelocal',
+    ),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
   DEMO_DATA: flag.default(false),

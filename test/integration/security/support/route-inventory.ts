@@ -33,7 +33,10 @@ export async function buildInventoriedApp(
 ): Promise<{ app: FastifyInstance; routes: TRouteEntry[]; logs: TLogCapture }> {
   const { capture, stream } = captureLogs();
   const config = Object.freeze({ ...stores.config, LOG_LEVEL: 'debug' as const });
-  const fastify = Fastify({ logger: { ...loggerOptions(config), stream }, ...serverOptions });
+  const fastify = Fastify({
+    logger: { ...loggerOptions(config), stream },
+    ...serverOptions(config),
+  });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   const routes: TRouteEntry[] = [];
