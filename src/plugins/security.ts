@@ -3,6 +3,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { errorBody } from '../errors/catalogue';
 
+const PERSONAL_PATHS = /^\/(api|auth)(\/|\?|$)/;
+
 /**
  * Security headers and a Redis-backed rate limit shared by every API node. If Redis is down the
  * limit is skipped rather than failing requests: a hotline must stay reachable.
@@ -24,6 +26,12 @@ export const securityPlugin = fp(async (app) => {
         frameAncestors: ["'none'"],
       },
     },
+  });
+  // Staff, partner and session answers carry personal data: no browser or proxy may keep a copy
+  // (a shared office computer, a phone left behind). Set last, so no route can loosen it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (PERSONAL_PATHS.test(request.url)) reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(rateLimit, {
     global: true,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createCaseWithPerson } from '../../fixtures/records';
 import { createStaff, loginAs } from '../../fixtures/staff';
 import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
@@ -71,6 +72,33 @@ describe('security headers and CSP', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).toMatch(/Secure/);
+  });
+});
+
+describe('caching of personal data', () => {
+  it('marks every staff, partner and session answer no-store, errors included', async () => {
+    const remoteAddress = address();
+    const { caseId } = await createCaseWithPerson(app, cookie);
+    const answers = [
+      await app.inject({ url: '/auth/me', headers: { cookie }, remoteAddress }),
+      await app.inject({ url: `/api/staff/cases/${caseId}`, headers: { cookie }, remoteAddress }),
+      await app.inject({ url: '/api/staff/cases/nope', remoteAddress }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/partner/magic-link',
+        payload: { token: 'not-a-real-token' },
+        remoteAddress,
+      }),
+      await app.inject({ url: '/api/partner/tickets', remoteAddress }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 401, 400, 401]);
+    for (const res of answers) expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('leaves answers without personal data cacheable as their routes decide', async () => {
+    const health = await app.inject({ url: '/healthz', remoteAddress: address() });
+    expect(health.statusCode).toBe(200);
+    expect(health.headers['cache-control']).toBeUndefined();
   });
 });
 
