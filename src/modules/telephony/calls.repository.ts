@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { callEvents, calls } from '../../../db/schema/calls';
 import type { TDatabase } from '../../infra/database';
 import { isCallStatus, nextCallState, type TCallStatus } from './call-state.policy';
@@ -38,6 +38,25 @@ export type TCallEvent = {
 
 export type TCallsRepository = ReturnType<typeof callsRepository>;
 
+const ENDED = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
+
+/**
+ * Where a call stands for a webhook that would put it in the queue: `open` (its first enqueue
+ * time, written once), `over` (ended or already gone from the queue: a replay or late delivery)
+ * or `unknown` (no row yet, e.g. its first webhook was buffered while Postgres was down).
+ */
+export type TQueueEntry = { state: 'open'; enqueuedAt: Date } | { state: 'over' | 'unknown' };
+
+/** The call row after the incoming webhook's upsert: lets a replay of it be told apart. */
+export type TRecordedCall = { status: string; queueResult: string | null };
+
+/** A call the queue is done with: it ended, or it left Twilio's queue for good. */
+export function isOverForQueue(row: TRecordedCall): boolean {
+  return (
+    ENDED.includes(row.status) || (row.queueResult !== null && row.queueResult !== 'redirected')
+  );
+}
+
 type TExecutor = Pick<TDatabase, 'insert'>;
 
 /**
@@ -50,8 +69,8 @@ async function relaxedCommit(tx: Pick<TDatabase, 'execute'>): Promise<void> {
 }
 
 // A status callback can beat the incoming webhook and create a bare row; fill it in.
-async function upsertCall(db: TExecutor, call: TNewCall): Promise<void> {
-  await db
+async function upsertCall(db: TExecutor, call: TNewCall): Promise<TRecordedCall> {
+  const [row] = await db
     .insert(calls)
     .values({ ...call, needsReconciliation: call.needsReconciliation ?? false })
     .onConflictDoUpdate({
@@ -65,7 +84,9 @@ async function upsertCall(db: TExecutor, call: TNewCall): Promise<void> {
         enqueuedAt: sql`coalesce(${calls.enqueuedAt}, excluded.enqueued_at)`,
         needsReconciliation: sql`${calls.needsReconciliation} and excluded.needs_reconciliation`,
       },
-    });
+    })
+    .returning({ status: calls.status, queueResult: calls.queueResult });
+  return row ?? { status: 'ringing', queueResult: null };
 }
 
 export function callsRepository(db: TDatabase) {
@@ -75,12 +96,76 @@ export function callsRepository(db: TDatabase) {
       await upsertCall(db, call);
     },
     /** The call and its first raw event in one transaction: one commit on the webhook's path. */
-    async recordCallWithEvent(call: TNewCall, event: TCallEvent): Promise<void> {
-      await db.transaction(async (tx) => {
+    async recordCallWithEvent(call: TNewCall, event: TCallEvent): Promise<TRecordedCall> {
+      return db.transaction(async (tx) => {
         await relaxedCommit(tx);
-        await upsertCall(tx, call);
+        const row = await upsertCall(tx, call);
         await tx.insert(callEvents).values(event);
+        return row;
       });
+    },
+    /**
+     * The caller enters (or, `reentry`, re-enters after a missed bridge) the queue: language and
+     * route are set, the enqueue time only the first time. Refused for a call that is over, so a
+     * replayed or late webhook cannot queue a caller who already hung up.
+     */
+    async enterQueue(
+      callSid: string,
+      entry: { language: string; route: string; at: Date; reentry?: boolean },
+    ): Promise<TQueueEntry> {
+      const [row] = await db
+        .update(calls)
+        .set({
+          language: entry.language,
+          route: entry.route,
+          enqueuedAt: sql`coalesce(${calls.enqueuedAt}, ${entry.at.toISOString()}::timestamptz)`,
+        })
+        .where(
+          and(
+            eq(calls.callSid, callSid),
+            notInArray(calls.status, ENDED),
+            entry.reentry
+              ? or(isNull(calls.queueResult), eq(calls.queueResult, 'redirected'))
+              : isNull(calls.queueResult),
+          ),
+        )
+        .returning({ enqueuedAt: calls.enqueuedAt });
+      if (row?.enqueuedAt) return { state: 'open', enqueuedAt: row.enqueuedAt };
+      const [known] = await db
+        .select({ id: calls.id })
+        .from(calls)
+        .where(eq(calls.callSid, callSid))
+        .limit(1);
+      return { state: known ? 'over' : 'unknown' };
+    },
+    /**
+     * How the caller left Twilio's queue, written once per departure: a replay changes nothing,
+     * only a final result may follow a redirect (bridging) that sent the caller back. Returns
+     * whether it was written.
+     */
+    async leaveQueue(callSid: string, result: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .update(calls)
+        .set({ queueResult: result, leftQueueAt: at })
+        .where(
+          and(
+            eq(calls.callSid, callSid),
+            result === 'redirected'
+              ? isNull(calls.queueResult)
+              : or(isNull(calls.queueResult), eq(calls.queueResult, 'redirected')),
+          ),
+        )
+        .returning({ id: calls.id });
+      return rows.length > 0;
+    },
+    /** Sets the call-back flag; true only for the request that set it (a replay is not a new one). */
+    async requestCallback(callSid: string): Promise<boolean> {
+      const rows = await db
+        .update(calls)
+        .set({ callbackRequested: true })
+        .where(and(eq(calls.callSid, callSid), eq(calls.callbackRequested, false)))
+        .returning({ id: calls.id });
+      return rows.length > 0;
     },
     async updateCall(callSid: string, update: TCallUpdate): Promise<void> {
       if (Object.keys(update).length === 0) return;
@@ -132,6 +217,15 @@ export function callsRepository(db: TDatabase) {
         }
         return { changed: next.changed, status: next.status };
       });
+    },
+    /** What the queue needs to know of a call; null when there is no row. */
+    async queueState(callSid: string): Promise<TRecordedCall | null> {
+      const [row] = await db
+        .select({ status: calls.status, queueResult: calls.queueResult })
+        .from(calls)
+        .where(eq(calls.callSid, callSid))
+        .limit(1);
+      return row ?? null;
     },
     async findCall(callSid: string) {
       const [row] = await db.select().from(calls).where(eq(calls.callSid, callSid)).limit(1);

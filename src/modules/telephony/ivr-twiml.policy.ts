@@ -210,6 +210,13 @@ export function forwardResultTwiml(ctx: TIvrContext, reason: string, dialStatus:
   return reason === 'fallback' ? holdInTwilioQueueTwiml(ctx) : voicemailTwiml(ctx);
 }
 
+/** For a replayed or late webhook of a call that is already over: nothing more to do. */
+export function hangupTwiml(): string {
+  const r = new VoiceResponse();
+  r.hangup();
+  return r.toString();
+}
+
 export function emptyTwiml(): string {
   return new VoiceResponse().toString();
 }

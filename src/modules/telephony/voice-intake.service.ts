@@ -8,9 +8,11 @@ import {
   chooseLanguage,
   forwardResultTwiml,
   forwardTwiml,
+  hangupTwiml,
   holdInTwilioQueueTwiml,
   languageMenuTwiml,
 } from './ivr-twiml.policy';
+import { isOverForQueue } from './calls.repository';
 import { guard } from './store-guard';
 import {
   logEvent,
@@ -19,6 +21,7 @@ import {
   resolveHotline,
   storeTimeout,
   write,
+  writeReturning,
   type TTwilioParams,
   type TVoiceDeps,
 } from './voice.context';
@@ -62,18 +65,21 @@ export async function incomingCall(
   const event = rawEvent(callSid, 'incoming', params, now);
   // The block-list lookup and the write run side by side; a blocked call is rare and is then
   // re-marked. A failed lookup lets the call through: blocking a victim would be worse.
-  const [blocked] = await Promise.all([
+  const [blocked, recorded] = await Promise.all([
     hash
       ? guard(() => deps.blocklist.isBlocked(hash, h.number, now), storeTimeout(deps))
       : Promise.resolve({ ok: true as const, value: false }),
-    write(deps, callSid, () => deps.calls.recordCallWithEvent(call, event), {
+    writeReturning(deps, callSid, () => deps.calls.recordCallWithEvent(call, event), {
       type: 'call',
       call,
-    }).then((ok) => {
-      if (!ok) deps.buffer.add(callSid, { type: 'event', event });
+    }).then((row) => {
+      if (!row.ok) deps.buffer.add(callSid, { type: 'event', event });
+      return row;
     }),
   ]);
 
+  // A replay (or a very late delivery) of a call that is already over: keep it that way.
+  if (recorded.ok && isOverForQueue(recorded.value)) return hangupTwiml();
   if (blocked.ok && blocked.value) {
     const update = { route: 'blocked', enqueuedAt: null };
     await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {

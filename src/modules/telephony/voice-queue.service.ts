@@ -1,7 +1,9 @@
 import type { TWaitingCaller } from '../routing/waiting-queue.repository';
+import { isOverForQueue } from './calls.repository';
 import {
   enqueueTwiml,
   forwardTwiml,
+  hangupTwiml,
   holdInTwilioQueueTwiml,
   queueResultTwiml,
   waitChoiceTwiml,
@@ -14,6 +16,7 @@ import {
   resolveHotline,
   storeTimeout,
   write,
+  writeReturning,
   type TTwilioParams,
   type TVoiceDeps,
 } from './voice.context';
@@ -22,15 +25,36 @@ import {
  * Puts the caller in the hotline's Redis queue (which decides the order) and Twilio's queue
  * (which holds the call). With Redis down, nobody could be offered the call: the duty mobile
  * is rung if there is one, otherwise Twilio holds the caller until the reconciler queues them.
+ * A call that is already over (a replayed or late webhook) is never queued again: it gets
+ * <Hangup/> and nothing changes.
  */
 export async function enqueueCaller(
   deps: TVoiceDeps,
   ctx: TIvrContext,
   callSid: string,
   language: string,
-  options: { recorded?: boolean } = {},
+  options: { recorded?: boolean; reentry?: boolean } = {},
 ): Promise<string> {
-  const enqueuedAt = deps.now();
+  const now = deps.now();
+  let enqueuedAt = now;
+  // `recorded`: the incoming webhook already wrote language, route and enqueue time, and saw
+  // the call live. Otherwise Postgres decides first (one conditional update), Redis second.
+  if (!options.recorded) {
+    const entry = await writeReturning(
+      deps,
+      callSid,
+      () =>
+        deps.calls.enterQueue(callSid, {
+          language,
+          route: 'queued',
+          at: now,
+          ...(options.reentry ? { reentry: true } : {}),
+        }),
+      { type: 'update', update: { language, enqueuedAt: now, route: 'queued' } },
+    );
+    if (entry.ok && entry.value.state === 'over') return hangupTwiml();
+    if (entry.ok && entry.value.state === 'open') enqueuedAt = entry.value.enqueuedAt;
+  }
   const caller: TWaitingCaller = {
     callSid,
     hotline: ctx.hotline.number,
@@ -40,15 +64,16 @@ export async function enqueueCaller(
   };
   const queued = await guard(() => deps.queue.add(caller), storeTimeout(deps));
   const forward = !queued.ok && ctx.hotline.dutyMobile !== null;
-  // `recorded`: the incoming webhook already wrote language, route and enqueue time.
-  if (!options.recorded || !queued.ok) {
-    const update = { language, enqueuedAt, route: forward ? 'forwarded-fallback' : 'queued' };
+  if (forward) {
+    const update = { route: 'forwarded-fallback' };
     await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
       type: 'update',
       update,
     });
   }
   if (queued.ok) {
+    if (!options.recorded && (await endedMeanwhile(deps, callSid, caller.hotline)))
+      return hangupTwiml();
     deps.events.emit('caller.queued', {
       callSid,
       hotline: caller.hotline,
@@ -62,6 +87,17 @@ export async function enqueueCaller(
   return holdInTwilioQueueTwiml(ctx, language);
 }
 
+/**
+ * The hang-up (status or queue result) may land between our Postgres check and the Redis entry;
+ * it writes Postgres before it clears Redis, so looking again after our entry closes that gap.
+ */
+async function endedMeanwhile(deps: TVoiceDeps, callSid: string, hotline: string) {
+  const state = await guard(() => deps.calls.queueState(callSid), storeTimeout(deps));
+  if (!state.ok || state.value === null || !isOverForQueue(state.value)) return false;
+  await guard(() => deps.queue.remove(callSid, hotline), storeTimeout(deps));
+  return true;
+}
+
 /** Re-entry point for routing (e.g. a counsellor did not answer): the caller keeps their place. */
 export async function requeueCaller(
   deps: TVoiceDeps,
@@ -72,7 +108,7 @@ export async function requeueCaller(
   const callSid = params.CallSid ?? '';
   const { ctx } = await resolveHotline(deps, hotlineNumber);
   await logEvent(deps, callSid, 'requeue', params);
-  return enqueueCaller(deps, ctx, callSid, language);
+  return enqueueCaller(deps, ctx, callSid, language, { reentry: true });
 }
 
 /** One round of the wait loop. Position comes from Redis, or from Twilio's own count if Redis is down. */
@@ -110,11 +146,13 @@ export async function waitChoice(
   const wantsCallback = params.Digits === '1';
   if (wantsCallback) {
     const update = { callbackRequested: true };
-    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+    const set = await writeReturning(deps, callSid, () => deps.calls.requestCallback(callSid), {
       type: 'update',
       update,
     });
-    deps.events.emit('callback.requested', { callSid, hotline: ctx.hotline.number });
+    // A replayed "1" is the same request, not a second call-back.
+    if (!set.ok || set.value)
+      deps.events.emit('callback.requested', { callSid, hotline: ctx.hotline.number });
   }
   return waitChoiceTwiml(ctx, language, wantsCallback);
 }
@@ -129,11 +167,17 @@ export async function queueLeft(
   const callSid = params.CallSid ?? '';
   const result = params.QueueResult ?? 'hangup';
   const { ctx } = await resolveHotline(deps, hotlineNumber);
-  const update = { queueResult: result, leftQueueAt: deps.now() };
-  await Promise.all([
+  const at = deps.now();
+  const update = { queueResult: result, leftQueueAt: at };
+  const [, left] = await Promise.all([
     logEvent(deps, callSid, 'queue-result', params),
-    write(deps, callSid, () => deps.calls.updateCall(callSid, update), { type: 'update', update }),
+    writeReturning(deps, callSid, () => deps.calls.leaveQueue(callSid, result, at), {
+      type: 'update',
+      update,
+    }),
   ]);
+  // Already recorded: a replay or a late duplicate, which must not touch the queue again.
+  if (left.ok && !left.value) return queueResultTwiml(ctx, language, result);
   // A redirect out of the queue is routing's own move (bridging); routing owns that entry.
   if (result === 'redirected')
     deps.events.emit('caller.left-queue', { callSid, hotline: ctx.hotline.number, result });

@@ -91,6 +91,16 @@ export async function write(
   work: () => Promise<unknown>,
   later: TPendingWrite,
 ): Promise<boolean> {
+  return (await writeReturning(deps, callSid, work, later)).ok;
+}
+
+/** `write` that also hands back what the store answered (e.g. the row a conditional update hit). */
+export async function writeReturning<T>(
+  deps: TVoiceDeps,
+  callSid: string,
+  work: () => Promise<T>,
+  later: TPendingWrite,
+): Promise<TGuarded<T>> {
   // Once a call has writes waiting, later ones wait too, so they replay in order.
   if (
     later.type !== 'queue-add' &&
@@ -98,11 +108,11 @@ export async function write(
     deps.buffer.waitingForPostgres(callSid)
   ) {
     deps.buffer.add(callSid, later);
-    return false;
+    return { ok: false };
   }
-  const result: TGuarded<unknown> = await guard(work, storeTimeout(deps));
+  const result = await guard(work, storeTimeout(deps));
   if (!result.ok) deps.buffer.add(callSid, later);
-  return result.ok;
+  return result;
 }
 
 export function rawEvent(
