@@ -1,9 +1,11 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { blockedCallers } from '../../../db/schema/telephony-settings';
 import type { TDatabase } from '../../infra/database';
+import type { TDbOrTx } from '../audit/audit.repository';
 
 export type TBlockInput = {
   phoneHash: string;
+  phoneLast?: string | null;
   hotline?: string | null;
   reason: string;
   expiresAt?: Date | null;
@@ -11,6 +13,26 @@ export type TBlockInput = {
 };
 
 export type TBlocklistRepository = ReturnType<typeof blocklistRepository>;
+
+const listColumns = {
+  id: blockedCallers.id,
+  phoneLast: blockedCallers.phoneLast,
+  hotline: blockedCallers.hotline,
+  reason: blockedCallers.reason,
+  expiresAt: blockedCallers.expiresAt,
+  createdBy: blockedCallers.createdBy,
+  createdAt: blockedCallers.createdAt,
+};
+
+/** Blocks still in force, newest first; the hash never leaves the server. */
+export function listActiveBlocks(db: TDbOrTx, now = new Date()) {
+  return db
+    .select(listColumns)
+    .from(blockedCallers)
+    .where(or(isNull(blockedCallers.expiresAt), gt(blockedCallers.expiresAt, now)))
+    .orderBy(desc(blockedCallers.createdAt))
+    .limit(500);
+}
 
 /** Callers blocked by phone HMAC; a block applies to one hotline or (hotline null) to all. */
 export function blocklistRepository(db: TDatabase) {
@@ -34,6 +56,7 @@ export function blocklistRepository(db: TDatabase) {
         .insert(blockedCallers)
         .values({
           phoneHash: input.phoneHash,
+          phoneLast: input.phoneLast ?? null,
           hotline: input.hotline ?? null,
           reason: input.reason,
           expiresAt: input.expiresAt ?? null,

@@ -11,6 +11,8 @@ import { reportRoutes } from './reports.routes';
 import { routingRoutes } from './routing.routes';
 import { callbackRoutes } from './callbacks.routes';
 import { promptRoutes } from './prompts.routes';
+import { auditRoutes } from './audit.routes';
+import { blocklistRoutes } from './blocklist.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -29,4 +31,6 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(routingRoutes);
   await app.register(callbackRoutes);
   await app.register(promptRoutes);
+  await app.register(auditRoutes);
+  await app.register(blocklistRoutes);
 };
