@@ -8,6 +8,7 @@ import { onShutdown } from '../src/infra/shutdown';
 import { jobContracts } from '../src/jobs/index';
 import { JobQueues } from '../src/jobs/job-queues';
 import { loggerOptions } from '../src/logger';
+import { startAuditSealer } from '../src/modules/audit/audit-sealer';
 import { startReferralTicker } from '../src/modules/referrals/referral-jobs.provider';
 import { startRecordsTicker } from '../src/modules/retention/records-ticker';
 import { processors } from './processors/index';
@@ -30,11 +31,15 @@ await runEntryPoint(async (config) => {
   });
   const referralTicker = startReferralTicker(queues, config.REFERRAL_SWEEP_MS);
   const recordsTicker = startRecordsTicker(queues);
+  const auditSealer = startAuditSealer(database.db, config, {
+    onError: (err) => log.warn({ err: (err as Error).name }, 'audit sealing failed; retrying'),
+  });
   log.info({ jobs: jobContracts.map((c) => c.name) }, 'workers started');
 
   onShutdown(async () => {
     recordsTicker.stop();
     referralTicker.stop();
+    await auditSealer.stop();
     await running.close();
     await queues.close();
     await Promise.allSettled([database.close(), redis.quit()]);

@@ -275,8 +275,9 @@ CREATE TABLE "audit_log" (
 	"entity_type" text NOT NULL,
 	"entity_id" text NOT NULL,
 	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"prev_hash" text NOT NULL,
-	"hash" text NOT NULL
+	"prev_hash" text,
+	"hash" text,
+	"chain_pos" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "case_events" (
@@ -482,6 +483,8 @@ CREATE INDEX "calls_hotline_started_idx" ON "calls" USING btree ("hotline","star
 CREATE INDEX "calls_from_hash_idx" ON "calls" USING btree ("from_hash");--> statement-breakpoint
 CREATE INDEX "blocked_callers_phone_hash_idx" ON "blocked_callers" USING btree ("phone_hash");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_log_chain_pos_idx" ON "audit_log" USING btree ("chain_pos");--> statement-breakpoint
+CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("seq") WHERE "audit_log"."chain_pos" is null;--> statement-breakpoint
 CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "case_notes_case_idx" ON "case_notes" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_people_person_idx" ON "case_people" USING btree ("person_id");--> statement-breakpoint

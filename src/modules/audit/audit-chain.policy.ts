@@ -53,3 +53,26 @@ export function findChainBreak(
   }
   return null;
 }
+
+export type TChainHead = { chainPos: number; hash: string };
+export type TSealed = { seq: number; chainPos: number; prevHash: string; hash: string };
+
+/**
+ * Chains rows onto the head in the order given (the sealer passes them by seq). Returns what
+ * to write to each row; the first row of an empty log links to the genesis hash.
+ */
+export function sealRows(
+  key: Buffer,
+  head: TChainHead | null,
+  rows: readonly TAuditContent[],
+): TSealed[] {
+  let prev = head?.hash ?? GENESIS_HASH;
+  let pos = head?.chainPos ?? 0;
+  return rows.map((row) => {
+    pos += 1;
+    const hash = chainHash(key, prev, row);
+    const sealed = { seq: row.seq, chainPos: pos, prevHash: prev, hash };
+    prev = hash;
+    return sealed;
+  });
+}

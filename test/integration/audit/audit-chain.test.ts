@@ -5,7 +5,8 @@ import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp } from '../../support/test-app';
 import { createStaff, loginAs } from '../../fixtures/staff';
 import { createCaseWithPerson, staffCall } from '../../fixtures/records';
-import { verifyAuditChain } from '../../../src/modules/audit/audit.repository';
+import { recordAudit, verifyAuditChain } from '../../../src/modules/audit/audit.repository';
+import { sealAuditLog } from '../../../src/modules/audit/audit-sealer';
 
 let stores: TTestStores;
 let app: FastifyInstance;
@@ -66,12 +67,47 @@ describe('audit log', () => {
 
   it('keeps the chain intact under concurrent writers', async () => {
     await Promise.all(Array.from({ length: 10 }, () => createCaseWithPerson(app, counsellor)));
+    const before = await verifyAuditChain(stores.database.db, stores.config);
+    expect(before.unsealed.rows).toBeGreaterThan(30);
+    await sealAuditLog(stores.database.db, stores.config);
     const result = await verifyAuditChain(stores.database.db, stores.config);
     expect(result.firstBreak).toBeNull();
     expect(result.rows).toBeGreaterThan(30);
+    expect(result.unsealed).toEqual({ rows: 0, oldestAt: null });
     const verify = await staffCall(app, admin, 'GET', '/admin/audit/verify');
     expect(verify.body).toMatchObject({ intact: true });
     expect(runVerifyCommand().status).toBe(0);
+  });
+
+  it('seals a row that commits after rows written later were already sealed', async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let inserted = () => {};
+    const written = new Promise<void>((r) => (inserted = r));
+    const entry = (entityId: string) => ({
+      actorId: null,
+      action: 'records.searched' as const,
+      entityType: 'test',
+      entityId,
+    });
+    // The slow transaction draws its seq first but commits last.
+    const slow = stores.database.db.transaction(async (tx) => {
+      await recordAudit(tx, stores.config, entry('slow'));
+      inserted();
+      await held;
+    });
+    await written;
+    await stores.database.db.transaction((tx) => recordAudit(tx, stores.config, entry('fast')));
+    await sealAuditLog(stores.database.db, stores.config);
+    release();
+    await slow;
+    expect((await verifyAuditChain(stores.database.db, stores.config)).unsealed.rows).toBe(1);
+    await sealAuditLog(stores.database.db, stores.config);
+    const result = await verifyAuditChain(stores.database.db, stores.config);
+    expect(result).toMatchObject({ firstBreak: null, unsealed: { rows: 0 } });
+    const order = await stores.database.sql<Array<{ entity_id: string }>>`
+      select entity_id from audit_log where entity_type = 'test' order by chain_pos`;
+    expect(order.map((r) => r.entity_id)).toEqual(['fast', 'slow']);
   });
 
   it('detects an edited row, and the verify command fails', async () => {
@@ -91,6 +127,7 @@ describe('audit log', () => {
     const { app: other } = await buildTestApp(fresh);
     const cookie = await loginAs(other, await createStaff(fresh, { role: 'counsellor' }));
     await createCaseWithPerson(other, cookie);
+    await sealAuditLog(fresh.database.db, fresh.config);
     await fresh.database.sql`delete from audit_log where seq = 2`;
     expect((await verifyAuditChain(fresh.database.db, fresh.config)).firstBreak).toEqual({
       seq: 3,

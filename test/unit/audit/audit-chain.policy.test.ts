@@ -3,7 +3,9 @@ import {
   chainHash,
   findChainBreak,
   GENESIS_HASH,
+  sealRows,
   type TChainRow,
+  type TSealed,
 } from '../../../src/modules/audit/audit-chain.policy';
 
 const key = Buffer.alloc(32, 7);
@@ -55,5 +57,39 @@ describe('audit chain', () => {
       seq: 2,
       reason: 'hash_mismatch',
     });
+  });
+});
+
+describe('sealing', () => {
+  const content = (seq: number) => ({
+    seq,
+    at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)),
+    actorId: null,
+    action: 'case.viewed',
+    entityType: 'case',
+    entityId: `c${seq}`,
+    data: {},
+  });
+
+  it('chains batches onto the head so the whole chain verifies', () => {
+    const first = sealRows(key, null, [content(1), content(2)]);
+    expect(first.map((s) => s.chainPos)).toEqual([1, 2]);
+    expect(first[0]?.prevHash).toBe(GENESIS_HASH);
+    const last = first[1] as TSealed;
+    // seq 5 committed before seq 4: the chain follows the order the sealer saw them in.
+    const second = sealRows(key, { chainPos: last.chainPos, hash: last.hash }, [
+      content(5),
+      content(4),
+    ]);
+    expect(second.map((s) => [s.seq, s.chainPos])).toEqual([
+      [5, 3],
+      [4, 4],
+    ]);
+    const rows: TChainRow[] = [...first, ...second].map((s) => ({
+      ...content(s.seq),
+      prevHash: s.prevHash,
+      hash: s.hash,
+    }));
+    expect(findChainBreak(key, rows, GENESIS_HASH)).toBeNull();
   });
 });
