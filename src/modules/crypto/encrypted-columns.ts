@@ -3,13 +3,18 @@ export type TEncryptedTable = { table: string; idColumn: string; columns: readon
 
 /**
  * Every encrypted column. The key-rotation job walks this list; a new encrypted column must be
- * added here or it stays on an old key forever.
+ * added here or it stays on an old key forever (test/unit/crypto/encrypted-columns.test.ts scans
+ * the schema for `*_enc` / `*_encrypted` columns and fails when one is missing).
  */
 export const encryptedColumns: readonly TEncryptedTable[] = [
   { table: 'staff_users', idColumn: 'id', columns: ['totp_secret_enc'] },
   { table: 'calls', idColumn: 'call_sid', columns: ['from_encrypted'] },
   { table: 'cases', idColumn: 'id', columns: ['summary_enc'] },
   { table: 'case_notes', idColumn: 'id', columns: ['body_enc'] },
+  { table: 'partner_units', idColumn: 'id', columns: ['webhook_secret_enc'] },
+  { table: 'referrals', idColumn: 'id', columns: ['override_justification_enc'] },
+  // The AAD row id is the bigserial as text (ticket-actions.service.ts).
+  { table: 'ticket_events', idColumn: 'id', columns: ['note_enc'] },
   {
     table: 'contacts',
     idColumn: 'id',
