@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshotBoth } from './support/both-languages';
 import { signIn } from './support/sign-in';
-import { answerSoftphone } from './support/sim-softphone';
 
 describe('a simulated call from ring to case', () => {
   let system: TE2eSystem;
@@ -26,7 +25,17 @@ describe('a simulated call from ring to case', () => {
     await page.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('call-panel').waitFor();
-    await answerSoftphone(system.sim);
+    // The console's own (simulator) softphone answers the counsellor's leg: nobody else does.
+    await expect
+      .poll(
+        () =>
+          [...system.sim.engine.state.rings.values()].some(
+            (r) => r.kind === 'softphone' && r.state === 'answered',
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByTestId('audio-status').textContent()).toBe('Audio connected');
     await expect.poll(() => page.getByTestId('presence-state').textContent()).toBe('On a call');
 
     const form = page.getByTestId('contact-form');

@@ -13,6 +13,7 @@ import { callbackRoutes } from './callbacks.routes';
 import { promptRoutes } from './prompts.routes';
 import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
+import { softphoneRoutes } from './softphone.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -33,4 +34,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(promptRoutes);
   await app.register(auditRoutes);
   await app.register(blocklistRoutes);
+  await app.register(softphoneRoutes);
 };

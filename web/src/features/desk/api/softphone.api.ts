@@ -5,6 +5,8 @@ import type { TSimulatorRings } from '../softphone/simulator-softphone';
 const ZSoftphoneConfig = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('twilio'), token: z.string() }),
   z.object({ mode: z.literal('simulator') }),
+  // No browser softphone on this server: the counsellor answers on a mobile.
+  z.object({ mode: z.literal('none') }),
 ]);
 export type TSoftphoneConfig = z.infer<typeof ZSoftphoneConfig>;
 

@@ -18,7 +18,7 @@ export function useSoftphone() {
     let unsubscribe = () => {};
     void softphoneConfig()
       .then(async (config) => {
-        if (cancelled) return;
+        if (cancelled || config.mode === 'none') return;
         started =
           config.mode === 'twilio'
             ? twilioSoftphone(twilioToken)
