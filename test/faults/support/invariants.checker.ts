@@ -1,3 +1,7 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { referrals } from '../../../db/schema/referrals';
+import { deliveries, tickets } from '../../../db/schema/tickets';
+import type { TDatabase } from '../../../src/infra/database';
 import { isCallStatus, isTerminal } from '../../../src/modules/telephony/call-state.policy';
 import { callsRepository } from '../../../src/modules/telephony/calls.repository';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
@@ -80,7 +84,7 @@ export async function checkCalls(
 }
 
 /** One line per scenario, printed so a run shows its figures. */
-export function printFigures(figures: TScenarioFigures): void {
+export function printFigures(figures: { scenario: string } & Record<string, unknown>): void {
   const { scenario, ...rest } = figures;
   console.log(
     `[fault] ${scenario}: ${Object.entries(rest)
@@ -103,6 +107,101 @@ export async function settledFigures(
   const until = Date.now() + boundMs;
   for (;;) {
     const figures = await checkCalls(rig, scenario, placed);
+    if (figures.problems.length === 0 || Date.now() > until) return figures;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** What the partner endpoint saw: one entry per request, keyed as the partner dedupes them. */
+export type TPartnerReceipt = { idempotencyKey: string };
+
+export type TReferralFigures = {
+  referrals: number;
+  lost: number;
+  duplicated: number;
+  problems: string[];
+};
+
+/**
+ * The referral invariants: every accepted referral is dispatched with exactly one ticket per
+ * unit its rules pick (`expectedUnits`), each ticket has exactly one webhook delivery of its
+ * creation, that delivery is delivered, and the partner received it under exactly one
+ * idempotency key (repeats of the same key are allowed: the partner drops them). Missing is
+ * lost; a second ticket, delivery or key is duplicated.
+ */
+export async function checkReferrals(
+  db: TDatabase,
+  referralIds: string[],
+  expectedUnits: string[],
+  received: TPartnerReceipt[],
+): Promise<TReferralFigures> {
+  const problems: string[] = [];
+  let lost = 0;
+  let duplicated = 0;
+  const keysSeen = new Set(received.map((r) => r.idempotencyKey));
+  for (const id of referralIds) {
+    const [referral] = await db.select().from(referrals).where(eq(referrals.id, id));
+    if (referral?.status !== 'dispatched') {
+      lost++;
+      problems.push(`referral ${id}: ${referral ? `left ${referral.status}` : 'no row'}`);
+      continue;
+    }
+    const rows = await db.select().from(tickets).where(eq(tickets.referralId, id));
+    for (const unit of expectedUnits) {
+      const ofUnit = rows.filter((t) => t.unitId === unit);
+      if (ofUnit.length === 0) {
+        lost++;
+        problems.push(`referral ${id}: no ticket for unit ${unit}`);
+      } else if (ofUnit.length > 1) {
+        duplicated++;
+        problems.push(`referral ${id}: ${ofUnit.length} tickets for unit ${unit}`);
+      }
+    }
+    const stray = rows.filter((t) => !expectedUnits.includes(t.unitId));
+    if (stray.length) {
+      duplicated++;
+      problems.push(`referral ${id}: tickets for unexpected units`);
+    }
+    if (!rows.length) continue;
+    const sent = await db
+      .select()
+      .from(deliveries)
+      .where(
+        and(
+          inArray(
+            deliveries.ticketId,
+            rows.map((t) => t.id),
+          ),
+          eq(deliveries.channel, 'webhook'),
+          eq(deliveries.event, 'ticket.created'),
+        ),
+      );
+    for (const ticket of rows) {
+      const mine = sent.filter((d) => d.ticketId === ticket.id);
+      const keys = mine.filter((d) => keysSeen.has(d.id));
+      if (mine.length > 1 || keys.length > 1) {
+        duplicated++;
+        problems.push(`ticket ${ticket.id}: ${mine.length} deliveries, ${keys.length} keys`);
+      } else if (mine[0]?.status !== 'delivered' || keys.length === 0) {
+        lost++;
+        problems.push(`ticket ${ticket.id}: ${mine[0] ? mine[0].status : 'no delivery'}`);
+      }
+    }
+  }
+  return { referrals: referralIds.length, lost, duplicated, problems };
+}
+
+/** Referral invariants checked until they hold or `boundMs` has passed (jobs may still run). */
+export async function settledReferrals(
+  db: TDatabase,
+  referralIds: string[],
+  expectedUnits: string[],
+  received: TPartnerReceipt[],
+  boundMs = 20_000,
+): Promise<TReferralFigures> {
+  const until = Date.now() + boundMs;
+  for (;;) {
+    const figures = await checkReferrals(db, referralIds, expectedUnits, received);
     if (figures.problems.length === 0 || Date.now() > until) return figures;
     await new Promise((r) => setTimeout(r, 250));
   }
