@@ -106,6 +106,8 @@ export const realtimeErrorCodes = [
   'OFFER_GONE',
   'INVALID_TRANSITION',
   'TELEPHONY_FAILED',
+  'CALLER_NOT_WAITING',
+  'COUNSELLOR_NOT_AVAILABLE',
   'INTERNAL',
 ] as const;
 export type TRealtimeErrorCode = (typeof realtimeErrorCodes)[number];
@@ -133,6 +135,28 @@ export const ZCallAddParty = ZCallRef.extend({
 });
 export const ZCallMonitor = ZCallRef.extend({ mode: z.enum(['listen', 'whisper', 'barge']) });
 export const ZEmpty = z.object({}).strict();
+/** Supervisor: offer a waiting caller to a named available counsellor. */
+export const ZQueueAssign = ZCallRef.extend({ userId: z.string().min(1).max(80) });
+/** Supervisor: move a waiting caller forward (child caller, imminent danger). */
+export const ZQueuePrioritise = ZCallRef.extend({
+  reason: z.enum(['child', 'imminent-danger']),
+  boostMinutes: z.number().int().min(1).max(240),
+});
+
+/** One waiting caller as the supervisor's queue view lists it (no personal data: SID only). */
+export const ZWaitingCallerView = z.object({
+  callSid: z.string(),
+  hotline: z.string(),
+  language: z.string(),
+  enqueuedAt: z.number(),
+  priorityBoostMs: z.number(),
+  /** 1-based place in the hotline's queue. */
+  position: z.number(),
+  /** `offered` while a counsellor's phone rings for this caller. */
+  state: z.enum(['waiting', 'offered']),
+  offeredTo: z.string().nullable(),
+});
+export type TWaitingCallerView = z.infer<typeof ZWaitingCallerView>;
 
 export type TClientToServerEvents = {
   'state:sync': (payload: z.input<typeof ZEmpty>, ack: TAck<TStateSnapshot>) => void;
@@ -152,6 +176,11 @@ export type TClientToServerEvents = {
     ack: TAck<{ participantSid: string }>,
   ) => void;
   'wrapup:end': (payload: z.input<typeof ZEmpty>, ack: TAck<TCounsellorView>) => void;
+  'queue:assign': (payload: z.input<typeof ZQueueAssign>, ack: TAck<{ offerId: string }>) => void;
+  'queue:prioritise': (
+    payload: z.input<typeof ZQueuePrioritise>,
+    ack: TAck<{ callSid: string }>,
+  ) => void;
 };
 
 export type TOfferWithdrawnReason = 'timeout' | 'caller-left' | 'disconnected' | 'taken';

@@ -17,6 +17,10 @@ export const errorCatalogue = {
   MAGIC_LINK_INVALID: { status: 401, message: 'This link has expired or was already used.' },
   CONFLICT: { status: 409, message: 'The record was changed by someone else.' },
   CALLER_NOT_WAITING: { status: 409, message: 'This caller is no longer waiting.' },
+  COUNSELLOR_NOT_AVAILABLE: {
+    status: 409,
+    message: 'This counsellor is not available for a call right now.',
+  },
   CALLBACK_TAKEN: { status: 409, message: 'Someone else has taken this call-back.' },
   TELEPHONY_FAILED: { status: 502, message: 'The telephone system did not accept the request.' },
   INVALID_TRANSITION: { status: 409, message: 'This change is not allowed in the current state.' },

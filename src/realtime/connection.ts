@@ -5,6 +5,7 @@ import { stateSnapshot } from '../modules/routing/snapshot.service';
 import { callControlHandlers } from './handlers/call-control.handler';
 import { offerHandlers } from './handlers/offer.handler';
 import { presenceHandlers } from './handlers/presence.handler';
+import { queueHandlers } from './handlers/queue.handler';
 import { stateHandlers } from './handlers/state.handler';
 import type { TIo, TSocket } from './realtime.server';
 
@@ -32,6 +33,7 @@ export function attachConnections(io: TIo, ctx: TRoutingContext, isClosing: () =
     presenceHandlers(socket, ctx);
     offerHandlers(socket, ctx);
     callControlHandlers(socket, ctx);
+    queueHandlers(socket, ctx);
     socket.on('disconnect', () => {
       // A node shutting down drops its sockets on purpose: the clients reconnect to another
       // node, and the heartbeat sweep releases anyone who does not come back.

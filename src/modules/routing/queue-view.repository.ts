@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { TQueueView } from '../../contracts/realtime';
+import type { TQueueView, TWaitingCallerView } from '../../contracts/realtime';
 
 export type TQueueViews = ReturnType<typeof queueViews>;
 
@@ -29,8 +29,53 @@ export function queueViews(redis: Redis, prefix: string) {
     };
   }
 
+  /** Waiting callers of the given hotlines, each in queue order: one pipeline, no scans. */
+  async function callers(hotlines: readonly string[]): Promise<TWaitingCallerView[]> {
+    const ranked = await Promise.all(
+      hotlines.map(async (h) => ({
+        h,
+        sids: await redis.zrange(`${prefix}:queue:${h}`, '0', '-1'),
+      })),
+    );
+    const pipeline = redis.pipeline();
+    for (const { sids } of ranked)
+      for (const sid of sids)
+        pipeline.hmget(
+          `${prefix}:caller:${sid}`,
+          'language',
+          'enqueuedAt',
+          'priorityBoostMs',
+          'state',
+          'offeredTo',
+        );
+    const rows = ranked.some((r) => r.sids.length) ? ((await pipeline.exec()) ?? []) : [];
+    const out: TWaitingCallerView[] = [];
+    let i = 0;
+    for (const { h, sids } of ranked)
+      sids.forEach((callSid, rank) => {
+        const [language, enqueuedAt, boost, state, offeredTo] = (rows[i++]?.[1] ?? []) as Array<
+          string | null
+        >;
+        // Only callers still in line: a bridged caller is on its way out of the set.
+        if (state !== 'waiting' && state !== 'offered') return;
+        out.push({
+          callSid,
+          hotline: h,
+          language: language ?? 'unknown',
+          enqueuedAt: Number(enqueuedAt ?? 0),
+          priorityBoostMs: Number(boost ?? 0),
+          position: rank + 1,
+          state,
+          offeredTo: state === 'offered' ? (offeredTo ?? null) : null,
+        });
+      });
+    return out;
+  }
+
   return {
     view,
+    callers,
+    hotlines: () => redis.smembers(`${prefix}:hotlines`),
     async all(hotlines: readonly string[] | null, now: number): Promise<TQueueView[]> {
       const known = await redis.smembers(`${prefix}:hotlines`);
       const wanted = hotlines ? known.filter((h) => hotlines.includes(h)) : known;

@@ -3,6 +3,7 @@ import type { TConfig } from '../../config/config';
 import type { TRealtimeErrorCode } from '../../contracts/realtime';
 import type { TDatabase } from '../../infra/database';
 import type { TTelephonyProvider } from '../telephony/telephony.provider';
+import { recordAudit, type TAuditEntry } from '../audit/audit.repository';
 import {
   presenceRepository,
   toView,
@@ -41,6 +42,8 @@ export type TRoutingContext = {
   telephony: TTelephonyProvider;
   /** The hotline's own number: caller ID for call-backs and parties added by phone. */
   hotlineNumber: (hotline: string) => Promise<string | null>;
+  /** Appends a supervisor's change (assignment, priority) to the audit chain. */
+  audit: (entry: TAuditEntry) => Promise<void>;
   log: TRoutingLog;
 };
 
@@ -95,6 +98,7 @@ export function createRoutingContext(deps: {
     notifier: deps.notifier,
     telephony: deps.telephony,
     hotlineNumber: hotlineNumbers(deps.db),
+    audit: (entry) => deps.db.transaction((tx) => recordAudit(tx, deps.config, entry)),
     log: deps.log,
   };
 }

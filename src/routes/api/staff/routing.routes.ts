@@ -1,13 +1,36 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZStateSnapshot, ZSupervisorFigures } from '../../../contracts/realtime';
-import { AppError } from '../../../errors/catalogue';
+import {
+  ZQueueAssign,
+  ZQueuePrioritise,
+  ZStateSnapshot,
+  ZSupervisorFigures,
+  ZWaitingCallerView,
+} from '../../../contracts/realtime';
+import { AppError, errorCatalogue, type TErrorCode } from '../../../errors/catalogue';
+import { RoutingError } from '../../../modules/routing/routing.context';
+import {
+  assignCaller,
+  prioritiseCaller,
+  waitingCallers,
+} from '../../../modules/routing/supervisor-queue.service';
 import { startOfDayVientiane, supervisorFigures } from '../../../modules/routing/figures.service';
 import { stateSnapshot } from '../../../modules/routing/snapshot.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 const ZCallSidParams = z.object({ callSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/) });
+
+/** The routing services speak RoutingError (shared with the socket); HTTP speaks AppError. */
+async function asHttp<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof RoutingError && Object.hasOwn(errorCatalogue, err.code))
+      throw new AppError(err.code as TErrorCode);
+    throw err;
+  }
+}
 
 /** Live routing for HTTP clients: the same snapshot as the socket, figures, queue priority. */
 export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,6 +62,19 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
+  app.get(
+    '/routing/queue',
+    {
+      config: { permission: 'routing.figures' },
+      schema: {
+        tags: ['routing'],
+        summary: 'Waiting callers of the hotlines the supervisor watches, in queue order',
+        response: { 200: z.object({ callers: z.array(ZWaitingCallerView) }), ...errors },
+      },
+    },
+    async (request) => ({ callers: await waitingCallers(app.liveRouting, request.actor) }),
+  );
+
   app.post(
     '/routing/queue/:callSid/priority',
     {
@@ -47,24 +83,33 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['routing'],
         summary: 'Move a waiting caller forward (child caller, imminent danger)',
         params: ZCallSidParams,
-        body: z.object({
-          reason: z.enum(['child', 'imminent-danger']),
-          boostMinutes: z.number().int().min(1).max(240),
-        }),
+        body: ZQueuePrioritise.omit({ callSid: true }),
         response: { 204: z.null(), 409: ZErrorBody, ...errors },
       },
     },
     async (request, reply) => {
-      const hotline = await app.liveRouting.offers.callerHotline(request.params.callSid);
-      if (!hotline || !request.actor.hotlines.includes(hotline))
-        throw new AppError('CALLER_NOT_WAITING');
-      const moved = await app.liveRouting.offers.prioritise(
-        request.params.callSid,
-        request.body.boostMinutes * 60_000,
+      await asHttp(() =>
+        prioritiseCaller(app.liveRouting, request.actor, request.params.callSid, request.body),
       );
-      if (!moved) throw new AppError('CALLER_NOT_WAITING');
-      app.liveRouting.notifier.queueChanged(hotline);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/routing/queue/:callSid/assign',
+    {
+      config: { permission: 'routing.assign' },
+      schema: {
+        tags: ['routing'],
+        summary: 'Offer a waiting caller to a named available counsellor',
+        params: ZCallSidParams,
+        body: ZQueueAssign.omit({ callSid: true }),
+        response: { 200: z.object({ offerId: z.string() }), 409: ZErrorBody, ...errors },
+      },
+    },
+    async (request) =>
+      asHttp(() =>
+        assignCaller(app.liveRouting, request.actor, request.params.callSid, request.body.userId),
+      ),
   );
 };
