@@ -14,3 +14,4 @@ export * from './people';
 export * from './consent';
 export * from './retention';
 export * from './routing';
+export * from './drafts';

@@ -38,4 +38,5 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
       'notes_enc',
     ],
   },
+  { table: 'contact_drafts', idColumn: 'id', columns: ['data_enc'] },
 ];

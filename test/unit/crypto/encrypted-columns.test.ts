@@ -5,7 +5,7 @@ import { encryptedColumns } from '../../../src/modules/crypto/encrypted-columns'
 
 // Every column the schema names as encrypted, as `table.column`.
 function encryptedInSchema(): string[] {
-  return Object.values(schema)
+  return Object.values(schema as Record<string, unknown>)
     .filter((value): value is PgTable => value instanceof PgTable)
     .flatMap((table) => {
       const { name, columns } = getTableConfig(table);
@@ -26,7 +26,7 @@ describe('key rotation column list', () => {
 
   it('points each table at a column that exists as its row id', () => {
     const tables = new Map(
-      Object.values(schema)
+      Object.values(schema as Record<string, unknown>)
         .filter((value): value is PgTable => value instanceof PgTable)
         .map((table) => {
           const config = getTableConfig(table);
