@@ -118,6 +118,8 @@ export type TFaultRig = {
   proxy: TWebhookProxy;
   sim: TSimulator;
   queuedEvents: Map<string, number>;
+  /** The API nodes the proxy sends webhooks to, in turn; a scenario adds and removes nodes. */
+  apiUrls: string[];
   close: () => Promise<void>;
 };
 
@@ -136,7 +138,10 @@ export async function startFaultRig(
 ): Promise<TFaultRig> {
   const [apiPort, simPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const proxy = await startWebhookProxy(() => apiUrl);
+  // The proxy stands where the load balancer would: it spreads webhooks over the live API nodes.
+  const apiUrls = [apiUrl];
+  let turn = 0;
+  const proxy = await startWebhookProxy(() => apiUrls[turn++ % apiUrls.length] ?? apiUrl);
   const own = options.ownRedis ? await ownRedis() : null;
   const pg = options.ownPostgres ? await ownPostgres() : null;
   const env = {
@@ -180,6 +185,7 @@ export async function startFaultRig(
     proxy,
     sim,
     queuedEvents,
+    apiUrls,
     close: async () => {
       for (const call of sim.engine.state.calls.values()) sim.engine.hangup(call);
       await sim.app.close();

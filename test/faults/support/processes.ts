@@ -60,10 +60,16 @@ export async function startWorkerProcess(
 /** An API node (src/server.ts, exactly as deployed) on `port`; resolves once /readyz answers. */
 export async function startApiProcess(config: TConfig, port: number): Promise<TChild> {
   const api = start('src/server.ts', config, { PORT: String(port), HOST: '127.0.0.1' });
-  await eventually(async () => {
+  const until = Date.now() + 60_000;
+  for (;;) {
     if (api.child.exitCode !== null) throw new Error(`API exited with ${api.child.exitCode}`);
-    const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-    return res.ok;
-  }, 60_000);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > until) throw new Error('API not ready in 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return api;
 }

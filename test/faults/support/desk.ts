@@ -1,0 +1,65 @@
+import { actOnRing } from '../../../src/simulator/endpoints';
+import type { TSimulator } from '../../../src/simulator/simulator';
+import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
+import { createStaff, loginAs, type TTestStaff } from '../../fixtures/staff';
+import type { TFaultRig } from './fault-rig';
+
+/**
+ * A headless counsellor at the desk: signed in, connected to one API node, available, accepting
+ * every offer. `moveTo` reconnects to another node, as the browser does after its node died.
+ */
+export type TDeskCounsellor = {
+  staff: TTestStaff;
+  client: TCounsellorClient;
+  /** Call SIDs whose offers this counsellor accepted. */
+  accepted: string[];
+  moveTo: (url: string) => Promise<void>;
+  close: () => void;
+};
+
+export async function deskCounsellor(rig: TFaultRig, url: string): Promise<TDeskCounsellor> {
+  const staff = await createStaff(rig.stores, {
+    role: 'counsellor',
+    hotlines: ['1362'],
+    languages: ['lo', 'en'],
+    totpRequired: false,
+  });
+  const cookie = await loginAs(rig.app, staff);
+  const origin = new URL(rig.stores.config.PUBLIC_BASE_URL).origin;
+  const accepted: string[] = [];
+  const join = async (nodeUrl: string) => {
+    const client = await connectCounsellor({ url: nodeUrl, cookie, origin });
+    client.socket.on('call:offered', (offer) => {
+      void client.socket
+        .timeout(5000)
+        .emitWithAck('call:accept', { offerId: offer.offerId })
+        .then((res) => {
+          if ('data' in res) accepted.push(res.data.callSid);
+        })
+        .catch(() => {});
+    });
+    await client.socket.timeout(5000).emitWithAck('presence:set', { state: 'available' });
+    return client;
+  };
+  const desk: TDeskCounsellor = {
+    staff,
+    client: await join(url),
+    accepted,
+    moveTo: async (nodeUrl) => {
+      desk.client.close();
+      desk.client = await join(nodeUrl);
+    },
+    close: () => desk.client.close(),
+  };
+  return desk;
+}
+
+/** Answers every softphone the simulator rings (the counsellor's browser picking up). */
+export function answerSoftphones(sim: TSimulator): { stop: () => void } {
+  const timer = setInterval(() => {
+    for (const ring of sim.engine.state.rings.values())
+      if (ring.kind === 'softphone' && ring.state === 'ringing')
+        actOnRing(sim.engine, ring.id, 'answer');
+  }, 50);
+  return { stop: () => clearInterval(timer) };
+}
