@@ -447,6 +447,40 @@ CREATE TABLE "callback_tasks" (
 	CONSTRAINT "callback_tasks_call_sid_unique" UNIQUE("call_sid")
 );
 --> statement-breakpoint
+CREATE TABLE "report_person_years" (
+	"year" integer NOT NULL,
+	"person_id" uuid NOT NULL,
+	"hotline" text NOT NULL,
+	"province_code" text,
+	"female" boolean NOT NULL,
+	"under18" boolean NOT NULL,
+	"nationality" text NOT NULL,
+	"abroad" text,
+	"forms" text[] NOT NULL,
+	"status" text,
+	"identified_in_year" boolean NOT NULL,
+	"services" text[] NOT NULL,
+	"continuing" boolean NOT NULL,
+	"contact_hotlines" text[] NOT NULL,
+	"modes" text[] NOT NULL,
+	"hotline_modes" text[] NOT NULL,
+	CONSTRAINT "report_person_years_year_person_id_pk" PRIMARY KEY("year","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "report_refresh_state" (
+	"key" text PRIMARY KEY NOT NULL,
+	"watermark" timestamp with time zone NOT NULL,
+	"full_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "report_session_days" (
+	"day" date NOT NULL,
+	"hotline" text NOT NULL,
+	"mode" text NOT NULL,
+	"sessions" integer NOT NULL,
+	CONSTRAINT "report_session_days_day_hotline_mode_pk" PRIMARY KEY("day","hotline","mode")
+);
+--> statement-breakpoint
 CREATE TABLE "contact_drafts" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
@@ -489,6 +523,7 @@ CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "ticket_events_ticket_idx" ON "ticket_events" USING btree ("ticket_id","id");--> statement-breakpoint
+CREATE INDEX "ticket_services_updated_idx" ON "ticket_services" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "tickets_org_state_idx" ON "tickets" USING btree ("organisation_key","state");--> statement-breakpoint
 CREATE INDEX "call_events_call_sid_idx" ON "call_events" USING btree ("call_sid","id");--> statement-breakpoint
 CREATE INDEX "calls_hotline_started_idx" ON "calls" USING btree ("hotline","started_at");--> statement-breakpoint
@@ -500,6 +535,7 @@ CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("seq") WHERE "
 CREATE INDEX "case_events_case_idx" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "case_notes_case_idx" ON "case_notes" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_people_person_idx" ON "case_people" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "case_people_updated_idx" ON "case_people" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "cases_hotline_status_idx" ON "cases" USING btree ("hotline","status");--> statement-breakpoint
 CREATE INDEX "cases_owner_idx" ON "cases" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "cases_created_idx" ON "cases" USING btree ("created_at");--> statement-breakpoint
@@ -508,9 +544,12 @@ CREATE INDEX "contacts_case_idx" ON "contacts" USING btree ("case_id");--> state
 CREATE INDEX "contacts_call_idx" ON "contacts" USING btree ("call_id");--> statement-breakpoint
 CREATE INDEX "contacts_phone_hash_idx" ON "contacts" USING btree ("caller_phone_hash");--> statement-breakpoint
 CREATE INDEX "contacts_hotline_occurred_idx" ON "contacts" USING btree ("hotline","occurred_at");--> statement-breakpoint
+CREATE INDEX "contacts_updated_idx" ON "contacts" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "people_hotline_idx" ON "people" USING btree ("hotline");--> statement-breakpoint
 CREATE INDEX "people_phone_hash_idx" ON "people" USING btree ("phone_hash");--> statement-breakpoint
 CREATE INDEX "people_identification_idx" ON "people" USING btree ("identification_date");--> statement-breakpoint
+CREATE INDEX "people_updated_idx" ON "people" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree ("hotline","status","queue_score");--> statement-breakpoint
+CREATE INDEX "report_person_years_person_idx" ON "report_person_years" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");

@@ -99,5 +99,7 @@ export const casePeople = pgTable(
   (t) => [
     primaryKey({ columns: [t.caseId, t.personId] }),
     index('case_people_person_idx').on(t.personId),
+    // Report aggregates: case links changed since the last refresh.
+    index('case_people_updated_idx').on(t.updatedAt),
   ],
 );

@@ -77,6 +77,8 @@ export const contacts = pgTable(
     index('contacts_call_idx').on(t.callId),
     index('contacts_phone_hash_idx').on(t.callerPhoneHash),
     index('contacts_hotline_occurred_idx').on(t.hotline, t.occurredAt),
+    // Report aggregates: contacts changed since the last refresh.
+    index('contacts_updated_idx').on(t.updatedAt),
   ],
 );
 

@@ -14,4 +14,5 @@ export * from './people';
 export * from './consent';
 export * from './retention';
 export * from './routing';
+export * from './report-aggregates';
 export * from './drafts';

@@ -61,5 +61,7 @@ export const people = pgTable(
     index('people_hotline_idx').on(t.hotline),
     index('people_phone_hash_idx').on(t.phoneHash),
     index('people_identification_idx').on(t.identificationDate),
+    // Report aggregates: people changed since the last refresh.
+    index('people_updated_idx').on(t.updatedAt),
   ],
 );

@@ -78,17 +78,22 @@ export const ticketEvents = pgTable(
 );
 
 /** Services a partner recorded as given; feeds the case and the national statistics. */
-export const ticketServices = pgTable('ticket_services', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  ticketId: uuid('ticket_id')
-    .notNull()
-    .references(() => tickets.id),
-  caseId: uuid('case_id').notNull(),
-  service: text('service').notNull(),
-  givenOn: text('given_on').notNull(),
-  recordedBy: uuid('recorded_by'),
-  ...timestamps,
-});
+export const ticketServices = pgTable(
+  'ticket_services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    caseId: uuid('case_id').notNull(),
+    service: text('service').notNull(),
+    givenOn: text('given_on').notNull(),
+    recordedBy: uuid('recorded_by'),
+    ...timestamps,
+  },
+  // Report aggregates: services recorded since the last refresh.
+  (t) => [index('ticket_services_updated_idx').on(t.updatedAt)],
+);
 
 export const deliveryChannels = ['portal', 'webhook', 'sms'] as const;
 

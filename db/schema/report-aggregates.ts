@@ -1,0 +1,74 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Statistical aggregates the national report reads instead of joining a year of contacts, cases,
+ * people and services (src/modules/reports/report-aggregates.repository.ts builds them). Derived
+ * data only, rebuilt from the records at any time: plain statistical facts, never an encrypted or
+ * identifying field. No foreign keys: a person removed by retention disappears at the next refresh.
+ */
+
+/**
+ * One person in one Lao calendar year in which they were identified, contacted or given a
+ * service, with what the national tables count about them in that year.
+ */
+export const reportPersonYears = pgTable(
+  'report_person_years',
+  {
+    year: integer('year').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** The person's own hotline and province: the report's hotline and province filters. */
+    hotline: text('hotline').notNull(),
+    provinceCode: text('province_code'),
+    female: boolean('female').notNull(),
+    under18: boolean('under18').notNull(),
+    nationality: text('nationality').notNull(),
+    /** Country abroad of the exploitation stage; null when exploited inside Lao PDR. */
+    abroad: text('abroad'),
+    forms: text('forms').array().notNull(),
+    /** 'summary' (identified by the year's end), 'possible', or null (not a victim). */
+    status: text('status'),
+    identifiedInYear: boolean('identified_in_year').notNull(),
+    /** Service rows given in the year (other kinds folded into 'other'). */
+    services: text('services').array().notNull(),
+    /** Already on record before the year began. */
+    continuing: boolean('continuing').notNull(),
+    /** Hotlines of the year's contacts about the person (any type). */
+    contactHotlines: text('contact_hotlines').array().notNull(),
+    /** Counselling modes of those contacts, as 'mode' and as 'mode:hotline'. */
+    modes: text('modes').array().notNull(),
+    hotlineModes: text('hotline_modes').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.personId] }),
+    index('report_person_years_person_idx').on(t.personId),
+  ],
+);
+
+/** Counselling sessions (contacts in a counselling mode) per Lao calendar day, hotline and mode. */
+export const reportSessionDays = pgTable(
+  'report_session_days',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    hotline: text('hotline').notNull(),
+    mode: text('mode').notNull(),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.hotline, t.mode] })],
+);
+
+/** Where the last refresh got to: changes stamped after `watermark` are not in the aggregates yet. */
+export const reportRefreshState = pgTable('report_refresh_state', {
+  key: text('key').primaryKey(),
+  watermark: timestamp('watermark', { withTimezone: true, mode: 'date' }).notNull(),
+  fullAt: timestamp('full_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
