@@ -27,6 +27,12 @@ export const appRoutes: TAppRoute[] = [
     screen: lazy(() => import('../features/wallboard/wallboard-page')),
   },
   {
+    path: '/supervisor/*',
+    roles: ['supervisor', 'administrator'],
+    nav: 'nav.supervisor',
+    screen: lazy(() => import('../features/supervisor/supervisor-page')),
+  },
+  {
     path: '/partner/link',
     roles: 'public',
     screen: lazy(() => import('../features/partner/magic-link-page')),

@@ -14,7 +14,6 @@ import { promptRoutes } from './prompts.routes';
 import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
 import { softphoneRoutes } from './softphone.routes';
-import { draftRoutes } from './drafts.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -36,5 +35,4 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(blocklistRoutes);
   await app.register(softphoneRoutes);
-  await app.register(draftRoutes);
 };

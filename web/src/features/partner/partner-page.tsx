@@ -29,10 +29,14 @@ function Inbox({ box }: { box: TBox }) {
         return (
           <li key={item.id} className="panel">
             <Link to={`/partner/tickets/${item.id}`}>
-              <strong>{item.needs.map((n) => n.replace(/_/g, ' ')).join(', ')}</strong>
+              <strong>
+                {item.needs.map((n) => t(`needs.${n}`, { defaultValue: n })).join(', ')}
+              </strong>
             </Link>
             <span className="tag">{t(`states.${item.state}`)}</span>
-            <span className="tag">{item.priority}</span>
+            <span className="tag">
+              {t(`priorities.${item.priority}`, { defaultValue: item.priority })}
+            </span>
             {due ? <small>{t('inbox.due', { at: formatDateTime(due) })}</small> : null}
           </li>
         );

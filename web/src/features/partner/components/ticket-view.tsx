@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
+import { exploitationOptions, provinceOptions } from '../../../shared/reference/reference-data';
+import type { TOption } from '../../../shared/ui/field';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { fetchTicket, type TTicket } from '../api/partner.api';
 import { TicketActions } from './ticket-actions';
@@ -17,11 +19,23 @@ const subjectOrder = [
 ] as const;
 
 function SubjectList({ subject }: { subject: TTicket['subject'] }) {
-  const { t } = useT('partner');
-  const show = (value: unknown) => {
+  const { t, i18n } = useT('partner');
+  const language = i18n.language === 'en' ? 'en' : 'lo';
+  // Codes become words in the reader's language; an unknown code is still shown as it is.
+  const fromOptions = (options: TOption[]) => (code: string) =>
+    options.find((o) => o.value === code)?.label ?? code;
+  const labelOf: Partial<Record<(typeof subjectOrder)[number], (code: string) => string>> = {
+    sex: (c) => t(`sexes.${c}`, { defaultValue: c }),
+    nationality: (c) => t(`countries.${c}`, { defaultValue: c }),
+    provinceCode: fromOptions(provinceOptions(language)),
+    languages: (c) => t(`languageNames.${c}`, { defaultValue: c }),
+    exploitationForms: fromOptions(exploitationOptions(language)),
+  };
+  const show = (field: (typeof subjectOrder)[number], value: unknown) => {
     if (typeof value === 'boolean') return value ? t('fields.yes') : t('fields.no');
-    if (Array.isArray(value)) return value.join(', ') || '—';
-    return value === null || value === undefined || value === '' ? '—' : String(value);
+    const label = labelOf[field] ?? String;
+    if (Array.isArray(value)) return value.map((v) => label(String(v))).join(', ') || '—';
+    return value === null || value === undefined || value === '' ? '—' : label(String(value));
   };
   return (
     <dl className="partner-subject">
@@ -30,7 +44,7 @@ function SubjectList({ subject }: { subject: TTicket['subject'] }) {
         .map((field) => (
           <div key={field}>
             <dt>{t(`fields.${field}`)}</dt>
-            <dd data-testid={`subject-${field}`}>{show(subject[field])}</dd>
+            <dd data-testid={`subject-${field}`}>{show(field, subject[field])}</dd>
           </div>
         ))}
     </dl>
@@ -68,13 +82,16 @@ export function TicketView({ ticketId }: { ticketId: string }) {
     <article className="partner-ticket" data-testid="ticket">
       <header className="panel">
         <h1>
-          {t('ticket.title')}: {ticket.needs.map((n) => n.replace(/_/g, ' ')).join(', ')}
+          {t('ticket.title')}:{' '}
+          {ticket.needs.map((n) => t(`needs.${n}`, { defaultValue: n })).join(', ')}
         </h1>
         <p>
           <span className="tag" data-testid="ticket-state">
             {t(`states.${ticket.state}`)}
           </span>{' '}
-          <span className="tag">{ticket.priority}</span>
+          <span className="tag">
+            {t(`priorities.${ticket.priority}`, { defaultValue: ticket.priority })}
+          </span>
           {ticket.escalationLevel ? (
             <span className="tag tag--danger">
               {t('ticket.escalated', { level: ticket.escalationLevel })}
