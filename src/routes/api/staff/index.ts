@@ -14,6 +14,7 @@ import { promptRoutes } from './prompts.routes';
 import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
 import { softphoneRoutes } from './softphone.routes';
+import { draftRoutes } from './drafts.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -35,4 +36,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(blocklistRoutes);
   await app.register(softphoneRoutes);
+  await app.register(draftRoutes);
 };
