@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { partnerUnits } from '../../../db/schema/partners';
 import { referrals } from '../../../db/schema/referrals';
 import { ticketEvents, tickets, ticketServices } from '../../../db/schema/tickets';
@@ -94,20 +94,19 @@ export async function changeTicket(
       .where(eq(tickets.id, ticket.id))
       .returning();
     const note = change.note;
-    const [row] = await tx
-      .insert(ticketEvents)
-      .values({
-        ticketId: ticket.id,
-        type: label,
-        fromState: ticket.state,
-        toState: state,
-        actorKind: actor.kind,
-        actorId: actor.userId,
-        data: eventData(change, actor),
-        createdAt: now,
-      })
-      .returning({ id: ticketEvents.id });
-    if (note && row) await storeNote(tx, deps.config, row.id, note);
+    const eventId = await nextEventId(tx);
+    await tx.insert(ticketEvents).values({
+      id: eventId,
+      noteEnc: note ? sealNote(deps.config, eventId, note) : null,
+      ticketId: ticket.id,
+      type: label,
+      fromState: ticket.state,
+      toState: state,
+      actorKind: actor.kind,
+      actorId: actor.userId,
+      data: eventData(change, actor),
+      createdAt: now,
+    });
     if (change.kind === 'service') {
       await tx.insert(ticketServices).values({
         ticketId: ticket.id,
@@ -168,11 +167,21 @@ function eventData(change: TTicketChange, actor: TTicketActor): Record<string, u
   return data;
 }
 
-async function storeNote(tx: TTx, config: TConfig, eventId: number, note: string): Promise<void> {
-  const noteEnc = encryptField(
+/**
+ * The event's id is drawn before the insert: the note's ciphertext is bound to the row id, and
+ * ticket_events refuses updates (db/sql/0001_append_only.sql), so the row is written once, whole.
+ */
+async function nextEventId(tx: TTx): Promise<number> {
+  const [row] = await tx.execute<{ id: string }>(
+    sql`select nextval(pg_get_serial_sequence('ticket_events', 'id'))::text as id`,
+  );
+  return Number(row?.id);
+}
+
+function sealNote(config: TConfig, eventId: number, note: string): string {
+  return encryptField(
     keyringFromConfig(config),
     { table: 'ticket_events', column: 'note_enc', rowId: String(eventId) },
     note,
   );
-  await tx.update(ticketEvents).set({ noteEnc }).where(eq(ticketEvents.id, eventId));
 }

@@ -24,6 +24,17 @@ afterAll(async () => {
   await stores.cleanup();
 });
 
+/**
+ * Someone with the database owner's powers editing rows behind the application: triggers are
+ * switched off for the transaction, so only the chain can tell.
+ */
+function tamper(sql: TTestStores['database']['sql'], statement: string) {
+  return sql.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    await tx.unsafe(statement);
+  });
+}
+
 function runVerifyCommand() {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
     env: {
@@ -110,11 +121,57 @@ describe('audit log', () => {
     expect(order.map((r) => r.entity_id)).toEqual(['fast', 'slow']);
   });
 
+  it('refuses at the database to change or remove an audit row', async () => {
+    await sealAuditLog(stores.database.db, stores.config);
+    const sql = stores.database.sql;
+    const [row] = await sql<Array<{ seq: string }>>`select seq from audit_log limit 1`;
+    const refused = { code: '42501' };
+    await expect(
+      sql`update audit_log set actor_id = gen_random_uuid() where seq = ${row?.seq ?? ''}`,
+    ).rejects.toMatchObject(refused);
+    await expect(
+      sql`update audit_log set hash = 'forged' where seq = ${row?.seq ?? ''}`,
+    ).rejects.toMatchObject(refused);
+    await expect(sql`delete from audit_log where seq = ${row?.seq ?? ''}`).rejects.toMatchObject(
+      refused,
+    );
+    await expect(sql`truncate audit_log`).rejects.toMatchObject(refused);
+    await expect(
+      sql`insert into audit_log (at, action, entity_type, entity_id, prev_hash, hash, chain_pos)
+          values (now(), 'case.viewed', 'case', 'x', 'genesis', 'forged', 999999)`,
+    ).rejects.toMatchObject(refused);
+    expect((await verifyAuditChain(stores.database.db, stores.config)).firstBreak).toBeNull();
+  });
+
+  it('refuses to change or remove a ticket event, but lets key rotation re-encrypt its note', async () => {
+    const sql = stores.database.sql;
+    // A bare event row (foreign keys are off for the tamperer's transaction).
+    await tamper(
+      sql,
+      `insert into ticket_events (id, ticket_id, type, actor_kind, note_enc)
+       values (424242, gen_random_uuid(), 'note', 'staff', 'v1.k1.old')`,
+    );
+    const refused = { code: '42501' };
+    await expect(
+      sql`update ticket_events set type = 'accept' where id = 424242`,
+    ).rejects.toMatchObject(refused);
+    await expect(
+      sql`update ticket_events set note_enc = null where id = 424242`,
+    ).rejects.toMatchObject(refused);
+    await expect(sql`delete from ticket_events where id = 424242`).rejects.toMatchObject(refused);
+    await expect(sql`truncate ticket_events cascade`).rejects.toMatchObject(refused);
+    const rotated = await sql`update ticket_events set note_enc = 'v1.k2.new' where id = 424242`;
+    expect(rotated.count).toBe(1);
+  });
+
   it('detects an edited row, and the verify command fails', async () => {
     const [victim] = await stores.database.sql<Array<{ seq: number }>>`
       select seq from audit_log where action = 'case.viewed' order by seq limit 1`;
     const seq = Number(victim?.seq);
-    await stores.database.sql`update audit_log set actor_id = gen_random_uuid() where seq = ${seq}`;
+    await tamper(
+      stores.database.sql,
+      `update audit_log set actor_id = gen_random_uuid() where seq = ${seq}`,
+    );
     const result = await verifyAuditChain(stores.database.db, stores.config);
     expect(result.firstBreak).toEqual({ seq, reason: 'hash_mismatch' });
     const command = runVerifyCommand();
@@ -128,7 +185,7 @@ describe('audit log', () => {
     const cookie = await loginAs(other, await createStaff(fresh, { role: 'counsellor' }));
     await createCaseWithPerson(other, cookie);
     await sealAuditLog(fresh.database.db, fresh.config);
-    await fresh.database.sql`delete from audit_log where seq = 2`;
+    await tamper(fresh.database.sql, `delete from audit_log where seq = 2`);
     expect((await verifyAuditChain(fresh.database.db, fresh.config)).firstBreak).toEqual({
       seq: 3,
       reason: 'prev_hash_mismatch',
