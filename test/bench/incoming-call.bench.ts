@@ -15,7 +15,9 @@ import { startLocalRedis } from '../../scripts/local/local-redis';
 // npm run bench:incoming-call — the incoming-call webhook (signature, validation, Postgres write
 // of the call and its raw event, block-list lookup, Redis queue entry, TwiML) against a bare
 // Fastify route, both in processes of their own, same machine, same run.
-const DURATION_S = 10;
+// BENCH_DURATION_S shortens a run; BENCH_CPU_PROF=<dir> writes the API process's CPU profile there.
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 const CONNECTIONS = 20;
 const FIXED_RATE = 200;
 
@@ -28,7 +30,9 @@ function start(
   ready: RegExp | null,
   url?: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const prof =
+    CPU_PROF && args[0] === 'src/server.ts' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -100,20 +104,32 @@ async function main(): Promise<void> {
   try {
     const db = openDatabase(pg.url, { max: 2 });
     await runMigrations(db);
-    // One language: the incoming webhook goes straight to the queue (Redis entry + <Enqueue>).
-    await db.db.insert(hotlines).values({
-      number: '1362',
-      nameLo: '1362',
-      nameEn: '1362',
-      phoneNumber: '+85621136200',
-      languages: ['lo'],
-      openingHours: {
-        weekly: Object.fromEntries(
-          ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]),
-        ),
-        holidays: [],
+    const open = {
+      weekly: Object.fromEntries(
+        ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]),
+      ),
+      holidays: [],
+    };
+    // 1362, one language: the incoming webhook goes straight to the queue (Redis entry +
+    // <Enqueue>). 1554, two languages: it answers with the language menu.
+    await db.db.insert(hotlines).values([
+      {
+        number: '1362',
+        nameLo: '1362',
+        nameEn: '1362',
+        phoneNumber: '+85621136200',
+        languages: ['lo'],
+        openingHours: open,
       },
-    });
+      {
+        number: '1554',
+        nameLo: '1554',
+        nameEn: '1554',
+        phoneNumber: '+85621155400',
+        languages: ['lo', 'en'],
+        openingHours: open,
+      },
+    ]);
     await db.close();
 
     const env = {

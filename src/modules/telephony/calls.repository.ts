@@ -1,6 +1,7 @@
 import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { callEvents, calls } from '../../../db/schema/calls';
-import type { TDatabase } from '../../infra/database';
+import type { TDatabase, TSql } from '../../infra/database';
+import { insertEventStatement, upsertCallStatement } from './call-writes.statements';
 import { isCallStatus, nextCallState, type TCallStatus } from './call-state.policy';
 
 export type TNewCall = {
@@ -57,52 +58,23 @@ export function isOverForQueue(row: TRecordedCall): boolean {
   );
 }
 
-type TExecutor = Pick<TDatabase, 'insert'>;
-
-/**
- * Webhook-path writes do not wait for the WAL flush (the disk's fsync would otherwise be most of
- * the webhook's time). A Postgres crash can lose the last fraction of a second of these rows;
- * Twilio's own call log and the reconciler cover that, and no caller waits on it.
- */
-async function relaxedCommit(tx: Pick<TDatabase, 'execute'>): Promise<void> {
-  await tx.execute(sql`set local synchronous_commit = off`);
-}
-
-// A status callback can beat the incoming webhook and create a bare row; fill it in.
-async function upsertCall(db: TExecutor, call: TNewCall): Promise<TRecordedCall> {
-  const [row] = await db
-    .insert(calls)
-    .values({ ...call, needsReconciliation: call.needsReconciliation ?? false })
-    .onConflictDoUpdate({
-      target: calls.callSid,
-      set: {
-        hotline: sql`case when ${calls.hotline} = 'unknown' then excluded.hotline else ${calls.hotline} end`,
-        fromEncrypted: sql`coalesce(${calls.fromEncrypted}, excluded.from_encrypted)`,
-        fromHash: sql`coalesce(${calls.fromHash}, excluded.from_hash)`,
-        route: sql`coalesce(${calls.route}, excluded.route)`,
-        language: sql`coalesce(${calls.language}, excluded.language)`,
-        enqueuedAt: sql`coalesce(${calls.enqueuedAt}, excluded.enqueued_at)`,
-        needsReconciliation: sql`${calls.needsReconciliation} and excluded.needs_reconciliation`,
-      },
-    })
-    .returning({ status: calls.status, queueResult: calls.queueResult });
-  return row ?? { status: 'ringing', queueResult: null };
-}
-
 export function callsRepository(db: TDatabase) {
+  // The driver under drizzle, for the prepared single-statement writes of the webhook path.
+  const client = (db as TDatabase & { $client: TSql }).$client;
   return {
     /** Idempotent on CallSid: Twilio retries and the reconciler may record the same call again. */
     async recordCall(call: TNewCall): Promise<void> {
-      await upsertCall(db, call);
+      await upsertCallStatement(client, call, null);
     },
-    /** The call and its first raw event in one transaction: one commit on the webhook's path. */
-    async recordCallWithEvent(call: TNewCall, event: TCallEvent): Promise<TRecordedCall> {
-      return db.transaction(async (tx) => {
-        await relaxedCommit(tx);
-        const row = await upsertCall(tx, call);
-        await tx.insert(callEvents).values(event);
-        return row;
-      });
+    /**
+     * The call, its first raw event and the caller's block-list entry in one statement: one
+     * round trip and one commit on the incoming webhook's path.
+     */
+    async recordCallWithEvent(
+      call: TNewCall,
+      event: TCallEvent,
+    ): Promise<TRecordedCall & { blocked: boolean }> {
+      return upsertCallStatement(client, call, event);
     },
     /**
      * The caller enters (or, `reentry`, re-enters after a missed bridge) the queue: language and
@@ -172,10 +144,7 @@ export function callsRepository(db: TDatabase) {
       await db.update(calls).set(update).where(eq(calls.callSid, callSid));
     },
     async addEvent(event: TCallEvent): Promise<void> {
-      await db.transaction(async (tx) => {
-        await relaxedCommit(tx);
-        await tx.insert(callEvents).values(event);
-      });
+      await insertEventStatement(client, event);
     },
     /**
      * Applies a status callback under a row lock so two deliveries racing each other cannot both

@@ -13,13 +13,11 @@ import {
   languageMenuTwiml,
 } from './ivr-twiml.policy';
 import { isOverForQueue } from './calls.repository';
-import { guard } from './store-guard';
 import {
   logEvent,
   rawEvent,
   rememberedHotline,
   resolveHotline,
-  storeTimeout,
   write,
   writeReturning,
   type TTwilioParams,
@@ -63,24 +61,19 @@ export async function incomingCall(
     startedAt: now,
   };
   const event = rawEvent(callSid, 'incoming', params, now);
-  // The block-list lookup and the write run side by side; a blocked call is rare and is then
-  // re-marked. A failed lookup lets the call through: blocking a victim would be worse.
-  const [blocked, recorded] = await Promise.all([
-    hash
-      ? guard(() => deps.blocklist.isBlocked(hash, h.number, now), storeTimeout(deps))
-      : Promise.resolve({ ok: true as const, value: false }),
-    writeReturning(deps, callSid, () => deps.calls.recordCallWithEvent(call, event), {
-      type: 'call',
-      call,
-    }).then((row) => {
-      if (!row.ok) deps.buffer.add(callSid, { type: 'event', event });
-      return row;
-    }),
-  ]);
+  // One statement records the call and its event and looks the caller up in the block list.
+  // If Postgres fails the call goes through: blocking a victim would be worse.
+  const recorded = await writeReturning(
+    deps,
+    callSid,
+    () => deps.calls.recordCallWithEvent(call, event),
+    { type: 'call', call },
+  );
+  if (!recorded.ok) deps.buffer.add(callSid, { type: 'event', event });
 
   // A replay (or a very late delivery) of a call that is already over: keep it that way.
   if (recorded.ok && isOverForQueue(recorded.value)) return hangupTwiml();
-  if (blocked.ok && blocked.value) {
+  if (recorded.ok && recorded.value.blocked) {
     const update = { route: 'blocked', enqueuedAt: null };
     await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
       type: 'update',

@@ -1,6 +1,5 @@
 import type { TConfig } from '../../config/config';
 import type { TKeyring } from '../crypto/keyring';
-import type { TBlocklistRepository } from '../blocklist/blocklist.repository';
 import type {
   THotlineSettings,
   THotlineSettingsRepository,
@@ -19,7 +18,6 @@ export type TVoiceDeps = {
   config: Pick<TConfig, 'PUBLIC_BASE_URL' | 'WEBHOOK_DEADLINE_MS'>;
   keyring: TKeyring;
   hotlines: THotlineSettingsRepository;
-  blocklist: TBlocklistRepository;
   calls: TCallsRepository;
   queue: TWaitingQueue;
   events: TCallLifecycle;

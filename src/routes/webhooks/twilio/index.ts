@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { keyringFromConfig } from '../../../modules/crypto/keyring';
-import { blocklistRepository } from '../../../modules/blocklist/blocklist.repository';
 import { hotlineSettingsRepository } from '../../../modules/hotlines/hotline-settings.repository';
 import { onHotlineChange } from '../../../modules/hotlines/hotline-settings.channel';
 import { promptsRepository } from '../../../modules/prompts/prompts.repository';
@@ -41,7 +40,6 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
     config,
     keyring: keyringFromConfig(config),
     hotlines,
-    blocklist: blocklistRepository(db),
     calls,
     queue,
     events: app.callLifecycle,
