@@ -1,5 +1,6 @@
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
+import { screenshotBoth } from './support/both-languages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
@@ -10,6 +11,9 @@ const LIVE = { timeout: 1_000 };
 
 describe('supervisor wallboard', () => {
   let system: TE2eSystem;
+  // The second test goes on with the supervisor's wall and the counsellor's desk of the first.
+  let board: Page;
+  let desk: Page;
   beforeAll(async () => {
     system = await startE2eSystem();
   }, 180_000);
@@ -24,7 +28,7 @@ describe('supervisor wallboard', () => {
   }
 
   it('follows a simulated caller and a counsellor live, rejected offer included', async () => {
-    const board = await system.browser.newPage({ uiLanguage: 'en' });
+    board = await system.browser.newPage({ uiLanguage: 'en' });
     await signInWithTotp(board, 'supervisor');
     await board.waitForURL('**/wallboard');
     await board.getByRole('heading', { name: 'Live wallboard' }).waitFor();
@@ -35,7 +39,7 @@ describe('supervisor wallboard', () => {
     await tile.getByTestId('waiting').getByText('1', { exact: true }).waitFor(LIVE);
     await tile.getByTestId('language-lo').waitFor(LIVE);
 
-    const desk = await system.browser.newPage({ uiLanguage: 'en' });
+    desk = await system.browser.newPage({ uiLanguage: 'en' });
     await signIn(desk, system.login('counsellor'));
     await desk.getByRole('button', { name: 'Available' }).click();
     await board.getByTestId('state-available').getByText('Counsellor Noy').waitFor(LIVE);
@@ -44,6 +48,8 @@ describe('supervisor wallboard', () => {
       .getByTestId('offers-missed')
       .getByText(/Rejected 1\b/)
       .waitFor(LIVE);
+    // Offered again at once (she is the only one free): the wall shows her being offered it.
+    await board.getByTestId('state-offered').getByText('Counsellor Noy').waitFor(LIVE);
     await screenshot(board, 'wallboard-en');
     await board.getByRole('button', { name: 'ລາວ' }).click();
     await board.getByRole('heading', { name: 'ກະດານຕິດຕາມສົດ' }).waitFor();
@@ -51,5 +57,34 @@ describe('supervisor wallboard', () => {
 
     system.sim.engine.hangup(call);
     await tile.getByTestId('waiting').getByText('0', { exact: true }).waitFor(LIVE);
+  });
+  it('lets the supervisor move a waiting caller forward and assign them to a named counsellor', async () => {
+    await board.getByRole('button', { name: 'English' }).click();
+    await board.getByRole('heading', { name: 'Live wallboard' }).waitFor();
+    // A Khmu speaker on 1554: the counsellor on duty speaks Lao and English, so nobody is
+    // offered the call automatically (relaxation starts after a minute); it waits.
+    const call = system.sim.placeCall({ hotline: '1554', from: '+8562055512346', digits: ['3'] });
+    await expect.poll(() => call.queueSid, { timeout: 15_000 }).not.toBeNull();
+    const row = board.getByTestId(`waiting-${call.sid}`);
+    await row.waitFor(LIVE);
+    await row.getByText('Khmu').waitFor();
+    await row.getByTestId('caller-state').getByText('Waiting').waitFor();
+    expect(await desk.getByTestId('offer').count()).toBe(0);
+
+    await row.getByRole('button', { name: /^Child caller/ }).click();
+    await row.getByText('Moved forward 10 min').waitFor(LIVE);
+    await row.getByRole('combobox').selectOption({ label: 'Counsellor Noy' });
+    await row.getByRole('button', { name: 'Assign' }).click();
+
+    // The counsellor's desk rings with that caller; the wall shows her being offered the call.
+    await desk.getByTestId('offer').waitFor({ timeout: 5_000 });
+    expect(await desk.getByTestId('offer-hotline').textContent()).toBe('1554');
+    await row.getByTestId('caller-state').getByText('Ringing for Counsellor Noy').waitFor(LIVE);
+    await board.getByTestId('state-offered').getByText('Counsellor Noy').waitFor(LIVE);
+    await row.scrollIntoViewIfNeeded();
+    await screenshotBoth(board, 'wallboard-queue');
+
+    system.sim.engine.hangup(call);
+    await row.waitFor({ state: 'detached', ...LIVE });
   });
 });

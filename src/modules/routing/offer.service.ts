@@ -76,7 +76,8 @@ export async function callerLeft(
   hotline: string,
 ): Promise<void> {
   const withdrawn = await ctx.offers.leave(callSid, hotline);
-  ctx.notifier.queueChanged(hotline);
+  // '' when the caller was already forgotten (a status after the queue result): no queue moved.
+  if (hotline) ctx.notifier.queueChanged(hotline);
   if (!withdrawn) return;
   ctx.events.record({
     callSid,

@@ -5,10 +5,12 @@ import { ErrorText } from '../../shared/ui/error-text';
 import { fetchDirectory, type TStaffEntry } from './api/directory.api';
 import { CounsellorBoard } from './components/counsellor-board';
 import { QueueTiles } from './components/queue-tiles';
+import { WaitingCallers } from './components/waiting-callers';
 import { useServerClock } from './hooks/use-clock';
 import { useFirstSeen } from './hooks/use-first-seen';
 import { useLiveCounsellors } from './hooks/use-live-counsellors';
 import { useStateSince } from './hooks/use-state-since';
+import { useWaitingCallers } from './hooks/use-waiting-callers';
 import './wallboard.css';
 import './wallboard.strings';
 
@@ -29,6 +31,10 @@ export default function WallboardPage() {
   const names = useMemo(() => new Map(staff.map((s) => [s.userId, s])), [staff]);
   const counsellors = useLiveCounsellors(snapshot);
   const since = useStateSince(counsellors, snapshot?.serverTime ?? 0);
+  const waiting = useWaitingCallers();
+  const available = counsellors.filter((c) => c.state === 'available');
+  const nameOf = (userId: string) =>
+    names.get(userId)?.displayName ?? t('counsellors.unknown', { id: userId.slice(0, 8) });
   const rejects = counsellors.reduce((n, c) => n + c.rejects, 0);
   const timeouts = counsellors.reduce((n, c) => n + c.timeouts, 0);
 
@@ -48,10 +54,17 @@ export default function WallboardPage() {
           {t('wallMode')}
         </button>
       </header>
-      <ErrorText error={error} />
+      <ErrorText error={error ?? waiting.error} />
       {snapshot ? (
         <>
           <QueueTiles queues={snapshot.queues} now={now} receivedAt={receivedAt} />
+          <WaitingCallers
+            callers={waiting.callers}
+            available={available}
+            name={nameOf}
+            now={now}
+            onChanged={waiting.refresh}
+          />
           <CounsellorBoard counsellors={counsellors} names={names} since={since} now={now} />
         </>
       ) : (
