@@ -80,8 +80,10 @@ export function createRoutingContext(deps: {
   const events = routingEventLog(deps.db, (err) =>
     deps.log.error({ err }, 'routing event log write failed'),
   );
+  const presence = presenceRepository(deps.redis, prefix);
   const dispatcher = createDispatcher({
     offers,
+    presence,
     settings,
     notifier: deps.notifier,
     events,
@@ -91,7 +93,7 @@ export function createRoutingContext(deps: {
     config: deps.config,
     settings,
     offers,
-    presence: presenceRepository(deps.redis, prefix),
+    presence,
     queues: queueViews(deps.redis, prefix),
     events,
     dispatcher,
