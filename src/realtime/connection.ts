@@ -1,4 +1,5 @@
 import { rooms } from '../contracts/realtime';
+import { organisationRoom } from '../contracts/referrals-realtime';
 import { counsellorBack, counsellorGone } from '../modules/presence/presence.service';
 import type { TRoutingContext } from '../modules/routing/routing.context';
 import { stateSnapshot } from '../modules/routing/snapshot.service';
@@ -19,8 +20,9 @@ async function lastSocketGone(io: TIo, ctx: TRoutingContext, userId: string): Pr
 }
 
 /**
- * Per socket: rooms (self, each hotline, supervisors), the handlers, and a full snapshot sent
- * right away, because Socket.IO may have dropped events while the client was away.
+ * Per socket: rooms (self, each hotline, supervisors, a partner's organisation), the handlers,
+ * and a full snapshot sent right away, because Socket.IO may have dropped events while the
+ * client was away.
  */
 export function attachConnections(io: TIo, ctx: TRoutingContext, isClosing: () => boolean): void {
   io.on('connection', (socket: TSocket) => {
@@ -28,6 +30,12 @@ export function attachConnections(io: TIo, ctx: TRoutingContext, isClosing: () =
     const joined = [rooms.user(actor.userId), ...actor.hotlines.map((h) => rooms.hotline(h))];
     if (actor.role === 'supervisor' || actor.role === 'administrator')
       joined.push(rooms.supervisors, ...actor.hotlines.map((h) => rooms.supervisorsOf(h)));
+    // Partner users hear their own organisation's tickets live (the workers push to this room).
+    if (
+      actor.organisationKey &&
+      (actor.role === 'partner_agent' || actor.role === 'partner_manager')
+    )
+      joined.push(organisationRoom(actor.organisationKey));
     void socket.join(joined);
     stateHandlers(socket, ctx);
     presenceHandlers(socket, ctx);
