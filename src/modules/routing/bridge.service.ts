@@ -1,6 +1,7 @@
 import { twilioQueueName } from '../telephony/twilio.provider';
 import type { TAcceptedCall } from './offers.repository';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
+import { telephonyError } from './telephony-error';
 
 /** One conference per call: hold, transfer, interpreters and monitoring are participant changes. */
 export function conferenceFor(callSid: string): string {
@@ -52,13 +53,18 @@ export async function bridgeToCounsellor(
   if (dequeued.status === 'rejected' || leg.status === 'rejected') {
     const err =
       dequeued.status === 'rejected' ? dequeued.reason : (leg as PromiseRejectedResult).reason;
-    ctx.log.warn({ err, callSid: call.callSid }, 'bridge request failed; caller back in line');
+    ctx.log.warn(
+      { err: telephonyError(err), callSid: call.callSid },
+      'bridge request failed; caller back in line',
+    );
     const back = await counsellorMissed(ctx, userId, call.callSid);
     // The caller already left the platform queue for the conference: send them back into it.
     if (dequeued.status === 'fulfilled' && back)
       await ctx.telephony
         .redirectCall({ callSid: call.callSid, url: requeueUrl(ctx.config.PUBLIC_BASE_URL, back) })
-        .catch((e: unknown) => ctx.log.error({ err: e }, 'requeue after failed bridge failed'));
+        .catch((e: unknown) =>
+          ctx.log.error({ err: telephonyError(e) }, 'requeue after failed bridge failed'),
+        );
     throw new RoutingError('TELEPHONY_FAILED');
   }
   await ctx.offers.setCounsellorLeg(call.callSid, leg.value.callSid);

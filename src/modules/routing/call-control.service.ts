@@ -1,6 +1,7 @@
 import type { TActor } from '../auth/actor';
 import { bridgeUrls, conferenceFor, counsellorFinished, requeueUrl } from './bridge.service';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
+import { telephonyError } from './telephony-error';
 
 type TWho = Pick<TActor, 'userId' | 'role'>;
 
@@ -13,7 +14,7 @@ async function telephony<T>(ctx: TRoutingContext, work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (err) {
-    ctx.log.warn({ err }, 'call control request failed');
+    ctx.log.warn({ err: telephonyError(err) }, 'call control request failed');
     throw new RoutingError('TELEPHONY_FAILED');
   }
 }
