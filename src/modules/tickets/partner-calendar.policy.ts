@@ -12,28 +12,48 @@ function minutesOf(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-/** Opening windows (UTC ms) of the Lao calendar day that starts at `dayStartLocal` (local ms). */
+/**
+ * Opening windows (UTC ms) of the shifts that start on the Lao calendar day beginning at
+ * `dayStartLocal` (local ms). A span that closes at or before it opens (a night shift,
+ * 20:00–06:00) runs into the next morning; it belongs to the day it opens on, so a holiday
+ * cancels the shift that starts on it, not the one that started the evening before.
+ */
 function windowsOfDay(hours: TPartnerHours, dayStartLocal: number): TWindow[] {
   const date = new Date(dayStartLocal).toISOString().slice(0, 10);
   if (hours.holidays.includes(date)) return [];
   const isoWeekday = ((new Date(dayStartLocal).getUTCDay() + 6) % 7) + 1;
   const spans = hours.weekly[String(isoWeekday) as keyof TPartnerHours['weekly']] ?? [];
+  const dayStart = dayStartLocal - LAO_OFFSET_MS;
   return spans
-    .map(([open, close]) => ({
-      start: dayStartLocal - LAO_OFFSET_MS + minutesOf(open) * 60_000,
-      end: dayStartLocal - LAO_OFFSET_MS + minutesOf(close) * 60_000,
-    }))
-    .filter((w) => w.end > w.start)
+    .map(([open, close]) => {
+      const start = minutesOf(open);
+      const end = minutesOf(close) <= start ? minutesOf(close) + 24 * 60 : minutesOf(close);
+      return { start: dayStart + start * 60_000, end: dayStart + end * 60_000 };
+    })
     .sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Open windows from `from` on, in time order, overlapping ones merged (a night shift that ends
+ * after the next day's first shift starts is one stretch of open time, counted once). Starts a
+ * day early so the night shift that began yesterday evening is seen.
+ */
 function* windowsFrom(hours: TPartnerHours, from: number): Generator<TWindow> {
   const firstDay = Math.floor((from + LAO_OFFSET_MS) / DAY_MS) * DAY_MS;
-  for (let d = 0; d < MAX_DAYS; d++) {
+  let pending: TWindow | null = null;
+  for (let d = -1; d < MAX_DAYS; d++) {
     for (const w of windowsOfDay(hours, firstDay + d * DAY_MS)) {
-      if (w.end > from) yield { start: Math.max(w.start, from), end: w.end };
+      if (pending && w.start <= pending.end) {
+        pending.end = Math.max(pending.end, w.end);
+        continue;
+      }
+      if (pending && pending.end > from)
+        yield { start: Math.max(pending.start, from), end: pending.end };
+      pending = { ...w };
     }
   }
+  if (pending && pending.end > from)
+    yield { start: Math.max(pending.start, from), end: pending.end };
 }
 
 /**

@@ -14,7 +14,10 @@ const ZHours = z.object({
   weekly: z.partialRecord(
     z.enum(['1', '2', '3', '4', '5', '6', '7']),
     z
-      .array(z.tuple([ZTime, ZTime]).refine(([a, b]) => a < b, 'a range must close after it opens'))
+      .array(
+        // close < open is a night shift running past midnight (20:00–06:00).
+        z.tuple([ZTime, ZTime]).refine(([a, b]) => a !== b, 'a range must not close as it opens'),
+      )
       .max(6),
   ),
   holidays: z.array(z.iso.date()).max(366),
