@@ -11,6 +11,7 @@ import { loggerOptions } from '../src/logger';
 import { startAuditSealer } from '../src/modules/audit/audit-sealer';
 import { startReferralTicker } from '../src/modules/referrals/referral-jobs.provider';
 import { startRecordsTicker } from '../src/modules/retention/records-ticker';
+import { startReportRefreshTicker } from '../src/modules/reports/report-refresh-ticker';
 import { processors } from './processors/index';
 import { startWorkers } from './start-workers';
 
@@ -31,6 +32,7 @@ await runEntryPoint(async (config) => {
   });
   const referralTicker = startReferralTicker(queues, config.REFERRAL_SWEEP_MS);
   const recordsTicker = startRecordsTicker(queues);
+  const reportsTicker = startReportRefreshTicker(queues);
   const auditSealer = startAuditSealer(database.db, config, {
     onError: (err) => log.warn({ err: (err as Error).name }, 'audit sealing failed; retrying'),
   });
@@ -38,6 +40,7 @@ await runEntryPoint(async (config) => {
 
   onShutdown(async () => {
     recordsTicker.stop();
+    reportsTicker.stop();
     referralTicker.stop();
     await auditSealer.stop();
     await running.close();

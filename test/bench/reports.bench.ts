@@ -6,7 +6,7 @@ import { openDatabase, type TSql } from '../../src/infra/database';
 import { runMigrations } from '../../db/migrate';
 import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
 import { freePort } from '../../scripts/local/free-port';
-import { loadNationalTallies } from '../../src/modules/reports/reports.repository';
+import { loadNationalTallies } from '../../src/modules/reports/national-tallies.service';
 import { loadOperations } from '../../src/modules/reports/operations.repository';
 import { buildNationalTables } from '../../src/modules/reports/national-tables.policy';
 import { operationsTables } from '../../src/modules/reports/operations.policy';

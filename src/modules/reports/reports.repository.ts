@@ -1,18 +1,30 @@
 import type { TSql } from '../../infra/database';
-import { modeChannels, nonCounsellingContactTypes } from './counselling-mode.policy';
 import type {
   TCounsellingTally,
   TNationalTallies,
   TPeopleTally,
 } from './national-statistics.types';
-import { essentialServices, OTHER_SERVICE, otherServices } from './report-labels';
+import {
+  counsellingModeSql,
+  givenServicesSql,
+  nationalTallyTailSql,
+  personFactsSql,
+} from './national-sql.fragments';
 import { periodInstants, type TPeriod } from './report-period.policy';
 import type { TReportScope } from './report-filters';
 
-type TRow = { t: string; k: string; c1: number; c2: number; c3: number; c4: number; c5: number };
+export type TNationalRow = {
+  t: string;
+  k: string;
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  c5: number;
+};
 
 /**
- * The national tallies computed in Postgres, to the rules of national-statistics.policy.ts (the
+ * The national tallies computed directly from the records in Postgres (any period and filter), to the rules of national-statistics.policy.ts (the
  * integration tests hold both to the same cells). Reads plain statistical columns only: no
  * encrypted column is selected, so nothing personal is ever decrypted for a report.
  *
@@ -24,7 +36,7 @@ type TRow = { t: string; k: string; c1: number; c2: number; c3: number; c4: numb
  * - people a contact is about: the people on its case, other parties (suspects, employers) aside;
  * - new vs continuing: whether the person's record was created before the period.
  */
-export async function loadNationalTallies(
+export async function computeNationalTallies(
   sql: TSql,
   period: TPeriod,
   scope: TReportScope,
@@ -37,30 +49,20 @@ export async function loadNationalTallies(
   const peopleScope = sql`
     and (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
     and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)`;
-  const knownServices = [...essentialServices.keys(), ...otherServices.keys()];
-  const modeOf = sql`case
-    when c.channel = any(${sql.array([...modeChannels.hotline], 1009)}::text[]) then 'hotline'
-    when c.channel = any(${sql.array([...modeChannels.phone], 1009)}::text[]) then 'phone'
-    when c.channel = any(${sql.array([...modeChannels.face_to_face], 1009)}::text[]) then 'face_to_face' end`;
 
   // One statement over a year of contacts: enough memory to hash instead of sorting on disk.
   const rows = await sql.begin(async (tx) => {
     await tx`set local work_mem = '128MB'`;
-    return tx<TRow[]>`
+    return tx<TNationalRow[]>`
     with idp as (
       select pe.sex = 'female' as f, pe.under18_at_identification is true as u,
-        case when 'LA' = any(pe.nationalities) then 'LA' else coalesce(pe.nationalities[1], 'unknown') end as nat,
-        coalesce(pe.residence_province_code, 'unknown') as prov,
-        (select l->>'code' from jsonb_array_elements(pe.stage_locations) l
-          where l->>'stage' = 'exploitation' and l->>'kind' = 'country' limit 1) as abroad,
-        array(select distinct x from unnest(pe.exploitation_forms) x) as forms
+        coalesce(pe.residence_province_code, 'unknown') as prov, ${personFactsSql(tx)}
       from people pe
       where pe.victim_status = 'identified'
         and pe.identification_date between ${period.from}::date and ${period.to}::date ${peopleScope}
     ),
     pc as materialized (
-      select c.id, case when c.contact_type <> all(${sql.array([...nonCounsellingContactTypes], 1009)}::text[])
-          then ${modeOf} end as mode, cp.person_id
+      select c.id, ${counsellingModeSql(tx)} as mode, cp.person_id
       from contacts c
       left join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
       where c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
@@ -72,14 +74,8 @@ export async function loadNationalTallies(
       from pc where person_id is not null group by person_id
     ),
     given as (
-      select distinct coalesce(r.person_id, cp.person_id) as person_id,
-        case when ts.service = any(${sql.array(knownServices, 1009)}::text[]) then ts.service else ${OTHER_SERVICE} end as kind
-      from ticket_services ts
-      join tickets t on t.id = ts.ticket_id
-      join referrals r on r.id = t.referral_id
-      left join case_people cp on r.person_id is null and cp.case_id = ts.case_id
-        and cp.role in ('victim', 'possible_victim')
-      where ts.given_on between ${period.from} and ${period.to}
+      select distinct person_id, kind from (${givenServicesSql(tx)}) g
+      where given_on between ${period.from} and ${period.to}
     ),
     kinds_of as (
       select person_id, array_agg(kind) as kinds from given where person_id is not null group by person_id
@@ -96,54 +92,19 @@ export async function loadNationalTallies(
       join people pe on pe.id = coalesce(k.person_id, p.person_id)
       where true ${peopleScope}
     ),
-    touched as (select * from people_in where st is not null),
-    counselled as (
-      select f, continuing, m from people_in,
-        unnest(array[case when m_hotline then 'hotline' end, case when m_phone then 'phone' end,
-          case when m_face then 'face_to_face' end]) m
-      where m is not null
-    ),
-    keyed as (
-      select 'summary' as t, 'identified' as k, f, u from idp
-      union all select 'nationality', nat, f, u from idp
-      union all select 'province', prov, f, u from idp
-      union all select 'origin', case when abroad is null then 'domestic' else 'abroad' end, f, u from idp
-      union all select 'origin', 'abroad:' || abroad, f, u from idp where abroad is not null
-      union all select 'forms', form, f, u from idp, unnest(forms) form
-      union all select 'forms', 'several', f, u from idp where cardinality(forms) > 1
-      union all select 'forms', 'not_recorded', f, u from idp where cardinality(forms) = 0
-      union all select 'forms', 'total', f, u from idp
-      union all select st, 'recorded', f, u from touched where st = 'possible'
-      union all select st, 'assisted', f, u from touched where cardinality(kinds) > 0
-      union all select st, 'sheltered', f, u from touched where 'shelter' = any(kinds)
-      union all select st, 'reintegrated', f, u from touched where 'reintegration' = any(kinds)
-      union all select st, 'followed_up', f, u from touched where 'follow_up' = any(kinds)
-      union all select 'services', kind, f, u from touched, unnest(kinds) kind where st = 'summary'
-      union all select 'services', 'any', f, u from touched where st = 'summary' and cardinality(kinds) > 0
-    )
-    select t, k, count(*)::int as c1, (count(*) filter (where f))::int as c2,
-      (count(*) filter (where u))::int as c3, (count(*) filter (where f and u))::int as c4, 0 as c5
-    from keyed group by t, k
-    union all
-    select 'counselling', coalesce(mode, 'total'), 0, count(*)::int, 0, 0, 0
+    ${nationalTallyTailSql(
+      tx,
+      tx`select 'counselling', coalesce(mode, 'total'), 0, count(*)::int, 0, 0, 0
     from (select distinct pc.id, pc.mode from pc
       where pc.mode is not null and (${scope.provinceCode}::text is null
         or pc.person_id in (select id from people_in where m_hotline or m_phone or m_face))) s
-    group by rollup(mode)
-    union all
-    select 'counselling-people', m, 0, count(*)::int, (count(*) filter (where f))::int,
-      (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
-    from counselled
-    group by m
-    union all
-    select 'counselling-people', 'total', 0, count(*)::int, (count(*) filter (where f))::int,
-      (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
-    from people_in where m_hotline or m_phone or m_face`;
+    group by rollup(mode)`,
+    )}`;
   });
   return toTallies(rows);
 }
 
-function toTallies(rows: readonly TRow[]): TNationalTallies {
+export function toTallies(rows: readonly TNationalRow[]): TNationalTallies {
   const tallies: TNationalTallies = {
     summary: {},
     possible: {},

@@ -14,7 +14,7 @@ import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';
 import type { TReport } from './report-table.types';
 import type { TExportQuery, TReportKind, TReportQuery } from './report.schema';
-import { loadNationalTallies } from './reports.repository';
+import { loadNationalTallies } from './national-tallies.service';
 import { loadReferrals } from './referrals.repository';
 import { referralsReport } from './referrals-report.policy';
 import { reportToXlsx } from './xlsx.writer';

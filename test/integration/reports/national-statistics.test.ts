@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tallyNationalStatistics } from '../../../src/modules/reports/national-statistics.policy';
 import { buildNationalTables } from '../../../src/modules/reports/national-tables.policy';
-import { loadNationalTallies } from '../../../src/modules/reports/reports.repository';
+import { loadNationalTallies } from '../../../src/modules/reports/national-tallies.service';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import {
   expectedNationalCells,

@@ -1,0 +1,101 @@
+import type { PendingQuery, Row, TransactionSql } from 'postgres';
+import type { TSql } from '../../infra/database';
+import { modeChannels, nonCounsellingContactTypes } from './counselling-mode.policy';
+import { essentialServices, OTHER_SERVICE, otherServices } from './report-labels';
+
+/**
+ * SQL pieces shared by the direct national query (reports.repository.ts) and the aggregate
+ * refresh (report-aggregates.repository.ts), so both map the stored records to the rules of
+ * national-statistics.policy.ts in exactly one way.
+ */
+type TFragment = PendingQuery<Row[]>;
+/** The pool or a transaction: fragments are built with whichever runs the statement. */
+export type TSqlTag = TSql | TransactionSql;
+const TEXT_ARRAY = 1009;
+
+/** A contact's counselling mode (counsellingModeOf in SQL); `c` is the contacts row. */
+export function counsellingModeSql(sql: TSqlTag): TFragment {
+  const channels = (list: readonly string[]) => sql.array([...list], TEXT_ARRAY);
+  return sql`case when c.contact_type <> all(${sql.array([...nonCounsellingContactTypes], TEXT_ARRAY)}::text[])
+    then case
+      when c.channel = any(${channels(modeChannels.hotline)}::text[]) then 'hotline'
+      when c.channel = any(${channels(modeChannels.phone)}::text[]) then 'phone'
+      when c.channel = any(${channels(modeChannels.face_to_face)}::text[]) then 'face_to_face' end end`;
+}
+
+/** The services row a recorded service counts under (serviceRowKey in SQL); `ts` is the row. */
+export function serviceKindSql(sql: TSqlTag): TFragment {
+  const known = [...essentialServices.keys(), ...otherServices.keys()];
+  return sql`case when ts.service = any(${sql.array(known, TEXT_ARRAY)}::text[]) then ts.service
+    else ${OTHER_SERVICE} end`;
+}
+
+/**
+ * Services partners recorded, with the person they count for: the referral's person, or the
+ * victims on the case when the referral named none. Columns: person_id, given_on, kind.
+ */
+export function givenServicesSql(sql: TSqlTag): TFragment {
+  return sql`select coalesce(r.person_id, cp.person_id) as person_id, ts.given_on, ${serviceKindSql(sql)} as kind
+    from ticket_services ts
+    join tickets t on t.id = ts.ticket_id
+    join referrals r on r.id = t.referral_id
+    left join case_people cp on r.person_id is null and cp.case_id = ts.case_id
+      and cp.role in ('victim', 'possible_victim')`;
+}
+
+/** Nationality, returned-from country and distinct forms of a people row `pe`. */
+export function personFactsSql(sql: TSqlTag): TFragment {
+  return sql`case when 'LA' = any(pe.nationalities) then 'LA' else coalesce(pe.nationalities[1], 'unknown') end as nat,
+    (select l->>'code' from jsonb_array_elements(pe.stage_locations) l
+      where l->>'stage' = 'exploitation' and l->>'kind' = 'country' limit 1) as abroad,
+    array(select distinct x from unnest(pe.exploitation_forms) x) as forms`;
+}
+
+/**
+ * The end of the national query, given CTEs `idp` (people identified in the period: f, u, nat,
+ * prov, abroad, forms) and `people_in` (people contacted or served in the period: f, u, st,
+ * kinds, continuing, m_hotline, m_phone, m_face), plus the counselling sessions select.
+ * Rows are (t, k, c1..c5) for toTallies().
+ */
+export function nationalTallyTailSql(sql: TSqlTag, sessions: TFragment): TFragment {
+  return sql`
+    touched as (select * from people_in where st is not null),
+    counselled as (
+      select f, continuing, m from people_in,
+        unnest(array[case when m_hotline then 'hotline' end, case when m_phone then 'phone' end,
+          case when m_face then 'face_to_face' end]) m
+      where m is not null
+    ),
+    keyed as (
+      select 'summary' as t, 'identified' as k, f, u from idp
+      union all select 'nationality', nat, f, u from idp
+      union all select 'province', prov, f, u from idp
+      union all select 'origin', case when abroad is null then 'domestic' else 'abroad' end, f, u from idp
+      union all select 'origin', 'abroad:' || abroad, f, u from idp where abroad is not null
+      union all select 'forms', form, f, u from idp, unnest(forms) form
+      union all select 'forms', 'several', f, u from idp where cardinality(forms) > 1
+      union all select 'forms', 'not_recorded', f, u from idp where cardinality(forms) = 0
+      union all select 'forms', 'total', f, u from idp
+      union all select st, 'recorded', f, u from touched where st = 'possible'
+      union all select st, 'assisted', f, u from touched where cardinality(kinds) > 0
+      union all select st, 'sheltered', f, u from touched where 'shelter' = any(kinds)
+      union all select st, 'reintegrated', f, u from touched where 'reintegration' = any(kinds)
+      union all select st, 'followed_up', f, u from touched where 'follow_up' = any(kinds)
+      union all select 'services', kind, f, u from touched, unnest(kinds) kind where st = 'summary'
+      union all select 'services', 'any', f, u from touched where st = 'summary' and cardinality(kinds) > 0
+    )
+    select t, k, count(*)::int as c1, (count(*) filter (where f))::int as c2,
+      (count(*) filter (where u))::int as c3, (count(*) filter (where f and u))::int as c4, 0 as c5
+    from keyed group by t, k
+    union all
+    ${sessions}
+    union all
+    select 'counselling-people', m, 0, count(*)::int, (count(*) filter (where f))::int,
+      (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
+    from counselled
+    group by m
+    union all
+    select 'counselling-people', 'total', 0, count(*)::int, (count(*) filter (where f))::int,
+      (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
+    from people_in where m_hotline or m_phone or m_face`;
+}

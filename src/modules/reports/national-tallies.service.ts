@@ -1,0 +1,34 @@
+import type { TSql } from '../../infra/database';
+import { readNationalTallies } from './national-aggregate.repository';
+import type { TNationalTallies } from './national-statistics.types';
+import { aggregatesWatermark, refreshReportAggregates } from './report-aggregates.repository';
+import type { TReportScope } from './report-filters';
+import type { TPeriod } from './report-period.policy';
+import { computeNationalTallies } from './reports.repository';
+
+/** The calendar year a period covers exactly, if it does. */
+export function calendarYearOf(period: TPeriod): number | null {
+  const year = Number(period.from.slice(0, 4));
+  return period.from === `${year}-01-01` && period.to === `${year}-12-31` ? year : null;
+}
+
+/**
+ * The national tallies of a period. A calendar year without a province filter (the yearly
+ * national report) is read from the person-year aggregate, first brought up to date with any
+ * record changed since the last refresh, so the figures are those of the records right now.
+ * Any other period or filter, or an aggregate never built, is computed directly from the records:
+ * slower, same cells.
+ */
+export async function loadNationalTallies(
+  sql: TSql,
+  period: TPeriod,
+  scope: TReportScope,
+): Promise<TNationalTallies> {
+  const year = calendarYearOf(period);
+  if (year === null || scope.provinceCode !== null)
+    return computeNationalTallies(sql, period, scope);
+  if ((await aggregatesWatermark(sql)) === null) return computeNationalTallies(sql, period, scope);
+  // While the refresh job holds the lock it is applying these same changes: read what is there.
+  await refreshReportAggregates(sql, { full: false, wait: false });
+  return readNationalTallies(sql, year, scope);
+}

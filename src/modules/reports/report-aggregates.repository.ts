@@ -1,0 +1,178 @@
+import type { TransactionSql } from 'postgres';
+import type { TSql } from '../../infra/database';
+import { counsellingModeSql, givenServicesSql, personFactsSql } from './national-sql.fragments';
+import { periodInstants } from './report-period.policy';
+
+const REFRESH_LOCK = 736_209; // advisory-lock key: one refresh at a time across processes
+const STATE_KEY = 'national';
+const TEXT_ARRAY = 1009;
+/**
+ * Rows are stamped with their transaction's start time, so a transaction that began before the
+ * last refresh may commit after it with an older stamp: changes are re-read this far back.
+ */
+const OVERLAP = '2 minutes';
+/** Past this many changed people an incremental pass costs about as much as a full one. */
+const FULL_REBUILD_ABOVE = 50_000;
+
+export type TRefreshResult = { full: boolean; people: number; days: number };
+
+/**
+ * Brings the report aggregates (db/schema/report-aggregates.ts) up to date with the records:
+ * `full` rebuilds them; otherwise only the people and days whose records changed since the last
+ * refresh are recomputed. Deleted records (retention) leave no stamp: the daily full rebuild
+ * removes them. Returns null when another refresh holds the lock and `wait` is false.
+ */
+export async function refreshReportAggregates(
+  sql: TSql,
+  options: { full: boolean; wait: boolean },
+): Promise<TRefreshResult | null> {
+  return sql.begin(async (tx) => {
+    if (options.wait) await tx`select pg_advisory_xact_lock(${REFRESH_LOCK})`;
+    else {
+      const [locked] = await tx<Array<{ ok: boolean }>>`
+        select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as ok`;
+      if (!locked?.ok) return null;
+    }
+    // A full rebuild reads every record: no statement limit, memory to hash instead of sorting.
+    await tx`set local statement_timeout = 0`;
+    await tx`set local work_mem = '128MB'`;
+    const [state] = await tx<Array<{ since: string }>>`
+      select (watermark - ${OVERLAP}::interval)::text as since from report_refresh_state where key = ${STATE_KEY}`;
+    const full = options.full || !state;
+    let result: TRefreshResult;
+    if (full) {
+      await tx`delete from report_person_years`;
+      await tx`delete from report_session_days`;
+      const people = await insertPersonYears(tx, null);
+      const days = await insertSessionDays(tx, null);
+      result = { full, people, days };
+    } else {
+      const since = state.since;
+      const [changed] = await tx<Array<{ ids: string[]; days: string[] }>>`
+        select array(${changedPeopleSql(tx, since)}) as ids, array(
+          select distinct (occurred_at at time zone 'Asia/Vientiane')::date::text from contacts
+          where updated_at >= ${since}::timestamptz) as days`;
+      const ids = changed?.ids ?? [];
+      const days = changed?.days ?? [];
+      if (ids.length > FULL_REBUILD_ABOVE) {
+        await tx`delete from report_person_years`;
+        await insertPersonYears(tx, null);
+      } else if (ids.length > 0) {
+        await tx`delete from report_person_years where person_id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
+        await insertPersonYears(tx, ids);
+      }
+      if (days.length > 0) {
+        await tx`delete from report_session_days where day = any(${tx.array(days, TEXT_ARRAY)}::date[])`;
+        await insertSessionDays(tx, days);
+      }
+      result = { full, people: ids.length, days: days.length };
+    }
+    await tx`
+      insert into report_refresh_state (key, watermark, full_at) values (${STATE_KEY}, now(), now())
+      on conflict (key) do update set watermark = now(),
+        full_at = case when ${full} then now() else report_refresh_state.full_at end`;
+    return result;
+  });
+}
+
+/** When the aggregates were last brought up to date, or null if they were never built. */
+export async function aggregatesWatermark(sql: TSql): Promise<Date | null> {
+  const [state] = await sql<Array<{ watermark: Date }>>`
+    select watermark from report_refresh_state where key = ${STATE_KEY}`;
+  return state?.watermark ?? null;
+}
+
+/** People whose statistical facts may have changed: their record, case links, contacts, services. */
+function changedPeopleSql(tx: TransactionSql, since: string) {
+  return tx`
+    select id from people where updated_at >= ${since}::timestamptz
+    union select person_id from case_people where updated_at >= ${since}::timestamptz
+    union select cp.person_id from contacts c join case_people cp on cp.case_id = c.case_id
+      where c.updated_at >= ${since}::timestamptz
+    union select r.person_id from ticket_services ts
+      join tickets t on t.id = ts.ticket_id join referrals r on r.id = t.referral_id
+      where ts.updated_at >= ${since}::timestamptz and r.person_id is not null
+    union select cp.person_id from ticket_services ts join case_people cp on cp.case_id = ts.case_id
+      where ts.updated_at >= ${since}::timestamptz`;
+}
+
+/**
+ * One row per person and Lao calendar year in which they were identified, contacted or given a
+ * service: the same facts the direct query (reports.repository.ts) derives for that year.
+ */
+async function insertPersonYears(tx: TransactionSql, ids: string[] | null): Promise<number> {
+  const only = ids === null ? tx`true` : tx`person_id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
+  const onlyPeople =
+    ids === null ? tx`true` : tx`pe.id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
+  const inserted = await tx`
+    insert into report_person_years (year, person_id, hotline, province_code, female, under18,
+      nationality, abroad, forms, status, identified_in_year, services, continuing,
+      contact_hotlines, modes, hotline_modes)
+    with cf as (
+      select cp.person_id, extract(year from c.occurred_at at time zone 'Asia/Vientiane')::int as year,
+        c.hotline, ${counsellingModeSql(tx)} as mode
+      from contacts c
+      join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
+    ),
+    cy as (
+      select person_id, year, array_agg(distinct hotline) as hotlines,
+        coalesce(array_agg(distinct mode) filter (where mode is not null), '{}') as modes,
+        coalesce(array_agg(distinct mode || ':' || hotline) filter (where mode is not null), '{}') as hotline_modes
+      from cf where ${only} group by person_id, year
+    ),
+    sy as (
+      select person_id, left(given_on, 4)::int as year, array_agg(distinct kind) as kinds
+      from (${givenServicesSql(tx)}) g
+      where person_id is not null and ${only} and given_on ~ '^[0-9]{4}-'
+        and given_on between left(given_on, 4) || '-01-01' and left(given_on, 4) || '-12-31'
+      group by 1, 2
+    ),
+    iy as (
+      select pe.id as person_id, extract(year from pe.identification_date)::int as year from people pe
+      where pe.victim_status = 'identified' and pe.identification_date is not null and ${onlyPeople}
+    ),
+    keys as (
+      select person_id, year from cy union select person_id, year from sy
+      union select person_id, year from iy
+    )
+    select k.year, pe.id, pe.hotline, pe.residence_province_code, pe.sex = 'female',
+      pe.under18_at_identification is true, f.nat, f.abroad, f.forms,
+      case when pe.victim_status = 'not_victim' then null
+        when pe.victim_status = 'identified' and pe.identification_date <= make_date(k.year, 12, 31)
+          then 'summary' else 'possible' end,
+      pe.victim_status = 'identified' and pe.identification_date is not null
+        and extract(year from pe.identification_date)::int = k.year,
+      coalesce(sy.kinds, '{}'),
+      pe.created_at < make_timestamptz(k.year, 1, 1, 0, 0, 0, 'Asia/Vientiane'),
+      coalesce(cy.hotlines, '{}'), coalesce(cy.modes, '{}'), coalesce(cy.hotline_modes, '{}')
+    from keys k
+    join people pe on pe.id = k.person_id
+    cross join lateral (select ${personFactsSql(tx)}) f
+    left join cy on cy.person_id = k.person_id and cy.year = k.year
+    left join sy on sy.person_id = k.person_id and sy.year = k.year`;
+  return inserted.count;
+}
+
+/** Counselling sessions per Lao day, hotline and mode, for the given days (null: every day). */
+async function insertSessionDays(tx: TransactionSql, days: string[] | null): Promise<number> {
+  const sorted = [...(days ?? [])].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  // A few changed days: read only their contacts, through the index on occurred_at.
+  const range = first && last ? periodInstants({ from: first, to: last }) : null;
+  const only =
+    days === null || range === null
+      ? tx`true`
+      : tx`c.occurred_at >= ${range.start.toISOString()}::timestamptz
+        and c.occurred_at < ${range.end.toISOString()}::timestamptz`;
+  const inserted = await tx`
+    insert into report_session_days (day, hotline, mode, sessions)
+    select day, hotline, mode, count(*)::int from (
+      select (c.occurred_at at time zone 'Asia/Vientiane')::date as day, c.hotline,
+        ${counsellingModeSql(tx)} as mode
+      from contacts c where ${only}
+    ) s
+    where mode is not null and (${days === null} or day = any(${tx.array(sorted, TEXT_ARRAY)}::date[]))
+    group by 1, 2, 3`;
+  return inserted.count;
+}
