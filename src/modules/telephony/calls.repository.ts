@@ -1,7 +1,8 @@
 import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { callEvents, calls } from '../../../db/schema/calls';
 import type { TDatabase, TSql } from '../../infra/database';
-import { insertEventStatement, upsertCallStatement } from './call-writes.statements';
+import { callWritesBatcher } from './call-writes.batcher';
+import { insertEventStatement } from './call-writes.statements';
 import { isCallStatus, nextCallState, type TCallStatus } from './call-state.policy';
 
 export type TNewCall = {
@@ -61,20 +62,22 @@ export function isOverForQueue(row: TRecordedCall): boolean {
 export function callsRepository(db: TDatabase) {
   // The driver under drizzle, for the prepared single-statement writes of the webhook path.
   const client = (db as TDatabase & { $client: TSql }).$client;
+  const recordings = callWritesBatcher(client);
   return {
     /** Idempotent on CallSid: Twilio retries and the reconciler may record the same call again. */
     async recordCall(call: TNewCall): Promise<void> {
-      await upsertCallStatement(client, call, null);
+      await recordings.record(call, null);
     },
     /**
-     * The call, its first raw event and the caller's block-list entry in one statement: one
-     * round trip and one commit on the incoming webhook's path.
+     * The call, its first raw event and the caller's block-list entry in one statement (shared
+     * with the other calls arriving meanwhile): one round trip and one commit per batch.
      */
     async recordCallWithEvent(
       call: TNewCall,
       event: TCallEvent,
     ): Promise<TRecordedCall & { blocked: boolean }> {
-      return upsertCallStatement(client, call, event);
+      const { callSid: _sid, ...row } = await recordings.record(call, event);
+      return row;
     },
     /**
      * The caller enters (or, `reentry`, re-enters after a missed bridge) the queue: language and

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blocklistRepository } from '../../../src/modules/blocklist/blocklist.repository';
+import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { newCallSid } from '../../fixtures/telephony.fixture';
+import { createTestStores, type TTestStores } from '../../support/test-stores';
+
+// The incoming webhook's recordings leave in batches under load (group commit): every call must
+// still be recorded once, with all its raw events, its block-list answer and its own state.
+let stores: TTestStores;
+
+beforeAll(async () => {
+  stores = await createTestStores();
+});
+afterAll(async () => stores?.cleanup());
+
+const newCall = (callSid: string, fromHash: string) => ({
+  callSid,
+  hotline: '1362',
+  fromEncrypted: 'sealed',
+  fromHash,
+  route: 'ivr',
+  startedAt: new Date(),
+});
+const incoming = (callSid: string) => ({
+  callSid,
+  kind: 'incoming',
+  callStatus: 'ringing',
+  payload: { CallSid: callSid },
+  receivedAt: new Date(),
+});
+
+describe('recording calls under a surge', () => {
+  it('records each call once with every event, and answers each with its own state', async () => {
+    const calls = callsRepository(stores.database.db);
+    await blocklistRepository(stores.database.db).block({
+      phoneHash: 'hash-blocked',
+      hotline: '1362',
+      reason: 'abusive',
+    });
+    // A status callback that beat the incoming webhook left a bare, ended row.
+    const early = newCallSid();
+    await calls.recordCall({
+      callSid: early,
+      hotline: 'unknown',
+      fromEncrypted: null,
+      fromHash: null,
+    });
+    await calls.applyStatus({ callSid: early, status: 'completed', at: new Date() });
+
+    const sids = Array.from({ length: 60 }, newCallSid);
+    const hashOf = (i: number) => (i === 7 ? 'hash-blocked' : `hash-${i}`);
+    // Every call delivered twice at once (Twilio retried), plus the early one, all together.
+    const answers = await Promise.all([
+      ...sids.flatMap((sid, i) =>
+        [0, 1].map(() => calls.recordCallWithEvent(newCall(sid, hashOf(i)), incoming(sid))),
+      ),
+      calls.recordCallWithEvent(newCall(early, 'hash-early'), incoming(early)),
+    ]);
+
+    expect(answers.filter((a) => a.blocked)).toHaveLength(2);
+    expect(answers.at(-1)).toEqual({ status: 'completed', queueResult: null, blocked: false });
+    const rows = await stores.database.sql<{ call_sid: string; events: number }[]>`
+      select c.call_sid, (select count(*)::int from call_events e where e.call_sid = c.call_sid) as events
+      from calls c where c.call_sid = any(${[...sids, early]})`;
+    expect(rows).toHaveLength(sids.length + 1);
+    expect(rows.every((r) => r.events === (r.call_sid === early ? 1 : 2))).toBe(true);
+    const filled = await calls.findCall(early);
+    expect(filled?.hotline).toBe('1362');
+    expect(filled?.status).toBe('completed');
+  });
+});
