@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import { calls } from '../../../db/schema/calls';
 import { callerFlags, contacts } from '../../../db/schema/contacts';
 import { blockedCallers } from '../../../db/schema/telephony-settings';
@@ -9,12 +9,22 @@ export async function callExists(db: TDbOrTx, callId: string): Promise<boolean> 
   return !!row;
 }
 
+/** The call the console knows only by its CallSid: row id, hotline, the caller's number hash. */
+export async function findCallBySid(db: TDbOrTx, callSid: string) {
+  const [row] = await db
+    .select({ id: calls.id, hotline: calls.hotline, fromHash: calls.fromHash })
+    .from(calls)
+    .where(eq(calls.callSid, callSid))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Earlier contacts from one number on the given hotlines, newest first; no personal fields. */
 export function earlierContacts(
   db: TDbOrTx,
   hash: string,
   hotlines: readonly string[],
-  limit = 20,
+  options: { limit?: number; exceptCallId?: string } = {},
 ) {
   return db
     .select({
@@ -29,9 +39,18 @@ export function earlierContacts(
       noVoicemail: contacts.noVoicemail,
     })
     .from(contacts)
-    .where(and(eq(contacts.callerPhoneHash, hash), inArray(contacts.hotline, [...hotlines])))
+    .where(
+      and(
+        eq(contacts.callerPhoneHash, hash),
+        inArray(contacts.hotline, [...hotlines]),
+        // Contacts already recorded on this very call are not "earlier".
+        options.exceptCallId
+          ? or(isNull(contacts.callId), ne(contacts.callId, options.exceptCallId))
+          : undefined,
+      ),
+    )
     .orderBy(desc(contacts.occurredAt))
-    .limit(limit);
+    .limit(options.limit ?? 20);
 }
 
 /** Flags still in force: ours (caller_flags) and telephony's blocks (blocked_callers). */

@@ -14,7 +14,8 @@ import { findCaseForUpdate } from '../cases/cases.repository';
 import { viewCase } from '../cases/cases.service';
 import type { TRecordsDeps } from '../cases/records.deps';
 import { findStaffById } from '../auth/staff-users.repository';
-import { callExists } from './callers.repository';
+import { draftsRepository } from '../drafts/drafts.repository';
+import { callExists, findCallBySid } from './callers.repository';
 import { contactSealed, contactView, type TContactRow } from './contact-view';
 
 type TInsert = typeof contacts.$inferInsert;
@@ -42,13 +43,20 @@ export type TContactInput = TSealedInput &
       | 'noVoicemail'
       | 'durationSeconds'
     >
-  > & { occurredAt?: Date; counsellorId?: string };
+  > & {
+    occurredAt?: Date;
+    counsellorId?: string;
+    /** The call this contact records, as the console knows it; resolved to the call row here. */
+    callSid?: string;
+  };
 
 export function contactResource(
   row: Pick<TContactRow, 'hotline' | 'counsellorId' | 'recordedById'>,
 ): TScopedResource {
   return { hotline: row.hotline, ownerIds: [row.counsellorId, row.recordedById] };
 }
+
+const OFFLINE: ReadonlySet<string> = new Set(['walk_in', 'field_visit']);
 
 function sealed(deps: TRecordsDeps, id: string, input: TSealedInput) {
   const keyring = keyringOf(deps.config);
@@ -79,11 +87,21 @@ function sealed(deps: TRecordsDeps, id: string, input: TSealedInput) {
 export async function createContact(deps: TRecordsDeps, actor: TActor, input: TContactInput) {
   if (!can(actor, 'contact.create', { hotline: input.hotline })) throw new AppError('FORBIDDEN');
   const id = randomUUID();
-  const { callerPhone, callerName, summary, safeCallbackWindow, codeWord, ...plain } = input;
+  const { callerPhone, callerName, summary, safeCallbackWindow, codeWord, callSid, ...plain } =
+    input;
   if (input.counsellorId && !(await findStaffById(deps.db, input.counsellorId)))
     throw new AppError('VALIDATION_FAILED', { details: [{ path: '/counsellorId' }] });
   if (input.callId && !(await callExists(deps.db, input.callId)))
     throw new AppError('VALIDATION_FAILED', { details: [{ path: '/callId' }] });
+  const call = callSid ? await findCallBySid(deps.db, callSid) : null;
+  if (callSid && (!call || call.hotline !== input.hotline))
+    throw new AppError('VALIDATION_FAILED', { details: [{ path: '/callSid' }] });
+  const enc = sealed(deps, id, { callerPhone, callerName, summary, safeCallbackWindow, codeWord });
+  // Linked to its call row; without a typed number the call's number hash makes this contact
+  // show up in the next repeat-caller lookup (the number itself stays on the call row only).
+  const linked = call
+    ? { callId: call.id, callerPhoneHash: enc.callerPhoneHash ?? call.fromHash }
+    : {};
   const row = await deps.db.transaction(async (tx) => {
     if (input.caseId) {
       const target = await findCaseForUpdate(tx, input.caseId);
@@ -94,7 +112,8 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
       .insert(contacts)
       .values({
         ...plain,
-        ...sealed(deps, id, { callerPhone, callerName, summary, safeCallbackWindow, codeWord }),
+        ...enc,
+        ...linked,
         id,
         occurredAt: input.occurredAt ?? new Date(),
         counsellorId: input.counsellorId ?? actor.userId,
@@ -110,6 +129,9 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
         data: { channel: input.channel, contactType: input.contactType },
       });
     }
+    // Recorded: the form's draft has done its job.
+    const draftKey = callSid ? `call:${callSid}` : OFFLINE.has(input.channel) ? 'offline' : null;
+    if (draftKey) await draftsRepository(tx).remove(actor.userId, draftKey);
     await recordAudit(tx, deps.config, {
       actorId: actor.userId,
       action: 'contact.created',
@@ -118,6 +140,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
       data: {
         caseId: input.caseId ?? null,
         offline: (input.counsellorId ?? actor.userId) !== actor.userId,
+        callLinked: call !== null,
       },
     });
     return created as TContactRow;

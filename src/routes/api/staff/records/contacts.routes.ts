@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { flagCaller, lookupCaller } from '../../../../modules/contacts/callers.service';
+import {
+  flagCaller,
+  lookupCaller,
+  lookupCallerByCall,
+} from '../../../../modules/contacts/callers.service';
 import {
   createContact,
   getContact,
@@ -21,6 +25,9 @@ import {
 } from './records.schemas';
 
 const tags = ['contacts'];
+const ZCallSid = z.string().regex(/^CA[0-9a-fA-F]{32}$/);
+/** The console knows a call only by its CallSid; the server links the contact to the call row. */
+const ZContactCreateForCall = ZContactCreate.extend({ callSid: ZCallSid.optional() });
 
 /** Contacts (one interaction each) and the repeat-caller lookup. */
 export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,7 +36,7 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/contacts',
     {
-      schema: { tags, body: ZContactCreate, response: { 201: ZContact, ...errors } },
+      schema: { tags, body: ZContactCreateForCall, response: { 201: ZContact, ...errors } },
       config: { permission: 'contact.create' },
     },
     async (request, reply) =>
@@ -73,6 +80,25 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const found = await lookupCaller(deps, request.actor, request.body.phone);
+      return {
+        earlierContacts: found.earlierContacts.map(jsonDates),
+        flags: found.flags.map(jsonDates),
+      };
+    },
+  );
+
+  app.get(
+    '/callers/by-call/:callSid',
+    {
+      schema: {
+        tags,
+        params: z.object({ callSid: ZCallSid }),
+        response: { 200: ZCallerLookupResult, ...errors },
+      },
+      config: { permission: 'caller.lookup' },
+    },
+    async (request) => {
+      const found = await lookupCallerByCall(deps, request.actor, request.params.callSid);
       return {
         earlierContacts: found.earlierContacts.map(jsonDates),
         flags: found.flags.map(jsonDates),
