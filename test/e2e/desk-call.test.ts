@@ -41,9 +41,7 @@ describe('a simulated call from ring to case', () => {
     const form = page.getByTestId('contact-form');
     await form.getByLabel('No', { exact: true }).check();
     await form.getByLabel('Summary of the conversation').fill('Caller is locked in a dormitory.');
-    await expect
-      .poll(() => page.getByTestId('draft-status').textContent())
-      .toBe('Draft saved on this computer');
+    await expect.poll(() => page.getByTestId('draft-status').textContent()).toBe('Draft saved');
     await page.reload();
     await expect
       .poll(() => form.getByLabel('Summary of the conversation').inputValue())

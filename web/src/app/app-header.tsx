@@ -2,6 +2,7 @@ import { useT } from '../shared/i18n/i18n';
 import { Link, matchPath, usePath } from '../shared/router/router';
 import { useSession, useUser } from '../shared/session/session-context';
 import { LanguageSwitch } from '../shared/ui/language-switch';
+import { wipeBrowserTraces } from '../features/auth/browser-traces';
 import type { TAppRoute } from './app-routes';
 
 export function AppHeader({ routes }: { routes: TAppRoute[] }) {
@@ -39,7 +40,11 @@ export function AppHeader({ routes }: { routes: TAppRoute[] }) {
         {user.displayName}
       </span>
       <LanguageSwitch />
-      <button type="button" className="button button--quiet" onClick={() => void signOut()}>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => void signOut().finally(wipeBrowserTraces)}
+      >
         {t('actions.signOut')}
       </button>
     </header>

@@ -5,7 +5,7 @@ const lo = {
   offlineTitle: 'ການຕິດຕໍ່ນອກສາຍ (ມາພົບ, ລົງພື້ນທີ່)',
   draft: {
     pending: 'ກຳລັງບັນທຶກຮ່າງ…',
-    savedLocally: 'ບັນທຶກຮ່າງໄວ້ໃນເຄື່ອງແລ້ວ',
+    retrying: 'ຍັງບໍ່ໄດ້ບັນທຶກຮ່າງ, ກຳລັງລອງໃໝ່…',
     saved: 'ບັນທຶກຮ່າງແລ້ວ',
     clean: '',
   },
@@ -77,7 +77,7 @@ addStrings('contact', {
     offlineTitle: 'Offline contact (walk-in, field visit)',
     draft: {
       pending: 'Saving draft…',
-      savedLocally: 'Draft saved on this computer',
+      retrying: 'Draft not saved yet, trying again…',
       saved: 'Draft saved',
       clean: '',
     },

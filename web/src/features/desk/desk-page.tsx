@@ -2,6 +2,7 @@ import { useT } from '../../shared/i18n/i18n';
 import { useRealtime } from '../../shared/realtime/use-realtime';
 import { Link, matchPath, navigate, usePath } from '../../shared/router/router';
 import { CallPanel } from './components/call-panel';
+import { CallerHistory } from './components/caller-history';
 import { CaseView } from './components/case-view';
 import { DeskHome } from './components/desk-home';
 import { OfferBanner } from './components/offer-banner';
@@ -32,6 +33,7 @@ export default function DeskPage() {
         <OfferBanner
           key={offer.offerId}
           offer={offer}
+          history={<CallerHistory callSid={offer.callSid} />}
           onAccepted={(o, callSid) => {
             active.accepted(o, callSid);
             navigate('/desk');

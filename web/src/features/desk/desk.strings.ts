@@ -38,6 +38,13 @@ const lo = {
     repeat: 'ເຄີຍໂທມາແລ້ວ {{count}} ເທື່ອ',
     firstTime: 'ໂທມາເທື່ອທຳອິດ',
     earlier: 'ການຕິດຕໍ່ກ່ອນໜ້າ',
+    flags: {
+      at_risk: 'ມີຄວາມສ່ຽງ',
+      prank: 'ເຄີຍໂທຫຼິ້ນ',
+      do_not_call_back: 'ຫ້າມໂທກັບ',
+      known_perpetrator: 'ຜູ້ກະທຳຜິດທີ່ຮູ້ຈັກ',
+      blocked: 'ຖືກບລັອກ',
+    },
     withdrawn: 'ສາຍນີ້ຖືກຍົກເລີກແລ້ວ',
   },
   call: {
@@ -130,6 +137,13 @@ addStrings('desk', {
       repeat: 'Called {{count}} times before',
       firstTime: 'First call',
       earlier: 'Earlier contacts',
+      flags: {
+        at_risk: 'At risk',
+        prank: 'Prank calls before',
+        do_not_call_back: 'Do not call back',
+        known_perpetrator: 'Known perpetrator',
+        blocked: 'Blocked',
+      },
       withdrawn: 'This call was withdrawn',
     },
     call: {

@@ -71,6 +71,8 @@ export async function saveContact(args: {
   draft: TContactDraft;
   hotline: string;
   durationSeconds: number | null;
+  /** The call this contact records; the server links it to the call row. */
+  callSid?: string;
 }): Promise<{ contactId: string; caseId: string | null }> {
   const { draft, hotline } = args;
   const caseId = await caseIdFor(draft, hotline);
@@ -95,6 +97,7 @@ export async function saveContact(args: {
       noSms: draft.noSms,
       noVoicemail: draft.noVoicemail,
       durationSeconds: args.durationSeconds,
+      ...(args.callSid ? { callSid: args.callSid } : {}),
       ...(draft.occurredAt ? { occurredAt: vientianeToIso(draft.occurredAt) } : {}),
     },
     ZContact,

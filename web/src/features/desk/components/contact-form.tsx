@@ -56,7 +56,7 @@ export function ContactForm({ draft, update, status, offline, onSubmit }: TConta
       <header className="contact-form__head">
         <h2 id="contact-title">{offline ? t('offlineTitle') : t('title')}</h2>
         <span className="muted" role="status" data-testid="draft-status">
-          {t(`draft.${status === 'saved-locally' ? 'savedLocally' : status}`)}
+          {t(`draft.${status}`)}
         </span>
       </header>
       <fieldset className="contact-form__safety">

@@ -1,7 +1,6 @@
 import { useT } from '../../../shared/i18n/i18n';
 import { useRealtime } from '../../../shared/realtime/use-realtime';
 import { navigate } from '../../../shared/router/router';
-import { useUser } from '../../../shared/session/session-context';
 import { saveContact } from '../api/records.api';
 import type { TActiveCall } from '../hooks/use-active-call';
 import { useDraft } from '../hooks/use-draft';
@@ -12,15 +11,15 @@ type TCallContactProps = { call: TActiveCall; finish: () => void };
 
 /** The contact form of one call; its draft is keyed by the call so a reload finds it again. */
 function CallContact({ call, finish }: TCallContactProps) {
-  const user = useUser();
   const draft = useDraft(
-    `saiduan.draft.${user.userId}.${call.callSid}`,
+    `call:${call.callSid}`,
     emptyDraft(call.kind === 'callback' ? 'call_back' : 'call', call.language),
   );
   const submit = async () => {
     const saved = await saveContact({
       draft: draft.value,
       hotline: call.hotline,
+      callSid: call.callSid,
       durationSeconds: call.endedAt ? Math.round((call.endedAt - call.startedAt) / 1000) : null,
     });
     await draft.clear();

@@ -13,7 +13,7 @@ export function OfflineContact() {
   const { t } = useT('desk');
   const user = useUser();
   const [hotline, setHotline] = useState(user.hotlines[0] ?? '');
-  const draft = useDraft(`saiduan.draft.${user.userId}.offline`, emptyDraft('walk_in', 'lo'));
+  const draft = useDraft('offline', emptyDraft('walk_in', 'lo'));
   const submit = async () => {
     const saved = await saveContact({ draft: draft.value, hotline, durationSeconds: null });
     await draft.clear();

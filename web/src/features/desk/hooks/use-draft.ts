@@ -1,99 +1,94 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useUser } from '../../../shared/session/session-context';
+import { discardDraft, loadDraft, saveDraft } from '../api/drafts.api';
+import { forget, recall, remember } from './draft-memory';
 
-export type TDraftStatus = 'clean' | 'pending' | 'saved-locally' | 'saved';
-export type TDraftSync = {
-  load: () => Promise<unknown>;
-  save: (data: unknown) => Promise<void>;
-  discard: () => Promise<void>;
-};
+export type TDraftStatus = 'clean' | 'pending' | 'saved' | 'retrying';
 
-const LOCAL_DELAY_MS = 300;
-const SERVER_DELAY_MS = 1500;
-// A draft older than a shift is not what anyone is still typing.
-const MAX_AGE_MS = 16 * 3600_000;
-
-type TStored<T> = { savedAt: number; data: T };
-
-function readLocal<T>(key: string): TStored<T> | null {
-  try {
-    const raw = localStorage.getItem(key);
-    const stored = raw ? (JSON.parse(raw) as TStored<T>) : null;
-    if (stored && Date.now() - stored.savedAt < MAX_AGE_MS) return stored;
-    localStorage.removeItem(key);
-  } catch {
-    // unreadable: start empty
-  }
-  return null;
-}
+const SAVE_DELAY_MS = 700;
+const RETRY_MS = 5000;
 
 /**
- * A form value saved as it is typed: to localStorage at once (survives a reload or a crash) and,
- * when a server sync is given, to the server a moment later (survives a lost laptop or another
- * desk). On load the newer of the two wins.
+ * A form value saved on the server as it is typed (debounced), encrypted there, and restored
+ * on reload. Nothing goes to localStorage: only a short-lived memory copy (see draft-memory).
+ * A save that fails (network, expired session) is retried; the form keeps what was typed.
  */
-export function useDraft<T extends object>(key: string, initial: T, sync?: TDraftSync) {
-  const [value, setValue] = useState<T>(() => ({ ...initial, ...readLocal<T>(key)?.data }));
+export function useDraft<T extends object>(key: string, initial: T) {
+  const { userId } = useUser();
+  const [value, setValue] = useState<T>(() => ({
+    ...initial,
+    ...(recall(key, userId)?.data as Partial<T> | undefined),
+  }));
   const [status, setStatus] = useState<TDraftStatus>(() =>
-    readLocal(key) ? 'saved-locally' : 'clean',
+    recall(key, userId) ? 'pending' : 'clean',
   );
-  const serverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const localTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const syncRef = useRef(sync);
-  syncRef.current = sync;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef<{ savedAt: number; data: T } | null>(null);
   // The initial value only seeds a new draft; effects must not re-run on its identity.
   const initialRef = useRef(initial);
+  const typedSince = useRef(false);
+
+  const push = useCallback(() => {
+    const draft = latest.current;
+    if (!draft) return;
+    void saveDraft(key, draft as { savedAt: number; data: Record<string, unknown> })
+      .then(() => {
+        if (latest.current === draft) setStatus('saved');
+      })
+      .catch(() => {
+        setStatus('retrying');
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(push, RETRY_MS);
+      });
+  }, [key]);
 
   useEffect(() => {
     let cancelled = false;
-    const local = readLocal<T>(key);
-    void syncRef.current
-      ?.load()
+    const memory = recall(key, userId);
+    // A memory copy newer than the server's was not saved yet (e.g. the session expired).
+    if (memory) {
+      latest.current = memory as { savedAt: number; data: T };
+      push();
+    }
+    void loadDraft(key)
       .then((remote) => {
-        const r = remote as TStored<T> | null;
-        if (!cancelled && r && (!local || r.savedAt > local.savedAt)) {
-          setValue({ ...initialRef.current, ...r.data });
-          localStorage.setItem(key, JSON.stringify(r));
-          setStatus('saved');
-        }
+        if (cancelled || !remote || typedSince.current) return;
+        if (memory && memory.savedAt >= remote.savedAt) return;
+        setValue({ ...initialRef.current, ...(remote.data as Partial<T>) });
+        setStatus('saved');
       })
       .catch(() => undefined);
     return () => {
       cancelled = true;
+      if (timer.current) clearTimeout(timer.current);
     };
-  }, [key]);
+  }, [key, userId, push]);
 
   const update = useCallback(
     (patch: Partial<T>) => {
+      typedSince.current = true;
       setValue((prev) => {
         const next = { ...prev, ...patch };
-        setStatus('pending');
-        if (localTimer.current) clearTimeout(localTimer.current);
-        localTimer.current = setTimeout(() => {
-          const stored: TStored<T> = { savedAt: Date.now(), data: next };
-          localStorage.setItem(key, JSON.stringify(stored));
-          setStatus('saved-locally');
-          if (!syncRef.current) return;
-          if (serverTimer.current) clearTimeout(serverTimer.current);
-          serverTimer.current = setTimeout(() => {
-            void syncRef.current
-              ?.save(stored)
-              .then(() => setStatus((s) => (s === 'saved-locally' ? 'saved' : s)))
-              .catch(() => undefined);
-          }, SERVER_DELAY_MS);
-        }, LOCAL_DELAY_MS);
+        const savedAt = Date.now();
+        latest.current = { savedAt, data: next };
+        remember(key, userId, savedAt, next);
         return next;
       });
+      setStatus('pending');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(push, SAVE_DELAY_MS);
     },
-    [key],
+    [key, userId, push],
   );
 
+  /** After the contact is saved (or discarded): the draft is gone here and on the server. */
   const clear = useCallback(async () => {
-    if (localTimer.current) clearTimeout(localTimer.current);
-    if (serverTimer.current) clearTimeout(serverTimer.current);
-    localStorage.removeItem(key);
+    if (timer.current) clearTimeout(timer.current);
+    latest.current = null;
+    forget(key);
     setValue(initialRef.current);
     setStatus('clean');
-    await syncRef.current?.discard().catch(() => undefined);
+    await discardDraft(key).catch(() => undefined);
   }, [key]);
 
   return { value, update, status, clear };
