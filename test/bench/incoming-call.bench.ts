@@ -232,11 +232,37 @@ async function main(): Promise<void> {
     say(line(`incoming → queue @ ${FIXED_RATE}/s`, incomingFixed));
     say(`p99 at ${FIXED_RATE} calls/s: ${incomingFixed.latency.p99} ms (target < 20 ms)`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    // Let the API finish its shutdown before its stores go away (bounded).
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            const timer = setTimeout(() => {
+              child.kill('SIGKILL');
+              resolve();
+            }, 5000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
     await redis.stop().catch(() => {});
     await pg.stop().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+// Bounded: a stuck store or child must not hang the run (warm-up, 7 runs, start and stop).
+const limit = setTimeout(
+  () => {
+    process.stderr.write('bench:incoming-call took too long; stopping\n');
+    process.exit(1);
+  },
+  (DURATION_S * 8 + 180) * 1000,
+);
+limit.unref();
 await main();
