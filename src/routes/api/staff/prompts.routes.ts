@@ -13,6 +13,7 @@ import {
   isPromptContentType,
   promptsRepository,
 } from '../../../modules/prompts/prompts.repository';
+import { recordAudit } from '../../../modules/audit/audit.repository';
 import { ZErrorBody } from '../../error.schema';
 
 const AUDIO_TYPES = ['audio/wav', 'audio/x-wav', 'audio/mpeg'];
@@ -107,6 +108,16 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
       await requireHotline(request.params.number);
       const { number: hotline, language, prompt } = request.params;
       await prompts.put({ hotline, language, prompt, contentType, audio });
+      // Audited once stored: the recording is not personal data and the repository owns its cache.
+      await app.deps.db.transaction((tx) =>
+        recordAudit(tx, app.deps.config, {
+          actorId: request.actor.userId,
+          action: 'hotline.settings_changed',
+          entityType: 'hotline',
+          entityId: hotline,
+          data: { fields: ['prompt'], prompt, language },
+        }),
+      );
       return reply.status(204).send(null);
     },
   );

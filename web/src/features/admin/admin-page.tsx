@@ -1,12 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useT } from '../../shared/i18n/i18n';
 import { Link, matchPath, usePath } from '../../shared/router/router';
 import { ErrorText } from '../../shared/ui/error-text';
 import { fetchHotlines, type THotline } from './api/hotlines.api';
+import { BlocklistPanel } from './components/blocklist-panel';
+import { PartnersPanel } from './components/partners-panel';
+import { PromptsPanel } from './components/prompts-panel';
+import { RetentionPanel } from './components/retention-panel';
+import { RulesPanel } from './components/rules-panel';
 import { HotlineForm } from './components/hotline-form';
 import { UsersPanel } from './components/users-panel';
 import './admin.css';
 import './admin.strings';
+import './blocklist.strings';
+import './directory.strings';
+import './media.strings';
 
 function HotlineList({ hotlines }: { hotlines: THotline[] }) {
   const { t, i18n } = useT('admin');
@@ -44,6 +52,10 @@ function HotlineList({ hotlines }: { hotlines: THotline[] }) {
   );
 }
 
+// Each section is one path under /admin; hotlines is the landing section.
+const sections = ['users', 'partners', 'rules', 'prompts', 'blocklist', 'retention'] as const;
+type TSection = (typeof sections)[number];
+
 export default function AdminPage() {
   const { t } = useT('admin');
   const path = usePath();
@@ -53,26 +65,37 @@ export default function AdminPage() {
     fetchHotlines().then(setHotlines, setError);
   }, []);
   const selected = matchPath('/admin/hotlines/:number', path)?.number;
-  const onUsers = path === '/admin/users';
+  const section = sections.find((s) => path === `/admin/${s}`) ?? null;
   const hotline = hotlines?.find((h) => h.number === selected);
+  const numbers = hotlines?.map((h) => h.number) ?? [];
   const replace = (saved: THotline) =>
     setHotlines((list) => list?.map((h) => (h.number === saved.number ? saved : h)) ?? null);
+  const panels: Record<TSection, ReactNode> = {
+    users: <UsersPanel />,
+    partners: <PartnersPanel />,
+    rules: <RulesPanel />,
+    prompts: hotlines ? <PromptsPanel hotlines={numbers} /> : null,
+    blocklist: <BlocklistPanel hotlines={numbers} />,
+    retention: <RetentionPanel />,
+  };
 
   return (
     <section className="admin">
       <h1>{t('title')}</h1>
       <nav className="admin__tabs" aria-label={t('title')}>
-        <Link to="/admin" aria-current={!selected && !onUsers ? 'page' : undefined}>
+        <Link to="/admin" aria-current={!selected && !section ? 'page' : undefined}>
           {t('sections.hotlines')}
         </Link>
-        <Link to="/admin/users" aria-current={onUsers ? 'page' : undefined}>
-          {t('sections.users')}
-        </Link>
+        {sections.map((s) => (
+          <Link key={s} to={`/admin/${s}`} aria-current={section === s ? 'page' : undefined}>
+            {t(`sections.${s}`)}
+          </Link>
+        ))}
       </nav>
-      {onUsers ? <UsersPanel /> : null}
+      {section ? panels[section] : null}
       <ErrorText error={error} />
       {!hotlines && !error ? <p className="loading">{t('common:status.loading')}</p> : null}
-      {hotlines && !selected && !onUsers ? <HotlineList hotlines={hotlines} /> : null}
+      {hotlines && !selected && !section ? <HotlineList hotlines={hotlines} /> : null}
       {hotline ? (
         <>
           <Link to="/admin">← {t('common:actions.back')}</Link>

@@ -2,7 +2,15 @@ import { addStrings, type TStrings } from '../../shared/i18n/i18n';
 
 const lo = {
   title: 'ການຄຸ້ມຄອງ',
-  sections: { hotlines: 'ສາຍດ່ວນ', users: 'ຜູ້ໃຊ້' },
+  sections: {
+    hotlines: 'ສາຍດ່ວນ',
+    users: 'ຜູ້ໃຊ້',
+    blocklist: 'ເບີທີ່ຖືກບລັອກ',
+    partners: 'ຄູ່ຮ່ວມງານ',
+    rules: 'ກົດການສົ່ງຕໍ່',
+    prompts: 'ສຽງປະກາດ',
+    retention: 'ການເກັບຮັກສາຂໍ້ມູນ',
+  },
   users: {
     title: 'ຜູ້ໃຊ້',
     name: 'ຊື່',
@@ -92,7 +100,15 @@ const lo = {
 
 const en: TStrings<typeof lo> = {
   title: 'Administration',
-  sections: { hotlines: 'Hotlines', users: 'Users' },
+  sections: {
+    hotlines: 'Hotlines',
+    users: 'Users',
+    blocklist: 'Block list',
+    partners: 'Partners',
+    rules: 'Referral rules',
+    prompts: 'Prompts',
+    retention: 'Retention',
+  },
   users: {
     title: 'Users',
     name: 'Name',

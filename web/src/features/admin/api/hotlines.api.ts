@@ -5,11 +5,11 @@ export const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
 export type TWeekday = (typeof weekdays)[number];
 export type TRange = [string, string];
 
-const ZOpeningHours = z.object({
+export const ZOpeningHoursShape = z.object({
   weekly: z.partialRecord(z.enum(weekdays), z.array(z.tuple([z.string(), z.string()]))),
   holidays: z.array(z.string()),
 });
-export type TOpeningHours = z.infer<typeof ZOpeningHours>;
+export type TOpeningHours = z.infer<typeof ZOpeningHoursShape>;
 
 export const ZHotline = z.object({
   number: z.string(),
@@ -18,7 +18,7 @@ export const ZHotline = z.object({
   phoneNumber: z.string(),
   languages: z.array(z.string()),
   defaultLanguage: z.string(),
-  openingHours: ZOpeningHours,
+  openingHours: ZOpeningHoursShape,
   afterHours: z.enum(['voicemail', 'forward']),
   dutyMobile: z.string().nullable(),
   recordingNotice: z.boolean(),

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { api } from '../../../shared/api/api-client';
+import { ZOpeningHoursShape } from './hotlines.api';
+
+export const referralNeeds = [
+  'shelter',
+  'police',
+  'labour',
+  'medical',
+  'legal_aid',
+  'psychosocial',
+  'education_vocational',
+  'reintegration',
+  'repatriation',
+] as const;
+export type TNeed = (typeof referralNeeds)[number];
+
+const ZUnit = z.object({
+  id: z.string(),
+  organisationKey: z.string(),
+  nameLo: z.string(),
+  nameEn: z.string(),
+  kind: z.string(),
+  services: z.array(z.string()),
+  provinces: z.array(z.string()),
+  languages: z.array(z.string()),
+  hours: ZOpeningHoursShape.extend({ alwaysOpen: z.boolean() }),
+  usesSystem: z.boolean(),
+  webhookUrl: z.string().nullable(),
+  webhookSecretSet: z.boolean(),
+  smsNumbers: z.array(z.string()),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
+export type TUnit = z.infer<typeof ZUnit>;
+export type TUnitChange = Partial<
+  Pick<
+    TUnit,
+    | 'nameLo'
+    | 'nameEn'
+    | 'services'
+    | 'provinces'
+    | 'languages'
+    | 'hours'
+    | 'usesSystem'
+    | 'webhookUrl'
+    | 'smsNumbers'
+    | 'active'
+  >
+>;
+
+const ZRule = z.object({
+  id: z.string(),
+  need: z.enum(referralNeeds),
+  provinceCode: z.string().nullable(),
+  ageGroup: z.enum(['child', 'adult']).nullable(),
+  sex: z.string().nullable(),
+  nationality: z.string().nullable(),
+  exploitationForm: z.string().nullable(),
+  unitId: z.string(),
+  alternateUnitId: z.string().nullable(),
+  rank: z.number(),
+  active: z.boolean(),
+});
+export type TRule = z.infer<typeof ZRule>;
+export type TRuleInput = Omit<TRule, 'id'>;
+
+export type TSubject = {
+  sex: 'female' | 'male' | 'other' | 'unknown';
+  age: number | null;
+  isChild: boolean;
+  nationality: string | null;
+  provinceCode: string | null;
+  exploitationForms: string[];
+  languages: string[];
+};
+
+const ZPreviewUnit = z.object({ id: z.string(), nameLo: z.string(), nameEn: z.string() });
+const ZPreview = z.object({
+  units: z.array(
+    ZPreviewUnit.extend({ needs: z.array(z.string()), alternate: ZPreviewUnit.nullable() }),
+  ),
+  unrouted: z.array(z.string()),
+});
+export type TPreview = z.infer<typeof ZPreview>;
+
+export const fetchUnits = () => api.get('/api/staff/partners/units', z.array(ZUnit));
+export const updateUnit = (id: string, body: TUnitChange) =>
+  api.patch(`/api/staff/partners/units/${id}`, body, ZUnit);
+
+export const fetchRules = () => api.get('/api/staff/referral-rules', z.array(ZRule));
+export const createRule = (body: TRuleInput) => api.post('/api/staff/referral-rules', body, ZRule);
+export const updateRule = (id: string, body: Partial<TRuleInput>) =>
+  api.patch(`/api/staff/referral-rules/${id}`, body, ZRule);
+export const previewRouting = (needs: TNeed[], subject: TSubject) =>
+  api.post('/api/staff/referral-rules/preview', { needs, subject }, ZPreview);
