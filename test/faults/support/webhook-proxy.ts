@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One webhook copy as the API answered it. */
-export type TWebhookAnswer = { path: string; status: number; ms: number };
+export type TWebhookAnswer = { path: string; status: number; ms: number; node: string };
 
 export type TProxyFaults = {
   /** How many copies of each webhook to deliver at once (Twilio retries, proxies doubling). */
@@ -28,18 +28,19 @@ export async function startWebhookProxy(target: () => string): Promise<TWebhookP
   const faults: TProxyFaults = {};
   const forward = async (path: string, headers: Record<string, string>, body: Buffer) => {
     const started = performance.now();
+    const node = target();
     try {
-      const res = await fetch(target() + path, {
+      const res = await fetch(node + path, {
         method: 'POST',
         headers,
         body: new Uint8Array(body),
         signal: AbortSignal.timeout(15_000),
       });
       const text = await res.text();
-      answers.push({ path, status: res.status, ms: performance.now() - started });
+      answers.push({ path, status: res.status, ms: performance.now() - started, node });
       return { status: res.status, text, type: res.headers.get('content-type') ?? 'text/xml' };
     } catch {
-      answers.push({ path, status: 599, ms: performance.now() - started });
+      answers.push({ path, status: 599, ms: performance.now() - started, node });
       return { status: 502, text: '', type: 'text/plain' };
     }
   };
