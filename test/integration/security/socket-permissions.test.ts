@@ -33,6 +33,11 @@ const events: Record<string, { permission: TAction | 'session'; payload: object 
   },
   'call:hangup': { permission: 'routing.call-control', payload: { callSid: CALL } },
   'call:monitor': { permission: 'routing.monitor', payload: { callSid: CALL, mode: 'listen' } },
+  'queue:assign': { permission: 'routing.assign', payload: { callSid: CALL, userId: 'u_none' } },
+  'queue:prioritise': {
+    permission: 'routing.prioritise',
+    payload: { callSid: CALL, reason: 'child', boostMinutes: 5 },
+  },
 };
 
 /** Client→server event names as written in the contract's TClientToServerEvents type. */
