@@ -1,22 +1,51 @@
-import { rooms } from '../contracts/realtime';
+import { rooms, type TQueueView } from '../contracts/realtime';
 import type { TRoutingNotifier } from '../modules/routing/routing.notifier';
 import type { TQueueViews } from '../modules/routing/queue-view.repository';
+import { queueSignature } from './queue-push.policy';
 import type { TIo } from './realtime.server';
 
 /**
  * Routing events to rooms. Queue views are recomputed at most every `queueThrottleMs` per
- * hotline so a surge of callers does not turn into a storm of pushes.
+ * hotline for supervisors, and every `deskQueueThrottleMs` for the hotline's counsellors, who
+ * only get a view that changes what their desk shows: a hotline room holds every counsellor,
+ * and during a surge those broadcasts were most of the API's CPU (socket writes).
  */
 export function socketNotifier(
   io: TIo,
   queues: () => TQueueViews,
-  options: { queueThrottleMs?: number; onError?: (err: unknown) => void } = {},
+  options: {
+    queueThrottleMs?: number;
+    deskQueueThrottleMs?: number;
+    onError?: (err: unknown) => void;
+  } = {},
 ): TRoutingNotifier & { close(): void } {
   const pendingQueues = new Map<string, NodeJS.Timeout>();
+  const pendingDesks = new Map<string, NodeJS.Timeout>();
+  const lastDeskView = new Map<string, string>();
   const throttle = options.queueThrottleMs ?? 250;
+  const deskThrottle = options.deskQueueThrottleMs ?? 1000;
   let closed = false;
   // Once the node is closing its Redis adapter is gone; the clients resync from a snapshot.
   const to = (room: string | string[]) => (closed ? null : io.to(room));
+  /** One fresh view per hotline and period, however many changes came in between. */
+  const later = (
+    pending: Map<string, NodeJS.Timeout>,
+    hotline: string,
+    ms: number,
+    push: (view: TQueueView, now: number) => void,
+  ) => {
+    if (pending.has(hotline)) return;
+    const timer = setTimeout(() => {
+      pending.delete(hotline);
+      const now = Date.now();
+      queues()
+        .view(hotline, now)
+        .then((view) => push(view, now))
+        .catch((err: unknown) => options.onError?.(err));
+    }, ms);
+    timer.unref();
+    pending.set(hotline, timer);
+  };
 
   return {
     offered(userId, offer) {
@@ -38,23 +67,23 @@ export function socketNotifier(
       to([rooms.hotline(hotline), rooms.supervisorsOf(hotline)])?.emit('callback:updated', payload);
     },
     queueChanged(hotline) {
-      if (closed || pendingQueues.has(hotline)) return;
-      const timer = setTimeout(() => {
-        pendingQueues.delete(hotline);
-        queues()
-          .view(hotline, Date.now())
-          .then((view) =>
-            to([rooms.hotline(hotline), rooms.supervisors])?.emit('queue:updated', view),
-          )
-          .catch((err: unknown) => options.onError?.(err));
-      }, throttle);
-      timer.unref();
-      pendingQueues.set(hotline, timer);
+      if (closed) return;
+      // Supervisors: every change (a priority boost reorders without changing counts).
+      later(pendingQueues, hotline, throttle, (view) =>
+        to(rooms.supervisors)?.emit('queue:updated', view),
+      );
+      later(pendingDesks, hotline, deskThrottle, (view, now) => {
+        const signature = queueSignature(view, now);
+        if (lastDeskView.get(hotline) === signature) return;
+        lastDeskView.set(hotline, signature);
+        to(rooms.hotline(hotline))?.emit('queue:updated', view);
+      });
     },
     close() {
       closed = true;
-      for (const t of pendingQueues.values()) clearTimeout(t);
+      for (const t of [...pendingQueues.values(), ...pendingDesks.values()]) clearTimeout(t);
       pendingQueues.clear();
+      pendingDesks.clear();
     },
   };
 }

@@ -103,7 +103,10 @@ async function main(): Promise<void> {
       staff.map(async (s) => `sid=${await createSession({ redis, config }, s.id)}`),
     );
 
-    api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    // ROUTING_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API process there.
+    const profile = process.env.ROUTING_BENCH_CPU_PROF;
+    const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+    api = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -256,3 +256,32 @@ redis.call('ZADD', P .. ':queue:' .. f[2], score, sid)
 redis.call('ZADD', rk(f[2], f[3]), 'XX', score, sid)
 return tostring(score)
 `);
+
+/**
+ * A hotline's queue summed up inside Redis (one round trip, however long the queue): ARGV:
+ * prefix, hotline. Returns {waiting, language, count, earliest enqueuedAt ('' if unknown), …}.
+ */
+export const queueViewScript = luaScript(`${routingLuaHelpers}
+local sids = redis.call('ZRANGE', P .. ':queue:' .. ARGV[2], 0, -1)
+local by, order = {}, {}
+for _, sid in ipairs(sids) do
+  local f = redis.call('HMGET', ck(sid), 'language', 'enqueuedAt')
+  local l = f[1] or 'unknown'
+  local e = tonumber(f[2])
+  local entry = by[l]
+  if not entry then
+    entry = {0, false}
+    by[l] = entry
+    order[#order + 1] = l
+  end
+  entry[1] = entry[1] + 1
+  if e and (not entry[2] or e < entry[2]) then entry[2] = e end
+end
+local out = {#sids}
+for _, l in ipairs(order) do
+  out[#out + 1] = l
+  out[#out + 1] = by[l][1]
+  out[#out + 1] = by[l][2] and string.format('%d', by[l][2]) or ''
+end
+return out
+`);
