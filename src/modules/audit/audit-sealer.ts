@@ -65,6 +65,15 @@ export async function sealAuditBatch(
   });
 }
 
+async function anythingUnsealed(db: TDatabase): Promise<boolean> {
+  const rows = await db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(isNull(auditLog.chainPos))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Seals everything committed so far, waiting for a running sealer (tests, commands). */
 export async function sealAuditLog(
   db: TDatabase,
@@ -93,6 +102,8 @@ export function startAuditSealer(
     if (running || stopped) return;
     running = (async () => {
       try {
+        // One cheap indexed look first, so an idle system pays one query per tick, not a transaction.
+        if (!(await anythingUnsealed(db))) return;
         while (!stopped && (await sealAuditBatch(db, config)) === BATCH);
       } catch (err) {
         options.onError?.(err); // database away: the next tick tries again

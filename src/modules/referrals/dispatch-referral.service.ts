@@ -45,6 +45,12 @@ export async function dispatchReferral(
     if (!referral) return null;
     const blockedUnitIds: string[] = [];
     let consentOverridden = false;
+    const outcome = {
+      referralId: referral.id,
+      caseId: referral.caseId,
+      requestedBy: referral.requestedBy,
+      hotline: referral.hotline,
+    };
     if (referral.status === 'stored') {
       const rules = await tx
         .select()
@@ -60,7 +66,7 @@ export async function dispatchReferral(
         subject: referral.subject,
       });
       const facts = await consentFactsFor(tx, deps.config, referral);
-      const createdIds: string[] = [];
+      const created: Array<{ ticket: TTicketRow; deliveryIds: string[] }> = [];
       for (const routed of decision.units) {
         const unit = units.get(routed.unitId);
         if (!unit) continue;
@@ -79,8 +85,9 @@ export async function dispatchReferral(
           basis: gate.basis,
           now,
         });
-        if (result) createdIds.push(result.ticket.id);
+        if (result) created.push(result);
       }
+      const createdIds = created.map((c) => c.ticket.id);
       const status = createdIds.length
         ? 'dispatched'
         : blockedUnitIds.length
@@ -102,13 +109,19 @@ export async function dispatchReferral(
         unrouted: decision.unrouted,
         consentOverridden,
       });
+      // A stored referral has no tickets before this transaction: what it created is all there
+      // is, so the two re-reads below (two round trips per referral) are not needed.
+      return {
+        ...outcome,
+        tickets: created.map((c) => c.ticket),
+        pendingDeliveryIds: created.flatMap((c) => c.deliveryIds),
+        blockedUnitIds,
+        consentOverridden,
+      };
     }
     const all = await ticketsOfReferral(tx, referral.id);
     return {
-      referralId: referral.id,
-      caseId: referral.caseId,
-      requestedBy: referral.requestedBy,
-      hotline: referral.hotline,
+      ...outcome,
       tickets: all,
       pendingDeliveryIds: await pendingDeliveriesOf(
         tx,
