@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { hotlines } from '../../../db/schema/hotlines';
 import { blockedCallers } from '../../../db/schema/telephony-settings';
 import type { TConfig } from '../../config/config';
 import { AppError } from '../../errors/catalogue';
@@ -35,6 +36,14 @@ export async function listBlocks(deps: TDeps, now = new Date()) {
 export async function addBlock(deps: TDeps, actor: TActor, input: TNewBlock, now = new Date()) {
   if (input.expiresAt && input.expiresAt <= now) throw new AppError('VALIDATION_FAILED');
   return deps.db.transaction(async (tx) => {
+    // A block on a hotline that does not exist would silently never apply.
+    if (input.hotline) {
+      const [known] = await tx
+        .select({ number: hotlines.number })
+        .from(hotlines)
+        .where(eq(hotlines.number, input.hotline));
+      if (!known) throw new AppError('VALIDATION_FAILED');
+    }
     const [row] = await tx
       .insert(blockedCallers)
       .values({

@@ -131,7 +131,7 @@ describe('block list', () => {
     expect(JSON.stringify(audit)).not.toContain('7770');
   });
 
-  it('refuses an expiry in the past, an unknown reason, and supervisors', async () => {
+  it('refuses an expiry in the past, an unknown reason or hotline, and supervisors', async () => {
     const cookie = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
     const past = await staffCall(app, cookie, 'POST', '/blocklist', {
       phone: '+8562077700999',
@@ -147,6 +147,13 @@ describe('block list', () => {
       expiresAt: null,
     });
     expect(odd.status).toBe(400);
+    const nowhere = await staffCall(app, cookie, 'POST', '/blocklist', {
+      phone: '+8562077700999',
+      hotline: '9999',
+      reason: 'hoax',
+      expiresAt: null,
+    });
+    expect(nowhere.status).toBe(400);
     const sup = await loginAs(app, await createStaff(stores, { role: 'supervisor' }));
     expect((await staffCall(app, sup, 'GET', '/blocklist')).status).toBe(403);
   });

@@ -12,7 +12,11 @@ const ZAuditQuery = z
       .string()
       .regex(/^[a-z_]{1,40}$/)
       .optional(),
-    entityId: z.string().trim().min(1).max(80).optional(),
+    // Ids and codes only: the value is written into the audit row of this read.
+    entityId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
+      .optional(),
     actorId: z.uuid().optional(),
     action: z
       .string()

@@ -72,17 +72,6 @@ const lo = {
     unrouted: 'ບໍ່ມີໜ່ວຍງານສຳລັບ: {{needs}}',
     sexes: { female: 'ຍິງ', male: 'ຊາຍ', other: 'ອື່ນໆ', unknown: 'ບໍ່ຮູ້' },
   },
-  needs: {
-    shelter: 'ທີ່ພັກອາໄສ',
-    police: 'ຕຳຫຼວດ',
-    labour: 'ແຮງງານ',
-    medical: 'ການປິ່ນປົວ',
-    legal_aid: 'ການຊ່ວຍເຫຼືອທາງກົດໝາຍ',
-    psychosocial: 'ຈິດຕະສັງຄົມ',
-    education_vocational: 'ການສຶກສາ / ຝຶກວິຊາຊີບ',
-    reintegration: 'ການກັບຄືນສູ່ຊຸມຊົນ',
-    repatriation: 'ການສົ່ງກັບປະເທດ',
-  },
 };
 
 const en: TStrings<typeof lo> = {
@@ -155,17 +144,6 @@ const en: TStrings<typeof lo> = {
     alternate: 'Alternate: {{unit}}',
     unrouted: 'No unit for: {{needs}}',
     sexes: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' },
-  },
-  needs: {
-    shelter: 'Shelter',
-    police: 'Police',
-    labour: 'Labour',
-    medical: 'Medical care',
-    legal_aid: 'Legal aid',
-    psychosocial: 'Psychosocial support',
-    education_vocational: 'Education / vocational training',
-    reintegration: 'Reintegration',
-    repatriation: 'Repatriation',
   },
 };
 

@@ -30,7 +30,7 @@ function Inbox({ box }: { box: TBox }) {
           <li key={item.id} className="panel">
             <Link to={`/partner/tickets/${item.id}`}>
               <strong>
-                {item.needs.map((n) => t(`needs.${n}`, { defaultValue: n })).join(', ')}
+                {item.needs.map((n) => t(`common:needs.${n}`, { defaultValue: n })).join(', ')}
               </strong>
             </Link>
             <span className="tag">{t(`states.${item.state}`)}</span>

@@ -52,6 +52,18 @@ const lo = {
     NETWORK: 'ບໍ່ສາມາດເຊື່ອມຕໍ່ເຊີບເວີໄດ້. ກະລຸນາລອງໃໝ່.',
     UNKNOWN: 'ເກີດຂໍ້ຜິດພາດ. ກະລຸນາລອງໃໝ່.',
   },
+  /** Referral needs, shared by every screen that names one. */
+  needs: {
+    shelter: 'ທີ່ພັກອາໄສ',
+    police: 'ຕຳຫຼວດ',
+    labour: 'ແຮງງານ',
+    medical: 'ການປິ່ນປົວ',
+    legal_aid: 'ການຊ່ວຍເຫຼືອທາງກົດໝາຍ',
+    psychosocial: 'ຈິດຕະສັງຄົມ',
+    education_vocational: 'ການສຶກສາ / ຝຶກວິຊາຊີບ',
+    reintegration: 'ການກັບຄືນສູ່ຊຸມຊົນ',
+    repatriation: 'ການສົ່ງກັບປະເທດ',
+  },
 };
 
 const en: TStrings<typeof lo> = {
@@ -105,6 +117,17 @@ const en: TStrings<typeof lo> = {
     RATE_LIMITED: 'Too many requests; please wait a moment.',
     NETWORK: 'Cannot reach the server. Please try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
+  },
+  needs: {
+    shelter: 'Shelter',
+    police: 'Police',
+    labour: 'Labour',
+    medical: 'Medical care',
+    legal_aid: 'Legal aid',
+    psychosocial: 'Psychosocial support',
+    education_vocational: 'Education / vocational training',
+    reintegration: 'Reintegration',
+    repatriation: 'Repatriation',
   },
 };
 

@@ -28,7 +28,7 @@ export function RoutingTester() {
     setNeeds((list) => (list.includes(need) ? list.filter((n) => n !== need) : [...list, need]));
   const nameOf = (u: { nameLo: string; nameEn: string }) =>
     language === 'en' ? u.nameEn : u.nameLo;
-  const needNames = (list: string[]) => list.map((n) => t(`needs.${n}`)).join(', ');
+  const needNames = (list: string[]) => list.map((n) => t(`common:needs.${n}`)).join(', ');
 
   const run = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,7 +60,7 @@ export function RoutingTester() {
         {referralNeeds.map((n) => (
           <label key={n} className="admin-check">
             <input type="checkbox" checked={needs.includes(n)} onChange={() => toggle(n)} />{' '}
-            {t(`needs.${n}`)}
+            {t(`common:needs.${n}`)}
           </label>
         ))}
       </fieldset>

@@ -101,7 +101,7 @@ export function RulesPanel() {
           <tbody>
             {rules.map((r) => (
               <tr key={r.id} className={r.active ? undefined : 'muted'}>
-                <td>{t(`needs.${r.need}`)}</td>
+                <td>{t(`common:needs.${r.need}`)}</td>
                 <td>{conditions(r)}</td>
                 <td>{unitName(r.unitId)}</td>
                 <td>{r.alternateUnitId ? unitName(r.alternateUnitId) : t('rules.none')}</td>
@@ -128,7 +128,7 @@ export function RulesPanel() {
           <SelectField
             label={t('rules.need')}
             value={need}
-            options={referralNeeds.map((n) => ({ value: n, label: t(`needs.${n}`) }))}
+            options={referralNeeds.map((n) => ({ value: n, label: t(`common:needs.${n}`) }))}
             onChange={(e) => setNeed(e.target.value as TNeed)}
           />
           <SelectField

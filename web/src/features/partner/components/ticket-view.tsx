@@ -83,7 +83,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
       <header className="panel">
         <h1>
           {t('ticket.title')}:{' '}
-          {ticket.needs.map((n) => t(`needs.${n}`, { defaultValue: n })).join(', ')}
+          {ticket.needs.map((n) => t(`common:needs.${n}`, { defaultValue: n })).join(', ')}
         </h1>
         <p>
           <span className="tag" data-testid="ticket-state">

@@ -38,7 +38,7 @@ function EscalationTable({ items }: { items: TEscalation[] }) {
               </Link>
             </td>
             <td>{i18n.language === 'en' ? e.unitNameEn : e.unitNameLo}</td>
-            <td>{e.needs.map((n) => t(`needs.${n}`, { defaultValue: n })).join(', ')}</td>
+            <td>{e.needs.map((n) => t(`common:needs.${n}`, { defaultValue: n })).join(', ')}</td>
             <td>{t(`states.${e.state}`, { defaultValue: e.state })}</td>
             <td>
               {e.timer ? `${t(`timers.${e.timer}`)} · ` : ''}
