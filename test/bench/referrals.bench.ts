@@ -46,6 +46,12 @@ async function atRate(count: number, perSecond: number, fn: (i: number) => Promi
   await Promise.all(pending);
 }
 
+/** Redis commands served so far (INFO stats), to count what one referral or one job costs. */
+async function redisCommands(redis: ReturnType<typeof openRedis>): Promise<number> {
+  const info = await redis.info('stats');
+  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN);
+}
+
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -116,6 +122,7 @@ async function main(): Promise<void> {
     noop.on('completed', (job) =>
       baseline.push(performance.now() - (added.get(job.id ?? '') ?? NaN)),
     );
+    const baselineCommands0 = await redisCommands(producerRedis);
     const baselineStart = performance.now();
     await atRate(TOTAL, RATE, async (i) => {
       added.set(`j${i}`, performance.now());
@@ -124,11 +131,21 @@ async function main(): Promise<void> {
     await waitFor(() => baseline.length >= TOTAL, 30_000);
     const baselineSeconds = (performance.now() - baselineStart) / 1000;
     await noop.close();
+    const baselineCommands = (await redisCommands(producerRedis)) - baselineCommands0;
 
     // The pipeline.
     const started = new Map<string, number>();
     const storedAfter: number[] = [];
     const startOffset = Date.now() - performance.now();
+    const commits = async () =>
+      Number(
+        (
+          await database.sql<{ n: string }[]>`
+            select xact_commit::text as n from pg_stat_database where datname = current_database()`
+        )[0]?.n ?? NaN,
+      );
+    const commits0 = await commits();
+    const pipelineCommands0 = await redisCommands(producerRedis);
     const pipelineStart = performance.now();
     await atRate(TOTAL, RATE, async (i) => {
       const t = performance.now();
@@ -142,6 +159,8 @@ async function main(): Promise<void> {
     const storedSeconds = (performance.now() - pipelineStart) / 1000;
     await waitFor(() => receiver.received.length >= TOTAL, 120_000);
     const pipelineSeconds = (performance.now() - pipelineStart) / 1000;
+    const pipelineCommands = (await redisCommands(producerRedis)) - pipelineCommands0;
+    const pipelineCommits = (await commits()) - commits0;
     const ticketRows = await database.sql<
       { id: string; referral_id: string; created_at: string }[]
     >`
@@ -172,6 +191,12 @@ async function main(): Promise<void> {
     );
     console.log(
       `ratio pipeline/baseline: p50 ${(p(latencies, 50) / p(baseline, 50)).toFixed(1)}×, p99 ${(p(latencies, 99) / p(baseline, 99)).toFixed(1)}×`,
+    );
+    // What one referral costs the stores (bench process and worker together), next to one empty
+    // job. Both windows include the idle workers' polling and timers, so the longer the window,
+    // the more of those land in the figure: read them as upper bounds.
+    console.log(
+      `cost per referral: ${(pipelineCommands / TOTAL).toFixed(1)} Redis commands (empty job: ${(baselineCommands / TOTAL).toFixed(1)}), ${(pipelineCommits / TOTAL).toFixed(1)} Postgres commits`,
     );
     console.log(
       `delivered ${receiver.received.length}/${TOTAL} webhooks, ${keys.size} distinct idempotency keys, target p99 < 500 ms: ${p(latencies, 99) < 500 ? 'met' : 'NOT met'}`,
