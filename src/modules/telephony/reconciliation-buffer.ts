@@ -2,6 +2,7 @@ import type { TWaitingQueue, TWaitingCaller } from '../routing/waiting-queue.rep
 import type { TCallLifecycle } from './call-lifecycle.events';
 import type { TCallEvent, TCallsRepository, TCallUpdate, TNewCall } from './calls.repository';
 import type { TCallStatus } from './call-state.policy';
+import type { TReconciliationJournal } from './reconciliation-journal';
 
 /** A write a webhook could not make because Postgres or Redis was down or slow. */
 export type TPendingWrite =
@@ -25,13 +26,15 @@ export type TReconciliationBuffer = ReturnType<typeof reconciliationBuffer>;
 /**
  * Keeps, per call and in order, the writes that failed, and replays them once the stores answer
  * again. Calls recorded this way carry `needs_reconciliation` so reports can tell them apart.
- * In memory on purpose: it only has to outlive a store outage, not a process restart (Twilio's
- * own call log covers that case).
+ * What Postgres still owes is also copied to the `journal` (Redis, when it is up), so that a
+ * node crashing during a Postgres outage does not lose those calls; the Redis lane needs no copy
+ * (the queues are rebuilt from Postgres when Redis lost them).
  */
 export function reconciliationBuffer(deps: {
   calls: TCallsRepository;
   queue: TWaitingQueue;
   events: TCallLifecycle;
+  journal?: TReconciliationJournal;
 }) {
   // Postgres writes and Redis writes wait apart: one store coming back should not wait for the other.
   const lanes = {
@@ -71,6 +74,13 @@ export function reconciliationBuffer(deps: {
     }
   }
 
+  // Keeps the journal's copy of one call's Postgres writes in step with memory.
+  const journal = (callSid: string) => {
+    const writes = lanes.postgres.get(callSid);
+    if (writes?.length) deps.journal?.save(callSid, writes);
+    else deps.journal?.drop(callSid);
+  };
+
   return {
     add(callSid: string, write: TPendingWrite): void {
       const lane = laneOf(write);
@@ -87,6 +97,11 @@ export function reconciliationBuffer(deps: {
         }
         list.push(write);
       } else if (lane.size < MAX_CALLS) lane.set(callSid, [write]);
+      if (lane === lanes.postgres) journal(callSid);
+    },
+    /** Writes another node owed Postgres when it stopped (from its journal). */
+    restore(callSid: string, writes: readonly TPendingWrite[]): void {
+      for (const write of writes) this.add(callSid, write);
     },
     /** Postgres writes of this call are waiting (later ones must queue behind them). */
     waitingForPostgres(callSid: string): boolean {
@@ -103,6 +118,7 @@ export function reconciliationBuffer(deps: {
       let replayed = 0;
       for (const lane of [lanes.postgres, lanes.redis]) {
         for (const [callSid, writes] of lane) {
+          const before = writes.length;
           while (writes.length) {
             try {
               await replay(callSid, writes[0] as TPendingWrite);
@@ -113,6 +129,7 @@ export function reconciliationBuffer(deps: {
             replayed++;
           }
           if (!writes.length) lane.delete(callSid);
+          if (lane === lanes.postgres && writes.length !== before) journal(callSid);
         }
       }
       return { replayed, remaining: this.size() };

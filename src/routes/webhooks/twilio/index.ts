@@ -6,6 +6,7 @@ import { promptsRepository } from '../../../modules/prompts/prompts.repository';
 import { waitingQueue } from '../../../modules/routing/waiting-queue.repository';
 import { callsRepository } from '../../../modules/telephony/calls.repository';
 import { reconciliationBuffer } from '../../../modules/telephony/reconciliation-buffer';
+import { redisReconciliationJournal } from '../../../modules/telephony/reconciliation-journal';
 import { startReconciler } from '../../../modules/telephony/reconciler';
 import { guard } from '../../../modules/telephony/store-guard';
 import { ivrUrls, type TVoiceDeps } from '../../../modules/telephony/voice.context';
@@ -35,7 +36,8 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
   const hotlines = hotlineSettingsRepository(db);
   const calls = callsRepository(db);
   const queue = waitingQueue(redis, config.REDIS_PREFIX);
-  const buffer = reconciliationBuffer({ calls, queue, events: app.callLifecycle });
+  const journal = redisReconciliationJournal(redis, config.REDIS_PREFIX);
+  const buffer = reconciliationBuffer({ calls, queue, events: app.callLifecycle, journal });
   const voice: TVoiceDeps = {
     config,
     keyring: keyringFromConfig(config),
@@ -51,8 +53,20 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
 
   // The last-known hotline settings must exist before Postgres can fail, so load them now.
   await guard(() => hotlines.warm(), 2000);
+  // Writes a crashed node still owed Postgres (its journal in Redis) are replayed by this one.
+  const alive = () => guard(() => journal.heartbeat(), 2000);
+  await alive();
+  const orphans = await guard(() => journal.claimOrphans(), 2000);
+  if (orphans.ok) for (const [callSid, writes] of orphans.value) buffer.restore(callSid, writes);
+  const heartbeat = setInterval(() => void alive(), 10_000);
+  heartbeat.unref();
   const reconciler = startReconciler(buffer, app.log);
-  app.addHook('onClose', async () => reconciler.stop());
+  app.addHook('onClose', async () => {
+    reconciler.stop();
+    clearInterval(heartbeat);
+    // Left for the next node to start if it still holds writes: it is no longer alive.
+    await guard(() => journal.stop(), 1000);
+  });
   // An administrator's change must reach the very next call on every node, not after the cache TTL.
   const stopListening = onHotlineChange(redis, config.REDIS_PREFIX, (n) => hotlines.invalidate(n));
   app.addHook('onClose', async () => stopListening());
