@@ -481,6 +481,23 @@ CREATE TABLE "report_session_days" (
 	CONSTRAINT "report_session_days_day_hotline_mode_pk" PRIMARY KEY("day","hotline","mode")
 );
 --> statement-breakpoint
+CREATE TABLE "report_year_cells" (
+	"year" integer NOT NULL,
+	"hotline" text NOT NULL,
+	"contact_hotlines" text[] NOT NULL,
+	"modes" text[] NOT NULL,
+	"hotline_modes" text[] NOT NULL,
+	"served" boolean NOT NULL,
+	"part" text NOT NULL,
+	"t" text NOT NULL,
+	"k" text NOT NULL,
+	"people" integer NOT NULL,
+	"female" integer NOT NULL,
+	"under18" integer NOT NULL,
+	"female_under18" integer NOT NULL,
+	"continuing" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "contact_drafts" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_id" uuid NOT NULL,
@@ -552,4 +569,5 @@ CREATE INDEX "people_updated_idx" ON "people" USING btree ("updated_at");--> sta
 CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree ("hotline","status","queue_score");--> statement-breakpoint
 CREATE INDEX "report_person_years_person_idx" ON "report_person_years" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "report_year_cells_year_idx" ON "report_year_cells" USING btree ("year","hotline");--> statement-breakpoint
 CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");

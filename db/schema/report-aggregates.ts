@@ -54,6 +54,34 @@ export const reportPersonYears = pgTable(
   ],
 );
 
+/**
+ * The person-years of a year summed into the cells of the national tables, by what the hotline
+ * filter looks at (the person's hotline, the hotlines and modes of their contacts, whether they
+ * were given a service): the report sums a few thousand of these instead of every person-year.
+ * `part` says which people a cell counts: identified in the year, touched (contacted or served),
+ * or counselled in a mode.
+ */
+export const reportYearCells = pgTable(
+  'report_year_cells',
+  {
+    year: integer('year').notNull(),
+    hotline: text('hotline').notNull(),
+    contactHotlines: text('contact_hotlines').array().notNull(),
+    modes: text('modes').array().notNull(),
+    hotlineModes: text('hotline_modes').array().notNull(),
+    served: boolean('served').notNull(),
+    part: text('part', { enum: ['identified', 'touched', 'counselled'] }).notNull(),
+    t: text('t').notNull(),
+    k: text('k').notNull(),
+    people: integer('people').notNull(),
+    female: integer('female').notNull(),
+    under18: integer('under18').notNull(),
+    femaleUnder18: integer('female_under18').notNull(),
+    continuing: integer('continuing').notNull(),
+  },
+  (t) => [index('report_year_cells_year_idx').on(t.year, t.hotline)],
+);
+
 /** Counselling sessions (contacts in a counselling mode) per Lao calendar day, hotline and mode. */
 export const reportSessionDays = pgTable(
   'report_session_days',
