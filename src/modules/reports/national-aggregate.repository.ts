@@ -1,56 +1,63 @@
 import type { TSql } from '../../infra/database';
-import { nationalTallyTailSql } from './national-sql.fragments';
 import type { TNationalTallies } from './national-statistics.types';
 import type { TReportScope } from './report-filters';
 import { toTallies, type TNationalRow } from './reports.repository';
 
+const TEXT_ARRAY = 1009;
+const MODES = ['hotline', 'phone', 'face_to_face'] as const;
+
 /**
- * The national tallies of one calendar year read from the person-year aggregate: one row per
- * person touched in the year instead of a year of contacts joined to cases, people and services.
- * Same CTE shapes and tail as the direct query, so both give the same cells (tests hold them to
- * it). Province filters are not served here: sessions would need each contact's people.
+ * The national tallies of one calendar year summed from the year's cells (report_year_cells)
+ * and session days: a few thousand rows instead of a year of contacts joined to cases, people
+ * and services. The hotline filter is applied as the direct query does: people of the chosen
+ * hotlines, "touched" when served or contacted through one of them, counselled in a mode when a
+ * contact through one of them was in that mode. Tests hold it to the direct query's cells.
+ * Province filters are not served here: sessions would need each contact's people.
  */
 export async function readNationalTallies(
   sql: TSql,
   year: number,
   scope: Pick<TReportScope, 'hotlines'>,
 ): Promise<TNationalTallies> {
-  const list = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
-  const hotlines = scope.hotlines ?? [];
-  const modesOf = (mode: string) =>
-    list === null
-      ? sql`${mode} = any(modes)`
-      : sql`hotline_modes && ${sql.array(
-          hotlines.map((h) => `${mode}:${h}`),
-          1009,
-        )}::text[]`;
-  const contacted =
-    list === null
-      ? sql`cardinality(contact_hotlines) > 0`
-      : sql`contact_hotlines && ${list}::text[]`;
+  const hotlines = scope.hotlines ? [...scope.hotlines] : null;
+  const list = hotlines ? sql.array(hotlines, TEXT_ARRAY) : null;
+  const modesOn = (modes: readonly string[]) =>
+    sql.array(
+      modes.flatMap((m) => (hotlines ?? []).map((h) => `${m}:${h}`)),
+      TEXT_ARRAY,
+    );
+  const touched =
+    hotlines === null
+      ? sql`(served or cardinality(contact_hotlines) > 0)`
+      : sql`(served or contact_hotlines && ${list}::text[])`;
+  const inMode =
+    hotlines === null
+      ? sql`true`
+      : sql`(case k when 'hotline' then hotline_modes && ${modesOn(['hotline'])}::text[]
+          when 'phone' then hotline_modes && ${modesOn(['phone'])}::text[]
+          when 'face_to_face' then hotline_modes && ${modesOn(['face_to_face'])}::text[]
+          else hotline_modes && ${modesOn(MODES)}::text[] end)`;
   const rows = await sql<TNationalRow[]>`
-    with py as materialized (
-      select * from report_person_years
+    with cells as (
+      select * from report_year_cells
       where year = ${year} and (${list}::text[] is null or hotline = any(${list}::text[]))
-    ),
-    idp as (
-      select female as f, under18 as u, nationality as nat, coalesce(province_code, 'unknown') as prov,
-        abroad, forms
-      from py where identified_in_year
-    ),
-    people_in as materialized (
-      select female as f, under18 as u, status as st, services as kinds, continuing,
-        ${modesOf('hotline')} as m_hotline, ${modesOf('phone')} as m_phone,
-        ${modesOf('face_to_face')} as m_face
-      from py where cardinality(services) > 0 or ${contacted}
-    ),
-    ${nationalTallyTailSql(
-      sql,
-      sql`select 'counselling', coalesce(mode, 'total'), 0, coalesce(sum(sessions), 0)::int, 0, 0, 0
-      from report_session_days
-      where day between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
-        and (${list}::text[] is null or hotline = any(${list}::text[]))
-      group by rollup(mode)`,
-    )}`;
+    )
+    select t, k, sum(people)::int as c1, sum(female)::int as c2, sum(under18)::int as c3,
+      sum(female_under18)::int as c4, 0 as c5
+    from cells
+    where part = 'identified' or (part = 'touched' and ${touched})
+    group by t, k
+    union all
+    select 'counselling', coalesce(mode, 'total'), 0, coalesce(sum(sessions), 0)::int, 0, 0, 0
+    from report_session_days
+    where day between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
+      and (${list}::text[] is null or hotline = any(${list}::text[]))
+    group by rollup(mode)
+    union all
+    select 'counselling-people', k, 0, sum(people)::int, sum(female)::int,
+      sum(people - continuing)::int, sum(continuing)::int
+    from cells
+    where part = 'counselled' and ${touched} and ${inMode}
+    group by k`;
   return toTallies(rows);
 }

@@ -45,6 +45,7 @@ export async function refreshReportAggregates(
       await tx`delete from report_session_days`;
       const people = await insertPersonYears(tx, null);
       const days = await insertSessionDays(tx, null);
+      await rebuildYearCells(tx, null);
       result = { full, people, days };
     } else {
       const since = state.since;
@@ -57,9 +58,19 @@ export async function refreshReportAggregates(
       if (ids.length > FULL_REBUILD_ABOVE) {
         await tx`delete from report_person_years`;
         await insertPersonYears(tx, null);
+        await rebuildYearCells(tx, null);
       } else if (ids.length > 0) {
-        await tx`delete from report_person_years where person_id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
+        const idArray = tx.array(ids, TEXT_ARRAY);
+        const touched = (
+          await tx<Array<{ year: number }>>`
+          with gone as (delete from report_person_years where person_id = any(${idArray}::uuid[])
+            returning year)
+          select distinct year from gone`
+        ).map((r) => r.year);
         await insertPersonYears(tx, ids);
+        const added = await tx<Array<{ year: number }>>`
+          select distinct year from report_person_years where person_id = any(${idArray}::uuid[])`;
+        await rebuildYearCells(tx, [...new Set([...touched, ...added.map((r) => r.year)])]);
       }
       if (days.length > 0) {
         await tx`delete from report_session_days where day = any(${tx.array(days, TEXT_ARRAY)}::date[])`;
@@ -151,6 +162,48 @@ async function insertPersonYears(tx: TransactionSql, ids: string[] | null): Prom
     left join cy on cy.person_id = k.person_id and cy.year = k.year
     left join sy on sy.person_id = k.person_id and sy.year = k.year`;
   return inserted.count;
+}
+
+/**
+ * Sums the person-years of the given years (null: all) into report_year_cells: for each person
+ * the table cells they count in (the keys of the direct query's `keyed` and `counselled`), grouped
+ * by what the hotline filter needs to see.
+ */
+async function rebuildYearCells(tx: TransactionSql, years: number[] | null): Promise<void> {
+  const only = years === null ? tx`true` : tx`year = any(${tx.array(years, 1007)}::int[])`;
+  await tx`delete from report_year_cells where ${only}`;
+  await tx`
+    insert into report_year_cells (year, hotline, contact_hotlines, modes, hotline_modes, served,
+      part, t, k, people, female, under18, female_under18, continuing)
+    select year, hotline, contact_hotlines, modes, hotline_modes, cardinality(services) > 0, part, t, k,
+      count(*), count(*) filter (where female), count(*) filter (where under18),
+      count(*) filter (where female and under18), count(*) filter (where continuing)
+    from report_person_years py
+    cross join lateral (
+      select 'identified' as part, x.t, x.k from (values ('summary', 'identified'),
+        ('nationality', py.nationality), ('province', coalesce(py.province_code, 'unknown')),
+        ('origin', case when py.abroad is null then 'domestic' else 'abroad' end),
+        ('origin', 'abroad:' || py.abroad),
+        ('forms', case when cardinality(py.forms) > 1 then 'several' end),
+        ('forms', case when cardinality(py.forms) = 0 then 'not_recorded' end),
+        ('forms', 'total')) x(t, k)
+      where py.identified_in_year and x.k is not null
+      union all select 'identified', 'forms', form from unnest(py.forms) form where py.identified_in_year
+      union all select 'touched', py.status, x.k from (values
+        (case when py.status = 'possible' then 'recorded' end),
+        (case when cardinality(py.services) > 0 then 'assisted' end),
+        (case when 'shelter' = any(py.services) then 'sheltered' end),
+        (case when 'reintegration' = any(py.services) then 'reintegrated' end),
+        (case when 'follow_up' = any(py.services) then 'followed_up' end)) x(k)
+      where py.status is not null and x.k is not null
+      union all select 'touched', 'services', kind from unnest(py.services) kind where py.status = 'summary'
+      union all select 'touched', 'services', 'any'
+        where py.status = 'summary' and cardinality(py.services) > 0
+      union all select 'counselled', 'counselling-people', m from unnest(py.modes) m
+      union all select 'counselled', 'counselling-people', 'total' where cardinality(py.modes) > 0
+    ) keys
+    where ${only}
+    group by year, hotline, contact_hotlines, modes, hotline_modes, cardinality(services) > 0, part, t, k`;
 }
 
 /** Counselling sessions per Lao day, hotline and mode, for the given days (null: every day). */
