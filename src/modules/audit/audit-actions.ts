@@ -20,6 +20,7 @@ export const auditActions = [
   'consent.recorded',
   'caller.looked_up',
   'caller.flagged',
+  'callback.code_word_viewed',
   'records.searched',
   'user.created',
   'user.updated',

@@ -9,6 +9,7 @@ export function callbackDeps(ctx: TRoutingContext, db: TDatabase, redis: Redis):
   const prefix = ctx.config.REDIS_PREFIX;
   return {
     ctx,
+    db,
     repo: callbacksRepository(db),
     keyring: keyringFromConfig(ctx.config),
     queueScore: async (callSid, hotline) => {

@@ -90,6 +90,7 @@ export function callbacksRepository(db: TDatabase) {
           safeCallbackWindowEnc: contacts.safeCallbackWindowEnc,
           noSms: contacts.noSms,
           noVoicemail: contacts.noVoicemail,
+          codeWordEnc: contacts.codeWordEnc,
         })
         .from(contacts)
         .where(eq(contacts.callerPhoneHash, fromHash))

@@ -1,3 +1,5 @@
+import type { TDatabase } from '../../infra/database';
+import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
 import { decryptField } from '../crypto/field-cipher';
@@ -8,6 +10,7 @@ import type { callbacksRepository, TCallbackTask } from './callbacks.repository'
 
 export type TCallbackDeps = {
   ctx: TRoutingContext;
+  db: TDatabase;
   repo: ReturnType<typeof callbacksRepository>;
   keyring: TKeyring;
   /** Place in line of a caller still waiting (ms score), from Redis. */
@@ -65,10 +68,13 @@ export async function callbackFromMissed(deps: TCallbackDeps, actor: TActor, cal
   return task;
 }
 
-async function safetyOf(deps: TCallbackDeps, callSid: string): Promise<TSafety | null> {
+async function latestContactOf(deps: TCallbackDeps, callSid: string) {
   const call = await deps.repo.originalCall(callSid);
-  if (!call?.fromHash) return null;
-  const row = await deps.repo.latestSafety(call.fromHash);
+  return call?.fromHash ? deps.repo.latestSafety(call.fromHash) : null;
+}
+
+async function safetyOf(deps: TCallbackDeps, callSid: string): Promise<TSafety | null> {
+  const row = await latestContactOf(deps, callSid);
   if (!row) return null;
   return {
     safeToTalk: row.safeToTalk,
@@ -82,6 +88,46 @@ async function safetyOf(deps: TCallbackDeps, callSid: string): Promise<TSafety |
     noSms: row.noSms,
     noVoicemail: row.noVoicemail,
   };
+}
+
+/**
+ * The open tasks of the actor's hotlines with what earlier contacts said about safety in view
+ * (safe window, no SMS, no voicemail). The code word is only said to exist: see revealCodeWord.
+ */
+export async function listCallbacks(deps: TCallbackDeps, actor: TActor) {
+  const tasks = await deps.repo.listOpen(actor.hotlines);
+  return Promise.all(
+    tasks.map(async (task) => {
+      const [safety, latest] = await Promise.all([
+        safetyOf(deps, task.callSid),
+        latestContactOf(deps, task.callSid),
+      ]);
+      return { ...task, safety, hasCodeWord: Boolean(latest?.codeWordEnc) };
+    }),
+  );
+}
+
+/** The caller's code word, shown only when a counsellor asks for it; every reveal is audited. */
+export async function revealCodeWord(deps: TCallbackDeps, actor: TActor, taskId: string) {
+  const task = await deps.repo.get(taskId);
+  if (!task || !actor.hotlines.includes(task.hotline)) throw new AppError('NOT_FOUND');
+  const row = await latestContactOf(deps, task.callSid);
+  const codeWord = row?.codeWordEnc
+    ? decryptField(
+        deps.keyring,
+        { table: 'contacts', column: 'code_word_enc', rowId: row.id },
+        row.codeWordEnc,
+      )
+    : null;
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, deps.ctx.config, {
+      actorId: actor.userId,
+      action: 'callback.code_word_viewed',
+      entityType: 'callback_task',
+      entityId: task.id,
+    }),
+  );
+  return { codeWord };
 }
 
 /** Exactly one counsellor takes a task, and sees what earlier contacts said about safety. */

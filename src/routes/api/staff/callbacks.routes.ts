@@ -4,7 +4,9 @@ import { callbackDeps } from '../../../modules/callbacks/callbacks.context';
 import {
   callbackFromMissed,
   completeCallback,
+  listCallbacks,
   placeCallback,
+  revealCodeWord,
   takeCallback,
 } from '../../../modules/callbacks/callbacks.service';
 import { startOfDayVientiane } from '../../../modules/routing/figures.service';
@@ -44,9 +46,30 @@ export const callbackRoutes: FastifyPluginAsyncZod = async (app) => {
     '/callbacks',
     {
       config: { permission: 'callback.list' },
-      schema: { tags, response: { 200: z.object({ tasks: z.array(ZTask) }), ...errors } },
+      schema: {
+        tags,
+        response: {
+          200: z.object({
+            tasks: z.array(ZTask.extend({ safety: ZSafety, hasCodeWord: z.boolean() })),
+          }),
+          ...errors,
+        },
+      },
     },
-    async (request) => ({ tasks: await deps().repo.listOpen(request.actor.hotlines) }),
+    async (request) => ({ tasks: await listCallbacks(deps(), request.actor) }),
+  );
+
+  app.post(
+    '/callbacks/:id/code-word',
+    {
+      config: { permission: 'callback.take' },
+      schema: {
+        tags,
+        params: ZId,
+        response: { 200: z.object({ codeWord: z.string().nullable() }), ...errors },
+      },
+    },
+    async (request) => revealCodeWord(deps(), request.actor, request.params.id),
   );
 
   app.get(

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '../../../db/schema/audit';
+import { eventually, ORIGIN, routingHarness } from '../../fixtures/routing-harness';
+import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
+
+let h: Awaited<ReturnType<typeof routingHarness>>;
+let app: FastifyInstance;
+const CALLER = '+8562055566666';
+
+beforeAll(async () => {
+  h = await routingHarness({ nodes: 1 });
+  app = h.nodes[0] as FastifyInstance;
+  await createHotline(h.stores.database.db, { number: '1362', languages: ['lo'] });
+});
+afterAll(() => h.close());
+
+const webhook = (path: string, params: Record<string, string>) =>
+  postSigned(app, { path, params, token: h.stores.config.TWILIO_AUTH_TOKEN, baseUrl: ORIGIN });
+const api = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  app.inject({
+    method,
+    url: `/api/staff${url}`,
+    headers: { cookie },
+    ...(payload ? { payload } : {}),
+  });
+
+type TListed = {
+  id: string;
+  safety: { safeCallbackWindow: string | null; noSms: boolean; noVoicemail: boolean } | null;
+  hasCodeWord: boolean;
+};
+
+describe('the call-back list keeps the caller safe', () => {
+  it('shows safety fields in the list and the code word only on demand, audited', async () => {
+    const { cookie, staff } = await h.counsellor({});
+    // An earlier contact with this caller recorded their safety wishes.
+    const earlier = await api(cookie, 'POST', '/contacts', {
+      hotline: '1362',
+      channel: 'call',
+      language: 'lo',
+      callerType: 'self',
+      contactType: 'crisis',
+      callerPhone: CALLER,
+      safeToTalk: 'no',
+      safeCallbackWindow: 'weekdays 12:00-13:00',
+      codeWord: 'frangipani',
+      noSms: true,
+      noVoicemail: true,
+    });
+    expect(earlier.statusCode).toBe(201);
+
+    const callSid = newCallSid();
+    await webhook('/webhooks/twilio/voice/incoming?hotline=1362', {
+      CallSid: callSid,
+      From: CALLER,
+      To: '+85621136200',
+      CallStatus: 'ringing',
+    });
+    await webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
+      CallSid: callSid,
+      Digits: '1',
+    });
+    const found = await eventually(async () => {
+      const res = await api(cookie, 'GET', '/callbacks');
+      const tasks = res.json().tasks as TListed[];
+      return tasks.length === 1 ? { body: res.body, task: tasks[0] as TListed } : undefined;
+    });
+    if (!found) throw new Error('no call-back task listed');
+    const listed = found;
+    expect(listed.task.safety).toMatchObject({
+      safeCallbackWindow: 'weekdays 12:00-13:00',
+      noSms: true,
+      noVoicemail: true,
+    });
+    expect(listed.task.hasCodeWord).toBe(true);
+    expect(listed.body).not.toContain('frangipani');
+    expect(listed.body).not.toContain('55566666');
+
+    const revealed = await api(cookie, 'POST', `/callbacks/${listed.task.id}/code-word`);
+    expect(revealed.json()).toEqual({ codeWord: 'frangipani' });
+    const audited = await h.stores.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'callback.code_word_viewed'), eq(auditLog.actorId, staff.id)));
+    expect(audited.map((a) => a.entityId)).toEqual([listed.task.id]);
+
+    // Never dialled by itself: the task waits for a counsellor to take it.
+    expect(h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json'))).toHaveLength(0);
+  });
+
+  it("hides another hotline's code word", async () => {
+    const { cookie } = await h.counsellor({ hotlines: ['1554'] });
+    const { cookie: mine } = await h.counsellor({});
+    const [task] = (await api(mine, 'GET', '/callbacks')).json().tasks as TListed[];
+    expect((await api(cookie, 'POST', `/callbacks/${task?.id}/code-word`)).statusCode).toBe(404);
+  });
+});
