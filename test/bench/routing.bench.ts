@@ -111,16 +111,14 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const pid = api.pid ?? 0;
-    for (
-      let i = 0;
-      i < 200 &&
-      !(await fetch(`${base}/readyz`).then(
+    // A loaded machine may take a while to start the API (tsx compiles on the fly): wait for it.
+    const ready = () =>
+      fetch(`${base}/readyz`).then(
         (r) => r.ok,
         () => false,
-      ));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 100));
+      );
+    for (let i = 0; i < 1200 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!(await ready())) throw new Error('the API did not become ready within 2 minutes');
     const rssIdle = await rssMb(pid);
 
     const signed = (path: string, params: Record<string, string>) =>
@@ -150,6 +148,12 @@ async function main(): Promise<void> {
     const rssConnected = await rssMb(pid);
 
     const firstOffer: number[] = [];
+    // Routing alone: from the incoming webhook's answer (the caller is in Redis by then) to the
+    // offer; an offer that beats the answer counts as 0. enqueuedAt is stamped before the
+    // webhook's Postgres write, so enqueue→offer also carries the webhook's own time.
+    const respondedAt = new Map<string, number>();
+    const queuedToOffer: number[] = [];
+    let offerBeatAnswer = 0;
     const nextOffer: number[] = [];
     const acceptToBridge: number[] = [];
     const offersPerCall = new Map<string, number>();
@@ -167,8 +171,12 @@ async function main(): Promise<void> {
       let freedAt: number | null = null;
       c.socket.on('call:offered', (offer) => {
         const now = Date.now();
-        if (freedAt === null) firstOffer.push(now - offer.enqueuedAt);
-        else nextOffer.push(now - Math.max(freedAt, offer.enqueuedAt));
+        if (freedAt === null) {
+          firstOffer.push(now - offer.enqueuedAt);
+          const answered = respondedAt.get(offer.callSid);
+          if (answered === undefined) offerBeatAnswer++;
+          queuedToOffer.push(answered === undefined ? 0 : Math.max(0, now - answered));
+        } else nextOffer.push(now - Math.max(freedAt, offer.enqueuedAt));
         offersPerCall.set(offer.callSid, (offersPerCall.get(offer.callSid) ?? 0) + 1);
         const sent = performance.now();
         void c.socket.emitWithAck('call:accept', { offerId: offer.offerId }).then(
@@ -198,6 +206,7 @@ async function main(): Promise<void> {
         To: '+85621136200',
         CallStatus: 'ringing',
       });
+      respondedAt.set(sid, Date.now());
     });
     const surgeMs = performance.now() - surge;
     for (let i = 0; i < WAIT_S * 10 && answered.size < CALLERS; i++)
@@ -210,6 +219,8 @@ async function main(): Promise<void> {
       `\nsurge: ${CALLERS} callers posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${((performance.now() - surge) / 1000).toFixed(1)} s`,
     );
     console.log(describe('enqueue→offer (a counsellor was free)', firstOffer));
+    console.log(describe('webhook answered→offer (routing alone)', queuedToOffer));
+    console.log(`  (${offerBeatAnswer} offers arrived before the webhook's own answer)`);
     console.log(describe('hang-up→next offer (caller was waiting)', nextOffer));
     console.log(describe('accept→bridge requests done (ack)', acceptToBridge));
     console.log(
