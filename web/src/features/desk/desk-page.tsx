@@ -2,6 +2,7 @@ import { useT } from '../../shared/i18n/i18n';
 import { useRealtime } from '../../shared/realtime/use-realtime';
 import { Link, matchPath, navigate, usePath } from '../../shared/router/router';
 import { CallPanel } from './components/call-panel';
+import { CallbacksScreen } from './components/callbacks-screen';
 import { CallerHistory } from './components/caller-history';
 import { CaseView } from './components/case-view';
 import { DeskHome } from './components/desk-home';
@@ -24,6 +25,7 @@ export default function DeskPage() {
   const caseMatch = matchPath('/desk/cases/:id', path);
   const tabs = [
     { to: '/desk', label: t('nav.desk') },
+    { to: '/desk/callbacks', label: t('nav.callbacks') },
     { to: '/desk/offline', label: t('nav.offline') },
   ];
   return (
@@ -60,6 +62,8 @@ export default function DeskPage() {
           <CaseView key={caseMatch.id} caseId={caseMatch.id} />
         ) : path === '/desk/offline' ? (
           <OfflineContact />
+        ) : path === '/desk/callbacks' ? (
+          <CallbacksScreen />
         ) : (
           <DeskHome call={active.call} finish={active.finish} />
         )}

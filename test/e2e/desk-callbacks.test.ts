@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { screenshotBoth } from './support/both-languages';
+import { signIn } from './support/sign-in';
+
+const CALLER = '+8562055544444';
+
+describe('the counsellor works through call-backs and missed calls', () => {
+  let system: TE2eSystem;
+  beforeAll(async () => {
+    system = await startE2eSystem();
+  }, 180_000);
+  afterAll(async () => system?.stop());
+
+  /** An earlier contact from this caller, recorded through the API, with safety wishes. */
+  async function earlierContact(login: { username: string; password: string }) {
+    const signedIn = await system.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: login.username, password: login.password },
+    });
+    const cookie = [signedIn.headers['set-cookie']].flat().join('; ');
+    const saved = await system.app.inject({
+      method: 'POST',
+      url: '/api/staff/contacts',
+      headers: { cookie },
+      payload: {
+        hotline: '1362',
+        channel: 'call',
+        language: 'lo',
+        callerType: 'self',
+        contactType: 'crisis',
+        callerPhone: CALLER,
+        safeToTalk: 'no',
+        safeCallbackWindow: 'weekdays 12:00-13:00',
+        codeWord: 'frangipani',
+        noSms: true,
+        noVoicemail: true,
+      },
+    });
+    expect(saved.statusCode).toBe(201);
+  }
+
+  it('sees safety first, reveals the code word on demand and takes a call-back', async () => {
+    const counsellor = system.login('counsellor');
+    await earlierContact(counsellor);
+    // The caller presses 1 while waiting: a call-back request. Another caller gives up waiting.
+    const asked = system.sim.placeCall({ hotline: '1362', from: CALLER, digits: ['1', '1'] });
+    const gaveUp = system.sim.placeCall({ hotline: '1362', from: '+8562055533333', digits: ['1'] });
+    await expect.poll(() => asked.status, { timeout: 30_000 }).toBe('completed');
+    await expect
+      .poll(() => gaveUp.transcript.some((e) => e.verb === 'enqueue'), { timeout: 30_000 })
+      .toBe(true);
+    system.sim.engine.hangup(gaveUp);
+
+    const page = await system.browser.newPage({ uiLanguage: 'en' });
+    await signIn(page, counsellor);
+    await page.getByRole('link', { name: 'Call-backs and missed calls' }).click();
+    const task = page.getByTestId('callback-task').first();
+    await task.waitFor({ timeout: 20_000 });
+    const safety = task.getByTestId('callback-safety');
+    await expect.poll(() => safety.textContent()).toContain('weekdays 12:00-13:00');
+    expect(await safety.textContent()).toContain('No SMS');
+    expect(await safety.textContent()).toContain('No voicemail');
+    expect(await page.textContent('body')).not.toContain('frangipani');
+    await page.getByTestId('missed-call').first().waitFor({ timeout: 20_000 });
+
+    await task.getByRole('button', { name: 'Show code word' }).click();
+    await expect
+      .poll(() => task.getByTestId('code-word').textContent())
+      .toBe('Code word: frangipani');
+    await screenshotBoth(page, 'desk-callbacks');
+
+    await task.getByRole('button', { name: 'Take' }).click();
+    await expect.poll(() => task.textContent(), { timeout: 15_000 }).toContain('Taken');
+    await task.getByRole('button', { name: 'Call now' }).waitFor();
+    // Nobody was dialled by the system: the only calls are the two callers'.
+    expect(
+      [...system.sim.engine.state.calls.values()].filter((c) => c.direction === 'outbound-api'),
+    ).toHaveLength(0);
+  }, 120_000);
+});
