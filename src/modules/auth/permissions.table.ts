@@ -49,6 +49,8 @@ export const permissionsTable = {
   'routing.call-control': { counsellor: 'own', supervisor: 'own' },
   'routing.monitor': supervisorOnly,
   'routing.view': { counsellor: 'hotline', supervisor: 'hotline', administrator: 'all' },
+  /** Names of available colleagues on one's hotlines, for a warm transfer. */
+  'colleague.list': caseWorkers,
   'routing.figures': { supervisor: 'hotline', administrator: 'all' },
   'routing.prioritise': supervisorOnly,
   'routing.assign': supervisorOnly,

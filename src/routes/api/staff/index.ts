@@ -15,6 +15,7 @@ import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
 import { softphoneRoutes } from './softphone.routes';
 import { draftRoutes } from './drafts.routes';
+import { colleagueRoutes } from './colleagues.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -37,4 +38,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(blocklistRoutes);
   await app.register(softphoneRoutes);
   await app.register(draftRoutes);
+  await app.register(colleagueRoutes);
 };

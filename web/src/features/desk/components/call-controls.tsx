@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
 import { emitAck } from '../../../shared/realtime/socket-client';
-import { useRealtime } from '../../../shared/realtime/use-realtime';
 import { useUser } from '../../../shared/session/session-context';
 import { Dialog } from '../../../shared/ui/dialog';
 import { SelectField, TextField } from '../../../shared/ui/field';
+import { availableColleagues } from '../api/colleagues.api';
 import { ActionError } from './action-error';
 
 type TTransferProps = { callSid: string; language: string; onClose: () => void };
@@ -13,13 +13,15 @@ type TTransferProps = { callSid: string; language: string; onClose: () => void }
 export function TransferDialog({ callSid, language, onClose }: TTransferProps) {
   const { t } = useT('desk');
   const user = useUser();
-  const { snapshot } = useRealtime();
   const [kind, setKind] = useState<'queue' | 'counsellor'>('queue');
   const [hotline, setHotline] = useState(user.hotlines[0] ?? '');
   const [lang, setLang] = useState(language);
-  const colleagues = (snapshot?.counsellors ?? []).filter(
-    (c) => c.state === 'available' && c.userId !== user.userId,
-  );
+  const [colleagues, setColleagues] = useState<Array<{ userId: string; displayName: string }>>([]);
+  // Counsellors do not get the wallboard's counsellor list: ask for available names when needed.
+  useEffect(() => {
+    if (kind !== 'counsellor') return;
+    void availableColleagues().then(setColleagues, () => setColleagues([]));
+  }, [kind]);
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<unknown>(null);
 
@@ -78,7 +80,7 @@ export function TransferDialog({ callSid, language, onClose }: TTransferProps) {
             required
             placeholder="—"
             onChange={(e) => setUserId(e.target.value)}
-            options={colleagues.map((c) => ({ value: c.userId, label: c.userId.slice(0, 8) }))}
+            options={colleagues.map((c) => ({ value: c.userId, label: c.displayName }))}
           />
         )}
         <ActionError error={error} />
