@@ -71,8 +71,9 @@ export const reportYearCells = pgTable(
     hotlineModes: text('hotline_modes').array().notNull(),
     served: boolean('served').notNull(),
     part: text('part', { enum: ['identified', 'touched', 'counselled'] }).notNull(),
-    t: text('t').notNull(),
-    k: text('k').notNull(),
+    /** The national table and its row, as in TNationalTallies (e.g. 'forms', 'several'). */
+    tableKey: text('table_key').notNull(),
+    rowKey: text('row_key').notNull(),
     people: integer('people').notNull(),
     female: integer('female').notNull(),
     under18: integer('under18').notNull(),
