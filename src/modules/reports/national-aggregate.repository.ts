@@ -33,7 +33,7 @@ export async function readNationalTallies(
   const inMode =
     hotlines === null
       ? sql`true`
-      : sql`(case k when 'hotline' then hotline_modes && ${modesOn(['hotline'])}::text[]
+      : sql`(case row_key when 'hotline' then hotline_modes && ${modesOn(['hotline'])}::text[]
           when 'phone' then hotline_modes && ${modesOn(['phone'])}::text[]
           when 'face_to_face' then hotline_modes && ${modesOn(['face_to_face'])}::text[]
           else hotline_modes && ${modesOn(MODES)}::text[] end)`;
@@ -42,11 +42,11 @@ export async function readNationalTallies(
       select * from report_year_cells
       where year = ${year} and (${list}::text[] is null or hotline = any(${list}::text[]))
     )
-    select t, k, sum(people)::int as c1, sum(female)::int as c2, sum(under18)::int as c3,
+    select table_key as t, row_key as k, sum(people)::int as c1, sum(female)::int as c2, sum(under18)::int as c3,
       sum(female_under18)::int as c4, 0 as c5
     from cells
     where part = 'identified' or (part = 'touched' and ${touched})
-    group by t, k
+    group by table_key, row_key
     union all
     select 'counselling', coalesce(mode, 'total'), 0, coalesce(sum(sessions), 0)::int, 0, 0, 0
     from report_session_days
@@ -54,10 +54,10 @@ export async function readNationalTallies(
       and (${list}::text[] is null or hotline = any(${list}::text[]))
     group by rollup(mode)
     union all
-    select 'counselling-people', k, 0, sum(people)::int, sum(female)::int,
+    select 'counselling-people', row_key, 0, sum(people)::int, sum(female)::int,
       sum(people - continuing)::int, sum(continuing)::int
     from cells
     where part = 'counselled' and ${touched} and ${inMode}
-    group by k`;
+    group by row_key`;
   return toTallies(rows);
 }

@@ -174,7 +174,7 @@ async function rebuildYearCells(tx: TransactionSql, years: number[] | null): Pro
   await tx`delete from report_year_cells where ${only}`;
   await tx`
     insert into report_year_cells (year, hotline, contact_hotlines, modes, hotline_modes, served,
-      part, t, k, people, female, under18, female_under18, continuing)
+      part, table_key, row_key, people, female, under18, female_under18, continuing)
     select year, hotline, contact_hotlines, modes, hotline_modes, cardinality(services) > 0, part, t, k,
       count(*), count(*) filter (where female), count(*) filter (where under18),
       count(*) filter (where female and under18), count(*) filter (where continuing)
