@@ -43,8 +43,11 @@ describe('a simulated call from ring to case', () => {
     await form.getByLabel('Summary of the conversation').fill('Caller is locked in a dormitory.');
     await expect.poll(() => page.getByTestId('draft-status').textContent()).toBe('Draft saved');
     await page.reload();
+    // Restored from the server once the call is resynced: allow for a loaded machine.
     await expect
-      .poll(() => form.getByLabel('Summary of the conversation').inputValue())
+      .poll(() => form.getByLabel('Summary of the conversation').inputValue(), {
+        timeout: 15_000,
+      })
       .toBe('Caller is locked in a dormitory.');
     expect(await form.getByLabel('No', { exact: true }).isChecked()).toBe(true);
     await page.getByTestId('call-panel').getByRole('heading', { name: 'Current call' }).waitFor();
