@@ -13,6 +13,20 @@ const fastifyCodes: Record<string, TErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
+/**
+ * Postgres refuses a value our schemas let through (class 22 "data exception": a NUL byte in text,
+ * a number or date out of range). That is the input's fault, so the client gets a 400, not a 500;
+ * drizzle may wrap the driver's error, so its cause is looked at too.
+ */
+function isPostgresDataException(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; depth++) {
+    const { name, code } = e as { name?: unknown; code?: unknown };
+    if (name === 'PostgresError' && typeof code === 'string' && code.startsWith('22')) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** The one error handler: every failure becomes `{ error: { code, message } }`; 5xx detail stays in the log. */
 export const errorHandlerPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -26,6 +40,10 @@ export const errorHandlerPlugin = fp(async (app) => {
     }
     const mapped = (err.code && fastifyCodes[err.code]) || undefined;
     if (mapped) return reply.status(errorCatalogue[mapped].status).send(errorBody(mapped));
+    if (isPostgresDataException(err)) {
+      request.log.warn({ err }, 'input refused by the database');
+      return reply.status(400).send(errorBody('VALIDATION_FAILED'));
+    }
     if (err.statusCode === 429) return reply.status(429).send(errorBody('RATE_LIMITED'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply

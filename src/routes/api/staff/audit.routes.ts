@@ -7,7 +7,11 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 
 const ZAuditQuery = z
   .object({
-    caseCode: z.string().trim().min(1).max(64).optional(),
+    caseCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,64}$/)
+      .optional(),
     entityType: z
       .string()
       .regex(/^[a-z_]{1,40}$/)
