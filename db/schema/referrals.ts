@@ -12,22 +12,14 @@ import { cases } from './cases';
 import { timestamps } from './columns';
 import { people } from './people';
 import { partnerUnits } from './partners';
+import { referralNeeds, referralPriorities } from '../../src/contracts/referral-vocabulary';
 
-export const referralNeeds = [
-  'shelter',
-  'police',
-  'labour',
-  'medical',
-  'legal_aid',
-  'psychosocial',
-  'education_vocational',
-  'reintegration',
-  'repatriation',
-] as const;
-export type TReferralNeed = (typeof referralNeeds)[number];
-
-export const referralPriorities = ['emergency', 'urgent', 'routine'] as const;
-export type TReferralPriority = (typeof referralPriorities)[number];
+export {
+  referralNeeds,
+  referralPriorities,
+  type TReferralNeed,
+  type TReferralPriority,
+} from '../../src/contracts/referral-vocabulary';
 
 /**
  * Routing facts about the person, copied from the case when the referral is requested. No name,

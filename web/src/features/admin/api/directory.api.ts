@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
 import { ZOpeningHoursShape } from './hotlines.api';
+import {
+  referralNeeds,
+  type TReferralNeed as TNeed,
+} from '../../../../../src/contracts/referral-vocabulary';
 
-export const referralNeeds = [
-  'shelter',
-  'police',
-  'labour',
-  'medical',
-  'legal_aid',
-  'psychosocial',
-  'education_vocational',
-  'reintegration',
-  'repatriation',
-] as const;
-export type TNeed = (typeof referralNeeds)[number];
+export {
+  referralNeeds,
+  type TReferralNeed as TNeed,
+} from '../../../../../src/contracts/referral-vocabulary';
 
 const ZUnit = z.object({
   id: z.string(),

@@ -3,18 +3,10 @@ import { api } from '../../../shared/api/api-client';
 
 const BASE = '/api/staff';
 
-export const referralNeeds = [
-  'shelter',
-  'police',
-  'labour',
-  'medical',
-  'legal_aid',
-  'psychosocial',
-  'education_vocational',
-  'reintegration',
-  'repatriation',
-] as const;
-export const referralPriorities = ['emergency', 'urgent', 'routine'] as const;
+export {
+  referralNeeds,
+  referralPriorities,
+} from '../../../../../src/contracts/referral-vocabulary';
 
 const ZReferral = z.object({
   id: z.string(),

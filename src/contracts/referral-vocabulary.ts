@@ -1,0 +1,18 @@
+// Referral vocabulary shared by the server (schema, staff and partner APIs) and the web app.
+// Plain constants only: web/ imports this file, so nothing server-side may be imported here.
+
+export const referralNeeds = [
+  'shelter',
+  'police',
+  'labour',
+  'medical',
+  'legal_aid',
+  'psychosocial',
+  'education_vocational',
+  'reintegration',
+  'repatriation',
+] as const;
+export type TReferralNeed = (typeof referralNeeds)[number];
+
+export const referralPriorities = ['emergency', 'urgent', 'routine'] as const;
+export type TReferralPriority = (typeof referralPriorities)[number];
