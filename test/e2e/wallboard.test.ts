@@ -59,6 +59,9 @@ describe('supervisor wallboard', () => {
 
     system.sim.engine.hangup(call);
     await tile.getByTestId('waiting').getByText('0', { exact: true }).waitFor(LIVE);
+    // Today's figures (read on connect, then pushed): nobody was answered, so no speed of answer.
+    await tile.getByTestId('today-answered').getByText('0', { exact: true }).waitFor(LIVE);
+    expect(await tile.getByTestId('today-speed-of-answer').textContent()).toBe('—');
   });
   it('lets the supervisor move a waiting caller forward and assign them to a named counsellor', async () => {
     await board.getByRole('button', { name: 'English' }).click();

@@ -8,6 +8,7 @@ import { QueueTiles } from './components/queue-tiles';
 import { WaitingCallers } from './components/waiting-callers';
 import { useServerClock } from './hooks/use-clock';
 import { useFirstSeen } from './hooks/use-first-seen';
+import { useHotlineFigures } from './hooks/use-hotline-figures';
 import { useLiveCounsellors } from './hooks/use-live-counsellors';
 import { useStateSince } from './hooks/use-state-since';
 import { useWaitingCallers } from './hooks/use-waiting-callers';
@@ -32,6 +33,7 @@ export default function WallboardPage() {
   const counsellors = useLiveCounsellors(snapshot);
   const since = useStateSince(counsellors, snapshot?.serverTime ?? 0);
   const waiting = useWaitingCallers();
+  const figures = useHotlineFigures();
   const available = counsellors.filter((c) => c.state === 'available');
   const nameOf = (userId: string) =>
     names.get(userId)?.displayName ?? t('counsellors.unknown', { id: userId.slice(0, 8) });
@@ -57,7 +59,12 @@ export default function WallboardPage() {
       <ErrorText error={error ?? waiting.error} />
       {snapshot ? (
         <>
-          <QueueTiles queues={snapshot.queues} now={now} receivedAt={receivedAt} />
+          <QueueTiles
+            queues={snapshot.queues}
+            now={now}
+            receivedAt={receivedAt}
+            figures={figures}
+          />
           <WaitingCallers
             callers={waiting.callers}
             available={available}

@@ -12,6 +12,13 @@ const lo = {
     language: 'ພາສາ',
     none: 'ບໍ່ມີຜູ້ລໍຖ້າ',
   },
+  today: {
+    title: 'ມື້ນີ້',
+    answered: 'ຮັບສາຍແລ້ວ',
+    abandoned: 'ວາງສາຍກ່ອນຮັບ (ເກີນ 5 ວິ)',
+    serviceLevel: 'ຮັບພາຍໃນ 20 ວິ',
+    speedOfAnswer: 'ເວລາລໍຖ້າສະເລ່ຍ',
+  },
   queue: {
     title: 'ລາຍຊື່ຜູ້ໂທທີ່ລໍຖ້າ',
     place: 'ລຳດັບ',
@@ -88,6 +95,13 @@ const en: TStrings<typeof lo> = {
     byLanguage: 'By language',
     language: 'Language',
     none: 'Nobody waiting',
+  },
+  today: {
+    title: 'Today',
+    answered: 'Answered today',
+    abandoned: 'Abandoned (after 5 s)',
+    serviceLevel: 'Answered within 20 s',
+    speedOfAnswer: 'Average speed of answer',
   },
   queue: {
     title: 'Waiting callers',

@@ -1,11 +1,16 @@
-import type { TQueueView } from '../../../../../src/contracts/realtime';
+import type { THotlineFigures, TQueueView } from '../../../../../src/contracts/realtime';
 import { formatDuration } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 
-type TProps = { queues: TQueueView[]; now: number; receivedAt: (q: TQueueView) => number };
+type TProps = {
+  queues: TQueueView[];
+  now: number;
+  receivedAt: (q: TQueueView) => number;
+  figures: Map<string, THotlineFigures>;
+};
 
 /** One tile per hotline: callers waiting and the longest wait, then the same per language. */
-export function QueueTiles({ queues, now, receivedAt }: TProps) {
+export function QueueTiles({ queues, now, receivedAt, figures }: TProps) {
   const { t } = useT('wallboard');
   const wait = (q: { waiting: number; longestWaitMs: number }, at: number) =>
     q.waiting ? formatDuration((q.longestWaitMs + now - at) / 1000) : '—';
@@ -37,6 +42,7 @@ export function QueueTiles({ queues, now, receivedAt }: TProps) {
                   </dd>
                 </div>
               </dl>
+              <TodayFigures figures={figures.get(q.hotline)} />
               {q.byLanguage.some((l) => l.waiting) ? (
                 <table className="wb-languages">
                   <thead>
@@ -66,5 +72,36 @@ export function QueueTiles({ queues, now, receivedAt }: TProps) {
         })}
       </div>
     </section>
+  );
+}
+
+/** Since midnight: answered, abandoned (short abandons apart), service level and speed of answer. */
+function TodayFigures({ figures }: { figures: THotlineFigures | undefined }) {
+  const { t } = useT('wallboard');
+  const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+  const seconds = (v: number | null) => (v === null ? '—' : formatDuration(v));
+  return (
+    <dl className="wb-today" data-testid="today" aria-label={t('today.title')}>
+      <div>
+        <dt>{t('today.answered')}</dt>
+        <dd data-testid="today-answered">{figures?.answered ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>{t('today.abandoned')}</dt>
+        <dd data-testid="today-abandoned">
+          {figures ? figures.abandoned - figures.shortAbandoned : '—'}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('today.serviceLevel')}</dt>
+        <dd data-testid="today-service-level">{percent(figures?.serviceLevel ?? null)}</dd>
+      </div>
+      <div>
+        <dt>{t('today.speedOfAnswer')}</dt>
+        <dd data-testid="today-speed-of-answer">
+          {seconds(figures?.averageSpeedOfAnswerS ?? null)}
+        </dd>
+      </div>
+    </dl>
   );
 }
