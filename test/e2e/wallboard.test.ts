@@ -59,8 +59,10 @@ describe('supervisor wallboard', () => {
 
     system.sim.engine.hangup(call);
     await tile.getByTestId('waiting').getByText('0', { exact: true }).waitFor(LIVE);
-    // Today's figures (read on connect, then pushed): nobody was answered, so no speed of answer.
-    await tile.getByTestId('today-answered').getByText('0', { exact: true }).waitFor(LIVE);
+    // Today's figures follow the floor: the caller who hung up after waiting counts as abandoned;
+    // nobody was answered, so there is no speed of answer yet.
+    await tile.getByTestId('today-abandoned').getByText('1', { exact: true }).waitFor(LIVE);
+    expect(await tile.getByTestId('today-answered').textContent()).toBe('0');
     expect(await tile.getByTestId('today-speed-of-answer').textContent()).toBe('—');
   });
   it('lets the supervisor move a waiting caller forward and assign them to a named counsellor', async () => {
