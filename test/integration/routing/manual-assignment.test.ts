@@ -21,7 +21,8 @@ const offline = { state: 'offline' } as const;
  * Callers speak Hmong and the counsellors only Lao, so automatic dispatch leaves them waiting
  * (relaxation starts after a minute): only the supervisor's assignment moves them.
  */
-const hmongCaller = (hotline = '1362') => h.caller({ hotline, language: 'hmn', node: 1 });
+const hmongCaller = (hotline = '1362', enqueuedAt?: number) =>
+  h.caller({ hotline, language: 'hmn', node: 1, ...(enqueuedAt ? { enqueuedAt } : {}) });
 
 async function queueOf(cookie: string): Promise<TWaitingCallerView[]> {
   const res = await app.inject({ url: '/api/staff/routing/queue', headers: { cookie } });
@@ -191,8 +192,9 @@ describe('supervisor queue: manual assignment and priority', () => {
 
   it('moves a boosted caller forward over the socket, audited', async () => {
     const supervisor = await h.counsellor({ role: 'supervisor', hotlines: ['1300'] });
-    const first = await hmongCaller('1300');
-    const child = await hmongCaller('1300');
+    // A second apart: two callers in the same millisecond would tie, and Redis breaks ties by sid.
+    const first = await hmongCaller('1300', Date.now() - 1_000);
+    const child = await hmongCaller('1300', Date.now());
     const order = async () => (await queueOf(supervisor.cookie)).map((c) => c.callSid);
     expect(await order()).toEqual([first, child]);
     expect(
