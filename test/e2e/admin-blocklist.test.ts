@@ -1,9 +1,7 @@
-import { generateSync } from 'otplib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
+import { signInWithTotp } from './support/sign-in';
 
 const NUISANCE = '+8562077712345';
 
@@ -17,20 +15,12 @@ describe('block list administration', () => {
   const verbs = (call: { transcript: Array<{ verb: string; detail?: string }> }) =>
     call.transcript.map((t) => (t.detail ? `${t.verb}:${t.detail}` : t.verb));
 
-  async function signInAsAdmin(page: Page) {
-    await signIn(page, system.login('admin'));
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-    await page.getByLabel('6-digit verification code').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
-
   it(
     'a number blocked in the admin screen is turned away on its next call, and can be lifted',
     { timeout: 120_000 },
     async () => {
       const page = await system.browser.newPage({ uiLanguage: 'en' });
-      await signInAsAdmin(page);
+      await signInWithTotp(page, system.login('admin'));
       await page.getByRole('link', { name: 'Block list' }).click();
       await page.getByLabel('Phone number').fill(NUISANCE);
       await page.getByLabel('Hotline').selectOption('1362');

@@ -1,10 +1,9 @@
-import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeholderWav } from '../../src/modules/prompts/placeholder-audio.policy';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
+import { signInWithTotp } from './support/sign-in';
 
 describe('administration: partners, referral rules, prompts and retention', () => {
   let system: TE2eSystem;
@@ -12,14 +11,6 @@ describe('administration: partners, referral rules, prompts and retention', () =
     system = await startE2eSystem();
   }, 180_000);
   afterAll(async () => system?.stop(), 120_000);
-
-  async function signInAsAdmin(page: Page) {
-    await signIn(page, system.login('admin'));
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-    await page.getByLabel('6-digit verification code').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
 
   async function bothLanguages(page: Page, name: string, laoHeading: string) {
     await screenshot(page, `${name}-en`);
@@ -34,7 +25,7 @@ describe('administration: partners, referral rules, prompts and retention', () =
     { timeout: 150_000 },
     async () => {
       const page = await system.browser.newPage({ uiLanguage: 'en' });
-      await signInAsAdmin(page);
+      await signInWithTotp(page, system.login('admin'));
 
       await page.getByRole('link', { name: 'Partners' }).click();
       const units = page.getByTestId('partner-units');

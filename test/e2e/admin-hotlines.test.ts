@@ -1,9 +1,7 @@
-import { generateSync } from 'otplib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
+import { signInWithTotp } from './support/sign-in';
 
 const todayInVientiane = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
@@ -21,14 +19,6 @@ describe('hotline administration', () => {
   const verbs = (call: { transcript: Array<{ verb: string; detail?: string }> }) =>
     call.transcript.map((t) => (t.detail ? `${t.verb}:${t.detail}` : t.verb));
 
-  async function signInAsAdmin(page: Page) {
-    await signIn(page, system.login('admin'));
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-    await page.getByLabel('6-digit verification code').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
-
   it(
     'closes a hotline for today and the next call goes to the duty mobile',
     { timeout: 120_000 },
@@ -40,7 +30,7 @@ describe('hotline administration', () => {
       system.sim.engine.hangup(before);
 
       const page = await system.browser.newPage({ uiLanguage: 'en' });
-      await signInAsAdmin(page);
+      await signInWithTotp(page, system.login('admin'));
       await page.waitForURL('**/admin');
       await page.getByRole('link', { name: 'Edit 1362' }).click();
       await page.getByRole('heading', { name: /^1362/ }).waitFor();

@@ -1,6 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { generateSync } from 'otplib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../db/schema/cases';
 import { staffUsers } from '../../db/schema/staff';
@@ -11,7 +9,7 @@ import { requestReferral } from '../../src/modules/referrals/request-referral.se
 import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
+import { signIn, signInWithTotp } from './support/sign-in';
 
 describe('supervisor: escalations inbox and audit log', () => {
   let system: TE2eSystem;
@@ -25,14 +23,6 @@ describe('supervisor: escalations inbox and audit log', () => {
     await queues?.close();
     await system?.stop();
   });
-
-  async function signInWithTotp(page: Page, username: string) {
-    await signIn(page, system.login(username));
-    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-    await page.getByLabel('6-digit verification code').fill(generateSync({ secret }));
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
 
   it(
     'shows an overdue referral with a link to its case, and who opened that case',
@@ -77,7 +67,7 @@ describe('supervisor: escalations inbox and audit log', () => {
         .where(eq(tickets.caseId, caseId));
 
       const page = await system.browser.newPage({ uiLanguage: 'en' });
-      await signInWithTotp(page, 'supervisor');
+      await signInWithTotp(page, system.login('supervisor'));
       await page.getByRole('link', { name: 'Escalations and audit' }).click();
       const row = page.getByTestId('escalations').getByRole('row', { name: new RegExp(code) });
       await row.getByText('Overdue').waitFor();

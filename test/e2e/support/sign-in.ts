@@ -1,3 +1,4 @@
+import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 
 /** Fills the login form (in either language) with the keyboard only, as a counsellor would. */
@@ -8,4 +9,16 @@ export async function signIn(page: Page, login: { username: string; password: st
   await page.keyboard.press('Tab');
   await page.keyboard.type(login.password);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Signs in a user whose role needs a second factor (supervisor, administrator, partner): the demo
+ * system shows the enrolment secret on first sign-in, so the code is computed from it.
+ */
+export async function signInWithTotp(page: Page, login: { username: string; password: string }) {
+  await signIn(page, login);
+  const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+  await page.getByLabel('6-digit verification code').fill(generateSync({ secret }));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByTestId('current-user').waitFor();
 }
