@@ -25,6 +25,8 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
   const ttlMs = options.ttlMs ?? 30_000;
   const fresh = new Map<string, { at: number; value: THotlineSettings | null }>();
   const lastKnown = new Map<string, THotlineSettings>();
+  const loading = new Map<string, Promise<THotlineSettings | null>>();
+  let invalidations = 0;
 
   async function load(number: string): Promise<THotlineSettings | null> {
     const [row] = await db.select().from(hotlines).where(eq(hotlines.number, number)).limit(1);
@@ -47,10 +49,25 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
     async get(number: string, now = Date.now()): Promise<THotlineSettings | null> {
       const hit = fresh.get(number);
       if (hit && now - hit.at < ttlMs) return hit.value;
-      const value = await load(number);
-      fresh.set(number, { at: now, value });
-      if (value) lastKnown.set(number, value);
-      return value;
+      // When the copy expires under a surge, every waiting webhook shares one read.
+      let pending = loading.get(number);
+      if (!pending) {
+        const generation = invalidations;
+        const read: Promise<THotlineSettings | null> = load(number)
+          .then((value) => {
+            // Read before an administrator's change landed: good for this call, not for the cache.
+            const current = generation === invalidations;
+            if (current) fresh.set(number, { at: now, value });
+            if (value && (current || !lastKnown.has(number))) lastKnown.set(number, value);
+            return value;
+          })
+          .finally(() => {
+            if (loading.get(number) === read) loading.delete(number);
+          });
+        loading.set(number, read);
+        pending = read;
+      }
+      return pending;
     },
     lastKnown(number: string): THotlineSettings | null {
       return lastKnown.get(number) ?? null;
@@ -66,8 +83,14 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
       await Promise.all(rows.map((r) => this.get(r.number)));
     },
     invalidate(number?: string): void {
-      if (number) fresh.delete(number);
-      else fresh.clear();
+      invalidations++;
+      if (number) {
+        fresh.delete(number);
+        loading.delete(number);
+      } else {
+        fresh.clear();
+        loading.clear();
+      }
     },
   };
 }

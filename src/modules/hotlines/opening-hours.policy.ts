@@ -21,7 +21,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const WEEKDAYS: Record<string, '1' | '2' | '3' | '4' | '5' | '6' | '7'> = {
+const WEEKDAYS: Record<string, TWeekday> = {
   Mon: '1',
   Tue: '2',
   Wed: '3',
@@ -31,8 +31,24 @@ const WEEKDAYS: Record<string, '1' | '2' | '3' | '4' | '5' | '6' | '7'> = {
   Sun: '7',
 };
 
+type TLocalTime = { date: string; weekday: TWeekday; time: string };
+type TWeekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
+
+// Offsets change only on whole minutes, so one answer per zone and minute is exact; formatting
+// the date was the costliest step of an incoming call's decision.
+const lastMinute = new Map<string, { minute: number; local: TLocalTime }>();
+
 /** Wall-clock date, ISO weekday and HH:MM of an instant in the hotline's time zone. */
-export function localTime(now: Date, timeZone = HOTLINE_TIME_ZONE) {
+export function localTime(now: Date, timeZone = HOTLINE_TIME_ZONE): TLocalTime {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const hit = lastMinute.get(timeZone);
+  if (hit && hit.minute === minute) return hit.local;
+  const local = formatLocalTime(now, timeZone);
+  lastMinute.set(timeZone, { minute, local });
+  return local;
+}
+
+function formatLocalTime(now: Date, timeZone: string): TLocalTime {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(now)

@@ -27,12 +27,35 @@ function play(
   target.play({}, ctx.urls.prompt(ctx.hotline.number, lang, prompt));
 }
 
+/*
+ * TwiML depends only on the hotline's settings, the URLs and a few arguments, never on the caller,
+ * so each answer is built once (twilio's XML builder was a large part of a webhook's CPU) and kept
+ * until the settings object is replaced (the settings cache hands out a new one when they change).
+ */
+const built = new WeakMap<TIvrUrls, WeakMap<THotlineSettings, Map<string, string>>>();
+const MAX_REMEMBERED_PER_HOTLINE = 1000;
+
+function remembered(ctx: TIvrContext, key: string, build: () => string): string {
+  let byHotline = built.get(ctx.urls);
+  if (!byHotline) built.set(ctx.urls, (byHotline = new WeakMap()));
+  let answers = byHotline.get(ctx.hotline);
+  if (!answers) byHotline.set(ctx.hotline, (answers = new Map()));
+  let twiml = answers.get(key);
+  if (twiml === undefined) {
+    twiml = build();
+    if (answers.size < MAX_REMEMBERED_PER_HOTLINE) answers.set(key, twiml);
+  }
+  return twiml;
+}
+
 /** Neutral wording on purpose: a blocked caller is not told why or that they are blocked. */
 export function blockedTwiml(ctx: TIvrContext): string {
-  const r = new VoiceResponse();
-  play(r, ctx, ctx.hotline.defaultLanguage, 'blocked');
-  r.hangup();
-  return r.toString();
+  return remembered(ctx, 'blocked', () => {
+    const r = new VoiceResponse();
+    play(r, ctx, ctx.hotline.defaultLanguage, 'blocked');
+    r.hangup();
+    return r.toString();
+  });
 }
 
 function appendVoicemail(r: TVoiceResponse, ctx: TIvrContext): void {
@@ -49,29 +72,33 @@ function appendVoicemail(r: TVoiceResponse, ctx: TIvrContext): void {
 }
 
 export function voicemailTwiml(ctx: TIvrContext): string {
-  const r = new VoiceResponse();
-  appendVoicemail(r, ctx);
-  return r.toString();
+  return remembered(ctx, 'voicemail', () => {
+    const r = new VoiceResponse();
+    appendVoicemail(r, ctx);
+    return r.toString();
+  });
 }
 
 /** Rings the duty mobile; the Dial action decides what happens if nobody answers. */
 export function forwardTwiml(ctx: TIvrContext, reason: 'after-hours' | 'fallback'): string {
-  const r = new VoiceResponse();
-  const mobile = ctx.hotline.dutyMobile;
-  if (!mobile) return reason === 'fallback' ? holdInTwilioQueueTwiml(ctx) : voicemailTwiml(ctx);
-  play(
-    r,
-    ctx,
-    ctx.hotline.defaultLanguage,
-    reason === 'after-hours' ? 'after-hours-forward' : 'please-hold',
-  );
-  const dial = r.dial({
-    timeout: DIAL_TIMEOUT_S,
-    action: ctx.urls.voice('forward-result', { hotline: ctx.hotline.number, reason }),
-    method: 'POST',
+  return remembered(ctx, `forward:${reason}`, () => {
+    const r = new VoiceResponse();
+    const mobile = ctx.hotline.dutyMobile;
+    if (!mobile) return reason === 'fallback' ? holdInTwilioQueueTwiml(ctx) : voicemailTwiml(ctx);
+    play(
+      r,
+      ctx,
+      ctx.hotline.defaultLanguage,
+      reason === 'after-hours' ? 'after-hours-forward' : 'please-hold',
+    );
+    const dial = r.dial({
+      timeout: DIAL_TIMEOUT_S,
+      action: ctx.urls.voice('forward-result', { hotline: ctx.hotline.number, reason }),
+      method: 'POST',
+    });
+    dial.number(mobile);
+    return r.toString();
   });
-  dial.number(mobile);
-  return r.toString();
 }
 
 export function afterHoursTwiml(ctx: TIvrContext): string {
@@ -82,22 +109,24 @@ export function afterHoursTwiml(ctx: TIvrContext): string {
 
 /** Welcome (first attempt only) and the language menu; no input comes back with attempt + 1. */
 export function languageMenuTwiml(ctx: TIvrContext, attempt: number): string {
-  const r = new VoiceResponse();
-  const h = ctx.hotline;
-  if (attempt === 1) play(r, ctx, h.defaultLanguage, 'welcome');
-  const next = { hotline: h.number, attempt: String(attempt) };
-  const gather = r.gather({
-    numDigits: 1,
-    timeout: GATHER_TIMEOUT_S,
-    action: ctx.urls.voice('language', next),
-    method: 'POST',
-    actionOnEmptyResult: false,
+  return remembered(ctx, `menu:${attempt}`, () => {
+    const r = new VoiceResponse();
+    const h = ctx.hotline;
+    if (attempt === 1) play(r, ctx, h.defaultLanguage, 'welcome');
+    const next = { hotline: h.number, attempt: String(attempt) };
+    const gather = r.gather({
+      numDigits: 1,
+      timeout: GATHER_TIMEOUT_S,
+      action: ctx.urls.voice('language', next),
+      method: 'POST',
+      actionOnEmptyResult: false,
+    });
+    // Each language's line is recorded in that language: "for Lao, press 1".
+    for (const lang of h.languages)
+      gather.play({}, ctx.urls.prompt(h.number, lang, `lang-${lang}` as TPromptKey));
+    r.redirect({ method: 'POST' }, ctx.urls.voice('language', next));
+    return r.toString();
   });
-  // Each language's line is recorded in that language: "for Lao, press 1".
-  for (const lang of h.languages)
-    gather.play({}, ctx.urls.prompt(h.number, lang, `lang-${lang}` as TPromptKey));
-  r.redirect({ method: 'POST' }, ctx.urls.voice('language', next));
-  return r.toString();
 }
 
 /** The caller's choice: a listed digit picks that language; after two silent menus, the default. */
@@ -119,19 +148,21 @@ export function enqueueTwiml(
   language: string,
   options: { notice: boolean },
 ): string {
-  const r = new VoiceResponse();
-  const q = { hotline: ctx.hotline.number, lang: language };
-  if (options.notice) play(r, ctx, language, 'recording-notice');
-  r.enqueue(
-    {
-      waitUrl: ctx.urls.voice('wait', q),
-      waitUrlMethod: 'POST',
-      action: ctx.urls.voice('queue-result', q),
-      method: 'POST',
-    },
-    ctx.queueName,
-  );
-  return r.toString();
+  return remembered(ctx, `enqueue:${language}:${options.notice}`, () => {
+    const r = new VoiceResponse();
+    const q = { hotline: ctx.hotline.number, lang: language };
+    if (options.notice) play(r, ctx, language, 'recording-notice');
+    r.enqueue(
+      {
+        waitUrl: ctx.urls.voice('wait', q),
+        waitUrlMethod: 'POST',
+        action: ctx.urls.voice('queue-result', q),
+        method: 'POST',
+      },
+      ctx.queueName,
+    );
+    return r.toString();
+  });
 }
 
 /** Keeps the caller in Twilio's queue with no Redis entry (the reconciler adds it later). */
@@ -146,25 +177,28 @@ export function estimatedWaitMinutes(position: number, avgHandleSeconds = 240, a
 
 /** One round of the hold loop: position, estimated wait, "press 1 to be called back", hold music. */
 export function waitTwiml(ctx: TIvrContext, language: string, position: number | null): string {
-  const r = new VoiceResponse();
-  const gather = r.gather({
-    numDigits: 1,
-    timeout: 1,
-    action: ctx.urls.voice('wait-choice', { hotline: ctx.hotline.number, lang: language }),
-    method: 'POST',
-    actionOnEmptyResult: false,
+  return remembered(ctx, `wait:${language}:${position}`, () => {
+    const r = new VoiceResponse();
+    const gather = r.gather({
+      numDigits: 1,
+      timeout: 1,
+      action: ctx.urls.voice('wait-choice', { hotline: ctx.hotline.number, lang: language }),
+      method: 'POST',
+      actionOnEmptyResult: false,
+    });
+    const say = (p: TPromptKey) =>
+      gather.play({}, ctx.urls.prompt(ctx.hotline.number, language, p));
+    if (position !== null && position > 0) {
+      say('position');
+      digitPrompts(position).forEach(say);
+      say('estimated-wait');
+      digitPrompts(estimatedWaitMinutes(position)).forEach(say);
+      say('minutes');
+    }
+    say('callback-offer');
+    play(r, ctx, language, 'hold-music');
+    return r.toString();
   });
-  const say = (p: TPromptKey) => gather.play({}, ctx.urls.prompt(ctx.hotline.number, language, p));
-  if (position !== null && position > 0) {
-    say('position');
-    digitPrompts(position).forEach(say);
-    say('estimated-wait');
-    digitPrompts(estimatedWaitMinutes(position)).forEach(say);
-    say('minutes');
-  }
-  say('callback-offer');
-  play(r, ctx, language, 'hold-music');
-  return r.toString();
 }
 
 /** "1" asks for a call back and leaves the queue; anything else keeps waiting. */
@@ -173,50 +207,57 @@ export function waitChoiceTwiml(
   language: string,
   wantsCallback: boolean,
 ): string {
-  const r = new VoiceResponse();
-  if (wantsCallback) {
-    play(r, ctx, language, 'callback-confirmed');
-    r.leave();
-  } else play(r, ctx, language, 'please-hold');
-  return r.toString();
+  return remembered(ctx, `wait-choice:${language}:${wantsCallback}`, () => {
+    const r = new VoiceResponse();
+    if (wantsCallback) {
+      play(r, ctx, language, 'callback-confirmed');
+      r.leave();
+    } else play(r, ctx, language, 'please-hold');
+    return r.toString();
+  });
 }
 
 /** After the caller left the queue (QueueResult). */
 export function queueResultTwiml(ctx: TIvrContext, language: string, result: string): string {
-  const r = new VoiceResponse();
-  if (result === 'leave') {
-    play(r, ctx, language, 'goodbye');
-    r.hangup();
-  } else if (result === 'error' || result === 'system-error' || result === 'queue-full')
-    return forwardTwiml(ctx, 'fallback');
-  else if (result !== 'redirected') r.hangup();
-  return r.toString();
+  return remembered(ctx, `queue-result:${language}:${result}`, () => {
+    const r = new VoiceResponse();
+    if (result === 'leave') {
+      play(r, ctx, language, 'goodbye');
+      r.hangup();
+    } else if (result === 'error' || result === 'system-error' || result === 'queue-full')
+      return forwardTwiml(ctx, 'fallback');
+    else if (result !== 'redirected') r.hangup();
+    return r.toString();
+  });
 }
 
 export function afterVoicemailTwiml(ctx: TIvrContext): string {
-  const r = new VoiceResponse();
-  play(r, ctx, ctx.hotline.defaultLanguage, 'voicemail-thanks');
-  r.hangup();
-  return r.toString();
+  return remembered(ctx, 'after-voicemail', () => {
+    const r = new VoiceResponse();
+    play(r, ctx, ctx.hotline.defaultLanguage, 'voicemail-thanks');
+    r.hangup();
+    return r.toString();
+  });
 }
 
 /** Duty mobile did not answer: after hours → voicemail; as a fallback → wait in Twilio's queue. */
 export function forwardResultTwiml(ctx: TIvrContext, reason: string, dialStatus: string): string {
-  if (dialStatus === 'completed' || dialStatus === 'answered') {
-    const r = new VoiceResponse();
-    r.hangup();
-    return r.toString();
-  }
+  if (dialStatus === 'completed' || dialStatus === 'answered') return hangupTwiml();
   return reason === 'fallback' ? holdInTwilioQueueTwiml(ctx) : voicemailTwiml(ctx);
 }
 
-/** For a replayed or late webhook of a call that is already over: nothing more to do. */
-export function hangupTwiml(): string {
+const HANGUP = (() => {
   const r = new VoiceResponse();
   r.hangup();
   return r.toString();
+})();
+const EMPTY = new VoiceResponse().toString();
+
+/** For a replayed or late webhook of a call that is already over: nothing more to do. */
+export function hangupTwiml(): string {
+  return HANGUP;
 }
 
 export function emptyTwiml(): string {
-  return new VoiceResponse().toString();
+  return EMPTY;
 }

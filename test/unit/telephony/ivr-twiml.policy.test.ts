@@ -42,6 +42,16 @@ describe('language menu', () => {
     expect(chooseLanguage(ctx.hotline, undefined, 2)).toEqual({ language: 'lo' });
   });
 
+  it("follows an administrator's change of the hotline's languages on the next call", () => {
+    const before = languageMenuTwiml(ctx, 1);
+    const changed = { ...ctx, hotline: { ...ctx.hotline, languages: ['lo', 'km'] } };
+    const after = languageMenuTwiml(changed, 1);
+    expect(after).toContain('/km/lang-km.wav');
+    expect(after).not.toContain('/hmn/lang-hmn.wav');
+    // The unchanged settings still answer as before.
+    expect(languageMenuTwiml(ctx, 1)).toBe(before);
+  });
+
   it('plays the welcome only the first time', () => {
     expect(languageMenuTwiml(ctx, 1)).toContain('welcome.wav');
     expect(languageMenuTwiml(ctx, 2)).not.toContain('welcome.wav');

@@ -31,6 +31,17 @@ describe('opening hours in Asia/Vientiane', () => {
     expect(isOpen(hours, new Date('2026-11-23T00:30:00Z'))).toBe(false);
   });
 
+  it('turns to the next minute and the next day at the second they begin', () => {
+    expect(localTime(new Date('2026-11-23T16:59:59.999Z')).time).toBe('23:59');
+    expect(localTime(new Date('2026-11-23T17:00:00.000Z'))).toEqual({
+      date: '2026-11-24',
+      weekday: '2',
+      time: '00:00',
+    });
+    // Back to an earlier minute (another call's clock): still its own answer.
+    expect(localTime(new Date('2026-11-23T16:59:30Z')).date).toBe('2026-11-23');
+  });
+
   it('closes at the closing minute and over lunch', () => {
     expect(isOpen(hours, new Date('2026-11-23T09:59:00Z'))).toBe(true); // 16:59
     expect(isOpen(hours, new Date('2026-11-23T10:00:00Z'))).toBe(false); // 17:00
