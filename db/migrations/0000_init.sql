@@ -67,6 +67,8 @@ CREATE TABLE "staff_users" (
 	"languages" text[] DEFAULT '{}' NOT NULL,
 	"organisation_key" text,
 	"province_code" text,
+	"mobile_enc" text,
+	"answer_on" text DEFAULT 'browser' NOT NULL,
 	"disabled_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

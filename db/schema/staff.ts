@@ -11,6 +11,10 @@ export const staffRoles = [
 ] as const;
 export type TStaffRole = (typeof staffRoles)[number];
 
+/** Where an offered call rings once accepted: the console's softphone or the counsellor's mobile. */
+export const answerOnChoices = ['browser', 'mobile'] as const;
+export type TAnswerOn = (typeof answerOnChoices)[number];
+
 export const staffUsers = pgTable('staff_users', {
   id: uuid('id').primaryKey().defaultRandom(),
   username: text('username').notNull().unique(),
@@ -26,6 +30,9 @@ export const staffUsers = pgTable('staff_users', {
   languages: text('languages').array().notNull().default([]),
   organisationKey: text('organisation_key'),
   provinceCode: text('province_code'),
+  /** The counsellor's own mobile (E.164), encrypted like the TOTP secret: personal data. */
+  mobileEnc: text('mobile_enc'),
+  answerOn: text('answer_on', { enum: answerOnChoices }).notNull().default('browser'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   ...timestamps,
 });

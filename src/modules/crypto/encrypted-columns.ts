@@ -7,7 +7,7 @@ export type TEncryptedTable = { table: string; idColumn: string; columns: readon
  * the schema for `*_enc` / `*_encrypted` columns and fails when one is missing).
  */
 export const encryptedColumns: readonly TEncryptedTable[] = [
-  { table: 'staff_users', idColumn: 'id', columns: ['totp_secret_enc'] },
+  { table: 'staff_users', idColumn: 'id', columns: ['totp_secret_enc', 'mobile_enc'] },
   { table: 'calls', idColumn: 'call_sid', columns: ['from_encrypted'] },
   { table: 'cases', idColumn: 'id', columns: ['summary_enc'] },
   { table: 'case_notes', idColumn: 'id', columns: ['body_enc'] },
