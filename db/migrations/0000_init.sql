@@ -449,6 +449,44 @@ CREATE TABLE "callback_tasks" (
 	CONSTRAINT "callback_tasks_call_sid_unique" UNIQUE("call_sid")
 );
 --> statement-breakpoint
+CREATE TABLE "report_call_hours" (
+	"hour" timestamp with time zone NOT NULL,
+	"hotline" text NOT NULL,
+	"calls" integer NOT NULL,
+	"queued" integer NOT NULL,
+	"answered" integer NOT NULL,
+	"answered_in_target" integer NOT NULL,
+	"abandoned" integer NOT NULL,
+	"short_abandoned" integer NOT NULL,
+	"after_hours" integer NOT NULL,
+	"blocked" integer NOT NULL,
+	"forwarded" integer NOT NULL,
+	"callbacks" integer NOT NULL,
+	"answer_wait" numeric NOT NULL,
+	"longest_wait" double precision NOT NULL,
+	CONSTRAINT "report_call_hours_hour_hotline_pk" PRIMARY KEY("hour","hotline")
+);
+--> statement-breakpoint
+CREATE TABLE "report_handle_hours" (
+	"hour" timestamp with time zone NOT NULL,
+	"hotline" text NOT NULL,
+	"counsellor_id" text NOT NULL,
+	"contacts" integer NOT NULL,
+	"handle_seconds" bigint NOT NULL,
+	CONSTRAINT "report_handle_hours_hour_hotline_counsellor_id_pk" PRIMARY KEY("hour","hotline","counsellor_id")
+);
+--> statement-breakpoint
+CREATE TABLE "report_offer_hours" (
+	"hour" timestamp with time zone NOT NULL,
+	"hotline" text NOT NULL,
+	"user_id" text NOT NULL,
+	"offered" integer NOT NULL,
+	"accepted" integer NOT NULL,
+	"rejected" integer NOT NULL,
+	"timed_out" integer NOT NULL,
+	CONSTRAINT "report_offer_hours_hour_hotline_user_id_pk" PRIMARY KEY("hour","hotline","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "report_person_years" (
 	"year" integer NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -472,7 +510,8 @@ CREATE TABLE "report_person_years" (
 CREATE TABLE "report_refresh_state" (
 	"key" text PRIMARY KEY NOT NULL,
 	"watermark" timestamp with time zone NOT NULL,
-	"full_at" timestamp with time zone NOT NULL
+	"full_at" timestamp with time zone NOT NULL,
+	"position" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "report_session_days" (
@@ -481,6 +520,12 @@ CREATE TABLE "report_session_days" (
 	"mode" text NOT NULL,
 	"sessions" integer NOT NULL,
 	CONSTRAINT "report_session_days_day_hotline_mode_pk" PRIMARY KEY("day","hotline","mode")
+);
+--> statement-breakpoint
+CREATE TABLE "report_stale" (
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	CONSTRAINT "report_stale_kind_key_pk" PRIMARY KEY("kind","key")
 );
 --> statement-breakpoint
 CREATE TABLE "report_year_cells" (

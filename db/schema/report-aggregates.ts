@@ -1,8 +1,11 @@
 import {
+  bigint,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -95,9 +98,86 @@ export const reportSessionDays = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.hotline, t.mode] })],
 );
 
+const hourColumn = () => timestamp('hour', { withTimezone: true, mode: 'date' }).notNull();
+
+/**
+ * Inbound calls per hotline and hour they started (the hour's first instant; Lao time is a whole
+ * number of hours from UTC, so a UTC hour is a Lao hour), with the operations report's sums: the
+ * report rolls these up by hotline, Lao day and hour of day for any period of whole days.
+ */
+export const reportCallHours = pgTable(
+  'report_call_hours',
+  {
+    hour: hourColumn(),
+    hotline: text('hotline').notNull(),
+    calls: integer('calls').notNull(),
+    queued: integer('queued').notNull(),
+    answered: integer('answered').notNull(),
+    answeredInTarget: integer('answered_in_target').notNull(),
+    abandoned: integer('abandoned').notNull(),
+    shortAbandoned: integer('short_abandoned').notNull(),
+    afterHours: integer('after_hours').notNull(),
+    blocked: integer('blocked').notNull(),
+    forwarded: integer('forwarded').notNull(),
+    callbacks: integer('callbacks').notNull(),
+    /** Exact sum of answered calls' queue waits in seconds (numeric: sums of sums stay exact). */
+    answerWait: numeric('answer_wait').notNull(),
+    longestWait: doublePrecision('longest_wait').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.hotline] })],
+);
+
+/**
+ * Routing offers per hour received, hotline of the call ('' when the call is not on record) and
+ * counsellor. The routing log is append-only, so new events are added to these counts once, in
+ * event id order up to `report_refresh_state.position`; later events are read directly.
+ */
+export const reportOfferHours = pgTable(
+  'report_offer_hours',
+  {
+    hour: hourColumn(),
+    hotline: text('hotline').notNull(),
+    userId: text('user_id').notNull(),
+    offered: integer('offered').notNull(),
+    accepted: integer('accepted').notNull(),
+    rejected: integer('rejected').notNull(),
+    timedOut: integer('timed_out').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.hotline, t.userId] })],
+);
+
+/** Contacts recorded per hour they occurred, hotline and counsellor, with their summed duration. */
+export const reportHandleHours = pgTable(
+  'report_handle_hours',
+  {
+    hour: hourColumn(),
+    hotline: text('hotline').notNull(),
+    counsellorId: text('counsellor_id').notNull(),
+    contacts: integer('contacts').notNull(),
+    handleSeconds: bigint('handle_seconds', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.hotline, t.counsellorId] })],
+);
+
+/**
+ * Hours and people whose records were deleted or moved (db/sql/0002_report_stale.sql fills it
+ * from triggers): deletions leave no updated_at stamp, so the next refresh recomputes these.
+ */
+export const reportStale = pgTable(
+  'report_stale',
+  {
+    /** 'call-hour', 'contact-hour' (an hour instant as text), 'person' (an id), 'day' (a Lao date). */
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] })],
+);
+
 /** Where the last refresh got to: changes stamped after `watermark` are not in the aggregates yet. */
 export const reportRefreshState = pgTable('report_refresh_state', {
   key: text('key').primaryKey(),
   watermark: timestamp('watermark', { withTimezone: true, mode: 'date' }).notNull(),
   fullAt: timestamp('full_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** The last routing event (call_events.id) added to report_offer_hours. */
+  position: bigint('position', { mode: 'number' }),
 });
