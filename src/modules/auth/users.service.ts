@@ -29,7 +29,7 @@ export type TUserInput = {
 };
 
 function userView(row: typeof staffUsers.$inferSelect) {
-  const { passwordHash: _p, totpSecretEnc, ...rest } = row;
+  const { passwordHash: _p, totpSecretEnc, mobileEnc: _m, ...rest } = row;
   return { ...rest, totpEnrolled: !!totpSecretEnc };
 }
 

@@ -16,6 +16,7 @@ import { blocklistRoutes } from './blocklist.routes';
 import { softphoneRoutes } from './softphone.routes';
 import { draftRoutes } from './drafts.routes';
 import { colleagueRoutes } from './colleagues.routes';
+import { answerOnRoutes } from './answer-on.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -39,4 +40,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(softphoneRoutes);
   await app.register(draftRoutes);
   await app.register(colleagueRoutes);
+  await app.register(answerOnRoutes);
 };
