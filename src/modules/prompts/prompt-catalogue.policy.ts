@@ -22,6 +22,8 @@ export const PROMPTS = [
   'blocked',
   'please-hold',
   'goodbye',
+  // Heard by a counsellor answering on their mobile, never by the caller: "hotline call, press 1".
+  'whisper',
 ] as const;
 export type TPromptKey = (typeof PROMPTS)[number];
 
