@@ -13,9 +13,6 @@ export function openRedis(url: string, role: TRedisRole = 'command'): Redis {
     enableOfflineQueue: role !== 'command',
     maxRetriesPerRequest: role === 'command' ? 1 : null,
     retryStrategy: (times) => Math.min(times * 200, 2000),
-    // Commands issued in the same tick (a surge of webhooks, a dispatch round) share one write
-    // and one round trip. Blocking and pub/sub connections must not pipeline.
-    enableAutoPipelining: role === 'command',
   };
   return new Redis(url, options);
 }

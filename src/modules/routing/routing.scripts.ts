@@ -15,6 +15,14 @@ local P = ARGV[1]
 local function ck(sid) return P .. ':caller:' .. sid end
 local function ak(uid) return P .. ':agent:' .. uid end
 local function rk(h, l) return P .. ':ready:' .. h .. ':' .. l end
+-- Beside each hotline's queue, one set per language scored by arrival: the queue's summary
+-- (count and longest wait per language) then costs a few reads, not one per waiting caller.
+local function wk(h, l) return P .. ':waiting:' .. h .. ':' .. l end
+local function tallyIn(h, l, enq, sid)
+  redis.call('ZADD', wk(h, l), 'NX', enq, sid)
+  redis.call('SADD', P .. ':waitlangs:' .. h, l)
+end
+local function tallyOut(h, l, sid) redis.call('ZREM', wk(h, l), sid) end
 local function makeReady(sid, h, l, score)
   redis.call('ZADD', rk(h, l), 'NX', score, sid)
   redis.call('SADD', P .. ':readyidx', h .. ':' .. l)
@@ -42,7 +50,8 @@ redis.call('HSETNX', c, 'score', score)
 redis.call('HSETNX', c, 'state', 'waiting')
 redis.call('EXPIRE', c, 172800)
 redis.call('SADD', P .. ':hotlines', h)
-local f = redis.call('HMGET', c, 'state', 'hotline', 'language', 'score')
+local f = redis.call('HMGET', c, 'state', 'hotline', 'language', 'score', 'enqueuedAt')
+tallyIn(h, f[3], f[5], sid)
 if f[1] == 'waiting' then makeReady(sid, f[2], f[3], f[4]) end
 return f[1]
 `);
@@ -84,6 +93,7 @@ if cs[1] ~= 'offered' or cs[2] ~= oid or as[1] ~= 'offered' or as[2] ~= oid then
 redis.call('HSET', c, 'state', 'connecting', 'connectedTo', uid, 'answeredAt', now)
 redis.call('HDEL', c, 'offerId', 'offeredTo')
 redis.call('ZREM', P .. ':queue:' .. cs[3], sid)
+tallyOut(cs[3], cs[4], sid)
 redis.call('HSET', a, 'state', 'on_call', 'callSid', sid, 'consecutiveTimeouts', 0)
 redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
 redis.call('HINCRBY', a, 'answered', 1)
@@ -146,10 +156,16 @@ export const leaveScript = luaScript(`${routingLuaHelpers}
 local sid, hotline = ARGV[2], ARGV[3]
 local c = ck(sid)
 local cs = redis.call('HMGET', c, 'state', 'hotline', 'language', 'offerId', 'offeredTo')
-if hotline ~= '' then redis.call('ZREM', P .. ':queue:' .. hotline, sid) end
+if hotline ~= '' then
+  redis.call('ZREM', P .. ':queue:' .. hotline, sid)
+  for _, l in ipairs(redis.call('SMEMBERS', P .. ':waitlangs:' .. hotline)) do
+    tallyOut(hotline, l, sid)
+  end
+end
 if not cs[1] then return false end
 if cs[1] == 'connecting' or cs[1] == 'connected' then return {cs[1]} end
 redis.call('ZREM', P .. ':queue:' .. cs[2], sid)
+tallyOut(cs[2], cs[3], sid)
 redis.call('ZREM', rk(cs[2], cs[3]), sid)
 redis.call('DEL', c)
 if cs[1] == 'offered' and cs[4] then
@@ -172,13 +188,14 @@ return {cs[1]}
 export const requeueScript = luaScript(`${routingLuaHelpers}
 local sid = ARGV[2]
 local c = ck(sid)
-local f = redis.call('HMGET', c, 'hotline', 'language', 'score', 'state')
+local f = redis.call('HMGET', c, 'hotline', 'language', 'score', 'state', 'enqueuedAt')
 if not f[4] or f[4] == 'waiting' or f[4] == 'offered' then return false end
 local h = ARGV[3] ~= '' and ARGV[3] or f[1]
 local l = ARGV[4] ~= '' and ARGV[4] or f[2]
 redis.call('HSET', c, 'state', 'waiting', 'hotline', h, 'language', l)
 redis.call('HDEL', c, 'connectedTo')
 redis.call('ZADD', P .. ':queue:' .. h, f[3], sid)
+tallyIn(h, l, f[5], sid)
 redis.call('SADD', P .. ':hotlines', h)
 makeReady(sid, h, l, f[3])
 return {h, l}
@@ -259,29 +276,22 @@ return tostring(score)
 
 /**
  * A hotline's queue summed up inside Redis (one round trip, however long the queue): ARGV:
- * prefix, hotline. Returns {waiting, language, count, earliest enqueuedAt ('' if unknown), …}.
+ * prefix, hotline. Returns {waiting, language, count, earliest enqueuedAt, …}, languages in alphabetical order.
  */
 export const queueViewScript = luaScript(`${routingLuaHelpers}
-local sids = redis.call('ZRANGE', P .. ':queue:' .. ARGV[2], 0, -1)
-local by, order = {}, {}
-for _, sid in ipairs(sids) do
-  local f = redis.call('HMGET', ck(sid), 'language', 'enqueuedAt')
-  local l = f[1] or 'unknown'
-  local e = tonumber(f[2])
-  local entry = by[l]
-  if not entry then
-    entry = {0, false}
-    by[l] = entry
-    order[#order + 1] = l
+local h = ARGV[2]
+local langs = redis.call('SMEMBERS', P .. ':waitlangs:' .. h)
+table.sort(langs)
+local out = {redis.call('ZCARD', P .. ':queue:' .. h)}
+for _, l in ipairs(langs) do
+  local first = redis.call('ZRANGE', wk(h, l), 0, 0, 'WITHSCORES')
+  if #first == 0 then
+    redis.call('SREM', P .. ':waitlangs:' .. h, l)
+  else
+    out[#out + 1] = l
+    out[#out + 1] = redis.call('ZCARD', wk(h, l))
+    out[#out + 1] = string.format('%d', tonumber(first[2]))
   end
-  entry[1] = entry[1] + 1
-  if e and (not entry[2] or e < entry[2]) then entry[2] = e end
-end
-local out = {#sids}
-for _, l in ipairs(order) do
-  out[#out + 1] = l
-  out[#out + 1] = by[l][1]
-  out[#out + 1] = by[l][2] and string.format('%d', by[l][2]) or ''
 end
 return out
 `);

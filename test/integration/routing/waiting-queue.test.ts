@@ -41,7 +41,11 @@ describe('waiting queue', () => {
     const keys = await stores.redis.keys(`${stores.config.REDIS_PREFIX}:*`);
     expect(keys.length).toBeGreaterThan(0);
     expect(
-      keys.every((k) => /:(queue:\d+|ready:\d+:[a-z]+|caller:CA\d+|readyidx|hotlines)$/.test(k)),
+      keys.every((k) =>
+        /:(queue:\d+|ready:\d+:[a-z]+|waiting:\d+:[a-z]+|waitlangs:\d+|caller:CA\d+|readyidx|hotlines)$/.test(
+          k,
+        ),
+      ),
     ).toBe(true);
   });
 });
