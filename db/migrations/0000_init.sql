@@ -525,6 +525,7 @@ CREATE TABLE "report_session_days" (
 CREATE TABLE "report_stale" (
 	"kind" text NOT NULL,
 	"key" text NOT NULL,
+	"detail" text,
 	CONSTRAINT "report_stale_kind_key_pk" PRIMARY KEY("kind","key")
 );
 --> statement-breakpoint

@@ -166,9 +166,14 @@ export const reportHandleHours = pgTable(
 export const reportStale = pgTable(
   'report_stale',
   {
-    /** 'call-hour', 'contact-hour' (an hour instant as text), 'person' (an id), 'day' (a Lao date). */
+    /**
+     * 'call-hour', 'contact-hour' (an hour instant as text), 'person' (an id), 'day' (a Lao date),
+     * 'call-offers' (a call SID whose hotline changed or which was deleted).
+     */
     kind: text('kind').notNull(),
     key: text('key').notNull(),
+    /** For 'call-offers': the hotline the call had before its first change since the last refresh. */
+    detail: text('detail'),
   },
   (t) => [primaryKey({ columns: [t.kind, t.key] })],
 );
