@@ -48,6 +48,13 @@ function toRecord(userId: string, h: Record<string, string>): TAgentRecord {
   };
 }
 
+/** A counsellor's hash as a Lua script returns it (HGETALL: field, value, field, value…). */
+export function recordFromFlat(userId: string, flat: readonly string[]): TAgentRecord {
+  const h: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) h[flat[i] as string] = flat[i + 1] as string;
+  return toRecord(userId, h);
+}
+
 export function toView(record: TAgentRecord): TCounsellorView {
   const { offerId: _o, offerCallSid: _c, offerExpiresAt: _e, seenAt: _s, ...view } = record;
   return view;

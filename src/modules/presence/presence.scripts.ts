@@ -12,15 +12,17 @@ local a = ak(uid)
 redis.call('SADD', P .. ':agents', uid)
 local cur = redis.call('HGET', a, 'state') or 'offline'
 if not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then return {'ERR', cur} end
+-- Out of the skill indexes under the old skills, back in under the new ones (they may change).
+local idle = redis.call('ZSCORE', P .. ':avail', uid)
+availRem(uid)
 redis.call('HSET', a, 'hotlines', hs, 'languages', ls, 'seenAt', now)
 redis.call('ZREM', P .. ':wrap', uid)
 if target == 'available' then
-  if cur ~= 'available' then agentAvailable(uid, now) end
+  if cur ~= 'available' then agentAvailable(uid, now) elseif idle then availAdd(uid, idle) end
 else
   redis.call('HSET', a, 'state', target)
   redis.call('HDEL', a, 'wrapUntil', 'idleSince')
   if reason ~= '' then redis.call('HSET', a, 'reason', reason) else redis.call('HDEL', a, 'reason') end
-  redis.call('ZREM', P .. ':avail', uid)
 end
 return {'OK', target}
 `);
@@ -70,7 +72,7 @@ local a = ak(uid)
 local cur = redis.call('HGET', a, 'state') or 'offline'
 if not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then return false end
 redis.call('SADD', P .. ':agents', uid)
-redis.call('ZREM', P .. ':avail', uid)
+availRem(uid)
 redis.call('ZREM', P .. ':wrap', uid)
 redis.call('HSET', a, 'state', 'on_call', 'callSid', sid)
 redis.call('HDEL', a, 'reason', 'wrapUntil')

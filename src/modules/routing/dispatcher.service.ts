@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { toView, type TPresenceRepository } from '../presence/presence.repository';
+import { recordFromFlat, toView, type TPresenceRepository } from '../presence/presence.repository';
 import type { TOffersRepository } from './offers.repository';
 import { planOffers, type TRoutingSettings } from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
@@ -20,7 +20,8 @@ export function newOfferId(): string {
  */
 export function createDispatcher(deps: {
   offers: TOffersRepository;
-  presence: TPresenceRepository;
+  /** Not read during a round any more (reserve returns the records); kept for the wiring. */
+  presence?: TPresenceRepository;
   settings: TRoutingSettings & { offerTimeoutMs: number };
   notifier: TRoutingNotifier;
   events: TRoutingEventLog;
@@ -42,12 +43,11 @@ export function createDispatcher(deps: {
     const made = await deps.offers.reserve(plan, expiresAt);
     const byCall = new Map(callers.map((c) => [c.callSid, c]));
     const hotlines = new Set<string>();
-    const offered: string[] = [];
     for (const p of plan) {
       const caller = byCall.get(p.callSid);
-      if (!made.has(p.offerId) || !caller) continue;
+      const counsellor = made.get(p.offerId);
+      if (!counsellor || !caller) continue;
       hotlines.add(caller.hotline);
-      offered.push(p.userId);
       deps.notifier.offered(p.userId, {
         offerId: p.offerId,
         callSid: p.callSid,
@@ -62,10 +62,10 @@ export function createDispatcher(deps: {
         kind: 'routing.offered',
         payload: { offerId: p.offerId, userId: p.userId, tier: p.tier, hotline: caller.hotline },
       });
+      // Supervisors see who is being offered a call: the reserve step returned the record.
+      deps.notifier.presence(toView(recordFromFlat(p.userId, counsellor)));
     }
     for (const h of hotlines) deps.notifier.queueChanged(h);
-    // Supervisors see who is being offered a call (one read for the whole round).
-    for (const r of await deps.presence.getMany(offered)) deps.notifier.presence(toView(r));
     // Someone else took part of the plan: the picture changed, look again.
     return made.size < plan.length;
   }

@@ -63,15 +63,22 @@ export function offersRepository(redis: Redis, prefix: string) {
       return { counsellors, callers: waiting };
     },
 
-    /** Reserves every planned pair that is still free; returns the offers actually made. */
+    /**
+     * Reserves every planned pair that is still free; returns the offers actually made, each
+     * with its counsellor's hash as it is now (offered), so nobody reads it again to tell
+     * supervisors.
+     */
     async reserve(
       plan: ReadonlyArray<TPlannedOffer & { offerId: string }>,
       expiresAt: number,
-    ): Promise<Set<string>> {
-      if (!plan.length) return new Set();
+    ): Promise<Map<string, string[]>> {
+      const made = new Map<string, string[]>();
+      if (!plan.length) return made;
       const args: Array<string | number> = [prefix, Date.now(), expiresAt];
       for (const p of plan) args.push(p.callSid, p.userId, p.offerId);
-      return new Set((await runLua(redis, reserveScript, [], args)) as string[]);
+      const r = (await runLua(redis, reserveScript, [], args)) as Array<string | string[]>;
+      for (let i = 0; i + 1 < r.length; i += 2) made.set(String(r[i]), r[i + 1] as string[]);
+      return made;
     },
 
     async accept(userId: string, offerId: string, now: number): Promise<TAcceptedCall | null> {

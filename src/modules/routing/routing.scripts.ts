@@ -7,6 +7,8 @@ import { luaScript } from './lua-script';
  *   caller:<callSid>           hash: hotline, language, enqueuedAt, score, state, offerId, …
  *   agent:<userId>             hash: state, hotlines, languages, idleSince, offerId, callSid, …
  *   avail                      zset of available counsellors scored by idleSince
+ *   avh:<h>, avl:<l>, avx:<h>:<l>  the same, per hotline, per language and per pair (skill
+ *                              indexes: dispatch reads only the longest-idle few who fit)
  *   offer:<offerId>, offers    the open offers and their expiry times
  * A caller's score never changes after the first enqueue, so a re-queue keeps the place.
  */
@@ -27,11 +29,36 @@ local function makeReady(sid, h, l, score)
   redis.call('ZADD', rk(h, l), 'NX', score, sid)
   redis.call('SADD', P .. ':readyidx', h .. ':' .. l)
 end
+local function csvList(v)
+  local out = {}
+  if v then for item in string.gmatch(v, '[^,]+') do out[#out + 1] = item end end
+  return out
+end
+-- The skill indexes an available counsellor is listed in, from the skills stored on them.
+local function skillKeys(uid)
+  local f = redis.call('HMGET', ak(uid), 'hotlines', 'languages')
+  local hs, ls = csvList(f[1]), csvList(f[2])
+  local keys = {}
+  for _, h in ipairs(hs) do
+    keys[#keys + 1] = P .. ':avh:' .. h
+    for _, l in ipairs(ls) do keys[#keys + 1] = P .. ':avx:' .. h .. ':' .. l end
+  end
+  for _, l in ipairs(ls) do keys[#keys + 1] = P .. ':avl:' .. l end
+  return keys
+end
+local function availAdd(uid, idleSince)
+  redis.call('ZADD', P .. ':avail', idleSince, uid)
+  for _, k in ipairs(skillKeys(uid)) do redis.call('ZADD', k, idleSince, uid) end
+end
+local function availRem(uid)
+  redis.call('ZREM', P .. ':avail', uid)
+  for _, k in ipairs(skillKeys(uid)) do redis.call('ZREM', k, uid) end
+end
 local function agentAvailable(uid, idleSince)
   local a = ak(uid)
   redis.call('HSET', a, 'state', 'available', 'idleSince', idleSince)
   redis.call('HDEL', a, 'reason', 'offerId', 'offerCallSid', 'offerExpiresAt', 'wrapUntil')
-  redis.call('ZADD', P .. ':avail', idleSince, uid)
+  availAdd(uid, idleSince)
 end
 `;
 
@@ -56,7 +83,10 @@ if f[1] == 'waiting' then makeReady(sid, f[2], f[3], f[4]) end
 return f[1]
 `);
 
-/** ARGV: prefix, now, expiresAt, then (callSid, userId, offerId) triples. Returns the offer ids made. */
+/**
+ * ARGV: prefix, now, expiresAt, then (callSid, userId, offerId) triples. Returns, per offer made,
+ * its id and the counsellor's hash after the change (supervisors are told without another read).
+ */
 export const reserveScript = luaScript(`${routingLuaHelpers}
 local exp = ARGV[3]
 local made = {}
@@ -66,7 +96,7 @@ for i = 4, #ARGV, 3 do
   local cs = redis.call('HMGET', c, 'state', 'hotline', 'language')
   if cs[1] == 'waiting' and redis.call('HGET', a, 'state') == 'available' then
     redis.call('ZREM', rk(cs[2], cs[3]), sid)
-    redis.call('ZREM', P .. ':avail', uid)
+    availRem(uid)
     redis.call('HSET', c, 'state', 'offered', 'offerId', oid, 'offeredTo', uid)
     redis.call('HSET', a, 'state', 'offered', 'offerId', oid, 'offerCallSid', sid, 'offerExpiresAt', exp)
     redis.call('HINCRBY', a, 'offered', 1)
@@ -74,6 +104,7 @@ for i = 4, #ARGV, 3 do
     redis.call('EXPIRE', P .. ':offer:' .. oid, 86400)
     redis.call('ZADD', P .. ':offers', exp, oid)
     made[#made + 1] = oid
+    made[#made + 1] = redis.call('HGETALL', a)
   end
 end
 return made
@@ -137,7 +168,7 @@ if as[1] == 'offered' and as[2] == oid then
   if away then
     redis.call('HSET', a, 'state', 'away', 'reason', away)
     redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
-    redis.call('ZREM', P .. ':avail', uid)
+    availRem(uid)
     state = 'away'
   else
     agentAvailable(uid, now)
@@ -202,23 +233,19 @@ return {h, l}
 `);
 
 /**
- * What dispatch needs in one consistent read: available counsellors and, per (hotline,
- * language), the first waiting callers (at most as many as there are available counsellors).
- * ARGV: prefix. Returns {agents: [uid, idleSince, hotlines, languages]..., callers: [...]}.
+ * What dispatch needs in one consistent read, and no more: per (hotline, language) the first
+ * waiting callers (at most as many as counsellors are available), then, for the hotlines and
+ * languages of those C callers, the C longest-idle counsellors of each skill index (pair,
+ * hotline, language). The policy hands out at most C counsellors in queue order, so every
+ * caller's choice (routing.policy planOffers) lies within those: a round costs O(callers at the
+ * head), not O(everyone available). ARGV: prefix.
+ * Returns {agents: [uid, idleSince, hotlines, languages]..., callers: [...]}.
  */
 export const candidatesScript = luaScript(`${routingLuaHelpers}
-local avail = redis.call('ZRANGE', P .. ':avail', 0, -1, 'WITHSCORES')
-if #avail == 0 then return {{}, {}} end
-local n = #avail / 2
-local agents = {}
-for i = 1, #avail, 2 do
-  local f = redis.call('HMGET', ak(avail[i]), 'hotlines', 'languages')
-  agents[#agents + 1] = avail[i]
-  agents[#agents + 1] = avail[i + 1]
-  agents[#agents + 1] = f[1] or ''
-  agents[#agents + 1] = f[2] or ''
-end
+local n = redis.call('ZCARD', P .. ':avail')
+if n == 0 then return {{}, {}} end
 local callers = {}
+local hotlines, languages, pairs_ = {}, {}, {}
 for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
   local key = P .. ':ready:' .. hl
   local head = redis.call('ZRANGE', key, 0, n - 1, 'WITHSCORES')
@@ -232,11 +259,46 @@ for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
       callers[#callers + 1] = f[2]
       callers[#callers + 1] = f[3]
       callers[#callers + 1] = f[4] or 'inbound'
+      hotlines[f[1]] = true
+      languages[f[2]] = true
+      pairs_[f[1] .. ':' .. f[2]] = true
     else
       redis.call('ZREM', key, head[i])
     end
   end
 end
+local want = #callers / 6
+if want == 0 then return {{}, callers} end
+local agents, seen = {}, {}
+-- The first 'want' counsellors of an index who are still available; an entry left behind (it
+-- should not happen, but the index must never hide someone) is dropped and the next one read.
+local function take(key)
+  local valid, from = 0, 0
+  while valid < want do
+    local ids = redis.call('ZRANGE', key, from, from + want - valid - 1)
+    if #ids == 0 then return end
+    for _, uid in ipairs(ids) do
+      local idle = redis.call('ZSCORE', P .. ':avail', uid)
+      if idle then
+        valid = valid + 1
+        from = from + 1
+        if not seen[uid] then
+          seen[uid] = true
+          local f = redis.call('HMGET', ak(uid), 'hotlines', 'languages')
+          agents[#agents + 1] = uid
+          agents[#agents + 1] = idle
+          agents[#agents + 1] = f[1] or ''
+          agents[#agents + 1] = f[2] or ''
+        end
+      else
+        redis.call('ZREM', key, uid)
+      end
+    end
+  end
+end
+for hl in pairs(pairs_) do take(P .. ':avx:' .. hl) end
+for h in pairs(hotlines) do take(P .. ':avh:' .. h) end
+for l in pairs(languages) do take(P .. ':avl:' .. l) end
 return {agents, callers}
 `);
 
@@ -249,7 +311,7 @@ local sid, from, to = ARGV[2], ARGV[3], ARGV[4]
 local c, t = ck(sid), ak(ARGV[4])
 if redis.call('HGET', c, 'connectedTo') ~= from then return false end
 if redis.call('HGET', t, 'state') ~= 'available' then return false end
-redis.call('ZREM', P .. ':avail', to)
+availRem(to)
 redis.call('HSET', t, 'state', 'on_call', 'callSid', sid)
 redis.call('HINCRBY', t, 'answered', 1)
 redis.call('HSET', c, 'connectedTo', to)

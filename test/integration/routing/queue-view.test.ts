@@ -61,7 +61,7 @@ describe('queue summary per hotline and language', () => {
       [{ callSid: 'CA01', userId: 'u1', offerId: 'of1', tier: 'exact' }],
       now + 20_000,
     );
-    expect([...made]).toEqual(['of1']);
+    expect([...made.keys()]).toEqual(['of1']);
     expect((await summary()).waiting).toBe(3);
     expect(await offers.accept('u1', 'of1', now)).not.toBeNull();
     expect(await summary()).toEqual({
