@@ -1,5 +1,9 @@
 import type { TransactionSql } from 'postgres';
 import type { TSql } from '../../infra/database';
+import {
+  refreshOperationsAggregates,
+  type TOperationsRefresh,
+} from './operations-aggregate.repository';
 import { counsellingModeSql, givenServicesSql, personFactsSql } from './national-sql.fragments';
 import { periodInstants } from './report-period.policy';
 
@@ -14,13 +18,19 @@ const OVERLAP = '2 minutes';
 /** Past this many changed people an incremental pass costs about as much as a full one. */
 const FULL_REBUILD_ABOVE = 50_000;
 
-export type TRefreshResult = { full: boolean; people: number; days: number };
+export type TRefreshResult = {
+  full: boolean;
+  people: number;
+  days: number;
+  operations: TOperationsRefresh;
+};
 
 /**
  * Brings the report aggregates (db/schema/report-aggregates.ts) up to date with the records:
  * `full` rebuilds them; otherwise only the people and days whose records changed since the last
- * refresh are recomputed. Deleted records (retention) leave no stamp: the daily full rebuild
- * removes them. Returns null when another refresh holds the lock and `wait` is false.
+ * refresh are recomputed, and the operations report's hours (operations-aggregate.repository.ts).
+ * Deleted or moved records leave no stamp: triggers list them in report_stale for the next
+ * refresh (the daily full rebuild remains a backstop). Returns null when another refresh holds the lock and `wait` is false.
  */
 export async function refreshReportAggregates(
   sql: TSql,
@@ -39,20 +49,25 @@ export async function refreshReportAggregates(
     const [state] = await tx<Array<{ since: string }>>`
       select (watermark - ${OVERLAP}::interval)::text as since from report_refresh_state where key = ${STATE_KEY}`;
     const full = options.full || !state;
-    let result: TRefreshResult;
+    let result: Omit<TRefreshResult, 'operations'>;
     if (full) {
       await tx`delete from report_person_years`;
       await tx`delete from report_session_days`;
+      await tx`delete from report_stale where kind in ('person', 'day')`;
       const people = await insertPersonYears(tx, null);
       const days = await insertSessionDays(tx, null);
       await rebuildYearCells(tx, null);
       result = { full, people, days };
     } else {
       const since = state.since;
+      // Deleted or moved records are listed by triggers (db/sql/0002_report_stale.sql).
       const [changed] = await tx<Array<{ ids: string[]; days: string[] }>>`
-        select array(${changedPeopleSql(tx, since)}) as ids, array(
-          select distinct (occurred_at at time zone 'Asia/Vientiane')::date::text from contacts
-          where updated_at >= ${since}::timestamptz) as days`;
+        with stale as (delete from report_stale where kind in ('person', 'day') returning kind, key)
+        select array(${changedPeopleSql(tx, since)}
+            union select key::uuid from stale where kind = 'person') as ids,
+          array(select distinct (occurred_at at time zone 'Asia/Vientiane')::date::text from contacts
+            where updated_at >= ${since}::timestamptz
+            union select key from stale where kind = 'day') as days`;
       const ids = changed?.ids ?? [];
       const days = changed?.days ?? [];
       if (ids.length > FULL_REBUILD_ABOVE) {
@@ -82,7 +97,8 @@ export async function refreshReportAggregates(
       insert into report_refresh_state (key, watermark, full_at) values (${STATE_KEY}, now(), now())
       on conflict (key) do update set watermark = now(),
         full_at = case when ${full} then now() else report_refresh_state.full_at end`;
-    return result;
+    const operations = await refreshOperationsAggregates(tx, { full: options.full });
+    return { ...result, operations };
   });
 }
 

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.repository';
 import { reportToCsv } from './csv.writer';
 import { nationalReport } from './national-report.policy';
 import { operationsReport } from './operations-report.policy';
-import { loadOperations } from './operations.repository';
+import { loadOperations } from './operations.service';
 import { forAudience } from './report-audience.policy';
 import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';

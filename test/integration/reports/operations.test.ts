@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOutcome, operationsTables } from '../../../src/modules/reports/operations.policy';
-import { loadOperations } from '../../../src/modules/reports/operations.repository';
+import { computeOperations } from '../../../src/modules/reports/operations.repository';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { createStaff } from '../../fixtures/staff';
 
@@ -45,7 +45,7 @@ afterAll(() => stores.cleanup());
 
 describe('operations figures from the call log', () => {
   it('counts calls by hotline and outcome with service level, speed of answer and abandonment', async () => {
-    const data = await loadOperations(stores.database.sql, day, {
+    const data = await computeOperations(stores.database.sql, day, {
       hotlines: null,
       provinceCode: null,
     });
@@ -67,7 +67,7 @@ describe('operations figures from the call log', () => {
   });
 
   it('narrows to one hotline', async () => {
-    const data = await loadOperations(stores.database.sql, day, {
+    const data = await computeOperations(stores.database.sql, day, {
       hotlines: ['1554'],
       provinceCode: null,
     });

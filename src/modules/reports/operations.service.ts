@@ -1,0 +1,23 @@
+import type { TSql } from '../../infra/database';
+import { operationsWatermark, readOperations } from './operations-aggregate.repository';
+import { computeOperations, type TOperationsData } from './operations.repository';
+import { refreshReportAggregates } from './report-aggregates.repository';
+import type { TReportScope } from './report-filters';
+import type { TPeriod } from './report-period.policy';
+
+/**
+ * The operations figures of a period. Every period is whole Lao days, so any period and hotline
+ * filter is read from the per-hour aggregates, first brought up to date with any call, contact
+ * or routing step written since the last refresh, so the figures are those of the records right
+ * now. Before the aggregates were ever built they are computed directly: slower, same cells.
+ */
+export async function loadOperations(
+  sql: TSql,
+  period: TPeriod,
+  scope: TReportScope,
+): Promise<TOperationsData> {
+  if ((await operationsWatermark(sql)) === null) return computeOperations(sql, period, scope);
+  // While the refresh job holds the lock it is applying these same changes: read what is there.
+  await refreshReportAggregates(sql, { full: false, wait: false });
+  return readOperations(sql, period, scope);
+}
