@@ -139,9 +139,19 @@ describe('the national report from the statistical aggregates', () => {
     await expectAggregateMatchesDirect();
   });
 
-  it('drops deleted records at the next full rebuild', async () => {
+  it('drops deleted records at the next refresh, not only at the daily full rebuild', async () => {
     const sql = stores.database.sql;
+    const all = { hotlines: null, provinceCode: null };
+    const before = await computeNationalTallies(sql, year2025, all);
+    // A person taken off a case, a case's contacts and a recorded service deleted (retention).
     await sql`delete from case_people where case_id = ${ids.get('case:P7') ?? ''}`;
+    await sql`delete from contacts where case_id = ${ids.get('case:P2') ?? ''}`;
+    await sql`delete from ticket_services where case_id = ${ids.get('case:P1') ?? ''}`;
+    expect(await computeNationalTallies(sql, year2025, all)).not.toEqual(before);
+    const changes = await refreshReportAggregates(sql, { full: false, wait: true });
+    expect(changes).toMatchObject({ full: false });
+    expect(changes?.people).toBeGreaterThan(0);
+    await expectAggregateMatchesDirect();
     const result = await refreshReportAggregates(sql, { full: true, wait: true });
     expect(result).toMatchObject({ full: true });
     await expectAggregateMatchesDirect();
