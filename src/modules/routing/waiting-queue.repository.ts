@@ -18,10 +18,14 @@ export type TWaitingCaller = {
 
 export type TWaitingQueue = ReturnType<typeof waitingQueue>;
 
+/** Long enough for any webhook still in flight for the call (Twilio gives up after 15 s). */
+const GONE_MARK_S = 600;
+
 /** One sorted set per hotline scored by first enqueue time minus the priority boost. */
 export function waitingQueue(redis: Redis, prefix: string) {
   const queueKey = (hotline: string) => `${prefix}:queue:${hotline}`;
   const callerKey = (callSid: string) => `${prefix}:caller:${callSid}`;
+  const goneKey = (callSid: string) => `${prefix}:gone:${callSid}`;
 
   return {
     queueKey,
@@ -57,6 +61,19 @@ export function waitingQueue(redis: Redis, prefix: string) {
     async position(callSid: string, hotline: string): Promise<number | null> {
       const rank = await redis.zrank(queueKey(hotline), callSid);
       return rank === null ? null : rank + 1;
+    },
+
+    /**
+     * The caller hung up before their first queue entry landed (the incoming webhook writes
+     * Postgres, then Redis; the hang-up can come in between). The mark lets that late entry see
+     * it and leave again, so no counsellor is offered a call that is already over.
+     */
+    async markGone(callSid: string): Promise<void> {
+      await redis.set(goneKey(callSid), '1', 'EX', GONE_MARK_S);
+    },
+
+    async isGone(callSid: string): Promise<boolean> {
+      return (await redis.exists(goneKey(callSid))) === 1;
     },
 
     async size(hotline: string): Promise<number> {

@@ -72,7 +72,7 @@ export async function enqueueCaller(
     });
   }
   if (queued.ok) {
-    if (!options.recorded && (await endedMeanwhile(deps, callSid, caller.hotline)))
+    if (await endedMeanwhile(deps, callSid, caller.hotline, options.recorded === true))
       return hangupTwiml();
     deps.events.emit('caller.queued', {
       callSid,
@@ -90,10 +90,22 @@ export async function enqueueCaller(
 /**
  * The hang-up (status or queue result) may land between our Postgres check and the Redis entry;
  * it writes Postgres before it clears Redis, so looking again after our entry closes that gap.
+ * The incoming webhook's first entry (`recorded`) asks Redis instead: the hang-up marks a caller
+ * it found no entry for (`removeFromQueue`), which spares a Postgres read on every new call.
  */
-async function endedMeanwhile(deps: TVoiceDeps, callSid: string, hotline: string) {
-  const state = await guard(() => deps.calls.queueState(callSid), storeTimeout(deps));
-  if (!state.ok || state.value === null || !isOverForQueue(state.value)) return false;
+async function endedMeanwhile(
+  deps: TVoiceDeps,
+  callSid: string,
+  hotline: string,
+  recorded: boolean,
+) {
+  const over = recorded
+    ? await guard(() => deps.queue.isGone(callSid), storeTimeout(deps))
+    : await guard(async () => {
+        const state = await deps.calls.queueState(callSid);
+        return state !== null && isOverForQueue(state);
+      }, storeTimeout(deps));
+  if (!over.ok || !over.value) return false;
   await guard(() => deps.queue.remove(callSid, hotline), storeTimeout(deps));
   return true;
 }
@@ -197,7 +209,13 @@ export async function removeFromQueue(
     deps.buffer.add(callSid, { type: 'queue-remove', hotline });
     return;
   }
-  if (position.value === null) return;
+  if (position.value === null) {
+    // Not in the queue (yet): mark the caller, then look once more. Either the incoming
+    // webhook's late entry sees the mark, or this second look sees its entry.
+    await guard(() => deps.queue.markGone(callSid), storeTimeout(deps));
+    const again = await guard(() => deps.queue.position(callSid, hotline), storeTimeout(deps));
+    if (!again.ok || again.value === null) return;
+  }
   await write(deps, callSid, () => deps.queue.remove(callSid, hotline), {
     type: 'queue-remove',
     hotline,
