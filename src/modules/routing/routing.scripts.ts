@@ -24,7 +24,10 @@ local function tallyIn(h, l, enq, sid)
   redis.call('ZADD', wk(h, l), 'NX', enq, sid)
   redis.call('SADD', P .. ':waitlangs:' .. h, l)
 end
-local function tallyOut(h, l, sid) redis.call('ZREM', wk(h, l), sid) end
+local function tallyOut(h, l, sid)
+  redis.call('ZREM', wk(h, l), sid)
+  if redis.call('ZCARD', wk(h, l)) == 0 then redis.call('SREM', P .. ':waitlangs:' .. h, l) end
+end
 local function makeReady(sid, h, l, score)
   redis.call('ZADD', rk(h, l), 'NX', score, sid)
   redis.call('SADD', P .. ':readyidx', h .. ':' .. l)

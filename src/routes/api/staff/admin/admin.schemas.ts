@@ -48,4 +48,6 @@ export const ZAuditVerify = z.object({
   rows: z.number().int(),
   intact: z.boolean(),
   firstBreak: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  /** Rows not chained yet: a large or old tail means the sealer (in the workers) is not running. */
+  unsealed: z.object({ rows: z.number().int(), oldestAt: z.date().nullable() }),
 });
