@@ -11,6 +11,13 @@ export class MissingProcessorError extends Error {
 export type TRunningWorkers = { workers: Worker[]; close: () => Promise<void> };
 
 /**
+ * Jobs run side by side per process. A referral dispatch mostly waits (Postgres, then the
+ * partner's webhook answering in tens of milliseconds), so at 100 referrals/s it needs several
+ * dozen in flight; so does a delivery retry.
+ */
+const concurrencyOf: Record<string, number> = { 'referral-dispatch': 64, 'ticket-delivery': 32 };
+
+/**
  * One BullMQ Worker per job contract. Refuses to start when a contract has no processor, so a
  * job can never be enqueued that nothing will ever run.
  */
@@ -40,7 +47,7 @@ export function startWorkers(options: {
       {
         connection: options.connection,
         prefix: bullPrefix(options.deps.config.REDIS_PREFIX),
-        concurrency: options.concurrency ?? 10,
+        concurrency: options.concurrency ?? concurrencyOf[contract.name] ?? 10,
       },
     );
     worker.on('error', () => {}); // connection errors: BullMQ reconnects by itself

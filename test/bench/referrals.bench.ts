@@ -31,6 +31,8 @@ const RATE = Number(process.argv[2] ?? 100); // referrals per second
 const SECONDS = Number(process.argv[3] ?? 10);
 const PARTNER_MS = 50;
 const TOTAL = RATE * SECONDS;
+// BENCH_CPU_PROF=<dir>: the worker process writes a V8 CPU profile there when it stops.
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -101,7 +103,8 @@ async function main(): Promise<void> {
     const people: Array<{ caseId: string; personId: string }> = [];
     for (let i = 0; i < TOTAL; i++) people.push(await insertCaseWithPerson(stores));
 
-    workers = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+    const profArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
+    workers = spawn(process.execPath, [...profArgs, '--import', 'tsx', 'workers/main.ts'], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

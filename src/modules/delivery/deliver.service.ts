@@ -30,15 +30,18 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
  * One attempt at one delivery. The delivery id is the idempotency key, so a partner that got
- * the message but whose answer we lost sees the same key again and can ignore it.
+ * the message but whose answer we lost sees the same key again and can ignore it. `preloaded`:
+ * the rows as the caller just wrote them (the dispatch worker delivers what it created without
+ * reading it back).
  */
 export async function deliverOnce(
   deps: TDeliverDeps,
   deliveryId: string,
   attempt: { isLast: boolean },
   now: Date,
+  preloaded?: TLoadedDelivery,
 ): Promise<TDeliverOutcome> {
-  const loaded = await loadDelivery(deps.db, deliveryId);
+  const loaded = preloaded ?? (await loadDelivery(deps.db, deliveryId));
   if (!loaded || loaded.delivery.status !== 'pending') return { result: 'skipped' };
   const outcome = await attemptChannel(deps, loaded, now);
   if (outcome.result === 'delivered') {

@@ -12,9 +12,18 @@ export async function consentFactsFor(
   config: TConfig,
   referral: typeof referrals.$inferSelect,
 ): Promise<TConsentFacts> {
+  return consentFactsOf(config, referral, await policeConsentRecorded(tx, referral));
+}
+
+/** The same facts when the police consent was read with the referral (the dispatch's one read). */
+export function consentFactsOf(
+  config: TConfig,
+  referral: typeof referrals.$inferSelect,
+  policeConsent: boolean,
+): TConsentFacts {
   return {
     isChild: referral.subject.isChild,
-    policeConsentRecorded: await policeConsentRecorded(tx, referral),
+    policeConsentRecorded: policeConsent,
     dangerOverride: referral.dangerOverride,
     overrideJustification: referral.overrideJustificationEnc
       ? decryptField(

@@ -1,6 +1,10 @@
 import type { Emitter } from '@socket.io/redis-emitter';
 import type { TConfig } from '../../config/config';
+import type { TDatabase } from '../../infra/database';
 import type { JobQueues } from '../../jobs/job-queues';
+import type { TLoadedDelivery } from '../delivery/deliveries.repository';
+import { deliverOnce } from '../delivery/deliver.service';
+import { smsSender } from '../delivery/sms-sender.provider';
 import type { TEscalation } from '../tickets/escalation.service';
 import { ticketNotifier } from '../tickets/ticket-notifier.provider';
 import type { TTicketRow } from '../tickets/tickets.repository';
@@ -15,20 +19,54 @@ const timed = (t: TTicketRow) => ({
 });
 
 /**
- * After the dispatch transaction commits: deliveries and SLA timers go to BullMQ under
- * deterministic ids (so a re-run adds nothing), and the hotline hears about each ticket.
+ * After the dispatch statement commits: the hotline hears about each ticket, SLA timers go to
+ * BullMQ under deterministic ids (so a re-run adds nothing), and the new deliveries are
+ * attempted at once, side by side (a partner answering in 50 ms should not cost a job each).
+ * Only a delivery that must be retried becomes a job; deliveries a re-run found pending go to
+ * jobs as they are.
  */
 export async function followUpDispatch(
-  deps: TFollowupDeps,
+  deps: TFollowupDeps & { db: TDatabase },
   outcome: TDispatchOutcome,
   now: Date,
 ): Promise<void> {
-  for (const id of outcome.pendingDeliveryIds) await enqueueDelivery(deps.queues, deps.config, id);
-  for (const ticket of outcome.tickets) await scheduleSlaTimer(deps.queues, timed(ticket), now);
   const notify = ticketNotifier(deps.emitter);
   for (const ticket of outcome.tickets) notify.toHotline(ticket, 'created', outcome.requestedBy);
   if (outcome.consentOverridden)
     notify.toSupervisors('referral:consent-overridden', { referralId: outcome.referralId });
+  await Promise.all([
+    ...outcome.tickets.map((ticket) => scheduleSlaTimer(deps.queues, timed(ticket), now)),
+    ...outcome.pendingDeliveryIds.map((id) => enqueueDelivery(deps.queues, deps.config, id)),
+    ...outcome.fresh.map((loaded) => deliverFresh(deps, loaded, now)),
+  ]);
+}
+
+/**
+ * The first attempt, inline. The delivery row is pending until this marks it, so a worker that
+ * dies meanwhile leaves it to the re-run of the stalled dispatch job or to the reconciler: the
+ * partner may hear twice, always under the same idempotency key.
+ */
+async function deliverFresh(
+  deps: TFollowupDeps & { db: TDatabase },
+  loaded: TLoadedDelivery,
+  now: Date,
+): Promise<void> {
+  const outcome = await deliverOnce(
+    {
+      db: deps.db,
+      config: deps.config,
+      notifier: ticketNotifier(deps.emitter),
+      sendSms: smsSender(deps.config),
+    },
+    loaded.delivery.id,
+    { isLast: deps.config.REFERRAL_DELIVERY_ATTEMPTS <= 1 },
+    now,
+    loaded,
+  );
+  if (outcome.result === 'retry')
+    await enqueueDelivery(deps.queues, deps.config, loaded.delivery.id, {
+      afterFirstAttempt: true,
+    });
 }
 
 /** After an escalation commits: its deliveries, the next level's timer, the hotline pushes. */

@@ -15,12 +15,14 @@ export function enqueueDispatch(queues: JobQueues, referralId: string): Promise<
 /**
  * Delivery jobs take their retry schedule from config (tests shorten it; production waits). A
  * finished job under the same id (a failed delivery being re-sent) is removed first.
+ * `afterFirstAttempt`: the dispatch worker already tried once inline; the job holds the
+ * remaining attempts and starts after the first backoff step (with the same jitter).
  */
 export async function enqueueDelivery(
   queues: JobQueues,
   config: TQueuesConfig,
   deliveryId: string,
-  options: { replaceFinished?: boolean } = {},
+  options: { replaceFinished?: boolean; afterFirstAttempt?: boolean } = {},
 ): Promise<void> {
   const data = ticketDeliveryJob.payload.parse({ deliveryId });
   const queue = queues.queue(ticketDeliveryJob.name);
@@ -29,10 +31,12 @@ export async function enqueueDelivery(
     const state = await queue.getJobState(jobId);
     if (state === 'failed' || state === 'completed') await queue.remove(jobId);
   }
+  const base = config.REFERRAL_RETRY_BASE_MS;
   await queue.add(ticketDeliveryJob.name, data, {
     ...ticketDeliveryJob.options,
-    attempts: config.REFERRAL_DELIVERY_ATTEMPTS,
-    backoff: { type: 'exponential', delay: config.REFERRAL_RETRY_BASE_MS, jitter: 0.5 },
+    attempts: Math.max(1, config.REFERRAL_DELIVERY_ATTEMPTS - (options.afterFirstAttempt ? 1 : 0)),
+    backoff: { type: 'exponential', delay: base, jitter: 0.5 },
+    ...(options.afterFirstAttempt ? { delay: Math.round(base * (1 - 0.5 * Math.random())) } : {}),
     jobId,
   });
 }
