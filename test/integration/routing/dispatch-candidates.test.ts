@@ -114,7 +114,7 @@ describe('dispatch candidates', () => {
     expect((await offers.candidates()).counsellors.map((c) => c.userId)).toEqual(['u1']);
     const indexed = await stores.redis.keys(`${prefix}:av*`);
     for (const key of indexed)
-      expect(await stores.redis.zrange(key, 0, -1)).toEqual(
+      expect(await stores.redis.zrange(key, '0', '-1')).toEqual(
         key.endsWith(':1362') || key.endsWith(':lo') || key.endsWith(':1362:lo') ? [] : ['u1'],
       );
   });
