@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 // npm run sim -- call --hotline 1362 --from +8562055512345 --digits 1 --hangup-after 90
-// npm run sim -- rings | answer <ringId> | hangup <callSid>
+// npm run sim -- rings | answer <ringId> [--digits 1] | hangup <callSid>
 // Talks to the running simulator's control API (npm start runs it on SIMULATOR_PORT).
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -69,14 +69,22 @@ try {
   else if (command === 'rings')
     out(JSON.stringify(await api('GET', '/sim/rings?state=ringing'), null, 2));
   else if (command === 'answer' && arg)
-    out(JSON.stringify(await api('POST', `/sim/rings/${arg}/answer`)));
+    out(
+      JSON.stringify(
+        await api(
+          'POST',
+          `/sim/rings/${arg}/answer`,
+          values.digits ? { digits: values.digits } : undefined,
+        ),
+      ),
+    );
   else if (command === 'hangup' && arg) await api('POST', `/sim/calls/${arg}/hangup`);
   else {
     out(
       'usage: npm run sim -- call --hotline 1362 --from +8562055512345 --digits 1 --hangup-after 90',
     );
     out(
-      '       npm run sim -- rings | answer <ringId> | hangup <callSid>   [--sim-url http://127.0.0.1:3100]',
+      '       npm run sim -- rings | answer <ringId> [--digits 1] | hangup <callSid>   [--sim-url http://127.0.0.1:3100]',
     );
     process.exitCode = 64;
   }

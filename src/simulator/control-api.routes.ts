@@ -145,11 +145,26 @@ export function controlApiRoutes(
       {
         schema: {
           params: z.object({ id: z.string(), action: z.enum(['answer', 'reject', 'hangup']) }),
+          // Keys pressed once answered, e.g. '1' at a mobile's whisper ("hotline call, press 1").
+          body: z
+            .object({
+              digits: z
+                .string()
+                .regex(/^[0-9*#]{1,10}$/)
+                .optional(),
+            })
+            .nullish(),
           response: { 200: ZRing, 404: ZError },
         },
       },
       async (request, reply) => {
-        const entry = actOnRing(engine, request.params.id, request.params.action);
+        const digits = request.body?.digits;
+        const entry = actOnRing(
+          engine,
+          request.params.id,
+          request.params.action,
+          digits ? [digits] : [],
+        );
         return entry
           ? { ...entry, createdAt: entry.createdAt.toISOString() }
           : reply.status(404).send(notFound);

@@ -63,7 +63,13 @@ export function ring(
     );
     const auto = engine.options.mobileAnswerSeconds;
     if (entry.kind === 'mobile' && auto !== null)
-      timers.push(setTimeout(() => settle('answered'), auto * engine.options.msPerSecond));
+      timers.push(
+        setTimeout(() => {
+          // A person who answers by themselves also takes the call at a whisper's "press 1".
+          if (call.script.digits.length === 0) call.script.digits.push('1');
+          settle('answered');
+        }, auto * engine.options.msPerSecond),
+      );
   });
   void outcome.then(async (o) => {
     if (o === 'answered') await engine.setStatus(call, 'in-progress');
@@ -76,14 +82,21 @@ export function ring(
   return { ring: entry, call, outcome };
 }
 
-/** Control API: the person at the endpoint answers, declines, or hangs up after talking. */
+/**
+ * Control API: the person at the endpoint answers, declines, or hangs up after talking. `digits`
+ * are the keys they press once answered, in turn (e.g. '1' or '2' at a mobile's whisper); none
+ * means they press nothing.
+ */
 export function actOnRing(
   engine: TCallEngine,
   ringId: string,
   action: 'answer' | 'reject' | 'hangup',
+  digits: readonly string[] = [],
 ): TRing | null {
   const entry = engine.state.rings.get(ringId);
   if (!entry) return null;
+  if (action === 'answer' && digits.length > 0)
+    engine.state.calls.get(entry.callSid)?.script.digits.push(...digits);
   if (action === 'hangup') {
     const call = engine.state.calls.get(entry.callSid);
     if (entry.state === 'ringing') resolvers.get(entry)?.('canceled');

@@ -1,4 +1,5 @@
 import { twilioQueueName } from '../telephony/twilio.provider';
+import { ringMobile } from './mobile-leg.ring';
 import type { TAcceptedCall } from './offers.repository';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 import { telephonyError } from './telephony-error';
@@ -21,7 +22,7 @@ const MISSED = new Set(['no-answer', 'busy', 'failed', 'canceled']);
 
 /**
  * Takes this caller out of the platform queue into the call's conference and rings the
- * counsellor's softphone into it. If the platform refuses, the caller goes back to the same
+ * counsellor's softphone (or mobile) into it. If the platform refuses, the caller goes back to the same
  * place in line and the counsellor is freed: a caller is never dropped by a failed bridge.
  */
 export async function bridgeToCounsellor(
@@ -40,15 +41,20 @@ export async function bridgeToCounsellor(
           callSid: call.callSid,
           url: urls.callerTwiml,
         }),
-    ctx.telephony.addParticipant({
-      conferenceName,
-      to: `client:${userId}`,
-      from,
-      label: 'counsellor',
-      statusCallback: urls.counsellorStatus,
-      beep: false,
-      endConferenceOnExit: false,
-    }),
+    // Their own mobile (whisper first, see mobile-leg.ring) or the console softphone.
+    ctx.mobileLegs.answerTarget(userId).then((target) =>
+      target.kind === 'mobile'
+        ? ringMobile(ctx, { userId, call, number: target.number, from })
+        : ctx.telephony.addParticipant({
+            conferenceName,
+            to: `client:${userId}`,
+            from,
+            label: 'counsellor',
+            statusCallback: urls.counsellorStatus,
+            beep: false,
+            endConferenceOnExit: false,
+          }),
+    ),
   ]);
   if (dequeued.status === 'rejected' || leg.status === 'rejected') {
     const err =

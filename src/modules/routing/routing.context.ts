@@ -16,6 +16,7 @@ import type { TRoutingNotifier } from './routing.notifier';
 import { routingEventLog, type TRoutingEventLog } from './routing-events.repository';
 import { queueViews, type TQueueViews } from './queue-view.repository';
 import { hotlineNumbers } from './hotline-numbers.repository';
+import { mobileLegsRepository, type TMobileLegs } from './mobile-leg.repository';
 
 export type TRoutingLog = {
   error(obj: object, msg: string): void;
@@ -42,6 +43,8 @@ export type TRoutingContext = {
   telephony: TTelephonyProvider;
   /** The hotline's own number: caller ID for call-backs and parties added by phone. */
   hotlineNumber: (hotline: string) => Promise<string | null>;
+  /** Where each counsellor answers (browser or own mobile) and each mobile leg's outcome. */
+  mobileLegs: TMobileLegs;
   /** Appends a supervisor's change (assignment, priority) to the audit chain. */
   audit: (entry: TAuditEntry) => Promise<void>;
   log: TRoutingLog;
@@ -100,6 +103,7 @@ export function createRoutingContext(deps: {
     notifier: deps.notifier,
     telephony: deps.telephony,
     hotlineNumber: hotlineNumbers(deps.db),
+    mobileLegs: mobileLegsRepository(deps),
     audit: (entry) => deps.db.transaction((tx) => recordAudit(tx, deps.config, entry)),
     log: deps.log,
   };

@@ -17,6 +17,7 @@ import { voiceQueueRoutes } from './voice-queue.routes';
 import { voiceStatusRoutes } from './voice-status.routes';
 import { bridgeRoutes } from './bridge.routes';
 import { conferenceRoutes } from './conference.routes';
+import { mobileLegRoutes } from './mobile-leg.routes';
 
 declare module 'fastify' {
   // Declaration merging needs an interface here.
@@ -82,4 +83,5 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
   await app.register(voiceStatusRoutes(voice));
   await app.register(bridgeRoutes);
   await app.register(conferenceRoutes);
+  await app.register(mobileLegRoutes);
 };

@@ -1,0 +1,55 @@
+import { counsellorLegStatus } from './bridge.service';
+import { decideOnKey, decideOnStatus } from './mobile-leg.policy';
+import type { TRoutingContext } from './routing.context';
+
+/**
+ * The key pressed after the whisper (or none). 1 joins the conference; anything else sends the
+ * caller back to the same place in line and counts as a missed offer for this counsellor, as an
+ * unanswered softphone does. A caller who hung up or is already back in line is never joined.
+ */
+export async function mobileKeyPressed(
+  ctx: TRoutingContext,
+  args: { userId: string; callSid: string; legSid: string; digits: string | undefined },
+): Promise<'join' | 'hangup'> {
+  const decision = decideOnKey(args.digits);
+  if ((await ctx.offers.connectedTo(args.callSid)) !== args.userId) {
+    await ctx.mobileLegs.settle(args.legSid, 'missed');
+    return 'hangup';
+  }
+  if (!(await ctx.mobileLegs.settle(args.legSid, decision)))
+    // A repeated webhook: answer as the first one did.
+    return (await ctx.mobileLegs.outcome(args.legSid)) === 'joined' ? 'join' : 'hangup';
+  if (decision === 'joined') return 'join';
+  await counsellorLegStatus(ctx, {
+    userId: args.userId,
+    callSid: args.callSid,
+    status: 'no-answer',
+  });
+  return 'hangup';
+}
+
+/** Status callback of the mobile leg (see decideOnStatus). */
+export async function mobileLegStatus(
+  ctx: TRoutingContext,
+  args: { userId: string; callSid: string; legSid: string; status: string },
+): Promise<void> {
+  const joined = (await ctx.mobileLegs.outcome(args.legSid)) === 'joined';
+  const decision = decideOnStatus(args.status, joined);
+  if (decision === 'none') return;
+  if (decision === 'finished') {
+    await counsellorLegStatus(ctx, {
+      userId: args.userId,
+      callSid: args.callSid,
+      status: 'completed',
+    });
+    return;
+  }
+  // Declined by key already, or a repeated callback: the caller is back in line once only.
+  if (!(await ctx.mobileLegs.settle(args.legSid, 'missed'))) return;
+  if ((await ctx.offers.connectedTo(args.callSid)) !== args.userId) return;
+  await counsellorLegStatus(ctx, {
+    userId: args.userId,
+    callSid: args.callSid,
+    status: 'no-answer',
+  });
+}
