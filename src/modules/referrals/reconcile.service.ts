@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { referrals } from '../../../db/schema/referrals';
-import { deliveries } from '../../../db/schema/tickets';
+import { deliveries, tickets } from '../../../db/schema/tickets';
 import type { TConfig } from '../../config/config';
 import type { TDatabase } from '../../infra/database';
 import type { JobQueues } from '../../jobs/job-queues';
@@ -36,14 +36,18 @@ export async function reconcileOutbox(
     referralCount += 1;
   }
   const pending = await deps.db
-    .select({ id: deliveries.id })
+    .select({ id: deliveries.id, referralId: tickets.referralId })
     .from(deliveries)
+    .innerJoin(tickets, eq(tickets.id, deliveries.ticketId))
     .where(and(eq(deliveries.status, 'pending'), lt(deliveries.createdAt, before)))
     .limit(1000);
   const deliveryQueue = deps.queues.queue(ticketDeliveryJob.name);
   let deliveryCount = 0;
-  for (const { id } of pending) {
+  for (const { id, referralId } of pending) {
     if (await hasLiveJob(deliveryQueue, ticketDeliveryJob.jobId({ deliveryId: id }))) continue;
+    // The dispatch job attempts the deliveries it created itself (a slow partner can hold that
+    // attempt for seconds): while it runs, a second sender would only duplicate the message.
+    if ((await dispatchQueue.getJobState(referralId)) === 'active') continue;
     await enqueueDelivery(deps.queues, deps.config, id, { replaceFinished: true });
     deliveryCount += 1;
   }
