@@ -1,5 +1,7 @@
-// Ticket vocabulary shared by the server (schema, partner API) and the partner portal in web/.
-// Plain constants only: web/ imports this file, so nothing server-side may be imported here.
+// Ticket vocabulary and the partner API's answers, shared by the server (schema, partner API)
+// and the partner portal in web/. Constants and zod only: web/ imports this file, so nothing
+// server-side may be imported here.
+import { z } from 'zod';
 
 export const ticketStates = [
   'pending',
@@ -40,3 +42,48 @@ export const partnerServices = [
   'reintegration',
   'follow_up',
 ] as const;
+
+const isoDateTime = z.iso.datetime();
+const dueAt = isoDateTime.nullable();
+
+/** A line of the partner's inbox (GET /api/partner/tickets). */
+export const ZPartnerInboxItem = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  state: z.enum(ticketStates),
+  priority: z.string(),
+  needs: z.array(z.string()),
+  escalationLevel: z.number(),
+  dueAcknowledgeAt: dueAt,
+  dueDecideAt: dueAt,
+  createdAt: isoDateTime,
+});
+export type TPartnerInboxItem = z.infer<typeof ZPartnerInboxItem>;
+
+/** One ticket as a partner sees it: only what they need to act (GET /api/partner/tickets/:id). */
+export const ZPartnerTicket = z.object({
+  id: z.string(),
+  state: z.enum(ticketStates),
+  priority: z.string(),
+  needs: z.array(z.string()),
+  escalationLevel: z.number(),
+  declineReason: z.string().nullable(),
+  outcome: z.string().nullable(),
+  dueAcknowledgeAt: dueAt,
+  dueDecideAt: dueAt,
+  dueUpdateAt: dueAt,
+  dueResolveAt: dueAt,
+  unit: z.object({ id: z.string(), kind: z.string(), nameLo: z.string(), nameEn: z.string() }),
+  subject: z.record(z.string(), z.unknown()),
+  events: z.array(
+    z.object({
+      type: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+      at: isoDateTime,
+    }),
+  ),
+  services: z.array(z.object({ service: z.string(), givenOn: z.string() })),
+});
+export type TPartnerTicket = z.infer<typeof ZPartnerTicket>;

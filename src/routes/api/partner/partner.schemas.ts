@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { referralNeeds } from '../../../../db/schema/referrals';
 import { ticketStates } from '../../../../db/schema/tickets';
 import { ZErrorBody } from '../../error.schema';
-import { declineReasons, outcomes, partnerServices } from '../../../contracts/partner-tickets';
+import {
+  declineReasons,
+  outcomes,
+  partnerServices,
+  ZPartnerInboxItem,
+  ZPartnerTicket,
+} from '../../../contracts/partner-tickets';
 
 export { declineReasons, outcomes, partnerServices };
 
@@ -35,45 +40,8 @@ export const ZInboxQuery = z.object({
   unitId: z.string().uuid().optional(),
 });
 
-const date = z.iso.datetime().nullable();
-
-export const ZInboxItem = z.object({
-  id: z.string(),
-  unitId: z.string(),
-  state: z.enum(ticketStates),
-  priority: z.string(),
-  needs: z.array(z.string()),
-  escalationLevel: z.number(),
-  dueAcknowledgeAt: date,
-  dueDecideAt: date,
-  createdAt: z.iso.datetime(),
-});
-
-export const ZTicketView = z.object({
-  id: z.string(),
-  state: z.enum(ticketStates),
-  priority: z.string(),
-  needs: z.array(z.enum(referralNeeds).or(z.string())),
-  escalationLevel: z.number(),
-  declineReason: z.string().nullable(),
-  outcome: z.string().nullable(),
-  dueAcknowledgeAt: date,
-  dueDecideAt: date,
-  dueUpdateAt: date,
-  dueResolveAt: date,
-  unit: z.object({ id: z.string(), kind: z.string(), nameLo: z.string(), nameEn: z.string() }),
-  subject: z.record(z.string(), z.unknown()),
-  events: z.array(
-    z.object({
-      type: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      data: z.record(z.string(), z.unknown()),
-      at: z.iso.datetime(),
-    }),
-  ),
-  services: z.array(z.object({ service: z.string(), givenOn: z.string() })),
-});
+/** The answers' shapes are the portal's too: one contract in src/contracts. */
+export { ZPartnerInboxItem as ZInboxItem, ZPartnerTicket as ZTicketView };
 
 export const ZChanged = z.object({
   id: z.string(),

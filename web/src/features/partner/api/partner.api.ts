@@ -5,52 +5,19 @@ import {
   outcomes,
   partnerServices,
   ticketStates,
+  ZPartnerInboxItem,
+  ZPartnerTicket,
+  type TPartnerInboxItem,
+  type TPartnerTicket,
   type TTicketState,
 } from '../../../../../src/contracts/partner-tickets';
 
 export { declineReasons, outcomes, partnerServices, ticketStates, type TTicketState };
 
-const date = z.string().nullable();
-
-const ZInboxItem = z.object({
-  id: z.string(),
-  unitId: z.string(),
-  state: z.enum(ticketStates),
-  priority: z.string(),
-  needs: z.array(z.string()),
-  escalationLevel: z.number(),
-  dueAcknowledgeAt: date,
-  dueDecideAt: date,
-  createdAt: z.string(),
-});
-export type TInboxItem = z.infer<typeof ZInboxItem>;
-
-const ZTicket = z.object({
-  id: z.string(),
-  state: z.enum(ticketStates),
-  priority: z.string(),
-  needs: z.array(z.string()),
-  escalationLevel: z.number(),
-  declineReason: z.string().nullable(),
-  outcome: z.string().nullable(),
-  dueAcknowledgeAt: date,
-  dueDecideAt: date,
-  dueUpdateAt: date,
-  dueResolveAt: date,
-  unit: z.object({ id: z.string(), kind: z.string(), nameLo: z.string(), nameEn: z.string() }),
-  subject: z.record(z.string(), z.unknown()),
-  events: z.array(
-    z.object({
-      type: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      data: z.record(z.string(), z.unknown()),
-      at: z.string(),
-    }),
-  ),
-  services: z.array(z.object({ service: z.string(), givenOn: z.string() })),
-});
-export type TTicket = z.infer<typeof ZTicket>;
+const ZInboxItem = ZPartnerInboxItem;
+export type TInboxItem = TPartnerInboxItem;
+const ZTicket = ZPartnerTicket;
+export type TTicket = TPartnerTicket;
 
 export type TTicketAction =
   | { action: 'acknowledge' | 'accept' | 'start' | 'hold' | 'resume'; note?: string }
