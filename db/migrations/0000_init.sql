@@ -467,24 +467,24 @@ CREATE TABLE "report_call_hours" (
 	CONSTRAINT "report_call_hours_hour_hotline_pk" PRIMARY KEY("hour","hotline")
 );
 --> statement-breakpoint
-CREATE TABLE "report_handle_hours" (
-	"hour" timestamp with time zone NOT NULL,
+CREATE TABLE "report_handle_days" (
+	"day" date NOT NULL,
 	"hotline" text NOT NULL,
 	"counsellor_id" text NOT NULL,
 	"contacts" integer NOT NULL,
 	"handle_seconds" bigint NOT NULL,
-	CONSTRAINT "report_handle_hours_hour_hotline_counsellor_id_pk" PRIMARY KEY("hour","hotline","counsellor_id")
+	CONSTRAINT "report_handle_days_day_hotline_counsellor_id_pk" PRIMARY KEY("day","hotline","counsellor_id")
 );
 --> statement-breakpoint
-CREATE TABLE "report_offer_hours" (
-	"hour" timestamp with time zone NOT NULL,
+CREATE TABLE "report_offer_days" (
+	"day" date NOT NULL,
 	"hotline" text NOT NULL,
 	"user_id" text NOT NULL,
 	"offered" integer NOT NULL,
 	"accepted" integer NOT NULL,
 	"rejected" integer NOT NULL,
 	"timed_out" integer NOT NULL,
-	CONSTRAINT "report_offer_hours_hour_hotline_user_id_pk" PRIMARY KEY("hour","hotline","user_id")
+	CONSTRAINT "report_offer_days_day_hotline_user_id_pk" PRIMARY KEY("day","hotline","user_id")
 );
 --> statement-breakpoint
 CREATE TABLE "report_person_years" (
@@ -593,6 +593,7 @@ CREATE INDEX "tickets_org_state_idx" ON "tickets" USING btree ("organisation_key
 CREATE INDEX "call_events_call_sid_idx" ON "call_events" USING btree ("call_sid","id");--> statement-breakpoint
 CREATE INDEX "calls_hotline_started_idx" ON "calls" USING btree ("hotline","started_at");--> statement-breakpoint
 CREATE INDEX "calls_from_hash_idx" ON "calls" USING btree ("from_hash");--> statement-breakpoint
+CREATE INDEX "calls_updated_brin_idx" ON "calls" USING brin ("updated_at");--> statement-breakpoint
 CREATE INDEX "blocked_callers_phone_hash_idx" ON "blocked_callers" USING btree ("phone_hash");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_chain_pos_idx" ON "audit_log" USING btree ("chain_pos");--> statement-breakpoint

@@ -128,14 +128,15 @@ export const reportCallHours = pgTable(
 );
 
 /**
- * Routing offers per hour received, hotline of the call ('' when the call is not on record) and
- * counsellor. The routing log is append-only, so new events are added to these counts once, in
- * event id order up to `report_refresh_state.position`; later events are read directly.
+ * Routing offers per Lao day received, hotline of the call ('' when the call is not on record)
+ * and counsellor. The routing log is append-only, so new events are added to these counts once,
+ * in event id order up to `report_refresh_state.position`; later events are read directly.
+ * Counsellor activity is reported per period only: days, not hours, keep this small.
  */
-export const reportOfferHours = pgTable(
-  'report_offer_hours',
+export const reportOfferDays = pgTable(
+  'report_offer_days',
   {
-    hour: hourColumn(),
+    day: date('day', { mode: 'string' }).notNull(),
     hotline: text('hotline').notNull(),
     userId: text('user_id').notNull(),
     offered: integer('offered').notNull(),
@@ -143,32 +144,33 @@ export const reportOfferHours = pgTable(
     rejected: integer('rejected').notNull(),
     timedOut: integer('timed_out').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.hour, t.hotline, t.userId] })],
+  (t) => [primaryKey({ columns: [t.day, t.hotline, t.userId] })],
 );
 
-/** Contacts recorded per hour they occurred, hotline and counsellor, with their summed duration. */
-export const reportHandleHours = pgTable(
-  'report_handle_hours',
+/** Contacts recorded per Lao day, hotline and counsellor, with their summed duration. */
+export const reportHandleDays = pgTable(
+  'report_handle_days',
   {
-    hour: hourColumn(),
+    day: date('day', { mode: 'string' }).notNull(),
     hotline: text('hotline').notNull(),
     counsellorId: text('counsellor_id').notNull(),
     contacts: integer('contacts').notNull(),
     handleSeconds: bigint('handle_seconds', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.hour, t.hotline, t.counsellorId] })],
+  (t) => [primaryKey({ columns: [t.day, t.hotline, t.counsellorId] })],
 );
 
 /**
- * Hours and people whose records were deleted or moved (db/sql/0002_report_stale.sql fills it
+ * Hours, days and people whose records were deleted or moved (db/sql/0002_report_stale.sql fills it
  * from triggers): deletions leave no updated_at stamp, so the next refresh recomputes these.
  */
 export const reportStale = pgTable(
   'report_stale',
   {
     /**
-     * 'call-hour', 'contact-hour' (an hour instant as text), 'person' (an id), 'day' (a Lao date),
-     * 'call-offers' (a call SID whose hotline changed or which was deleted).
+     * 'call-hour' (an hour instant as text), 'contact-day' and 'day' (a Lao date, for the
+     * operations and the national aggregates), 'person' (an id), 'call-offers' (a call SID whose
+     * hotline changed or which was deleted).
      */
     kind: text('kind').notNull(),
     key: text('key').notNull(),
@@ -183,6 +185,6 @@ export const reportRefreshState = pgTable('report_refresh_state', {
   key: text('key').primaryKey(),
   watermark: timestamp('watermark', { withTimezone: true, mode: 'date' }).notNull(),
   fullAt: timestamp('full_at', { withTimezone: true, mode: 'date' }).notNull(),
-  /** The last routing event (call_events.id) added to report_offer_hours. */
+  /** The last routing event (call_events.id) added to report_offer_days. */
   position: bigint('position', { mode: 'number' }),
 });

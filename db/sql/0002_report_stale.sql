@@ -2,7 +2,8 @@
 -- operations-aggregate.repository.ts) find what changed by the rows' updated_at stamps. A deleted
 -- row leaves no stamp, and a row moved to another hour, day or case leaves none where it was:
 -- these triggers list what the next refresh must recompute in report_stale (kind, key):
--- 'call-hour' and 'contact-hour' (the hour's first instant), 'day' (a Lao date), 'person' (an id),
+-- 'call-hour' (the hour's first instant), 'contact-day' and 'day' (a Lao date, for the operations
+-- and the national aggregates), 'person' (an id),
 -- 'call-offers' (a call SID, with the hotline its routing offers were summed under).
 -- Deletions are handled per statement (retention deletes thousands at once); moves per row, and
 -- only when the column that places the row changed, so ordinary updates pay nothing.
@@ -61,7 +62,7 @@ create or replace function saiduan_report_contacts_gone() returns trigger
 language plpgsql as $$
 begin
   insert into report_stale (kind, key)
-  select 'contact-hour', date_trunc('hour', occurred_at, 'UTC')::text from gone
+  select 'contact-day', (occurred_at at time zone 'Asia/Vientiane')::date::text from gone
   union select 'day', (occurred_at at time zone 'Asia/Vientiane')::date::text from gone
   union select 'person', cp.person_id::text from gone join case_people cp on cp.case_id = gone.case_id
   on conflict do nothing;
@@ -77,7 +78,7 @@ create or replace function saiduan_report_contact_moved() returns trigger
 language plpgsql as $$
 begin
   insert into report_stale (kind, key)
-  select 'contact-hour', date_trunc('hour', old.occurred_at, 'UTC')::text
+  select 'contact-day', (old.occurred_at at time zone 'Asia/Vientiane')::date::text
   union select 'day', (old.occurred_at at time zone 'Asia/Vientiane')::date::text
   union select 'person', cp.person_id::text from case_people cp where cp.case_id = old.case_id
   on conflict do nothing;

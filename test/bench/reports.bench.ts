@@ -130,6 +130,35 @@ async function report(sql: TSql): Promise<void> {
       await loadNationalTallies(sql, year, { hotlines: ['1362'], provinceCode: null }),
     ),
   );
+  // Periods and filters the aggregate cannot serve exactly (a person is counted once per period):
+  // computed directly, timed here so it is known how slow they are.
+  await time(
+    'national statistics (quarter, computed directly)',
+    async () =>
+      buildNationalTables(
+        await loadNationalTallies(sql, { from: '2025-04-01', to: '2025-06-30' }, scope),
+      ),
+    3,
+  );
+  await time(
+    'national statistics (month, computed directly)',
+    async () =>
+      buildNationalTables(
+        await loadNationalTallies(sql, { from: '2025-06-01', to: '2025-06-30' }, scope),
+      ),
+    3,
+  );
+  await time(
+    'national statistics (year, province, direct)',
+    async () =>
+      buildNationalTables(
+        await loadNationalTallies(sql, year, { hotlines: null, provinceCode: 'VT' }),
+      ),
+    3,
+  );
+  await time('operations report (month, all hotlines)', async () =>
+    operationsTables(await loadOperations(sql, { from: '2025-06-01', to: '2025-06-30' }, scope)),
+  );
   const ops = JSON.stringify(operationsTables(await loadOperations(sql, year, scope)));
   const opsDirect = JSON.stringify(operationsTables(await computeOperations(sql, year, scope)));
   console.log(`check: operations aggregate cells equal the direct ones: ${ops === opsDirect}`);

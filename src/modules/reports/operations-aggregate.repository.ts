@@ -11,9 +11,10 @@ import {
   callHourCellsSql,
   callRollupSql,
   counsellorActivitySql,
-  handleHourCellsSql,
+  handleDayCellsSql,
   hourOf,
-  offerHourCellsSql,
+  laoDayOf,
+  offerDayCellsSql,
   ROUTING_OFFER_KINDS,
 } from './operations-sql.fragments';
 import type { TPeriod } from './report-period.policy';
@@ -28,15 +29,15 @@ const TEXT_ARRAY = 1009; // hours travel as text and are cast in SQL
  */
 const OVERLAP = '2 minutes';
 
-export type TOperationsRefresh = { full: boolean; callHours: number; contactHours: number };
+export type TOperationsRefresh = { full: boolean; callHours: number; contactDays: number };
 
 /**
- * Brings the per-hour operations aggregates (report_call_hours, report_offer_hours,
- * report_handle_hours) up to date, inside the caller's refresh transaction (which holds the
- * refresh lock). Calls and contacts are recomputed for every hour in which one was written
- * since the last refresh (a late status callback on an old call recomputes that old hour) or
- * deleted or moved (report_stale, filled by triggers); routing events, append-only, are added
- * once each in id order.
+ * Brings the operations aggregates (report_call_hours per hour, report_offer_days and
+ * report_handle_days per Lao day) up to date, inside the caller's refresh transaction (which
+ * holds the refresh lock). Calls are recomputed for every hour, contacts for every day, in which
+ * one was written since the last refresh (a late status callback on an old call recomputes that
+ * old hour) or deleted or moved (report_stale, filled by triggers); routing events, append-only,
+ * are added once each in id order.
  */
 export async function refreshOperationsAggregates(
   tx: TransactionSql,
@@ -56,29 +57,29 @@ export async function refreshOperationsAggregates(
   let result: TOperationsRefresh;
   if (full) {
     await tx`delete from report_call_hours`;
-    await tx`delete from report_handle_hours`;
-    await tx`delete from report_offer_hours`;
-    await tx`delete from report_stale where kind in ('call-hour', 'contact-hour')`;
+    await tx`delete from report_handle_days`;
+    await tx`delete from report_offer_days`;
+    await tx`delete from report_stale where kind in ('call-hour', 'contact-day')`;
     const calls = await tx`
       insert into report_call_hours ${callColumns(tx)} ${callHourCellsSql(tx, tx`true`)}`;
     const contacts = await tx`
-      insert into report_handle_hours ${handleColumns(tx)} ${handleHourCellsSql(tx, tx`true`)}`;
-    result = { full, callHours: calls.count, contactHours: contacts.count };
+      insert into report_handle_days ${handleColumns(tx)} ${handleDayCellsSql(tx, tx`true`)}`;
+    result = { full, callHours: calls.count, contactDays: contacts.count };
   } else {
     const since = state.since;
     const [changed] = await tx<Array<{ calls: string[]; contacts: string[] }>>`
       with stale as (
-        delete from report_stale where kind in ('call-hour', 'contact-hour') returning kind, key
+        delete from report_stale where kind in ('call-hour', 'contact-day') returning kind, key
       )
       select
         array(select distinct h from (
           select ${hourOf(tx, tx`started_at`)} from calls where updated_at >= ${since}::timestamptz
           union all select key::timestamptz from stale where kind = 'call-hour') u(h))::text[] as calls,
-        array(select distinct h from (
-          select ${hourOf(tx, tx`occurred_at`)} from contacts where updated_at >= ${since}::timestamptz
-          union all select key::timestamptz from stale where kind = 'contact-hour') u(h))::text[] as contacts`;
+        array(select distinct ${laoDayOf(tx, tx`occurred_at`)}::text from contacts
+          where updated_at >= ${since}::timestamptz
+          union select key from stale where kind = 'contact-day') as contacts`;
     const callHours = changed?.calls ?? [];
-    const contactHours = changed?.contacts ?? [];
+    const contactDays = changed?.contacts ?? [];
     if (callHours.length > 0) {
       const hours = tx.array(callHours, TEXT_ARRAY);
       await tx`delete from report_call_hours where hour = any(${hours}::timestamptz[])`;
@@ -90,18 +91,20 @@ export async function refreshOperationsAggregates(
             join calls c on c.started_at >= h.hour and c.started_at < h.hour + interval '1 hour'`,
         )}`;
     }
-    if (contactHours.length > 0) {
-      const hours = tx.array(contactHours, TEXT_ARRAY);
-      await tx`delete from report_handle_hours where hour = any(${hours}::timestamptz[])`;
+    if (contactDays.length > 0) {
+      const days = tx.array(contactDays, TEXT_ARRAY);
+      // A Lao day's instants: midnight in Vientiane to the next.
+      await tx`delete from report_handle_days where day = any(${days}::date[])`;
       await tx`
-        insert into report_handle_hours ${handleColumns(tx)} ${handleHourCellsSql(
+        insert into report_handle_days ${handleColumns(tx)} ${handleDayCellsSql(
           tx,
           tx`true`,
-          tx`unnest(${hours}::timestamptz[]) h(hour)
-            join contacts c on c.occurred_at >= h.hour and c.occurred_at < h.hour + interval '1 hour'`,
+          tx`unnest(${days}::date[]) d(day)
+            join contacts c on c.occurred_at >= d.day::timestamp at time zone 'Asia/Vientiane'
+              and c.occurred_at < (d.day + 1)::timestamp at time zone 'Asia/Vientiane'`,
         )}`;
     }
-    result = { full, callHours: callHours.length, contactHours: contactHours.length };
+    result = { full, callHours: callHours.length, contactDays: contactDays.length };
   }
   await addOffers(tx, from, position);
   await tx`
@@ -113,7 +116,7 @@ export async function refreshOperationsAggregates(
 }
 
 /**
- * Adds the routing events after `from` up to `position` to report_offer_hours, under their
+ * Adds the routing events after `from` up to `position` to report_offer_days, under their
  * call's hotline now. Events already summed (up to `from`) are filed under their call's hotline
  * at the time: a call whose hotline was filled in later, or which was deleted (report_stale
  * 'call-offers'), has those moved to its hotline now (none: ''), so hotline filters stay exact.
@@ -122,12 +125,12 @@ export async function refreshOperationsAggregates(
 async function addOffers(tx: TransactionSql, from: string, position: string): Promise<void> {
   const kinds = tx.array([...ROUTING_OFFER_KINDS], TEXT_ARRAY);
   const emptied = await tx<
-    Array<{ hour: string; hotline: string; user_id: string; empty: boolean }>
+    Array<{ day: string; hotline: string; user_id: string; empty: boolean }>
   >`
     with stale as (
       delete from report_stale where kind = 'call-offers' returning key as call_sid, detail as old_hotline
     ), moved as (
-      select ${hourOf(tx, tx`e.received_at`)} as hour, coalesce(s.old_hotline, '') as old_hotline,
+      select ${laoDayOf(tx, tx`e.received_at`)} as day, coalesce(s.old_hotline, '') as old_hotline,
         coalesce(c.hotline, '') as new_hotline, e.payload->>'userId' as user_id,
         (e.kind = 'routing.offered')::int as offered, (e.kind = 'routing.accepted')::int as accepted,
         (e.kind = 'routing.rejected')::int as rejected, (e.kind = 'routing.offer-timeout')::int as timed_out
@@ -136,45 +139,45 @@ async function addOffers(tx: TransactionSql, from: string, position: string): Pr
       where e.id <= ${from}::bigint and e.kind = any(${kinds}::text[])
         and e.payload->>'userId' is not null and coalesce(s.old_hotline, '') <> coalesce(c.hotline, '')
     ), deltas as (
-      select hour, old_hotline as hotline, user_id, -offered as offered, -accepted as accepted,
+      select day, old_hotline as hotline, user_id, -offered as offered, -accepted as accepted,
         -rejected as rejected, -timed_out as timed_out from moved
-      union all select hour, new_hotline, user_id, offered, accepted, rejected, timed_out from moved
-      union all ${offerHourCellsSql(tx, tx`e.id > ${from}::bigint and e.id <= ${position}::bigint`)}
+      union all select day, new_hotline, user_id, offered, accepted, rejected, timed_out from moved
+      union all ${offerDayCellsSql(tx, tx`e.id > ${from}::bigint and e.id <= ${position}::bigint`)}
     ), added as (
-    insert into report_offer_hours (hour, hotline, user_id, offered, accepted, rejected, timed_out)
-    select hour, hotline, user_id, sum(offered), sum(accepted), sum(rejected), sum(timed_out)
+    insert into report_offer_days (day, hotline, user_id, offered, accepted, rejected, timed_out)
+    select day, hotline, user_id, sum(offered), sum(accepted), sum(rejected), sum(timed_out)
     from deltas group by 1, 2, 3
-    on conflict (hour, hotline, user_id) do update set
-      offered = report_offer_hours.offered + excluded.offered,
-      accepted = report_offer_hours.accepted + excluded.accepted,
-      rejected = report_offer_hours.rejected + excluded.rejected,
-      timed_out = report_offer_hours.timed_out + excluded.timed_out
-    returning hour::text as hour, hotline, user_id, offered = 0 and accepted = 0 and rejected = 0
+    on conflict (day, hotline, user_id) do update set
+      offered = report_offer_days.offered + excluded.offered,
+      accepted = report_offer_days.accepted + excluded.accepted,
+      rejected = report_offer_days.rejected + excluded.rejected,
+      timed_out = report_offer_days.timed_out + excluded.timed_out
+    returning day, hotline, user_id, offered = 0 and accepted = 0 and rejected = 0
       and timed_out = 0 as empty
     )
-    select hour, hotline, user_id, empty from added where empty`;
+    select day, hotline, user_id, empty from added where empty`;
   // A counsellor whose every offer moved away is no longer listed under that hotline.
   const gone = emptied.filter((r) => r.empty);
   if (gone.length > 0)
-    await tx`delete from report_offer_hours r
+    await tx`delete from report_offer_days r
       using unnest(${tx.array(
-        gone.map((g) => g.hour),
+        gone.map((g) => g.day),
         TEXT_ARRAY,
-      )}::timestamptz[], ${tx.array(
+      )}::date[], ${tx.array(
         gone.map((g) => g.hotline),
         TEXT_ARRAY,
       )}::text[], ${tx.array(
         gone.map((g) => g.user_id),
         TEXT_ARRAY,
-      )}::text[]) g(hour, hotline, user_id)
-      where r.hour = g.hour and r.hotline = g.hotline and r.user_id = g.user_id`;
+      )}::text[]) g(day, hotline, user_id)
+      where r.day = g.day and r.hotline = g.hotline and r.user_id = g.user_id`;
 }
 
 const callColumns = (tx: TransactionSql) => tx`(hour, hotline, calls, queued, answered,
   answered_in_target, abandoned, short_abandoned, after_hours, blocked, forwarded, callbacks,
   answer_wait, longest_wait)`;
 const handleColumns = (tx: TransactionSql) =>
-  tx`(hour, hotline, counsellor_id, contacts, handle_seconds)`;
+  tx`(day, hotline, counsellor_id, contacts, handle_seconds)`;
 
 /** When the operations aggregates were last brought up to date, or null if never built. */
 export async function operationsWatermark(sql: TSql): Promise<Date | null> {
@@ -184,7 +187,7 @@ export async function operationsWatermark(sql: TSql): Promise<Date | null> {
 }
 
 /**
- * The operations figures of a period of whole Lao days from the per-hour aggregates, plus the
+ * The operations figures of a period of whole Lao days from the aggregates, plus the
  * routing events not yet added to them (read directly, by id past the stored position). Gives
  * the cells of computeOperations (tests hold it to them).
  */
@@ -194,22 +197,26 @@ export async function readOperations(
   scope: TReportScope,
 ): Promise<TOperationsData> {
   const { start, end, hotlines } = operationsBounds(sql, period, scope);
-  const hours = sql`hour >= ${start}::timestamptz and hour < ${end}::timestamptz
-    and (${hotlines}::text[] is null or hotline = any(${hotlines}::text[]))`;
+  const inHotlines = sql`(${hotlines}::text[] is null or hotline = any(${hotlines}::text[]))`;
+  const days = sql`day between ${period.from}::date and ${period.to}::date and ${inHotlines}`;
   const [groups, counsellors] = await Promise.all([
-    sql<TGroupRow[]>`${callRollupSql(sql, sql`select * from report_call_hours where ${hours}`)}`,
+    sql<TGroupRow[]>`${callRollupSql(
+      sql,
+      sql`select * from report_call_hours
+        where hour >= ${start}::timestamptz and hour < ${end}::timestamptz and ${inHotlines}`,
+    )}`,
     sql<TCounsellorActivity[]>`${counsellorActivitySql(
       sql,
-      sql`select hour, hotline, user_id, offered, accepted, rejected, timed_out
-        from report_offer_hours where ${hours}
-        union all ${offerHourCellsSql(
+      sql`select day, hotline, user_id, offered, accepted, rejected, timed_out
+        from report_offer_days where ${days}
+        union all ${offerDayCellsSql(
           sql,
           sql`e.id > coalesce((select position from report_refresh_state where key = ${STATE_KEY}), 0)
             and e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
             and (${hotlines}::text[] is null or c.hotline = any(${hotlines}::text[]))`,
         )}`,
-      sql`select hour, hotline, counsellor_id, contacts, handle_seconds
-        from report_handle_hours where ${hours}`,
+      sql`select day, hotline, counsellor_id, contacts, handle_seconds
+        from report_handle_days where ${days}`,
     )}`,
   ]);
   return operationsData(groups, counsellors);

@@ -19,6 +19,10 @@ export const ROUTING_OFFER_KINDS = [
 export const hourOf = (sql: TSqlTag, column: TFragment): TFragment =>
   sql`date_trunc('hour', ${column}, 'UTC')`;
 
+/** The Lao calendar day a timestamp falls in. */
+export const laoDayOf = (sql: TSqlTag, column: TFragment): TFragment =>
+  sql`(${column} at time zone 'Asia/Vientiane')::date`;
+
 /**
  * Inbound calls summed per hotline and hour started, for the calls `where` keeps (`c` is the
  * calls row, read from `from`). The outcome case is callOutcome() of operations.policy.ts in SQL.
@@ -93,12 +97,12 @@ export function callRollupSql(sql: TSqlTag, cells: TFragment): TFragment {
 }
 
 /**
- * Routing offers summed per hour received, hotline of the call and counsellor, for the events
+ * Routing offers summed per Lao day received, hotline of the call and counsellor, for the events
  * `where` keeps (`e` is the call_events row).
  */
-export function offerHourCellsSql(sql: TSqlTag, where: TFragment): TFragment {
+export function offerDayCellsSql(sql: TSqlTag, where: TFragment): TFragment {
   return sql`
-    select ${hourOf(sql, sql`e.received_at`)} as hour, coalesce(c.hotline, '') as hotline,
+    select ${laoDayOf(sql, sql`e.received_at`)} as day, coalesce(c.hotline, '') as hotline,
       e.payload->>'userId' as user_id,
       (count(*) filter (where e.kind = 'routing.offered'))::int as offered,
       (count(*) filter (where e.kind = 'routing.accepted'))::int as accepted,
@@ -111,16 +115,16 @@ export function offerHourCellsSql(sql: TSqlTag, where: TFragment): TFragment {
 }
 
 /**
- * Contacts summed per hour, hotline and counsellor, for the contacts `where` keeps (`c`, read
+ * Contacts summed per Lao day, hotline and counsellor, for the contacts `where` keeps (`c`, read
  * from `from`).
  */
-export function handleHourCellsSql(
+export function handleDayCellsSql(
   sql: TSqlTag,
   where: TFragment,
   from: TFragment = sql`contacts c`,
 ): TFragment {
   return sql`
-    select ${hourOf(sql, sql`c.occurred_at`)} as hour, c.hotline, c.counsellor_id::text as counsellor_id,
+    select ${laoDayOf(sql, sql`c.occurred_at`)} as day, c.hotline, c.counsellor_id::text as counsellor_id,
       count(*)::int as contacts, coalesce(sum(c.duration_seconds), 0)::bigint as handle_seconds
     from ${from}
     where c.counsellor_id is not null and ${where}
@@ -128,7 +132,7 @@ export function handleHourCellsSql(
 }
 
 /**
- * Counsellor activity from offer cells (hour, hotline, user_id, offered…) and handle cells (hour,
+ * Counsellor activity from offer cells (day, hotline, user_id, offered…) and handle cells (day,
  * hotline, counsellor_id, contacts, handle_seconds), already narrowed to the period and hotlines.
  */
 export function counsellorActivitySql(

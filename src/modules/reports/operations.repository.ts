@@ -5,8 +5,8 @@ import {
   callHourCellsSql,
   callRollupSql,
   counsellorActivitySql,
-  handleHourCellsSql,
-  offerHourCellsSql,
+  handleDayCellsSql,
+  offerDayCellsSql,
 } from './operations-sql.fragments';
 import { periodInstants, type TPeriod } from './report-period.policy';
 import type { TReportScope } from './report-filters';
@@ -73,12 +73,12 @@ export async function computeOperations(
       )}`,
       tx<TCounsellorActivity[]>`${counsellorActivitySql(
         tx,
-        offerHourCellsSql(
+        offerDayCellsSql(
           tx,
           tx`e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
             and ${inHotlines(tx`c.hotline`)}`,
         ),
-        handleHourCellsSql(
+        handleDayCellsSql(
           tx,
           tx`c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
             and ${inHotlines(tx`c.hotline`)}`,
