@@ -1,6 +1,7 @@
 import { useT } from '../../shared/i18n/i18n';
 import { useRealtime } from '../../shared/realtime/use-realtime';
 import { Link, matchPath, navigate, usePath } from '../../shared/router/router';
+import { AnswerOnSettings } from './components/answer-on-settings';
 import { CallPanel } from './components/call-panel';
 import { CallbacksScreen } from './components/callbacks-screen';
 import { CallerHistory } from './components/caller-history';
@@ -27,6 +28,7 @@ export default function DeskPage() {
     { to: '/desk', label: t('nav.desk') },
     { to: '/desk/callbacks', label: t('nav.callbacks') },
     { to: '/desk/offline', label: t('nav.offline') },
+    { to: '/desk/answer-on', label: t('nav.answerOn') },
   ];
   return (
     <div className="desk-page">
@@ -64,6 +66,8 @@ export default function DeskPage() {
           <OfflineContact />
         ) : path === '/desk/callbacks' ? (
           <CallbacksScreen />
+        ) : path === '/desk/answer-on' ? (
+          <AnswerOnSettings />
         ) : (
           <DeskHome call={active.call} finish={active.finish} />
         )}

@@ -2,7 +2,12 @@ import { addStrings } from '../../shared/i18n/i18n';
 
 const lo = {
   title: 'ໂຕະໃຫ້ຄຳປຶກສາ',
-  nav: { desk: 'ສາຍປັດຈຸບັນ', callbacks: 'ໂທກັບ ແລະ ສາຍທີ່ພາດ', offline: 'ບັນທຶກການຕິດຕໍ່ນອກສາຍ' },
+  nav: {
+    desk: 'ສາຍປັດຈຸບັນ',
+    callbacks: 'ໂທກັບ ແລະ ສາຍທີ່ພາດ',
+    offline: 'ບັນທຶກການຕິດຕໍ່ນອກສາຍ',
+    answerOn: 'ຮັບສາຍຢູ່ໃສ',
+  },
   presence: {
     label: 'ສະຖານະຂອງຂ້ອຍ',
     offline: 'ອອບລາຍ',
@@ -101,6 +106,7 @@ addStrings('desk', {
       desk: 'Current call',
       callbacks: 'Call-backs and missed calls',
       offline: 'Record an offline contact',
+      answerOn: 'Where I answer',
     },
     presence: {
       label: 'My status',
