@@ -4,36 +4,14 @@ import { cases } from './cases';
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
 
-export const contactChannels = [
-  'call',
-  'call_back',
-  'walk_in',
-  'field_visit',
-  'sms',
-  'chat',
-] as const;
-export const callerTypes = [
-  'self',
-  'family_or_friend',
-  'community_member',
-  'employer',
-  'authority',
-  'ngo',
-  'unknown',
-] as const;
-export const contactTypes = [
-  'crisis',
-  'tip',
-  'referral_request',
-  'information',
-  'follow_up',
-  'silent',
-  'prank',
-  'wrong_number',
-  'abusive',
-  'hang_up',
-] as const;
-export const safeToTalkAnswers = ['yes', 'no', 'unknown'] as const;
+import {
+  callerTypes,
+  contactChannels,
+  contactTypes,
+  safeToTalkAnswers,
+} from '../../src/contracts/contact-vocabulary';
+
+export { callerTypes, contactChannels, contactTypes, safeToTalkAnswers };
 
 /**
  * One interaction. Caller number, name, summary, safe call-back window and code word are

@@ -1,3 +1,8 @@
+import type {
+  safeToTalkAnswers,
+  TContactChannel,
+} from '../../../../../src/contracts/contact-vocabulary';
+
 /** Everything the counsellor types about one contact; saved as a draft while they type. */
 export type TContactDraft = {
   callerName: string;
@@ -8,9 +13,9 @@ export type TContactDraft = {
   interpreterUsed: boolean;
   contactType: string;
   categoryCode: string;
-  channel: 'call' | 'call_back' | 'walk_in' | 'field_visit';
+  channel: Extract<TContactChannel, 'call' | 'call_back' | 'walk_in' | 'field_visit'>;
   occurredAt: string;
-  safeToTalk: 'yes' | 'no' | 'unknown';
+  safeToTalk: (typeof safeToTalkAnswers)[number];
   safeCallbackWindow: string;
   codeWord: string;
   noSms: boolean;
@@ -43,24 +48,4 @@ export function emptyDraft(channel: TContactDraft['channel'], language: string):
   };
 }
 
-export const callerTypes = [
-  'self',
-  'family_or_friend',
-  'community_member',
-  'employer',
-  'authority',
-  'ngo',
-  'unknown',
-] as const;
-export const contactTypes = [
-  'crisis',
-  'tip',
-  'referral_request',
-  'information',
-  'follow_up',
-  'silent',
-  'prank',
-  'wrong_number',
-  'abusive',
-  'hang_up',
-] as const;
+export { callerTypes, contactTypes } from '../../../../../src/contracts/contact-vocabulary';
