@@ -323,6 +323,7 @@ CREATE TABLE "cases" (
 	"summary_enc" text,
 	"legal_hold" boolean DEFAULT false NOT NULL,
 	"closed_at" timestamp with time zone,
+	"anonymised_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -39,6 +39,11 @@ export const cases = pgTable(
     summaryEnc: text('summary_enc'),
     legalHold: boolean('legal_hold').notNull().default(false),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * Set when retention emptied the case of everything personal but kept it, because partners'
+     * tickets (an append-only record of what they did) still point at it.
+     */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true, mode: 'date' }),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer('version').notNull().default(1),
     ...timestamps,
