@@ -10,6 +10,7 @@ import {
   whisperTwiml,
 } from '../../../src/modules/routing/mobile-leg.twiml';
 import { nextAnswerSetting } from '../../../src/modules/staff/answer-on.policy';
+import { telephonyError } from '../../../src/modules/routing/telephony-error';
 
 describe("the counsellor's key after the whisper", () => {
   it('joins the call only on 1', () => {
@@ -90,5 +91,14 @@ describe('answer-on setting', () => {
       value: { answerOn: 'browser', mobile: '+8562055512345' },
     });
     expect(nextAnswerSetting(mobile, { mobile: null }).ok).toBe(false);
+  });
+});
+
+describe('a refused call to a mobile, in the logs', () => {
+  it('keeps the reason but not the number Twilio names in its message', () => {
+    const err = new Error("The 'To' number +856 20 5557 7123 is not a valid phone number.");
+    const logged = JSON.stringify(telephonyError(err));
+    expect(logged).toContain('is not a valid phone number');
+    expect(logged).not.toMatch(/5557|7123/);
   });
 });
