@@ -2,25 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { casePeople } from '../../../db/schema/cases';
 import { people } from '../../../db/schema/people';
-import {
-  referrals,
-  type TReferralNeed,
-  type TReferralPriority,
-} from '../../../db/schema/referrals';
+import type { TReferralNeed, TReferralPriority } from '../../../db/schema/referrals';
 import type { TConfig } from '../../config/config';
 import { AppError } from '../../errors/catalogue';
 import type { TDatabase } from '../../infra/database';
 import type { JobQueues } from '../../jobs/job-queues';
-import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions.policy';
 import { caseResource } from '../cases/case-scope';
-import { appendTimeline } from '../cases/case-timeline.repository';
 import { findCase } from '../cases/cases.repository';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
 import { enqueueDispatch } from './referral-jobs.provider';
 import { referralSubjectFrom } from './referral-subject.policy';
+import { insertRequestedReferral } from './request.statements';
 
 export type TReferralRequest = {
   caseId: string;
@@ -33,8 +28,10 @@ export type TReferralRequest = {
 
 /**
  * The request half of the outbox: the referral row, its audit row and its timeline entry commit
- * together; the job is added afterwards. If Redis is down then, the referral is still stored and
- * the reconciler enqueues it — the counsellor is never asked to try again.
+ * together (one statement); the job is added afterwards. If Redis is down then, the referral is
+ * still stored and the reconciler enqueues it — the counsellor is never asked to try again. The
+ * case and the person are read side by side first: what they decide (scope, subject) is checked
+ * before anything is written, and the foreign keys refuse a case or person gone meanwhile.
  */
 export async function requestReferral(
   deps: { db: TDatabase; config: TConfig; queues: JobQueues },
@@ -43,22 +40,18 @@ export async function requestReferral(
   now: Date,
 ): Promise<{ referralId: string; enqueued: boolean }> {
   const referralId = randomUUID();
-  await deps.db.transaction(async (tx) => {
-    const caseRow = await findCase(tx, input.caseId);
-    if (!caseRow) throw new AppError('CASE_NOT_FOUND');
-    assertCan(actor, 'referral.request', caseResource(caseRow));
-    const [person] = await tx
-      .select({ person: people })
-      .from(casePeople)
-      .innerJoin(people, eq(people.id, casePeople.personId))
-      .where(and(eq(casePeople.caseId, caseRow.id), eq(casePeople.personId, input.personId)));
-    if (!person) throw new AppError('PERSON_NOT_ON_CASE');
-    const subject = referralSubjectFrom({
-      person: person.person,
-      caseProvinceCode: caseRow.provinceCode,
-    });
-    const justification = input.dangerJustification?.trim();
-    await tx.insert(referrals).values({
+  const [caseRow, person] = await Promise.all([
+    findCase(deps.db, input.caseId),
+    personOnCase(deps.db, input.caseId, input.personId),
+  ]);
+  if (!caseRow) throw new AppError('CASE_NOT_FOUND');
+  assertCan(actor, 'referral.request', caseResource(caseRow));
+  if (!person) throw new AppError('PERSON_NOT_ON_CASE');
+  const subject = referralSubjectFrom({ person, caseProvinceCode: caseRow.provinceCode });
+  const justification = input.dangerJustification?.trim();
+  await insertRequestedReferral(
+    deps.db,
+    {
       id: referralId,
       caseId: caseRow.id,
       personId: input.personId,
@@ -75,32 +68,33 @@ export async function requestReferral(
             justification,
           )
         : null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await appendTimeline(tx, {
-      caseId: caseRow.id,
-      kind: 'referral.requested',
-      actorId: actor.userId,
-      refId: referralId,
-      data: { referralId, needs: input.needs, priority: input.priority },
-    });
-    await recordAudit(tx, deps.config, {
-      actorId: actor.userId,
-      action: 'referral.requested',
-      entityType: 'referral',
-      entityId: referralId,
-      data: {
+    },
+    {
+      timeline: { referralId, needs: input.needs, priority: input.priority },
+      audit: {
         caseId: caseRow.id,
         needs: input.needs,
         priority: input.priority,
         dangerOverride: !!justification,
       },
-    });
-  });
+    },
+    now,
+  );
   const enqueued = await enqueueDispatch(deps.queues, referralId).then(
     () => true,
     () => false,
   );
   return { referralId, enqueued };
 }
+
+async function personOnCase(db: TDatabase, caseId: string, personId: string) {
+  if (!uuidPattern.test(caseId) || !uuidPattern.test(personId)) return undefined;
+  const [row] = await db
+    .select({ person: people })
+    .from(casePeople)
+    .innerJoin(people, eq(people.id, casePeople.personId))
+    .where(and(eq(casePeople.caseId, caseId), eq(casePeople.personId, personId)));
+  return row?.person;
+}
+
+const uuidPattern = /^[0-9a-f-]{36}$/i;
