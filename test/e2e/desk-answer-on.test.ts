@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { screenshotBoth } from './support/both-languages';
+import { signIn } from './support/sign-in';
+
+describe('the counsellor chooses where accepted calls ring', () => {
+  let system: TE2eSystem;
+  beforeAll(async () => {
+    system = await startE2eSystem();
+  }, 180_000);
+  afterAll(async () => system?.stop());
+
+  it('switches to their own mobile with a valid number, and it is kept', async () => {
+    const counsellor = system.login('counsellor');
+    const page = await system.browser.newPage({ uiLanguage: 'en' });
+    await signIn(page, counsellor);
+    await page.getByRole('link', { name: 'Where I answer' }).click();
+    const browser = page.getByRole('radio', { name: /In this browser/ });
+    await expect.poll(() => browser.isChecked(), { timeout: 20_000 }).toBe(true);
+
+    await page.getByRole('radio', { name: 'On my own mobile' }).check();
+    const number = page.getByLabel('Mobile number');
+    await number.fill('020 5557');
+    expect(await page.textContent('body')).toContain('international format, starting with +');
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await number.fill('+856 20 5557 7199');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+    await screenshotBoth(page, 'desk-answer-on');
+
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('radio', { name: 'On my own mobile' }).isChecked(), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    expect(await page.getByLabel('Mobile number').inputValue()).toBe('+8562055577199');
+    expect(system.logs.text()).not.toContain('5557');
+  }, 120_000);
+});
