@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import twilio from 'twilio';
 import { hotlines, staffUsers } from '../../db/schema/index';
 import { runMigrations } from '../../db/migrate';
@@ -154,6 +155,11 @@ async function main(): Promise<void> {
     const respondedAt = new Map<string, number>();
     const queuedToOffer: number[] = [];
     let offerBeatAnswer = 0;
+    // The same span timed by the API alone: the round stamps expiresAt = decision time + offer
+    // time-out, so (expiresAt − time-out) − enqueuedAt is enqueue→offer decided, with neither the
+    // socket write nor this process's event loop (1,000 clients) in it.
+    const decided: number[] = [];
+    const benchLag = monitorEventLoopDelay({ resolution: 5 });
     const nextOffer: number[] = [];
     const acceptToBridge: number[] = [];
     const offersPerCall = new Map<string, number>();
@@ -173,6 +179,7 @@ async function main(): Promise<void> {
         const now = Date.now();
         if (freedAt === null) {
           firstOffer.push(now - offer.enqueuedAt);
+          decided.push(offer.expiresAt - config.ROUTING_OFFER_TIMEOUT_MS - offer.enqueuedAt);
           const answered = respondedAt.get(offer.callSid);
           if (answered === undefined) offerBeatAnswer++;
           queuedToOffer.push(answered === undefined ? 0 : Math.max(0, now - answered));
@@ -199,6 +206,7 @@ async function main(): Promise<void> {
     }
     const callSids = Array.from({ length: CALLERS }, () => `CA${randomBytes(16).toString('hex')}`);
     const surge = performance.now();
+    benchLag.enable();
     await pool(callSids, CONCURRENCY, async (sid) => {
       await signed('/webhooks/twilio/voice/incoming?hotline=1362', {
         CallSid: sid,
@@ -213,12 +221,17 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     const stillWaiting = await redis.zcard(`${env.REDIS_PREFIX}:queue:1362`);
     clearInterval(sampler);
+    benchLag.disable();
 
     const twice = [...offersPerCall.values()].filter((n) => n > 1).length;
     console.log(
       `\nsurge: ${CALLERS} callers posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${((performance.now() - surge) / 1000).toFixed(1)} s`,
     );
     console.log(describe('enqueue→offer (a counsellor was free)', firstOffer));
+    console.log(describe('  same, decided in the API (no socket, no client)', decided));
+    console.log(
+      `  (this bench process's own event-loop delay during the surge: p50 ${(benchLag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLag.percentile(99) / 1e6).toFixed(1)} ms)`,
+    );
     console.log(describe('webhook answered→offer (routing alone)', queuedToOffer));
     console.log(`  (${offerBeatAnswer} offers arrived before the webhook's own answer)`);
     console.log(describe('hang-up→next offer (caller was waiting)', nextOffer));

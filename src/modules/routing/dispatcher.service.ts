@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { recordFromFlat, toView, type TPresenceRepository } from '../presence/presence.repository';
 import type { TOffersRepository } from './offers.repository';
-import { planOffers, type TRoutingSettings } from './routing.policy';
+import {
+  planOffers,
+  type TMatchTier,
+  type TRoutableCaller,
+  type TRoutingSettings,
+} from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
 import type { TRoutingEventLog } from './routing-events.repository';
 
-export type TDispatcher = { kick(): Promise<void>; idle(): Promise<void> };
+export type TDispatcher = {
+  kick(): Promise<void>;
+  /** A caller just queued: offered in one Redis step when nobody else is ready, else a round. */
+  newcomer(callSid: string): Promise<void>;
+  idle(): Promise<void>;
+};
 
 const MAX_ROUNDS_PER_KICK = 5;
 
@@ -30,6 +40,34 @@ export function createDispatcher(deps: {
   let running: Promise<void> | null = null;
   let requested = false;
 
+  /** The counsellor hears of the offer; supervisors see them offered (record from the script). */
+  function announce(
+    offer: { offerId: string; userId: string; tier: TMatchTier; expiresAt: number },
+    caller: Omit<TRoutableCaller, 'score'>,
+    counsellor: readonly string[],
+  ): void {
+    deps.notifier.offered(offer.userId, {
+      offerId: offer.offerId,
+      callSid: caller.callSid,
+      hotline: caller.hotline,
+      language: caller.language,
+      kind: caller.kind,
+      enqueuedAt: caller.enqueuedAt,
+      expiresAt: offer.expiresAt,
+    });
+    deps.events.record({
+      callSid: caller.callSid,
+      kind: 'routing.offered',
+      payload: {
+        offerId: offer.offerId,
+        userId: offer.userId,
+        tier: offer.tier,
+        hotline: caller.hotline,
+      },
+    });
+    deps.notifier.presence(toView(recordFromFlat(offer.userId, counsellor)));
+  }
+
   async function round(): Promise<boolean> {
     const { counsellors, callers } = await deps.offers.candidates();
     if (!counsellors.length || !callers.length) return false;
@@ -48,22 +86,7 @@ export function createDispatcher(deps: {
       const counsellor = made.get(p.offerId);
       if (!counsellor || !caller) continue;
       hotlines.add(caller.hotline);
-      deps.notifier.offered(p.userId, {
-        offerId: p.offerId,
-        callSid: p.callSid,
-        hotline: caller.hotline,
-        language: caller.language,
-        kind: caller.kind,
-        enqueuedAt: caller.enqueuedAt,
-        expiresAt,
-      });
-      deps.events.record({
-        callSid: p.callSid,
-        kind: 'routing.offered',
-        payload: { offerId: p.offerId, userId: p.userId, tier: p.tier, hotline: caller.hotline },
-      });
-      // Supervisors see who is being offered a call: the reserve step returned the record.
-      deps.notifier.presence(toView(recordFromFlat(p.userId, counsellor)));
+      announce({ ...p, expiresAt }, caller, counsellor);
     }
     for (const h of hotlines) deps.notifier.queueChanged(h);
     // Someone else took part of the plan: the picture changed, look again.
@@ -92,8 +115,30 @@ export function createDispatcher(deps: {
     return running;
   }
 
+  async function newcomer(callSid: string): Promise<void> {
+    const now = Date.now();
+    const offerId = newOfferId();
+    const expiresAt = now + deps.settings.offerTimeoutMs;
+    let made;
+    try {
+      made = await deps.offers.offerNewcomer(callSid, { offerId, now, expiresAt }, deps.settings);
+    } catch (err) {
+      deps.onError(err);
+      return kick();
+    }
+    if (made.kind === 'round') return kick();
+    if (made.kind === 'none') return;
+    announce(
+      { offerId, userId: made.userId, tier: made.tier, expiresAt },
+      made.caller,
+      made.counsellor,
+    );
+    deps.notifier.queueChanged(made.caller.hotline);
+  }
+
   return {
     kick,
+    newcomer,
     async idle() {
       while (running) await running;
     },

@@ -18,7 +18,7 @@ export function subscribeToCallLifecycle(
   const offs = [
     lifecycle.on('caller.queued', (e) => {
       ctx.notifier.queueChanged(e.hotline);
-      return ctx.dispatcher.kick();
+      return ctx.dispatcher.newcomer(e.callSid);
     }),
     lifecycle.on('caller.left-queue', (e) =>
       GONE.has(e.result) ? callerLeft(ctx, e.callSid, e.hotline) : undefined,

@@ -6,11 +6,18 @@ import {
   handOverScript,
   prioritiseScript,
   leaveScript,
+  offerNewcomerScript,
   releaseScript,
   requeueScript,
   reserveScript,
 } from './routing.scripts';
-import type { TPlannedOffer, TRoutableCaller, TRoutableCounsellor } from './routing.policy';
+import type {
+  TMatchTier,
+  TPlannedOffer,
+  TRoutableCaller,
+  TRoutableCounsellor,
+  TRoutingSettings,
+} from './routing.policy';
 
 export type TReleaseReason = 'reject' | 'timeout' | 'disconnect';
 
@@ -21,6 +28,18 @@ export type TAcceptedCall = {
   enqueuedAt: number;
   kind: 'inbound' | 'callback';
 };
+
+/** The newcomer's offer made in one step, or why not: nobody fits now, or a round must decide. */
+export type TNewcomerOffer =
+  | {
+      kind: 'offered';
+      userId: string;
+      tier: TMatchTier;
+      caller: Omit<TRoutableCaller, 'score'>;
+      counsellor: string[];
+    }
+  | { kind: 'none' }
+  | { kind: 'round' };
 
 export type TReleased = { callSid: string; userId: string; counsellorState: string };
 
@@ -79,6 +98,45 @@ export function offersRepository(redis: Redis, prefix: string) {
       const r = (await runLua(redis, reserveScript, [], args)) as Array<string | string[]>;
       for (let i = 0; i + 1 < r.length; i += 2) made.set(String(r[i]), r[i + 1] as string[]);
       return made;
+    },
+
+    /** See offerNewcomerScript: the caller who just queued, when nobody else is ready. */
+    async offerNewcomer(
+      callSid: string,
+      offer: { offerId: string; now: number; expiresAt: number },
+      settings: TRoutingSettings,
+    ): Promise<TNewcomerOffer> {
+      const r = (await runLua(
+        redis,
+        offerNewcomerScript,
+        [],
+        [
+          prefix,
+          callSid,
+          offer.now,
+          offer.expiresAt,
+          offer.offerId,
+          settings.relaxLanguageAfterMs,
+          settings.relaxHotlineAfterMs,
+        ],
+      )) as Array<string | string[]>;
+      if (r[0] === 'ROUND') return { kind: 'round' };
+      if (r[0] !== 'OK') return { kind: 'none' };
+      const row = r as [string, string, TMatchTier, string, string, string, string, string[]];
+      const enqueuedAt = Number(row[5]);
+      return {
+        kind: 'offered',
+        userId: row[1],
+        tier: row[2],
+        caller: {
+          callSid,
+          hotline: row[3],
+          language: row[4],
+          enqueuedAt,
+          kind: row[6] === 'callback' ? 'callback' : 'inbound',
+        },
+        counsellor: row[7],
+      };
     },
 
     async accept(userId: string, offerId: string, now: number): Promise<TAcceptedCall | null> {

@@ -86,31 +86,81 @@ if f[1] == 'waiting' then makeReady(sid, f[2], f[3], f[4]) end
 return f[1]
 `);
 
+/** Reserves one pair when the caller still waits and the counsellor is still available. */
+const reserveOneLua = `
+local function reserveOne(sid, uid, oid, exp)
+  local c, a = ck(sid), ak(uid)
+  local cs = redis.call('HMGET', c, 'state', 'hotline', 'language')
+  if cs[1] ~= 'waiting' or redis.call('HGET', a, 'state') ~= 'available' then return false end
+  redis.call('ZREM', rk(cs[2], cs[3]), sid)
+  availRem(uid)
+  redis.call('HSET', c, 'state', 'offered', 'offerId', oid, 'offeredTo', uid)
+  redis.call('HSET', a, 'state', 'offered', 'offerId', oid, 'offerCallSid', sid, 'offerExpiresAt', exp)
+  redis.call('HINCRBY', a, 'offered', 1)
+  redis.call('HSET', P .. ':offer:' .. oid, 'callSid', sid, 'userId', uid, 'expiresAt', exp)
+  redis.call('EXPIRE', P .. ':offer:' .. oid, 86400)
+  redis.call('ZADD', P .. ':offers', exp, oid)
+  return true
+end
+`;
+
 /**
  * ARGV: prefix, now, expiresAt, then (callSid, userId, offerId) triples. Returns, per offer made,
  * its id and the counsellor's hash after the change (supervisors are told without another read).
  */
-export const reserveScript = luaScript(`${routingLuaHelpers}
+export const reserveScript = luaScript(`${routingLuaHelpers}${reserveOneLua}
 local exp = ARGV[3]
 local made = {}
 for i = 4, #ARGV, 3 do
   local sid, uid, oid = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-  local c, a = ck(sid), ak(uid)
-  local cs = redis.call('HMGET', c, 'state', 'hotline', 'language')
-  if cs[1] == 'waiting' and redis.call('HGET', a, 'state') == 'available' then
-    redis.call('ZREM', rk(cs[2], cs[3]), sid)
-    availRem(uid)
-    redis.call('HSET', c, 'state', 'offered', 'offerId', oid, 'offeredTo', uid)
-    redis.call('HSET', a, 'state', 'offered', 'offerId', oid, 'offerCallSid', sid, 'offerExpiresAt', exp)
-    redis.call('HINCRBY', a, 'offered', 1)
-    redis.call('HSET', P .. ':offer:' .. oid, 'callSid', sid, 'userId', uid, 'expiresAt', exp)
-    redis.call('EXPIRE', P .. ':offer:' .. oid, 86400)
-    redis.call('ZADD', P .. ':offers', exp, oid)
+  if reserveOne(sid, uid, oid, exp) then
     made[#made + 1] = oid
-    made[#made + 1] = redis.call('HGETALL', a)
+    made[#made + 1] = redis.call('HGETALL', ak(uid))
   end
 end
 return made
+`);
+
+/**
+ * The caller just queued, when nobody else is ready to be offered: with a single caller,
+ * planOffers (routing.policy) comes down to the head of one skill index — the longest-idle
+ * counsellor of the first tier the caller's wait allows (pair; then hotline after
+ * relaxLanguageAfterMs; then language after relaxHotlineAfterMs). Decided and reserved in one
+ * step, so the first offer costs one Redis call, not a dispatch round. With anyone else ready,
+ * queue order across callers is the policy's: returns {'ROUND'} and a round decides.
+ * ARGV: prefix, callSid, now, expiresAt, offerId, relaxLanguageAfterMs, relaxHotlineAfterMs.
+ * Returns {'OK', userId, tier, hotline, language, enqueuedAt, kind, counsellor hash},
+ * {'NONE'} (nobody fits now) or {'ROUND'}.
+ */
+export const offerNewcomerScript = luaScript(`${routingLuaHelpers}${reserveOneLua}
+local sid, now, exp, oid = ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local relaxLanguage, relaxHotline = tonumber(ARGV[6]), tonumber(ARGV[7])
+local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'enqueuedAt', 'kind')
+if f[1] ~= 'waiting' then return {'NONE'} end
+local h, l = f[2], f[3]
+local mine = h .. ':' .. l
+if not redis.call('ZSCORE', rk(h, l), sid) then return {'ROUND'} end
+for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
+  local ready = redis.call('ZCARD', P .. ':ready:' .. hl)
+  if ready > ((hl == mine) and 1 or 0) then return {'ROUND'} end
+end
+local waited = now - tonumber(f[4])
+local tiers = {{'exact', P .. ':avx:' .. mine}}
+if waited >= relaxLanguage then tiers[#tiers + 1] = {'any-language', P .. ':avh:' .. h} end
+if waited >= relaxHotline then tiers[#tiers + 1] = {'other-hotline', P .. ':avl:' .. l} end
+for _, tier in ipairs(tiers) do
+  while true do
+    local head = redis.call('ZRANGE', tier[2], 0, 0)
+    if #head == 0 then break end
+    local uid = head[1]
+    if redis.call('ZSCORE', P .. ':avail', uid) then
+      if not reserveOne(sid, uid, oid, exp) then return {'ROUND'} end
+      return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid))}
+    end
+    redis.call('ZREM', tier[2], uid)
+  end
+end
+return {'NONE'}
 `);
 
 /** ARGV: prefix, userId, offerId, now. Exactly one accept of an offer succeeds. */

@@ -73,6 +73,82 @@ describe('dispatch candidates', () => {
     }
   });
 
+  it('offers a caller who queues alone to the counsellor the policy picks, in one step', async () => {
+    const hotlineCodes = ['1362', '1554'];
+    const languageCodes = ['lo', 'hmn', 'en'];
+    for (let seed = 1; seed <= 20; seed++) {
+      const prefix = `${stores.config.REDIS_PREFIX}:newcomer${seed}`;
+      const rnd = random(seed * 7);
+      const pick = <T>(list: readonly T[]) => list.filter(() => rnd() < 0.5);
+      const presence = presenceRepository(stores.redis, prefix);
+      const offers = offersRepository(stores.redis, prefix);
+      const queue = waitingQueue(stores.redis, prefix);
+      for (let i = 0; i < 1 + Math.floor(rnd() * 12); i++)
+        await presence.set({
+          userId: `u${String(i).padStart(2, '0')}`,
+          target: 'available',
+          hotlines: pick(hotlineCodes),
+          languages: pick(languageCodes),
+          now: T0 - Math.floor(rnd() * 5) * 1000,
+        });
+      const caller = {
+        callSid: `CA${seed}`,
+        hotline: hotlineCodes[Math.floor(rnd() * hotlineCodes.length)] ?? '1362',
+        language: languageCodes[Math.floor(rnd() * languageCodes.length)] ?? 'lo',
+        // A caller re-queued after a missed bridge may already be past the relaxation times.
+        enqueuedAt: T0 - ([0, 70_000, 130_000][seed % 3] ?? 0),
+        priorityBoostMs: 0,
+      };
+      const everyone = (await presence.list((r) => r.state === 'available')).map((r) => ({
+        userId: r.userId,
+        hotlines: r.hotlines,
+        languages: r.languages,
+        idleSince: r.idleSince ?? 0,
+      }));
+      await queue.add(caller);
+      const expected = planOffers(
+        [{ ...caller, score: caller.enqueuedAt, kind: 'inbound' }],
+        everyone,
+        T0,
+        settings,
+      )[0];
+      const made = await offers.offerNewcomer(
+        caller.callSid,
+        { offerId: `of${seed}`, now: T0, expiresAt: T0 + 20_000 },
+        settings,
+      );
+      if (!expected) expect(made).toEqual({ kind: 'none' });
+      else {
+        expect(made.kind === 'offered' && [made.userId, made.tier]).toEqual([
+          expected.userId,
+          expected.tier,
+        ]);
+        expect((await presence.get(expected.userId))?.state).toBe('offered');
+      }
+    }
+  });
+
+  it('leaves the choice to a dispatch round when another caller is ready too', async () => {
+    const prefix = `${stores.config.REDIS_PREFIX}:two`;
+    const presence = presenceRepository(stores.redis, prefix);
+    const offers = offersRepository(stores.redis, prefix);
+    const queue = waitingQueue(stores.redis, prefix);
+    const add = (callSid: string, hotline: string) =>
+      queue.add({ callSid, hotline, language: 'lo', enqueuedAt: T0, priorityBoostMs: 0 });
+    await add('CA1', '1800'); // nobody on 1800: still waiting, and ready
+    await presence.set({
+      userId: 'u1',
+      target: 'available',
+      hotlines: ['1362'],
+      languages: ['lo'],
+      now: T0,
+    });
+    await add('CA2', '1362');
+    const offer = { offerId: 'of1', now: T0, expiresAt: T0 + 20_000 };
+    expect(await offers.offerNewcomer('CA2', offer, settings)).toEqual({ kind: 'round' });
+    expect((await presence.get('u1'))?.state).toBe('available');
+  });
+
   it('follows a counsellor whose skills change while available, and forgets them once offered', async () => {
     const prefix = `${stores.config.REDIS_PREFIX}:skills`;
     const presence = presenceRepository(stores.redis, prefix);
