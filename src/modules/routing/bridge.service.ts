@@ -22,8 +22,8 @@ const MISSED = new Set(['no-answer', 'busy', 'failed', 'canceled']);
 
 /**
  * Takes this caller out of the platform queue into the call's conference and rings the
- * counsellor's softphone (or mobile) into it. If the platform refuses, the caller goes back to the same
- * place in line and the counsellor is freed: a caller is never dropped by a failed bridge.
+ * counsellor's softphone (or mobile) into it. If the platform refuses, the caller goes back to
+ * the same place in line and the counsellor is freed: a caller is never dropped by a failed bridge.
  */
 export async function bridgeToCounsellor(
   ctx: TRoutingContext,
