@@ -523,6 +523,15 @@ CREATE TABLE "report_session_days" (
 	CONSTRAINT "report_session_days_day_hotline_mode_pk" PRIMARY KEY("day","hotline","mode")
 );
 --> statement-breakpoint
+CREATE TABLE "report_session_province_days" (
+	"day" date NOT NULL,
+	"hotline" text NOT NULL,
+	"mode" text NOT NULL,
+	"province_code" text NOT NULL,
+	"person_hotlines" text[] NOT NULL,
+	"sessions" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "report_stale" (
 	"kind" text NOT NULL,
 	"key" text NOT NULL,
@@ -533,6 +542,7 @@ CREATE TABLE "report_stale" (
 CREATE TABLE "report_year_cells" (
 	"year" integer NOT NULL,
 	"hotline" text NOT NULL,
+	"province_code" text,
 	"contact_hotlines" text[] NOT NULL,
 	"modes" text[] NOT NULL,
 	"hotline_modes" text[] NOT NULL,
@@ -619,5 +629,6 @@ CREATE INDEX "people_updated_idx" ON "people" USING btree ("updated_at");--> sta
 CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree ("hotline","status","queue_score");--> statement-breakpoint
 CREATE INDEX "report_person_years_person_idx" ON "report_person_years" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "report_session_province_days_idx" ON "report_session_province_days" USING btree ("province_code","day");--> statement-breakpoint
 CREATE INDEX "report_year_cells_year_idx" ON "report_year_cells" USING btree ("year","hotline");--> statement-breakpoint
 CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");

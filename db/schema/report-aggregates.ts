@@ -69,6 +69,8 @@ export const reportYearCells = pgTable(
   {
     year: integer('year').notNull(),
     hotline: text('hotline').notNull(),
+    /** The people's province of residence: the report's province filter. */
+    provinceCode: text('province_code'),
     contactHotlines: text('contact_hotlines').array().notNull(),
     modes: text('modes').array().notNull(),
     hotlineModes: text('hotline_modes').array().notNull(),
@@ -96,6 +98,25 @@ export const reportSessionDays = pgTable(
     sessions: integer('sessions').notNull(),
   },
   (t) => [primaryKey({ columns: [t.day, t.hotline, t.mode] })],
+);
+
+/**
+ * Counselling sessions per Lao day, hotline and mode, by province of the people they were about:
+ * a session about people of a province counts once for it, with the hotlines of those people
+ * (the province filter counts a session when one of its people is of the province and, under a
+ * hotline filter, of one of the hotlines).
+ */
+export const reportSessionProvinceDays = pgTable(
+  'report_session_province_days',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    hotline: text('hotline').notNull(),
+    mode: text('mode').notNull(),
+    provinceCode: text('province_code').notNull(),
+    personHotlines: text('person_hotlines').array().notNull(),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [index('report_session_province_days_idx').on(t.provinceCode, t.day)],
 );
 
 const hourColumn = () => timestamp('hour', { withTimezone: true, mode: 'date' }).notNull();

@@ -110,7 +110,10 @@ create or replace function saiduan_report_case_people_gone() returns trigger
 language plpgsql as $$
 begin
   insert into report_stale (kind, key)
-  select distinct 'person', person_id::text from gone
+  select 'person', person_id::text from gone
+  -- The case's sessions no longer count for that person's province.
+  union select 'day', (c.occurred_at at time zone 'Asia/Vientiane')::date::text
+    from gone join contacts c on c.case_id = gone.case_id
   on conflict do nothing;
   return null;
 end
@@ -123,7 +126,10 @@ create or replace trigger case_people_report_stale_gone
 create or replace function saiduan_report_case_person_moved() returns trigger
 language plpgsql as $$
 begin
-  insert into report_stale (kind, key) values ('person', old.person_id::text)
+  insert into report_stale (kind, key)
+  select 'person', old.person_id::text
+  union select 'day', (c.occurred_at at time zone 'Asia/Vientiane')::date::text
+    from contacts c where c.case_id = old.case_id
   on conflict do nothing;
   return null;
 end

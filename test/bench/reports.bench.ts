@@ -149,10 +149,10 @@ async function report(sql: TSql): Promise<void> {
     3,
   );
   await time(
-    'national statistics (year, province, direct)',
+    'national statistics (year, province LA-VT)',
     async () =>
       buildNationalTables(
-        await loadNationalTallies(sql, year, { hotlines: null, provinceCode: 'VT' }),
+        await loadNationalTallies(sql, year, { hotlines: null, provinceCode: 'LA-VT' }),
       ),
     3,
   );

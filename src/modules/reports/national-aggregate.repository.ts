@@ -12,15 +12,27 @@ const MODES = ['hotline', 'phone', 'face_to_face'] as const;
  * and services. The hotline filter is applied as the direct query does: people of the chosen
  * hotlines, "touched" when served or contacted through one of them, counselled in a mode when a
  * contact through one of them was in that mode. Tests hold it to the direct query's cells.
- * Province filters are not served here: sessions would need each contact's people.
+ * A province filter reads the cells of the people of that province, and the sessions by province
+ * (report_session_province_days).
  */
 export async function readNationalTallies(
   sql: TSql,
   year: number,
-  scope: Pick<TReportScope, 'hotlines'>,
+  scope: Pick<TReportScope, 'hotlines'> & { provinceCode?: string | null },
 ): Promise<TNationalTallies> {
   const hotlines = scope.hotlines ? [...scope.hotlines] : null;
   const list = hotlines ? sql.array(hotlines, TEXT_ARRAY) : null;
+  const province = scope.provinceCode ?? null;
+  // Under a province filter a session counts when one of its people is of the province (and,
+  // under a hotline filter, of one of the hotlines too), as in the direct query.
+  const sessions =
+    province === null
+      ? sql`select mode, sessions from report_session_days
+        where day between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
+          and (${list}::text[] is null or hotline = any(${list}::text[]))`
+      : sql`select mode, sessions from report_session_province_days
+        where province_code = ${province} and day between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
+          and (${list}::text[] is null or (hotline = any(${list}::text[]) and person_hotlines && ${list}::text[]))`;
   const modesOn = (modes: readonly string[]) =>
     sql.array(
       modes.flatMap((m) => (hotlines ?? []).map((h) => `${m}:${h}`)),
@@ -41,6 +53,7 @@ export async function readNationalTallies(
     with cells as (
       select * from report_year_cells
       where year = ${year} and (${list}::text[] is null or hotline = any(${list}::text[]))
+        and (${province}::text is null or province_code = ${province}::text)
     )
     select table_key as t, row_key as k, sum(people)::int as c1, sum(female)::int as c2, sum(under18)::int as c3,
       sum(female_under18)::int as c4, 0 as c5
@@ -49,9 +62,7 @@ export async function readNationalTallies(
     group by table_key, row_key
     union all
     select 'counselling', coalesce(mode, 'total'), 0, coalesce(sum(sessions), 0)::int, 0, 0, 0
-    from report_session_days
-    where day between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
-      and (${list}::text[] is null or hotline = any(${list}::text[]))
+    from (${sessions}) s
     group by rollup(mode)
     union all
     select 'counselling-people', row_key, 0, sum(people)::int, sum(female)::int,

@@ -13,11 +13,12 @@ export function calendarYearOf(period: TPeriod): number | null {
 }
 
 /**
- * The national tallies of a period. A calendar year without a province filter (the yearly
- * national report) is read from the person-year aggregate, first brought up to date with any
- * record changed since the last refresh, so the figures are those of the records right now.
- * Any other period or filter, or an aggregate never built, is computed directly from the records:
- * slower, same cells.
+ * The national tallies of a period. A calendar year (the yearly national report), with any
+ * hotline and province filter, is read from the person-year aggregate, first brought up to date
+ * with any record changed since the last refresh, so the figures are those of the records right
+ * now. A month, quarter or custom period is computed directly from the records (slower, same
+ * cells): a person is counted once per period, and the aggregate holds whole years, whose people
+ * cannot be split into months. So is any period before the aggregate was ever built.
  */
 export async function loadNationalTallies(
   sql: TSql,
@@ -25,8 +26,7 @@ export async function loadNationalTallies(
   scope: TReportScope,
 ): Promise<TNationalTallies> {
   const year = calendarYearOf(period);
-  if (year === null || scope.provinceCode !== null)
-    return computeNationalTallies(sql, period, scope);
+  if (year === null) return computeNationalTallies(sql, period, scope);
   if ((await aggregatesWatermark(sql)) === null) return computeNationalTallies(sql, period, scope);
   // While the refresh job holds the lock it is applying these same changes: read what is there.
   await refreshReportAggregates(sql, { full: false, wait: false });

@@ -53,9 +53,11 @@ export async function refreshReportAggregates(
     if (full) {
       await tx`delete from report_person_years`;
       await tx`delete from report_session_days`;
+      await tx`delete from report_session_province_days`;
       await tx`delete from report_stale where kind in ('person', 'day')`;
       const people = await insertPersonYears(tx, null);
       const days = await insertSessionDays(tx, null);
+      await insertSessionProvinceDays(tx, null);
       await rebuildYearCells(tx, null);
       result = { full, people, days };
     } else {
@@ -90,6 +92,20 @@ export async function refreshReportAggregates(
       if (days.length > 0) {
         await tx`delete from report_session_days where day = any(${tx.array(days, TEXT_ARRAY)}::date[])`;
         await insertSessionDays(tx, days);
+      }
+      // Sessions by province also change with their people's province or hotline.
+      const [personDays] =
+        ids.length > 0
+          ? await tx<Array<{ days: string[] }>>`
+            select array(select distinct (c.occurred_at at time zone 'Asia/Vientiane')::date::text
+              from case_people cp join contacts c on c.case_id = cp.case_id
+              where cp.person_id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])) as days`
+          : [{ days: [] }];
+      const provinceDays = [...new Set([...days, ...(personDays?.days ?? [])])];
+      if (provinceDays.length > 0) {
+        await tx`delete from report_session_province_days
+          where day = any(${tx.array(provinceDays, TEXT_ARRAY)}::date[])`;
+        await insertSessionProvinceDays(tx, provinceDays);
       }
       result = { full, people: ids.length, days: days.length };
     }
@@ -189,9 +205,10 @@ async function rebuildYearCells(tx: TransactionSql, years: number[] | null): Pro
   const only = years === null ? tx`true` : tx`year = any(${tx.array(years, 1007)}::int[])`;
   await tx`delete from report_year_cells where ${only}`;
   await tx`
-    insert into report_year_cells (year, hotline, contact_hotlines, modes, hotline_modes, served,
-      part, table_key, row_key, people, female, under18, female_under18, continuing)
-    select year, hotline, contact_hotlines, modes, hotline_modes, cardinality(services) > 0, part, t, k,
+    insert into report_year_cells (year, hotline, province_code, contact_hotlines, modes, hotline_modes,
+      served, part, table_key, row_key, people, female, under18, female_under18, continuing)
+    select year, hotline, province_code, contact_hotlines, modes, hotline_modes, cardinality(services) > 0,
+      part, t, k,
       count(*), count(*) filter (where female), count(*) filter (where under18),
       count(*) filter (where female and under18), count(*) filter (where continuing)
     from report_person_years py
@@ -219,7 +236,38 @@ async function rebuildYearCells(tx: TransactionSql, years: number[] | null): Pro
       union all select 'counselled', 'counselling-people', 'total' where cardinality(py.modes) > 0
     ) keys
     where ${only}
-    group by year, hotline, contact_hotlines, modes, hotline_modes, cardinality(services) > 0, part, t, k`;
+    group by year, hotline, province_code, contact_hotlines, modes, hotline_modes,
+      cardinality(services) > 0, part, t, k`;
+}
+
+/**
+ * Counselling sessions per Lao day, hotline, mode and province of the people they were about
+ * (with those people's hotlines), for the given days (null: every day), each day's contacts read
+ * through the index on occurred_at.
+ */
+async function insertSessionProvinceDays(tx: TransactionSql, days: string[] | null): Promise<void> {
+  const from =
+    days === null
+      ? tx`contacts c`
+      : tx`unnest(${tx.array(days, TEXT_ARRAY)}::date[]) d(day)
+        join contacts c on c.occurred_at >= d.day::timestamp at time zone 'Asia/Vientiane'
+          and c.occurred_at < (d.day + 1)::timestamp at time zone 'Asia/Vientiane'`;
+  await tx`
+    insert into report_session_province_days (day, hotline, mode, province_code, person_hotlines, sessions)
+    select day, hotline, mode, province_code, person_hotlines, count(*)::int from (
+      select s.id, s.day, s.hotline, s.mode, pe.residence_province_code as province_code,
+        array_agg(distinct pe.hotline order by pe.hotline) as person_hotlines
+      from (
+        select c.id, c.case_id, (c.occurred_at at time zone 'Asia/Vientiane')::date as day, c.hotline,
+          ${counsellingModeSql(tx)} as mode
+        from ${from}
+      ) s
+      join case_people cp on cp.case_id = s.case_id and cp.role <> 'other_party'
+      join people pe on pe.id = cp.person_id
+      where s.mode is not null and pe.residence_province_code is not null
+      group by s.id, s.day, s.hotline, s.mode, pe.residence_province_code
+    ) x
+    group by 1, 2, 3, 4, 5`;
 }
 
 /** Counselling sessions per Lao day, hotline and mode, for the given days (null: every day). */

@@ -22,30 +22,37 @@ let queues: JobQueues;
 
 const scopes = [null, ['1362'], ['1554'], ['1362', '1554']];
 const years = [2023, 2024, 2025, 2026];
+const provinces = [null, 'LA-SV', 'LA-VT', 'LA-XS'];
 const cells = (tallies: Parameters<typeof buildNationalTables>[0]) =>
   Object.fromEntries(
     buildNationalTables(tallies).map((t) => [t.key, t.rows.map((r) => [r.key, ...r.cells])]),
   );
 
-/** Every year and hotline scope: the aggregate gives exactly the tallies of the direct query. */
+/**
+ * Every year, hotline scope and province (none, two of the known set's, one without people):
+ * the aggregate gives exactly the tallies of the direct query.
+ */
 async function expectAggregateMatchesDirect(): Promise<void> {
   const sql = stores.database.sql;
   for (const year of years)
-    for (const hotlines of scopes) {
-      const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-      const direct = await computeNationalTallies(sql, period, { hotlines, provinceCode: null });
-      const fromAggregate = await readNationalTallies(sql, year, { hotlines });
-      expect({ year, hotlines, tallies: fromAggregate }).toEqual({
-        year,
-        hotlines,
-        tallies: direct,
-      });
-    }
+    for (const hotlines of scopes)
+      for (const provinceCode of provinces) {
+        const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+        const direct = await computeNationalTallies(sql, period, { hotlines, provinceCode });
+        const fromAggregate = await readNationalTallies(sql, year, { hotlines, provinceCode });
+        expect({ year, hotlines, provinceCode, tallies: fromAggregate }).toEqual({
+          year,
+          hotlines,
+          provinceCode,
+          tallies: direct,
+        });
+      }
 }
 
 /**
- * Beyond the known set (all on 1362): a person of hotline 1554 contacted through both hotlines,
- * and a contact about a victim and a suspect (the suspect is never counted).
+ * Beyond the known set (all on 1362): a person of hotline 1554 (in Savannakhet, like two of the
+ * known set) contacted through both hotlines, and a contact about a victim and a suspect (the
+ * suspect is never counted).
  */
 async function insertOtherHotlineRecords(): Promise<void> {
   const sql = stores.database.sql;
@@ -53,10 +60,10 @@ async function insertOtherHotlineRecords(): Promise<void> {
   const suspect = randomUUID();
   const caseId = randomUUID();
   await sql`insert into people (id, hotline, sex, under18_at_identification, nationalities, victim_status,
-      identification_date, exploitation_forms, created_at)
+      identification_date, exploitation_forms, created_at, residence_province_code)
     values (${person}, '1554', 'female', true, '{LA}', 'identified', '2025-06-01', '{forced_labour}',
-      '2024-02-01T08:00:00+07:00'),
-      (${suspect}, '1554', 'male', false, '{TH}', 'not_victim', null, '{}', '2025-06-01T08:00:00+07:00')`;
+      '2024-02-01T08:00:00+07:00', 'LA-SV'),
+      (${suspect}, '1554', 'male', false, '{TH}', 'not_victim', null, '{}', '2025-06-01T08:00:00+07:00', 'LA-VT')`;
   await sql`insert into cases (id, code, hotline) values (${caseId}, 'RPT-X', '1554')`;
   await sql`insert into case_people (case_id, person_id, role)
     values (${caseId}, ${person}, 'victim'), (${caseId}, ${suspect}, 'other_party')`;
@@ -108,6 +115,13 @@ describe('the national report from the statistical aggregates', () => {
     });
     expect(cells(tallies)).toEqual(expectedNationalCells);
     await expectAggregateMatchesDirect();
+    // The province filter is served from the aggregate too, and counts the province's people.
+    const savannakhet = await readNationalTallies(stores.database.sql, 2025, {
+      hotlines: null,
+      provinceCode: 'LA-SV',
+    });
+    expect(savannakhet.summary.identified?.total).toBe(2);
+    expect(savannakhet.counselling.total?.sessions).toBeGreaterThan(0);
 
     const built = await builtRows();
     await insertOtherHotlineRecords();
