@@ -1,9 +1,13 @@
-import { and, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
-import { casePeople, cases } from '../../../db/schema/cases';
+import { and, eq, exists, inArray, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
+import { caseNotes, casePeople, cases } from '../../../db/schema/cases';
+import { referrals } from '../../../db/schema/referrals';
+import { ticketEvents, tickets } from '../../../db/schema/tickets';
+import { encryptField } from '../crypto/field-cipher';
+import { keyringFromConfig } from '../crypto/keyring';
 import { contacts } from '../../../db/schema/contacts';
 import { people } from '../../../db/schema/people';
 import { retentionPolicies, type retentionRecordTypes } from '../../../db/schema/retention';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit, type TTx } from '../audit/audit.repository';
 import type { TRecordsDeps } from '../cases/records.deps';
 import { retentionCutoff } from './retention.policy';
 
@@ -42,14 +46,22 @@ export async function setRetentionPolicy(
 /**
  * Deletes what the policies say has been kept long enough: closed cases (with their contacts,
  * notes, timeline and links), contacts that never joined a case, and people no case refers to.
- * Anything under legal hold stays. Each deletion is audited by id in the same transaction.
+ * A closed case that was referred to partners is anonymised instead: the partners' tickets are an
+ * append-only record of what they did and keep pointing at it, so the case stays as codes only
+ * (see `anonymiseReferredCases`). Anything under legal hold stays. Each deletion is audited by id
+ * in the same transaction.
  */
 export async function applyRetention(deps: TRecordsDeps, now = new Date()) {
   const policies = new Map(
     (await listRetentionPolicies(deps)).map((p) => [p.recordType, p.retainDays]),
   );
   return deps.db.transaction(async (tx) => {
-    const deleted = { cases: [] as string[], contacts: [] as string[], people: [] as string[] };
+    const deleted = {
+      cases: [] as string[],
+      anonymisedCases: [] as string[],
+      contacts: [] as string[],
+      people: [] as string[],
+    };
     const caseCutoff = retentionCutoff(now, policies.get('case'));
     if (caseCutoff) {
       const heldPerson = tx
@@ -57,18 +69,29 @@ export async function applyRetention(deps: TRecordsDeps, now = new Date()) {
         .from(casePeople)
         .innerJoin(people, eq(people.id, casePeople.personId))
         .where(and(eq(casePeople.caseId, cases.id), eq(people.legalHold, true)));
+      const referred = tx
+        .select({ one: sql`1` })
+        .from(referrals)
+        .where(eq(referrals.caseId, cases.id));
+      const due = and(
+        inArray(cases.status, ['closed', 'closed_referred']),
+        lt(cases.closedAt, caseCutoff),
+        eq(cases.legalHold, false),
+        notExists(heldPerson),
+        isNull(cases.anonymisedAt),
+      );
       const rows = await tx
         .delete(cases)
-        .where(
-          and(
-            inArray(cases.status, ['closed', 'closed_referred']),
-            lt(cases.closedAt, caseCutoff),
-            eq(cases.legalHold, false),
-            notExists(heldPerson),
-          ),
-        )
+        .where(and(due, notExists(referred)))
         .returning({ id: cases.id });
       deleted.cases = rows.map((r) => r.id);
+      const kept = await tx
+        .update(cases)
+        .set({ summaryEnc: null, anonymisedAt: now, updatedAt: now })
+        .where(and(due, exists(referred)))
+        .returning({ id: cases.id });
+      deleted.anonymisedCases = kept.map((r) => r.id);
+      await anonymiseReferredCases(tx, deps, deleted.anonymisedCases);
     }
     const contactCutoff = retentionCutoff(now, policies.get('contact_without_case'));
     if (contactCutoff) {
@@ -101,8 +124,53 @@ export async function applyRetention(deps: TRecordsDeps, now = new Date()) {
     });
     return {
       cases: deleted.cases.length,
+      anonymisedCases: deleted.anonymisedCases.length,
       contacts: deleted.contacts.length,
       people: deleted.people.length,
     };
   });
 }
+
+/**
+ * What stays of a referred case past its retention: codes and dates (case code, hotline,
+ * province, category, status; referral needs, priority and the coarse subject partners were
+ * given; ticket states, services and timers). What goes: contacts, case notes, the people links
+ * (so the people can be deleted by their own policy), the danger-override justification, the
+ * subject's exact age, and the partners' free-text notes on ticket events, which the append-only
+ * guard lets only be re-encrypted: they are replaced by an encrypted "erased" marker.
+ */
+async function anonymiseReferredCases(tx: TTx, deps: TRecordsDeps, caseIds: readonly string[]) {
+  if (!caseIds.length) return;
+  const ids = [...caseIds];
+  await tx.delete(contacts).where(inArray(contacts.caseId, ids));
+  await tx.delete(caseNotes).where(inArray(caseNotes.caseId, ids));
+  await tx.delete(casePeople).where(inArray(casePeople.caseId, ids));
+  await tx
+    .update(referrals)
+    .set({
+      personId: null,
+      overrideJustificationEnc: null,
+      subject: sql`${referrals.subject} || '{"age": null}'::jsonb`,
+    })
+    .where(inArray(referrals.caseId, ids));
+  const notes = await tx
+    .select({ id: ticketEvents.id })
+    .from(ticketEvents)
+    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+    .where(and(inArray(tickets.caseId, ids), isNotNull(ticketEvents.noteEnc)));
+  const keyring = keyringFromConfig(deps.config);
+  for (const { id } of notes)
+    await tx
+      .update(ticketEvents)
+      .set({
+        noteEnc: encryptField(
+          keyring,
+          { table: 'ticket_events', column: 'note_enc', rowId: String(id) },
+          ERASED_NOTE,
+        ),
+      })
+      .where(eq(ticketEvents.id, id));
+}
+
+/** What a partner's note reads once retention erased it. */
+export const ERASED_NOTE = '[erased under the retention policy]';

@@ -9,6 +9,10 @@ import { openRedis } from '../../../src/infra/redis';
 import { JobQueues } from '../../../src/jobs/job-queues';
 import { retentionJob } from '../../../src/jobs/retention.job';
 import { retentionProcessor } from '../../../workers/processors/retention.processor';
+import { decryptField } from '../../../src/modules/crypto/field-cipher';
+import { keyringFromConfig } from '../../../src/modules/crypto/keyring';
+import { ERASED_NOTE } from '../../../src/modules/retention/retention.service';
+import { insertUnit, seedOrganisations } from '../../fixtures/referrals-world';
 import { startWorkers, type TRunningWorkers } from '../../../workers/start-workers';
 
 let stores: TTestStores;
@@ -86,6 +90,67 @@ describe('retention', () => {
     const [audit] = await stores.database.sql`
       select data from audit_log where action = 'retention.deleted' order by seq desc limit 1`;
     expect(audit?.data.cases).toEqual([old.caseId]);
+  });
+});
+
+describe('retention of a case referred to partners', () => {
+  it("anonymises it instead of deleting it: the partners' record stays, nothing personal does", async () => {
+    const referred = await createCaseWithPerson(app, counsellor);
+    await seedOrganisations(stores);
+    const unit = await insertUnit(stores);
+    const sql = stores.database.sql;
+    const [referral] = await sql<Array<{ id: string }>>`
+      insert into referrals (case_id, person_id, requested_by, needs, priority, subject,
+        danger_override, override_justification_enc, status)
+      values (${referred.caseId}, ${referred.personId}, gen_random_uuid(), '{shelter}', 'urgent',
+        ${JSON.stringify({ sex: 'female', age: 16, isChild: true, nationality: 'LA', provinceCode: 'VT', exploitationForms: [], languages: ['lo'] })}::jsonb,
+        true, 'v1.k1.justification', 'dispatched')
+      returning id`;
+    const [ticket] = await sql<Array<{ id: string }>>`
+      insert into tickets (referral_id, unit_id, organisation_key, case_id, needs, priority, state)
+      values (${referral?.id as string}, ${unit.id}, 'lwu-cwpc', ${referred.caseId}, '{shelter}',
+        'urgent', 'completed')
+      returning id`;
+    const [event] = await sql<Array<{ id: number }>>`
+      insert into ticket_events (ticket_id, type, to_state, actor_kind, data, note_enc)
+      values (${ticket?.id as string}, 'note', 'completed', 'partner', '{}', 'v1.k1.partner-note')
+      returning id`;
+    await sql`update cases set status = 'closed_referred', closed_at = now() - interval '400 days'
+      where id = ${referred.caseId}`;
+    await sql`update people set updated_at = now() - interval '400 days'
+      where id = ${referred.personId}`;
+    for (const type of ['case', 'person'] as const)
+      await staffCall(app, admin, 'PUT', `/admin/retention/${type}`, { retainDays: 365 });
+
+    // Before: this case made the whole run fail (its referral kept it from being deleted).
+    expect((await staffCall(app, admin, 'POST', '/admin/retention/run')).status).toBe(202);
+    await expect.poll(() => exists('people', referred.personId), { timeout: 15_000 }).toBe(false);
+
+    const [kept] = await sql`select code, summary_enc, anonymised_at from cases
+      where id = ${referred.caseId}`;
+    expect(kept?.code).toMatch(/^SD-/);
+    expect(kept?.summary_enc).toBeNull();
+    expect(kept?.anonymised_at).not.toBeNull();
+    expect(await exists('contacts', referred.contactId)).toBe(false);
+    const [trail] = await sql`select r.person_id, r.override_justification_enc, r.subject,
+        t.state, e.note_enc
+      from referrals r join tickets t on t.referral_id = r.id join ticket_events e on e.ticket_id = t.id
+      where r.id = ${referral?.id as string}`;
+    expect(trail).toMatchObject({
+      person_id: null,
+      override_justification_enc: null,
+      state: 'completed',
+      subject: { sex: 'female', age: null, isChild: true, nationality: 'LA' },
+    });
+    const note = decryptField(
+      keyringFromConfig(stores.config),
+      { table: 'ticket_events', column: 'note_enc', rowId: String(event?.id) },
+      String(trail?.note_enc),
+    );
+    expect(note).toBe(ERASED_NOTE);
+    const [audit] = await sql`
+      select data from audit_log where action = 'retention.deleted' order by seq desc limit 1`;
+    expect(audit?.data.anonymisedCases).toEqual([referred.caseId]);
   });
 });
 
