@@ -36,26 +36,16 @@ export async function incomingCall(
   params: TTwilioParams,
 ): Promise<string> {
   const callSid = params.CallSid ?? '';
-  const from = params.From ?? params.Caller ?? '';
   const { ctx } = await resolveHotline(deps, hotlineNumber);
   const h = ctx.hotline;
   const now = deps.now();
-  const hash = from ? phoneHash(deps.keyring, from) : null;
   const open = isOpen(h.openingHours, now);
   // One language: no menu, the caller goes straight to the queue.
   const direct = open && h.languages.length <= 1;
   const afterHours = `after-hours-${h.afterHours === 'forward' && h.dutyMobile ? 'forward' : 'voicemail'}`;
   const call = {
-    callSid,
+    ...callerOf(deps, callSid, params),
     hotline: h.number,
-    fromEncrypted: from
-      ? encryptField(
-          deps.keyring,
-          { table: 'calls', column: 'from_encrypted', rowId: callSid },
-          from,
-        )
-      : null,
-    fromHash: hash,
     route: !open ? afterHours : direct ? 'queued' : 'ivr',
     ...(direct ? { language: h.defaultLanguage, enqueuedAt: now } : {}),
     startedAt: now,
@@ -162,18 +152,9 @@ export async function fallbackCall(
   const callSid = params.CallSid ?? '';
   const twiml = fallbackTwiml(deps, hotlineNumber, callSid);
   const ctx = rememberedHotline(deps, hotlineNumber);
-  const from = params.From ?? params.Caller ?? '';
   const call = {
-    callSid,
+    ...callerOf(deps, callSid, params),
     hotline: ctx.hotline.number,
-    fromEncrypted: from
-      ? encryptField(
-          deps.keyring,
-          { table: 'calls', column: 'from_encrypted', rowId: callSid },
-          from,
-        )
-      : null,
-    fromHash: from ? phoneHash(deps.keyring, from) : null,
     route: ctx.hotline.dutyMobile ? 'forwarded-fallback' : 'twilio-queue-fallback',
     startedAt: deps.now(),
     needsReconciliation: true,
@@ -185,4 +166,20 @@ export async function fallbackCall(
     event: rawEvent(callSid, 'fallback', params, deps.now()),
   });
   return twiml;
+}
+
+/** The call's own SID and its caller's number as stored: encrypted, plus a keyed hash for lookups. */
+function callerOf(deps: TVoiceDeps, callSid: string, params: TTwilioParams) {
+  const from = params.From ?? params.Caller ?? '';
+  return {
+    callSid,
+    fromEncrypted: from
+      ? encryptField(
+          deps.keyring,
+          { table: 'calls', column: 'from_encrypted', rowId: callSid },
+          from,
+        )
+      : null,
+    fromHash: from ? phoneHash(deps.keyring, from) : null,
+  };
 }
