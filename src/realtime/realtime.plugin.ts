@@ -13,7 +13,7 @@ import { callbackDeps } from '../modules/callbacks/callbacks.context';
 import { callbackRequested } from '../modules/callbacks/callbacks.service';
 import { rebuildIfRedisWasWiped } from '../modules/routing/queue-rebuild.service';
 import { attachConnections } from './connection';
-import { pushFigures } from './figures.pusher';
+import { announceWatchedHotlines, pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
 import { socketNotifier } from './socket.notifier';
 
@@ -103,13 +103,9 @@ export const realtimePlugin = fp(
       (async () => {
         await routing.presence.touch([...here], Date.now());
         await releaseStale(routing, STALE_AFTER_MS);
-        if (!closing)
-          await pushFigures(realtime.io, routing, {
-            redis,
-            sql: app.deps.sql,
-            prefix: config.REDIS_PREFIX,
-            periodMs: HEARTBEAT_MS,
-          });
+        const figures = { redis, prefix: config.REDIS_PREFIX, periodMs: HEARTBEAT_MS };
+        await announceWatchedHotlines(realtime.io, figures);
+        if (!closing) await pushFigures(realtime.io, routing, { ...figures, sql: app.deps.sql });
       })().catch((err: unknown) => app.log.error({ err }, 'presence heartbeat failed'));
     }, HEARTBEAT_MS);
     sweep.unref();
