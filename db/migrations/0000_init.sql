@@ -602,9 +602,11 @@ CREATE INDEX "ticket_events_ticket_idx" ON "ticket_events" USING btree ("ticket_
 CREATE INDEX "ticket_services_updated_idx" ON "ticket_services" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "tickets_org_state_idx" ON "tickets" USING btree ("organisation_key","state");--> statement-breakpoint
 CREATE INDEX "call_events_call_sid_idx" ON "call_events" USING btree ("call_sid","id");--> statement-breakpoint
+CREATE INDEX "call_events_received_brin_idx" ON "call_events" USING brin ("received_at");--> statement-breakpoint
 CREATE INDEX "calls_hotline_started_idx" ON "calls" USING btree ("hotline","started_at");--> statement-breakpoint
 CREATE INDEX "calls_from_hash_idx" ON "calls" USING btree ("from_hash");--> statement-breakpoint
 CREATE INDEX "calls_updated_brin_idx" ON "calls" USING brin ("updated_at");--> statement-breakpoint
+CREATE INDEX "calls_enqueued_brin_idx" ON "calls" USING brin ("enqueued_at");--> statement-breakpoint
 CREATE INDEX "blocked_callers_phone_hash_idx" ON "blocked_callers" USING btree ("phone_hash");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_chain_pos_idx" ON "audit_log" USING btree ("chain_pos");--> statement-breakpoint
