@@ -25,9 +25,8 @@ export function subscribeToCallLifecycle(
     ),
     lifecycle.on('call.status', async (e) => {
       if (!TERMINAL.has(e.status)) return;
-      const counsellor = await ctx.offers.connectedTo(e.callSid);
-      const hotline = (await ctx.offers.callerHotline(e.callSid)) ?? '';
-      await callerLeft(ctx, e.callSid, hotline);
+      const { counsellor, hotline } = await ctx.offers.connectionOf(e.callSid);
+      await callerLeft(ctx, e.callSid, hotline ?? '');
       if (counsellor) await counsellorFinished(ctx, counsellor, e.callSid);
       await ctx.offers.forgetCaller(e.callSid);
     }),

@@ -1,4 +1,5 @@
 import type { TOfferWithdrawnReason } from '../../contracts/realtime';
+import { recordFromFlat, toView } from '../presence/presence.repository';
 import { bridgeToCounsellor } from './bridge.service';
 import type { TReleaseReason } from './offers.repository';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
@@ -15,15 +16,17 @@ export async function acceptOffer(
   userId: string,
   offerId: string,
 ): Promise<{ callSid: string }> {
-  const call = await ctx.offers.accept(userId, offerId, Date.now());
-  if (!call) throw new RoutingError('OFFER_GONE');
+  const accepted = await ctx.offers.accept(userId, offerId, Date.now());
+  if (!accepted) throw new RoutingError('OFFER_GONE');
+  const { counsellor, ...call } = accepted;
   ctx.events.record({
     callSid: call.callSid,
     kind: 'routing.accepted',
     payload: { offerId, userId, hotline: call.hotline },
   });
   ctx.notifier.queueChanged(call.hotline);
-  await pushPresence(ctx, userId);
+  // The accept returned the counsellor's record: no read between the click and the bridge.
+  ctx.notifier.presence(toView(recordFromFlat(userId, counsellor)));
   await bridgeToCounsellor(ctx, userId, call);
   return { callSid: call.callSid };
 }

@@ -139,15 +139,24 @@ export function offersRepository(redis: Redis, prefix: string) {
       };
     },
 
-    async accept(userId: string, offerId: string, now: number): Promise<TAcceptedCall | null> {
-      const r = (await runLua(redis, acceptScript, [], [prefix, userId, offerId, now])) as string[];
+    /** The accepted call, and the counsellor's hash as the accept left it (on_call). */
+    async accept(
+      userId: string,
+      offerId: string,
+      now: number,
+    ): Promise<(TAcceptedCall & { counsellor: string[] }) | null> {
+      const r = (await runLua(redis, acceptScript, [], [prefix, userId, offerId, now])) as Array<
+        string | string[]
+      >;
       if (r[0] !== 'OK') return null;
+      const row = r as [string, string, string, string, string, string, string[]];
       return {
-        callSid: at(r, 1),
-        hotline: at(r, 2),
-        language: at(r, 3),
-        enqueuedAt: Number(r[4]),
-        kind: r[5] === 'callback' ? 'callback' : 'inbound',
+        callSid: row[1],
+        hotline: row[2],
+        language: row[3],
+        enqueuedAt: Number(row[4]),
+        kind: row[5] === 'callback' ? 'callback' : 'inbound',
+        counsellor: row[6],
       };
     },
 
@@ -228,6 +237,18 @@ export function offersRepository(redis: Redis, prefix: string) {
     /** Who the caller is connected to (after an accept), for call control and hang-up. */
     async connectedTo(callSid: string): Promise<string | null> {
       return redis.hget(`${prefix}:caller:${callSid}`, 'connectedTo');
+    },
+
+    /** connectedTo and the hotline in one read (a hang-up needs both). */
+    async connectionOf(
+      callSid: string,
+    ): Promise<{ counsellor: string | null; hotline: string | null }> {
+      const [counsellor, hotline] = await redis.hmget(
+        `${prefix}:caller:${callSid}`,
+        'connectedTo',
+        'hotline',
+      );
+      return { counsellor: counsellor ?? null, hotline: hotline ?? null };
     },
 
     async handOver(callSid: string, fromUserId: string, toUserId: string): Promise<boolean> {

@@ -163,7 +163,10 @@ end
 return {'NONE'}
 `);
 
-/** ARGV: prefix, userId, offerId, now. Exactly one accept of an offer succeeds. */
+/**
+ * ARGV: prefix, userId, offerId, now. Exactly one accept of an offer succeeds; it returns the
+ * call and the counsellor's hash after the change (pushed to supervisors without another read).
+ */
 export const acceptScript = luaScript(`${routingLuaHelpers}
 local uid, oid, now = ARGV[2], ARGV[3], ARGV[4]
 local o = P .. ':offer:' .. oid
@@ -183,7 +186,7 @@ redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
 redis.call('HINCRBY', a, 'answered', 1)
 redis.call('DEL', o)
 redis.call('ZREM', P .. ':offers', oid)
-return {'OK', sid, cs[3], cs[4], cs[5], cs[6] or 'inbound'}
+return {'OK', sid, cs[3], cs[4], cs[5], cs[6] or 'inbound', redis.call('HGETALL', a)}
 `);
 
 /**
