@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,33 @@ async function atRate(count: number, perSecond: number, fn: (i: number) => Promi
 async function redisCommands(redis: ReturnType<typeof openRedis>): Promise<number> {
   const info = await redis.info('stats');
   return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN);
+}
+
+/** CPU seconds (user + system) a process and its reaped children used so far, from /proc. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime, stime, cutime, cstime are fields 14-17 of stat, 12-15 after "pid (comm) ".
+    return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+  } catch {
+    return 0; // exited
+  }
+}
+
+/** CPU seconds of the Postgres under `dataDir`: the postmaster and every backend it forked. */
+function postgresCpuSeconds(dataDir: string): number {
+  const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuSecondsOf(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
+      if (Number(ppid) === pid) total += cpuSecondsOf(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -148,6 +175,14 @@ async function main(): Promise<void> {
         )[0]?.n ?? NaN,
       );
     const commits0 = await commits();
+    // CPU per referral is steadier than latency on a shared machine: the stores' and each
+    // process's own work, whatever else runs meanwhile.
+    const cpu = () => ({
+      worker: cpuSecondsOf(workers?.pid ?? 0),
+      postgres: postgresCpuSeconds(join(dir, 'pg')),
+      api: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
+    const cpu0 = cpu();
     const pipelineCommands0 = await redisCommands(producerRedis);
     const pipelineStart = performance.now();
     await atRate(TOTAL, RATE, async (i) => {
@@ -164,6 +199,8 @@ async function main(): Promise<void> {
     const pipelineSeconds = (performance.now() - pipelineStart) / 1000;
     const pipelineCommands = (await redisCommands(producerRedis)) - pipelineCommands0;
     const pipelineCommits = (await commits()) - commits0;
+    const cpu1 = cpu();
+    const cpuMs = (k: keyof typeof cpu0) => (((cpu1[k] - cpu0[k]) * 1000) / TOTAL).toFixed(1);
     const ticketRows = await database.sql<
       { id: string; referral_id: string; created_at: string }[]
     >`
@@ -200,6 +237,9 @@ async function main(): Promise<void> {
     // the more of those land in the figure: read them as upper bounds.
     console.log(
       `cost per referral: ${(pipelineCommands / TOTAL).toFixed(1)} Redis commands (empty job: ${(baselineCommands / TOTAL).toFixed(1)}), ${(pipelineCommits / TOTAL).toFixed(1)} Postgres commits`,
+    );
+    console.log(
+      `CPU per referral: worker ${cpuMs('worker')} ms, Postgres ${cpuMs('postgres')} ms, request side (this process, with the partner endpoint) ${cpuMs('api')} ms`,
     );
     console.log(
       `delivered ${receiver.received.length}/${TOTAL} webhooks, ${keys.size} distinct idempotency keys, target p99 < 500 ms: ${p(latencies, 99) < 500 ? 'met' : 'NOT met'}`,
