@@ -3,6 +3,19 @@ import { decideOnKey, decideOnStatus } from './mobile-leg.policy';
 import type { TRoutingContext } from './routing.context';
 
 /**
+ * The mobile answered: true when the caller is still this counsellor's to take (the whisper
+ * plays). A caller who hung up while the mobile rang is not whispered about: the leg ends.
+ */
+export async function mobileAnswered(
+  ctx: TRoutingContext,
+  args: { userId: string; callSid: string; legSid: string },
+): Promise<boolean> {
+  if ((await ctx.offers.connectedTo(args.callSid)) === args.userId) return true;
+  await ctx.mobileLegs.settle(args.legSid, 'missed');
+  return false;
+}
+
+/**
  * The key pressed after the whisper (or none). 1 joins the conference; anything else sends the
  * caller back to the same place in line and counts as a missed offer for this counsellor, as an
  * unanswered softphone does. A caller who hung up or is already back in line is never joined.

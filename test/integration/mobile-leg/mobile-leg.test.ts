@@ -153,6 +153,30 @@ describe('a counsellor answering on their mobile', () => {
     }
   }, 60_000);
 
+  it('hears no whisper when the caller hung up while the mobile rang, and is free again', async () => {
+    const counsellor = await mobileCounsellor();
+    let caller: TSimCall | undefined;
+    try {
+      await counsellor.client.socket.emitWithAck('presence:set', { state: 'available' });
+      caller = await queuedCaller('+8562055512004');
+      await acceptNext(counsellor.client, caller);
+      const ring = await ringingMobile(counsellor.mobile);
+      const gone = caller;
+      rig.sim.engine.hangup(gone);
+      await eventually(
+        async () => (await rig.app.liveRouting.presence.get(counsellor.id))?.state === 'available',
+      );
+      await answer(ring, '1');
+      const leg = rig.sim.engine.state.calls.get(ring.callSid) as TSimCall;
+      await eventually(() => rig.sim.engine.isOver(leg));
+      expect(heard(leg, 'play', 'whisper')).toHaveLength(0);
+      expect(heard(leg, 'conference')).toHaveLength(0);
+    } finally {
+      await hangUp([caller]);
+      await signOff(counsellor.client);
+    }
+  }, 60_000);
+
   for (const [what, act] of [
     ['does not answer', async () => undefined],
     ['answers and presses 2', async (ring: TRing) => answer(ring, '2')],

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conferenceFor } from '../../../modules/routing/bridge.service';
 import { mobileLegUrls } from '../../../modules/routing/mobile-leg.ring';
-import { mobileKeyPressed, mobileLegStatus } from '../../../modules/routing/mobile-leg.service';
+import {
+  mobileAnswered,
+  mobileKeyPressed,
+  mobileLegStatus,
+} from '../../../modules/routing/mobile-leg.service';
 import {
   hangupTwiml,
   joinConferenceTwiml,
@@ -37,15 +41,26 @@ export const mobileLegRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "TwiML for the counsellor's answered mobile: the whisper, then one key",
       },
     },
-    async (request, reply) => {
+    (request, reply) => {
       const { callSid, userId, hotline } = request.query;
       // The staff-facing prompt in the hotline's own first language, as last known (no store read).
       const { hotline: settings, urls } = rememberedHotline(app.voice, hotline);
-      reply.status(200).type('text/xml');
-      return whisperTwiml({
-        promptUrl: urls.prompt(hotline, settings.defaultLanguage, 'whisper'),
-        keyUrl: mobileLegUrls(app.deps.config.PUBLIC_BASE_URL, { callSid, userId, hotline }).key,
-      });
+      const whisper = () =>
+        whisperTwiml({
+          promptUrl: urls.prompt(hotline, settings.defaultLanguage, 'whisper'),
+          keyUrl: mobileLegUrls(app.deps.config.PUBLIC_BASE_URL, { callSid, userId, hotline }).key,
+        });
+      return replyTwiml(
+        request,
+        reply,
+        deadline,
+        async () =>
+          (await mobileAnswered(app.liveRouting, { userId, callSid, legSid: request.body.CallSid }))
+            ? whisper()
+            : hangupTwiml(),
+        // Redis unsure: whisper anyway; the key decides again before anyone is joined.
+        whisper,
+      );
     },
   );
 
