@@ -37,13 +37,14 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 export async function deliverOnce(
   deps: TDeliverDeps,
   deliveryId: string,
-  attempt: { isLast: boolean },
+  /** `timeoutMs`: how long a webhook may take to answer (10 s unless the caller is in a hurry). */
+  attempt: { isLast: boolean; timeoutMs?: number },
   now: Date,
   preloaded?: TLoadedDelivery,
 ): Promise<TDeliverOutcome> {
   const loaded = preloaded ?? (await loadDelivery(deps.db, deliveryId));
   if (!loaded || loaded.delivery.status !== 'pending') return { result: 'skipped' };
-  const outcome = await attemptChannel(deps, loaded, now);
+  const outcome = await attemptChannel(deps, loaded, now, attempt.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
   if (outcome.result === 'delivered') {
     await markDelivered(deps.db, deliveryId, outcome.status, now);
     return { result: 'delivered' };
@@ -68,12 +69,13 @@ async function attemptChannel(
   deps: TDeliverDeps,
   d: TLoadedDelivery,
   now: Date,
+  timeoutMs: number,
 ): Promise<TAttempt> {
   switch (d.delivery.channel) {
     case 'portal':
       return pushToPortal(deps, d);
     case 'webhook':
-      return postWebhook(deps, d, now);
+      return postWebhook(deps, d, now, timeoutMs);
     case 'sms':
       return sendSmsLink(deps, d, now);
   }
@@ -108,7 +110,12 @@ export function webhookBody(d: TLoadedDelivery, now: Date): string {
   });
 }
 
-async function postWebhook(deps: TDeliverDeps, d: TLoadedDelivery, now: Date): Promise<TAttempt> {
+async function postWebhook(
+  deps: TDeliverDeps,
+  d: TLoadedDelivery,
+  now: Date,
+  timeoutMs: number,
+): Promise<TAttempt> {
   if (!d.unit.webhookUrl || !d.unit.webhookSecretEnc)
     return { result: 'give_up', status: null, error: 'webhook_not_configured' };
   const secret = decryptField(
@@ -126,7 +133,7 @@ async function postWebhook(deps: TDeliverDeps, d: TLoadedDelivery, now: Date): P
         [IDEMPOTENCY_HEADER]: d.delivery.id,
       },
       body,
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();
     const verdict = verdictFor(response.status);

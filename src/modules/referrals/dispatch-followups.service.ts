@@ -19,11 +19,18 @@ const timed = (t: TTicketRow) => ({
 });
 
 /**
+ * How long the first, inline webhook attempt may wait for the partner. A hanging partner would
+ * otherwise hold a dispatch slot (and so everyone's new tickets) for the full 10 s; past this it
+ * becomes a retry job like any other failure, under the same idempotency key.
+ */
+const INLINE_WEBHOOK_TIMEOUT_MS = 2_000;
+
+/**
  * After the dispatch statement commits: the hotline hears about each ticket, SLA timers go to
- * BullMQ under deterministic ids (so a re-run adds nothing), and the new deliveries are
- * attempted at once, side by side (a partner answering in 50 ms should not cost a job each).
- * Only a delivery that must be retried becomes a job; deliveries a re-run found pending go to
- * jobs as they are.
+ * BullMQ under deterministic ids (so a re-run adds nothing), and the new portal and webhook
+ * deliveries are attempted at once, side by side (a partner answering in 50 ms should not cost a
+ * job each). Only a delivery that must be retried becomes a job. SMS (a provider call and a magic
+ * link) and deliveries a re-run found pending go to jobs as they are.
  */
 export async function followUpDispatch(
   deps: TFollowupDeps & { db: TDatabase },
@@ -37,7 +44,11 @@ export async function followUpDispatch(
   await Promise.all([
     ...outcome.tickets.map((ticket) => scheduleSlaTimer(deps.queues, timed(ticket), now)),
     ...outcome.pendingDeliveryIds.map((id) => enqueueDelivery(deps.queues, deps.config, id)),
-    ...outcome.fresh.map((loaded) => deliverFresh(deps, loaded, now)),
+    ...outcome.fresh.map((loaded) =>
+      loaded.delivery.channel === 'sms'
+        ? enqueueDelivery(deps.queues, deps.config, loaded.delivery.id)
+        : deliverFresh(deps, loaded, now),
+    ),
   ]);
 }
 
@@ -59,7 +70,10 @@ async function deliverFresh(
       sendSms: smsSender(deps.config),
     },
     loaded.delivery.id,
-    { isLast: deps.config.REFERRAL_DELIVERY_ATTEMPTS <= 1 },
+    {
+      isLast: deps.config.REFERRAL_DELIVERY_ATTEMPTS <= 1,
+      timeoutMs: INLINE_WEBHOOK_TIMEOUT_MS,
+    },
     now,
     loaded,
   );
