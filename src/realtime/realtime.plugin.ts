@@ -15,6 +15,7 @@ import { rebuildIfRedisWasWiped } from '../modules/routing/queue-rebuild.service
 import { attachConnections } from './connection';
 import { announceWatchedHotlines, pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
+import { roomDelivery } from './room-delivery';
 import { socketNotifier } from './socket.notifier';
 
 declare module 'fastify' {
@@ -39,8 +40,13 @@ export const realtimePlugin = fp(
     const { config, redis, db } = app.deps;
     const realtime = createRealtimeServer(app);
     let ctx: TRoutingContext | null = null;
+    const deliveryChannel = `${config.REDIS_PREFIX}:routing:deliver`;
+    const delivery = roomDelivery(realtime.io, redis, deliveryChannel, (err) =>
+      app.log.error({ err }, 'routing event delivery failed'),
+    );
     const notifier = socketNotifier(realtime.io, () => (ctx as TRoutingContext).queues, {
       onError: (err) => app.log.error({ err }, 'queue view push failed'),
+      delivery,
     });
     ctx = createRoutingContext({
       config,
@@ -65,6 +71,7 @@ export const realtimePlugin = fp(
     channels.on('error', () => {});
     const withdrawnChannel = `${config.REDIS_PREFIX}:routing:withdrawn`;
     channels.on('message', (channel: string, message: string) => {
+      if (channel === deliveryChannel) return delivery.receive(message);
       if (channel === withdrawnChannel) {
         const [offerId = '', userId = ''] = message.split(' ');
         realtime.io.local
@@ -77,7 +84,7 @@ export const realtimePlugin = fp(
       realtime.io.local.in(rooms.user(message)).disconnectSockets(true);
     });
     void channels
-      .subscribe(sessionRevokedChannel(config.REDIS_PREFIX), withdrawnChannel)
+      .subscribe(sessionRevokedChannel(config.REDIS_PREFIX), withdrawnChannel, deliveryChannel)
       .catch(() => {});
 
     let sweeping = false;

@@ -3,6 +3,7 @@ import type { TRoutingNotifier } from '../modules/routing/routing.notifier';
 import type { TQueueViews } from '../modules/routing/queue-view.repository';
 import { queueSignature } from './queue-push.policy';
 import type { TIo } from './realtime.server';
+import type { TRoomDelivery } from './room-delivery';
 
 /**
  * Routing events to rooms. Queue views are recomputed at most every `queueThrottleMs` per
@@ -17,6 +18,8 @@ export function socketNotifier(
     queueThrottleMs?: number;
     deskQueueThrottleMs?: number;
     onError?: (err: unknown) => void;
+    /** Batched delivery to every node (room-delivery); the Socket.IO adapter when absent. */
+    delivery?: TRoomDelivery;
   } = {},
 ): TRoutingNotifier & { close(): void } {
   const pendingQueues = new Map<string, NodeJS.Timeout>();
@@ -26,7 +29,8 @@ export function socketNotifier(
   const deskThrottle = options.deskQueueThrottleMs ?? 1000;
   let closed = false;
   // Once the node is closing its Redis adapter is gone; the clients resync from a snapshot.
-  const to = (room: string | string[]) => (closed ? null : io.to(room));
+  const to = (room: string | string[]) =>
+    closed ? null : options.delivery ? options.delivery.to(room) : io.to(room);
   /** One fresh view per hotline and period, however many changes came in between. */
   const later = (
     pending: Map<string, NodeJS.Timeout>,
