@@ -16,7 +16,9 @@ describe('the counsellor chooses where accepted calls ring', () => {
     await signIn(page, counsellor);
     await page.getByRole('link', { name: 'Where I answer' }).click();
     const browser = page.getByRole('radio', { name: /In this browser/ });
-    await expect.poll(() => browser.isChecked(), { timeout: 20_000 }).toBe(true);
+    // The saved choice is loaded first (the choices are disabled until then).
+    await expect.poll(() => browser.isEnabled(), { timeout: 20_000 }).toBe(true);
+    expect(await browser.isChecked()).toBe(true);
 
     await page.getByRole('radio', { name: 'On my own mobile' }).check();
     const number = page.getByLabel('Mobile number');
@@ -29,11 +31,9 @@ describe('the counsellor chooses where accepted calls ring', () => {
     await screenshotBoth(page, 'desk-answer-on');
 
     await page.reload();
-    await expect
-      .poll(() => page.getByRole('radio', { name: 'On my own mobile' }).isChecked(), {
-        timeout: 20_000,
-      })
-      .toBe(true);
+    const mobile = page.getByRole('radio', { name: 'On my own mobile' });
+    await expect.poll(() => mobile.isEnabled(), { timeout: 20_000 }).toBe(true);
+    expect(await mobile.isChecked()).toBe(true);
     expect(await page.getByLabel('Mobile number').inputValue()).toBe('+8562055577199');
     expect(system.logs.text()).not.toContain('5557');
   }, 120_000);

@@ -58,7 +58,8 @@ export function AnswerOnSettings() {
       <h2>{t('title')}</h2>
       <p>{t('intro')}</p>
       {noSoftphone ? <p className="field__hint">{t('noSoftphone')}</p> : null}
-      <fieldset className="answer-on__choices">
+      {/* Nothing to change before the saved choice is shown: a click would be overwritten. */}
+      <fieldset className="answer-on__choices" disabled={!loaded}>
         <legend className="visually-hidden">{t('title')}</legend>
         {(['browser', 'mobile'] as const).map((choice) => (
           <label key={choice}>
@@ -84,6 +85,7 @@ export function AnswerOnSettings() {
         autoComplete="tel"
         placeholder="+8562055512345"
         value={mobile}
+        disabled={!loaded}
         required={answerOn === 'mobile'}
         aria-invalid={invalid}
         onChange={(e) => {
