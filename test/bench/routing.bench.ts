@@ -107,6 +107,10 @@ async function main(): Promise<void> {
     // ROUTING_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API process there.
     const profile = process.env.ROUTING_BENCH_CPU_PROF;
     const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+    // ROUTING_BENCH_TRACE_GC=1 prints the API's heap at each garbage collection (where RSS goes).
+    if (process.env.ROUTING_BENCH_TRACE_GC) nodeArgs.push('--trace-gc');
+    // ROUTING_BENCH_API_NODE_ARGS="--max-old-space-size=160": try V8 flags on the API only.
+    nodeArgs.push(...(process.env.ROUTING_BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean));
     api = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit'],
