@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { casePeople } from '../../../db/schema/cases';
+import { and, eq, sql } from 'drizzle-orm';
+import { casePeople, cases } from '../../../db/schema/cases';
 import { people } from '../../../db/schema/people';
 import type { TReferralNeed, TReferralPriority } from '../../../db/schema/referrals';
 import type { TConfig } from '../../config/config';
@@ -10,7 +10,6 @@ import type { JobQueues } from '../../jobs/job-queues';
 import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions.policy';
 import { caseResource } from '../cases/case-scope';
-import { findCase } from '../cases/cases.repository';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
 import { enqueueDispatch } from './referral-jobs.provider';
@@ -30,7 +29,7 @@ export type TReferralRequest = {
  * The request half of the outbox: the referral row, its audit row and its timeline entry commit
  * together (one statement); the job is added afterwards. If Redis is down then, the referral is
  * still stored and the reconciler enqueues it — the counsellor is never asked to try again. The
- * case and the person are read side by side first: what they decide (scope, subject) is checked
+ * case and the person are read first, in one query: what they decide (scope, subject) is checked
  * before anything is written, and the foreign keys refuse a case or person gone meanwhile.
  */
 export async function requestReferral(
@@ -40,10 +39,7 @@ export async function requestReferral(
   now: Date,
 ): Promise<{ referralId: string; enqueued: boolean }> {
   const referralId = randomUUID();
-  const [caseRow, person] = await Promise.all([
-    findCase(deps.db, input.caseId),
-    personOnCase(deps.db, input.caseId, input.personId),
-  ]);
+  const { caseRow, person } = await caseWithPerson(deps.db, input.caseId, input.personId);
   if (!caseRow) throw new AppError('CASE_NOT_FOUND');
   assertCan(actor, 'referral.request', caseResource(caseRow));
   if (!person) throw new AppError('PERSON_NOT_ON_CASE');
@@ -87,14 +83,24 @@ export async function requestReferral(
   return { referralId, enqueued };
 }
 
-async function personOnCase(db: TDatabase, caseId: string, personId: string) {
-  if (!uuidPattern.test(caseId) || !uuidPattern.test(personId)) return undefined;
+/** The case and, if they are on it, the person: one query. */
+async function caseWithPerson(db: TDatabase, caseId: string, personId: string) {
+  if (!uuidPattern.test(caseId)) return { caseRow: undefined, person: undefined };
   const [row] = await db
-    .select({ person: people })
-    .from(casePeople)
-    .innerJoin(people, eq(people.id, casePeople.personId))
-    .where(and(eq(casePeople.caseId, caseId), eq(casePeople.personId, personId)));
-  return row?.person;
+    .select({ caseRow: cases, person: people })
+    .from(cases)
+    .leftJoin(
+      casePeople,
+      and(
+        eq(casePeople.caseId, cases.id),
+        // A malformed person id matches no one (rather than failing the uuid cast).
+        uuidPattern.test(personId) ? eq(casePeople.personId, personId) : sql`false`,
+      ),
+    )
+    .leftJoin(people, eq(people.id, casePeople.personId))
+    .where(eq(cases.id, caseId))
+    .limit(1);
+  return { caseRow: row?.caseRow, person: row?.person ?? undefined };
 }
 
 const uuidPattern = /^[0-9a-f-]{36}$/i;
