@@ -128,7 +128,7 @@ export function presenceRepository(redis: Redis, prefix: string) {
       now: number;
       wrapUpMs: number;
       maxConsecutiveTimeouts: number;
-    }): Promise<TCounsellorState | null> {
+    }): Promise<{ state: TCounsellorState; record: TAgentRecord } | null> {
       const r = (await runLua(
         redis,
         endCallScript,
@@ -142,8 +142,11 @@ export function presenceRepository(redis: Redis, prefix: string) {
           args.wrapUpMs,
           args.maxConsecutiveTimeouts,
         ],
-      )) as string | null;
-      return (r as TCounsellorState | null) ?? null;
+      )) as [string, string[]] | null;
+      // The record as the script left it: the new state is pushed without another read.
+      return r
+        ? { state: r[0] as TCounsellorState, record: recordFromFlat(args.userId, r[1]) }
+        : null;
     },
 
     /** Busy with an outbound call; only from a state in which nobody is waiting on them. */

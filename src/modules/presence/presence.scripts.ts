@@ -30,7 +30,7 @@ return {'OK', target}
 /**
  * The counsellor's call leg ended. ARGV: prefix, userId, callSid, outcome (completed|missed),
  * now, wrap-up ms, max consecutive time-outs. A completed call starts wrap-up; a missed bridge
- * (their phone did not answer) counts as a time-out. Returns the new state or false.
+ * (their phone did not answer) counts as a time-out. Returns {new state, counsellor hash} or false.
  */
 export const endCallScript = luaScript(`${routingLuaHelpers}
 local uid, sid, outcome, now, wrapMs, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
@@ -42,15 +42,15 @@ if outcome == 'missed' then
   redis.call('HINCRBY', a, 'timeouts', 1)
   if redis.call('HINCRBY', a, 'consecutiveTimeouts', 1) >= max then
     redis.call('HSET', a, 'state', 'away', 'reason', 'timeouts')
-    return 'away'
+    return {'away', redis.call('HGETALL', a)}
   end
   agentAvailable(uid, now)
-  return 'available'
+  return {'available', redis.call('HGETALL', a)}
 end
-if wrapMs <= 0 then agentAvailable(uid, now) return 'available' end
+if wrapMs <= 0 then agentAvailable(uid, now) return {'available', redis.call('HGETALL', a)} end
 redis.call('HSET', a, 'state', 'wrap_up', 'wrapUntil', now + wrapMs)
 redis.call('ZADD', P .. ':wrap', now + wrapMs, uid)
-return 'wrap_up'
+return {'wrap_up', redis.call('HGETALL', a)}
 `);
 
 /** ARGV: prefix, userId, now. Wrap-up over (timer or the counsellor ended it): available again. */

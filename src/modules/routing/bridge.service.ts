@@ -1,3 +1,4 @@
+import { toView } from '../presence/presence.repository';
 import { twilioQueueName } from '../telephony/twilio.provider';
 import { ringMobile } from './mobile-leg.ring';
 import type { TAcceptedCall } from './offers.repository';
@@ -136,7 +137,7 @@ export async function counsellorFinished(
   userId: string,
   callSid: string,
 ): Promise<void> {
-  const state = await ctx.presence.endCall({
+  const ended = await ctx.presence.endCall({
     userId,
     callSid,
     outcome: 'completed',
@@ -144,9 +145,9 @@ export async function counsellorFinished(
     wrapUpMs: ctx.settings.wrapUpMs,
     maxConsecutiveTimeouts: ctx.settings.maxConsecutiveTimeouts,
   });
-  if (!state) return;
+  if (!ended) return;
   ctx.events.record({ callSid, kind: 'routing.ended', payload: { userId } });
   ctx.notifier.ended(userId, callSid);
-  await pushPresence(ctx, userId);
-  if (state === 'available') void ctx.dispatcher.kick();
+  ctx.notifier.presence(toView(ended.record));
+  if (ended.state === 'available') void ctx.dispatcher.kick();
 }

@@ -26,8 +26,12 @@ export function subscribeToCallLifecycle(
     lifecycle.on('call.status', async (e) => {
       if (!TERMINAL.has(e.status)) return;
       const { counsellor, hotline } = await ctx.offers.connectionOf(e.callSid);
-      await callerLeft(ctx, e.callSid, hotline ?? '');
-      if (counsellor) await counsellorFinished(ctx, counsellor, e.callSid);
+      // Independent steps (the caller's entry, the counsellor's state): the counsellor is free
+      // for the next caller without waiting for the caller's clean-up.
+      await Promise.all([
+        callerLeft(ctx, e.callSid, hotline ?? ''),
+        counsellor ? counsellorFinished(ctx, counsellor, e.callSid) : undefined,
+      ]);
       await ctx.offers.forgetCaller(e.callSid);
     }),
   ];
