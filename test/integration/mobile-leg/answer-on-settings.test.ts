@@ -59,6 +59,25 @@ describe('where a counsellor answers accepted calls', () => {
     expect(logs.text()).not.toContain('2055577123');
   });
 
+  it('applies to the very next accept after each change, by the counsellor or an administrator', async () => {
+    const counsellor = await createStaff(stores, { role: 'counsellor', totpRequired: false });
+    const cookie = await loginAs(app, counsellor);
+    const target = () => app.liveRouting.mobileLegs.answerTarget(counsellor.id);
+    // Read once as the browser (now remembered), then changed: the change is seen at once.
+    expect(await target()).toEqual({ kind: 'browser' });
+    expect(await target()).toEqual({ kind: 'browser' });
+    await call(cookie, 'PUT', '/api/staff/me/answer-on', {
+      answerOn: 'mobile',
+      mobile: '+8562055577130',
+    });
+    expect(await target()).toEqual({ kind: 'mobile', number: '+8562055577130' });
+    const admin = await createStaff(stores, { role: 'administrator' });
+    await call(await loginAs(app, admin), 'PUT', `/api/staff/users/${counsellor.id}/answer-on`, {
+      answerOn: 'browser',
+    });
+    expect(await target()).toEqual({ kind: 'browser' });
+  });
+
   it('refuses a number that is not E.164 and a mobile preference without a number', async () => {
     const counsellor = await createStaff(stores, { role: 'counsellor', totpRequired: false });
     const cookie = await loginAs(app, counsellor);

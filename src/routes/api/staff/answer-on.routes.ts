@@ -54,12 +54,16 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'routing.call-control' },
       schema: { tags, body: ZAnswerOnChange, response: { 200: ZOwnSetting, ...errors } },
     },
-    async (request, reply) =>
-      reply
-        .headers(noStore)
-        .send(
-          await saveAnswerSetting(deps, request.actor.userId, request.actor.userId, request.body),
-        ),
+    async (request, reply) => {
+      const saved = await saveAnswerSetting(
+        deps,
+        request.actor.userId,
+        request.actor.userId,
+        request.body,
+      );
+      await app.liveRouting.mobileLegs.forgetAnswerTarget(request.actor.userId);
+      return reply.headers(noStore).send(saved);
+    },
   );
 
   app.get(
@@ -97,6 +101,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.body,
       );
+      await app.liveRouting.mobileLegs.forgetAnswerTarget(request.params.id);
       return { answerOn: saved.answerOn, mobileEnding: mobileEnding(saved.mobile) };
     },
   );
