@@ -70,18 +70,6 @@ export function presenceRepository(redis: Redis, prefix: string) {
       return Object.keys(h).length ? toRecord(userId, h) : null;
     },
 
-    /** Several counsellors in one round trip (e.g. everyone a dispatch round just offered). */
-    async getMany(userIds: readonly string[]): Promise<TAgentRecord[]> {
-      if (!userIds.length) return [];
-      const pipeline = redis.pipeline();
-      for (const id of userIds) pipeline.hgetall(agentKey(id));
-      const rows = (await pipeline.exec()) ?? [];
-      return userIds.flatMap((id, i) => {
-        const h = (rows[i]?.[1] ?? {}) as Record<string, string>;
-        return Object.keys(h).length ? [toRecord(id, h)] : [];
-      });
-    },
-
     async list(filter?: (r: TAgentRecord) => boolean): Promise<TAgentRecord[]> {
       const ids = await redis.smembers(`${prefix}:agents`);
       if (!ids.length) return [];

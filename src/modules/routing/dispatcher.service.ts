@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { recordFromFlat, toView, type TPresenceRepository } from '../presence/presence.repository';
+import { recordFromFlat, toView } from '../presence/presence.repository';
 import type { TOffersRepository } from './offers.repository';
 import {
   planOffers,
@@ -30,8 +30,6 @@ export function newOfferId(): string {
  */
 export function createDispatcher(deps: {
   offers: TOffersRepository;
-  /** Not read during a round any more (reserve returns the records); kept for the wiring. */
-  presence?: TPresenceRepository;
   settings: TRoutingSettings & { offerTimeoutMs: number };
   notifier: TRoutingNotifier;
   events: TRoutingEventLog;

@@ -86,7 +86,6 @@ export function createRoutingContext(deps: {
   const presence = presenceRepository(deps.redis, prefix);
   const dispatcher = createDispatcher({
     offers,
-    presence,
     settings,
     notifier: deps.notifier,
     events,
