@@ -1,21 +1,11 @@
 import { boolean, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { partnerKinds } from '../../src/contracts/partner-directory';
 import { timestamps } from './columns';
 import { organisations } from './reference';
 
 // The partner directory: units of the organisations in reference.ts and how to reach them.
 
-export const partnerKinds = [
-  'shelter',
-  'police',
-  'labour',
-  'social_welfare',
-  'health',
-  'legal_aid',
-  'repatriation',
-  'counselling',
-  'ngo',
-] as const;
-export type TPartnerKind = (typeof partnerKinds)[number];
+export { partnerKinds, type TPartnerKind } from '../../src/contracts/partner-directory';
 
 /** Opening hours in Asia/Vientiane (UTC+7, no daylight saving); `alwaysOpen` for 24/7 units. */
 export type TPartnerHours = {

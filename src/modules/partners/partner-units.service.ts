@@ -43,6 +43,18 @@ export function unitView(row: TUnitRow) {
   return { ...rest, webhookSecretSet: !!webhookSecretEnc };
 }
 
+export async function listOrganisations(db: TDatabase) {
+  return db
+    .select({
+      key: organisations.key,
+      kind: organisations.kind,
+      nameLo: organisations.nameLo,
+      nameEn: organisations.nameEn,
+    })
+    .from(organisations)
+    .orderBy(asc(organisations.nameEn));
+}
+
 export async function listUnits(db: TDatabase) {
   const rows = await db
     .select()
