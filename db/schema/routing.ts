@@ -1,10 +1,13 @@
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
+import { callbackOrigins, callbackStatuses } from '../../src/contracts/callbacks';
 
-export const callbackOrigins = ['requested', 'missed'] as const;
-export const callbackStatuses = ['open', 'taken', 'placed', 'done', 'cancelled'] as const;
-export type TCallbackStatus = (typeof callbackStatuses)[number];
+export {
+  callbackOrigins,
+  callbackStatuses,
+  type TCallbackStatus,
+} from '../../src/contracts/callbacks';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

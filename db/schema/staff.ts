@@ -1,15 +1,8 @@
 import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
+import { staffRoles } from '../../src/contracts/staff-users';
 
-export const staffRoles = [
-  'counsellor',
-  'supervisor',
-  'partner_agent',
-  'partner_manager',
-  'statistician',
-  'administrator',
-] as const;
-export type TStaffRole = (typeof staffRoles)[number];
+export { staffRoles, type TStaffRole } from '../../src/contracts/staff-users';
 
 /** Where an offered call rings once accepted: the console's softphone or the counsellor's mobile. */
 export const answerOnChoices = ['browser', 'mobile'] as const;

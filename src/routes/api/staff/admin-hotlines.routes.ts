@@ -7,37 +7,13 @@ import type { TAppDeps } from '../../../app.types';
 import type { TActor } from '../../../modules/auth/actor';
 import { recordAudit } from '../../../modules/audit/audit.repository';
 import { announceHotlineChange } from '../../../modules/hotlines/hotline-settings.channel';
+import { afterHoursModes, ZHotline, ZOpeningHours } from '../../../contracts/hotlines';
 import { ZErrorBody } from '../../error.schema';
-
-const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
-const ZRange = z.tuple([ZTime, ZTime]).refine(([open, close]) => open < close, {
-  message: 'a range must close after it opens',
-});
-const ZWeekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
-const ZOpeningHours = z.object({
-  weekly: z.partialRecord(ZWeekday, z.array(ZRange).max(6)),
-  holidays: z.array(z.iso.date()).max(366),
-});
-
-const ZHotline = z.object({
-  number: z.string(),
-  nameLo: z.string(),
-  nameEn: z.string(),
-  phoneNumber: z.string(),
-  languages: z.array(z.string()),
-  defaultLanguage: z.string(),
-  openingHours: ZOpeningHours,
-  afterHours: z.enum(['voicemail', 'forward']),
-  dutyMobile: z.string().nullable(),
-  recordingNotice: z.boolean(),
-  active: z.boolean(),
-  updatedAt: z.iso.datetime(),
-});
 
 const ZHotlineChange = z
   .object({
     openingHours: ZOpeningHours,
-    afterHours: z.enum(['voicemail', 'forward']),
+    afterHours: z.enum(afterHoursModes),
     dutyMobile: z
       .string()
       .regex(/^\+[1-9]\d{6,14}$/)

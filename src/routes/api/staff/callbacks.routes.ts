@@ -10,27 +10,22 @@ import {
   takeCallback,
 } from '../../../modules/callbacks/callbacks.service';
 import { startOfDayVientiane } from '../../../modules/routing/figures.service';
+import {
+  ZCallbackSafety as ZSafety,
+  ZCallbackTask,
+  ZListedCallbackTask,
+  ZMissedCall,
+} from '../../../contracts/callbacks';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
-const ZTask = z.object({
-  id: z.string(),
-  callSid: z.string(),
-  hotline: z.string(),
-  language: z.string(),
-  origin: z.enum(['requested', 'missed']),
-  status: z.enum(['open', 'taken', 'placed', 'done', 'cancelled']),
-  takenBy: z.string().nullable(),
-  createdAt: z.date(),
+// The services hand Dates; JSON carries them as the contract's ISO strings.
+const ZTask = ZCallbackTask.extend({ createdAt: z.date() });
+const ZListedTask = ZListedCallbackTask.extend({ createdAt: z.date() });
+const ZMissed = ZMissedCall.extend({
+  enqueuedAt: z.date().nullable(),
+  leftQueueAt: z.date().nullable(),
 });
-const ZSafety = z
-  .object({
-    safeToTalk: z.enum(['yes', 'no', 'unknown']),
-    safeCallbackWindow: z.string().nullable(),
-    noSms: z.boolean(),
-    noVoicemail: z.boolean(),
-  })
-  .nullable();
 const ZId = z.object({ id: z.string().uuid() });
 const ZCallSid = z.object({ callSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/) });
 const tags = ['callbacks'];
@@ -50,7 +45,7 @@ export const callbackRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         response: {
           200: z.object({
-            tasks: z.array(ZTask.extend({ safety: ZSafety, hasCodeWord: z.boolean() })),
+            tasks: z.array(ZListedTask),
           }),
           ...errors,
         },
@@ -80,15 +75,7 @@ export const callbackRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         response: {
           200: z.object({
-            calls: z.array(
-              z.object({
-                callSid: z.string(),
-                hotline: z.string(),
-                language: z.string().nullable(),
-                enqueuedAt: z.date().nullable(),
-                leftQueueAt: z.date().nullable(),
-              }),
-            ),
+            calls: z.array(ZMissed),
           }),
           ...errors,
         },

@@ -13,6 +13,7 @@ import { referralRuntime } from '../../../modules/referrals/referral-runtime.pro
 import { requestReferral } from '../../../modules/referrals/request-referral.service';
 import { changeTicket } from '../../../modules/tickets/ticket-actions.service';
 import { followUpChange } from '../../../modules/tickets/ticket-followups.service';
+import { ZFailedDelivery } from '../../../contracts/referral-oversight';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = {
@@ -61,20 +62,7 @@ const ZReferralList = z.array(
   }),
 );
 
-const ZFailed = z.array(
-  z.object({
-    id: z.string(),
-    ticketId: z.string(),
-    channel: z.string(),
-    event: z.string(),
-    attempts: z.number(),
-    lastStatusCode: z.number().nullable(),
-    lastError: z.string().nullable(),
-    failedAt: z.iso.datetime().nullable(),
-    hotline: z.string().nullable(),
-    unitName: z.string(),
-  }),
-);
+const ZFailed = z.array(ZFailedDelivery);
 
 /** The hotline's side of referrals: request, follow, withdraw, and the failed-delivery list. */
 export const referralRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { staffRoles } from '../../../../../db/schema/staff';
+import { staffRoles } from '../../../../contracts/staff-users';
 import { retentionRecordTypes } from '../../../../../db/schema/retention';
+
+/** A staff account's answer is the admin screens' too: one contract in src/contracts. */
+export { ZUser } from '../../../../contracts/staff-users';
 
 const code = z.string().trim().min(1).max(64);
 export const ZUserCreate = z.object({
@@ -19,21 +22,6 @@ export const ZUserCreate = z.object({
 export const ZUserUpdate = ZUserCreate.omit({ username: true, password: true })
   .partial()
   .extend({ disabled: z.boolean().optional(), resetTotp: z.boolean().optional() });
-export const ZUser = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(staffRoles),
-  hotlines: z.array(z.string()),
-  languages: z.array(z.string()),
-  organisationKey: z.string().nullable(),
-  provinceCode: z.string().nullable(),
-  totpRequired: z.boolean(),
-  totpEnrolled: z.boolean(),
-  disabledAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
 export const ZRetentionPolicy = z.object({
   recordType: z.enum(retentionRecordTypes),
   retainDays: z.number().int().nullable(),

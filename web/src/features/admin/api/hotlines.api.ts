@@ -1,31 +1,24 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import {
+  hotlineWeekdays as weekdays,
+  ZHotline,
+  type THotline,
+  type THotlineWeekday as TWeekday,
+} from '../../../../../src/contracts/hotlines';
 
-export const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
-export type TWeekday = (typeof weekdays)[number];
+export { weekdays, type THotline, type TWeekday };
+export type { TOpeningHours } from '../../../../../src/contracts/hotlines';
 export type TRange = [string, string];
 
+/**
+ * Weekly ranges and closed dates without the hotline's rules (a partner unit's night shift
+ * closes before it opens): the directory reads partner hours through it.
+ */
 export const ZOpeningHoursShape = z.object({
   weekly: z.partialRecord(z.enum(weekdays), z.array(z.tuple([z.string(), z.string()]))),
   holidays: z.array(z.string()),
 });
-export type TOpeningHours = z.infer<typeof ZOpeningHoursShape>;
-
-export const ZHotline = z.object({
-  number: z.string(),
-  nameLo: z.string(),
-  nameEn: z.string(),
-  phoneNumber: z.string(),
-  languages: z.array(z.string()),
-  defaultLanguage: z.string(),
-  openingHours: ZOpeningHoursShape,
-  afterHours: z.enum(['voicemail', 'forward']),
-  dutyMobile: z.string().nullable(),
-  recordingNotice: z.boolean(),
-  active: z.boolean(),
-  updatedAt: z.string(),
-});
-export type THotline = z.infer<typeof ZHotline>;
 
 export type THotlineChange = Partial<
   Pick<

@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
-import { staffRoles } from '../../../shared/session/session.api';
+import { ZUser, type TUser } from '../../../../../src/contracts/staff-users';
 
-const ZUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(staffRoles),
-  hotlines: z.array(z.string()),
-  languages: z.array(z.string()),
-  organisationKey: z.string().nullable(),
-  provinceCode: z.string().nullable(),
-  totpRequired: z.boolean(),
-  totpEnrolled: z.boolean(),
-  disabledAt: z.string().nullable(),
-});
-export type TUser = z.infer<typeof ZUser>;
+export type { TUser } from '../../../../../src/contracts/staff-users';
 
 export type TUserCreate = {
   username: string;

@@ -1,35 +1,13 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import {
+  ZListedCallbackTask as ZListedTask,
+  ZMissedCall as ZMissed,
+} from '../../../../../src/contracts/callbacks';
+
+export type { TCallbackTask, TMissedCall } from '../../../../../src/contracts/callbacks';
 
 const BASE = '/api/staff';
-const ZSafety = z
-  .object({
-    safeToTalk: z.enum(['yes', 'no', 'unknown']),
-    safeCallbackWindow: z.string().nullable(),
-    noSms: z.boolean(),
-    noVoicemail: z.boolean(),
-  })
-  .nullable();
-const ZTask = z.object({
-  id: z.string(),
-  callSid: z.string(),
-  hotline: z.string(),
-  language: z.string(),
-  origin: z.enum(['requested', 'missed']),
-  status: z.enum(['open', 'taken', 'placed', 'done', 'cancelled']),
-  takenBy: z.string().nullable(),
-  createdAt: z.string(),
-});
-const ZListedTask = ZTask.extend({ safety: ZSafety, hasCodeWord: z.boolean() });
-export type TCallbackTask = z.infer<typeof ZListedTask>;
-const ZMissed = z.object({
-  callSid: z.string(),
-  hotline: z.string(),
-  language: z.string().nullable(),
-  enqueuedAt: z.string().nullable(),
-  leftQueueAt: z.string().nullable(),
-});
-export type TMissedCall = z.infer<typeof ZMissed>;
 
 export const listCallbacks = async () =>
   (await api.get(`${BASE}/callbacks`, z.object({ tasks: z.array(ZListedTask) }))).tasks;

@@ -1,35 +1,8 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import { ZEscalation, ZFailedDelivery } from '../../../../../src/contracts/referral-oversight';
 
-const ZEscalation = z.object({
-  ticketId: z.string(),
-  caseId: z.string(),
-  caseCode: z.string(),
-  hotline: z.string().nullable(),
-  unitNameLo: z.string(),
-  unitNameEn: z.string(),
-  needs: z.array(z.string()),
-  priority: z.string(),
-  state: z.string(),
-  escalationLevel: z.number(),
-  timer: z.enum(['acknowledge', 'decide', 'update', 'resolve']).nullable(),
-  dueAt: z.string().nullable(),
-  overdue: z.boolean(),
-});
-export type TEscalation = z.infer<typeof ZEscalation>;
-
-const ZFailedDelivery = z.object({
-  id: z.string(),
-  ticketId: z.string(),
-  channel: z.string(),
-  event: z.string(),
-  attempts: z.number(),
-  lastStatusCode: z.number().nullable(),
-  failedAt: z.string().nullable(),
-  hotline: z.string().nullable(),
-  unitName: z.string(),
-});
-export type TFailedDelivery = z.infer<typeof ZFailedDelivery>;
+export type { TEscalation, TFailedDelivery } from '../../../../../src/contracts/referral-oversight';
 
 const ZAuditRow = z.object({
   seq: z.number(),

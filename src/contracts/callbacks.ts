@@ -1,0 +1,46 @@
+// Call-backs and missed calls as the staff API answers them and the desk reads them. Constants
+// and zod only: web/ imports this file, so nothing server-side may be imported here.
+import { z } from 'zod';
+
+export const callbackOrigins = ['requested', 'missed'] as const;
+export const callbackStatuses = ['open', 'taken', 'placed', 'done', 'cancelled'] as const;
+export type TCallbackStatus = (typeof callbackStatuses)[number];
+
+/** What earlier contacts said about calling this person back; null when nobody asked. */
+export const ZCallbackSafety = z
+  .object({
+    safeToTalk: z.enum(['yes', 'no', 'unknown']),
+    safeCallbackWindow: z.string().nullable(),
+    noSms: z.boolean(),
+    noVoicemail: z.boolean(),
+  })
+  .nullable();
+export type TCallbackSafety = z.infer<typeof ZCallbackSafety>;
+
+export const ZCallbackTask = z.object({
+  id: z.string(),
+  callSid: z.string(),
+  hotline: z.string(),
+  language: z.string(),
+  origin: z.enum(callbackOrigins),
+  status: z.enum(callbackStatuses),
+  takenBy: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+/** A line of GET /api/staff/callbacks: the task with its safety fields, code word hidden. */
+export const ZListedCallbackTask = ZCallbackTask.extend({
+  safety: ZCallbackSafety,
+  hasCodeWord: z.boolean(),
+});
+export type TCallbackTask = z.infer<typeof ZListedCallbackTask>;
+
+/** A call that left the queue unanswered today (GET /api/staff/missed-calls). */
+export const ZMissedCall = z.object({
+  callSid: z.string(),
+  hotline: z.string(),
+  language: z.string().nullable(),
+  enqueuedAt: z.iso.datetime().nullable(),
+  leftQueueAt: z.iso.datetime().nullable(),
+});
+export type TMissedCall = z.infer<typeof ZMissedCall>;

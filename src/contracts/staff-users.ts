@@ -1,0 +1,31 @@
+// Staff accounts as the administration API answers them and the admin screens read them.
+// Constants and zod only: web/ imports this file, so nothing server-side may be imported here.
+import { z } from 'zod';
+
+export const staffRoles = [
+  'counsellor',
+  'supervisor',
+  'partner_agent',
+  'partner_manager',
+  'statistician',
+  'administrator',
+] as const;
+export type TStaffRole = (typeof staffRoles)[number];
+
+/** A staff account; secrets (password hash, TOTP seed) never leave the server. */
+export const ZUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(staffRoles),
+  hotlines: z.array(z.string()),
+  languages: z.array(z.string()),
+  organisationKey: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  totpRequired: z.boolean(),
+  totpEnrolled: z.boolean(),
+  disabledAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TUser = z.infer<typeof ZUser>;
