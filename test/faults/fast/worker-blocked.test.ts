@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  insertCaseWithPerson,
-  insertRule,
-  insertUnit,
-  seedOrganisations,
-  storeReferral,
-  webhookReceiver,
-  workerDepsFor,
-  type TReceived,
-} from '../../fixtures/referrals-world';
+import { insertCaseWithPerson, storeReferral } from '../../fixtures/referrals-world';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
-import type { TWorkerDeps } from '../../../workers/worker-deps';
 import { printFigures, settledReferrals } from '../support/invariants.checker';
 import { startWorkerProcess, type TChild } from '../support/processes';
+import { shelterPartner, type TShelterPartner } from '../support/shelter-partner';
 
 // Fault: a worker's event loop blocked (a CPU-bound bug) for longer than its job lock, before
 // the referral job's work and again after it, while a second worker process runs. BullMQ sees
@@ -21,27 +12,16 @@ import { startWorkerProcess, type TChild } from '../support/processes';
 const LOCK_MS = 1000;
 const BLOCK_MS = 6000;
 let stores: TTestStores;
-let deps: TWorkerDeps;
-let partner: { url: string; received: TReceived[]; close: () => Promise<void> };
-let unitId: string;
+let world: TShelterPartner;
 const children: TChild[] = [];
 
 beforeAll(async () => {
   stores = await createTestStores({ REFERRAL_RETRY_BASE_MS: '100' });
-  await seedOrganisations(stores);
-  deps = workerDepsFor(stores);
-  let secret = '';
-  partner = await webhookReceiver(() => secret);
-  const unit = await insertUnit(stores, { webhookUrl: partner.url });
-  secret = unit.secret;
-  unitId = unit.id;
-  await insertRule(stores, { need: 'shelter', unitId });
+  world = await shelterPartner(stores);
 });
 afterAll(async () => {
   await Promise.all(children.map((c) => c.kill()));
-  await partner?.close();
-  await deps?.queues.close();
-  deps?.redis.disconnect();
+  await world?.close();
   await stores?.cleanup();
 });
 
@@ -60,6 +40,7 @@ describe('fault: a worker event loop blocked past its job lock', () => {
         startWorkerProcess(stores.config, { ...env, FAULT_HOLD: '1' }),
       ]);
       children.push(blocker, rescuer);
+      const { deps, partner, unitId } = world;
       const seenBefore = partner.received.length;
       const { referralId } = await storeReferral(stores, deps.queues, {
         ...(await insertCaseWithPerson(stores)),

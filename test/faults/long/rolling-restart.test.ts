@@ -2,22 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/local/free-port';
 import type { TSimCall } from '../../../src/simulator/sim-state';
-import type { TWorkerDeps } from '../../../workers/worker-deps';
-import {
-  insertCaseWithPerson,
-  insertRule,
-  insertUnit,
-  seedOrganisations,
-  storeReferral,
-  webhookReceiver,
-  workerDepsFor,
-  type TReceived,
-} from '../../fixtures/referrals-world';
+import { insertCaseWithPerson, storeReferral } from '../../fixtures/referrals-world';
 import { answerSoftphones, deskCounsellor, type TDeskCounsellor } from '../support/desk';
 import { startFaultRig, type TFaultRig } from '../support/fault-rig';
 import { printFigures, settledFigures, settledReferrals } from '../support/invariants.checker';
 import { startApiProcess, startWorkerProcess, type TChild } from '../support/processes';
 import { callsOver, placeCallers, sleep } from '../support/scenario';
+import { shelterPartner, type TShelterPartner } from '../support/shelter-partner';
 
 // Long fault: a rolling restart under load. Callers arrive every CALL_EVERY_MS and referrals
 // every REFERRAL_EVERY_MS while each API process and then each worker process is stopped
@@ -27,9 +18,7 @@ import { callsOver, placeCallers, sleep } from '../support/scenario';
 const CALL_EVERY_MS = 700;
 const REFERRAL_EVERY_MS = 1500;
 let rig: TFaultRig;
-let deps: TWorkerDeps;
-let partner: { url: string; received: TReceived[]; close: () => Promise<void> };
-let unitId: string;
+let world: TShelterPartner;
 const apis: Array<{ url: string; port: number; process: TChild }> = [];
 const workers: TChild[] = [];
 const desks: TDeskCounsellor[] = [];
@@ -45,14 +34,7 @@ beforeAll(async () => {
       REFERRAL_RETRY_BASE_MS: '100',
     },
   });
-  await seedOrganisations(rig.stores);
-  deps = workerDepsFor(rig.stores);
-  let secret = '';
-  partner = await webhookReceiver(() => secret);
-  const unit = await insertUnit(rig.stores, { webhookUrl: partner.url });
-  secret = unit.secret;
-  unitId = unit.id;
-  await insertRule(rig.stores, { need: 'shelter', unitId });
+  world = await shelterPartner(rig.stores);
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -64,14 +46,13 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const d of desks) d.close();
   await Promise.all([...apis.map((a) => a.process.kill()), ...workers.map((w) => w.kill())]);
-  await partner?.close();
-  await deps?.queues.close();
-  deps?.redis.disconnect();
+  await world?.close();
   await rig?.close();
 });
 
 describe('long fault: rolling restart of API and workers under load', () => {
   it('loses and doubles no call and no referral', async () => {
+    const { deps, partner, unitId } = world;
     const phones = answerSoftphones(rig.sim);
     const inProcessUrl = `http://127.0.0.1:${(rig.app.server.address() as AddressInfo).port}`;
     const homes = [apis[0]?.url, apis[1]?.url, inProcessUrl, inProcessUrl] as string[];
