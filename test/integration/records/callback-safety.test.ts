@@ -1,30 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema/audit';
-import { eventually, ORIGIN, routingHarness } from '../../fixtures/routing-harness';
-import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
+import { eventually } from '../../fixtures/routing-harness';
+import { oneHotline, type TOneHotline } from '../routing/support/one-hotline';
 
-let h: Awaited<ReturnType<typeof routingHarness>>;
-let app: FastifyInstance;
+let h: TOneHotline;
 const CALLER = '+8562055566666';
 
 beforeAll(async () => {
-  h = await routingHarness({ nodes: 1 });
-  app = h.nodes[0] as FastifyInstance;
-  await createHotline(h.stores.database.db, { number: '1362', languages: ['lo'] });
+  h = await oneHotline();
 });
 afterAll(() => h.close());
-
-const webhook = (path: string, params: Record<string, string>) =>
-  postSigned(app, { path, params, token: h.stores.config.TWILIO_AUTH_TOKEN, baseUrl: ORIGIN });
-const api = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  app.inject({
-    method,
-    url: `/api/staff${url}`,
-    headers: { cookie },
-    ...(payload ? { payload } : {}),
-  });
 
 type TListed = {
   id: string;
@@ -36,7 +22,7 @@ describe('the call-back list keeps the caller safe', () => {
   it('shows safety fields in the list and the code word only on demand, audited', async () => {
     const { cookie, staff } = await h.counsellor({});
     // An earlier contact with this caller recorded their safety wishes.
-    const earlier = await api(cookie, 'POST', '/contacts', {
+    const earlier = await h.api(cookie, 'POST', '/contacts', {
       hotline: '1362',
       channel: 'call',
       language: 'lo',
@@ -51,19 +37,13 @@ describe('the call-back list keeps the caller safe', () => {
     });
     expect(earlier.statusCode).toBe(201);
 
-    const callSid = newCallSid();
-    await webhook('/webhooks/twilio/voice/incoming?hotline=1362', {
-      CallSid: callSid,
-      From: CALLER,
-      To: '+85621136200',
-      CallStatus: 'ringing',
-    });
-    await webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
+    const callSid = await h.incoming(CALLER);
+    await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
       CallSid: callSid,
       Digits: '1',
     });
     const found = await eventually(async () => {
-      const res = await api(cookie, 'GET', '/callbacks');
+      const res = await h.api(cookie, 'GET', '/callbacks');
       const tasks = res.json().tasks as TListed[];
       // The task is created by the call's lifecycle event, after the webhook answered: retry.
       if (tasks.length !== 1) throw new Error(`expected one call-back task, got ${tasks.length}`);
@@ -79,7 +59,7 @@ describe('the call-back list keeps the caller safe', () => {
     expect(listed.body).not.toContain('frangipani');
     expect(listed.body).not.toContain('55566666');
 
-    const revealed = await api(cookie, 'POST', `/callbacks/${listed.task.id}/code-word`);
+    const revealed = await h.api(cookie, 'POST', `/callbacks/${listed.task.id}/code-word`);
     expect(revealed.json()).toEqual({ codeWord: 'frangipani' });
     const audited = await h.stores.database.db
       .select()
@@ -94,7 +74,7 @@ describe('the call-back list keeps the caller safe', () => {
   it("hides another hotline's code word", async () => {
     const { cookie } = await h.counsellor({ hotlines: ['1554'] });
     const { cookie: mine } = await h.counsellor({});
-    const [task] = (await api(mine, 'GET', '/callbacks')).json().tasks as TListed[];
-    expect((await api(cookie, 'POST', `/callbacks/${task?.id}/code-word`)).statusCode).toBe(404);
+    const [task] = (await h.api(mine, 'GET', '/callbacks')).json().tasks as TListed[];
+    expect((await h.api(cookie, 'POST', `/callbacks/${task?.id}/code-word`)).statusCode).toBe(404);
   });
 });

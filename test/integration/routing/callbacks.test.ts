@@ -1,55 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { eventually, ORIGIN, routingHarness } from '../../fixtures/routing-harness';
-import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
+import { eventually } from '../../fixtures/routing-harness';
+import { oneHotline, type TOneHotline } from './support/one-hotline';
 
-let h: Awaited<ReturnType<typeof routingHarness>>;
-let app: FastifyInstance;
+let h: TOneHotline;
 const CALLER_NUMBER = '+8562055577777';
 
 beforeAll(async () => {
-  h = await routingHarness({ nodes: 1 });
-  app = h.nodes[0] as FastifyInstance;
-  await createHotline(h.stores.database.db, { number: '1362', languages: ['lo'] });
+  h = await oneHotline();
 });
 afterAll(() => h.close());
 
-const webhook = (path: string, params: Record<string, string>) =>
-  postSigned(app, { path, params, token: h.stores.config.TWILIO_AUTH_TOKEN, baseUrl: ORIGIN });
-const incoming = async () => {
-  const callSid = newCallSid();
-  await webhook('/webhooks/twilio/voice/incoming?hotline=1362', {
-    CallSid: callSid,
-    From: CALLER_NUMBER,
-    To: '+85621136200',
-    CallStatus: 'ringing',
-  });
-  return callSid;
-};
-const api = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  app.inject({
-    method,
-    url: `/api/staff${url}`,
-    headers: { cookie },
-    ...(payload ? { payload } : {}),
-  });
-
 describe('call-backs and missed calls', () => {
   it('keeps a press-1 caller in their place, lets one counsellor take it and dials with the hotline number', async () => {
-    const first = await incoming();
-    const second = await incoming();
-    await webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
+    const first = await h.incoming(CALLER_NUMBER);
+    const second = await h.incoming(CALLER_NUMBER);
+    await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
       CallSid: first,
       Digits: '1',
     });
-    await webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
+    await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
       CallSid: first,
       QueueResult: 'leave',
     });
     const a = await h.counsellor({});
     const b = await h.counsellor({});
     const list = await eventually(async () => {
-      const res = await api(a.cookie, 'GET', '/callbacks');
+      const res = await h.api(a.cookie, 'GET', '/callbacks');
       expect(res.json().tasks).toHaveLength(1);
       return res.json().tasks as Array<{ id: string; callSid: string }>;
     });
@@ -57,19 +33,19 @@ describe('call-backs and missed calls', () => {
     expect(await h.queue.position(second, '1362')).toBe(1);
 
     const [takeA, takeB] = await Promise.all([
-      api(a.cookie, 'POST', `/callbacks/${list[0]?.id}/take`),
-      api(b.cookie, 'POST', `/callbacks/${list[0]?.id}/take`),
+      h.api(a.cookie, 'POST', `/callbacks/${list[0]?.id}/take`),
+      h.api(b.cookie, 'POST', `/callbacks/${list[0]?.id}/take`),
     ]);
     const codes = [takeA.statusCode, takeB.statusCode].sort();
     expect(codes).toEqual([200, 409]);
     const winner = takeA.statusCode === 200 ? a : b;
     const loser = winner === a ? b : a;
     expect((takeA.statusCode === 200 ? takeA : takeB).json().task.status).toBe('taken');
-    expect((await api(loser.cookie, 'POST', `/callbacks/${list[0]?.id}/place`)).statusCode).toBe(
+    expect((await h.api(loser.cookie, 'POST', `/callbacks/${list[0]?.id}/place`)).statusCode).toBe(
       404,
     );
 
-    const placed = await api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/place`);
+    const placed = await h.api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/place`);
     expect(placed.statusCode).toBe(200);
     const dial = h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json')).at(-1);
     expect(dial?.params).toMatchObject({ To: CALLER_NUMBER, From: '+85621136200' });
@@ -77,42 +53,42 @@ describe('call-backs and missed calls', () => {
     const me = await winner.client.socket.emitWithAck('state:sync', {});
     expect(me).toHaveProperty('data.me.state', 'on_call');
 
-    const done = await api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/complete`, {
+    const done = await h.api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/complete`, {
       outcome: 'reached',
     });
     expect(done.json().status).toBe('done');
-    expect((await api(a.cookie, 'GET', '/callbacks')).json().tasks).toHaveLength(0);
+    expect((await h.api(a.cookie, 'GET', '/callbacks')).json().tasks).toHaveLength(0);
     await h.queue.remove(second, '1362');
   });
 
   it('lists abandoned callers as missed calls without calling them, until a counsellor decides', async () => {
     const c = await h.counsellor({});
-    const gone = await incoming();
-    await webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
+    const gone = await h.incoming(CALLER_NUMBER);
+    await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
       CallSid: gone,
       QueueResult: 'hangup',
     });
     const dialsBefore = h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json')).length;
-    const missed = await api(c.cookie, 'GET', '/missed-calls');
+    const missed = await h.api(c.cookie, 'GET', '/missed-calls');
     expect(missed.json().calls.map((m: { callSid: string }) => m.callSid)).toContain(gone);
     expect(h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json'))).toHaveLength(
       dialsBefore,
     );
 
-    const task = await api(c.cookie, 'POST', `/missed-calls/${gone}/callback`);
+    const task = await h.api(c.cookie, 'POST', `/missed-calls/${gone}/callback`);
     expect(task.statusCode).toBe(201);
     expect(task.json()).toMatchObject({ origin: 'missed', status: 'open' });
-    const again = await api(c.cookie, 'GET', '/missed-calls');
+    const again = await h.api(c.cookie, 'GET', '/missed-calls');
     expect(again.json().calls.map((m: { callSid: string }) => m.callSid)).not.toContain(gone);
   });
 
   it('withdraws an offer when the caller hangs up while it rings', async () => {
     const c = await h.counsellor({});
     await c.client.socket.emitWithAck('presence:set', { state: 'available' });
-    const caller = await incoming();
+    const caller = await h.incoming(CALLER_NUMBER);
     const offer = await c.client.nextOffer();
     expect(offer.callSid).toBe(caller);
-    await webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
+    await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
       CallSid: caller,
       QueueResult: 'hangup',
     });
