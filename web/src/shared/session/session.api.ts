@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { api } from '../api/api-client';
 import { isApiError } from '../api/api-error';
+import { staffRoles, type TStaffRole as TRole } from '../../../../src/contracts/staff-users';
 
-export const staffRoles = [
-  'counsellor',
-  'supervisor',
-  'partner_agent',
-  'partner_manager',
-  'statistician',
-  'administrator',
-] as const;
-export type TRole = (typeof staffRoles)[number];
+export { staffRoles, type TRole };
 
 export const ZSessionUser = z.object({
   userId: z.string(),
