@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
-import { ZOpeningHoursShape } from './hotlines.api';
+import {
+  ZOrganisation,
+  ZUnit,
+  type TUnit,
+  type TUnitInput,
+} from '../../../../../src/contracts/partner-directory';
 import {
   referralNeeds,
   type TReferralNeed as TNeed,
@@ -11,24 +16,14 @@ export {
   type TReferralNeed as TNeed,
 } from '../../../../../src/contracts/referral-vocabulary';
 
-const ZUnit = z.object({
-  id: z.string(),
-  organisationKey: z.string(),
-  nameLo: z.string(),
-  nameEn: z.string(),
-  kind: z.string(),
-  services: z.array(z.string()),
-  provinces: z.array(z.string()),
-  languages: z.array(z.string()),
-  hours: ZOpeningHoursShape.extend({ alwaysOpen: z.boolean() }),
-  usesSystem: z.boolean(),
-  webhookUrl: z.string().nullable(),
-  webhookSecretSet: z.boolean(),
-  smsNumbers: z.array(z.string()),
-  active: z.boolean(),
-  updatedAt: z.string(),
-});
-export type TUnit = z.infer<typeof ZUnit>;
+export {
+  intakeSexes,
+  partnerKinds,
+  ZUnitInput,
+  type TOrganisation,
+  type TUnit,
+  type TUnitInput,
+} from '../../../../../src/contracts/partner-directory';
 export type TUnitChange = Partial<
   Pick<
     TUnit,
@@ -81,6 +76,9 @@ const ZPreview = z.object({
 export type TPreview = z.infer<typeof ZPreview>;
 
 export const fetchUnits = () => api.get('/api/staff/partners/units', z.array(ZUnit));
+export const fetchOrganisations = () =>
+  api.get('/api/staff/partners/organisations', z.array(ZOrganisation));
+export const createUnit = (body: TUnitInput) => api.post('/api/staff/partners/units', body, ZUnit);
 export const updateUnit = (id: string, body: TUnitChange) =>
   api.patch(`/api/staff/partners/units/${id}`, body, ZUnit);
 

@@ -5,6 +5,7 @@ import { ErrorText } from '../../../shared/ui/error-text';
 import { TextField } from '../../../shared/ui/field';
 import { fetchUnits, updateUnit, type TUnit } from '../api/directory.api';
 import { OpeningHoursEditor } from './opening-hours-editor';
+import { UnitCreateForm } from './unit-create-form';
 
 const splitList = (text: string) =>
   text
@@ -136,6 +137,7 @@ export function PartnersPanel() {
   const { t, i18n } = useT('admin');
   const [units, setUnits] = useState<TUnit[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
@@ -143,6 +145,20 @@ export function PartnersPanel() {
   }, []);
   useEffect(load, [load]);
   const unit = units?.find((u) => u.id === editing);
+  const nameOf = (u: TUnit) => (i18n.language === 'en' ? u.nameEn : u.nameLo);
+  // Deactivating keeps the unit and its history; routing simply stops choosing it.
+  const setActive = (u: TUnit, active: boolean) => {
+    setError(null);
+    setSaved(null);
+    updateUnit(u.id, { active }).then((changed) => {
+      setSaved(
+        active
+          ? t('partners.saved', { name: nameOf(changed) })
+          : t('partners.deactivated', { name: nameOf(changed) }),
+      );
+      load();
+    }, setError);
+  };
   const provinces = provinceOptions(i18n.language === 'en' ? 'en' : 'lo');
   const channels = (u: TUnit) =>
     [
@@ -157,15 +173,39 @@ export function PartnersPanel() {
       <ErrorText error={error} />
       {saved ? (
         <p role="status" className="tag tag--ok">
-          {t('partners.saved', { name: saved })}
+          {saved}
         </p>
       ) : null}
+      {adding ? (
+        <UnitCreateForm
+          onCancel={() => setAdding(false)}
+          onCreated={(u) => {
+            setSaved(t('partners.new.created', { name: nameOf(u) }));
+            setAdding(false);
+            load();
+          }}
+        />
+      ) : (
+        <p>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setSaved(null);
+              setEditing(null);
+              setAdding(true);
+            }}
+          >
+            {t('partners.add')}
+          </button>
+        </p>
+      )}
       {unit ? (
         <UnitForm
           key={unit.id}
           unit={unit}
           onSaved={(u) => {
-            setSaved(i18n.language === 'en' ? u.nameEn : u.nameLo);
+            setSaved(t('partners.saved', { name: nameOf(u) }));
             setEditing(null);
             load();
           }}
@@ -211,17 +251,31 @@ export function PartnersPanel() {
                 </td>
                 <td>{channels(u)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={t('partners.editUnit', { name: u.nameEn })}
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(u.id);
-                    }}
-                  >
-                    {t('partners.edit')}
-                  </button>
+                  <div className="admin-row-actions">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t('partners.editUnit', { name: u.nameEn })}
+                      onClick={() => {
+                        setSaved(null);
+                        setAdding(false);
+                        setEditing(u.id);
+                      }}
+                    >
+                      {t('partners.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t(
+                        u.active ? 'partners.deactivateUnit' : 'partners.reactivateUnit',
+                        { name: u.nameEn },
+                      )}
+                      onClick={() => setActive(u, !u.active)}
+                    >
+                      {u.active ? t('partners.deactivate') : t('partners.reactivate')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
