@@ -83,4 +83,88 @@ describe('administration: partners, referral rules, prompts and retention', () =
       await bothLanguages(page, 'admin-retention', 'ການຄຸ້ມຄອງ');
     },
   );
+  it(
+    'adds a partner unit, sees it in the list, routes to it from a rule and the tester, and deactivates it',
+    { timeout: 150_000 },
+    async () => {
+      const page = await system.browser.newPage({ uiLanguage: 'en' });
+      await signInWithTotp(page, system.login('admin'));
+      await page.getByRole('link', { name: 'Partners' }).click();
+      await page.getByTestId('partner-units').getByRole('row').nth(1).waitFor();
+
+      await page.getByRole('button', { name: 'Add a partner unit' }).click();
+      const form = page.getByTestId('unit-create');
+      // The browser refuses what the API would, and says which fields in words.
+      await form.getByRole('button', { name: 'Add unit' }).click();
+      await form
+        .getByRole('alert')
+        .getByText('Please check: Organisation, Name (Lao), Name (English)')
+        .waitFor();
+
+      await form
+        .getByLabel('Organisation')
+        .selectOption({ label: "Provincial Lao Women's Union offices" });
+      await form.getByLabel('Name (Lao)').fill('ບ້ານພັກເຊົາ ໄຊສົມບູນ');
+      await form.getByLabel('Name (English)').fill('Xaisomboun safe house');
+      await form.getByLabel('Services').fill('shelter, follow_up');
+      await form.getByLabel('Xaisomboun').check();
+      await form.getByLabel('Hmong').check();
+      await form.getByLabel('Female', { exact: true }).check();
+      await form.getByLabel('Oldest age').fill('17');
+      await form.getByLabel('SMS numbers').fill('020 5551 2345');
+      await form.getByRole('button', { name: 'Add unit' }).click();
+      await form.getByRole('alert').getByText('Please check: SMS numbers').waitFor();
+      await form.getByLabel('SMS numbers').fill('+8562055512345');
+      await form.getByLabel('Open around the clock').uncheck();
+      await form.getByRole('button', { name: 'Open 24 hours Monday' }).click();
+      await form.getByLabel('Webhook address (https)').fill('https://safehouse.example.la/hook');
+      await form.getByLabel('Webhook secret (optional)').fill('s'.repeat(40));
+      await form.getByRole('button', { name: 'Add unit' }).scrollIntoViewIfNeeded();
+      await bothLanguages(page, 'admin-partner-new', 'ເພີ່ມໜ່ວຍງານຄູ່ຮ່ວມງານ');
+      await form.getByRole('button', { name: 'Add unit' }).click();
+      await page.getByRole('status').getByText('Xaisomboun safe house added').waitFor();
+      await page
+        .getByTestId('partner-units')
+        .getByRole('row', { name: /Xaisomboun safe house/ })
+        .waitFor();
+
+      await page.getByRole('link', { name: 'Referral rules' }).click();
+      await page.getByTestId('rules').getByRole('row').nth(1).waitFor();
+      const ruleForm = page
+        .locator('form')
+        .filter({ has: page.getByRole('heading', { name: 'Add rule' }) });
+      await ruleForm.getByLabel('Need', { exact: true }).selectOption('shelter');
+      await ruleForm.getByLabel('Province', { exact: true }).selectOption('LA-XS');
+      await ruleForm.getByLabel('Age group').selectOption('child');
+      await ruleForm
+        .getByLabel('Unit', { exact: true })
+        .selectOption({ label: 'Xaisomboun safe house' });
+      await ruleForm.getByRole('button', { name: 'Add rule', exact: true }).click();
+      await page.getByRole('status').getByText('Rule saved.').waitFor();
+      const tester = page.getByTestId('routing-tester');
+      await tester.getByLabel('Age').fill('15');
+      await tester.getByLabel('Province').selectOption('LA-XS');
+      await tester.getByRole('button', { name: 'Try' }).click();
+      await page
+        .getByTestId('routing-result')
+        .getByText('Shelter → Xaisomboun safe house')
+        .waitFor();
+
+      await page.getByRole('link', { name: 'Partners' }).click();
+      await page.getByRole('button', { name: 'Deactivate Xaisomboun safe house' }).click();
+      await page
+        .getByRole('status')
+        .getByText('Xaisomboun safe house no longer receives referrals.')
+        .waitFor();
+      await page.getByRole('link', { name: 'Referral rules' }).click();
+      await page.getByTestId('rules').getByRole('row').nth(1).waitFor();
+      await tester.getByLabel('Age').fill('15');
+      await tester.getByLabel('Province').selectOption('LA-XS');
+      await tester.getByRole('button', { name: 'Try' }).click();
+      await page.getByTestId('routing-result').waitFor();
+      expect(await page.getByTestId('routing-result').innerText()).not.toContain(
+        'Xaisomboun safe house',
+      );
+    },
+  );
 });
