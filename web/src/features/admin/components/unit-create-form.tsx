@@ -81,7 +81,11 @@ export function UnitCreateForm({
   useEffect(() => {
     fetchOrganisations().then(setOrganisations, setError);
   }, []);
-  const set = (change: Partial<TUnitDraft>) => setDraft((d) => ({ ...d, ...change }));
+  const set = (change: Partial<TUnitDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    // A field being corrected is no longer named in "Please check: …".
+    setInvalid((list) => list.filter((f) => !(f in change)));
+  };
   const bad = (field: TDraftField) => invalid.includes(field) || undefined;
   const nameOf = (o: { nameLo: string; nameEn: string }) =>
     language === 'en' ? o.nameEn : o.nameLo;
