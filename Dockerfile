@@ -13,4 +13,5 @@ ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "src/server.ts"]
+# --max-old-space-size: see API_NODE_ARGS in scripts/local/services.ts (RSS under a surge).
+CMD ["node", "--max-old-space-size=192", "--import", "tsx", "src/server.ts"]

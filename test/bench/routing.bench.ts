@@ -1,3 +1,4 @@
+import { API_NODE_ARGS } from '../../scripts/local/services';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -106,10 +107,12 @@ async function main(): Promise<void> {
 
     // ROUTING_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API process there.
     const profile = process.env.ROUTING_BENCH_CPU_PROF;
-    const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+    // The API runs with the flags npm start and the Dockerfile give it.
+    const nodeArgs: string[] = [...API_NODE_ARGS];
+    if (profile) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', profile);
     // ROUTING_BENCH_TRACE_GC=1 prints the API's heap at each garbage collection (where RSS goes).
     if (process.env.ROUTING_BENCH_TRACE_GC) nodeArgs.push('--trace-gc');
-    // ROUTING_BENCH_API_NODE_ARGS="--max-old-space-size=160": try V8 flags on the API only.
+    // ROUTING_BENCH_API_NODE_ARGS="--max-old-space-size=160": try other V8 flags on the API only.
     nodeArgs.push(...(process.env.ROUTING_BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean));
     api = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, ...env },
