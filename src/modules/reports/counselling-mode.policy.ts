@@ -1,3 +1,4 @@
+import type { contactChannels, contactTypes } from '../../contracts/contact-vocabulary';
 import type { TCounsellingMode } from './national-statistics.types';
 
 /**
@@ -5,7 +6,10 @@ import type { TCounsellingMode } from './national-statistics.types';
  * number is "hotline", a call-back from a counsellor is "ordinary phone", a walk-in or a field
  * visit is "face to face". SMS and chat are contacts but not counselling sessions in the report.
  */
-export const modeChannels: Record<TCounsellingMode, readonly string[]> = {
+export const modeChannels: Record<
+  TCounsellingMode,
+  ReadonlyArray<(typeof contactChannels)[number]>
+> = {
   hotline: ['call'],
   phone: ['call_back'],
   face_to_face: ['walk_in', 'field_visit'],
@@ -18,7 +22,7 @@ export const nonCounsellingContactTypes = [
   'wrong_number',
   'abusive',
   'hang_up',
-] as const;
+] as const satisfies ReadonlyArray<(typeof contactTypes)[number]>;
 
 export function counsellingModeOf(channel: string, contactType: string): TCounsellingMode | null {
   if ((nonCounsellingContactTypes as readonly string[]).includes(contactType)) return null;
