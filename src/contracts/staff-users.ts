@@ -29,3 +29,15 @@ export const ZUser = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type TUser = z.infer<typeof ZUser>;
+
+/** Who is signed in (GET /auth/me, and the sign-in answer): what the web app routes and scopes by. */
+export const ZSignedInUser = ZUser.pick({
+  username: true,
+  displayName: true,
+  role: true,
+  hotlines: true,
+  languages: true,
+  organisationKey: true,
+  provinceCode: true,
+}).extend({ userId: z.uuid() });
+export type TSignedInUser = z.infer<typeof ZSignedInUser>;

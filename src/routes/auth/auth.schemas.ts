@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { staffRoles } from '../../../db/schema/staff';
+import { ZSignedInUser } from '../../contracts/staff-users';
 import { ZErrorBody } from '../error.schema';
 
 export const ZLoginBody = z.object({
@@ -12,16 +12,8 @@ export const ZTotpBody = z.object({
   code: z.string().regex(/^\d{6}$/),
 });
 
-export const ZMe = z.object({
-  userId: z.string().uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(staffRoles),
-  hotlines: z.array(z.string()),
-  languages: z.array(z.string()),
-  organisationKey: z.string().nullable(),
-  provinceCode: z.string().nullable(),
-});
+/** The signed-in user: one contract with the web app (src/contracts/staff-users.ts). */
+export const ZMe = ZSignedInUser;
 
 export const ZLoginResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed_in'), user: ZMe }),
