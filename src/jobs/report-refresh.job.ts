@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { defineJob } from './job-contract';
 
 /**
- * Brings the national report's statistical aggregates up to date: `full` rebuilds them (daily,
- * and after deletions), otherwise only what changed since the last refresh (every minute). The
- * run id (a minute or a day stamp) makes several worker processes add each run once.
+ * Brings the reports' statistical aggregates up to date (the national statistics' person-year
+ * tallies and the operations report's per-hour call and per-day routing totals): `full`
+ * rebuilds them (daily), otherwise only what changed since the last refresh (every minute),
+ * including deletions and moves the database recorded in its stale list. The run id (a minute
+ * or a day stamp) makes several worker processes add each run once.
  */
 export const reportRefreshJob = defineJob({
   name: 'report-refresh',
