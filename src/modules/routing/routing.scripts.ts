@@ -65,9 +65,11 @@ local function agentAvailable(uid, idleSince)
 end
 `;
 
-/** ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind. Returns the caller state. */
+/** ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind. Returns the caller state, or 'gone'. */
 export const enqueueScript = luaScript(`${routingLuaHelpers}
 local sid, h, l, enq, boost, kind = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+-- Hung up before this entry landed (waitingQueue.markGone): never queued.
+if redis.call('EXISTS', P .. ':gone:' .. sid) == 1 then return 'gone' end
 local c = ck(sid)
 redis.call('ZADD', P .. ':queue:' .. h, 'NX', tonumber(enq) - tonumber(boost), sid)
 local score = redis.call('ZSCORE', P .. ':queue:' .. h, sid)

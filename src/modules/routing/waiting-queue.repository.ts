@@ -25,6 +25,7 @@ const GONE_MARK_S = 600;
 export function waitingQueue(redis: Redis, prefix: string) {
   const queueKey = (hotline: string) => `${prefix}:queue:${hotline}`;
   const callerKey = (callSid: string) => `${prefix}:caller:${callSid}`;
+  // The enqueue script reads the same key (routing.scripts.ts).
   const goneKey = (callSid: string) => `${prefix}:gone:${callSid}`;
 
   return {
@@ -35,8 +36,11 @@ export function waitingQueue(redis: Redis, prefix: string) {
      * Idempotent: a caller already queued (or re-queued after a missed offer) keeps their place,
      * and a caller who is under offer or being bridged is not offered a second time.
      */
-    async add(caller: TWaitingCaller, kind: 'inbound' | 'callback' = 'inbound'): Promise<void> {
-      await runLua(
+    async add(
+      caller: TWaitingCaller,
+      kind: 'inbound' | 'callback' = 'inbound',
+    ): Promise<'queued' | 'gone'> {
+      const state = await runLua(
         redis,
         enqueueScript,
         [],
@@ -50,6 +54,7 @@ export function waitingQueue(redis: Redis, prefix: string) {
           kind,
         ],
       );
+      return state === 'gone' ? 'gone' : 'queued';
     },
 
     /** The caller left the queue; an offer made to a counsellor for them is withdrawn. */
@@ -65,15 +70,11 @@ export function waitingQueue(redis: Redis, prefix: string) {
 
     /**
      * The caller hung up before their first queue entry landed (the incoming webhook writes
-     * Postgres, then Redis; the hang-up can come in between). The mark lets that late entry see
-     * it and leave again, so no counsellor is offered a call that is already over.
+     * Postgres, then Redis; the hang-up can come in between). The enqueue script refuses a
+     * marked caller (`add` answers 'gone'), so no counsellor is offered a call already over.
      */
     async markGone(callSid: string): Promise<void> {
       await redis.set(goneKey(callSid), '1', 'EX', GONE_MARK_S);
-    },
-
-    async isGone(callSid: string): Promise<boolean> {
-      return (await redis.exists(goneKey(callSid))) === 1;
     },
 
     async size(hotline: string): Promise<number> {

@@ -61,7 +61,8 @@ export function reconciliationBuffer(deps: {
         return;
       }
       case 'queue-add':
-        await deps.queue.add(write.caller);
+        // A caller who hung up meanwhile is not queued, so there is nothing to dispatch.
+        if ((await deps.queue.add(write.caller)) === 'gone') return;
         deps.events.emit('caller.queued', {
           callSid,
           hotline: write.caller.hotline,

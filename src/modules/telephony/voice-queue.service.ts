@@ -72,7 +72,8 @@ export async function enqueueCaller(
     });
   }
   if (queued.ok) {
-    if (await endedMeanwhile(deps, callSid, caller.hotline, options.recorded === true))
+    if (queued.value === 'gone') return hangupTwiml();
+    if (!options.recorded && (await endedMeanwhile(deps, callSid, caller.hotline)))
       return hangupTwiml();
     deps.events.emit('caller.queued', {
       callSid,
@@ -90,22 +91,12 @@ export async function enqueueCaller(
 /**
  * The hang-up (status or queue result) may land between our Postgres check and the Redis entry;
  * it writes Postgres before it clears Redis, so looking again after our entry closes that gap.
- * The incoming webhook's first entry (`recorded`) asks Redis instead: the hang-up marks a caller
- * it found no entry for (`removeFromQueue`), which spares a Postgres read on every new call.
+ * The incoming webhook's first entry (`recorded`) needs no second look: a hang-up that found no
+ * entry marks the caller (`removeFromQueue`), and the enqueue script refuses a marked caller.
  */
-async function endedMeanwhile(
-  deps: TVoiceDeps,
-  callSid: string,
-  hotline: string,
-  recorded: boolean,
-) {
-  const over = recorded
-    ? await guard(() => deps.queue.isGone(callSid), storeTimeout(deps))
-    : await guard(async () => {
-        const state = await deps.calls.queueState(callSid);
-        return state !== null && isOverForQueue(state);
-      }, storeTimeout(deps));
-  if (!over.ok || !over.value) return false;
+async function endedMeanwhile(deps: TVoiceDeps, callSid: string, hotline: string) {
+  const state = await guard(() => deps.calls.queueState(callSid), storeTimeout(deps));
+  if (!state.ok || state.value === null || !isOverForQueue(state.value)) return false;
   await guard(() => deps.queue.remove(callSid, hotline), storeTimeout(deps));
   return true;
 }
