@@ -17,3 +17,37 @@ export async function rssMb(pid: number): Promise<number> {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+export async function cpuMs(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Calls per Redis command so far (INFO commandstats; commands run inside scripts included). */
+export async function redisCommandCounts(redis: {
+  info(section: string): Promise<string>;
+}): Promise<Record<string, number>> {
+  const info = await redis.info('commandstats');
+  return Object.fromEntries(
+    [...info.matchAll(/cmdstat_(\w+):calls=(\d+)/g)].map((m) => [m[1] ?? '', Number(m[2])]),
+  );
+}
+
+/** "88.5 (hmget 12.5, zrem 9.7, …)": commands per caller between two counts, most used first. */
+export function perCaller(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  callers: number,
+): string {
+  const each = Object.entries(after)
+    .map(([c, n]) => [c, (n - (before[c] ?? 0)) / callers] as const)
+    .filter(([, n]) => n >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+  const total = each.reduce((sum, [, n]) => sum + n, 0);
+  return `${total.toFixed(1)} (${each.map(([c, n]) => `${c} ${n.toFixed(1)}`).join(', ')})`;
+}

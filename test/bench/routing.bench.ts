@@ -18,15 +18,20 @@ import { startLocalRedis } from '../../scripts/local/local-redis';
 import { connectCounsellor, type TCounsellorClient } from '../fixtures/counsellor-client';
 import { startTwilioRecorder } from '../fixtures/twilio-recorder';
 import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
-import { describe, rssMb } from './routing-bench.stats';
+import { cpuMs, describe, perCaller, redisCommandCounts, rssMb } from './routing-bench.stats';
 
 // npm run bench:routing — 1,000 counsellors connected over real websockets to an API process of
-// its own, a surge of 2,000 callers through the signed Twilio webhook, then the routing Lua steps
+// its own, a surge of 2,000 callers through the signed Twilio webhook (RATE per second), then the
+// API CPU, Redis commands and Postgres transactions each caller cost, then the routing Lua steps
 // next to redis-benchmark's trivial EVAL on the same Redis.
 const COUNSELLORS = 1000;
 const CALLERS = 2000;
 const CALL_MS = 200;
 const CONCURRENCY = 100;
+// Callers arrive at this rate (the 200 calls/s of the incoming-call benchmark): 2,000 callers
+// in 10 s. ROUTING_BENCH_RATE=50 spreads them over 40 s; 0 posts them as fast as 100
+// webhooks in flight allow, which makes the API the bottleneck and measures its backlog.
+const RATE = Number(process.env.ROUTING_BENCH_RATE ?? 200);
 const WAIT_S = 300;
 
 const key = () => randomBytes(32).toString('base64');
@@ -212,9 +217,22 @@ async function main(): Promise<void> {
       });
     }
     const callSids = Array.from({ length: CALLERS }, () => `CA${randomBytes(16).toString('hex')}`);
+    const pgCommits = async () =>
+      Number(
+        (
+          await db.sql<{ n: string }[]>`
+            SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`
+        )[0]?.n ?? 0,
+      );
+    const redisBefore = await redisCommandCounts(redis);
+    const pgBefore = await pgCommits();
+    const cpuBefore = await cpuMs(pid);
     const surge = performance.now();
     benchLag.enable();
+    let posted = 0;
     await pool(callSids, CONCURRENCY, async (sid) => {
+      const due = surge + (posted++ * 1000) / RATE;
+      if (RATE > 0) await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
       await signed('/webhooks/twilio/voice/incoming?hotline=1362', {
         CallSid: sid,
         From: '+8562055500000',
@@ -230,9 +248,12 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     benchLag.disable();
 
+    const apiCpu = (await cpuMs(pid)) - cpuBefore;
+    const redisAfter = await redisCommandCounts(redis);
+    const pgAfter = await pgCommits();
     const twice = [...offersPerCall.values()].filter((n) => n > 1).length;
     console.log(
-      `\nsurge: ${CALLERS} callers posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${((performance.now() - surge) / 1000).toFixed(1)} s`,
+      `\nsurge: ${CALLERS} callers at ${RATE > 0 ? `${RATE}/s` : `full speed (${CONCURRENCY} in flight)`}, posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${((performance.now() - surge) / 1000).toFixed(1)} s`,
     );
     console.log(describe('enqueue→offer (a counsellor was free)', firstOffer));
     console.log(describe('  same, decided in the API (no socket, no client)', decided));
@@ -245,6 +266,10 @@ async function main(): Promise<void> {
     console.log(describe('accept→bridge requests done (ack)', acceptToBridge));
     console.log(
       `callers answered ${answered.size}/${CALLERS}, still waiting in Redis ${stillWaiting}, lost (neither) ${CALLERS - answered.size - stillWaiting}, offered more than once ${twice}`,
+    );
+    // Where the API's time goes: one core's worth of CPU per caller caps the calls per second.
+    console.log(
+      `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / CALLERS).toFixed(2)} ms (one core saturates at ~${(CALLERS / (apiCpu / 1000)).toFixed(0)} callers/s), Redis commands ${perCaller(redisBefore, redisAfter, CALLERS)}, Postgres transactions ${((pgAfter - pgBefore) / CALLERS).toFixed(1)}`,
     );
     console.log(
       `API RSS: idle ${rssIdle.toFixed(0)} MB, 1,000 sockets ${rssConnected.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB`,

@@ -3,7 +3,7 @@ import { callEvents, calls } from '../../../db/schema/calls';
 import type { TDatabase, TSql } from '../../infra/database';
 import { callWritesBatcher } from './call-writes.batcher';
 import { insertEventStatement } from './call-writes.statements';
-import { isCallStatus, nextCallState, type TCallStatus } from './call-state.policy';
+import { isCallStatus, isTerminal, nextCallState, type TCallStatus } from './call-state.policy';
 
 export type TNewCall = {
   callSid: string;
@@ -150,8 +150,10 @@ export function callsRepository(db: TDatabase) {
       await insertEventStatement(client, event);
     },
     /**
-     * Applies a status callback under a row lock so two deliveries racing each other cannot both
-     * win. Returns the new status when it changed.
+     * Applies a status callback as compare-and-set: read the row, then update it only if it is
+     * still what was read. Two deliveries racing each other cannot both win (the loser's update
+     * matches no row and it decides again on the fresh state), and a status costs two round
+     * trips instead of a locking transaction's four. Returns the new status, or null without a row.
      */
     async applyStatus(args: {
       callSid: string;
@@ -160,12 +162,12 @@ export function callsRepository(db: TDatabase) {
       durationSeconds?: number;
       at: Date;
     }): Promise<{ changed: boolean; status: TCallStatus } | null> {
-      return db.transaction(async (tx) => {
-        const [row] = await tx
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const [row] = await db
           .select({ status: calls.status, lastSequence: calls.lastSequence })
           .from(calls)
           .where(eq(calls.callSid, args.callSid))
-          .for('update');
+          .limit(1);
         if (!row) return null;
         const current = isCallStatus(row.status) ? row.status : 'ringing';
         const next = nextCallState(
@@ -174,21 +176,27 @@ export function callsRepository(db: TDatabase) {
             ? { status: args.status }
             : { status: args.status, sequenceNumber: args.sequenceNumber },
         );
-        if (next.changed || next.lastSequence !== row.lastSequence) {
-          const ended =
-            next.changed &&
-            ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(next.status);
-          await tx
-            .update(calls)
-            .set({
-              status: next.status,
-              lastSequence: next.lastSequence,
-              ...(ended ? { endedAt: args.at, durationSeconds: args.durationSeconds ?? null } : {}),
-            })
-            .where(eq(calls.callSid, args.callSid));
-        }
-        return { changed: next.changed, status: next.status };
-      });
+        if (!next.changed && next.lastSequence === row.lastSequence)
+          return { changed: false, status: next.status };
+        const ended = next.changed && isTerminal(next.status);
+        const updated = await db
+          .update(calls)
+          .set({
+            status: next.status,
+            lastSequence: next.lastSequence,
+            ...(ended ? { endedAt: args.at, durationSeconds: args.durationSeconds ?? null } : {}),
+          })
+          .where(
+            and(
+              eq(calls.callSid, args.callSid),
+              eq(calls.status, row.status),
+              eq(calls.lastSequence, row.lastSequence),
+            ),
+          )
+          .returning({ id: calls.id });
+        if (updated.length) return { changed: next.changed, status: next.status };
+      }
+      throw new Error('call status kept changing under concurrent deliveries');
     },
     /** What the queue needs to know of a call; null when there is no row. */
     async queueState(callSid: string): Promise<TRecordedCall | null> {

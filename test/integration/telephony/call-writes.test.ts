@@ -69,3 +69,29 @@ describe('recording calls under a surge', () => {
     expect(filled?.status).toBe('completed');
   });
 });
+
+describe('status callbacks racing each other', () => {
+  it('lets exactly one delivery end the call, whatever order and overlap they arrive in', async () => {
+    const calls = callsRepository(stores.database.db);
+    const sids = Array.from({ length: 20 }, newCallSid);
+    for (const sid of sids) await calls.recordCall(newCall(sid, `hash-${sid}`));
+    const at = new Date();
+    // Per call: Twilio's four callbacks, each delivered twice, all at once and in reverse.
+    const deliveries = sids.flatMap((callSid) =>
+      (['completed', 'in-progress', 'ringing', 'completed'] as const).flatMap((status, i) =>
+        [0, 1].map(() => ({ callSid, status, sequenceNumber: 3 - i, durationSeconds: 42, at })),
+      ),
+    );
+    const results = await Promise.all(deliveries.map((d) => calls.applyStatus(d)));
+
+    for (const sid of sids) {
+      const mine = results.filter((_, i) => deliveries[i]?.callSid === sid);
+      const endings = mine.filter((r) => r?.changed && r.status === 'completed');
+      expect(endings).toHaveLength(1);
+      const row = await calls.findCall(sid);
+      expect(row?.status).toBe('completed');
+      expect(row?.durationSeconds).toBe(42);
+      expect(row?.lastSequence).toBe(3);
+    }
+  });
+});
