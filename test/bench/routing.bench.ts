@@ -1,5 +1,5 @@
 import { API_NODE_ARGS } from '../../scripts/local/services';
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -15,23 +15,23 @@ import { createSession } from '../../src/modules/auth/session.repository';
 import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
 import { freePort } from '../../scripts/local/free-port';
 import { startLocalRedis } from '../../scripts/local/local-redis';
-import { connectCounsellor, type TCounsellorClient } from '../fixtures/counsellor-client';
 import { startTwilioRecorder } from '../fixtures/twilio-recorder';
+import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.counsellors';
 import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
 import { cpuMs, describe, perCaller, redisCommandCounts, rssMb } from './routing-bench.stats';
 
 // npm run bench:routing — 1,000 counsellors connected over real websockets to an API process of
-// its own, a surge of 2,000 callers through the signed Twilio webhook (RATE per second), then the
+// its own, surges of 2,000 callers through the signed Twilio webhook (RATES per second), then the
 // API CPU, Redis commands and Postgres transactions each caller cost, then the routing Lua steps
 // next to redis-benchmark's trivial EVAL on the same Redis.
 const COUNSELLORS = 1000;
 const CALLERS = 2000;
 const CALL_MS = 200;
 const CONCURRENCY = 100;
-// Callers arrive at this rate (the 200 calls/s of the incoming-call benchmark): 2,000 callers
-// in 10 s. ROUTING_BENCH_RATE=50 spreads them over 40 s; 0 posts them as fast as 100
-// webhooks in flight allow, which makes the API the bottleneck and measures its backlog.
-const RATE = Number(process.env.ROUTING_BENCH_RATE ?? 200);
+// One surge per arrival rate, in callers per second: 2,000 callers in 40 s, 20 s, then 10 s (the
+// 200 calls/s of the incoming-call benchmark), so the figures show where the API saturates.
+// ROUTING_BENCH_RATES=200 runs one; 0 posts as fast as 100 webhooks in flight allow.
+const RATES = (process.env.ROUTING_BENCH_RATES ?? '50,100,200').split(',').map(Number);
 const WAIT_S = 300;
 
 const key = () => randomBytes(32).toString('base64');
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const db = openDatabase(pg.url, { max: 4 });
   const redis = openRedis(redisServer.url, 'worker');
   let api: ReturnType<typeof spawn> | undefined;
-  const clients: TCounsellorClient[] = [];
+  let counsellors: ChildProcess | undefined;
   try {
     await runMigrations(db);
     await db.db.insert(hotlines).values({
@@ -148,34 +148,36 @@ async function main(): Promise<void> {
         body: new URLSearchParams(params).toString(),
       });
 
-    const t0 = performance.now();
-    await pool(cookies, 50, async (cookie) => {
-      clients.push(await connectCounsellor({ url: base, cookie, origin: base }));
+    // The counsellors live in a process of their own (routing-bench.counsellors.ts).
+    counsellors = fork(new URL('./routing-bench.counsellors.ts', import.meta.url).pathname, {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    console.log(
-      `${COUNSELLORS} counsellors connected in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    const answered = new Set<string>();
+    let report: Extract<TCounsellorsMessage, { type: 'report' }> | null = null;
+    const connected = new Promise<number>((resolve) =>
+      counsellors?.on('message', (m: TCounsellorsMessage) => {
+        if (m.type === 'ready') resolve(m.connectMs);
+        else if (m.type === 'answered') answered.add(m.callSid);
+        else report = m;
+      }),
     );
-    await pool(clients, 50, async (c) => {
-      await c.socket.emitWithAck('presence:set', { state: 'available' });
-    });
+    const start: TCounsellorsStart = {
+      type: 'start',
+      base,
+      authToken: env.TWILIO_AUTH_TOKEN,
+      cookies,
+      callMs: CALL_MS,
+    };
+    counsellors.send(start);
+    console.log(
+      `${COUNSELLORS} counsellors connected in ${((await connected) / 1000).toFixed(1)} s`,
+    );
     const rssConnected = await rssMb(pid);
 
-    const firstOffer: number[] = [];
     // Routing alone: from the incoming webhook's answer (the caller is in Redis by then) to the
-    // offer; an offer that beats the answer counts as 0. enqueuedAt is stamped before the
-    // webhook's Postgres write, so enqueue→offer also carries the webhook's own time.
-    const respondedAt = new Map<string, number>();
-    const queuedToOffer: number[] = [];
-    let offerBeatAnswer = 0;
-    // The same span timed by the API alone: the round stamps expiresAt = decision time + offer
-    // time-out, so (expiresAt − time-out) − enqueuedAt is enqueue→offer decided, with neither the
-    // socket write nor this process's event loop (1,000 clients) in it.
-    const decided: number[] = [];
+    // offer; an offer that beats the answer counts as 0.
     const benchLag = monitorEventLoopDelay({ resolution: 5 });
-    const nextOffer: number[] = [];
-    const acceptToBridge: number[] = [];
-    const offersPerCall = new Map<string, number>();
-    const answered = new Set<string>();
     let peakRss = rssConnected;
     const sampler = setInterval(
       () =>
@@ -185,38 +187,6 @@ async function main(): Promise<void> {
         ),
       200,
     );
-    for (const c of clients) {
-      let freedAt: number | null = null;
-      c.socket.on('call:offered', (offer) => {
-        const now = Date.now();
-        if (freedAt === null) {
-          firstOffer.push(now - offer.enqueuedAt);
-          decided.push(offer.expiresAt - config.ROUTING_OFFER_TIMEOUT_MS - offer.enqueuedAt);
-          const answered = respondedAt.get(offer.callSid);
-          if (answered === undefined) offerBeatAnswer++;
-          queuedToOffer.push(answered === undefined ? 0 : Math.max(0, now - answered));
-        } else nextOffer.push(now - Math.max(freedAt, offer.enqueuedAt));
-        offersPerCall.set(offer.callSid, (offersPerCall.get(offer.callSid) ?? 0) + 1);
-        const sent = performance.now();
-        void c.socket.emitWithAck('call:accept', { offerId: offer.offerId }).then(
-          (res) => {
-            acceptToBridge.push(performance.now() - sent);
-            if (!('data' in res)) return;
-            answered.add(offer.callSid);
-            setTimeout(() => {
-              freedAt = Date.now();
-              void signed('/webhooks/twilio/voice/status?hotline=1362', {
-                CallSid: offer.callSid,
-                CallStatus: 'completed',
-                SequenceNumber: '9',
-              }).catch(() => undefined);
-            }, CALL_MS);
-          },
-          () => undefined,
-        );
-      });
-    }
-    const callSids = Array.from({ length: CALLERS }, () => `CA${randomBytes(16).toString('hex')}`);
     const pgCommits = async () =>
       Number(
         (
@@ -224,53 +194,92 @@ async function main(): Promise<void> {
             SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`
         )[0]?.n ?? 0,
       );
-    const redisBefore = await redisCommandCounts(redis);
-    const pgBefore = await pgCommits();
-    const cpuBefore = await cpuMs(pid);
-    const surge = performance.now();
-    benchLag.enable();
-    let posted = 0;
-    await pool(callSids, CONCURRENCY, async (sid) => {
-      const due = surge + (posted++ * 1000) / RATE;
-      if (RATE > 0) await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-      await signed('/webhooks/twilio/voice/incoming?hotline=1362', {
-        CallSid: sid,
-        From: '+8562055500000',
-        To: '+85621136200',
-        CallStatus: 'ringing',
-      });
-      respondedAt.set(sid, Date.now());
-    });
-    const surgeMs = performance.now() - surge;
-    for (let i = 0; i < WAIT_S * 10 && answered.size < CALLERS; i++)
-      await new Promise((r) => setTimeout(r, 100));
-    const stillWaiting = await redis.zcard(`${env.REDIS_PREFIX}:queue:1362`);
-    clearInterval(sampler);
-    benchLag.disable();
 
-    const apiCpu = (await cpuMs(pid)) - cpuBefore;
-    const redisAfter = await redisCommandCounts(redis);
-    const pgAfter = await pgCommits();
-    const twice = [...offersPerCall.values()].filter((n) => n > 1).length;
-    console.log(
-      `\nsurge: ${CALLERS} callers at ${RATE > 0 ? `${RATE}/s` : `full speed (${CONCURRENCY} in flight)`}, posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${((performance.now() - surge) / 1000).toFixed(1)} s`,
-    );
-    console.log(describe('enqueue→offer (a counsellor was free)', firstOffer));
-    console.log(describe('  same, decided in the API (no socket, no client)', decided));
-    console.log(
-      `  (this bench process's own event-loop delay during the surge: p50 ${(benchLag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLag.percentile(99) / 1e6).toFixed(1)} ms)`,
-    );
-    console.log(describe('webhook answered→offer (routing alone)', queuedToOffer));
-    console.log(`  (${offerBeatAnswer} offers arrived before the webhook's own answer)`);
-    console.log(describe('hang-up→next offer (caller was waiting)', nextOffer));
-    console.log(describe('accept→bridge requests done (ack)', acceptToBridge));
-    console.log(
-      `callers answered ${answered.size}/${CALLERS}, still waiting in Redis ${stillWaiting}, lost (neither) ${CALLERS - answered.size - stillWaiting}, offered more than once ${twice}`,
-    );
-    // Where the API's time goes: one core's worth of CPU per caller caps the calls per second.
-    console.log(
-      `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / CALLERS).toFixed(2)} ms (one core saturates at ~${(CALLERS / (apiCpu / 1000)).toFixed(0)} callers/s), Redis commands ${perCaller(redisBefore, redisAfter, CALLERS)}, Postgres transactions ${((pgAfter - pgBefore) / CALLERS).toFixed(1)}`,
-    );
+    /** One surge of CALLERS callers at `rate` per second, every counsellor free at its start. */
+    async function surgeAt(rate: number): Promise<void> {
+      const callSids = Array.from(
+        { length: CALLERS },
+        () => `CA${randomBytes(16).toString('hex')}`,
+      );
+      const respondedAt = new Map<string, number>();
+      answered.clear();
+      report = null;
+      const redisBefore = await redisCommandCounts(redis);
+      const pgBefore = await pgCommits();
+      const cpuBefore = await cpuMs(pid);
+      const surge = performance.now();
+      benchLag.reset();
+      benchLag.enable();
+      let posted = 0;
+      await pool(callSids, CONCURRENCY, async (sid) => {
+        const due = surge + (posted++ * 1000) / rate;
+        if (rate > 0) await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+        await signed('/webhooks/twilio/voice/incoming?hotline=1362', {
+          CallSid: sid,
+          From: '+8562055500000',
+          To: '+85621136200',
+          CallStatus: 'ringing',
+        });
+        respondedAt.set(sid, Date.now());
+      });
+      const surgeMs = performance.now() - surge;
+      for (let i = 0; i < WAIT_S * 10 && answered.size < CALLERS; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      const answeredAfterS = (performance.now() - surge) / 1000;
+      benchLag.disable();
+      // The last calls hang up CALL_MS later: let every counsellor be free for the next surge.
+      await new Promise((r) => setTimeout(r, CALL_MS + 1500));
+      const stillWaiting = await redis.zcard(`${env.REDIS_PREFIX}:queue:1362`);
+      const apiCpu = (await cpuMs(pid)) - cpuBefore;
+      const redisAfter = await redisCommandCounts(redis);
+      const pgAfter = await pgCommits();
+      counsellors?.send({ type: 'report' });
+      for (let i = 0; i < 100 && !report; i++) await new Promise((r) => setTimeout(r, 100));
+      if (!report) throw new Error('the counsellors did not report');
+      const seen = report as Extract<TCounsellorsMessage, { type: 'report' }>;
+      // enqueuedAt is stamped as the caller enters the Redis queue (after the webhook's Postgres
+      // write); a new caller's first offer is decided in that same Redis step, so enqueue→offer
+      // is the entry, the API's announcement and the socket to the counsellor's process.
+      const firstOffer: number[] = [];
+      const queuedToOffer: number[] = [];
+      const nextOffer: number[] = [];
+      let offerBeatAnswer = 0;
+      const offersPerCall = new Map<string, number>();
+      for (const o of seen.offers) {
+        offersPerCall.set(o.callSid, (offersPerCall.get(o.callSid) ?? 0) + 1);
+        if (o.freedAt !== null) {
+          nextOffer.push(o.receivedAt - Math.max(o.freedAt, o.enqueuedAt));
+          continue;
+        }
+        firstOffer.push(o.receivedAt - o.enqueuedAt);
+        const answeredAt = respondedAt.get(o.callSid);
+        if (answeredAt === undefined || answeredAt > o.receivedAt) offerBeatAnswer++;
+        queuedToOffer.push(answeredAt === undefined ? 0 : Math.max(0, o.receivedAt - answeredAt));
+      }
+      const twice = [...offersPerCall.values()].filter((n) => n > 1).length;
+      console.log(
+        `\nsurge: ${CALLERS} callers at ${rate > 0 ? `${rate}/s` : `full speed (${CONCURRENCY} in flight)`}, posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${answeredAfterS.toFixed(1)} s`,
+      );
+      console.log(describe('enqueue→offer (a counsellor was free)', firstOffer));
+      // monitorEventLoopDelay samples every 5 ms: a loop with no delay at all reads about 5 ms.
+      console.log(
+        `  (event-loop delay, 5 ms sampling: counsellors' process p50 ${seen.lagP50Ms.toFixed(1)} ms, p99 ${seen.lagP99Ms.toFixed(1)} ms; webhook poster's p50 ${(benchLag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLag.percentile(99) / 1e6).toFixed(1)} ms)`,
+      );
+      console.log(describe('webhook answered→offer (routing alone)', queuedToOffer));
+      console.log(`  (${offerBeatAnswer} offers arrived before the webhook's own answer)`);
+      console.log(describe('hang-up→next offer (caller was waiting)', nextOffer));
+      console.log(describe('accept→bridge requests done (ack)', seen.acceptToBridgeMs));
+      console.log(
+        `callers answered ${answered.size}/${CALLERS}, still waiting in Redis ${stillWaiting}, lost (neither) ${CALLERS - answered.size - stillWaiting}, offered more than once ${twice}`,
+      );
+      // Where the API's time goes: one core's worth of CPU per caller caps the calls per second.
+      console.log(
+        `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / CALLERS).toFixed(2)} ms (one core saturates at ~${(CALLERS / (apiCpu / 1000)).toFixed(0)} callers/s), Redis commands ${perCaller(redisBefore, redisAfter, CALLERS)}, Postgres transactions ${((pgAfter - pgBefore) / CALLERS).toFixed(1)}`,
+      );
+    }
+    for (const rate of RATES) await surgeAt(rate);
+    clearInterval(sampler);
+
     console.log(
       `API RSS: idle ${rssIdle.toFixed(0)} MB, 1,000 sockets ${rssConnected.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB`,
     );
@@ -283,7 +292,7 @@ async function main(): Promise<void> {
     for (const [name, ops] of Object.entries(await routingLuaOps(redis, 20_000)))
       console.log(`  ${name.padEnd(48)} ${ops.toFixed(0).padStart(8)} ops/s`);
   } finally {
-    for (const c of clients) c.close();
+    counsellors?.send({ type: 'stop' });
     api?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     redis.disconnect();

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { recordFromFlat, toView } from '../presence/presence.repository';
-import type { TOffersRepository } from './offers.repository';
+import { newOfferId } from './offer-id';
+import type { TNewcomerOffer, TOffersRepository } from './offers.repository';
 import {
   planOffers,
   type TMatchTier,
@@ -14,14 +14,12 @@ export type TDispatcher = {
   kick(): Promise<void>;
   /** A caller just queued: offered in one Redis step when nobody else is ready, else a round. */
   newcomer(callSid: string): Promise<void>;
+  /** The same, when the caller's queue entry already tried the offer (enqueueAndOfferScript). */
+  settleNewcomer(made: TNewcomerOffer, terms: { offerId: string; expiresAt: number }): Promise<void>;
   idle(): Promise<void>;
 };
 
 const MAX_ROUNDS_PER_KICK = 5;
-
-export function newOfferId(): string {
-  return `of_${randomBytes(12).toString('base64url')}`;
-}
 
 /**
  * Turns waiting callers and free counsellors into offers. Kicks coalesce: while a round runs,
@@ -115,19 +113,25 @@ export function createDispatcher(deps: {
 
   async function newcomer(callSid: string): Promise<void> {
     const now = Date.now();
-    const offerId = newOfferId();
-    const expiresAt = now + deps.settings.offerTimeoutMs;
+    const terms = { offerId: newOfferId(), now, expiresAt: now + deps.settings.offerTimeoutMs };
     let made;
     try {
-      made = await deps.offers.offerNewcomer(callSid, { offerId, now, expiresAt }, deps.settings);
+      made = await deps.offers.offerNewcomer(callSid, terms, deps.settings);
     } catch (err) {
       deps.onError(err);
       return kick();
     }
+    return settleNewcomer(made, terms);
+  }
+
+  async function settleNewcomer(
+    made: TNewcomerOffer,
+    terms: { offerId: string; expiresAt: number },
+  ): Promise<void> {
     if (made.kind === 'round') return kick();
     if (made.kind === 'none') return;
     announce(
-      { offerId, userId: made.userId, tier: made.tier, expiresAt },
+      { offerId: terms.offerId, userId: made.userId, tier: made.tier, expiresAt: terms.expiresAt },
       made.caller,
       made.counsellor,
     );
@@ -137,6 +141,7 @@ export function createDispatcher(deps: {
   return {
     kick,
     newcomer,
+    settleNewcomer,
     async idle() {
       while (running) await running;
     },

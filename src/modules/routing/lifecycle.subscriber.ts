@@ -18,7 +18,9 @@ export function subscribeToCallLifecycle(
   const offs = [
     lifecycle.on('caller.queued', (e) => {
       ctx.notifier.queueChanged(e.hotline);
-      return ctx.dispatcher.newcomer(e.callSid);
+      return e.entry
+        ? ctx.dispatcher.settleNewcomer(e.entry.offer, e.entry.terms)
+        : ctx.dispatcher.newcomer(e.callSid);
     }),
     lifecycle.on('caller.left-queue', (e) =>
       GONE.has(e.result) ? callerLeft(ctx, e.callSid, e.hotline) : undefined,

@@ -41,6 +41,28 @@ export type TNewcomerOffer =
   | { kind: 'none' }
   | { kind: 'round' };
 
+/** What offerNewcomerScript (or enqueueAndOfferScript) answers. */
+export type TNewcomerReply = Array<string | string[]>;
+
+export function newcomerOffer(callSid: string, r: TNewcomerReply): TNewcomerOffer {
+  if (r[0] === 'ROUND') return { kind: 'round' };
+  if (r[0] !== 'OK') return { kind: 'none' };
+  const row = r as [string, string, TMatchTier, string, string, string, string, string[]];
+  return {
+    kind: 'offered',
+    userId: row[1],
+    tier: row[2],
+    caller: {
+      callSid,
+      hotline: row[3],
+      language: row[4],
+      enqueuedAt: Number(row[5]),
+      kind: row[6] === 'callback' ? 'callback' : 'inbound',
+    },
+    counsellor: row[7],
+  };
+}
+
 export type TReleased = { callSid: string; userId: string; counsellorState: string };
 
 export type TOffersRepository = ReturnType<typeof offersRepository>;
@@ -119,24 +141,8 @@ export function offersRepository(redis: Redis, prefix: string) {
           settings.relaxLanguageAfterMs,
           settings.relaxHotlineAfterMs,
         ],
-      )) as Array<string | string[]>;
-      if (r[0] === 'ROUND') return { kind: 'round' };
-      if (r[0] !== 'OK') return { kind: 'none' };
-      const row = r as [string, string, TMatchTier, string, string, string, string, string[]];
-      const enqueuedAt = Number(row[5]);
-      return {
-        kind: 'offered',
-        userId: row[1],
-        tier: row[2],
-        caller: {
-          callSid,
-          hotline: row[3],
-          language: row[4],
-          enqueuedAt,
-          kind: row[6] === 'callback' ? 'callback' : 'inbound',
-        },
-        counsellor: row[7],
-      };
+      )) as TNewcomerReply;
+      return newcomerOffer(callSid, r);
     },
 
     /** The accepted call, and the counsellor's hash as the accept left it (on_call). */

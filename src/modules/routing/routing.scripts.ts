@@ -65,27 +65,33 @@ local function agentAvailable(uid, idleSince)
 end
 `;
 
+/** Queues the caller (idempotent: a re-queue keeps the place). Returns the caller state, or 'gone'. */
+const enqueueLua = `
+local function enqueueCaller(sid, h, l, enq, boost, kind)
+  -- Hung up before this entry landed (waitingQueue.markGone): never queued.
+  if redis.call('EXISTS', P .. ':gone:' .. sid) == 1 then return 'gone' end
+  local c = ck(sid)
+  redis.call('ZADD', P .. ':queue:' .. h, 'NX', tonumber(enq) - tonumber(boost), sid)
+  local score = redis.call('ZSCORE', P .. ':queue:' .. h, sid)
+  redis.call('HSETNX', c, 'hotline', h)
+  redis.call('HSETNX', c, 'language', l)
+  redis.call('HSETNX', c, 'enqueuedAt', enq)
+  redis.call('HSETNX', c, 'priorityBoostMs', boost)
+  redis.call('HSETNX', c, 'kind', kind)
+  redis.call('HSETNX', c, 'score', score)
+  redis.call('HSETNX', c, 'state', 'waiting')
+  redis.call('EXPIRE', c, 172800)
+  redis.call('SADD', P .. ':hotlines', h)
+  local f = redis.call('HMGET', c, 'state', 'hotline', 'language', 'score', 'enqueuedAt')
+  tallyIn(h, f[3], f[5], sid)
+  if f[1] == 'waiting' then makeReady(sid, f[2], f[3], f[4]) end
+  return f[1]
+end
+`;
+
 /** ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind. Returns the caller state, or 'gone'. */
-export const enqueueScript = luaScript(`${routingLuaHelpers}
-local sid, h, l, enq, boost, kind = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
--- Hung up before this entry landed (waitingQueue.markGone): never queued.
-if redis.call('EXISTS', P .. ':gone:' .. sid) == 1 then return 'gone' end
-local c = ck(sid)
-redis.call('ZADD', P .. ':queue:' .. h, 'NX', tonumber(enq) - tonumber(boost), sid)
-local score = redis.call('ZSCORE', P .. ':queue:' .. h, sid)
-redis.call('HSETNX', c, 'hotline', h)
-redis.call('HSETNX', c, 'language', l)
-redis.call('HSETNX', c, 'enqueuedAt', enq)
-redis.call('HSETNX', c, 'priorityBoostMs', boost)
-redis.call('HSETNX', c, 'kind', kind)
-redis.call('HSETNX', c, 'score', score)
-redis.call('HSETNX', c, 'state', 'waiting')
-redis.call('EXPIRE', c, 172800)
-redis.call('SADD', P .. ':hotlines', h)
-local f = redis.call('HMGET', c, 'state', 'hotline', 'language', 'score', 'enqueuedAt')
-tallyIn(h, f[3], f[5], sid)
-if f[1] == 'waiting' then makeReady(sid, f[2], f[3], f[4]) end
-return f[1]
+export const enqueueScript = luaScript(`${routingLuaHelpers}${enqueueLua}
+return enqueueCaller(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
 `);
 
 /** Reserves one pair when the caller still waits and the counsellor is still available. */
@@ -128,41 +134,57 @@ return made
  * planOffers (routing.policy) comes down to the head of one skill index — the longest-idle
  * counsellor of the first tier the caller's wait allows (pair; then hotline after
  * relaxLanguageAfterMs; then language after relaxHotlineAfterMs). Decided and reserved in one
- * step, so the first offer costs one Redis call, not a dispatch round. With anyone else ready,
- * queue order across callers is the policy's: returns {'ROUND'} and a round decides.
- * ARGV: prefix, callSid, now, expiresAt, offerId, relaxLanguageAfterMs, relaxHotlineAfterMs.
+ * step, so the first offer costs no dispatch round. With anyone else ready, queue order across
+ * callers is the policy's: returns {'ROUND'} and a round decides.
  * Returns {'OK', userId, tier, hotline, language, enqueuedAt, kind, counsellor hash},
  * {'NONE'} (nobody fits now) or {'ROUND'}.
  */
-export const offerNewcomerScript = luaScript(`${routingLuaHelpers}${reserveOneLua}
-local sid, now, exp, oid = ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
-local relaxLanguage, relaxHotline = tonumber(ARGV[6]), tonumber(ARGV[7])
-local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'enqueuedAt', 'kind')
-if f[1] ~= 'waiting' then return {'NONE'} end
-local h, l = f[2], f[3]
-local mine = h .. ':' .. l
-if not redis.call('ZSCORE', rk(h, l), sid) then return {'ROUND'} end
-for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
-  local ready = redis.call('ZCARD', P .. ':ready:' .. hl)
-  if ready > ((hl == mine) and 1 or 0) then return {'ROUND'} end
-end
-local waited = now - tonumber(f[4])
-local tiers = {{'exact', P .. ':avx:' .. mine}}
-if waited >= relaxLanguage then tiers[#tiers + 1] = {'any-language', P .. ':avh:' .. h} end
-if waited >= relaxHotline then tiers[#tiers + 1] = {'other-hotline', P .. ':avl:' .. l} end
-for _, tier in ipairs(tiers) do
-  while true do
-    local head = redis.call('ZRANGE', tier[2], 0, 0)
-    if #head == 0 then break end
-    local uid = head[1]
-    if redis.call('ZSCORE', P .. ':avail', uid) then
-      if not reserveOne(sid, uid, oid, exp) then return {'ROUND'} end
-      return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid))}
-    end
-    redis.call('ZREM', tier[2], uid)
+const offerNewcomerLua = `
+local function offerNewcomer(sid, now, exp, oid, relaxLanguage, relaxHotline)
+  local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'enqueuedAt', 'kind')
+  if f[1] ~= 'waiting' then return {'NONE'} end
+  local h, l = f[2], f[3]
+  local mine = h .. ':' .. l
+  if not redis.call('ZSCORE', rk(h, l), sid) then return {'ROUND'} end
+  for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
+    local ready = redis.call('ZCARD', P .. ':ready:' .. hl)
+    if ready > ((hl == mine) and 1 or 0) then return {'ROUND'} end
   end
+  local waited = now - tonumber(f[4])
+  local tiers = {{'exact', P .. ':avx:' .. mine}}
+  if waited >= relaxLanguage then tiers[#tiers + 1] = {'any-language', P .. ':avh:' .. h} end
+  if waited >= relaxHotline then tiers[#tiers + 1] = {'other-hotline', P .. ':avl:' .. l} end
+  for _, tier in ipairs(tiers) do
+    while true do
+      local head = redis.call('ZRANGE', tier[2], 0, 0)
+      if #head == 0 then break end
+      local uid = head[1]
+      if redis.call('ZSCORE', P .. ':avail', uid) then
+        if not reserveOne(sid, uid, oid, exp) then return {'ROUND'} end
+        return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid))}
+      end
+      redis.call('ZREM', tier[2], uid)
+    end
+  end
+  return {'NONE'}
 end
-return {'NONE'}
+`;
+
+/** ARGV: prefix, callSid, now, expiresAt, offerId, relaxLanguageAfterMs, relaxHotlineAfterMs. */
+export const offerNewcomerScript = luaScript(`${routingLuaHelpers}${reserveOneLua}${offerNewcomerLua}
+return offerNewcomer(ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7]))
+`);
+
+/**
+ * A new caller's queue entry and first offer in one step: the offer is decided the moment the
+ * caller is in line, without a second Redis call (or a second wait in a busy event loop).
+ * ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind, now, expiresAt,
+ * offerId, relaxLanguageAfterMs, relaxHotlineAfterMs. Returns {'GONE'}, or the newcomer reply.
+ */
+export const enqueueAndOfferScript = luaScript(`${routingLuaHelpers}${reserveOneLua}${enqueueLua}${offerNewcomerLua}
+local sid = ARGV[2]
+if enqueueCaller(sid, ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]) == 'gone' then return {'GONE'} end
+return offerNewcomer(sid, tonumber(ARGV[8]), ARGV[9], ARGV[10], tonumber(ARGV[11]), tonumber(ARGV[12]))
 `);
 
 /**

@@ -1,6 +1,6 @@
 import type { TWaitingCallerView } from '../../contracts/realtime';
 import type { TActor } from '../auth/actor';
-import { newOfferId } from './dispatcher.service';
+import { newOfferId } from './offer-id';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 
 type TSupervisor = Pick<TActor, 'userId' | 'role' | 'hotlines'>;

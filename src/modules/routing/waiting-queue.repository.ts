@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
+import type { TConfig } from '../../config/config';
 import { runLua } from './lua-script';
-import { enqueueScript, leaveScript } from './routing.scripts';
+import { newOfferId } from './offer-id';
+import { newcomerOffer, type TNewcomerOffer, type TNewcomerReply } from './offers.repository';
+import { enqueueAndOfferScript, enqueueScript, leaveScript } from './routing.scripts';
 
 /**
  * A caller waiting for a counsellor. Redis owns the order; the telephony platform only holds
@@ -17,6 +20,38 @@ export type TWaitingCaller = {
 };
 
 export type TWaitingQueue = ReturnType<typeof waitingQueue>;
+
+/** The offer a new caller may get in the very step that queues them. */
+export type TNewcomerTerms = {
+  offerId: string;
+  now: number;
+  expiresAt: number;
+  relaxLanguageAfterMs: number;
+  relaxHotlineAfterMs: number;
+};
+
+export function newcomerTerms(
+  config: Pick<
+    TConfig,
+    | 'ROUTING_OFFER_TIMEOUT_MS'
+    | 'ROUTING_RELAX_LANGUAGE_AFTER_MS'
+    | 'ROUTING_RELAX_HOTLINE_AFTER_MS'
+  >,
+  now: number,
+): TNewcomerTerms {
+  return {
+    offerId: newOfferId(),
+    now,
+    expiresAt: now + config.ROUTING_OFFER_TIMEOUT_MS,
+    relaxLanguageAfterMs: config.ROUTING_RELAX_LANGUAGE_AFTER_MS,
+    relaxHotlineAfterMs: config.ROUTING_RELAX_HOTLINE_AFTER_MS,
+  };
+}
+
+/** A caller's entry: refused (they hung up first), or queued with what the offer step did. */
+export type TQueueEntry =
+  | { state: 'gone' }
+  | { state: 'queued'; terms: TNewcomerTerms; offer: TNewcomerOffer };
 
 /** Long enough for any webhook still in flight for the call (Twilio gives up after 15 s). */
 const GONE_MARK_S = 600;
@@ -55,6 +90,34 @@ export function waitingQueue(redis: Redis, prefix: string) {
         ],
       );
       return state === 'gone' ? 'gone' : 'queued';
+    },
+
+    /**
+     * `add`, and in the same Redis step the newcomer's offer (see enqueueAndOfferScript): routing
+     * announces it (lifecycle event `caller.queued`) without a second call to Redis.
+     */
+    async enter(caller: TWaitingCaller, terms: TNewcomerTerms): Promise<TQueueEntry> {
+      const r = (await runLua(
+        redis,
+        enqueueAndOfferScript,
+        [],
+        [
+          prefix,
+          caller.callSid,
+          caller.hotline,
+          caller.language,
+          caller.enqueuedAt,
+          caller.priorityBoostMs,
+          'inbound',
+          terms.now,
+          terms.expiresAt,
+          terms.offerId,
+          terms.relaxLanguageAfterMs,
+          terms.relaxHotlineAfterMs,
+        ],
+      )) as TNewcomerReply;
+      if (r[0] === 'GONE') return { state: 'gone' };
+      return { state: 'queued', terms, offer: newcomerOffer(caller.callSid, r) };
     },
 
     /** The caller left the queue; an offer made to a counsellor for them is withdrawn. */

@@ -1,11 +1,19 @@
 import { EventEmitter } from 'node:events';
+import type { TQueueEntry } from '../routing/waiting-queue.repository';
 
 /**
  * What happens to a call at the telephony edge, for in-process subscribers (routing dispatches
  * offers from these). Payloads carry call SIDs and hotline codes only, never a caller's number.
  */
 export type TCallLifecycleEvents = {
-  'caller.queued': { callSid: string; hotline: string; language: string; enqueuedAt: number };
+  /** `entry`: the queue step also tried the first offer (routing announces what it made). */
+  'caller.queued': {
+    callSid: string;
+    hotline: string;
+    language: string;
+    enqueuedAt: number;
+    entry?: Extract<TQueueEntry, { state: 'queued' }>;
+  };
   /** `result` is Twilio's QueueResult (bridged, hangup, leave, redirected, error, system-error) or `callback`. */
   'caller.left-queue': { callSid: string; hotline: string; result: string };
   'callback.requested': { callSid: string; hotline: string };

@@ -1,4 +1,4 @@
-import type { TWaitingCaller } from '../routing/waiting-queue.repository';
+import { newcomerTerms, type TWaitingCaller } from '../routing/waiting-queue.repository';
 import { isOverForQueue } from './calls.repository';
 import {
   enqueueTwiml,
@@ -62,7 +62,11 @@ export async function enqueueCaller(
     enqueuedAt: enqueuedAt.getTime(),
     priorityBoostMs: 0,
   };
-  const queued = await guard(() => deps.queue.add(caller), storeTimeout(deps));
+  // The entry also makes the first offer when a counsellor is free (one Redis step).
+  const queued = await guard(
+    () => deps.queue.enter(caller, newcomerTerms(deps.config, Date.now())),
+    storeTimeout(deps),
+  );
   const forward = !queued.ok && ctx.hotline.dutyMobile !== null;
   if (forward) {
     const update = { route: 'forwarded-fallback' };
@@ -72,7 +76,7 @@ export async function enqueueCaller(
     });
   }
   if (queued.ok) {
-    if (queued.value === 'gone') return hangupTwiml();
+    if (queued.value.state === 'gone') return hangupTwiml();
     if (!options.recorded && (await endedMeanwhile(deps, callSid, caller.hotline)))
       return hangupTwiml();
     deps.events.emit('caller.queued', {
@@ -80,6 +84,7 @@ export async function enqueueCaller(
       hotline: caller.hotline,
       language,
       enqueuedAt: caller.enqueuedAt,
+      entry: queued.value,
     });
     return enqueueTwiml(ctx, language, { notice: ctx.hotline.recordingNotice });
   }

@@ -15,7 +15,15 @@ import { twilioQueueName } from './twilio.provider';
 
 /** Everything the voice webhooks use; built once per app in the webhook plugin. */
 export type TVoiceDeps = {
-  config: Pick<TConfig, 'PUBLIC_BASE_URL' | 'WEBHOOK_DEADLINE_MS'>;
+  config: Pick<
+    TConfig,
+    | 'PUBLIC_BASE_URL'
+    | 'WEBHOOK_DEADLINE_MS'
+    // The terms of the first offer, made in the queue entry's own Redis step.
+    | 'ROUTING_OFFER_TIMEOUT_MS'
+    | 'ROUTING_RELAX_LANGUAGE_AFTER_MS'
+    | 'ROUTING_RELAX_HOTLINE_AFTER_MS'
+  >;
   keyring: TKeyring;
   hotlines: THotlineSettingsRepository;
   calls: TCallsRepository;

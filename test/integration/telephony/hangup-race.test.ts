@@ -31,13 +31,20 @@ beforeAll(async () => {
   await createHotline(stores.database.db, { languages: ['lo'] });
   const prefix = `${stores.config.REDIS_PREFIX}:race`;
   queue = waitingQueue(stores.redis, prefix);
+  const between = async () => {
+    const step = betweenPostgresAndRedis;
+    betweenPostgresAndRedis = null;
+    if (step) await step();
+  };
   const racingQueue: TWaitingQueue = {
     ...queue,
     async add(caller, kind) {
-      const step = betweenPostgresAndRedis;
-      betweenPostgresAndRedis = null;
-      if (step) await step();
+      await between();
       return queue.add(caller, kind);
+    },
+    async enter(caller, terms) {
+      await between();
+      return queue.enter(caller, terms);
     },
   };
   const calls = callsRepository(stores.database.db);

@@ -1,0 +1,124 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import twilio from 'twilio';
+import { connectCounsellor, type TCounsellorClient } from '../fixtures/counsellor-client';
+
+// Child process of npm run bench:routing: the counsellors, each a real socket.io-client, in a
+// process of their own. In life every counsellor has a browser of their own; here they at least
+// do not share an event loop with the webhook poster and the Twilio stand-in, whose work would
+// otherwise show up as routing latency.
+
+export type TCounsellorsStart = {
+  type: 'start';
+  base: string;
+  authToken: string;
+  cookies: string[];
+  /** How long each call lasts before the bench hangs it up (status callback `completed`). */
+  callMs: number;
+};
+/** One offer as a counsellor saw it (Date.now() clock, shared with the API on this machine). */
+export type TOfferSeen = {
+  callSid: string;
+  receivedAt: number;
+  enqueuedAt: number;
+  expiresAt: number;
+  /** When this counsellor's previous call ended; null for their first offer. */
+  freedAt: number | null;
+};
+export type TCounsellorsMessage =
+  | { type: 'ready'; connectMs: number }
+  | { type: 'answered'; callSid: string }
+  | {
+      type: 'report';
+      offers: TOfferSeen[];
+      acceptToBridgeMs: number[];
+      lagP50Ms: number;
+      lagP99Ms: number;
+    };
+
+const send = (m: TCounsellorsMessage) => process.send?.(m);
+
+async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (i < items.length) await fn(items[i++] as T);
+    }),
+  );
+}
+
+const clients: TCounsellorClient[] = [];
+let offers: TOfferSeen[] = [];
+let acceptToBridgeMs: number[] = [];
+/** When each counsellor's last call ended; cleared by each report (the next surge starts afresh). */
+const freedAt = new Map<TCounsellorClient, number | null>();
+const lag = monitorEventLoopDelay({ resolution: 5 });
+
+async function start(m: TCounsellorsStart): Promise<void> {
+  const signedStatus = (callSid: string) => {
+    const path = '/webhooks/twilio/voice/status?hotline=1362';
+    const params = { CallSid: callSid, CallStatus: 'completed', SequenceNumber: '9' };
+    return fetch(m.base + path, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(m.authToken, m.base + path, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+  };
+  const t0 = performance.now();
+  await pool(m.cookies, 50, async (cookie) => {
+    clients.push(await connectCounsellor({ url: m.base, cookie, origin: m.base }));
+  });
+  await pool(clients, 50, async (c) => {
+    await c.socket.emitWithAck('presence:set', { state: 'available' });
+  });
+  for (const c of clients) {
+    c.socket.on('call:offered', (offer) => {
+      offers.push({
+        callSid: offer.callSid,
+        receivedAt: Date.now(),
+        enqueuedAt: offer.enqueuedAt,
+        expiresAt: offer.expiresAt,
+        freedAt: freedAt.get(c) ?? null,
+      });
+      const sent = performance.now();
+      void c.socket.emitWithAck('call:accept', { offerId: offer.offerId }).then(
+        (res) => {
+          acceptToBridgeMs.push(performance.now() - sent);
+          if (!('data' in res)) return;
+          send({ type: 'answered', callSid: offer.callSid });
+          setTimeout(() => {
+            freedAt.set(c, Date.now());
+            void signedStatus(offer.callSid).catch(() => undefined);
+          }, m.callMs);
+        },
+        () => undefined,
+      );
+    });
+  }
+  lag.enable();
+  send({ type: 'ready', connectMs: performance.now() - t0 });
+}
+
+process.on('message', (m: TCounsellorsStart | { type: 'report' } | { type: 'stop' }) => {
+  if (m.type === 'start') void start(m);
+  else if (m.type === 'report') {
+    send({
+      type: 'report',
+      offers,
+      acceptToBridgeMs,
+      lagP50Ms: lag.percentile(50) / 1e6,
+      lagP99Ms: lag.percentile(99) / 1e6,
+    });
+    offers = [];
+    acceptToBridgeMs = [];
+    freedAt.clear();
+    lag.reset();
+  } else {
+    for (const c of clients) c.close();
+    process.exit(0);
+  }
+});
+// Sockets closed at the end reject their pending acks; that is the bench stopping, not a result.
+process.on('unhandledRejection', () => undefined);
