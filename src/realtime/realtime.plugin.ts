@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { rooms } from '../contracts/realtime';
 import { sessionRevokedChannel } from '../modules/auth/session.repository';
 import { expireDueOffers } from '../modules/routing/offer.service';
-import { expireWrapUps, releaseStale } from '../modules/presence/presence.service';
+import { expireWrapUps, heartbeatAndReleaseStale } from '../modules/presence/presence.service';
 import {
   createRoutingContext,
   pushPresence,
@@ -108,8 +108,7 @@ export const realtimePlugin = fp(
         [...realtime.io.of('/').sockets.values()].map((s) => s.data.actor.userId),
       );
       (async () => {
-        await routing.presence.touch([...here], Date.now());
-        await releaseStale(routing, STALE_AFTER_MS);
+        await heartbeatAndReleaseStale(routing, [...here], STALE_AFTER_MS);
         const figures = { redis, prefix: config.REDIS_PREFIX, periodMs: HEARTBEAT_MS };
         await announceWatchedHotlines(realtime.io, figures);
         if (!closing) await pushFigures(realtime.io, routing, { ...figures, sql: app.deps.sql });

@@ -9,6 +9,7 @@ import {
   claimForCallScript,
   endCallScript,
   endWrapUpScript,
+  heartbeatScript,
   setPresenceScript,
 } from './presence.scripts';
 import { selfServiceStates, type TPresenceTarget } from './presence.policy';
@@ -154,11 +155,14 @@ export function presenceRepository(redis: Redis, prefix: string) {
     },
 
     /** Heartbeat for counsellors connected to this node; a stale one is treated as gone. */
-    async touch(userIds: readonly string[], now: number): Promise<void> {
-      if (!userIds.length) return;
-      const pipeline = redis.pipeline();
-      for (const id of userIds) pipeline.hset(agentKey(id), 'seenAt', now);
-      await pipeline.exec();
+    /** See heartbeatScript: marks these counsellors seen now; returns the stale ones. */
+    async heartbeat(userIds: readonly string[], now: number, cutoff: number): Promise<string[]> {
+      return (await runLua(
+        redis,
+        heartbeatScript,
+        [],
+        [prefix, now, cutoff, ...userIds],
+      )) as string[];
     },
   };
 }

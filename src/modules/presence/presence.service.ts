@@ -93,11 +93,16 @@ export async function expireWrapUps(ctx: TRoutingContext): Promise<void> {
   }
 }
 
-/** Counsellors whose node stopped sending heartbeats (crashed) are treated as disconnected. */
-export async function releaseStale(ctx: TRoutingContext, staleAfterMs: number): Promise<void> {
-  const cutoff = Date.now() - staleAfterMs;
-  const stale = await ctx.presence.list(
-    (r) => (r.state === 'available' || r.state === 'offered') && (r.seenAt ?? 0) < cutoff,
-  );
-  for (const r of stale) await counsellorGone(ctx, r.userId);
+/**
+ * This node's heartbeat: its counsellors are seen now, and counsellors whose node stopped
+ * sending heartbeats (crashed) are treated as disconnected.
+ */
+export async function heartbeatAndReleaseStale(
+  ctx: TRoutingContext,
+  connectedHere: readonly string[],
+  staleAfterMs: number,
+): Promise<void> {
+  const now = Date.now();
+  const stale = await ctx.presence.heartbeat(connectedHere, now, now - staleAfterMs);
+  for (const userId of stale) await counsellorGone(ctx, userId);
 }
