@@ -174,6 +174,12 @@ async function main(): Promise<void> {
       `${COUNSELLORS} counsellors connected in ${((await connected) / 1000).toFixed(1)} s`,
     );
     const rssConnected = await rssMb(pid);
+    // What 1,000 connected, idle counsellors cost the API (heartbeats, sweeps, socket pings).
+    const idleFrom = await cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 10_000));
+    console.log(
+      `API CPU with ${COUNSELLORS} counsellors connected and no calls: ${((await cpuMs(pid)) - idleFrom) / 100}% of one core`,
+    );
 
     // Routing alone: from the incoming webhook's answer (the caller is in Redis by then) to the
     // offer; an offer that beats the answer counts as 0.
