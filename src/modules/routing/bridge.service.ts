@@ -37,7 +37,7 @@ export async function bridgeToCounsellor(
   const [dequeued, leg] = await Promise.allSettled([
     call.kind === 'callback'
       ? Promise.resolve()
-      : ctx.telephony.dequeueToUrl({
+      : dequeueOnceQueued(ctx, {
           queueName: twilioQueueName(call.hotline),
           callSid: call.callSid,
           url: urls.callerTwiml,
@@ -81,6 +81,29 @@ export async function bridgeToCounsellor(
     payload: { userId, conference: conferenceName },
   });
   ctx.notifier.connected(userId, call.callSid, conferenceName);
+}
+
+const NOT_YET_QUEUED_RETRIES = 6;
+const NOT_YET_QUEUED_WAIT_MS = 250;
+
+/**
+ * The offer goes out as the caller enters our queue, while Twilio may still be running the
+ * <Enqueue> we answered: a counsellor who accepts at once can reach Twilio's queue before the
+ * caller does, and Twilio answers 404. That is retried for a moment (1.5 s) before the bridge
+ * counts as failed; any other refusal fails it at once.
+ */
+async function dequeueOnceQueued(
+  ctx: TRoutingContext,
+  args: Parameters<TRoutingContext['telephony']['dequeueToUrl']>[0],
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ctx.telephony.dequeueToUrl(args);
+    } catch (err) {
+      if (telephonyError(err).status !== 404 || attempt >= NOT_YET_QUEUED_RETRIES) throw err;
+      await new Promise((r) => setTimeout(r, NOT_YET_QUEUED_WAIT_MS));
+    }
+  }
 }
 
 /** The telephony webhook that puts a caller back into the platform queue, keeping the place. */

@@ -150,4 +150,19 @@ describe('in-call control through conference participants', () => {
     await c.client.socket.emitWithAck('call:reject', { offerId: again.offerId });
     await c.client.socket.emitWithAck('presence:set', { state: 'offline' });
   });
+
+  it('bridges a caller accepted before Twilio has them in its queue (a 404 there is retried)', async () => {
+    const c = await h.counsellor({ hotlines: ['1950'] });
+    await c.client.socket.emitWithAck('presence:set', { state: 'available' });
+    const caller = await h.caller({ hotline: '1950' });
+    const offer = await c.client.nextOffer();
+    h.twilio.failNext(/\/Members\//, 404);
+    h.twilio.failNext(/\/Members\//, 404);
+    expect(await c.client.socket.emitWithAck('call:accept', { offerId: offer.offerId })).toEqual({
+      data: { callSid: caller },
+    });
+    const dequeues = h.twilio.requests.filter((r) => r.path.endsWith(`/Members/${caller}.json`));
+    expect(dequeues).toHaveLength(3);
+    expect(await h.queue.position(caller, '1950')).toBeNull();
+  });
 });
