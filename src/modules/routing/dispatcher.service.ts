@@ -15,7 +15,10 @@ export type TDispatcher = {
   /** A caller just queued: offered in one Redis step when nobody else is ready, else a round. */
   newcomer(callSid: string): Promise<void>;
   /** The same, when the caller's queue entry already tried the offer (enqueueAndOfferScript). */
-  settleNewcomer(made: TNewcomerOffer, terms: { offerId: string; expiresAt: number }): Promise<void>;
+  settleNewcomer(
+    made: TNewcomerOffer,
+    terms: { offerId: string; expiresAt: number },
+  ): Promise<void>;
   idle(): Promise<void>;
 };
 

@@ -171,7 +171,8 @@ end
 `;
 
 /** ARGV: prefix, callSid, now, expiresAt, offerId, relaxLanguageAfterMs, relaxHotlineAfterMs. */
-export const offerNewcomerScript = luaScript(`${routingLuaHelpers}${reserveOneLua}${offerNewcomerLua}
+export const offerNewcomerScript =
+  luaScript(`${routingLuaHelpers}${reserveOneLua}${offerNewcomerLua}
 return offerNewcomer(ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7]))
 `);
 
@@ -181,7 +182,8 @@ return offerNewcomer(ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], tonumber(ARGV
  * ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind, now, expiresAt,
  * offerId, relaxLanguageAfterMs, relaxHotlineAfterMs. Returns {'GONE'}, or the newcomer reply.
  */
-export const enqueueAndOfferScript = luaScript(`${routingLuaHelpers}${reserveOneLua}${enqueueLua}${offerNewcomerLua}
+export const enqueueAndOfferScript =
+  luaScript(`${routingLuaHelpers}${reserveOneLua}${enqueueLua}${offerNewcomerLua}
 local sid = ARGV[2]
 if enqueueCaller(sid, ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]) == 'gone' then return {'GONE'} end
 return offerNewcomer(sid, tonumber(ARGV[8]), ARGV[9], ARGV[10], tonumber(ARGV[11]), tonumber(ARGV[12]))

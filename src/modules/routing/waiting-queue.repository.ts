@@ -50,8 +50,7 @@ export function newcomerTerms(
 
 /** A caller's entry: refused (they hung up first), or queued with what the offer step did. */
 export type TQueueEntry =
-  | { state: 'gone' }
-  | { state: 'queued'; terms: TNewcomerTerms; offer: TNewcomerOffer };
+  { state: 'gone' } | { state: 'queued'; terms: TNewcomerTerms; offer: TNewcomerOffer };
 
 /** Long enough for any webhook still in flight for the call (Twilio gives up after 15 s). */
 const GONE_MARK_S = 600;
