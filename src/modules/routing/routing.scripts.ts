@@ -68,7 +68,7 @@ end
 /** Queues the caller (idempotent: a re-queue keeps the place). Returns the caller state, or 'gone'. */
 const enqueueLua = `
 local function enqueueCaller(sid, h, l, enq, boost, kind)
-  -- Hung up before this entry landed (waitingQueue.markGone): never queued.
+  -- Hung up before this entry landed (leaveOrMarkGoneScript): never queued.
   if redis.call('EXISTS', P .. ':gone:' .. sid) == 1 then return 'gone' end
   local c = ck(sid)
   redis.call('ZADD', P .. ':queue:' .. h, 'NX', tonumber(enq) - tonumber(boost), sid)
@@ -260,37 +260,60 @@ end
 return {sid, uid, state}
 `);
 
+/** Takes the caller out of the queue; see leaveScript. */
+const leaveLua = `
+local function leaveCaller(sid, hotline)
+  local c = ck(sid)
+  local cs = redis.call('HMGET', c, 'state', 'hotline', 'language', 'offerId', 'offeredTo')
+  if hotline ~= '' then
+    redis.call('ZREM', P .. ':queue:' .. hotline, sid)
+    for _, l in ipairs(redis.call('SMEMBERS', P .. ':waitlangs:' .. hotline)) do
+      tallyOut(hotline, l, sid)
+    end
+  end
+  if not cs[1] then return false end
+  if cs[1] == 'connecting' or cs[1] == 'connected' then return {cs[1]} end
+  redis.call('ZREM', P .. ':queue:' .. cs[2], sid)
+  tallyOut(cs[2], cs[3], sid)
+  redis.call('ZREM', rk(cs[2], cs[3]), sid)
+  redis.call('DEL', c)
+  if cs[1] == 'offered' and cs[4] then
+    redis.call('DEL', P .. ':offer:' .. cs[4])
+    redis.call('ZREM', P .. ':offers', cs[4])
+    local as = redis.call('HMGET', ak(cs[5]), 'state', 'offerId', 'idleSince')
+    if as[1] == 'offered' and as[2] == cs[4] then agentAvailable(cs[5], as[3] or '0') end
+    -- Whoever removed the caller (telephony or routing), every node tells its own sockets.
+    redis.call('PUBLISH', P .. ':routing:withdrawn', cs[4] .. ' ' .. cs[5])
+    return {cs[1], cs[4], cs[5]}
+  end
+  return {cs[1]}
+end
+`;
+
 /**
  * The caller left the queue (hung up, or the platform took them out). ARGV: prefix, callSid,
  * hotline. A pending offer is withdrawn and its counsellor keeps their idle time.
  * Returns {state} or {state, offerId, userId} when an offer was withdrawn; false if unknown.
  */
-export const leaveScript = luaScript(`${routingLuaHelpers}
+export const leaveScript = luaScript(`${routingLuaHelpers}${leaveLua}
+return leaveCaller(ARGV[2], ARGV[3])
+`);
+
+/**
+ * The call is over (a status callback or Twilio's queue result): the caller leaves the queue if
+ * they are in it; if not, they are marked gone, so that an incoming webhook's entry still on its
+ * way is refused by the enqueue script. One atomic step: an entry lands either before it (and is
+ * removed) or after it (and is refused). ARGV: prefix, callSid, hotline, mark seconds.
+ * Returns 'left' or 'absent'.
+ */
+export const leaveOrMarkGoneScript = luaScript(`${routingLuaHelpers}${leaveLua}
 local sid, hotline = ARGV[2], ARGV[3]
-local c = ck(sid)
-local cs = redis.call('HMGET', c, 'state', 'hotline', 'language', 'offerId', 'offeredTo')
-if hotline ~= '' then
-  redis.call('ZREM', P .. ':queue:' .. hotline, sid)
-  for _, l in ipairs(redis.call('SMEMBERS', P .. ':waitlangs:' .. hotline)) do
-    tallyOut(hotline, l, sid)
-  end
+if not redis.call('ZSCORE', P .. ':queue:' .. hotline, sid) then
+  redis.call('SET', P .. ':gone:' .. sid, '1', 'EX', tonumber(ARGV[4]))
+  return 'absent'
 end
-if not cs[1] then return false end
-if cs[1] == 'connecting' or cs[1] == 'connected' then return {cs[1]} end
-redis.call('ZREM', P .. ':queue:' .. cs[2], sid)
-tallyOut(cs[2], cs[3], sid)
-redis.call('ZREM', rk(cs[2], cs[3]), sid)
-redis.call('DEL', c)
-if cs[1] == 'offered' and cs[4] then
-  redis.call('DEL', P .. ':offer:' .. cs[4])
-  redis.call('ZREM', P .. ':offers', cs[4])
-  local as = redis.call('HMGET', ak(cs[5]), 'state', 'offerId', 'idleSince')
-  if as[1] == 'offered' and as[2] == cs[4] then agentAvailable(cs[5], as[3] or '0') end
-  -- Whoever removed the caller (telephony or routing), every node tells its own sockets.
-  redis.call('PUBLISH', P .. ':routing:withdrawn', cs[4] .. ' ' .. cs[5])
-  return {cs[1], cs[4], cs[5]}
-end
-return {cs[1]}
+leaveCaller(sid, hotline)
+return 'left'
 `);
 
 /**

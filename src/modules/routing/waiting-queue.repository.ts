@@ -3,7 +3,12 @@ import type { TConfig } from '../../config/config';
 import { runLua } from './lua-script';
 import { newOfferId } from './offer-id';
 import { newcomerOffer, type TNewcomerOffer, type TNewcomerReply } from './offers.repository';
-import { enqueueAndOfferScript, enqueueScript, leaveScript } from './routing.scripts';
+import {
+  enqueueAndOfferScript,
+  enqueueScript,
+  leaveOrMarkGoneScript,
+  leaveScript,
+} from './routing.scripts';
 
 /**
  * A caller waiting for a counsellor. Redis owns the order; the telephony platform only holds
@@ -59,8 +64,6 @@ const GONE_MARK_S = 600;
 export function waitingQueue(redis: Redis, prefix: string) {
   const queueKey = (hotline: string) => `${prefix}:queue:${hotline}`;
   const callerKey = (callSid: string) => `${prefix}:caller:${callSid}`;
-  // The enqueue script reads the same key (routing.scripts.ts).
-  const goneKey = (callSid: string) => `${prefix}:gone:${callSid}`;
 
   return {
     queueKey,
@@ -124,19 +127,24 @@ export function waitingQueue(redis: Redis, prefix: string) {
       await runLua(redis, leaveScript, [], [prefix, callSid, hotline]);
     },
 
+    /**
+     * The call is over: out of the queue ('left'), or, not in it, marked so that an entry still
+     * on its way is refused ('absent'). One atomic step (leaveOrMarkGoneScript).
+     */
+    async leaveOrMarkGone(callSid: string, hotline: string): Promise<'left' | 'absent'> {
+      const r = await runLua(
+        redis,
+        leaveOrMarkGoneScript,
+        [],
+        [prefix, callSid, hotline, GONE_MARK_S],
+      );
+      return r === 'left' ? 'left' : 'absent';
+    },
+
     /** 1-based place in the hotline's queue, or null when not waiting. */
     async position(callSid: string, hotline: string): Promise<number | null> {
       const rank = await redis.zrank(queueKey(hotline), callSid);
       return rank === null ? null : rank + 1;
-    },
-
-    /**
-     * The caller hung up before their first queue entry landed (the incoming webhook writes
-     * Postgres, then Redis; the hang-up can come in between). The enqueue script refuses a
-     * marked caller (`add` answers 'gone'), so no counsellor is offered a call already over.
-     */
-    async markGone(callSid: string): Promise<void> {
-      await redis.set(goneKey(callSid), '1', 'EX', GONE_MARK_S);
     },
 
     async size(hotline: string): Promise<number> {

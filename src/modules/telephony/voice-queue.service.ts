@@ -200,21 +200,12 @@ export async function removeFromQueue(
   hotline: string,
   result: string,
 ): Promise<void> {
-  const position = await guard(() => deps.queue.position(callSid, hotline), storeTimeout(deps));
-  if (!position.ok) {
+  // Out of the queue, or marked gone if not in it yet: a late entry is then refused.
+  const left = await guard(() => deps.queue.leaveOrMarkGone(callSid, hotline), storeTimeout(deps));
+  if (!left.ok) {
     deps.buffer.add(callSid, { type: 'queue-remove', hotline });
     return;
   }
-  if (position.value === null) {
-    // Not in the queue (yet): mark the caller, then look once more. Either the incoming
-    // webhook's late entry sees the mark, or this second look sees its entry.
-    await guard(() => deps.queue.markGone(callSid), storeTimeout(deps));
-    const again = await guard(() => deps.queue.position(callSid, hotline), storeTimeout(deps));
-    if (!again.ok || again.value === null) return;
-  }
-  await write(deps, callSid, () => deps.queue.remove(callSid, hotline), {
-    type: 'queue-remove',
-    hotline,
-  });
+  if (left.value === 'absent') return;
   deps.events.emit('caller.left-queue', { callSid, hotline, result });
 }
