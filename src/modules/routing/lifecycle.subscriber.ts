@@ -1,6 +1,6 @@
 import type { TCallLifecycle } from '../telephony/call-lifecycle.events';
 import { counsellorFinished } from './bridge.service';
-import { callerLeft } from './offer.service';
+import { callerLeft, noteCallerLeft } from './offer.service';
 import type { TRoutingContext } from './routing.context';
 
 const TERMINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -27,14 +27,10 @@ export function subscribeToCallLifecycle(
     ),
     lifecycle.on('call.status', async (e) => {
       if (!TERMINAL.has(e.status)) return;
-      const { counsellor, hotline } = await ctx.offers.connectionOf(e.callSid);
-      // Independent steps (the caller's entry, the counsellor's state): the counsellor is free
-      // for the next caller without waiting for the caller's clean-up.
-      await Promise.all([
-        callerLeft(ctx, e.callSid, hotline ?? ''),
-        counsellor ? counsellorFinished(ctx, counsellor, e.callSid) : undefined,
-      ]);
-      await ctx.offers.forgetCaller(e.callSid);
+      // One Redis step clears the caller (and any offer for them) and names their counsellor.
+      const ended = await ctx.offers.callEnded(e.callSid);
+      noteCallerLeft(ctx, e.callSid, ended.hotline ?? '', ended.withdrawn);
+      if (ended.counsellor) await counsellorFinished(ctx, ended.counsellor, e.callSid);
     }),
   ];
   return () => offs.forEach((off) => off());

@@ -78,7 +78,16 @@ export async function callerLeft(
   callSid: string,
   hotline: string,
 ): Promise<void> {
-  const withdrawn = await ctx.offers.leave(callSid, hotline);
+  noteCallerLeft(ctx, callSid, hotline, await ctx.offers.leave(callSid, hotline));
+}
+
+/** After a caller left: their queue's view moves, and an offer withdrawn for them is logged. */
+export function noteCallerLeft(
+  ctx: TRoutingContext,
+  callSid: string,
+  hotline: string,
+  withdrawn: { offerId: string; userId: string } | null,
+): void {
   // '' when the caller was already forgotten (a status after the queue result): no queue moved.
   if (hotline) ctx.notifier.queueChanged(hotline);
   if (!withdrawn) return;

@@ -7,6 +7,7 @@ import {
   prioritiseScript,
   leaveScript,
   offerNewcomerScript,
+  callEndedScript,
   releaseScript,
   requeueScript,
   reserveScript,
@@ -246,15 +247,23 @@ export function offersRepository(redis: Redis, prefix: string) {
     },
 
     /** connectedTo and the hotline in one read (a hang-up needs both). */
-    async connectionOf(
-      callSid: string,
-    ): Promise<{ counsellor: string | null; hotline: string | null }> {
-      const [counsellor, hotline] = await redis.hmget(
-        `${prefix}:caller:${callSid}`,
-        'connectedTo',
-        'hotline',
-      );
-      return { counsellor: counsellor ?? null, hotline: hotline ?? null };
+    /** See callEndedScript: who had the call, and the offer withdrawn for it, if any. */
+    async callEnded(callSid: string): Promise<{
+      counsellor: string | null;
+      hotline: string | null;
+      withdrawn: { offerId: string; userId: string } | null;
+    }> {
+      const [counsellor, hotline, offerId, userId] = (await runLua(
+        redis,
+        callEndedScript,
+        [],
+        [prefix, callSid],
+      )) as [string, string, string, string];
+      return {
+        counsellor: counsellor || null,
+        hotline: hotline || null,
+        withdrawn: offerId ? { offerId, userId } : null,
+      };
     },
 
     async handOver(callSid: string, fromUserId: string, toUserId: string): Promise<boolean> {
@@ -272,10 +281,6 @@ export function offersRepository(redis: Redis, prefix: string) {
 
     async callerHotline(callSid: string): Promise<string | null> {
       return redis.hget(`${prefix}:caller:${callSid}`, 'hotline');
-    },
-
-    async forgetCaller(callSid: string): Promise<void> {
-      await redis.del(`${prefix}:caller:${callSid}`);
     },
   };
 }
