@@ -65,6 +65,17 @@ export function waitingQueue(redis: Redis, prefix: string) {
   const queueKey = (hotline: string) => `${prefix}:queue:${hotline}`;
   const callerKey = (callSid: string) => `${prefix}:caller:${callSid}`;
 
+  /** The enqueue script's arguments (enqueueAndOfferScript takes the offer's after them). */
+  const entryArgs = (caller: TWaitingCaller, kind: 'inbound' | 'callback') => [
+    prefix,
+    caller.callSid,
+    caller.hotline,
+    caller.language,
+    caller.enqueuedAt,
+    caller.priorityBoostMs,
+    kind,
+  ];
+
   return {
     queueKey,
     callerKey,
@@ -77,20 +88,7 @@ export function waitingQueue(redis: Redis, prefix: string) {
       caller: TWaitingCaller,
       kind: 'inbound' | 'callback' = 'inbound',
     ): Promise<'queued' | 'gone'> {
-      const state = await runLua(
-        redis,
-        enqueueScript,
-        [],
-        [
-          prefix,
-          caller.callSid,
-          caller.hotline,
-          caller.language,
-          caller.enqueuedAt,
-          caller.priorityBoostMs,
-          kind,
-        ],
-      );
+      const state = await runLua(redis, enqueueScript, [], entryArgs(caller, kind));
       return state === 'gone' ? 'gone' : 'queued';
     },
 
@@ -104,13 +102,7 @@ export function waitingQueue(redis: Redis, prefix: string) {
         enqueueAndOfferScript,
         [],
         [
-          prefix,
-          caller.callSid,
-          caller.hotline,
-          caller.language,
-          caller.enqueuedAt,
-          caller.priorityBoostMs,
-          'inbound',
+          ...entryArgs(caller, 'inbound'),
           terms.now,
           terms.expiresAt,
           terms.offerId,
