@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import twilio from 'twilio';
 import { connectCounsellor, type TCounsellorClient } from '../fixtures/counsellor-client';
+import { pool, postSignedWebhook } from './routing-bench.http';
 
 // Child process of npm run bench:routing: the counsellors, each a real socket.io-client, in a
 // process of their own. In life every counsellor has a browser of their own; here they at least
@@ -37,15 +37,6 @@ export type TCounsellorsMessage =
 
 const send = (m: TCounsellorsMessage) => process.send?.(m);
 
-async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>) {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (i < items.length) await fn(items[i++] as T);
-    }),
-  );
-}
-
 const clients: TCounsellorClient[] = [];
 let offers: TOfferSeen[] = [];
 let acceptToBridgeMs: number[] = [];
@@ -54,18 +45,12 @@ const freedAt = new Map<TCounsellorClient, number | null>();
 const lag = monitorEventLoopDelay({ resolution: 5 });
 
 async function start(m: TCounsellorsStart): Promise<void> {
-  const signedStatus = (callSid: string) => {
-    const path = '/webhooks/twilio/voice/status?hotline=1362';
-    const params = { CallSid: callSid, CallStatus: 'completed', SequenceNumber: '9' };
-    return fetch(m.base + path, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(m.authToken, m.base + path, params),
-      },
-      body: new URLSearchParams(params).toString(),
+  const signedStatus = (callSid: string) =>
+    postSignedWebhook(m.base, m.authToken, '/webhooks/twilio/voice/status?hotline=1362', {
+      CallSid: callSid,
+      CallStatus: 'completed',
+      SequenceNumber: '9',
     });
-  };
   const t0 = performance.now();
   await pool(m.cookies, 50, async (cookie) => {
     clients.push(await connectCounsellor({ url: m.base, cookie, origin: m.base }));

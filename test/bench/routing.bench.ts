@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import twilio from 'twilio';
 import { hotlines, staffUsers } from '../../db/schema/index';
 import { runMigrations } from '../../db/migrate';
 import { parseConfig } from '../../src/config/config';
@@ -17,6 +16,7 @@ import { freePort } from '../../scripts/local/free-port';
 import { startLocalRedis } from '../../scripts/local/local-redis';
 import { startTwilioRecorder } from '../fixtures/twilio-recorder';
 import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.counsellors';
+import { pool, postSignedWebhook } from './routing-bench.http';
 import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
 import { cpuMs, describe, perCaller, redisCommandCounts, rssMb } from './routing-bench.stats';
 
@@ -40,14 +40,6 @@ const RATES = (process.env.ROUTING_BENCH_RATES ?? '50,100,200').split(',').map(N
 const WAIT_S = 300;
 
 const key = () => randomBytes(32).toString('base64');
-const pool = async <T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>) => {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (i < items.length) await fn(items[i++] as T);
-    }),
-  );
-};
 
 async function main(): Promise<void> {
   const port = await freePort();
@@ -140,18 +132,7 @@ async function main(): Promise<void> {
     const rssIdle = await rssMb(pid);
 
     const signed = (path: string, params: Record<string, string>) =>
-      fetch(base + path, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-twilio-signature': twilio.getExpectedTwilioSignature(
-            env.TWILIO_AUTH_TOKEN,
-            base + path,
-            params,
-          ),
-        },
-        body: new URLSearchParams(params).toString(),
-      });
+      postSignedWebhook(base, env.TWILIO_AUTH_TOKEN, path, params);
 
     // The counsellors live in processes of their own (routing-bench.counsellors.ts), a share of
     // them each: in life every counsellor has a browser of their own.

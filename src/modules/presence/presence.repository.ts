@@ -12,7 +12,10 @@ import {
   heartbeatScript,
   setPresenceScript,
 } from './presence.scripts';
-import { selfServiceStates, type TPresenceTarget } from './presence.policy';
+import { releasesOnDisconnect, selfServiceStates, type TPresenceTarget } from './presence.policy';
+
+/** States a crashed node's counsellor must not be left in (csv, for heartbeatScript). */
+const RELEASING_STATES = counsellorStates.filter((s) => releasesOnDisconnect(s) !== null).join(',');
 
 export type TPresenceRepository = ReturnType<typeof presenceRepository>;
 
@@ -154,14 +157,16 @@ export function presenceRepository(redis: Redis, prefix: string) {
       return redis.zrangebyscore(`${prefix}:wrap`, '-inf', now, 'LIMIT', 0, 500);
     },
 
-    /** Heartbeat for counsellors connected to this node; a stale one is treated as gone. */
-    /** See heartbeatScript: marks these counsellors seen now; returns the stale ones. */
+    /**
+     * See heartbeatScript: marks these counsellors seen now; returns the stale ones among those
+     * whose state holds a reservation a lost connection gives back (presence.policy).
+     */
     async heartbeat(userIds: readonly string[], now: number, cutoff: number): Promise<string[]> {
       return (await runLua(
         redis,
         heartbeatScript,
         [],
-        [prefix, now, cutoff, ...userIds],
+        [prefix, now, cutoff, RELEASING_STATES, ...userIds],
       )) as string[];
     },
   };

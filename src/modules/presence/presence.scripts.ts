@@ -81,18 +81,19 @@ return 1
 
 /**
  * The presence heartbeat of one node, in one step: marks the counsellors connected to it as seen
- * now, and returns who looks abandoned: available or under offer, and seen by no node since the
- * cutoff (their node crashed). Done in Redis so a node with a thousand counsellors does not
- * read back a thousand hashes every few seconds (a stall its callers would wait out).
- * ARGV: prefix, now, cutoff, then the user ids connected here.
+ * now, and returns who looks abandoned: in one of the given states (those a lost connection
+ * releases) and seen by no node since the cutoff (their node crashed). Done in Redis so a node
+ * with a thousand counsellors does not read back a thousand hashes every few seconds (a stall its
+ * callers would wait out). ARGV: prefix, now, cutoff, states (csv), then the user ids connected here.
  */
 export const heartbeatScript = luaScript(`${routingLuaHelpers}
-local now, cutoff = ARGV[2], tonumber(ARGV[3])
-for i = 4, #ARGV do redis.call('HSET', ak(ARGV[i]), 'seenAt', now) end
+local now, cutoff, states = ARGV[2], tonumber(ARGV[3]), ',' .. ARGV[4] .. ','
+for i = 5, #ARGV do redis.call('HSET', ak(ARGV[i]), 'seenAt', now) end
 local stale = {}
 for _, uid in ipairs(redis.call('SMEMBERS', P .. ':agents')) do
   local f = redis.call('HMGET', ak(uid), 'state', 'seenAt')
-  if (f[1] == 'available' or f[1] == 'offered') and (tonumber(f[2]) or 0) < cutoff then
+  local releases = f[1] and string.find(states, ',' .. f[1] .. ',', 1, true)
+  if releases and (tonumber(f[2]) or 0) < cutoff then
     stale[#stale + 1] = uid
   end
 end

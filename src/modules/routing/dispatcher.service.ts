@@ -1,6 +1,7 @@
 import { recordFromFlat, toView } from '../presence/presence.repository';
 import { newOfferId } from './offer-id';
 import type { TNewcomerOffer, TOffersRepository } from './offers.repository';
+import type { TNewcomerTerms } from './waiting-queue.repository';
 import {
   planOffers,
   type TMatchTier,
@@ -15,12 +16,12 @@ export type TDispatcher = {
   /** A caller just queued: offered in one Redis step when nobody else is ready, else a round. */
   newcomer(callSid: string): Promise<void>;
   /** The same, when the caller's queue entry already tried the offer (enqueueAndOfferScript). */
-  settleNewcomer(
-    made: TNewcomerOffer,
-    terms: { offerId: string; expiresAt: number },
-  ): Promise<void>;
+  settleNewcomer(made: TNewcomerOffer, terms: TOfferTerms): Promise<void>;
   idle(): Promise<void>;
 };
+
+/** The offer a newcomer step may have made: its id and when it runs out. */
+type TOfferTerms = Pick<TNewcomerTerms, 'offerId' | 'expiresAt'>;
 
 const MAX_ROUNDS_PER_KICK = 5;
 
@@ -127,10 +128,7 @@ export function createDispatcher(deps: {
     return settleNewcomer(made, terms);
   }
 
-  async function settleNewcomer(
-    made: TNewcomerOffer,
-    terms: { offerId: string; expiresAt: number },
-  ): Promise<void> {
+  async function settleNewcomer(made: TNewcomerOffer, terms: TOfferTerms): Promise<void> {
     if (made.kind === 'round') return kick();
     if (made.kind === 'none') return;
     announce(

@@ -1,7 +1,7 @@
 import type { TOfferWithdrawnReason } from '../../contracts/realtime';
 import { recordFromFlat, toView } from '../presence/presence.repository';
 import { bridgeToCounsellor } from './bridge.service';
-import type { TReleaseReason } from './offers.repository';
+import type { TReleaseReason, TWithdrawnOffer } from './offers.repository';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 
 const withdrawReason: Record<TReleaseReason, TOfferWithdrawnReason> = {
@@ -86,7 +86,7 @@ export function noteCallerLeft(
   ctx: TRoutingContext,
   callSid: string,
   hotline: string,
-  withdrawn: { offerId: string; userId: string } | null,
+  withdrawn: TWithdrawnOffer | null,
 ): void {
   // '' when the caller was already forgotten (a status after the queue result): no queue moved.
   if (hotline) ctx.notifier.queueChanged(hotline);

@@ -64,6 +64,9 @@ export function newcomerOffer(callSid: string, r: TNewcomerReply): TNewcomerOffe
   };
 }
 
+/** An offer taken back because its caller left. */
+export type TWithdrawnOffer = { offerId: string; userId: string };
+
 export type TReleased = { callSid: string; userId: string; counsellorState: string };
 
 export type TOffersRepository = ReturnType<typeof offersRepository>;
@@ -184,10 +187,7 @@ export function offersRepository(redis: Redis, prefix: string) {
     },
 
     /** Returns the withdrawn offer when the caller was under offer. */
-    async leave(
-      callSid: string,
-      hotline: string,
-    ): Promise<{ offerId: string; userId: string } | null> {
+    async leave(callSid: string, hotline: string): Promise<TWithdrawnOffer | null> {
       const r = (await runLua(redis, leaveScript, [], [prefix, callSid, hotline])) as
         string[] | null;
       if (!r || r.length < 3) return null;
@@ -246,12 +246,11 @@ export function offersRepository(redis: Redis, prefix: string) {
       return redis.hget(`${prefix}:caller:${callSid}`, 'connectedTo');
     },
 
-    /** connectedTo and the hotline in one read (a hang-up needs both). */
     /** See callEndedScript: who had the call, and the offer withdrawn for it, if any. */
     async callEnded(callSid: string): Promise<{
       counsellor: string | null;
       hotline: string | null;
-      withdrawn: { offerId: string; userId: string } | null;
+      withdrawn: TWithdrawnOffer | null;
     }> {
       const [counsellor, hotline, offerId, userId] = (await runLua(
         redis,
