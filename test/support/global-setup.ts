@@ -13,6 +13,9 @@ import {
 } from '../../scripts/local/local-redis';
 import { freePort } from '../../scripts/local/free-port';
 import { withDatabase } from './database-url';
+import { keepFailureExitCode } from './keep-failure-exit-code';
+
+keepFailureExitCode();
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
