@@ -34,6 +34,21 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
   // A mobile number is personal data: never cached by the browser or a proxy.
   const noStore = { 'cache-control': 'no-store' };
+  const read = async (userId: string) => {
+    const setting = await readAnswerSetting(deps, userId);
+    if (!setting) throw new AppError('NOT_FOUND');
+    return setting;
+  };
+  /** Saved, and the cached answer target dropped so the very next accept rings the new choice. */
+  const save = async (actorId: string, userId: string, change: z.infer<typeof ZAnswerOnChange>) => {
+    const saved = await saveAnswerSetting(deps, actorId, userId, change);
+    await app.liveRouting.mobileLegs.forgetAnswerTarget(userId);
+    return saved;
+  };
+  const adminView = (s: { answerOn: (typeof answerOnChoices)[number]; mobile: string | null }) => ({
+    answerOn: s.answerOn,
+    mobileEnding: mobileEnding(s.mobile),
+  });
 
   app.get(
     '/me/answer-on',
@@ -41,11 +56,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'routing.call-control' },
       schema: { tags, response: { 200: ZOwnSetting, ...errors } },
     },
-    async (request, reply) => {
-      const setting = await readAnswerSetting(deps, request.actor.userId);
-      if (!setting) throw new AppError('NOT_FOUND');
-      return reply.headers(noStore).send(setting);
-    },
+    async (request, reply) => reply.headers(noStore).send(await read(request.actor.userId)),
   );
 
   app.put(
@@ -54,16 +65,10 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'routing.call-control' },
       schema: { tags, body: ZAnswerOnChange, response: { 200: ZOwnSetting, ...errors } },
     },
-    async (request, reply) => {
-      const saved = await saveAnswerSetting(
-        deps,
-        request.actor.userId,
-        request.actor.userId,
-        request.body,
-      );
-      await app.liveRouting.mobileLegs.forgetAnswerTarget(request.actor.userId);
-      return reply.headers(noStore).send(saved);
-    },
+    async (request, reply) =>
+      reply
+        .headers(noStore)
+        .send(await save(request.actor.userId, request.actor.userId, request.body)),
   );
 
   app.get(
@@ -76,11 +81,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZAdminSetting, ...errors },
       },
     },
-    async (request) => {
-      const setting = await readAnswerSetting(deps, request.params.id);
-      if (!setting) throw new AppError('NOT_FOUND');
-      return { answerOn: setting.answerOn, mobileEnding: mobileEnding(setting.mobile) };
-    },
+    async (request) => adminView(await read(request.params.id)),
   );
 
   app.put(
@@ -94,15 +95,6 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZAdminSetting, ...errors },
       },
     },
-    async (request) => {
-      const saved = await saveAnswerSetting(
-        deps,
-        request.actor.userId,
-        request.params.id,
-        request.body,
-      );
-      await app.liveRouting.mobileLegs.forgetAnswerTarget(request.params.id);
-      return { answerOn: saved.answerOn, mobileEnding: mobileEnding(saved.mobile) };
-    },
+    async (request) => adminView(await save(request.actor.userId, request.params.id, request.body)),
   );
 };
