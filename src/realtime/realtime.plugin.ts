@@ -44,9 +44,8 @@ export const realtimePlugin = fp(
     const delivery = roomDelivery(realtime.io, redis, deliveryChannel, (err) =>
       app.log.error({ err }, 'routing event delivery failed'),
     );
-    const notifier = socketNotifier(realtime.io, () => (ctx as TRoutingContext).queues, {
+    const notifier = socketNotifier(delivery, () => (ctx as TRoutingContext).queues, {
       onError: (err) => app.log.error({ err }, 'queue view push failed'),
-      delivery,
     });
     ctx = createRoutingContext({
       config,

@@ -2,7 +2,6 @@ import { rooms, type TQueueView } from '../contracts/realtime';
 import type { TRoutingNotifier } from '../modules/routing/routing.notifier';
 import type { TQueueViews } from '../modules/routing/queue-view.repository';
 import { queueSignature } from './queue-push.policy';
-import type { TIo } from './realtime.server';
 import type { TRoomDelivery } from './room-delivery';
 
 /**
@@ -12,14 +11,13 @@ import type { TRoomDelivery } from './room-delivery';
  * and during a surge those broadcasts were most of the API's CPU (socket writes).
  */
 export function socketNotifier(
-  io: TIo,
+  /** Batched delivery to every node (room-delivery). */
+  delivery: TRoomDelivery,
   queues: () => TQueueViews,
   options: {
     queueThrottleMs?: number;
     deskQueueThrottleMs?: number;
     onError?: (err: unknown) => void;
-    /** Batched delivery to every node (room-delivery); the Socket.IO adapter when absent. */
-    delivery?: TRoomDelivery;
   } = {},
 ): TRoutingNotifier & { close(): void } {
   const pendingQueues = new Map<string, NodeJS.Timeout>();
@@ -29,8 +27,7 @@ export function socketNotifier(
   const deskThrottle = options.deskQueueThrottleMs ?? 1000;
   let closed = false;
   // Once the node is closing its Redis adapter is gone; the clients resync from a snapshot.
-  const to = (room: string | string[]) =>
-    closed ? null : options.delivery ? options.delivery.to(room) : io.to(room);
+  const to = (room: string | string[]) => (closed ? null : delivery.to(room));
   /** One fresh view per hotline and period, however many changes came in between. */
   const later = (
     pending: Map<string, NodeJS.Timeout>,

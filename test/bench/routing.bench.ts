@@ -18,7 +18,14 @@ import { startTwilioRecorder } from '../fixtures/twilio-recorder';
 import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.counsellors';
 import { pool, postSignedWebhook } from './routing-bench.http';
 import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
-import { cpuMs, describe, perCaller, redisCommandCounts, rssMb } from './routing-bench.stats';
+import {
+  cpuMs,
+  describe,
+  perCaller,
+  redisCommandCounts,
+  rssMb,
+  syscalls,
+} from './routing-bench.stats';
 
 // npm run bench:routing — 1,000 counsellors connected over real websockets to an API process of
 // its own, surges of 2,000 callers through the signed Twilio webhook (RATES per second), then the
@@ -206,6 +213,7 @@ async function main(): Promise<void> {
       const redisBefore = await redisCommandCounts(redis);
       const pgBefore = await pgCommits();
       const cpuBefore = await cpuMs(pid);
+      const callsBefore = await syscalls(pid);
       const surge = performance.now();
       benchLag.reset();
       benchLag.enable();
@@ -230,6 +238,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, CALL_MS + 1500));
       const stillWaiting = await redis.zcard(`${env.REDIS_PREFIX}:queue:1362`);
       const apiCpu = (await cpuMs(pid)) - cpuBefore;
+      const callsAfter = await syscalls(pid);
       const redisAfter = await redisCommandCounts(redis);
       const pgAfter = await pgCommits();
       for (const child of counsellors) child.send({ type: 'report' });
@@ -279,7 +288,7 @@ async function main(): Promise<void> {
       );
       // Where the API's time goes: one core's worth of CPU per caller caps the calls per second.
       console.log(
-        `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / CALLERS).toFixed(2)} ms (one core saturates at ~${(CALLERS / (apiCpu / 1000)).toFixed(0)} callers/s), Redis commands ${perCaller(redisBefore, redisAfter, CALLERS)}, Postgres transactions ${((pgAfter - pgBefore) / CALLERS).toFixed(1)}`,
+        `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / CALLERS).toFixed(2)} ms (one core saturates at ~${(CALLERS / (apiCpu / 1000)).toFixed(0)} callers/s), API system calls ${((callsAfter.writes - callsBefore.writes) / CALLERS).toFixed(1)} writes and ${((callsAfter.reads - callsBefore.reads) / CALLERS).toFixed(1)} reads, Redis commands ${perCaller(redisBefore, redisAfter, CALLERS)}, Postgres transactions ${((pgAfter - pgBefore) / CALLERS).toFixed(1)}`,
       );
     }
     for (const rate of RATES) await surgeAt(rate);
