@@ -1,4 +1,8 @@
-import { newcomerTerms, type TWaitingCaller } from '../routing/waiting-queue.repository';
+import {
+  newcomerTerms,
+  type TQueueEntry,
+  type TWaitingCaller,
+} from '../routing/waiting-queue.repository';
 import { isOverForQueue } from './calls.repository';
 import {
   enqueueTwiml,
@@ -63,11 +67,10 @@ export async function enqueueCaller(
     priorityBoostMs: 0,
   };
   // The entry also makes the first offer when a counsellor is free (one Redis step).
-  const queued = await guard(
-    () => deps.queue.enter(caller, newcomerTerms(deps.config, Date.now())),
-    storeTimeout(deps),
-  );
+  const entering = deps.queue.enter(caller, newcomerTerms(deps.config, Date.now()));
+  const queued = await guard(() => entering, storeTimeout(deps));
   const forward = !queued.ok && ctx.hotline.dutyMobile !== null;
+  if (!queued.ok) settleLateEntry(deps, entering, caller, forward);
   if (forward) {
     const update = { route: 'forwarded-fallback' };
     await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
@@ -91,6 +94,36 @@ export async function enqueueCaller(
   if (forward) return forwardTwiml(ctx, 'fallback');
   deps.buffer.add(callSid, { type: 'queue-add', caller });
   return holdInTwilioQueueTwiml(ctx, language);
+}
+
+/**
+ * Redis may still run an entry the webhook stopped waiting for (slow, not down), and that entry
+ * may have reserved a free counsellor. Left alone, the offer would reach nobody: the caller waits
+ * for the offer time-out and the counsellor is charged a time-out (three make them away). So a
+ * late entry is announced like any other, or, when the caller went to the duty mobile instead,
+ * taken out of the queue again (which withdraws its offer).
+ */
+function settleLateEntry(
+  deps: TVoiceDeps,
+  entering: Promise<TQueueEntry>,
+  caller: TWaitingCaller,
+  forwarded: boolean,
+): void {
+  entering.then(
+    async (entry) => {
+      if (entry.state === 'gone') return;
+      if (forwarded) return removeFromQueue(deps, caller.callSid, caller.hotline, 'leave');
+      deps.events.emit('caller.queued', {
+        callSid: caller.callSid,
+        hotline: caller.hotline,
+        language: caller.language,
+        enqueuedAt: caller.enqueuedAt,
+        entry,
+      });
+    },
+    // Never ran: the buffered entry (or the reconciler) queues the caller once Redis is back.
+    () => undefined,
+  );
 }
 
 /**
