@@ -1,6 +1,6 @@
 import type { TCallLifecycle } from '../telephony/call-lifecycle.events';
 import { counsellorFinished } from './bridge.service';
-import { callerLeft, noteCallerLeft } from './offer.service';
+import { noteCallerLeft } from './offer.service';
 import type { TRoutingContext } from './routing.context';
 
 const TERMINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -22,8 +22,11 @@ export function subscribeToCallLifecycle(
         ? ctx.dispatcher.settleNewcomer(e.entry.offer, e.entry.terms)
         : ctx.dispatcher.newcomer(e.callSid);
     }),
+    // Telephony already took the caller out of Redis (and withdrew their offer) in one step.
     lifecycle.on('caller.left-queue', (e) =>
-      GONE.has(e.result) ? callerLeft(ctx, e.callSid, e.hotline) : undefined,
+      GONE.has(e.result)
+        ? noteCallerLeft(ctx, e.callSid, e.hotline, e.withdrawn ?? null)
+        : undefined,
     ),
     lifecycle.on('call.status', async (e) => {
       if (!TERMINAL.has(e.status)) return;

@@ -68,19 +68,6 @@ export async function rejectOffer(
   if (!(await releaseOffer(ctx, offerId, 'reject', userId))) throw new RoutingError('OFFER_GONE');
 }
 
-/**
- * The caller hung up or left the queue: any offer made for them is withdrawn atomically; the
- * counsellor's sockets hear of it through the withdrawn channel (see realtime.plugin), which
- * also covers the telephony webhook removing the caller itself.
- */
-export async function callerLeft(
-  ctx: TRoutingContext,
-  callSid: string,
-  hotline: string,
-): Promise<void> {
-  noteCallerLeft(ctx, callSid, hotline, await ctx.offers.leave(callSid, hotline));
-}
-
 /** After a caller left: their queue's view moves, and an offer withdrawn for them is logged. */
 export function noteCallerLeft(
   ctx: TRoutingContext,

@@ -67,6 +67,12 @@ export function newcomerOffer(callSid: string, r: TNewcomerReply): TNewcomerOffe
 /** An offer taken back because its caller left. */
 export type TWithdrawnOffer = { offerId: string; userId: string };
 
+/** leaveCaller's reply ({state, offerId, userId} when an offer was withdrawn) from `from` on. */
+export function withdrawnIn(r: string[] | null, from: number): TWithdrawnOffer | null {
+  if (!r || r.length < from + 3) return null;
+  return { offerId: at(r, from + 1), userId: at(r, from + 2) };
+}
+
 export type TReleased = { callSid: string; userId: string; counsellorState: string };
 
 export type TOffersRepository = ReturnType<typeof offersRepository>;
@@ -190,8 +196,7 @@ export function offersRepository(redis: Redis, prefix: string) {
     async leave(callSid: string, hotline: string): Promise<TWithdrawnOffer | null> {
       const r = (await runLua(redis, leaveScript, [], [prefix, callSid, hotline])) as
         string[] | null;
-      if (!r || r.length < 3) return null;
-      return { offerId: at(r, 1), userId: at(r, 2) };
+      return withdrawnIn(r, 0);
     },
 
     async requeue(

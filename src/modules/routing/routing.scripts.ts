@@ -327,8 +327,7 @@ if not redis.call('ZSCORE', P .. ':queue:' .. hotline, sid) then
   redis.call('SET', P .. ':gone:' .. sid, '1', 'EX', tonumber(ARGV[4]))
   return 'absent'
 end
-leaveCaller(sid, hotline)
-return 'left'
+return {'left', unpack(leaveCaller(sid, hotline) or {})}
 `);
 
 /**

@@ -2,7 +2,13 @@ import type { Redis } from 'ioredis';
 import type { TConfig } from '../../config/config';
 import { runLua } from './lua-script';
 import { newOfferId } from './offer-id';
-import { newcomerOffer, type TNewcomerOffer, type TNewcomerReply } from './offers.repository';
+import {
+  newcomerOffer,
+  withdrawnIn,
+  type TNewcomerOffer,
+  type TNewcomerReply,
+  type TWithdrawnOffer,
+} from './offers.repository';
 import {
   enqueueAndOfferScript,
   enqueueScript,
@@ -120,17 +126,22 @@ export function waitingQueue(redis: Redis, prefix: string) {
     },
 
     /**
-     * The call is over: out of the queue ('left'), or, not in it, marked so that an entry still
-     * on its way is refused ('absent'). One atomic step (leaveOrMarkGoneScript).
+     * The call is over: out of the queue ('left', with the offer that was withdrawn for them), or,
+     * not in it, marked so that an entry still on its way is refused ('absent'). One atomic step
+     * (leaveOrMarkGoneScript).
      */
-    async leaveOrMarkGone(callSid: string, hotline: string): Promise<'left' | 'absent'> {
-      const r = await runLua(
+    async leaveOrMarkGone(
+      callSid: string,
+      hotline: string,
+    ): Promise<{ state: 'left'; withdrawn: TWithdrawnOffer | null } | { state: 'absent' }> {
+      const r = (await runLua(
         redis,
         leaveOrMarkGoneScript,
         [],
         [prefix, callSid, hotline, GONE_MARK_S],
-      );
-      return r === 'left' ? 'left' : 'absent';
+      )) as string[] | 'absent';
+      if (r === 'absent') return { state: 'absent' };
+      return { state: 'left', withdrawn: withdrawnIn(r, 1) };
     },
 
     /** 1-based place in the hotline's queue, or null when not waiting. */

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { TWithdrawnOffer } from '../routing/offers.repository';
 import type { TQueueEntry } from '../routing/waiting-queue.repository';
 
 /**
@@ -14,8 +15,16 @@ export type TCallLifecycleEvents = {
     enqueuedAt: number;
     entry?: Extract<TQueueEntry, { state: 'queued' }>;
   };
-  /** `result` is Twilio's QueueResult (bridged, hangup, leave, redirected, error, system-error) or `callback`. */
-  'caller.left-queue': { callSid: string; hotline: string; result: string };
+  /**
+   * `result` is Twilio's QueueResult (bridged, hangup, leave, redirected, error, system-error) or
+   * `callback`; `withdrawn`: the offer that taking the caller out of the Redis queue withdrew.
+   */
+  'caller.left-queue': {
+    callSid: string;
+    hotline: string;
+    result: string;
+    withdrawn?: TWithdrawnOffer | null;
+  };
   'callback.requested': { callSid: string; hotline: string };
   /** The call's state after a status callback moved it (duplicates and backward moves are not emitted). */
   'call.status': { callSid: string; status: string };

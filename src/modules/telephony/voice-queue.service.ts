@@ -239,6 +239,11 @@ export async function removeFromQueue(
     deps.buffer.add(callSid, { type: 'queue-remove', hotline });
     return;
   }
-  if (left.value === 'absent') return;
-  deps.events.emit('caller.left-queue', { callSid, hotline, result });
+  if (left.value.state === 'absent') return;
+  deps.events.emit('caller.left-queue', {
+    callSid,
+    hotline,
+    result,
+    withdrawn: left.value.withdrawn,
+  });
 }

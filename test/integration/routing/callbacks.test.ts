@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callsRepository } from '../../../src/modules/telephony/calls.repository';
 import { eventually } from '../../fixtures/routing-harness';
 import { oneHotline, type TOneHotline } from './support/one-hotline';
 
@@ -100,5 +101,13 @@ describe('call-backs and missed calls', () => {
     });
     const me = await c.client.socket.emitWithAck('state:sync', {});
     expect(me).toHaveProperty('data.me.state', 'available');
+    // The call's history says so, once, naming the offer and the counsellor it was withdrawn from.
+    await eventually(async () => {
+      const events = await callsRepository(h.stores.database.db).eventsOf(caller);
+      const withdrawn = events.filter((e) => e.kind === 'routing.offer-withdrawn');
+      expect(withdrawn.map((e) => e.payload)).toEqual([
+        { offerId: offer.offerId, userId: c.staff.id },
+      ]);
+    });
   });
 });
