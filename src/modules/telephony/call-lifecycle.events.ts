@@ -23,7 +23,7 @@ export type TCallLifecycleEvents = {
     callSid: string;
     hotline: string;
     result: string;
-    withdrawn?: TWithdrawnOffer | null;
+    withdrawn?: TWithdrawnOffer;
   };
   'callback.requested': { callSid: string; hotline: string };
   /** The call's state after a status callback moved it (duplicates and backward moves are not emitted). */

@@ -240,10 +240,11 @@ export async function removeFromQueue(
     return;
   }
   if (left.value.state === 'absent') return;
+  const { withdrawn } = left.value;
   deps.events.emit('caller.left-queue', {
     callSid,
     hotline,
     result,
-    withdrawn: left.value.withdrawn,
+    ...(withdrawn && { withdrawn }),
   });
 }
