@@ -17,6 +17,7 @@ import { app } from './app';
 import type { TAppDeps } from './app.types';
 import type { TConfig } from './config/config';
 import { loggerOptions } from './logger';
+import { OneLineRequestLog } from './request-log.controller';
 import { errorBody } from './errors/catalogue';
 
 export type TBuildOptions = {
@@ -29,6 +30,7 @@ export type TBuildOptions = {
 export const serverOptions = (config: Pick<TConfig, 'TRUSTED_PROXIES'>) =>
   ({
     genReqId: () => randomUUID(),
+    logController: new OneLineRequestLog(),
     bodyLimit: 1_048_576,
     // request.ip keys every rate limit: X-Forwarded-For counts only when it comes through a
     // configured proxy, otherwise a client would choose its own address (and escape the limits).
