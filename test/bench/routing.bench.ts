@@ -45,6 +45,8 @@ const CONCURRENCY = 100;
 // ROUTING_BENCH_RATES=200 runs one; 0 posts as fast as 100 webhooks in flight allow.
 const RATES = (process.env.ROUTING_BENCH_RATES ?? '50,100,200').split(',').map(Number);
 const WAIT_S = 300;
+/** Callers of an unreported surge before the measured ones (ROUTING_BENCH_WARMUP). */
+const WARMUP = Number(process.env.ROUTING_BENCH_WARMUP ?? 500);
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -201,10 +203,13 @@ async function main(): Promise<void> {
         )[0]?.n ?? 0,
       );
 
-    /** One surge of CALLERS callers at `rate` per second, every counsellor free at its start. */
-    async function surgeAt(rate: number): Promise<void> {
+    /**
+     * One surge of `callers` callers at `rate` per second, every counsellor free at its start.
+     * `report: false` is the warm-up: only its lost and offered-twice counts are printed.
+     */
+    async function surgeAt(rate: number, callers = CALLERS, report = true): Promise<void> {
       const callSids = Array.from(
-        { length: CALLERS },
+        { length: callers },
         () => `CA${randomBytes(16).toString('hex')}`,
       );
       const respondedAt = new Map<string, number>();
@@ -230,7 +235,7 @@ async function main(): Promise<void> {
         respondedAt.set(sid, Date.now());
       });
       const surgeMs = performance.now() - surge;
-      for (let i = 0; i < WAIT_S * 10 && answered.size < CALLERS; i++)
+      for (let i = 0; i < WAIT_S * 10 && answered.size < callers; i++)
         await new Promise((r) => setTimeout(r, 100));
       const answeredAfterS = (performance.now() - surge) / 1000;
       benchLag.disable();
@@ -271,8 +276,14 @@ async function main(): Promise<void> {
         queuedToOffer.push(answeredAt === undefined ? 0 : Math.max(0, o.receivedAt - answeredAt));
       }
       const twice = [...offersPerCall.values()].filter((n) => n > 1).length;
+      if (!report) {
+        console.log(
+          `\nwarm-up (not in the figures): ${callers} callers at ${rate}/s, ${answered.size} answered, ${stillWaiting} still waiting, ${twice} offered twice`,
+        );
+        return;
+      }
       console.log(
-        `\nsurge: ${CALLERS} callers at ${rate > 0 ? `${rate}/s` : `full speed (${CONCURRENCY} in flight)`}, posted in ${(surgeMs / 1000).toFixed(1)} s (${(CALLERS / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${answeredAfterS.toFixed(1)} s`,
+        `\nsurge: ${callers} callers at ${rate > 0 ? `${rate}/s` : `full speed (${CONCURRENCY} in flight)`}, posted in ${(surgeMs / 1000).toFixed(1)} s (${(callers / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${answeredAfterS.toFixed(1)} s`,
       );
       console.log(describe('enqueue→offer (a counsellor was free)', firstOffer));
       // monitorEventLoopDelay samples every 5 ms: a loop with no delay at all reads about 5 ms.
@@ -284,13 +295,16 @@ async function main(): Promise<void> {
       console.log(describe('hang-up→next offer (caller was waiting)', nextOffer));
       console.log(describe('accept→bridge requests done (ack)', seen.acceptToBridgeMs));
       console.log(
-        `callers answered ${answered.size}/${CALLERS}, still waiting in Redis ${stillWaiting}, lost (neither) ${CALLERS - answered.size - stillWaiting}, offered more than once ${twice}`,
+        `callers answered ${answered.size}/${callers}, still waiting in Redis ${stillWaiting}, lost (neither) ${callers - answered.size - stillWaiting}, offered more than once ${twice}`,
       );
       // Where the API's time goes: one core's worth of CPU per caller caps the calls per second.
       console.log(
-        `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / CALLERS).toFixed(2)} ms (one core saturates at ~${(CALLERS / (apiCpu / 1000)).toFixed(0)} callers/s), API system calls ${((callsAfter.writes - callsBefore.writes) / CALLERS).toFixed(1)} writes and ${((callsAfter.reads - callsBefore.reads) / CALLERS).toFixed(1)} reads, Redis commands ${perCaller(redisBefore, redisAfter, CALLERS)}, Postgres transactions ${((pgAfter - pgBefore) / CALLERS).toFixed(1)}`,
+        `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / callers).toFixed(2)} ms (one core saturates at ~${(callers / (apiCpu / 1000)).toFixed(0)} callers/s), API system calls ${((callsAfter.writes - callsBefore.writes) / callers).toFixed(1)} writes and ${((callsAfter.reads - callsBefore.reads) / callers).toFixed(1)} reads, Redis commands ${perCaller(redisBefore, redisAfter, callers)}, Postgres transactions ${((pgAfter - pgBefore) / callers).toFixed(1)}`,
       );
     }
+    // A running API has its hot paths compiled; a fresh one spends the first seconds of a surge
+    // in V8's compilers. ROUTING_BENCH_WARMUP=0 measures from cold.
+    if (WARMUP > 0) await surgeAt(100, WARMUP, false);
     for (const rate of RATES) await surgeAt(rate);
     clearInterval(sampler);
 
