@@ -82,18 +82,22 @@ export async function enqueueCaller(
     if (queued.value.state === 'gone') return hangupTwiml();
     if (!options.recorded && (await endedMeanwhile(deps, callSid, caller.hotline)))
       return hangupTwiml();
-    deps.events.emit('caller.queued', {
-      callSid,
-      hotline: caller.hotline,
-      language,
-      enqueuedAt: caller.enqueuedAt,
-      entry: queued.value,
-    });
+    announceQueued(deps, caller, queued.value);
     return enqueueTwiml(ctx, language, { notice: ctx.hotline.recordingNotice });
   }
   if (forward) return forwardTwiml(ctx, 'fallback');
   deps.buffer.add(callSid, { type: 'queue-add', caller });
   return holdInTwilioQueueTwiml(ctx, language);
+}
+
+/** Routing announces the offer the entry made (or runs a round if it could not decide alone). */
+function announceQueued(
+  deps: TVoiceDeps,
+  caller: TWaitingCaller,
+  entry: Extract<TQueueEntry, { state: 'queued' }>,
+): void {
+  const { callSid, hotline, language, enqueuedAt } = caller;
+  deps.events.emit('caller.queued', { callSid, hotline, language, enqueuedAt, entry });
 }
 
 /**
@@ -113,13 +117,7 @@ function settleLateEntry(
     async (entry) => {
       if (entry.state === 'gone') return;
       if (forwarded) return removeFromQueue(deps, caller.callSid, caller.hotline, 'leave');
-      deps.events.emit('caller.queued', {
-        callSid: caller.callSid,
-        hotline: caller.hotline,
-        language: caller.language,
-        enqueuedAt: caller.enqueuedAt,
-        entry,
-      });
+      announceQueued(deps, caller, entry);
     },
     // Never ran: the buffered entry (or the reconciler) queues the caller once Redis is back.
     () => undefined,
