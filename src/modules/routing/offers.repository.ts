@@ -5,7 +5,6 @@ import {
   candidatesScript,
   handOverScript,
   prioritiseScript,
-  leaveScript,
   offerNewcomerScript,
   callEndedScript,
   releaseScript,
@@ -68,8 +67,8 @@ export function newcomerOffer(callSid: string, r: TNewcomerReply): TNewcomerOffe
 export type TWithdrawnOffer = { offerId: string; userId: string };
 
 /** leaveCaller's reply ({state, offerId, userId} when an offer was withdrawn) from `from` on. */
-export function withdrawnIn(r: string[] | null, from: number): TWithdrawnOffer | null {
-  if (!r || r.length < from + 3) return null;
+export function withdrawnIn(r: readonly string[], from: number): TWithdrawnOffer | null {
+  if (r.length < from + 3) return null;
   return { offerId: at(r, from + 1), userId: at(r, from + 2) };
 }
 
@@ -192,13 +191,6 @@ export function offersRepository(redis: Redis, prefix: string) {
       return { callSid: at(r, 0), userId: at(r, 1), counsellorState: at(r, 2) };
     },
 
-    /** Returns the withdrawn offer when the caller was under offer. */
-    async leave(callSid: string, hotline: string): Promise<TWithdrawnOffer | null> {
-      const r = (await runLua(redis, leaveScript, [], [prefix, callSid, hotline])) as
-        string[] | null;
-      return withdrawnIn(r, 0);
-    },
-
     async requeue(
       callSid: string,
       to: { hotline?: string; language?: string } = {},
@@ -257,17 +249,8 @@ export function offersRepository(redis: Redis, prefix: string) {
       hotline: string | null;
       withdrawn: TWithdrawnOffer | null;
     }> {
-      const [counsellor, hotline, offerId, userId] = (await runLua(
-        redis,
-        callEndedScript,
-        [],
-        [prefix, callSid],
-      )) as [string, string, string, string];
-      return {
-        counsellor: counsellor || null,
-        hotline: hotline || null,
-        withdrawn: offerId ? { offerId, userId } : null,
-      };
+      const r = (await runLua(redis, callEndedScript, [], [prefix, callSid])) as string[];
+      return { counsellor: r[0] || null, hotline: r[1] || null, withdrawn: withdrawnIn(r, 2) };
     },
 
     async handOver(callSid: string, fromUserId: string, toUserId: string): Promise<boolean> {

@@ -302,16 +302,14 @@ return leaveCaller(ARGV[2], ARGV[3])
 /**
  * The call is over for good (a final status): the caller's entry goes, an offer made for them is
  * withdrawn, and the counsellor who had the call is returned, in one step. ARGV: prefix, callSid.
- * Returns {connectedTo, hotline, withdrawn offerId, its counsellor} ('' for each one missing).
+ * Returns {connectedTo, hotline} ('' when missing) followed by leaveCaller's reply.
  */
 export const callEndedScript = luaScript(`${routingLuaHelpers}${leaveLua}
 local sid = ARGV[2]
 local f = redis.call('HMGET', ck(sid), 'connectedTo', 'hotline')
 local left = leaveCaller(sid, f[2] or '')
 redis.call('DEL', ck(sid))
-local offerId, userId = '', ''
-if left and left[2] then offerId, userId = left[2], left[3] end
-return {f[1] or '', f[2] or '', offerId, userId}
+return {f[1] or '', f[2] or '', unpack(left or {})}
 `);
 
 /**
@@ -319,7 +317,7 @@ return {f[1] or '', f[2] or '', offerId, userId}
  * they are in it; if not, they are marked gone, so that an incoming webhook's entry still on its
  * way is refused by the enqueue script. One atomic step: an entry lands either before it (and is
  * removed) or after it (and is refused). ARGV: prefix, callSid, hotline, mark seconds.
- * Returns 'left' or 'absent'.
+ * Returns 'absent', or {'left'} followed by leaveCaller's reply.
  */
 export const leaveOrMarkGoneScript = luaScript(`${routingLuaHelpers}${leaveLua}
 local sid, hotline = ARGV[2], ARGV[3]
