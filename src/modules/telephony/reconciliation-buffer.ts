@@ -1,5 +1,6 @@
 import type { TWaitingQueue, TWaitingCaller } from '../routing/waiting-queue.repository';
 import type { TCallLifecycle } from './call-lifecycle.events';
+import { leaveQueue } from './queue-leave';
 import type { TCallEvent, TCallsRepository, TCallUpdate, TNewCall } from './calls.repository';
 import type { TCallStatus } from './call-state.policy';
 import type { TReconciliationJournal } from './reconciliation-journal';
@@ -17,7 +18,7 @@ export type TPendingWrite =
       at: Date;
     }
   | { type: 'queue-add'; caller: TWaitingCaller }
-  | { type: 'queue-remove'; hotline: string };
+  | { type: 'queue-remove'; hotline: string; result: string };
 
 const MAX_CALLS = 10_000;
 
@@ -71,7 +72,7 @@ export function reconciliationBuffer(deps: {
         });
         return;
       case 'queue-remove':
-        return deps.queue.remove(callSid, write.hotline);
+        return leaveQueue(deps, callSid, write.hotline, write.result);
     }
   }
 

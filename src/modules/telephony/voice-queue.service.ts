@@ -14,6 +14,7 @@ import {
   waitTwiml,
   type TIvrContext,
 } from './ivr-twiml.policy';
+import { leaveQueue } from './queue-leave';
 import { guard } from './store-guard';
 import {
   logEvent,
@@ -133,7 +134,8 @@ function settleLateEntry(
 async function endedMeanwhile(deps: TVoiceDeps, callSid: string, hotline: string) {
   const state = await guard(() => deps.calls.queueState(callSid), storeTimeout(deps));
   if (!state.ok || state.value === null || !isOverForQueue(state.value)) return false;
-  await guard(() => deps.queue.remove(callSid, hotline), storeTimeout(deps));
+  // The entry may have made an offer: taking the caller out withdraws it, and routing is told.
+  await removeFromQueue(deps, callSid, hotline, 'hangup');
   return true;
 }
 
@@ -224,25 +226,16 @@ export async function queueLeft(
   return queueResultTwiml(ctx, language, result);
 }
 
-/** Removes a caller from the Redis queue; tells subscribers only if they were still waiting there. */
+/**
+ * Removes a caller from the Redis queue (queue-leave). A removal Redis runs after the deadline
+ * still tells routing; one that never ran is replayed by the buffer once Redis is back.
+ */
 export async function removeFromQueue(
   deps: TVoiceDeps,
   callSid: string,
   hotline: string,
   result: string,
 ): Promise<void> {
-  // Out of the queue, or marked gone if not in it yet: a late entry is then refused.
-  const left = await guard(() => deps.queue.leaveOrMarkGone(callSid, hotline), storeTimeout(deps));
-  if (!left.ok) {
-    deps.buffer.add(callSid, { type: 'queue-remove', hotline });
-    return;
-  }
-  if (left.value.state === 'absent') return;
-  const { withdrawn } = left.value;
-  deps.events.emit('caller.left-queue', {
-    callSid,
-    hotline,
-    result,
-    ...(withdrawn && { withdrawn }),
-  });
+  const left = await guard(() => leaveQueue(deps, callSid, hotline, result), storeTimeout(deps));
+  if (!left.ok) deps.buffer.add(callSid, { type: 'queue-remove', hotline, result });
 }

@@ -1,12 +1,5 @@
 import { isCallStatus, isTerminal } from './call-state.policy';
-import { guard } from './store-guard';
-import {
-  logEvent,
-  storeTimeout,
-  write,
-  type TTwilioParams,
-  type TVoiceDeps,
-} from './voice.context';
+import { logEvent, write, type TTwilioParams, type TVoiceDeps } from './voice.context';
 import { removeFromQueue } from './voice-queue.service';
 
 /**
@@ -61,11 +54,6 @@ export async function statusReceived(
   const result = applied as { changed: boolean; status: string } | null;
   if (result?.changed) deps.events.emit('call.status', { callSid, status: result.status });
   // Twilio normally reports the hang-up through the Enqueue action too; this covers a lost one.
-  if (isTerminal(status) && hotline !== 'unknown') {
-    const gone = await guard(
-      () => removeFromQueue(deps, callSid, hotline, 'hangup'),
-      storeTimeout(deps),
-    );
-    if (!gone.ok) deps.buffer.add(callSid, { type: 'queue-remove', hotline });
-  }
+  if (isTerminal(status) && hotline !== 'unknown')
+    await removeFromQueue(deps, callSid, hotline, 'hangup');
 }

@@ -56,7 +56,7 @@ async function slowRedisRig(dutyMobile: string | null) {
     await admin.call('CLIENT', 'PAUSE', String(ms), 'ALL');
     return rig.sim.placeCall({ hotline: '1362', from: '+8562055512345', digits: [] });
   }
-  return { rig, staff, counsellor, queue, callWhileRedisStalls };
+  return { rig, staff, admin, counsellor, queue, callWhileRedisStalls };
 }
 
 describe('a queue entry Redis answers after the webhook answered', () => {
@@ -93,6 +93,31 @@ describe('a queue entry Redis answers after the webhook answered', () => {
     expect(await queue.position(callSid, '1362')).toBeNull();
     // ...and the counsellor, never offered them, is free for the next caller.
     expect(counsellor.offers.map((o) => o.callSid)).not.toContain(callSid);
+    await eventually(async () =>
+      expect((await rig.app.liveRouting.presence.get(staff.id))?.state).toBe('available'),
+    );
+  }, 30_000);
+
+  it('withdraws the offer of a caller who hangs up while Redis is too slow, and says they left', async () => {
+    const { rig, staff, admin, counsellor } = await slowRedisRig(null);
+    const call = rig.sim.placeCall({ hotline: '1362', from: '+8562055512345', digits: [] });
+    const offer = await counsellor.nextOffer(10_000);
+    expect(offer.callSid).toBe(call.sid);
+    // The caller gives up while the offer rings; the hang-up's removal waits out its deadline.
+    await admin.call('CLIENT', 'PAUSE', '3000', 'ALL');
+    rig.sim.engine.hangup(call);
+    await eventually(() => expect(call.status).toBe('completed'));
+    // Once Redis runs the held steps, the desk stops ringing (not at the 20 s offer time-out), and
+    // the removal that missed its deadline still announces the caller's departure (queue views,
+    // the call's history): it used to be dropped, and its replay said nothing either.
+    await eventually(
+      () => expect(counsellor.withdrawn.map((w) => w.offerId)).toContain(offer.offerId),
+      8_000,
+    );
+    expect(rig.lifecycle).toContainEqual({
+      event: 'caller.left-queue',
+      payload: expect.objectContaining({ callSid: call.sid, withdrawn: expect.anything() }),
+    });
     await eventually(async () =>
       expect((await rig.app.liveRouting.presence.get(staff.id))?.state).toBe('available'),
     );

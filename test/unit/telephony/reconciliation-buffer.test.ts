@@ -6,7 +6,13 @@ import type { TWaitingQueue } from '../../../src/modules/routing/waiting-queue.r
 
 /** Stores that fail while `down` is set and record what reached them. */
 function fakeStores() {
-  const state = { postgresDown: true, redisDown: true, written: [] as string[] };
+  const state = {
+    postgresDown: true,
+    redisDown: true,
+    written: [] as string[],
+    /** What taking the caller out of the queue finds once Redis is back. */
+    leaving: { state: 'absent' } as Awaited<ReturnType<TWaitingQueue['leaveOrMarkGone']>>,
+  };
   const pg = (what: string) => async () => {
     if (state.postgresDown) throw new Error('postgres down');
     state.written.push(what);
@@ -25,9 +31,10 @@ function fakeStores() {
       if (state.redisDown) throw new Error('redis down');
       state.written.push('queue-add');
     },
-    remove: async () => {
+    leaveOrMarkGone: async () => {
       if (state.redisDown) throw new Error('redis down');
       state.written.push('queue-remove');
+      return state.leaving;
     },
   } as unknown as TWaitingQueue;
   return { state, calls, queue };
@@ -68,10 +75,25 @@ describe('reconciliation buffer', () => {
     const { state, calls, queue } = fakeStores();
     const buffer = reconciliationBuffer({ calls, queue, events: createCallLifecycle() });
     buffer.add('CA1', { type: 'queue-add', caller });
-    buffer.add('CA1', { type: 'queue-remove', hotline: '1362' });
+    buffer.add('CA1', { type: 'queue-remove', hotline: '1362', result: 'hangup' });
     state.redisDown = false;
     await buffer.flush();
     expect(state.written).toEqual([]);
     expect(buffer.size()).toBe(0);
+  });
+
+  it('tells routing about a caller its replayed removal took out, with the offer it withdrew', async () => {
+    const { state, calls, queue } = fakeStores();
+    const events = createCallLifecycle();
+    const left: unknown[] = [];
+    events.on('caller.left-queue', (e) => void left.push(e));
+    const buffer = reconciliationBuffer({ calls, queue, events });
+    buffer.add('CA1', { type: 'queue-remove', hotline: '1362', result: 'hangup' });
+    const withdrawn = { offerId: 'O1', userId: 'U1' };
+    state.leaving = { state: 'left', withdrawn };
+    state.redisDown = false;
+    await buffer.flush();
+    expect(state.written).toEqual(['queue-remove']);
+    expect(left).toEqual([{ callSid: 'CA1', hotline: '1362', result: 'hangup', withdrawn }]);
   });
 });
