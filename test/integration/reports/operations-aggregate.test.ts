@@ -117,13 +117,19 @@ describe('the operations report from the per-hour aggregates', () => {
       where call_sid in ('CA4', 'CA8', 'CA12')`;
     await sql`update calls set hotline = '1554', updated_at = now() where call_sid = 'CA17'`;
     // Calls and routing steps happening now (the steps are younger than the refresh's settling
-    // time, so the report reads them directly), and a contact recorded late for June.
+    // time, so the report reads them directly), and a contact recorded late for June. "Minutes
+    // ago" never reaches back past midnight in Vientiane: run just after it, the calls would
+    // otherwise fall on yesterday's report.
+    const laoMidnight = sql`date_trunc('day', now() at time zone 'Asia/Vientiane') at time zone 'Asia/Vientiane'`;
+    const ago = (minutes: number) =>
+      sql`greatest(now() - ${`${minutes} minutes`}::interval, ${laoMidnight})`;
     await sql`
       insert into calls (call_sid, hotline, status, route, queue_result, started_at, enqueued_at, left_queue_at)
-      values ('CA-now-1', '1362', 'in-progress', 'queued', 'redirected', now() - interval '5 min',
-          now() - interval '5 min', now() - interval '4 min'),
-        ('CA-now-2', '1554', 'completed', 'queued', 'hangup', now() - interval '3 min',
-          now() - interval '3 min', now() - interval '2 min')`;
+      values ('CA-now-1', '1362', 'in-progress', 'queued', 'redirected', ${ago(5)}, ${ago(5)}, ${ago(4)}),
+        ('CA-now-2', '1554', 'completed', 'queued', 'hangup', ${ago(3)}, ${ago(3)}, ${ago(2)})`;
+    // Today as the database sees it now (the module's `today` may be yesterday by now).
+    const [{ day: today } = { day: '' }] = await sql<{ day: string }[]>`
+      select to_char(now() at time zone 'Asia/Vientiane', 'YYYY-MM-DD') as day`;
     await sql`
       insert into call_events (call_sid, kind, payload, received_at)
       values ('CA-now-1', 'routing.offered', ${JSON.stringify({ userId: a })}::jsonb, now()),
