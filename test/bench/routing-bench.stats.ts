@@ -64,3 +64,18 @@ export async function syscalls(pid: number): Promise<{ reads: number; writes: nu
     writes: Number(/syscw:\s+(\d+)/.exec(io)?.[1] ?? 0),
   };
 }
+
+/**
+ * CPU time the whole machine has spent busy and in all, in ms summed over its cores, from
+ * /proc/stat (Linux): during a surge, how much of the machine the API, the test's own processes,
+ * Redis and Postgres leave one another.
+ */
+export async function machineCpuMs(): Promise<{ busy: number; total: number }> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile('/proc/stat', 'utf8');
+  // cpu user nice system idle iowait irq softirq steal …
+  const ticks = (stat.split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
+}

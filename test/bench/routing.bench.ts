@@ -2,7 +2,7 @@ import { API_NODE_ARGS } from '../../scripts/local/services';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { hotlines, staffUsers } from '../../db/schema/index';
@@ -21,6 +21,7 @@ import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
 import {
   cpuMs,
   describe,
+  machineCpuMs,
   perCaller,
   redisCommandCounts,
   rssMb,
@@ -204,6 +205,48 @@ async function main(): Promise<void> {
       );
 
     /**
+     * Who used the machine's CPU from now until `since()`: the API, the counsellors' processes,
+     * this process (webhook poster and Twilio stand-in), Redis, and the rest (Postgres, kernel).
+     */
+    async function cpuShares() {
+      const procs: Array<[string, number]> = [
+        ['API', pid],
+        ...counsellors.map((c, i): [string, number] => [
+          counsellors.length > 1 ? `counsellors ${i + 1}` : 'counsellors',
+          c.pid ?? 0,
+        ]),
+        ['Redis', redisServer.process.pid ?? 0],
+      ];
+      const read = async () => ({
+        machine: await machineCpuMs(),
+        procs: await Promise.all(procs.map(([, p]) => cpuMs(p))),
+        self: process.cpuUsage(),
+      });
+      const from = await read();
+      return {
+        async since() {
+          const to = await read();
+          const wall = (to.machine.total - from.machine.total) / cpus().length;
+          const pct = (ms: number) => Math.round((100 * ms) / wall);
+          const used = procs.map(
+            ([name], i) => [name, (to.procs[i] ?? 0) - (from.procs[i] ?? 0)] as const,
+          );
+          const self = (to.self.user + to.self.system - from.self.user - from.self.system) / 1000;
+          const busy = to.machine.busy - from.machine.busy;
+          const rest = busy - self - used.reduce((sum, [, ms]) => sum + ms, 0);
+          const each = [
+            ...used,
+            ['poster + Twilio stand-in', self] as const,
+            ['Postgres, kernel, rest', rest] as const,
+          ]
+            .map(([name, ms]) => `${name} ${pct(ms)}%`)
+            .join(', ');
+          return { busy: Math.round((100 * busy) / (to.machine.total - from.machine.total)), each };
+        },
+      };
+    }
+
+    /**
      * One surge of `callers` callers at `rate` per second, every counsellor free at its start.
      * `report: false` is the warm-up: only its lost and offered-twice counts are printed.
      */
@@ -219,6 +262,7 @@ async function main(): Promise<void> {
       const pgBefore = await pgCommits();
       const cpuBefore = await cpuMs(pid);
       const callsBefore = await syscalls(pid);
+      const shares = await cpuShares();
       const surge = performance.now();
       benchLag.reset();
       benchLag.enable();
@@ -238,6 +282,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < WAIT_S * 10 && answered.size < callers; i++)
         await new Promise((r) => setTimeout(r, 100));
       const answeredAfterS = (performance.now() - surge) / 1000;
+      const machine = await shares.since();
       benchLag.disable();
       // The last calls hang up CALL_MS later: let every counsellor be free for the next surge.
       await new Promise((r) => setTimeout(r, CALL_MS + 1500));
@@ -298,6 +343,9 @@ async function main(): Promise<void> {
         `callers answered ${answered.size}/${callers}, still waiting in Redis ${stillWaiting}, lost (neither) ${callers - answered.size - stillWaiting}, offered more than once ${twice}`,
       );
       // Where the API's time goes: one core's worth of CPU per caller caps the calls per second.
+      console.log(
+        `machine while the surge ran: ${machine.busy}% of its ${cpus().length} cores busy; of one core: ${machine.each}`,
+      );
       console.log(
         `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / callers).toFixed(2)} ms (one core saturates at ~${(callers / (apiCpu / 1000)).toFixed(0)} callers/s), API system calls ${((callsAfter.writes - callsBefore.writes) / callers).toFixed(1)} writes and ${((callsAfter.reads - callsBefore.reads) / callers).toFixed(1)} reads, Redis commands ${perCaller(redisBefore, redisAfter, callers)}, Postgres transactions ${((pgAfter - pgBefore) / callers).toFixed(1)}`,
       );
