@@ -2,6 +2,7 @@
 // administration screens in web/. Constants and zod only: web/ imports this file, so nothing
 // server-side may be imported here.
 import { z } from 'zod';
+import { E164 } from './phone';
 
 export const partnerKinds = [
   'shelter',
@@ -19,7 +20,7 @@ export type TPartnerKind = (typeof partnerKinds)[number];
 export const intakeSexes = ['female', 'male', 'other', 'unknown'] as const;
 export const unitWeekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
-export const ZE164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
+export const ZE164 = z.string().regex(E164);
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 
 /** 24/7, or weekly [open, close) ranges in Vientiane time plus closed dates. */

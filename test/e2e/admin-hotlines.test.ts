@@ -1,7 +1,9 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { screenshotBoth } from './support/both-languages';
 import { screenshot } from './support/screenshots';
-import { signInWithTotp } from './support/sign-in';
+import { signIn, signInWithTotp } from './support/sign-in';
 
 const todayInVientiane = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
@@ -16,6 +18,16 @@ describe('hotline administration', () => {
   // A simulated caller who presses 1 for Lao; the transcript is what Twilio would have done.
   const placeCall = () =>
     system.sim.placeCall({ hotline: '1362', from: '+8562055512345', digits: ['1'] });
+  let adminPage: Page | undefined;
+  /** The administrator, signed in once: the demo shows the second-factor secret only at enrolment. */
+  const asAdmin = async () => {
+    if (!adminPage) {
+      adminPage = await system.browser.newPage({ uiLanguage: 'en' });
+      await signInWithTotp(adminPage, system.login('admin'));
+      await adminPage.waitForURL('**/admin');
+    }
+    return adminPage;
+  };
   const verbs = (call: { transcript: Array<{ verb: string; detail?: string }> }) =>
     call.transcript.map((t) => (t.detail ? `${t.verb}:${t.detail}` : t.verb));
 
@@ -29,9 +41,7 @@ describe('hotline administration', () => {
         .toBe(true);
       system.sim.engine.hangup(before);
 
-      const page = await system.browser.newPage({ uiLanguage: 'en' });
-      await signInWithTotp(page, system.login('admin'));
-      await page.waitForURL('**/admin');
+      const page = await asAdmin();
       await page.getByRole('link', { name: 'Edit 1362' }).click();
       await page.getByRole('heading', { name: /^1362/ }).waitFor();
       await page.getByLabel('Date').fill(todayInVientiane());
@@ -55,6 +65,59 @@ describe('hotline administration', () => {
       await screenshot(page, 'admin-users-en');
       await page.getByRole('button', { name: 'ລາວ' }).click();
       await screenshot(page, 'admin-users-lo');
+    },
+  );
+
+  it(
+    "sets a counsellor's calls to ring on her own mobile, showing only its last digits",
+    { timeout: 120_000 },
+    async () => {
+      const page = await asAdmin();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('link', { name: 'Users' }).click();
+      const noy = page.getByTestId('users').getByRole('row', { name: /Counsellor Noy/ });
+      await noy.getByText('Browser', { exact: true }).waitFor();
+      // Only those who take calls have somewhere calls ring.
+      const statistician = page.getByTestId('users').getByRole('row', { name: /Statistician/ });
+      expect(await statistician.getByRole('button', { name: /answers calls/ }).count()).toBe(0);
+
+      await noy.getByRole('button', { name: 'Change where Counsellor Noy answers calls' }).click();
+      await noy.getByRole('radio', { name: 'Their own mobile' }).check();
+      const save = noy.getByRole('button', { name: 'Save' });
+      // No number yet: answering on a mobile would ring nowhere.
+      expect(await save.isDisabled()).toBe(true);
+      await noy.getByLabel('Mobile number').fill('020 5557');
+      await noy.getByText('international format, starting with +').waitFor();
+      expect(await save.isDisabled()).toBe(true);
+      await noy.getByLabel('Mobile number').fill('+856 20 5557 7199');
+      await screenshotBoth(page, 'admin-answer-on');
+      await save.click();
+      await page.getByRole('status').getByText('Saved where Counsellor Noy answers').waitFor();
+      await noy.getByText('Mobile ending 199').waitFor();
+      expect(await page.textContent('body')).not.toContain('5557');
+
+      // Noy sees the change on her own desk, with the whole number (hers).
+      const desk = await system.browser.newPage({ uiLanguage: 'en' });
+      await signIn(desk, system.login('counsellor'));
+      await desk.getByRole('link', { name: 'Where I answer' }).click();
+      const mobile = desk.getByRole('radio', { name: 'On my own mobile' });
+      await expect.poll(() => mobile.isEnabled(), { timeout: 20_000 }).toBe(true);
+      expect(await mobile.isChecked()).toBe(true);
+      expect(await desk.getByLabel('Mobile number').inputValue()).toBe('+8562055577199');
+
+      // Back to the browser softphone, keeping the number: the field left empty.
+      await noy.getByRole('button', { name: 'Change where Counsellor Noy answers calls' }).click();
+      await noy.getByText('Leave empty to keep the number ending 199').waitFor();
+      await noy.getByRole('radio', { name: 'Browser softphone' }).check();
+      await noy.getByRole('button', { name: 'Save' }).click();
+      await noy.getByText('Browser', { exact: true }).waitFor();
+      await desk.reload();
+      const browser = desk.getByRole('radio', { name: /In this browser/ });
+      await expect.poll(() => browser.isEnabled(), { timeout: 20_000 }).toBe(true);
+      expect(await browser.isChecked()).toBe(true);
+      expect(await desk.getByLabel('Mobile number').inputValue()).toBe('+8562055577199');
+      for (const form of ['55577199', '5557 7199', '020 5557'])
+        expect(system.logs.text()).not.toContain(form);
     },
   );
 });

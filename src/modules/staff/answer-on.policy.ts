@@ -1,8 +1,5 @@
 import type { TAnswerOn } from '../../../db/schema/staff';
 
-/** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
-export const E164 = /^\+[1-9]\d{6,14}$/;
-
 /** Where a counsellor's accepted calls ring, and the mobile number if they have one. */
 export type TAnswerSetting = { answerOn: TAnswerOn; mobile: string | null };
 

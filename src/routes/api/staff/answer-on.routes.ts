@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerOnChoices } from '../../../../db/schema/staff';
 import { AppError } from '../../../errors/catalogue';
-import { E164, mobileEnding } from '../../../modules/staff/answer-on.policy';
+import { E164 } from '../../../contracts/phone';
+import { mobileEnding } from '../../../modules/staff/answer-on.policy';
 import { readAnswerSetting, saveAnswerSetting } from '../../../modules/staff/answer-on.repository';
 import { ZErrorBody } from '../../error.schema';
 

@@ -2,9 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { fetchUsers, updateUser, type TUser, type TUserUpdate } from '../api/users.api';
+import { AnswerOnCell } from './answer-on-cell';
 import { UserCreateForm } from './user-create-form';
 
-/** Staff accounts: role and scope at a glance, second-factor reset, disable / enable. */
+/** The roles that take calls (routing.call-control): only they have somewhere calls ring. */
+const CALL_TAKERS: ReadonlySet<TUser['role']> = new Set(['counsellor', 'supervisor']);
+
+/**
+ * Staff accounts: role and scope at a glance, where call takers' calls ring, second-factor
+ * reset, disable / enable.
+ */
 export function UsersPanel() {
   const { t } = useT('admin');
   const [users, setUsers] = useState<TUser[] | null>(null);
@@ -42,6 +49,7 @@ export function UsersPanel() {
               <th>{t('users.name')}</th>
               <th>{t('users.role')}</th>
               <th>{t('users.scope')}</th>
+              <th>{t('users.answersOn')}</th>
               <th>{t('users.secondFactor')}</th>
               <th />
             </tr>
@@ -59,6 +67,16 @@ export function UsersPanel() {
                   {[u.hotlines.join(', '), u.organisationKey, u.provinceCode]
                     .filter(Boolean)
                     .join(' · ') || '—'}
+                </td>
+                <td>
+                  {CALL_TAKERS.has(u.role) ? (
+                    <AnswerOnCell
+                      user={u}
+                      onSaved={() => setDone({ key: 'users.answerOnDone', name: u.displayName })}
+                    />
+                  ) : (
+                    '—'
+                  )}
                 </td>
                 <td>
                   {u.totpEnrolled

@@ -5,8 +5,7 @@ import { myAnswerOn, saveMyAnswerOn, type TAnswerOn } from '../api/answer-on.api
 import { softphoneConfig } from '../api/softphone.api';
 import { ActionError } from './action-error';
 import '../answer-on.strings';
-
-const E164 = /^\+[1-9]\d{6,14}$/;
+import { compactPhone, E164 } from '../../../../../src/contracts/phone';
 
 /** The counsellor's choice of where accepted calls ring, and their mobile number. */
 export function AnswerOnSettings() {
@@ -36,7 +35,7 @@ export function AnswerOnSettings() {
     };
   }, []);
 
-  const number = mobile.replace(/[\s-]/g, '');
+  const number = compactPhone(mobile);
   const invalid = number !== '' && !E164.test(number);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
