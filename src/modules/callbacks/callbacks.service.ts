@@ -140,7 +140,10 @@ export async function takeCallback(deps: TCallbackDeps, actor: TActor, taskId: s
   return { task, safety: await safetyOf(deps, task.callSid) };
 }
 
-/** Places the call with the hotline's number as caller ID and rings the counsellor into it. */
+/**
+ * Places the call with the hotline's number as caller ID and rings the counsellor into it where
+ * they answer: the console softphone, or their own mobile (no whisper: they asked for this call).
+ */
 export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: string) {
   const { ctx } = deps;
   const task = await deps.repo.get(taskId);
@@ -166,9 +169,10 @@ export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: 
       statusCallback: `${root}/webhooks/twilio/voice/status?hotline=${task.hotline}`,
       timeoutSeconds: 30,
     });
+    const target = await ctx.mobileLegs.answerTarget(actor.userId);
     await ctx.telephony.addParticipant({
       conferenceName,
-      to: `client:${actor.userId}`,
+      to: target.kind === 'mobile' ? target.number : `client:${actor.userId}`,
       from,
       label: 'counsellor',
       beep: false,

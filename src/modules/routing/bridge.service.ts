@@ -33,7 +33,7 @@ export async function bridgeToCounsellor(
 ): Promise<void> {
   const conferenceName = conferenceFor(call.callSid);
   const urls = bridgeUrls(ctx.config.PUBLIC_BASE_URL, call.callSid, userId);
-  const from = (await ctx.hotlineNumber(call.hotline).catch(() => null)) ?? call.hotline;
+  const from = await callerIdOf(ctx, call.hotline);
   const [dequeued, leg] = await Promise.allSettled([
     call.kind === 'callback'
       ? Promise.resolve()
@@ -42,20 +42,7 @@ export async function bridgeToCounsellor(
           callSid: call.callSid,
           url: urls.callerTwiml,
         }),
-    // Their own mobile (whisper first, see mobile-leg.ring) or the console softphone.
-    ctx.mobileLegs.answerTarget(userId).then((target) =>
-      target.kind === 'mobile'
-        ? ringMobile(ctx, { userId, call, number: target.number, from })
-        : ctx.telephony.addParticipant({
-            conferenceName,
-            to: `client:${userId}`,
-            from,
-            label: 'counsellor',
-            statusCallback: urls.counsellorStatus,
-            beep: false,
-            endConferenceOnExit: false,
-          }),
-    ),
+    ringCounsellor(ctx, { userId, call, from }),
   ]);
   if (dequeued.status === 'rejected' || leg.status === 'rejected') {
     const err =
@@ -81,6 +68,35 @@ export async function bridgeToCounsellor(
     payload: { userId, conference: conferenceName },
   });
   ctx.notifier.connected(userId, call.callSid, conferenceName);
+}
+
+/** The hotline's own number, shown to whoever the platform rings for this hotline's calls. */
+export async function callerIdOf(ctx: TRoutingContext, hotline: string): Promise<string> {
+  return (await ctx.hotlineNumber(hotline).catch(() => null)) ?? hotline;
+}
+
+/**
+ * Rings a counsellor into the call's conference where they answer (their own choice, or an
+ * administrator's): their own mobile, whisper first (mobile-leg.ring), or the console softphone.
+ * An accepted call and a warm transfer alike; the leg's status comes back as the counsellor's.
+ */
+export async function ringCounsellor(
+  ctx: TRoutingContext,
+  args: { userId: string; call: Pick<TAcceptedCall, 'callSid' | 'hotline'>; from: string },
+): Promise<{ callSid: string }> {
+  const { userId, call, from } = args;
+  const target = await ctx.mobileLegs.answerTarget(userId);
+  if (target.kind === 'mobile')
+    return ringMobile(ctx, { userId, call, number: target.number, from });
+  return ctx.telephony.addParticipant({
+    conferenceName: conferenceFor(call.callSid),
+    to: `client:${userId}`,
+    from,
+    label: 'counsellor',
+    statusCallback: bridgeUrls(ctx.config.PUBLIC_BASE_URL, call.callSid, userId).counsellorStatus,
+    beep: false,
+    endConferenceOnExit: false,
+  });
 }
 
 const NOT_YET_QUEUED_RETRIES = 6;

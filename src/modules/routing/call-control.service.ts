@@ -1,5 +1,11 @@
 import type { TActor } from '../auth/actor';
-import { bridgeUrls, conferenceFor, counsellorFinished, requeueUrl } from './bridge.service';
+import {
+  callerIdOf,
+  conferenceFor,
+  counsellorFinished,
+  requeueUrl,
+  ringCounsellor,
+} from './bridge.service';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 import { telephonyError } from './telephony-error';
 
@@ -72,6 +78,8 @@ export async function transferToQueue(
 /**
  * Warm transfer: the named (available) counsellor joins the conference and the call becomes
  * theirs; the first counsellor can introduce the caller, then hang up without ending the call.
+ * They are rung where they answer accepted calls: a colleague on her own mobile hears the
+ * whisper and presses 1, as for a call from the queue.
  */
 export async function transferToCounsellor(
   ctx: TRoutingContext,
@@ -80,19 +88,13 @@ export async function transferToCounsellor(
   toUserId: string,
 ) {
   await ownCall(ctx, who, callSid);
+  const hotline = await ctx.offers.callerHotline(callSid);
+  if (!hotline) throw new RoutingError('NOT_FOUND');
   if (!(await ctx.offers.handOver(callSid, who.userId, toUserId)))
     throw new RoutingError('INVALID_TRANSITION');
-  const urls = bridgeUrls(ctx.config.PUBLIC_BASE_URL, callSid, toUserId);
+  const from = await callerIdOf(ctx, hotline);
   const leg = await telephony(ctx, () =>
-    ctx.telephony.addParticipant({
-      conferenceName: conferenceFor(callSid),
-      to: `client:${toUserId}`,
-      from: 'saiduan',
-      label: 'counsellor',
-      statusCallback: urls.counsellorStatus,
-      beep: false,
-      endConferenceOnExit: false,
-    }),
+    ringCounsellor(ctx, { userId: toUserId, call: { callSid, hotline }, from }),
   );
   await ctx.offers.setCounsellorLeg(callSid, leg.callSid);
   ctx.events.record({

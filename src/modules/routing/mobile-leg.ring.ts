@@ -21,7 +21,12 @@ export function mobileLegUrls(
  */
 export async function ringMobile(
   ctx: TRoutingContext,
-  args: { userId: string; call: TAcceptedCall; number: string; from: string },
+  args: {
+    userId: string;
+    call: Pick<TAcceptedCall, 'callSid' | 'hotline'>;
+    number: string;
+    from: string;
+  },
 ): Promise<{ callSid: string }> {
   const urls = mobileLegUrls(ctx.config.PUBLIC_BASE_URL, {
     callSid: args.call.callSid,

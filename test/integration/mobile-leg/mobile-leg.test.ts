@@ -217,4 +217,52 @@ describe('a counsellor answering on their mobile', () => {
         await signOff(counsellor.client);
       }
     }, 60_000);
+
+  it('is rung on her mobile, whisper first, when a colleague warm-transfers a call to her', async () => {
+    const colleague = await mobileCounsellor();
+    const staff = await createStaff(rig.stores, { role: 'counsellor', totpRequired: false });
+    const first = await connectCounsellor({
+      url: rig.baseUrl,
+      cookie: await loginAs(rig.app, staff),
+      origin: rig.baseUrl,
+    });
+    let caller: TSimCall | undefined;
+    try {
+      await first.socket.emitWithAck('presence:set', { state: 'available' });
+      caller = await queuedCaller('+8562055512004');
+      const callerSid = caller.sid;
+      await acceptNext(first, caller);
+      const softphone = await eventually(() =>
+        [...rig.sim.engine.state.rings.values()].find(
+          (r) => r.target === `client:${staff.id}` && r.state === 'ringing',
+        ),
+      );
+      await answer(softphone);
+      await eventually(() => conferenceOf(callerSid)?.participants.has(softphone.callSid));
+
+      await colleague.client.socket.emitWithAck('presence:set', { state: 'available' });
+      expect(
+        await first.socket.emitWithAck('call:transfer', {
+          callSid: callerSid,
+          to: { kind: 'counsellor', userId: colleague.id },
+        }),
+      ).toEqual({ data: { callSid: callerSid } });
+      // Her mobile rings with the hotline's number, not her (unused) browser softphone.
+      const ring = await ringingMobile(colleague.mobile);
+      expect(ring.from).toBe('+85621136200');
+      expect(
+        [...rig.sim.engine.state.rings.values()].some((r) => r.target === `client:${colleague.id}`),
+      ).toBe(false);
+      await answer(ring, '1');
+      await eventually(() => conferenceOf(callerSid)?.participants.has(ring.callSid));
+      const leg = rig.sim.engine.state.calls.get(ring.callSid) as TSimCall;
+      expect(heard(leg, 'play', '/prompts/1362/lo/whisper.wav')).toHaveLength(1);
+      expect(heard(caller, 'play', 'whisper')).toHaveLength(0);
+      expect((await rig.app.liveRouting.presence.get(colleague.id))?.state).toBe('on_call');
+    } finally {
+      await hangUp([caller]);
+      await signOff(first);
+      await signOff(colleague.client);
+    }
+  }, 60_000);
 });

@@ -62,6 +62,38 @@ describe('call-backs and missed calls', () => {
     await h.queue.remove(second, '1362');
   });
 
+  it('rings a counsellor who answers on her own mobile there when she places a call-back', async () => {
+    const callSid = await h.incoming(CALLER_NUMBER);
+    await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
+      CallSid: callSid,
+      Digits: '1',
+    });
+    await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
+      CallSid: callSid,
+      QueueResult: 'leave',
+    });
+    const c = await h.counsellor({});
+    const mobile = '+8562055570999';
+    const saved = await h.api(c.cookie, 'PUT', '/me/answer-on', { answerOn: 'mobile', mobile });
+    expect(saved.statusCode).toBe(200);
+    const task = await eventually(async () => {
+      const tasks = (await h.api(c.cookie, 'GET', '/callbacks')).json().tasks as Array<{
+        id: string;
+        callSid: string;
+      }>;
+      const mine = tasks.find((t) => t.callSid === callSid);
+      expect(mine).toBeDefined();
+      return mine as { id: string };
+    });
+    expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/take`)).statusCode).toBe(200);
+    expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/place`)).statusCode).toBe(200);
+    const join = h.twilio.requests
+      .filter((r) => r.path.endsWith(`/Conferences/callback-${task.id}/Participants.json`))
+      .at(-1);
+    expect(join?.params).toMatchObject({ To: mobile, From: '+85621136200' });
+    await h.api(c.cookie, 'POST', `/callbacks/${task.id}/complete`, { outcome: 'reached' });
+  });
+
   it('lists abandoned callers as missed calls without calling them, until a counsellor decides', async () => {
     const c = await h.counsellor({});
     const gone = await h.incoming(CALLER_NUMBER);

@@ -17,7 +17,7 @@ export async function oneHotline() {
   return Object.assign(h, {
     app,
     webhook,
-    api: (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    api: (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
       app.inject({
         method,
         url: `/api/staff${url}`,

@@ -2,7 +2,7 @@ import { addStrings } from '../../shared/i18n/i18n';
 
 const lo = {
   title: 'ຮັບສາຍຢູ່ໃສ',
-  intro: 'ເມື່ອທ່ານກົດຮັບສາຍ, ສາຍຈະດັງຢູ່ບ່ອນທີ່ທ່ານເລືອກ.',
+  intro: 'ສາຍທີ່ທ່ານກົດຮັບ, ສາຍທີ່ເພື່ອນຮ່ວມງານໂອນມາໃຫ້ທ່ານ ແລະ ສາຍທີ່ທ່ານໂທກັບ ຈະດັງຢູ່ບ່ອນທີ່ທ່ານເລືອກ.',
   browser: 'ໃນໂປຣແກຣມທ່ອງເວັບນີ້ (ຫູຟັງ ແລະ ໄມ)',
   mobile: 'ໃນໂທລະສັບມືຖືຂອງຂ້ອຍ',
   mobileNumber: 'ເບີມືຖື',
@@ -17,7 +17,8 @@ addStrings('answerOn', {
   lo,
   en: {
     title: 'Where I answer',
-    intro: 'When you accept a call, it rings where you choose here.',
+    intro:
+      'Calls you accept, calls a colleague transfers to you and your call-backs ring where you choose here.',
     browser: 'In this browser (headset and microphone)',
     mobile: 'On my own mobile',
     mobileNumber: 'Mobile number',
