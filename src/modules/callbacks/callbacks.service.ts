@@ -4,7 +4,7 @@ import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
 import { decryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
-import { counsellorFinished } from '../routing/bridge.service';
+import { counsellorFinished, directLegTarget } from '../routing/bridge.service';
 import { pushPresence, type TRoutingContext } from '../routing/routing.context';
 import type { callbacksRepository, TCallbackTask } from './callbacks.repository';
 
@@ -169,10 +169,9 @@ export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: 
       statusCallback: `${root}/webhooks/twilio/voice/status?hotline=${task.hotline}`,
       timeoutSeconds: 30,
     });
-    const target = await ctx.mobileLegs.answerTarget(actor.userId);
     await ctx.telephony.addParticipant({
       conferenceName,
-      to: target.kind === 'mobile' ? target.number : `client:${actor.userId}`,
+      to: await directLegTarget(ctx, actor.userId),
       from,
       label: 'counsellor',
       beep: false,

@@ -99,6 +99,15 @@ export async function ringCounsellor(
   });
 }
 
+/**
+ * Where to ring someone for a leg they asked for themselves (a call-back they place, a call they
+ * listen to): straight to their own mobile when they answer there (no whisper), else the softphone.
+ */
+export async function directLegTarget(ctx: TRoutingContext, userId: string): Promise<string> {
+  const target = await ctx.mobileLegs.answerTarget(userId);
+  return target.kind === 'mobile' ? target.number : `client:${userId}`;
+}
+
 const NOT_YET_QUEUED_RETRIES = 6;
 const NOT_YET_QUEUED_WAIT_MS = 250;
 

@@ -3,6 +3,7 @@ import {
   callerIdOf,
   conferenceFor,
   counsellorFinished,
+  directLegTarget,
   requeueUrl,
   ringCounsellor,
 } from './bridge.service';
@@ -130,7 +131,10 @@ export async function addParty(
   return { participantSid: leg.callSid };
 }
 
-/** Supervisor listen (muted), whisper (coach the counsellor only) or barge-in (heard by all). */
+/**
+ * Supervisor listen (muted), whisper (coach the counsellor only) or barge-in (heard by all), on
+ * the supervisor's softphone or, if she answers there, her own mobile (the hotline's number calls).
+ */
 export async function monitorCall(
   ctx: TRoutingContext,
   who: TWho,
@@ -138,12 +142,15 @@ export async function monitorCall(
   mode: 'listen' | 'whisper' | 'barge',
 ) {
   const counsellorLeg = await ctx.offers.counsellorLeg(callSid);
-  if (!counsellorLeg) throw new RoutingError('NOT_FOUND');
+  const hotline = await ctx.offers.callerHotline(callSid);
+  if (!counsellorLeg || !hotline) throw new RoutingError('NOT_FOUND');
+  const to = await directLegTarget(ctx, who.userId);
+  const from = await callerIdOf(ctx, hotline);
   const leg = await telephony(ctx, () =>
     ctx.telephony.addParticipant({
       conferenceName: conferenceFor(callSid),
-      to: `client:${who.userId}`,
-      from: 'saiduan',
+      to,
+      from,
       label: `supervisor-${mode}`,
       muted: mode === 'listen',
       ...(mode === 'whisper' ? { coachCallSid: counsellorLeg } : {}),

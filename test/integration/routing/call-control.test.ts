@@ -105,6 +105,38 @@ describe('in-call control through conference participants', () => {
     await b.client.socket.emitWithAck('presence:set', { state: 'offline' });
   });
 
+  it('lets a supervisor listen on her softphone, or on her own mobile when she answers there', async () => {
+    const a = await h.counsellor({ hotlines: ['1702'] });
+    const boss = await h.counsellor({ hotlines: ['1702'], role: 'supervisor' });
+    await a.client.socket.emitWithAck('presence:set', { state: 'available' });
+    const caller = await h.caller({ hotline: '1702' });
+    await answered(a.client, caller);
+    const joins = () => sent(new RegExp(`/Conferences/call-${caller}/Participants\\.json$`));
+    const listen = () =>
+      boss.client.socket.emitWithAck('call:monitor', { callSid: caller, mode: 'listen' });
+
+    expect(await listen()).toHaveProperty('data.participantSid');
+    expect(joins().at(-1)?.params).toMatchObject({ To: `client:${boss.staff.id}`, Muted: 'true' });
+
+    const mobile = '+8562055570888';
+    const saved = await h.nodes[0]?.inject({
+      method: 'PUT',
+      url: '/api/staff/me/answer-on',
+      headers: { cookie: boss.cookie },
+      payload: { answerOn: 'mobile', mobile },
+    });
+    expect(saved?.statusCode).toBe(200);
+    expect(await listen()).toHaveProperty('data.participantSid');
+    expect(joins().at(-1)?.params).toMatchObject({ To: mobile, Muted: 'true' });
+
+    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    await eventually(async () => {
+      const s = await a.client.socket.emitWithAck('state:sync', {});
+      expect(s).toHaveProperty('data.me.state', 'available');
+    });
+    await a.client.socket.emitWithAck('presence:set', { state: 'offline' });
+  });
+
   it("puts the caller back in their place when the counsellor's phone does not answer", async () => {
     const c = await h.counsellor({ hotlines: ['1800'] });
     await c.client.socket.emitWithAck('presence:set', { state: 'available' });
