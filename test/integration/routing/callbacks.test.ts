@@ -11,18 +11,23 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** The waiting caller presses 1 for a call-back and Twilio's queue lets them go. */
+async function askForCallBack(callSid: string) {
+  await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
+    CallSid: callSid,
+    Digits: '1',
+  });
+  await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
+    CallSid: callSid,
+    QueueResult: 'leave',
+  });
+}
+
 describe('call-backs and missed calls', () => {
   it('keeps a press-1 caller in their place, lets one counsellor take it and dials with the hotline number', async () => {
     const first = await h.incoming(CALLER_NUMBER);
     const second = await h.incoming(CALLER_NUMBER);
-    await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
-      CallSid: first,
-      Digits: '1',
-    });
-    await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
-      CallSid: first,
-      QueueResult: 'leave',
-    });
+    await askForCallBack(first);
     const a = await h.counsellor({});
     const b = await h.counsellor({});
     const list = await eventually(async () => {
@@ -64,14 +69,7 @@ describe('call-backs and missed calls', () => {
 
   it('rings a counsellor who answers on her own mobile there when she places a call-back', async () => {
     const callSid = await h.incoming(CALLER_NUMBER);
-    await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
-      CallSid: callSid,
-      Digits: '1',
-    });
-    await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
-      CallSid: callSid,
-      QueueResult: 'leave',
-    });
+    await askForCallBack(callSid);
     const c = await h.counsellor({});
     const mobile = '+8562055570999';
     const saved = await h.api(c.cookie, 'PUT', '/me/answer-on', { answerOn: 'mobile', mobile });
