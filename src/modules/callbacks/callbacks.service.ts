@@ -4,8 +4,8 @@ import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
 import { decryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
-import { counsellorFinished, directLegTarget } from '../routing/bridge.service';
-import { pushPresence, type TRoutingContext } from '../routing/routing.context';
+import { counsellorFinished } from '../routing/bridge.service';
+import type { TRoutingContext } from '../routing/routing.context';
 import type { callbacksRepository, TCallbackTask } from './callbacks.repository';
 
 export type TCallbackDeps = {
@@ -24,7 +24,8 @@ export type TSafety = {
   noVoicemail: boolean;
 };
 
-function notify(deps: TCallbackDeps, task: TCallbackTask) {
+/** Every desk of the hotline (and its supervisors) sees the task's new state. */
+export function notify(deps: TCallbackDeps, task: TCallbackTask) {
   deps.ctx.notifier.callback(task.hotline, {
     taskId: task.id,
     status: task.status,
@@ -138,53 +139,6 @@ export async function takeCallback(deps: TCallbackDeps, actor: TActor, taskId: s
   if (!task) throw new AppError('CALLBACK_TAKEN');
   notify(deps, task);
   return { task, safety: await safetyOf(deps, task.callSid) };
-}
-
-/**
- * Places the call with the hotline's number as caller ID and rings the counsellor into it where
- * they answer: the console softphone, or their own mobile (no whisper: they asked for this call).
- */
-export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: string) {
-  const { ctx } = deps;
-  const task = await deps.repo.get(taskId);
-  if (!task || task.takenBy !== actor.userId) throw new AppError('NOT_FOUND');
-  if (task.status !== 'taken') throw new AppError('INVALID_TRANSITION');
-  const call = await deps.repo.originalCall(task.callSid);
-  const from = await ctx.hotlineNumber(task.hotline);
-  if (!call?.fromEncrypted || !from) throw new AppError('NOT_FOUND');
-  if (!(await ctx.presence.claimForCall(actor.userId, task.callSid)))
-    throw new AppError('INVALID_TRANSITION');
-  const to = decryptField(
-    deps.keyring,
-    { table: 'calls', column: 'from_encrypted', rowId: task.callSid },
-    call.fromEncrypted,
-  );
-  const root = ctx.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
-  const conferenceName = `callback-${task.id}`;
-  try {
-    const placed = await ctx.telephony.createCall({
-      to,
-      from,
-      url: `${root}/webhooks/twilio/bridge/callback?taskId=${task.id}`,
-      statusCallback: `${root}/webhooks/twilio/voice/status?hotline=${task.hotline}`,
-      timeoutSeconds: 30,
-    });
-    await ctx.telephony.addParticipant({
-      conferenceName,
-      to: await directLegTarget(ctx, actor.userId),
-      from,
-      label: 'counsellor',
-      beep: false,
-      endConferenceOnExit: true,
-    });
-    await deps.repo.markPlaced(task.id, placed.callSid);
-    await pushPresence(ctx, actor.userId);
-    return { taskId: task.id, callSid: placed.callSid, conferenceName };
-  } catch (err) {
-    ctx.log.warn({ err, taskId: task.id }, 'call-back could not be placed');
-    await counsellorFinished(ctx, actor.userId, task.callSid);
-    throw new AppError('TELEPHONY_FAILED');
-  }
 }
 
 export async function completeCallback(

@@ -29,6 +29,7 @@ let mobileSeq = 0;
 async function mobileCounsellor(): Promise<{
   id: string;
   mobile: string;
+  cookie: string;
   client: TCounsellorClient;
 }> {
   const staff = await createStaff(rig.stores, { role: 'counsellor', totpRequired: false });
@@ -42,7 +43,7 @@ async function mobileCounsellor(): Promise<{
   });
   expect(saved.statusCode).toBe(200);
   const client = await connectCounsellor({ url: rig.baseUrl, cookie, origin: rig.baseUrl });
-  return { id: staff.id, mobile, client };
+  return { id: staff.id, mobile, cookie, client };
 }
 
 /** A caller who chooses Lao and waits; resolves once routing has them in line. */
@@ -263,6 +264,60 @@ describe('a counsellor answering on their mobile', () => {
       await hangUp([caller]);
       await signOff(first);
       await signOff(colleague.client);
+    }
+  }, 60_000);
+
+  it('is rung first for a call-back she places; the caller is dialled only once she answers', async () => {
+    const counsellor = await mobileCounsellor();
+    const callerNumber = '+8562055512005';
+    const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      rig.app.inject({
+        method,
+        url: `/api/staff${url}`,
+        headers: { cookie: counsellor.cookie },
+        ...(payload ? { payload } : {}),
+      });
+    const rings = () => [...rig.sim.engine.state.rings.values()];
+    // Lao, then 1 for a call-back while waiting.
+    const asked = rig.sim.placeCall({ hotline: '1362', from: callerNumber, digits: ['1', '1'] });
+    await eventually(() => asked.status === 'completed');
+    const task = await eventually(async () =>
+      (
+        (await api('GET', '/callbacks')).json().tasks as Array<{ id: string; callSid: string }>
+      ).find((t) => t.callSid === asked.sid),
+    );
+    const legs: string[] = [];
+    try {
+      expect((await api('POST', `/callbacks/${task.id}/take`)).statusCode).toBe(200);
+      expect((await api('POST', `/callbacks/${task.id}/place`)).statusCode).toBe(200);
+      const ring = await ringingMobile(counsellor.mobile);
+      legs.push(ring.callSid);
+      expect(ring.from).toBe('+85621136200');
+      // Nobody has dialled the caller while her phone rings.
+      expect(rings().some((r) => r.target === callerNumber)).toBe(false);
+
+      await answer(ring);
+      const callerRing = await eventually(() =>
+        rings().find((r) => r.target === callerNumber && r.state === 'ringing'),
+      );
+      legs.push(callerRing.callSid);
+      expect(callerRing.from).toBe('+85621136200');
+      await answer(callerRing);
+      await eventually(() =>
+        [...rig.sim.engine.state.conferences.values()].find(
+          (c) =>
+            c.friendlyName === `callback-${task.id}` &&
+            c.participants.has(ring.callSid) &&
+            c.participants.has(callerRing.callSid),
+        ),
+      );
+    } finally {
+      for (const sid of legs) {
+        const leg = rig.sim.engine.state.calls.get(sid);
+        if (leg) rig.sim.engine.hangup(leg);
+      }
+      await api('POST', `/callbacks/${task.id}/complete`, { outcome: 'reached' });
+      await signOff(counsellor.client);
     }
   }, 60_000);
 });

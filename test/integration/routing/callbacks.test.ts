@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callsRepository } from '../../../src/modules/telephony/calls.repository';
 import { eventually } from '../../fixtures/routing-harness';
+import { newCallSid } from '../../fixtures/telephony.fixture';
 import { oneHotline, type TOneHotline } from './support/one-hotline';
 
 let h: TOneHotline;
@@ -22,6 +23,10 @@ async function askForCallBack(callSid: string) {
     QueueResult: 'leave',
   });
 }
+
+/** The form of the platform's last outgoing call request (Calls.json). */
+const lastDial = () =>
+  h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json')).at(-1)?.params;
 
 describe('call-backs and missed calls', () => {
   it('keeps a press-1 caller in their place, lets one counsellor take it and dials with the hotline number', async () => {
@@ -51,13 +56,29 @@ describe('call-backs and missed calls', () => {
       404,
     );
 
-    const placed = await h.api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/place`);
+    // The counsellor is rung first, from the hotline's number; the caller is not dialled yet.
+    const taskId = list[0]?.id ?? '';
+    const placed = await h.api(winner.cookie, 'POST', `/callbacks/${taskId}/place`);
     expect(placed.statusCode).toBe(200);
-    const dial = h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json')).at(-1);
-    expect(dial?.params).toMatchObject({ To: CALLER_NUMBER, From: '+85621136200' });
-    expect(dial?.params.Url).toContain(`/webhooks/twilio/bridge/callback?taskId=${list[0]?.id}`);
+    expect(lastDial()).toMatchObject({ To: `client:${winner.staff.id}`, From: '+85621136200' });
+    expect(lastDial()?.Url).toContain(`/bridge/callback/counsellor?taskId=${taskId}`);
     const me = await winner.client.socket.emitWithAck('state:sync', {});
     expect(me).toHaveProperty('data.me.state', 'on_call');
+    // A second click while her phone rings rings nothing more.
+    const dials = h.twilio.requests.length;
+    expect((await h.api(winner.cookie, 'POST', `/callbacks/${taskId}/place`)).statusCode).toBe(409);
+    expect(h.twilio.requests).toHaveLength(dials);
+
+    // She answers: now the caller is dialled with the hotline's number, and she joins the
+    // conference the caller will join.
+    const joined = await h.webhook(`/webhooks/twilio/bridge/callback/counsellor?taskId=${taskId}`, {
+      CallSid: newCallSid(),
+      CallStatus: 'in-progress',
+    });
+    expect(joined.body).toContain(`>callback-${taskId}</Conference>`);
+    expect(lastDial()).toMatchObject({ To: CALLER_NUMBER, From: '+85621136200' });
+    expect(lastDial()?.Url).toContain(`/webhooks/twilio/bridge/callback?taskId=${taskId}`);
+    expect((await h.api(winner.cookie, 'GET', '/callbacks')).json().tasks[0].status).toBe('placed');
 
     const done = await h.api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/complete`, {
       outcome: 'reached',
@@ -85,11 +106,45 @@ describe('call-backs and missed calls', () => {
     });
     expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/take`)).statusCode).toBe(200);
     expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/place`)).statusCode).toBe(200);
-    const join = h.twilio.requests
-      .filter((r) => r.path.endsWith(`/Conferences/callback-${task.id}/Participants.json`))
-      .at(-1);
-    expect(join?.params).toMatchObject({ To: mobile, From: '+85621136200' });
+    expect(lastDial()).toMatchObject({ To: mobile, From: '+85621136200' });
     await h.api(c.cookie, 'POST', `/callbacks/${task.id}/complete`, { outcome: 'reached' });
+  });
+
+  it("never dials the caller when the counsellor's own phone does not answer; she can try again", async () => {
+    const callSid = await h.incoming(CALLER_NUMBER);
+    await askForCallBack(callSid);
+    const c = await h.counsellor({});
+    const task = await eventually(async () => {
+      const tasks = (await h.api(c.cookie, 'GET', '/callbacks')).json().tasks as Array<{
+        id: string;
+        callSid: string;
+      }>;
+      const mine = tasks.find((t) => t.callSid === callSid);
+      expect(mine).toBeDefined();
+      return mine as { id: string };
+    });
+    expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/take`)).statusCode).toBe(200);
+    expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/place`)).statusCode).toBe(200);
+    const dials = h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json')).length;
+    const status = await h.webhook(
+      `/webhooks/twilio/bridge/callback/counsellor-status?taskId=${task.id}`,
+      { CallSid: newCallSid(), CallStatus: 'no-answer' },
+    );
+    expect(status.statusCode).toBe(204);
+    expect(h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json'))).toHaveLength(dials);
+    await eventually(async () => {
+      const me = await c.client.socket.emitWithAck('state:sync', {});
+      expect(me).toHaveProperty('data.me.state', 'available');
+    });
+    const mine = (await h.api(c.cookie, 'GET', '/callbacks')).json().tasks as Array<{
+      id: string;
+      status: string;
+    }>;
+    expect(mine.find((t) => t.id === task.id)?.status).toBe('taken');
+    // Her phone works again: this time she is rung, and the caller once she answers.
+    expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/place`)).statusCode).toBe(200);
+    expect(lastDial()?.To).toBe(`client:${c.staff.id}`);
+    await h.api(c.cookie, 'POST', `/callbacks/${task.id}/complete`, { outcome: 'not-reached' });
   });
 
   it('lists abandoned callers as missed calls without calling them, until a counsellor decides', async () => {

@@ -5,10 +5,10 @@ import {
   callbackFromMissed,
   completeCallback,
   listCallbacks,
-  placeCallback,
   revealCodeWord,
   takeCallback,
 } from '../../../modules/callbacks/callbacks.service';
+import { placeCallback } from '../../../modules/callbacks/callback-dial.service';
 import { startOfDayVientiane } from '../../../modules/routing/figures.service';
 import {
   ZCallbackSafety as ZSafety,
@@ -119,7 +119,8 @@ export const callbackRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: ZId,
         response: {
-          200: z.object({ taskId: z.string(), callSid: z.string(), conferenceName: z.string() }),
+          // legSid: the counsellor's own leg; the caller is dialled once she answers it.
+          200: z.object({ taskId: z.string(), legSid: z.string(), conferenceName: z.string() }),
           409: ZErrorBody,
           502: ZErrorBody,
           ...errors,

@@ -1,8 +1,27 @@
 import twilio from 'twilio';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  callbackConference,
+  callbackLegAnswered,
+  callbackLegEnded,
+} from '../../../modules/callbacks/callback-dial.service';
+import { callbackDeps } from '../../../modules/callbacks/callbacks.context';
 import { conferenceFor } from '../../../modules/routing/bridge.service';
-import { ZTwilioVoiceBody, ZTwiml } from './twiml-reply';
+import { hangupTwiml } from '../../../modules/telephony/ivr-twiml.policy';
+import { replyTwiml, ZTwilioVoiceBody, ZTwiml } from './twiml-reply';
+
+const ZTaskQuery = z.object({ taskId: z.string().uuid() });
+
+/** Into a call-back's conference; whoever leaves first ends it for the other. */
+function joinCallbackTwiml(taskId: string): string {
+  const r = new twilio.twiml.VoiceResponse();
+  r.dial().conference(
+    { beep: 'false', startConferenceOnEnter: true, endConferenceOnExit: true },
+    callbackConference(taskId),
+  );
+  return r.toString();
+}
 
 const ZBridgeQuery = z.object({
   callSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/),
@@ -47,20 +66,64 @@ export const bridgeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: false },
       schema: {
         body: ZTwilioVoiceBody,
-        querystring: z.object({ taskId: z.string().uuid() }),
+        querystring: ZTaskQuery,
         response: { 200: ZTwiml },
         tags: ['twilio'],
         summary: 'TwiML for a returned call once the caller answers: join the call-back conference',
       },
     },
     async (request, reply) => {
-      const r = new twilio.twiml.VoiceResponse();
-      r.dial().conference(
-        { beep: 'false', startConferenceOnEnter: true, endConferenceOnExit: true },
-        `callback-${request.query.taskId}`,
-      );
       reply.status(200).type('text/xml');
-      return r.toString();
+      return joinCallbackTwiml(request.query.taskId);
+    },
+  );
+
+  const deadline = app.deps.config.WEBHOOK_DEADLINE_MS - 100;
+  const callbacks = () => callbackDeps(app.liveRouting, app.deps.db, app.deps.redis);
+
+  app.post(
+    '/bridge/callback/counsellor',
+    {
+      config: { rateLimit: false },
+      schema: {
+        body: ZTwilioVoiceBody,
+        querystring: ZTaskQuery,
+        response: { 200: ZTwiml },
+        tags: ['twilio'],
+        summary: 'The counsellor answered a call-back: dial the caller, join the conference',
+      },
+    },
+    async (request, reply) =>
+      replyTwiml(
+        request,
+        reply,
+        deadline,
+        async () =>
+          (await callbackLegAnswered(callbacks(), request.query.taskId)) === 'join'
+            ? joinCallbackTwiml(request.query.taskId)
+            : hangupTwiml(),
+        // Unsure whether the caller was dialled: she waits in the conference rather than miss them.
+        () => joinCallbackTwiml(request.query.taskId),
+      ),
+  );
+
+  app.post(
+    '/bridge/callback/counsellor-status',
+    {
+      config: { rateLimit: false },
+      schema: {
+        body: ZTwilioVoiceBody.extend({ CallStatus: z.string().max(40) }),
+        querystring: ZTaskQuery,
+        response: { 204: z.null() },
+        tags: ['twilio'],
+        summary: "Status callback of the counsellor's call-back leg",
+      },
+    },
+    async (request, reply) => {
+      await callbackLegEnded(callbacks(), request.query.taskId, request.body.CallStatus).catch(
+        (err: unknown) => request.log.error({ err }, 'call-back leg status failed'),
+      );
+      return reply.status(204).send(null);
     },
   );
 };

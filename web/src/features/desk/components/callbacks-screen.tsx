@@ -66,6 +66,8 @@ export function CallbacksScreen() {
   const [tasks, setTasks] = useState<TCallbackTask[]>([]);
   const [missed, setMissed] = useState<TMissedCall[]>([]);
   const [error, setError] = useState<unknown>(null);
+  /** The task whose "Call now" is ringing my own phone: the caller is dialled once I answer. */
+  const [ringing, setRinging] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     void Promise.all([listCallbacks(), listMissedCalls()])
@@ -76,7 +78,11 @@ export function CallbacksScreen() {
       .catch(setError);
   }, []);
   useEffect(reload, [reload]);
-  useRealtimeEvent('callback:updated', reload);
+  useRealtimeEvent('callback:updated', () => {
+    // Answered (the task is "Calling") or missed (still mine to try): either way, not ringing.
+    setRinging(null);
+    reload();
+  });
 
   const act = (work: () => Promise<unknown>) => {
     setError(null);
@@ -113,13 +119,19 @@ export function CallbacksScreen() {
                 </button>
               ) : null}
               {task.status === 'taken' && task.takenBy === user.userId ? (
-                <button
-                  type="button"
-                  className="button button--accept"
-                  onClick={() => act(() => placeCallback(task.id))}
-                >
-                  {t('call')}
-                </button>
+                ringing === task.id ? (
+                  <span role="status">{t('ringingYou')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--accept"
+                    onClick={() =>
+                      act(() => placeCallback(task.id).then(() => setRinging(task.id)))
+                    }
+                  >
+                    {t('call')}
+                  </button>
+                )
               ) : null}
               {task.takenBy === user.userId && task.status !== 'open'
                 ? (['reached', 'not-reached', 'unsafe'] as const).map((o) => (
