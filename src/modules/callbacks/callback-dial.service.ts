@@ -13,11 +13,14 @@ export function callbackConference(taskId: string): string {
   return `callback-${taskId}`;
 }
 
-export function callbackUrls(base: string, taskId: string) {
-  const root = `${base.replace(/\/+$/, '')}/webhooks/twilio/bridge/callback`;
+export function callbackUrls(base: string, taskId: string, hotline: string) {
+  const webhooks = `${base.replace(/\/+$/, '')}/webhooks/twilio`;
+  const root = `${webhooks}/bridge/callback`;
   const q = new URLSearchParams({ taskId }).toString();
   return {
     caller: `${root}?${q}`,
+    /** The caller's leg reports like any call of the hotline. */
+    callerStatus: `${webhooks}/voice/status?${new URLSearchParams({ hotline }).toString()}`,
     counsellor: `${root}/counsellor?${q}`,
     counsellorStatus: `${root}/counsellor-status?${q}`,
   };
@@ -39,7 +42,7 @@ export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: 
   // Also what keeps a second click from ringing her twice.
   if (!(await ctx.presence.claimForCall(actor.userId, task.callSid)))
     throw new AppError('INVALID_TRANSITION');
-  const urls = callbackUrls(ctx.config.PUBLIC_BASE_URL, task.id);
+  const urls = callbackUrls(ctx.config.PUBLIC_BASE_URL, task.id, task.hotline);
   try {
     const leg = await ctx.telephony.createCall({
       to: await directLegTarget(ctx, actor.userId),
@@ -78,11 +81,12 @@ export async function callbackLegAnswered(
       { table: 'calls', column: 'from_encrypted', rowId: task.callSid },
       call.fromEncrypted,
     );
+    const urls = callbackUrls(ctx.config.PUBLIC_BASE_URL, task.id, task.hotline);
     const placed = await ctx.telephony.createCall({
       to,
       from,
-      url: callbackUrls(ctx.config.PUBLIC_BASE_URL, task.id).caller,
-      statusCallback: `${ctx.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/webhooks/twilio/voice/status?hotline=${task.hotline}`,
+      url: urls.caller,
+      statusCallback: urls.callerStatus,
       timeoutSeconds: RING_SECONDS,
     });
     await deps.repo.markPlaced(task.id, placed.callSid);

@@ -28,6 +28,21 @@ async function askForCallBack(callSid: string) {
 const lastDial = () =>
   h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json')).at(-1)?.params;
 
+/** The call-back task of this call, once listed, taken by the counsellor with this cookie. */
+async function takeTaskOf(cookie: string, callSid: string): Promise<{ id: string }> {
+  const task = await eventually(async () => {
+    const tasks = (await h.api(cookie, 'GET', '/callbacks')).json().tasks as Array<{
+      id: string;
+      callSid: string;
+    }>;
+    const mine = tasks.find((t) => t.callSid === callSid);
+    expect(mine).toBeDefined();
+    return mine as { id: string };
+  });
+  expect((await h.api(cookie, 'POST', `/callbacks/${task.id}/take`)).statusCode).toBe(200);
+  return task;
+}
+
 describe('call-backs and missed calls', () => {
   it('keeps a press-1 caller in their place, lets one counsellor take it and dials with the hotline number', async () => {
     const first = await h.incoming(CALLER_NUMBER);
@@ -95,16 +110,7 @@ describe('call-backs and missed calls', () => {
     const mobile = '+8562055570999';
     const saved = await h.api(c.cookie, 'PUT', '/me/answer-on', { answerOn: 'mobile', mobile });
     expect(saved.statusCode).toBe(200);
-    const task = await eventually(async () => {
-      const tasks = (await h.api(c.cookie, 'GET', '/callbacks')).json().tasks as Array<{
-        id: string;
-        callSid: string;
-      }>;
-      const mine = tasks.find((t) => t.callSid === callSid);
-      expect(mine).toBeDefined();
-      return mine as { id: string };
-    });
-    expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/take`)).statusCode).toBe(200);
+    const task = await takeTaskOf(c.cookie, callSid);
     expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/place`)).statusCode).toBe(200);
     expect(lastDial()).toMatchObject({ To: mobile, From: '+85621136200' });
     await h.api(c.cookie, 'POST', `/callbacks/${task.id}/complete`, { outcome: 'reached' });
@@ -114,16 +120,7 @@ describe('call-backs and missed calls', () => {
     const callSid = await h.incoming(CALLER_NUMBER);
     await askForCallBack(callSid);
     const c = await h.counsellor({});
-    const task = await eventually(async () => {
-      const tasks = (await h.api(c.cookie, 'GET', '/callbacks')).json().tasks as Array<{
-        id: string;
-        callSid: string;
-      }>;
-      const mine = tasks.find((t) => t.callSid === callSid);
-      expect(mine).toBeDefined();
-      return mine as { id: string };
-    });
-    expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/take`)).statusCode).toBe(200);
+    const task = await takeTaskOf(c.cookie, callSid);
     expect((await h.api(c.cookie, 'POST', `/callbacks/${task.id}/place`)).statusCode).toBe(200);
     const dials = h.twilio.requests.filter((r) => r.path.endsWith('/Calls.json')).length;
     const status = await h.webhook(

@@ -13,15 +13,16 @@ import { replyTwiml, ZTwilioVoiceBody, ZTwiml } from './twiml-reply';
 
 const ZTaskQuery = z.object({ taskId: z.string().uuid() });
 
-/** Into a call-back's conference; whoever leaves first ends it for the other. */
-function joinCallbackTwiml(taskId: string): string {
+/** Into a two-party conference (a call, or a call-back); whoever leaves ends it for the other. */
+function joinConferenceTwiml(name: string): string {
   const r = new twilio.twiml.VoiceResponse();
   r.dial().conference(
     { beep: 'false', startConferenceOnEnter: true, endConferenceOnExit: true },
-    callbackConference(taskId),
+    name,
   );
   return r.toString();
 }
+const joinCallbackTwiml = (taskId: string) => joinConferenceTwiml(callbackConference(taskId));
 
 const ZBridgeQuery = z.object({
   callSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/),
@@ -46,17 +47,8 @@ export const bridgeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const r = new twilio.twiml.VoiceResponse();
-      r.dial().conference(
-        {
-          beep: 'false',
-          startConferenceOnEnter: true,
-          endConferenceOnExit: true,
-        },
-        conferenceFor(request.query.callSid),
-      );
       reply.status(200).type('text/xml');
-      return r.toString();
+      return joinConferenceTwiml(conferenceFor(request.query.callSid));
     },
   );
 
