@@ -102,16 +102,24 @@ export const realtimePlugin = fp(
           sweeping = false;
         });
     }, routing.settings.sweepMs);
+    // The heartbeat in flight, if any: closing waits for it, as its figures go out through the
+    // Socket.IO Redis adapter, whose publish fails unhandled once the adapter's client is closed.
+    let beating: Promise<void> | null = null;
     const heartbeat = setInterval(() => {
+      if (beating) return;
       const here = new Set(
         [...realtime.io.of('/').sockets.values()].map((s) => s.data.actor.userId),
       );
-      (async () => {
+      beating = (async () => {
         await heartbeatAndReleaseStale(routing, [...here], STALE_AFTER_MS);
         const figures = { redis, prefix: config.REDIS_PREFIX, periodMs: HEARTBEAT_MS };
         await announceWatchedHotlines(realtime.io, figures);
         if (!closing) await pushFigures(realtime.io, routing, { ...figures, sql: app.deps.sql });
-      })().catch((err: unknown) => app.log.error({ err }, 'presence heartbeat failed'));
+      })()
+        .catch((err: unknown) => app.log.error({ err }, 'presence heartbeat failed'))
+        .finally(() => {
+          beating = null;
+        });
     }, HEARTBEAT_MS);
     sweep.unref();
     heartbeat.unref();
@@ -120,6 +128,7 @@ export const realtimePlugin = fp(
       closing = true;
       clearInterval(sweep);
       clearInterval(heartbeat);
+      await beating;
       unsubscribe();
       offCallbacks();
       notifier.close();

@@ -41,7 +41,10 @@ describe('a simulated call from ring to case', () => {
     const form = page.getByTestId('contact-form');
     await form.getByLabel('No', { exact: true }).check();
     await form.getByLabel('Summary of the conversation').fill('Caller is locked in a dormitory.');
-    await expect.poll(() => page.getByTestId('draft-status').textContent()).toBe('Draft saved');
+    // A loaded machine may take longer than the poll's default 5 s to save the draft.
+    await expect
+      .poll(() => page.getByTestId('draft-status').textContent(), { timeout: 20_000 })
+      .toBe('Draft saved');
     await page.reload();
     // Restored from the server once the call is resynced: allow for a loaded machine.
     await expect
