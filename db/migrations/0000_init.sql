@@ -459,6 +459,7 @@ CREATE TABLE "report_call_hours" (
 	"answered_in_target" integer NOT NULL,
 	"abandoned" integer NOT NULL,
 	"short_abandoned" integer NOT NULL,
+	"left_in_menu" integer DEFAULT 0 NOT NULL,
 	"after_hours" integer NOT NULL,
 	"blocked" integer NOT NULL,
 	"forwarded" integer NOT NULL,

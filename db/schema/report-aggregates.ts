@@ -137,6 +137,8 @@ export const reportCallHours = pgTable(
     answeredInTarget: integer('answered_in_target').notNull(),
     abandoned: integer('abandoned').notNull(),
     shortAbandoned: integer('short_abandoned').notNull(),
+    /** Hung up in the welcome or the language menu, before reaching the queue. */
+    leftInMenu: integer('left_in_menu').notNull().default(0),
     afterHours: integer('after_hours').notNull(),
     blocked: integer('blocked').notNull(),
     forwarded: integer('forwarded').notNull(),

@@ -41,6 +41,9 @@ export const ZMissedCall = z.object({
   hotline: z.string(),
   language: z.string().nullable(),
   enqueuedAt: z.iso.datetime().nullable(),
+  /** When the caller hung up (left the queue, or the call ended in the menu). */
   leftQueueAt: z.iso.datetime().nullable(),
+  /** Where they hung up: waiting in the queue, or in the welcome or language menu. */
+  leftIn: z.enum(['queue', 'menu']),
 });
 export type TMissedCall = z.infer<typeof ZMissedCall>;

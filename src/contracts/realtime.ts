@@ -74,6 +74,8 @@ export const ZHotlineFigures = z.object({
   abandoned: z.number(),
   /** Abandoned within 5 s of entering the queue: not counted against the service level. */
   shortAbandoned: z.number(),
+  /** Hung up in the welcome or the language menu, before reaching the queue. */
+  leftInMenu: z.number(),
   /** Share of answered-or-abandoned calls answered within 20 s (null when none). */
   serviceLevel: z.number().nullable(),
   averageSpeedOfAnswerS: z.number().nullable(),

@@ -94,6 +94,7 @@ export function callEngine(state: TSimState, client: TWebhookClient, options: TE
         fallbackUrl: args.fallbackUrl ?? null,
         sequence: 0,
         transcript: [],
+        heardSeconds: 0,
         queueSid: null,
         conferenceSid: null,
         redirect: null,
@@ -107,7 +108,12 @@ export function callEngine(state: TSimState, client: TWebhookClient, options: TE
     },
 
     note(call: TSimCall, verb: string, detail?: string): void {
-      call.transcript.push({ at: Date.now(), verb, ...(detail === undefined ? {} : { detail }) });
+      call.transcript.push({
+        at: Date.now(),
+        heard: call.heardSeconds,
+        verb,
+        ...(detail === undefined ? {} : { detail }),
+      });
     },
 
     isOver(call: TSimCall): boolean {
@@ -135,6 +141,7 @@ export function callEngine(state: TSimState, client: TWebhookClient, options: TE
         const timer = setTimeout(
           () => {
             signal.removeEventListener('abort', onAbort);
+            call.heardSeconds += seconds;
             resolve();
           },
           Math.max(0, seconds * options.msPerSecond),

@@ -19,7 +19,12 @@ export type TStatusCallbackOptions = {
   retries?: number;
 };
 
-export type TTranscriptEntry = { at: number; verb: string; detail?: string };
+/**
+ * `at`: real time (ms). `heard`: the call's own clock in simulated seconds, advanced only by what
+ * the caller sits through (prompts, pauses, gather time-outs): what the caller experiences,
+ * whatever the machine's speed.
+ */
+export type TTranscriptEntry = { at: number; heard: number; verb: string; detail?: string };
 
 export type TSimCall = {
   sid: string;
@@ -38,6 +43,8 @@ export type TSimCall = {
   fallbackUrl: string | null;
   sequence: number;
   transcript: TTranscriptEntry[];
+  /** Simulated seconds the caller has sat through so far (see TTranscriptEntry.heard). */
+  heardSeconds: number;
   queueSid: string | null;
   conferenceSid: string | null;
   /** Set by REST (member/call update) before interrupting the current verb. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, gte, or, sql } from 'drizzle-orm';
 import { callbackTasks, callEvents, calls, contacts } from '../../../db/schema/index';
 import type { TDatabase } from '../../infra/database';
 
@@ -100,32 +100,50 @@ export function callbacksRepository(db: TDatabase) {
     },
 
     /**
-     * Callers who hung up while waiting and were never answered or given a call-back task.
-     * Listed for counsellors to decide; never called back automatically.
+     * Callers who hung up while waiting, or in the welcome or the language menu before reaching
+     * the queue, and were never answered or given a call-back task. Listed for counsellors to
+     * decide; never called back automatically.
      */
     async missedCalls(hotlines: readonly string[], since: Date) {
       if (!hotlines.length) return [];
-      return db
+      const inMenu = and(
+        eq(calls.route, 'ivr'),
+        isNull(calls.enqueuedAt),
+        gte(calls.startedAt, since),
+        inArray(calls.status, ['completed', 'busy', 'failed', 'no-answer', 'canceled']),
+      );
+      const inQueue = and(
+        gte(calls.enqueuedAt, since),
+        isNotNull(calls.leftQueueAt),
+        inArray(calls.queueResult, ['hangup', 'leave']),
+        sql`not exists (select 1 from ${callEvents} e where e.call_sid = ${calls.callSid} and e.kind = 'routing.accepted')`,
+      );
+      const rows = await db
         .select({
           callSid: calls.callSid,
           hotline: calls.hotline,
           language: calls.language,
           enqueuedAt: calls.enqueuedAt,
-          leftQueueAt: calls.leftQueueAt,
+          leftQueueAt: sql<Date | null>`coalesce(${calls.leftQueueAt}, ${calls.endedAt})`.mapWith(
+            calls.leftQueueAt,
+          ),
+          startedAt: calls.startedAt,
         })
         .from(calls)
         .leftJoin(callbackTasks, eq(callbackTasks.callSid, calls.callSid))
         .where(
           and(
             inArray(calls.hotline, [...hotlines]),
-            gte(calls.enqueuedAt, since),
-            isNotNull(calls.leftQueueAt),
-            inArray(calls.queueResult, ['hangup', 'leave']),
+            eq(calls.direction, 'inbound'),
             isNull(callbackTasks.id),
-            sql`not exists (select 1 from ${callEvents} e where e.call_sid = ${calls.callSid} and e.kind = 'routing.accepted')`,
+            or(inQueue, inMenu),
           ),
         )
-        .orderBy(asc(calls.enqueuedAt));
+        .orderBy(asc(calls.startedAt));
+      return rows.map(({ startedAt: _started, ...r }) => ({
+        ...r,
+        leftIn: r.enqueuedAt ? ('queue' as const) : ('menu' as const),
+      }));
     },
   };
 }

@@ -5,6 +5,8 @@ export type THotlineLanguage = (typeof HOTLINE_LANGUAGES)[number];
 /** Every recorded prompt the IVR plays. `lang-<code>` says "for <language>, press <n>". */
 export const PROMPTS = [
   'welcome',
+  // Said in the hotline's main language right after the welcome: "for another language, press 9".
+  'other-language',
   'recording-notice',
   'language-menu',
   ...HOTLINE_LANGUAGES.map((l) => `lang-${l}` as const),

@@ -46,6 +46,8 @@ export type TCallGroup = {
   answeredInTarget: number;
   abandoned: number;
   shortAbandoned: number;
+  /** Hung up in the welcome or the language menu: never queued, still a person who called. */
+  leftInMenu: number;
   afterHours: number;
   blocked: number;
   forwarded: number;
@@ -95,6 +97,7 @@ function hotlineTable(groups: readonly TCallGroup[]): TReportTable {
       col('answered', 'ຮັບສາຍ', 'Answered'),
       col('abandoned', 'ວາງສາຍລະຫວ່າງລໍ', 'Abandoned'),
       col('shortAbandoned', 'ວາງສາຍໄວ', 'Short abandons'),
+      col('leftInMenu', 'ວາງສາຍໃນເມນູ', 'Left in the menu'),
       col('afterHours', 'ນອກເວລາ', 'After hours'),
       col('forwarded', 'ໂອນສາຍ', 'Forwarded'),
       col('blocked', 'ຖືກບລັອກ', 'Blocked'),
@@ -119,6 +122,7 @@ function hotlineTable(groups: readonly TCallGroup[]): TReportTable {
         g.answered,
         g.abandoned,
         g.shortAbandoned,
+        g.leftInMenu,
         g.afterHours,
         g.forwarded,
         g.blocked,
@@ -226,6 +230,7 @@ export function emptyGroup(): TCallGroup {
     answeredInTarget: 0,
     abandoned: 0,
     shortAbandoned: 0,
+    leftInMenu: 0,
     afterHours: 0,
     blocked: 0,
     forwarded: 0,

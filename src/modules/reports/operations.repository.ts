@@ -20,6 +20,7 @@ export type TGroupRow = {
   answered_in_target: number;
   abandoned: number;
   short_abandoned: number;
+  left_in_menu: number;
   after_hours: number;
   blocked: number;
   forwarded: number;
@@ -113,6 +114,7 @@ function toGroup(r: TGroupRow): TCallGroup {
     answeredInTarget: r.answered_in_target,
     abandoned: r.abandoned,
     shortAbandoned: r.short_abandoned,
+    leftInMenu: r.left_in_menu,
     afterHours: r.after_hours,
     blocked: r.blocked,
     forwarded: r.forwarded,

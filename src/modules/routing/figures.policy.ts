@@ -7,6 +7,7 @@ export type THotlineTally = {
   answered: number;
   abandoned: number;
   shortAbandoned: number;
+  leftInMenu: number;
   answeredWithin20s: number;
   speedOfAnswerSumS: number;
   handleSumS: number;
@@ -26,6 +27,7 @@ export function hotlineFigures(t: THotlineTally): THotlineFigures {
     answered: t.answered,
     abandoned: t.abandoned,
     shortAbandoned: t.shortAbandoned,
+    leftInMenu: t.leftInMenu,
     serviceLevel: ratio(t.answeredWithin20s, t.answered + t.abandoned - t.shortAbandoned),
     averageSpeedOfAnswerS: ratio(t.speedOfAnswerSumS, t.answered),
     averageHandleTimeS: ratio(t.handleSumS, t.handled),

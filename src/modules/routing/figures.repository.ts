@@ -1,6 +1,8 @@
 import type { TSql } from '../../infra/database';
 import type { THotlineTally } from './figures.policy';
 
+const ENDED = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
+
 /**
  * Tallies per hotline since `since`, from the durable records: calls (queue entry and exit) and
  * the routing steps in call_events. Nothing here depends on Redis, so figures survive its loss.
@@ -49,12 +51,38 @@ export async function hotlineTallies(
       ${hotlines ? sql`and c.hotline in ${sql(hotlines as string[])}` : sql``}
     group by c.hotline
     order by c.hotline`;
-  return rows.map((r) => ({
+  // Callers who hung up in the welcome or the language menu never entered the queue, so the
+  // query above (queue entries) cannot see them; they are counted from when their call started.
+  const menuRows = await sql<Array<{ hotline: string; left: number }>>`
+    select hotline, count(*)::int as left
+    from calls
+    where started_at >= ${since.toISOString()}::timestamptz and direction = 'inbound'
+      and route = 'ivr' and enqueued_at is null and status in ${sql(ENDED)}
+      ${hotlines ? sql`and hotline in ${sql(hotlines as string[])}` : sql``}
+    group by hotline`;
+  const leftInMenu = new Map(menuRows.map((r) => [r.hotline, r.left]));
+  const all = [...rows];
+  for (const hotline of leftInMenu.keys())
+    if (!all.some((r) => r.hotline === hotline))
+      all.push({
+        hotline,
+        offered: 0,
+        answered: 0,
+        abandoned: 0,
+        short_abandoned: 0,
+        answered_20s: 0,
+        asa_sum: null,
+        handle_sum: null,
+        handled: 0,
+      });
+  all.sort((a, b) => a.hotline.localeCompare(b.hotline));
+  return all.map((r) => ({
     hotline: r.hotline,
     offered: r.offered,
     answered: r.answered,
     abandoned: r.abandoned,
     shortAbandoned: r.short_abandoned,
+    leftInMenu: leftInMenu.get(r.hotline) ?? 0,
     answeredWithin20s: r.answered_20s,
     speedOfAnswerSumS: r.asa_sum ?? 0,
     handleSumS: r.handle_sum ?? 0,

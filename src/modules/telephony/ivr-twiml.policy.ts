@@ -107,12 +107,42 @@ export function afterHoursTwiml(ctx: TIvrContext): string {
     : voicemailTwiml(ctx);
 }
 
-/** Welcome (first attempt only) and the language menu; no input comes back with attempt + 1. */
+/*
+ * The way in. The hotline's main language speaks first ("welcome", then "for another language,
+ * press 9") inside one short <Gather>, so any key interrupts it; a caller who just stays on the
+ * line is queued in the main language a second after the prompts end. Only a caller who presses
+ * 9 hears the full menu. A caller in danger should not spend 16 seconds in a menu.
+ */
+const SHORT_GATHER_TIMEOUT_S = 1;
+/** The key that opens the full language menu from the short way in. */
+export const OTHER_LANGUAGE_KEY = '9';
+/** `attempt` 0 in the language webhook's query: the answer to the short way in. */
+export const SHORT_WAY_IN = 0;
+
+export function welcomeTwiml(ctx: TIvrContext): string {
+  return remembered(ctx, 'welcome', () => {
+    const r = new VoiceResponse();
+    const h = ctx.hotline;
+    const next = { hotline: h.number, attempt: String(SHORT_WAY_IN) };
+    const gather = r.gather({
+      numDigits: 1,
+      timeout: SHORT_GATHER_TIMEOUT_S,
+      action: ctx.urls.voice('language', next),
+      method: 'POST',
+      actionOnEmptyResult: false,
+    });
+    gather.play({}, ctx.urls.prompt(h.number, h.defaultLanguage, 'welcome'));
+    gather.play({}, ctx.urls.prompt(h.number, h.defaultLanguage, 'other-language'));
+    r.redirect({ method: 'POST' }, ctx.urls.voice('language', next));
+    return r.toString();
+  });
+}
+
+/** The full language menu (after 9); no input comes back with attempt + 1. */
 export function languageMenuTwiml(ctx: TIvrContext, attempt: number): string {
   return remembered(ctx, `menu:${attempt}`, () => {
     const r = new VoiceResponse();
     const h = ctx.hotline;
-    if (attempt === 1) play(r, ctx, h.defaultLanguage, 'welcome');
     const next = { hotline: h.number, attempt: String(attempt) };
     const gather = r.gather({
       numDigits: 1,
@@ -129,7 +159,11 @@ export function languageMenuTwiml(ctx: TIvrContext, attempt: number): string {
   });
 }
 
-/** The caller's choice: a listed digit picks that language; after two silent menus, the default. */
+/**
+ * The caller's answer. From the short way in: silence queues in the main language, 9 opens the
+ * menu, and a listed digit (a caller who knows the menu) picks that language at once. From the
+ * menu: a listed digit picks; silence repeats it once, then the main language.
+ */
 export function chooseLanguage(
   hotline: Pick<THotlineSettings, 'languages' | 'defaultLanguage'>,
   digits: string | undefined,
@@ -137,6 +171,10 @@ export function chooseLanguage(
 ): { language: string } | { repeat: number } {
   const index = digits && /^[1-9]$/.test(digits) ? Number(digits) - 1 : -1;
   const picked = hotline.languages[index];
+  if (attempt === SHORT_WAY_IN) {
+    if (digits === OTHER_LANGUAGE_KEY && hotline.languages.length > 1) return { repeat: 1 };
+    return { language: picked ?? hotline.defaultLanguage };
+  }
   if (picked) return { language: picked };
   if (hotline.languages.length <= 1 || attempt >= MAX_MENU_ATTEMPTS)
     return { language: hotline.defaultLanguage };

@@ -11,6 +11,7 @@ import {
   hangupTwiml,
   holdInTwilioQueueTwiml,
   languageMenuTwiml,
+  welcomeTwiml,
 } from './ivr-twiml.policy';
 import { isOverForQueue } from './calls.repository';
 import {
@@ -73,10 +74,10 @@ export async function incomingCall(
   }
   if (!open) return afterHoursTwiml(ctx);
   if (direct) return enqueueCaller(deps, ctx, callSid, h.defaultLanguage, { recorded: true });
-  return languageMenuTwiml(ctx, 1);
+  return welcomeTwiml(ctx);
 }
 
-/** The language menu's answer (or its silence): repeat once, then the hotline's default. */
+/** The answer to the short way in or to the language menu (or their silence). */
 export async function languageChosen(
   deps: TVoiceDeps,
   hotlineNumber: string,

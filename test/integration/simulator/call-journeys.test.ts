@@ -70,8 +70,8 @@ describe('a call through the simulator', () => {
     expect(rig.logs.text()).not.toContain('2055512345');
   });
 
-  it('uses the default language after two silent menus', async () => {
-    const call = rig.sim.placeCall({ hotline: '1362', from: CALLER, digits: [] });
+  it('uses the default language after 9 and two silent menus', async () => {
+    const call = rig.sim.placeCall({ hotline: '1362', from: CALLER, digits: ['9'] });
     await eventually(() => heard(call, 'enqueue').length > 0);
     expect(heard(call, 'no-input').length).toBeGreaterThanOrEqual(2);
     expect((await calls().findCall(call.sid))?.language).toBe('lo');

@@ -15,6 +15,7 @@ const tally = {
   speedOfAnswerSumS: 80,
   handleSumS: 2400,
   handled: 6,
+  leftInMenu: 3,
 };
 
 describe('supervisor figures', () => {
@@ -23,6 +24,7 @@ describe('supervisor figures', () => {
       serviceLevel: 6 / (8 + 4 - 2),
       averageSpeedOfAnswerS: 10,
       averageHandleTimeS: 400,
+      leftInMenu: 3,
     });
   });
 

@@ -4,7 +4,9 @@ import {
   enqueueTwiml,
   estimatedWaitMinutes,
   languageMenuTwiml,
+  SHORT_WAY_IN,
   waitTwiml,
+  welcomeTwiml,
   type TIvrContext,
 } from '../../../src/modules/telephony/ivr-twiml.policy';
 import { ivrUrls } from '../../../src/modules/telephony/voice.context';
@@ -52,9 +54,34 @@ describe('language menu', () => {
     expect(languageMenuTwiml(ctx, 1)).toBe(before);
   });
 
-  it('plays the welcome only the first time', () => {
-    expect(languageMenuTwiml(ctx, 1)).toContain('welcome.wav');
-    expect(languageMenuTwiml(ctx, 2)).not.toContain('welcome.wav');
+  it('is reached only through 9: the full menu never repeats the welcome', () => {
+    expect(languageMenuTwiml(ctx, 1)).not.toContain('welcome.wav');
+    expect(chooseLanguage(ctx.hotline, '9', SHORT_WAY_IN)).toEqual({ repeat: 1 });
+  });
+});
+
+describe('the short way in', () => {
+  it('speaks the main language first, welcome then "press 9", both interruptible by a key', () => {
+    const doc = parseTwiml(welcomeTwiml(ctx));
+    const gather = doc.children[0];
+    expect(gather?.name).toBe('Gather');
+    expect(gather?.attrs.timeout).toBe('1');
+    expect(gather?.attrs.action).toContain('/voice/language?hotline=1362&attempt=0');
+    expect(gather?.children.map((c) => c.text)).toEqual([
+      'https://hotline.example.la/webhooks/twilio/prompts/1362/lo/welcome.wav',
+      'https://hotline.example.la/webhooks/twilio/prompts/1362/lo/other-language.wav',
+    ]);
+    // Silence falls through to the same answer: the caller is queued, not asked again.
+    expect(doc.children[1]?.name).toBe('Redirect');
+    expect(doc.children[1]?.text).toContain('attempt=0');
+  });
+
+  it('queues a silent caller in the main language, opens the menu on 9, takes a known digit', () => {
+    expect(chooseLanguage(ctx.hotline, undefined, SHORT_WAY_IN)).toEqual({ language: 'lo' });
+    expect(chooseLanguage(ctx.hotline, '', SHORT_WAY_IN)).toEqual({ language: 'lo' });
+    expect(chooseLanguage(ctx.hotline, '9', SHORT_WAY_IN)).toEqual({ repeat: 1 });
+    expect(chooseLanguage(ctx.hotline, '2', SHORT_WAY_IN)).toEqual({ language: 'hmn' });
+    expect(chooseLanguage(ctx.hotline, '7', SHORT_WAY_IN)).toEqual({ language: 'lo' });
   });
 });
 

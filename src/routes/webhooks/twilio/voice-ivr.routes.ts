@@ -43,7 +43,7 @@ export function voiceIvrRoutes(deps: TVoiceDeps): FastifyPluginAsyncZod {
         schema: {
           ...common,
           querystring: ZHotlineQuery.extend({
-            attempt: z.coerce.number().int().min(1).max(9).default(1),
+            attempt: z.coerce.number().int().min(0).max(9).default(1),
           }),
           summary: 'Language menu answer or no input',
         },

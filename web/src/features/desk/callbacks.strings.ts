@@ -2,7 +2,7 @@ import { addStrings } from '../../shared/i18n/i18n';
 
 const lo = {
   title: 'ລາຍການໂທກັບ',
-  missedTitle: 'ສາຍທີ່ພາດ (ວາງສາຍລະຫວ່າງລໍຖ້າ)',
+  missedTitle: 'ສາຍທີ່ພາດ (ວາງສາຍລະຫວ່າງລໍຖ້າ ຫຼື ໃນເມນູ)',
   never: 'ລະບົບບໍ່ໂທກັບເອງ: ຜູ້ໃຫ້ຄຳປຶກສາເປັນຜູ້ຕັດສິນໃຈ ແລະ ໂທເອງ.',
   none: 'ບໍ່ມີລາຍການ',
   hotline: 'ສາຍດ່ວນ',
@@ -27,13 +27,14 @@ const lo = {
   unsafe: 'ບໍ່ປອດໄພ, ວາງສາຍ',
   addCallback: 'ເພີ່ມເຂົ້າລາຍການໂທກັບ',
   leftAt: 'ວາງສາຍເວລາ',
+  leftInMenu: 'ວາງສາຍໃນເມນູ, ກ່ອນເຂົ້າຄິວ',
 };
 
 addStrings('callbacks', {
   lo,
   en: {
     title: 'Call-back list',
-    missedTitle: 'Missed calls (hung up while waiting)',
+    missedTitle: 'Missed calls (hung up while waiting or in the menu)',
     never: 'Nobody is called back automatically: a counsellor decides and places the call.',
     none: 'Nothing here',
     hotline: 'Hotline',
@@ -64,5 +65,6 @@ addStrings('callbacks', {
     unsafe: 'Unsafe, hung up',
     addCallback: 'Add to call-backs',
     leftAt: 'Hung up at',
+    leftInMenu: 'Hung up in the menu, before the queue',
   },
 });

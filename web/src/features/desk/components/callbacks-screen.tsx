@@ -160,6 +160,9 @@ export function CallbacksScreen() {
               {call.language ? (
                 <span>{t(`desk:languages.${call.language}`, { defaultValue: call.language })}</span>
               ) : null}
+              {call.leftIn === 'menu' ? (
+                <span data-testid="missed-in-menu">{t('leftInMenu')}</span>
+              ) : null}
               {call.leftQueueAt ? (
                 <span>
                   {t('leftAt')} {formatDateTime(call.leftQueueAt)}

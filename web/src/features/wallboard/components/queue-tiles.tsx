@@ -93,6 +93,10 @@ function TodayFigures({ figures }: { figures: THotlineFigures | undefined }) {
         </dd>
       </div>
       <div>
+        <dt>{t('today.leftInMenu')}</dt>
+        <dd data-testid="today-left-in-menu">{figures?.leftInMenu ?? '—'}</dd>
+      </div>
+      <div>
         <dt>{t('today.serviceLevel')}</dt>
         <dd data-testid="today-service-level">{percent(figures?.serviceLevel ?? null)}</dd>
       </div>
