@@ -52,6 +52,14 @@ describe('the counsellor works through call-backs and missed calls', () => {
       .poll(() => gaveUp.transcript.some((e) => e.verb === 'enqueue'), { timeout: 30_000 })
       .toBe(true);
     system.sim.engine.hangup(gaveUp);
+    // A third caller presses 9 for another language and hangs up in the menu, before the queue.
+    const inMenu = system.sim.placeCall({ hotline: '1362', from: '+8562055544444', digits: ['9'] });
+    await expect
+      .poll(() => inMenu.transcript.some((e) => (e.detail ?? '').includes('/lang-')), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    system.sim.engine.hangup(inMenu);
 
     const page = await system.browser.newPage({ uiLanguage: 'en' });
     await signIn(page, counsellor);
@@ -64,6 +72,16 @@ describe('the counsellor works through call-backs and missed calls', () => {
     expect(await safety.textContent()).toContain('No voicemail');
     expect(await page.textContent('body')).not.toContain('frangipani');
     await page.getByTestId('missed-call').first().waitFor({ timeout: 20_000 });
+    // Listed with the others, and said where they hung up, in the reader's language.
+    await page.reload();
+    await page
+      .getByTestId('missed-in-menu')
+      .getByText('Hung up in the menu, before the queue')
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('missed-call').count()).toBe(2);
+    await page.getByRole('button', { name: 'ລາວ' }).click();
+    await page.getByTestId('missed-in-menu').getByText('ວາງສາຍໃນເມນູ, ກ່ອນເຂົ້າຄິວ').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
 
     await task.getByRole('button', { name: 'Show code word' }).click();
     await expect
