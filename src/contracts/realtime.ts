@@ -110,6 +110,8 @@ export const realtimeErrorCodes = [
   'TELEPHONY_FAILED',
   'CALLER_NOT_WAITING',
   'COUNSELLOR_NOT_AVAILABLE',
+  /** Another listen/whisper/barge request of the same supervisor is still being set up. */
+  'MONITOR_BUSY',
   'INTERNAL',
 ] as const;
 export type TRealtimeErrorCode = (typeof realtimeErrorCodes)[number];
@@ -175,8 +177,10 @@ export type TClientToServerEvents = {
   'call:hangup': (payload: z.input<typeof ZCallRef>, ack: TAck<{ callSid: string }>) => void;
   'call:monitor': (
     payload: z.input<typeof ZCallMonitor>,
-    ack: TAck<{ participantSid: string }>,
+    ack: TAck<{ participantSid: string; switched: boolean }>,
   ) => void;
+  /** Supervisor: leave the call she listens to (hangs up her monitoring leg). */
+  'call:monitor-stop': (payload: z.input<typeof ZEmpty>, ack: TAck<{ stopped: boolean }>) => void;
   'wrapup:end': (payload: z.input<typeof ZEmpty>, ack: TAck<TCounsellorView>) => void;
   'queue:assign': (payload: z.input<typeof ZQueueAssign>, ack: TAck<{ offerId: string }>) => void;
   'queue:prioritise': (

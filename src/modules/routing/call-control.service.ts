@@ -9,6 +9,7 @@ import {
 } from './bridge.service';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 import { telephonyError } from './telephony-error';
+import type { TMonitorMode } from './monitor-legs.repository';
 
 type TWho = Pick<TActor, 'userId' | 'role'>;
 
@@ -131,34 +132,85 @@ export async function addParty(
   return { participantSid: leg.callSid };
 }
 
+/** How a monitoring leg hears and is heard: listen muted, whisper to the counsellor, barge to all. */
+function monitorSettings(mode: TMonitorMode, counsellorLeg: string) {
+  return {
+    muted: mode === 'listen',
+    coaching: mode === 'whisper',
+    ...(mode === 'whisper' ? { coachCallSid: counsellorLeg } : {}),
+  };
+}
+
 /**
  * Supervisor listen (muted), whisper (coach the counsellor only) or barge-in (heard by all), on
  * the supervisor's softphone or, if she answers there, her own mobile (the hotline's number calls).
+ * One leg at a time: while she is on this call, another mode changes her leg in place (no new
+ * ring); another call, or a changed phone, hangs the old leg up first. A second click while the
+ * first is still ringing her is refused rather than ringing her twice.
  */
 export async function monitorCall(
   ctx: TRoutingContext,
   who: TWho,
   callSid: string,
-  mode: 'listen' | 'whisper' | 'barge',
-) {
+  mode: TMonitorMode,
+): Promise<{ participantSid: string; switched: boolean }> {
   const counsellorLeg = await ctx.offers.counsellorLeg(callSid);
   const hotline = await ctx.offers.callerHotline(callSid);
   if (!counsellorLeg || !hotline) throw new RoutingError('NOT_FOUND');
-  const to = await directLegTarget(ctx, who.userId);
-  const from = await callerIdOf(ctx, hotline);
-  const leg = await telephony(ctx, () =>
-    ctx.telephony.addParticipant({
-      conferenceName: conferenceFor(callSid),
-      to,
-      from,
-      label: `supervisor-${mode}`,
-      muted: mode === 'listen',
-      ...(mode === 'whisper' ? { coachCallSid: counsellorLeg } : {}),
-      beep: false,
-      endConferenceOnExit: false,
-    }),
-  );
-  return { participantSid: leg.callSid };
+  if (!(await ctx.monitors.lock(who.userId))) throw new RoutingError('MONITOR_BUSY');
+  try {
+    const to = await directLegTarget(ctx, who.userId);
+    const current = await ctx.monitors.get(who.userId);
+    const conferenceName = conferenceFor(callSid);
+    if (current && current.callSid === callSid && current.to === to) {
+      const switched = await ctx.telephony
+        .updateParticipant({
+          conferenceName,
+          callSid: current.legSid,
+          ...monitorSettings(mode, counsellorLeg),
+        })
+        .then(
+          () => true,
+          // Her leg is gone (she hung up): ring her again below.
+          () => false,
+        );
+      if (switched) {
+        await ctx.monitors.save(who.userId, { ...current, mode });
+        return { participantSid: current.legSid, switched: true };
+      }
+    } else if (current) await dropMonitorLeg(ctx, who.userId);
+    const from = await callerIdOf(ctx, hotline);
+    const leg = await telephony(ctx, () =>
+      ctx.telephony.addParticipant({
+        conferenceName,
+        to,
+        from,
+        label: `supervisor-${mode}`,
+        ...monitorSettings(mode, counsellorLeg),
+        beep: false,
+        endConferenceOnExit: false,
+      }),
+    );
+    await ctx.monitors.save(who.userId, { callSid, legSid: leg.callSid, mode, to });
+    return { participantSid: leg.callSid, switched: false };
+  } finally {
+    await ctx.monitors.unlock(who.userId);
+  }
+}
+
+/** Hangs up the supervisor's monitoring leg, if she has one; an already ended leg is fine. */
+async function dropMonitorLeg(ctx: TRoutingContext, userId: string): Promise<boolean> {
+  const current = await ctx.monitors.get(userId);
+  if (!current) return false;
+  await ctx.telephony.hangupCall({ callSid: current.legSid }).catch((err: unknown) => {
+    ctx.log.warn({ err: telephonyError(err) }, 'monitoring leg hang-up failed');
+  });
+  await ctx.monitors.clear(userId);
+  return true;
+}
+
+export async function stopMonitoring(ctx: TRoutingContext, who: TWho) {
+  return { stopped: await dropMonitorLeg(ctx, who.userId) };
 }
 
 export async function hangUp(ctx: TRoutingContext, who: TWho, callSid: string) {

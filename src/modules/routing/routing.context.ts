@@ -11,6 +11,7 @@ import {
 } from '../presence/presence.repository';
 import { createDispatcher, type TDispatcher } from './dispatcher.service';
 import { offersRepository, type TOffersRepository } from './offers.repository';
+import { monitorLegsRepository, type TMonitorLegsRepository } from './monitor-legs.repository';
 import type { TRoutingSettings } from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
 import { routingEventLog, type TRoutingEventLog } from './routing-events.repository';
@@ -35,6 +36,7 @@ export type TRoutingContext = {
   config: TConfig;
   settings: TEngineSettings;
   offers: TOffersRepository;
+  monitors: TMonitorLegsRepository;
   presence: TPresenceRepository;
   queues: TQueueViews;
   events: TRoutingEventLog;
@@ -95,6 +97,7 @@ export function createRoutingContext(deps: {
     config: deps.config,
     settings,
     offers,
+    monitors: monitorLegsRepository(deps.redis, prefix),
     presence,
     queues: queueViews(deps.redis, prefix),
     events,

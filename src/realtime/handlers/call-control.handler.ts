@@ -5,6 +5,7 @@ import {
   ZCallMute,
   ZCallRef,
   ZCallTransfer,
+  ZEmpty,
 } from '../../contracts/realtime';
 import { can } from '../../modules/auth/permissions.policy';
 import {
@@ -13,6 +14,7 @@ import {
   holdCaller,
   monitorCall,
   muteCounsellor,
+  stopMonitoring,
   transferToCounsellor,
   transferToQueue,
 } from '../../modules/routing/call-control.service';
@@ -73,6 +75,14 @@ export function callControlHandlers(socket: TSocket, ctx: TRoutingContext): void
     'call:monitor',
     ZCallMonitor,
     (actor, p) => monitorCall(ctx, actor, p.callSid, p.mode),
+    (a) => can(a, 'routing.monitor'),
+  );
+  handle(
+    socket,
+    ctx.log,
+    'call:monitor-stop',
+    ZEmpty,
+    (actor) => stopMonitoring(ctx, actor),
     (a) => can(a, 'routing.monitor'),
   );
 }

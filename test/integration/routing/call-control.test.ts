@@ -137,6 +137,54 @@ describe('in-call control through conference participants', () => {
     await a.client.socket.emitWithAck('presence:set', { state: 'offline' });
   });
 
+  it('keeps one monitoring leg: listen, then whisper and barge change it in place, stop hangs it up', async () => {
+    const a = await h.counsellor({ hotlines: ['1703'] });
+    const boss = await h.counsellor({ hotlines: ['1703'], role: 'supervisor' });
+    await a.client.socket.emitWithAck('presence:set', { state: 'available' });
+    const caller = await h.caller({ hotline: '1703' });
+    await answered(a.client, caller);
+    const joins = () => sent(new RegExp(`/Conferences/call-${caller}/Participants\\.json$`));
+    const monitor = (mode: 'listen' | 'whisper' | 'barge') =>
+      boss.client.socket.emitWithAck('call:monitor', { callSid: caller, mode });
+    const joinsBefore = joins().length;
+
+    // Two clicks at once ring her once: the second is told to wait, not given a second leg.
+    const [first, second] = await Promise.all([monitor('listen'), monitor('listen')]);
+    const answers = [first, second];
+    expect(answers.filter((r) => 'data' in r)).toHaveLength(1);
+    expect(answers.filter((r) => 'error' in r)).toEqual([{ error: 'MONITOR_BUSY' }]);
+    expect(joins().length - joinsBefore).toBe(1);
+    const leg = (answers.find((r) => 'data' in r) as { data: { participantSid: string } }).data
+      .participantSid;
+
+    const whisper = await monitor('whisper');
+    expect(whisper).toEqual({ data: { participantSid: leg, switched: true } });
+    const edits = () => sent(new RegExp(`/Participants/${leg}\\.json$`));
+    expect(edits().at(-1)?.params).toMatchObject({ Muted: 'false', Coaching: 'true' });
+    expect(edits().at(-1)?.params.CallSidToCoach).toMatch(/^CA/);
+    expect(await monitor('barge')).toEqual({ data: { participantSid: leg, switched: true } });
+    expect(edits().at(-1)?.params).toMatchObject({ Muted: 'false', Coaching: 'false' });
+    expect(await monitor('listen')).toEqual({ data: { participantSid: leg, switched: true } });
+    expect(edits().at(-1)?.params).toMatchObject({ Muted: 'true', Coaching: 'false' });
+    // Still the one leg she answered.
+    expect(joins().length - joinsBefore).toBe(1);
+
+    expect(await boss.client.socket.emitWithAck('call:monitor-stop', {})).toEqual({
+      data: { stopped: true },
+    });
+    expect(sent(new RegExp(`/Calls/${leg}\\.json$`)).at(-1)?.params.Status).toBe('completed');
+    expect(await boss.client.socket.emitWithAck('call:monitor-stop', {})).toEqual({
+      data: { stopped: false },
+    });
+
+    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    await eventually(async () => {
+      const s = await a.client.socket.emitWithAck('state:sync', {});
+      expect(s).toHaveProperty('data.me.state', 'available');
+    });
+    await a.client.socket.emitWithAck('presence:set', { state: 'offline' });
+  });
+
   it("puts the caller back in their place when the counsellor's phone does not answer", async () => {
     const c = await h.counsellor({ hotlines: ['1800'] });
     await c.client.socket.emitWithAck('presence:set', { state: 'available' });

@@ -33,6 +33,7 @@ const events: Record<string, { permission: TAction | 'session'; payload: object 
   },
   'call:hangup': { permission: 'routing.call-control', payload: { callSid: CALL } },
   'call:monitor': { permission: 'routing.monitor', payload: { callSid: CALL, mode: 'listen' } },
+  'call:monitor-stop': { permission: 'routing.monitor', payload: {} },
   'queue:assign': { permission: 'routing.assign', payload: { callSid: CALL, userId: 'u_none' } },
   'queue:prioritise': {
     permission: 'routing.prioritise',
