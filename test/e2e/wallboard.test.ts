@@ -90,4 +90,42 @@ describe('supervisor wallboard', () => {
     system.sim.engine.hangup(call);
     await row.waitFor({ state: 'detached', ...LIVE });
   });
+  it("rings the supervisor's own browser to listen, then switches to whisper on the same leg", async () => {
+    const call = system.sim.placeCall({ hotline: '1362', from: '+8562055512347', digits: ['1'] });
+    await desk
+      .getByTestId('offer')
+      .getByRole('button', { name: 'Accept' })
+      .click({ timeout: 20_000 });
+    const card = board.getByTestId('state-on_call').getByTestId('counsellor');
+    await card.getByText('Counsellor Noy').waitFor(LIVE);
+    await board.getByTestId('supervisor-phone').getByText('Ready (in this browser)').waitFor();
+    const legs = () =>
+      [...system.sim.engine.state.calls.values()].filter(
+        (c) => c.to.startsWith('client:') && c.direction !== 'inbound',
+      );
+    const before = legs().length;
+
+    await card.getByRole('button', { name: /^Listen/ }).click();
+    await card.getByTestId('monitor-mode').getByText('You are on the call: Listen').waitFor(LIVE);
+    await board.getByTestId('supervisor-phone').getByText('Connected').waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: /^Whisper/ }).click();
+    await card.getByTestId('monitor-mode').getByText('You are on the call: Whisper').waitFor(LIVE);
+    expect(await card.getByRole('button', { name: /^Whisper/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await card.getByRole('button', { name: /^Listen/ }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+    // One leg rang her browser, however many times she switched.
+    expect(legs().length - before).toBe(1);
+    await board.getByRole('button', { name: 'ລາວ' }).click();
+    await card.getByTestId('monitor-mode').getByText('ທ່ານຢູ່ໃນສາຍ: ກະຊິບ').waitFor();
+    await screenshot(board, 'wallboard-monitor-lo');
+    await board.getByRole('button', { name: 'English' }).click();
+    await screenshot(board, 'wallboard-monitor-en');
+
+    await card.getByRole('button', { name: 'Leave the call' }).click();
+    await card.getByTestId('monitor-mode').waitFor({ state: 'detached', ...LIVE });
+    system.sim.engine.hangup(call);
+  });
 });

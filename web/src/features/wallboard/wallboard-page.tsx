@@ -12,6 +12,8 @@ import { useHotlineFigures } from './hooks/use-hotline-figures';
 import { useLiveCounsellors } from './hooks/use-live-counsellors';
 import { useStateSince } from './hooks/use-state-since';
 import { useWaitingCallers } from './hooks/use-waiting-callers';
+import { useMonitoring } from './hooks/use-monitoring';
+import { useSoftphone } from '../desk/hooks/use-softphone';
 import './wallboard.css';
 import './wallboard.strings';
 
@@ -34,6 +36,9 @@ export default function WallboardPage() {
   const since = useStateSince(counsellors, snapshot?.serverTime ?? 0);
   const waiting = useWaitingCallers();
   const figures = useHotlineFigures();
+  // Her ear: listen, whisper and barge ring this browser (or her mobile, when she answers there).
+  const softphone = useSoftphone();
+  const monitoring = useMonitoring();
   const available = counsellors.filter((c) => c.state === 'available');
   const nameOf = (userId: string) =>
     names.get(userId)?.displayName ?? t('counsellors.unknown', { id: userId.slice(0, 8) });
@@ -47,6 +52,9 @@ export default function WallboardPage() {
         <span className="wb-missed" data-testid="offers-missed">
           {t('counsellors.offersMissed')}: {t('counsellors.rejects')} {rejects} ·{' '}
           {t('counsellors.timeouts')} {timeouts}
+        </span>
+        <span className="wb-phone" data-testid="supervisor-phone">
+          {t('monitor.phone.label')}: {t(`monitor.phone.${softphone.status ?? 'mobile'}`)}
         </span>
         <button
           type="button"
@@ -72,7 +80,13 @@ export default function WallboardPage() {
             now={now}
             onChanged={waiting.refresh}
           />
-          <CounsellorBoard counsellors={counsellors} names={names} since={since} now={now} />
+          <CounsellorBoard
+            counsellors={counsellors}
+            names={names}
+            since={since}
+            now={now}
+            monitoring={monitoring}
+          />
         </>
       ) : (
         <p className="loading">{t('common:status.loading')}</p>

@@ -3,6 +3,7 @@ import { formatDuration } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 import type { TStaffEntry } from '../api/directory.api';
 import type { TStateSince } from '../hooks/use-state-since';
+import type { TMonitoring } from '../hooks/use-monitoring';
 import { MonitorButtons } from './monitor-buttons';
 
 const columns: TCounsellorState[] = [
@@ -19,10 +20,11 @@ type TProps = {
   names: Map<string, TStaffEntry>;
   since: Map<string, TStateSince>;
   now: number;
+  monitoring: TMonitoring;
 };
 
 /** Counsellors grouped by state, each with time in state and their rejected / timed-out offers. */
-export function CounsellorBoard({ counsellors, names, since, now }: TProps) {
+export function CounsellorBoard({ counsellors, names, since, now, monitoring }: TProps) {
   const { t } = useT('wallboard');
   const name = (c: TCounsellorView) =>
     names.get(c.userId)?.displayName ?? t('counsellors.unknown', { id: c.userId.slice(0, 8) });
@@ -66,7 +68,7 @@ export function CounsellorBoard({ counsellors, names, since, now }: TProps) {
                       </span>
                     ) : null}
                     {c.state === 'on_call' && c.callSid ? (
-                      <MonitorButtons callSid={c.callSid} who={name(c)} />
+                      <MonitorButtons callSid={c.callSid} who={name(c)} monitoring={monitoring} />
                     ) : null}
                   </li>
                 ))}

@@ -1,46 +1,56 @@
-import { useState } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
-import { emitAck, RealtimeError } from '../../../shared/realtime/socket-client';
+import { monitorModes, type TMonitoring } from '../hooks/use-monitoring';
 
-const modes = ['listen', 'whisper', 'barge'] as const;
-type TMode = (typeof modes)[number];
-
-/** Listen, whisper to the counsellor, or barge in: the supervisor joins the call's conference. */
-export function MonitorButtons({ callSid, who }: { callSid: string; who: string }) {
+/**
+ * Listen, whisper to the counsellor, or barge in on one counsellor's call. The mode she is in is
+ * pressed; another mode changes the leg she already has; "leave" hangs it up.
+ */
+export function MonitorButtons({
+  callSid,
+  who,
+  monitoring,
+}: {
+  callSid: string;
+  who: string;
+  monitoring: TMonitoring;
+}) {
   const { t } = useT('wallboard');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ mode: TMode } | { error: string } | null>(null);
-  const monitor = async (mode: TMode) => {
-    setBusy(true);
-    try {
-      await emitAck('call:monitor', { callSid, mode });
-      setResult({ mode });
-    } catch (err) {
-      setResult({ error: err instanceof RealtimeError ? err.code : 'INTERNAL' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const here = monitoring.current?.callSid === callSid ? monitoring.current : null;
   return (
-    <div className="wb-monitor">
-      {modes.map((mode) => (
+    <div className="wb-monitor" data-testid="monitor">
+      {monitorModes.map((mode) => (
         <button
           key={mode}
           type="button"
-          className="button"
-          disabled={busy}
+          className={here?.mode === mode ? 'button button--primary' : 'button'}
+          disabled={monitoring.busy}
+          aria-pressed={here?.mode === mode}
           aria-label={`${t(`monitor.${mode}`)} — ${who}`}
-          onClick={() => void monitor(mode)}
+          onClick={() => void monitoring.monitor(callSid, mode)}
         >
           {t(`monitor.${mode}`)}
         </button>
       ))}
-      {result && 'mode' in result ? (
-        <span role="status">{t('monitor.started', { mode: t(`monitor.${result.mode}`) })}</span>
+      {here ? (
+        <>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={monitoring.busy}
+            onClick={() => void monitoring.stop()}
+          >
+            {t('monitor.stop')}
+          </button>
+          <span role="status" data-testid="monitor-mode">
+            {t('monitor.started', { mode: t(`monitor.${here.mode}`) })}
+          </span>
+        </>
       ) : null}
-      {result && 'error' in result ? (
+      {monitoring.error && (here || monitoring.current === null) ? (
         <span role="alert" className="error-text">
-          {t('monitor.failed', { code: result.error })}
+          {t(`monitor.errors.${monitoring.error}`, {
+            defaultValue: t('monitor.errors.INTERNAL'),
+          })}
         </span>
       ) : null}
     </div>
