@@ -39,6 +39,9 @@ export const calls = pgTable(
     queueResult: text('queue_result'),
     callbackRequested: boolean('callback_requested').notNull().default(false),
     voicemailUrl: text('voicemail_url'),
+    /** The caller's answer to the after-call question: yes, no, or null (not asked or no key). */
+    afterCallAnswer: text('after_call_answer', { enum: ['yes', 'no'] }),
+    afterCallAskedAt: at('after_call_asked_at'),
     startedAt: at('started_at').notNull().defaultNow(),
     enqueuedAt: at('enqueued_at'),
     leftQueueAt: at('left_queue_at'),

@@ -23,6 +23,8 @@ export const hotlines = pgTable('hotlines', {
     .default('voicemail'),
   dutyMobile: text('duty_mobile'),
   recordingNotice: boolean('recording_notice').notNull().default(false),
+  /** After the counsellor hangs up, ask the caller one keypad question (did you get help?). Off by default. */
+  afterCallQuestion: boolean('after_call_question').notNull().default(false),
   active: boolean('active').notNull().default(true),
   ...timestamps,
 });

@@ -139,6 +139,10 @@ export const reportCallHours = pgTable(
     shortAbandoned: integer('short_abandoned').notNull(),
     /** Hung up in the welcome or the language menu, before reaching the queue. */
     leftInMenu: integer('left_in_menu').notNull().default(0),
+    /** Callers asked the after-call question, and how many answered yes (1) or no (2). */
+    afterCallAsked: integer('after_call_asked').notNull().default(0),
+    afterCallYes: integer('after_call_yes').notNull().default(0),
+    afterCallNo: integer('after_call_no').notNull().default(0),
     afterHours: integer('after_hours').notNull(),
     blocked: integer('blocked').notNull(),
     forwarded: integer('forwarded').notNull(),

@@ -30,6 +30,7 @@ export const ZHotline = z.object({
   afterHours: z.enum(afterHoursModes),
   dutyMobile: z.string().nullable(),
   recordingNotice: z.boolean(),
+  afterCallQuestion: z.boolean(),
   active: z.boolean(),
   updatedAt: z.iso.datetime(),
 });

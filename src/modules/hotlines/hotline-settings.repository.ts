@@ -12,6 +12,7 @@ export type THotlineSettings = {
   afterHours: 'voicemail' | 'forward';
   dutyMobile: string | null;
   recordingNotice: boolean;
+  afterCallQuestion: boolean;
   active: boolean;
 };
 
@@ -40,6 +41,7 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
       afterHours: row.afterHours,
       dutyMobile: row.dutyMobile,
       recordingNotice: row.recordingNotice,
+      afterCallQuestion: row.afterCallQuestion,
       active: row.active,
     };
   }

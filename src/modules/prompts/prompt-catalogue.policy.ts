@@ -24,6 +24,8 @@ export const PROMPTS = [
   'blocked',
   'please-hold',
   'goodbye',
+  // "Did you get the help you needed? Press 1 for yes, 2 for no": only where the hotline asks it.
+  'after-call-question',
   // Heard by a counsellor answering on their mobile, never by the caller: "hotline call, press 1".
   'whisper',
 ] as const;

@@ -37,7 +37,7 @@ export function callHourCellsSql(
       select c.hotline, ${hourOf(sql, sql`c.started_at`)} as hour, c.callback_requested,
         c.enqueued_at is not null as queued,
         extract(epoch from coalesce(c.left_queue_at, c.ended_at) - c.enqueued_at) as wait,
-        c.route, c.queue_result
+        c.route, c.queue_result, c.after_call_asked_at is not null as asked, c.after_call_answer
       from ${from}
       where c.direction = 'inbound' and ${where}
     ), o as (
@@ -59,6 +59,9 @@ export function callHourCellsSql(
       (count(*) filter (where outcome = 'abandoned'))::int as abandoned,
       (count(*) filter (where outcome = 'short_abandoned'))::int as short_abandoned,
       (count(*) filter (where outcome = 'left_ivr'))::int as left_in_menu,
+      (count(*) filter (where asked))::int as after_call_asked,
+      (count(*) filter (where after_call_answer = 'yes'))::int as after_call_yes,
+      (count(*) filter (where after_call_answer = 'no'))::int as after_call_no,
       (count(*) filter (where outcome = 'after_hours'))::int as after_hours,
       (count(*) filter (where outcome = 'blocked'))::int as blocked,
       (count(*) filter (where outcome = 'forwarded'))::int as forwarded,
@@ -89,6 +92,9 @@ export function callRollupSql(sql: TSqlTag, cells: TFragment): TFragment {
       coalesce(sum(abandoned), 0)::int as abandoned,
       coalesce(sum(short_abandoned), 0)::int as short_abandoned,
       coalesce(sum(left_in_menu), 0)::int as left_in_menu,
+      coalesce(sum(after_call_asked), 0)::int as after_call_asked,
+      coalesce(sum(after_call_yes), 0)::int as after_call_yes,
+      coalesce(sum(after_call_no), 0)::int as after_call_no,
       coalesce(sum(after_hours), 0)::int as after_hours, coalesce(sum(blocked), 0)::int as blocked,
       coalesce(sum(forwarded), 0)::int as forwarded, coalesce(sum(callbacks), 0)::int as callbacks,
       coalesce(sum(answer_wait), 0)::float8 as answer_wait,

@@ -48,6 +48,10 @@ export type TCallGroup = {
   shortAbandoned: number;
   /** Hung up in the welcome or the language menu: never queued, still a person who called. */
   leftInMenu: number;
+  /** The optional after-call question: asked, answered 1 (helped) and 2 (not helped). */
+  afterCallAsked: number;
+  afterCallYes: number;
+  afterCallNo: number;
   afterHours: number;
   blocked: number;
   forwarded: number;
@@ -102,6 +106,9 @@ function hotlineTable(groups: readonly TCallGroup[]): TReportTable {
       col('forwarded', 'ໂອນສາຍ', 'Forwarded'),
       col('blocked', 'ຖືກບລັອກ', 'Blocked'),
       col('callbacks', 'ຂໍໃຫ້ໂທກັບ', 'Call-backs requested'),
+      col('afterCallAsked', 'ຖາມຫຼັງວາງສາຍ', 'After-call question asked'),
+      col('afterCallYes', 'ຕອບວ່າໄດ້ຮັບການຊ່ວຍເຫຼືອ', 'Answered: got help'),
+      col('afterCallNo', 'ຕອບວ່າບໍ່ໄດ້ຮັບ', 'Answered: did not'),
       col(
         'serviceLevel',
         'ລະດັບການບໍລິການ (%)',
@@ -127,6 +134,9 @@ function hotlineTable(groups: readonly TCallGroup[]): TReportTable {
         g.forwarded,
         g.blocked,
         g.callbacks,
+        g.afterCallAsked,
+        g.afterCallYes,
+        g.afterCallNo,
         serviceLevel(g),
         mean(g.answerWaitSeconds, g.answered),
         rate(g.abandoned, g.answered + g.abandoned),
@@ -231,6 +241,9 @@ export function emptyGroup(): TCallGroup {
     abandoned: 0,
     shortAbandoned: 0,
     leftInMenu: 0,
+    afterCallAsked: 0,
+    afterCallYes: 0,
+    afterCallNo: 0,
     afterHours: 0,
     blocked: 0,
     forwarded: 0,

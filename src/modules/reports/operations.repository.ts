@@ -21,6 +21,9 @@ export type TGroupRow = {
   abandoned: number;
   short_abandoned: number;
   left_in_menu: number;
+  after_call_asked: number;
+  after_call_yes: number;
+  after_call_no: number;
   after_hours: number;
   blocked: number;
   forwarded: number;
@@ -115,6 +118,9 @@ function toGroup(r: TGroupRow): TCallGroup {
     abandoned: r.abandoned,
     shortAbandoned: r.short_abandoned,
     leftInMenu: r.left_in_menu,
+    afterCallAsked: r.after_call_asked,
+    afterCallYes: r.after_call_yes,
+    afterCallNo: r.after_call_no,
     afterHours: r.after_hours,
     blocked: r.blocked,
     forwarded: r.forwarded,

@@ -131,6 +131,12 @@ async function dequeueOnceQueued(
   }
 }
 
+/** The telephony webhook that asks the caller the after-call question, in their language. */
+export function afterCallUrl(base: string, to: { hotline: string; language: string }): string {
+  const q = new URLSearchParams({ hotline: to.hotline, lang: to.language });
+  return `${base.replace(/\/+$/, '')}/webhooks/twilio/voice/after-call?${q}`;
+}
+
 /** The telephony webhook that puts a caller back into the platform queue, keeping the place. */
 export function requeueUrl(base: string, to: { hotline: string; language: string }): string {
   const q = new URLSearchParams({ hotline: to.hotline, lang: to.language });

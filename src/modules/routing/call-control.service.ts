@@ -3,6 +3,7 @@ import {
   callerIdOf,
   conferenceFor,
   counsellorFinished,
+  afterCallUrl,
   directLegTarget,
   requeueUrl,
   ringCounsellor,
@@ -213,8 +214,25 @@ export async function stopMonitoring(ctx: TRoutingContext, who: TWho) {
   return { stopped: await dropMonitorLeg(ctx, who.userId) };
 }
 
+/**
+ * The counsellor ends the call. Where the hotline asks the after-call question, the caller is
+ * taken out of the conference to hear it (and the conference ends for the counsellor);
+ * otherwise the caller's call is hung up.
+ */
 export async function hangUp(ctx: TRoutingContext, who: TWho, callSid: string) {
   await ownCall(ctx, who, callSid);
-  await telephony(ctx, () => ctx.telephony.hangupCall({ callSid }));
+  const caller = await ctx.offers.callerInfo(callSid);
+  // Only a caller who called in: a call-back was the counsellor's call, not theirs.
+  const ask =
+    caller?.kind === 'inbound' &&
+    (await ctx.hotlineFacts(caller.hotline).catch(() => null))?.afterCallQuestion === true;
+  await telephony(ctx, () =>
+    ask && caller
+      ? ctx.telephony.redirectCall({
+          callSid,
+          url: afterCallUrl(ctx.config.PUBLIC_BASE_URL, caller),
+        })
+      : ctx.telephony.hangupCall({ callSid }),
+  );
   await counsellorFinished(ctx, who.userId, callSid);
 }

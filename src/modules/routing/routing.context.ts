@@ -16,7 +16,7 @@ import type { TRoutingSettings } from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
 import { routingEventLog, type TRoutingEventLog } from './routing-events.repository';
 import { queueViews, type TQueueViews } from './queue-view.repository';
-import { hotlineNumbers } from './hotline-numbers.repository';
+import { hotlineFacts, type THotlineFacts } from './hotline-numbers.repository';
 import { mobileLegsRepository, type TMobileLegs } from './mobile-leg.repository';
 
 export type TRoutingLog = {
@@ -45,6 +45,7 @@ export type TRoutingContext = {
   telephony: TTelephonyProvider;
   /** The hotline's own number: caller ID for call-backs and parties added by phone. */
   hotlineNumber: (hotline: string) => Promise<string | null>;
+  hotlineFacts: (hotline: string) => Promise<THotlineFacts | null>;
   /** Where each counsellor answers (browser or own mobile) and each mobile leg's outcome. */
   mobileLegs: TMobileLegs;
   /** Appends a supervisor's change (assignment, priority) to the audit chain. */
@@ -86,6 +87,7 @@ export function createRoutingContext(deps: {
     deps.log.error({ err }, 'routing event log write failed'),
   );
   const presence = presenceRepository(deps.redis, prefix);
+  const facts = hotlineFacts(deps.db);
   const dispatcher = createDispatcher({
     offers,
     settings,
@@ -104,7 +106,8 @@ export function createRoutingContext(deps: {
     dispatcher,
     notifier: deps.notifier,
     telephony: deps.telephony,
-    hotlineNumber: hotlineNumbers(deps.db),
+    hotlineFacts: facts,
+    hotlineNumber: async (hotline) => (await facts(hotline))?.phoneNumber ?? null,
     mobileLegs: mobileLegsRepository(deps),
     audit: (entry) => deps.db.transaction((tx) => recordAudit(tx, deps.config, entry)),
     log: deps.log,

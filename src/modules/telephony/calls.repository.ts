@@ -27,6 +27,8 @@ export type TCallUpdate = Partial<{
   callbackRequested: boolean;
   voicemailUrl: string;
   needsReconciliation: boolean;
+  afterCallAskedAt: Date;
+  afterCallAnswer: 'yes' | 'no';
 }>;
 
 export type TCallEvent = {

@@ -269,6 +269,42 @@ export function queueResultTwiml(ctx: TIvrContext, language: string, result: str
   });
 }
 
+/** The after-call question, in the caller's language: one key, then goodbye either way. */
+export function afterCallTwiml(ctx: TIvrContext, language: string): string {
+  return remembered(ctx, `after-call:${language}`, () => {
+    const r = new VoiceResponse();
+    const answer = ctx.urls.voice('after-call-answer', {
+      hotline: ctx.hotline.number,
+      lang: language,
+    });
+    const gather = r.gather({
+      numDigits: 1,
+      timeout: GATHER_TIMEOUT_S,
+      action: answer,
+      method: 'POST',
+      actionOnEmptyResult: false,
+    });
+    gather.play({}, ctx.urls.prompt(ctx.hotline.number, language, 'after-call-question'));
+    play(r, ctx, language, 'goodbye');
+    r.hangup();
+    return r.toString();
+  });
+}
+
+/** 1 = yes, 2 = no; any other key is not an answer. */
+export function afterCallAnswer(digits: string | undefined): 'yes' | 'no' | null {
+  return digits === '1' ? 'yes' : digits === '2' ? 'no' : null;
+}
+
+export function goodbyeTwiml(ctx: TIvrContext, language: string): string {
+  return remembered(ctx, `goodbye:${language}`, () => {
+    const r = new VoiceResponse();
+    play(r, ctx, language, 'goodbye');
+    r.hangup();
+    return r.toString();
+  });
+}
+
 export function afterVoicemailTwiml(ctx: TIvrContext): string {
   return remembered(ctx, 'after-voicemail', () => {
     const r = new VoiceResponse();

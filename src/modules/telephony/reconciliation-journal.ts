@@ -9,7 +9,14 @@ export type TReconciliationJournal = {
 };
 
 const ALIVE_S = 30;
-const DATE_FIELDS = new Set(['startedAt', 'enqueuedAt', 'leftQueueAt', 'receivedAt', 'at']);
+const DATE_FIELDS = new Set([
+  'startedAt',
+  'enqueuedAt',
+  'leftQueueAt',
+  'receivedAt',
+  'at',
+  'afterCallAskedAt',
+]);
 
 export function encodeWrites(writes: readonly TPendingWrite[]): string {
   return JSON.stringify(writes);

@@ -2,12 +2,15 @@ import { encryptField } from '../crypto/field-cipher';
 import { phoneHash } from '../crypto/phone-hash';
 import { isOpen } from '../hotlines/opening-hours.policy';
 import {
+  afterCallAnswer,
+  afterCallTwiml,
   afterHoursTwiml,
   afterVoicemailTwiml,
   blockedTwiml,
   chooseLanguage,
   forwardResultTwiml,
   forwardTwiml,
+  goodbyeTwiml,
   hangupTwiml,
   holdInTwilioQueueTwiml,
   languageMenuTwiml,
@@ -90,6 +93,44 @@ export async function languageChosen(
   const choice = chooseLanguage(ctx.hotline, params.Digits, attempt);
   if ('repeat' in choice) return languageMenuTwiml(ctx, choice.repeat);
   return enqueueCaller(deps, ctx, callSid, choice.language);
+}
+
+/** The counsellor hung up and the hotline asks the after-call question. */
+export async function afterCallAsked(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  language: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  const update = { afterCallAskedAt: deps.now() };
+  await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+    type: 'update',
+    update,
+  });
+  return afterCallTwiml(ctx, language);
+}
+
+/** The caller's key after the question: kept on the call (yes / no), then goodbye. */
+export async function afterCallAnswered(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  language: string,
+  params: TTwilioParams,
+): Promise<string> {
+  const callSid = params.CallSid ?? '';
+  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  await logEvent(deps, callSid, 'after-call-answer', params);
+  const answer = afterCallAnswer(params.Digits);
+  if (answer) {
+    const update = { afterCallAnswer: answer };
+    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+      type: 'update',
+      update,
+    });
+  }
+  return goodbyeTwiml(ctx, language);
 }
 
 export async function voicemailRecorded(

@@ -66,6 +66,7 @@ function unknownHotline(number: string): THotlineSettings {
     afterHours: 'voicemail',
     dutyMobile: null,
     recordingNotice: false,
+    afterCallQuestion: false,
     active: true,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, ORIGIN, routingHarness } from '../../fixtures/routing-harness';
-import { postSigned } from '../../fixtures/telephony.fixture';
+import { createHotline, postSigned } from '../../fixtures/telephony.fixture';
 import type { TCounsellorClient } from '../../fixtures/counsellor-client';
 
 let h: Awaited<ReturnType<typeof routingHarness>>;
@@ -183,6 +183,35 @@ describe('in-call control through conference participants', () => {
       expect(s).toHaveProperty('data.me.state', 'available');
     });
     await a.client.socket.emitWithAck('presence:set', { state: 'offline' });
+  });
+
+  it('sends the caller to the after-call question on hang-up where the hotline asks it', async () => {
+    await createHotline(h.stores.database.db, {
+      number: '1705',
+      phoneNumber: '+85621170500',
+      afterCallQuestion: true,
+    });
+    const a = await h.counsellor({ hotlines: ['1705', '1706'] });
+    await a.client.socket.emitWithAck('presence:set', { state: 'available' });
+    const asked = await h.caller({ hotline: '1705' });
+    await answered(a.client, asked);
+    expect(await a.client.socket.emitWithAck('call:hangup', { callSid: asked })).toEqual({
+      data: { callSid: asked },
+    });
+    const redirect = sent(new RegExp(`/Calls/${asked}\\.json$`)).at(-1)?.params;
+    expect(redirect?.Url).toBe(`${ORIGIN}/webhooks/twilio/voice/after-call?hotline=1705&lang=lo`);
+    expect(redirect?.Status).toBeUndefined();
+
+    // A hotline without the question: the caller's call is simply hung up.
+    await a.client.socket.emitWithAck('wrapup:end', {});
+    const plain = await h.caller({ hotline: '1706' });
+    await answered(a.client, plain);
+    await a.client.socket.emitWithAck('call:hangup', { callSid: plain });
+    expect(sent(new RegExp(`/Calls/${plain}\\.json$`)).at(-1)?.params).toMatchObject({
+      Status: 'completed',
+    });
+    await a.client.socket.emitWithAck('wrapup:end', {}).catch(() => null);
+    await a.client.socket.emitWithAck('presence:set', { state: 'offline' }).catch(() => null);
   });
 
   it("puts the caller back in their place when the counsellor's phone does not answer", async () => {

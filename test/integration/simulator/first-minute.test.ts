@@ -11,6 +11,7 @@ import { hotlineTallies } from '../../../src/modules/routing/figures.repository'
 import { startOfDayVientiane } from '../../../src/modules/routing/figures.service';
 import { callbacksRepository } from '../../../src/modules/callbacks/callbacks.repository';
 import { computeOperations } from '../../../src/modules/reports/operations.repository';
+import { afterCallUrl } from '../../../src/modules/routing/bridge.service';
 
 /*
  * The caller's first minute, through the simulator. Time is the call's own clock (`heard`):
@@ -26,6 +27,12 @@ beforeAll(async () => {
     playSeconds: 2,
     seed: async ({ database }) => {
       await createHotline(database.db, { number: '1362', languages: ['lo', 'hmn', 'en'] });
+      await createHotline(database.db, {
+        number: '1554',
+        phoneNumber: '+85621155400',
+        languages: ['lo'],
+        afterCallQuestion: true,
+      });
     },
   });
 });
@@ -93,5 +100,35 @@ describe("the caller's first minute", () => {
       { hotlines: ['1362'], provinceCode: null },
     );
     expect(report.byHotline.find((g) => g.key === '1362')?.leftInMenu).toBeGreaterThanOrEqual(1);
+  });
+
+  it('asks the after-call question where the hotline has it, and keeps the answer', async () => {
+    const call = rig.sim.placeCall({ hotline: '1554', from: CALLER, digits: [] });
+    await queuedRow(call.sid);
+    // The counsellor hangs up: the server sends the caller to the question (as call:hangup does).
+    call.script.digits.push('1');
+    await rig.app.telephony.redirectCall({
+      callSid: call.sid,
+      url: afterCallUrl(rig.baseUrl, { hotline: '1554', language: 'lo' }),
+    });
+    const row = await eventually(async () => {
+      const r = await calls().findCall(call.sid);
+      return r?.afterCallAnswer ? r : undefined;
+    });
+    expect(row.afterCallAnswer).toBe('yes');
+    expect(heard(call, 'play', '/prompts/1554/lo/after-call-question.wav')).toHaveLength(1);
+    await eventually(() => heard(call, 'play', '/prompts/1554/lo/goodbye.wav').length > 0);
+
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const report = await computeOperations(
+      rig.stores.database.sql,
+      { from: today, to: today },
+      { hotlines: ['1554'], provinceCode: null },
+    );
+    expect(report.byHotline.find((g) => g.key === '1554')).toMatchObject({
+      afterCallAsked: 1,
+      afterCallYes: 1,
+      afterCallNo: 0,
+    });
   });
 });

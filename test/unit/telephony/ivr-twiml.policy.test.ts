@@ -23,6 +23,7 @@ const ctx: TIvrContext = {
     afterHours: 'voicemail',
     dutyMobile: null,
     recordingNotice: true,
+    afterCallQuestion: false,
     active: true,
   },
   urls: ivrUrls('https://hotline.example.la'),

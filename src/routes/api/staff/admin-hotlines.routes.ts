@@ -24,6 +24,7 @@ const ZHotlineChange = z
       .max(12),
     defaultLanguage: z.string().regex(/^[a-z]{2,3}$/),
     recordingNotice: z.boolean(),
+    afterCallQuestion: z.boolean(),
     active: z.boolean(),
   })
   .partial()
@@ -44,6 +45,7 @@ function toView(row: THotlineRow): z.infer<typeof ZHotline> {
     afterHours: row.afterHours,
     dutyMobile: row.dutyMobile,
     recordingNotice: row.recordingNotice,
+    afterCallQuestion: row.afterCallQuestion,
     active: row.active,
     updatedAt: row.updatedAt.toISOString(),
   };

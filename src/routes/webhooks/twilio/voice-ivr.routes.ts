@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  afterCallAnswered,
+  afterCallAsked,
   fallbackCall,
   fallbackTwiml,
   forwardFinished,
@@ -9,7 +11,9 @@ import {
   voicemailRecorded,
 } from '../../../modules/telephony/voice-intake.service';
 import type { TVoiceDeps } from '../../../modules/telephony/voice.context';
-import { ZHotlineQuery, ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
+import { ZHotlineQuery, ZLanguage, ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
+import { goodbyeTwiml } from '../../../modules/telephony/ivr-twiml.policy';
+import { rememberedHotline } from '../../../modules/telephony/voice.context';
 
 const common = { body: ZTwilioVoiceBody, response: { 200: ZTwiml }, tags: ['twilio'] };
 
@@ -55,6 +59,45 @@ export function voiceIvrRoutes(deps: TVoiceDeps): FastifyPluginAsyncZod {
           deadline,
           () => languageChosen(deps, request.query.hotline, request.query.attempt, request.body),
           safe(request.query.hotline, request.body.CallSid),
+        ),
+    );
+
+    // After the counsellor hung up, where the hotline asks: "did you get the help you needed?"
+    const ZAfterCallQuery = ZHotlineQuery.extend({ lang: ZLanguage });
+    const goodbye = (hotline: string, lang: string) => () =>
+      goodbyeTwiml(rememberedHotline(deps, hotline), lang);
+    app.post(
+      '/voice/after-call',
+      {
+        config,
+        schema: { ...common, querystring: ZAfterCallQuery, summary: 'The after-call question' },
+      },
+      (request, reply) =>
+        replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => afterCallAsked(deps, request.query.hotline, request.query.lang, request.body),
+          goodbye(request.query.hotline, request.query.lang),
+        ),
+    );
+    app.post(
+      '/voice/after-call-answer',
+      {
+        config,
+        schema: {
+          ...common,
+          querystring: ZAfterCallQuery,
+          summary: "The caller's key after the after-call question",
+        },
+      },
+      (request, reply) =>
+        replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => afterCallAnswered(deps, request.query.hotline, request.query.lang, request.body),
+          goodbye(request.query.hotline, request.query.lang),
         ),
     );
 

@@ -29,6 +29,7 @@ export type THotlineChange = Partial<
     | 'languages'
     | 'defaultLanguage'
     | 'recordingNotice'
+    | 'afterCallQuestion'
     | 'active'
   >
 >;

@@ -20,6 +20,7 @@ export function HotlineForm({ hotline, onSaved }: TProps) {
     languages: hotline.languages,
     defaultLanguage: hotline.defaultLanguage,
     recordingNotice: hotline.recordingNotice,
+    afterCallQuestion: hotline.afterCallQuestion,
     active: hotline.active,
   });
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -115,6 +116,14 @@ export function HotlineForm({ hotline, onSaved }: TProps) {
             onChange={(e) => set({ recordingNotice: e.target.checked })}
           />
           {t('form.recordingNotice')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={draft.afterCallQuestion ?? false}
+            onChange={(e) => set({ afterCallQuestion: e.target.checked })}
+          />
+          {t('form.afterCallQuestion')}
         </label>
         <label>
           <input
