@@ -1,12 +1,37 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  promptReadiness,
+  type THotlinePromptReadiness,
+} from '../modules/prompts/prompt-readiness.service';
+
+const placeholdersByLanguage = (rows: THotlinePromptReadiness[]) =>
+  rows.map((r) => {
+    const placeholders: Record<string, string[]> = {};
+    for (const m of r.missing) (placeholders[m.language] ??= []).push(m.prompt);
+    return { hotline: r.hotline, placeholders };
+  });
 
 const ZStatus = z.object({
   status: z.enum(['ok', 'unavailable']),
   postgres: z.boolean().optional(),
   redis: z.boolean().optional(),
+  /**
+   * With ?detail=1: per hotline and language, the prompts callers would still hear as
+   * placeholders. Not a reason to refuse traffic (a placeholder keeps a caller safe), but a
+   * hotline is not ready to go live until this is empty.
+   */
+  prompts: z
+    .array(
+      z.object({
+        hotline: z.string(),
+        placeholders: z.record(z.string(), z.array(z.string())),
+      }),
+    )
+    .optional(),
 });
+const ZReadyQuery = z.object({ detail: z.enum(['0', '1']).optional() });
 const CHECK_TIMEOUT_MS = 1000;
 
 function withTimeout<T>(work: Promise<T>): Promise<boolean> {
@@ -33,18 +58,25 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/readyz',
     {
-      schema: { hide: true, response: { 200: ZStatus, 503: ZStatus } },
+      schema: { hide: true, querystring: ZReadyQuery, response: { 200: ZStatus, 503: ZStatus } },
       config: { rateLimit: false },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const [postgres, redis] = await Promise.all([
         withTimeout(app.deps.db.execute(sql`select 1`)),
         withTimeout(app.deps.redis.ping()),
       ]);
       const ready = postgres && redis;
-      return reply
-        .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ok' : 'unavailable', postgres, redis });
+      const prompts =
+        request.query.detail === '1' && postgres
+          ? await promptReadiness(app.deps.db).then(placeholdersByLanguage, () => undefined)
+          : undefined;
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ok' : 'unavailable',
+        postgres,
+        redis,
+        ...(prompts ? { prompts } : {}),
+      });
     },
   );
 };

@@ -64,8 +64,11 @@ describe('administration: partners, referral rules, prompts and retention', () =
       await bothLanguages(page, 'admin-rules', 'ຄູ່ຮ່ວມງານໃດຈະໄດ້ຮັບການສົ່ງຕໍ່ນີ້?');
 
       await page.getByRole('link', { name: 'Prompts' }).click();
+      // Before going live: which prompts callers would still hear as placeholders, by language.
+      const missingLao = page.getByTestId('prompt-readiness').getByTestId('missing-lo');
+      await missingLao.getByText(/Welcome/).waitFor();
       const recording = placeholderWav('e2e-welcome');
-      await page.getByLabel('Prompt', { exact: true }).selectOption('welcome');
+      await page.getByLabel('Prompt', { exact: true }).selectOption({ label: 'Welcome' });
       await page.getByLabel('Audio file').setInputFiles({
         name: 'welcome-lo.wav',
         mimeType: 'audio/wav',
@@ -76,11 +79,22 @@ describe('administration: partners, referral rules, prompts and retention', () =
       await page.getByRole('status').getByText('Uploaded.').waitFor();
       await page
         .getByTestId('prompts')
-        .getByRole('row', { name: /welcome/ })
+        .getByRole('row', { name: /Welcome/ })
         .waitFor();
+      // Recorded: gone from the go-live list.
+      await expect.poll(() => missingLao.textContent()).not.toMatch(/Welcome/);
+      expect(await missingLao.textContent()).toContain('Goodbye');
       const served = await page.request.get('/webhooks/twilio/prompts/1362/lo/welcome.wav?v=new');
       expect(Buffer.from(await served.body()).equals(recording)).toBe(true);
       await bothLanguages(page, 'admin-prompts', 'ອັບໂຫຼດສຽງປະກາດ');
+      await page.getByRole('button', { name: 'ລາວ' }).click();
+      await page
+        .getByTestId('prompts')
+        .getByRole('row', { name: /ຍິນດີຕ້ອນຮັບ/ })
+        .waitFor();
+      expect(await page.getByTestId('prompt-readiness').textContent()).toContain('ລາກ່ອນ');
+      expect(await page.getByTestId('prompts').textContent()).not.toContain('welcome');
+      await page.getByRole('button', { name: 'English' }).click();
 
       await page.getByRole('link', { name: 'Retention' }).click();
       const cases = page.getByTestId('retention').getByRole('row', { name: /^Cases/ });

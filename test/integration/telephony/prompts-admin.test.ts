@@ -34,6 +34,14 @@ const upload = (
 
 describe('prompt audio administration', () => {
   it('an administrator replaces a prompt and callers hear the new recording', async () => {
+    const ready = async () =>
+      (await app.inject({ url: '/readyz?detail=1' })).json() as {
+        prompts: Array<{ hotline: string; placeholders: Record<string, string[]> }>;
+      };
+    const missingBefore = (await ready()).prompts.find((p) => p.hotline === '1362')?.placeholders;
+    expect(missingBefore?.lo).toContain('welcome');
+    expect(missingBefore?.en).toContain('lang-en');
+    expect(missingBefore?.en).not.toContain('welcome');
     const before = await app.inject({ url: '/webhooks/twilio/prompts/1362/lo/welcome.wav' });
     expect(before.statusCode).toBe(200);
     expect(before.headers['content-type']).toBe('audio/wav');
@@ -52,6 +60,14 @@ describe('prompt audio administration', () => {
     expect(list.json().uploaded).toEqual([
       expect.objectContaining({ prompt: 'welcome', language: 'lo' }),
     ]);
+    // The go-live list forgets the recorded prompt, on the readiness check and the admin screen.
+    expect(list.json().missing).not.toContainEqual({ language: 'lo', prompt: 'welcome' });
+    expect(list.json().missing).toContainEqual({ language: 'lo', prompt: 'goodbye' });
+    const missingAfter = (await ready()).prompts.find((p) => p.hotline === '1362')?.placeholders;
+    expect(missingAfter?.lo).not.toContain('welcome');
+    expect(missingAfter?.lo?.length).toBe((missingBefore?.lo?.length ?? 0) - 1);
+    // Without ?detail=1 the load balancer's check stays small.
+    expect((await app.inject({ url: '/readyz' })).json()).not.toHaveProperty('prompts');
   });
 
   it('refuses files that are not audio, unknown prompts and non-administrators', async () => {

@@ -14,6 +14,7 @@ import {
   promptsRepository,
 } from '../../../modules/prompts/prompts.repository';
 import { recordAudit } from '../../../modules/audit/audit.repository';
+import { promptReadiness } from '../../../modules/prompts/prompt-readiness.service';
 import { ZErrorBody } from '../../error.schema';
 
 const AUDIO_TYPES = ['audio/wav', 'audio/x-wav', 'audio/mpeg'];
@@ -33,6 +34,8 @@ const ZPromptList = z.object({
       updatedAt: z.iso.datetime(),
     }),
   ),
+  /** Prompts this hotline's callers can hear that still play the placeholder. */
+  missing: z.array(z.object({ language: z.string(), prompt: z.string() })),
 });
 
 /**
@@ -69,8 +72,12 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await requireHotline(request.params.number);
-      const uploaded = await prompts.listUploaded(request.params.number);
+      const [uploaded, [readiness]] = await Promise.all([
+        prompts.listUploaded(request.params.number),
+        promptReadiness(app.deps.db, request.params.number),
+      ]);
       return {
+        missing: readiness?.missing ?? [],
         prompts: [...PROMPTS],
         languages: [...HOTLINE_LANGUAGES],
         uploaded: uploaded.map((u) => ({ ...u, updatedAt: u.updatedAt.toISOString() })),

@@ -13,6 +13,7 @@ const ZPromptList = z.object({
       updatedAt: z.string(),
     }),
   ),
+  missing: z.array(z.object({ language: z.string(), prompt: z.string() })),
 });
 export type TPromptList = z.infer<typeof ZPromptList>;
 

@@ -4,10 +4,13 @@ import { useT } from '../../../shared/i18n/i18n';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { SelectField } from '../../../shared/ui/field';
 import { fetchPrompts, promptUrl, uploadPrompt, type TPromptList } from '../api/prompts.api';
+import { promptLabel } from './prompt-label';
+import '../prompt-names.strings';
 
 /** Recorded prompts per hotline and language: listen before uploading, and listen to what callers hear. */
 export function PromptsPanel({ hotlines }: { hotlines: string[] }) {
   const { t } = useT('admin');
+  const languageName = (code: string) => t(`languageNames.${code}`, { defaultValue: code });
   const [hotline, setHotline] = useState(hotlines[0] ?? '');
   const [list, setList] = useState<TPromptList | null>(null);
   const [language, setLanguage] = useState('lo');
@@ -59,13 +62,16 @@ export function PromptsPanel({ hotlines }: { hotlines: string[] }) {
           <SelectField
             label={t('prompts.language')}
             value={language}
-            options={(list?.languages ?? ['lo']).map((l) => ({ value: l, label: l }))}
+            options={(list?.languages ?? ['lo']).map((l) => ({ value: l, label: languageName(l) }))}
             onChange={(e) => setLanguage(e.target.value)}
           />
           <SelectField
             label={t('prompts.prompt')}
             value={prompt}
-            options={(list?.prompts ?? ['welcome']).map((p) => ({ value: p, label: p }))}
+            options={(list?.prompts ?? ['welcome']).map((p) => ({
+              value: p,
+              label: promptLabel(t, p),
+            }))}
             onChange={(e) => setPrompt(e.target.value)}
           />
           <div className="field">
@@ -98,6 +104,7 @@ export function PromptsPanel({ hotlines }: { hotlines: string[] }) {
           {t('prompts.done')}
         </p>
       ) : null}
+      {list ? <PromptReadiness missing={list.missing} languageName={languageName} /> : null}
       {list ? (
         <table className="panel" data-testid="prompts">
           <thead>
@@ -118,8 +125,8 @@ export function PromptsPanel({ hotlines }: { hotlines: string[] }) {
             )}
             {list.uploaded.map((u) => (
               <tr key={`${u.prompt}-${u.language}`}>
-                <td>{u.prompt}</td>
-                <td>{u.language}</td>
+                <td>{promptLabel(t, u.prompt)}</td>
+                <td>{languageName(u.language)}</td>
                 <td>{formatDateTime(u.updatedAt)}</td>
                 <td>
                   <audio
@@ -134,5 +141,39 @@ export function PromptsPanel({ hotlines }: { hotlines: string[] }) {
         </table>
       ) : null}
     </>
+  );
+}
+
+/** What callers of this hotline still hear as a placeholder, by language: the go-live list. */
+function PromptReadiness({
+  missing,
+  languageName,
+}: {
+  missing: TPromptList['missing'];
+  languageName: (code: string) => string;
+}) {
+  const { t } = useT('admin');
+  const byLanguage = new Map<string, string[]>();
+  for (const m of missing)
+    byLanguage.set(m.language, [...(byLanguage.get(m.language) ?? []), m.prompt]);
+  return (
+    <section className="panel" data-testid="prompt-readiness">
+      <h2>{t('readiness.title')}</h2>
+      {missing.length === 0 ? (
+        <p className="tag tag--ok">{t('readiness.ready')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('readiness.hint')}</p>
+          {[...byLanguage].map(([language, prompts]) => (
+            <p key={language} data-testid={`missing-${language}`}>
+              <strong>
+                {languageName(language)} ({t('readiness.count', { count: prompts.length })}):
+              </strong>{' '}
+              {prompts.map((p) => promptLabel(t, p)).join(', ')}
+            </p>
+          ))}
+        </>
+      )}
+    </section>
   );
 }
