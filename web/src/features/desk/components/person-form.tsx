@@ -5,18 +5,21 @@ import { SelectField, TextField } from '../../../shared/ui/field';
 import { addPerson, type TPersonInput } from '../api/people.api';
 import { ActionError } from './action-error';
 
+/** A blank person: the form starts from this and returns to it after each save. */
+const blankPerson = () => ({
+  fullName: '',
+  sex: 'unknown',
+  age: '',
+  nationality: 'LA',
+  province: '',
+  forms: [] as string[],
+});
+
 /** The statistics fields of a victim; identifying fields stay optional. */
 export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () => void }) {
   const { t } = useT('case');
   const lang = currentUiLanguage();
-  const [form, setForm] = useState({
-    fullName: '',
-    sex: 'unknown',
-    age: '',
-    nationality: 'LA',
-    province: '',
-    forms: [] as string[],
-  });
+  const [form, setForm] = useState(blankPerson);
   const [error, setError] = useState<unknown>(null);
   const patch = (p: Partial<typeof form>) => setForm((f) => ({ ...f, ...p }));
 
@@ -35,6 +38,9 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
     };
     try {
       await addPerson(caseId, input);
+      // The next person starts blank: one victim's name, age and forms of exploitation must
+      // never be stored (and referred) under the next one.
+      setForm(blankPerson());
       onSaved();
     } catch (err) {
       setError(err);
