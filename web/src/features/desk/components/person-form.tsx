@@ -5,6 +5,8 @@ import { SelectField, TextField } from '../../../shared/ui/field';
 import { addPerson, type TPersonInput } from '../api/people.api';
 import { ActionError } from './action-error';
 
+const spokenLanguages = ['lo', 'hmn', 'kjg', 'en', 'th', 'vi', 'zh'];
+
 /** A blank person: the form starts from this and returns to it after each save. */
 const blankPerson = () => ({
   fullName: '',
@@ -12,6 +14,8 @@ const blankPerson = () => ({
   age: '',
   nationality: 'LA',
   province: '',
+  // '' = the caller's language, which the server takes from the case's contact.
+  language: '',
   forms: [] as string[],
 });
 
@@ -34,7 +38,7 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
       nationalities: form.nationality ? [form.nationality.toUpperCase()] : [],
       residenceProvinceCode: form.province || null,
       exploitationForms: form.forms,
-      languages: [],
+      languages: form.language ? [form.language] : [],
     };
     try {
       await addPerson(caseId, input);
@@ -84,6 +88,13 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
           placeholder="—"
           onChange={(e) => patch({ province: e.target.value })}
           options={provinceOptions(lang)}
+        />
+        <SelectField
+          label={t('person.language')}
+          value={form.language}
+          placeholder={t('person.callerLanguage')}
+          onChange={(e) => patch({ language: e.target.value })}
+          options={spokenLanguages.map((l) => ({ value: l, label: t(`desk:languages.${l}`) }))}
         />
       </div>
       <fieldset>
