@@ -28,6 +28,8 @@ export const contacts = pgTable(
     channel: text('channel', { enum: contactChannels }).notNull(),
     language: text('language').notNull(),
     interpreterUsed: boolean('interpreter_used').notNull().default(false),
+    /** The caller needs an interpreter to be helped (carried to the person and every ticket). */
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
     interpreterLanguage: text('interpreter_language'),
     callerType: text('caller_type', { enum: callerTypes }).notNull(),
     contactType: text('contact_type', { enum: contactTypes }).notNull(),

@@ -40,7 +40,9 @@ export const people = pgTable(
     under18AtExploitation: boolean('under18_at_exploitation'),
     nationalities: text('nationalities').array().notNull().default([]),
     ethnicity: text('ethnicity'),
+    /** Languages the person speaks; from the contact (the caller's menu choice) unless given. */
     languages: text('languages').array().notNull().default([]),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
     residenceProvinceCode: text('residence_province_code'),
     residenceDistrict: text('residence_district'),
     victimStatus: text('victim_status', { enum: victimStatuses }).notNull().default('possible'),

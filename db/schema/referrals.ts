@@ -33,6 +33,8 @@ export type TReferralSubject = {
   provinceCode: string | null;
   exploitationForms: string[];
   languages: string[];
+  /** Partners must bring an interpreter (absent on referrals stored before it was carried). */
+  interpreterNeeded?: boolean;
 };
 
 /** A routing rule; null matches anything. The most specific matching rule wins, then `rank`. */

@@ -83,6 +83,11 @@ export const ZEnv = z.object({
   /** After this wait a counsellor of another hotline who speaks the language may take it. */
   ROUTING_RELAX_HOTLINE_AFTER_MS: z.coerce.number().int().min(0).default(120000),
   /** Wrap-up time after each call before the counsellor is offered again (0 = none). */
+  /**
+   * Offers a counsellor lets ring out in a row before she is set away ("missed calls"), so
+   * callers stop waiting through a desk nobody is at.
+   */
+  ROUTING_MAX_CONSECUTIVE_TIMEOUTS: z.coerce.number().int().min(1).max(20).default(2),
   ROUTING_WRAP_UP_MS: z.coerce.number().int().min(0).max(3600000).default(60000),
   /** How often each API node expires offers and wrap-ups and re-runs dispatch. */
   ROUTING_SWEEP_MS: z.coerce.number().int().min(50).max(10000).default(500),

@@ -21,7 +21,7 @@ export type TCounsellorState = (typeof counsellorStates)[number];
 export const ZCounsellorView = z.object({
   userId: z.string(),
   state: z.enum(counsellorStates),
-  /** Why the counsellor is away (`break`, `training`, `timeouts`, `disconnected`, …). */
+  /** Why the counsellor is away (`break`, `training`, `missed_calls`, `disconnected`, …). */
   reason: z.string().nullable(),
   hotlines: z.array(z.string()),
   languages: z.array(z.string()),

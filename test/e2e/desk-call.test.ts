@@ -25,6 +25,8 @@ describe('a simulated call from ring to case', () => {
     await page.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('call-panel').waitFor();
+    // Answered: the ringing banner is gone, not left on top of the contact form.
+    await expect.poll(() => page.getByTestId('offer').count()).toBe(0);
     // The console's own (simulator) softphone answers the counsellor's leg: nobody else does.
     await expect
       .poll(
@@ -82,5 +84,6 @@ describe('a simulated call from ring to case', () => {
 
     await page.getByTestId('call-panel').getByRole('button', { name: 'End call' }).click();
     await page.getByTestId('call-panel').getByRole('heading', { name: 'Call ended' }).waitFor();
+    expect(await page.getByTestId('offer').count()).toBe(0);
   }, 150_000);
 });

@@ -34,6 +34,7 @@ export type TContactInput = TSealedInput &
       | 'callId'
       | 'caseId'
       | 'interpreterUsed'
+      | 'interpreterNeeded'
       | 'interpreterLanguage'
       | 'categoryCode'
       | 'subcategoryCode'

@@ -13,6 +13,8 @@ import { caseResource } from '../cases/case-scope';
 import { appendTimeline } from '../cases/case-timeline.repository';
 import { findCaseForUpdate } from '../cases/cases.repository';
 import type { TRecordsDeps } from '../cases/records.deps';
+import { caseLanguage } from '../contacts/contact-language.repository';
+import { personLanguageDefaults } from './person-language.policy';
 import { personAgeFacts } from './person-stats.policy';
 import { personSealed, personView, type TPersonRow } from './person-view';
 
@@ -28,6 +30,7 @@ export type TPersonInput = TSealed &
       | 'nationalities'
       | 'ethnicity'
       | 'languages'
+      | 'interpreterNeeded'
       | 'residenceProvinceCode'
       | 'residenceDistrict'
       | 'victimStatus'
@@ -103,10 +106,11 @@ export async function addPersonToCase(
     const target = await findCaseForUpdate(tx, caseId);
     if (!target) throw new AppError('CASE_NOT_FOUND');
     assertCan(actor, 'person.create', caseResource(target), 'case.view');
+    const spoken = personLanguageDefaults(fields, await caseLanguage(tx, caseId));
     const [created] = await tx
       .insert(people)
       .values({
-        ...columnsFor(deps, id, fields),
+        ...columnsFor(deps, id, { ...fields, ...spoken }),
         id,
         hotline: target.hotline,
         createdById: actor.userId,

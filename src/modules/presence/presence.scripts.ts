@@ -18,7 +18,11 @@ availRem(uid)
 redis.call('HSET', a, 'hotlines', hs, 'languages', ls, 'seenAt', now)
 redis.call('ZREM', P .. ':wrap', uid)
 if target == 'available' then
-  if cur ~= 'available' then agentAvailable(uid, now) elseif idle then availAdd(uid, idle) end
+  -- Coming back (from away, a break, wrap-up): the missed offers in a row start again from 0.
+  if cur ~= 'available' then
+    agentAvailable(uid, now)
+    redis.call('HSET', a, 'consecutiveTimeouts', 0)
+  elseif idle then availAdd(uid, idle) end
 else
   redis.call('HSET', a, 'state', target)
   redis.call('HDEL', a, 'wrapUntil', 'idleSince')
@@ -30,7 +34,8 @@ return {'OK', target}
 /**
  * The counsellor's call leg ended. ARGV: prefix, userId, callSid, outcome (completed|missed),
  * now, wrap-up ms, max consecutive time-outs. A completed call starts wrap-up; a missed bridge
- * (their phone did not answer) counts as a time-out. Returns {new state, counsellor hash} or false.
+ * (their phone did not answer) counts as a time-out, and the max-th in a row sets them away
+ * ('missed_calls'). Returns {new state, counsellor hash} or false.
  */
 export const endCallScript = luaScript(`${routingLuaHelpers}
 local uid, sid, outcome, now, wrapMs, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
@@ -41,7 +46,7 @@ redis.call('HDEL', a, 'callSid')
 if outcome == 'missed' then
   redis.call('HINCRBY', a, 'timeouts', 1)
   if redis.call('HINCRBY', a, 'consecutiveTimeouts', 1) >= max then
-    redis.call('HSET', a, 'state', 'away', 'reason', 'timeouts')
+    redis.call('HSET', a, 'state', 'away', 'reason', 'missed_calls')
     return {'away', redis.call('HGETALL', a)}
   end
   agentAvailable(uid, now)

@@ -12,6 +12,7 @@ import { assertCan } from '../auth/permissions.policy';
 import { caseResource } from '../cases/case-scope';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
+import { caseLanguage } from '../contacts/contact-language.repository';
 import { enqueueDispatch } from './referral-jobs.provider';
 import { referralSubjectFrom } from './referral-subject.policy';
 import { insertRequestedReferral } from './request.statements';
@@ -43,7 +44,11 @@ export async function requestReferral(
   if (!caseRow) throw new AppError('CASE_NOT_FOUND');
   assertCan(actor, 'referral.request', caseResource(caseRow));
   if (!person) throw new AppError('PERSON_NOT_ON_CASE');
-  const subject = referralSubjectFrom({ person, caseProvinceCode: caseRow.provinceCode });
+  const subject = referralSubjectFrom({
+    person,
+    caseProvinceCode: caseRow.provinceCode,
+    caseLanguage: person.languages.length ? null : await caseLanguage(deps.db, caseRow.id),
+  });
   const justification = input.dangerJustification?.trim();
   await insertRequestedReferral(
     deps.db,

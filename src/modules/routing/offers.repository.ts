@@ -100,7 +100,7 @@ export function offersRepository(redis: Redis, prefix: string) {
         });
       }
       const waiting: TRoutableCaller[] = [];
-      for (let i = 0; i < callers.length; i += 6) {
+      for (let i = 0; i < callers.length; i += 7) {
         waiting.push({
           callSid: at(callers, i),
           score: Number(callers[i + 1]),
@@ -108,6 +108,7 @@ export function offersRepository(redis: Redis, prefix: string) {
           language: at(callers, i + 3),
           enqueuedAt: Number(callers[i + 4]),
           kind: callers[i + 5] === 'callback' ? 'callback' : 'inbound',
+          missedBy: csv(at(callers, i + 6)),
         });
       }
       return { counsellors, callers: waiting };

@@ -67,7 +67,7 @@ export function engineSettings(config: TConfig): TEngineSettings {
     relaxLanguageAfterMs: config.ROUTING_RELAX_LANGUAGE_AFTER_MS,
     relaxHotlineAfterMs: config.ROUTING_RELAX_HOTLINE_AFTER_MS,
     wrapUpMs: config.ROUTING_WRAP_UP_MS,
-    maxConsecutiveTimeouts: 3,
+    maxConsecutiveTimeouts: config.ROUTING_MAX_CONSECUTIVE_TIMEOUTS,
     sweepMs: config.ROUTING_SWEEP_MS,
   };
 }

@@ -11,6 +11,8 @@ export type TRoutableCaller = {
   /** Queue order: first enqueue time minus the priority boost. */
   score: number;
   kind: 'inbound' | 'callback';
+  /** Counsellors who let this caller's offer ring out: offered again only if nobody else fits. */
+  missedBy?: readonly string[];
 };
 
 export type TRoutableCounsellor = {
@@ -55,7 +57,8 @@ function longestIdleFirst(a: TRoutableCounsellor, b: TRoutableCounsellor): numbe
 /**
  * The counsellor to offer this caller to: the required language on the caller's hotline first;
  * after `relaxLanguageAfterMs` anyone on the hotline; after `relaxHotlineAfterMs` anyone who
- * speaks the language on another hotline. Within a tier the longest idle counsellor wins.
+ * speaks the language on another hotline. Within a tier the longest idle counsellor wins;
+ * whoever let the caller ring out comes last of all.
  */
 export function selectCounsellor(
   caller: TRoutableCaller,
@@ -66,7 +69,26 @@ export function selectCounsellor(
   return firstFit(caller, [...available].sort(longestIdleFirst), now, settings);
 }
 
+/**
+ * The best fit across the tiers the wait allows, passing over whoever let this caller ring out:
+ * they get the caller again only when nobody else can take the call now, so a caller never
+ * waits through the same unanswered desk while a colleague is free.
+ */
 function firstFit(
+  caller: TRoutableCaller,
+  byIdle: readonly TRoutableCounsellor[],
+  now: number,
+  settings: TRoutingSettings,
+): TMatch | null {
+  const missed = new Set(caller.missedBy ?? []);
+  const others = missed.size ? byIdle.filter((c) => !missed.has(c.userId)) : byIdle;
+  return (
+    bestInTiers(caller, others, now, settings) ??
+    (missed.size ? bestInTiers(caller, byIdle, now, settings) : null)
+  );
+}
+
+function bestInTiers(
   caller: TRoutableCaller,
   byIdle: readonly TRoutableCounsellor[],
   now: number,

@@ -4,7 +4,8 @@ import { luaScript } from './lua-script';
  * Atomic routing steps. Every script takes the key prefix as ARGV[1] and works on:
  *   queue:<hotline>            zset of waiting callers (also those under offer): place in line
  *   ready:<hotline>:<language> zset of waiting callers not under offer: what dispatch may offer
- *   caller:<callSid>           hash: hotline, language, enqueuedAt, score, state, offerId, …
+ *   caller:<callSid>           hash: hotline, language, enqueuedAt, score, state, offerId,
+ *                              missedBy (csv of counsellors who let its offer ring out), …
  *   agent:<userId>             hash: state, hotlines, languages, idleSince, offerId, callSid, …
  *   avail                      zset of available counsellors scored by idleSince
  *   avh:<h>, avl:<l>, avx:<h>:<l>  the same, per hotline, per language and per pair (skill
@@ -36,6 +37,9 @@ local function csvList(v)
   local out = {}
   if v then for item in string.gmatch(v, '[^,]+') do out[#out + 1] = item end end
   return out
+end
+local function csvHas(v, item)
+  return v ~= nil and v ~= false and string.find(',' .. v .. ',', ',' .. item .. ',', 1, true) ~= nil
 end
 -- The skill indexes an available counsellor is listed in, from the skills stored on them.
 local function skillKeys(uid)
@@ -141,8 +145,10 @@ return made
  */
 const offerNewcomerLua = `
 local function offerNewcomer(sid, now, exp, oid, relaxLanguage, relaxHotline)
-  local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'enqueuedAt', 'kind')
+  local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'enqueuedAt', 'kind', 'missedBy')
   if f[1] ~= 'waiting' then return {'NONE'} end
+  -- Someone let this caller ring out: the round's policy passes them over, not this shortcut.
+  if f[6] then return {'ROUND'} end
   local h, l = f[2], f[3]
   local mine = h .. ':' .. l
   if not redis.call('ZSCORE', rk(h, l), sid) then return {'ROUND'} end
@@ -217,7 +223,9 @@ return {'OK', sid, cs[3], cs[4], cs[5], cs[6] or 'inbound', redis.call('HGETALL'
 
 /**
  * Ends an offer without an answer. ARGV: prefix, offerId, reason (reject|timeout|disconnect),
- * now, max consecutive time-outs. The caller goes back to ready with the same score.
+ * now, max consecutive time-outs. The caller goes back to ready with the same score; after a
+ * time-out the counsellor is noted on the caller (missedBy), and the max-th time-out in a row
+ * sets her away with the reason 'missed_calls'.
  * Returns false when the offer was already settled, else {callSid, userId, counsellor state}.
  */
 export const releaseScript = luaScript(`${routingLuaHelpers}
@@ -229,10 +237,14 @@ redis.call('DEL', o)
 redis.call('ZREM', P .. ':offers', oid)
 local sid, uid = f[1], f[2]
 local c, a = ck(sid), ak(uid)
-local cs = redis.call('HMGET', c, 'state', 'offerId', 'hotline', 'language', 'score')
+local cs = redis.call('HMGET', c, 'state', 'offerId', 'hotline', 'language', 'score', 'missedBy')
 if cs[1] == 'offered' and cs[2] == oid then
   redis.call('HSET', c, 'state', 'waiting')
   redis.call('HDEL', c, 'offerId', 'offeredTo')
+  -- Let ring out: the next offer goes to someone else first (routing.policy planOffers).
+  if why == 'timeout' and not csvHas(cs[6], uid) then
+    redis.call('HSET', c, 'missedBy', cs[6] and (cs[6] .. ',' .. uid) or uid)
+  end
   makeReady(sid, cs[3], cs[4], cs[5])
 end
 local as = redis.call('HMGET', a, 'state', 'offerId')
@@ -243,7 +255,7 @@ if as[1] == 'offered' and as[2] == oid then
     redis.call('HINCRBY', a, 'rejects', 1)
   elseif why == 'timeout' then
     redis.call('HINCRBY', a, 'timeouts', 1)
-    if redis.call('HINCRBY', a, 'consecutiveTimeouts', 1) >= max then away = 'timeouts' end
+    if redis.call('HINCRBY', a, 'consecutiveTimeouts', 1) >= max then away = 'missed_calls' end
   else
     away = 'disconnected'
   end
@@ -355,20 +367,23 @@ return {h, l}
  * languages of those C callers, the C longest-idle counsellors of each skill index (pair,
  * hotline, language). The policy hands out at most C counsellors in queue order, so every
  * caller's choice (routing.policy planOffers) lies within those: a round costs O(callers at the
- * head), not O(everyone available). ARGV: prefix.
- * Returns {agents: [uid, idleSince, hotlines, languages]..., callers: [...]}.
+ * head), not O(everyone available). Each counsellor a caller let ring out (missedBy) adds one
+ * more per index, so passing them over never hides another who fits. ARGV: prefix.
+ * Returns {agents: [uid, idleSince, hotlines, languages]..., callers: [sid, score, hotline,
+ * language, enqueuedAt, kind, missedBy]...}.
  */
 export const candidatesScript = luaScript(`${routingLuaHelpers}
 local n = redis.call('ZCARD', P .. ':avail')
 if n == 0 then return {{}, {}} end
 local callers = {}
+local missed = 0
 local hotlines, languages, pairs_ = {}, {}, {}
 for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
   local key = P .. ':ready:' .. hl
   local head = redis.call('ZRANGE', key, 0, n - 1, 'WITHSCORES')
   if #head == 0 then redis.call('SREM', P .. ':readyidx', hl) end
   for i = 1, #head, 2 do
-    local f = redis.call('HMGET', ck(head[i]), 'hotline', 'language', 'enqueuedAt', 'kind')
+    local f = redis.call('HMGET', ck(head[i]), 'hotline', 'language', 'enqueuedAt', 'kind', 'missedBy')
     if f[1] then
       callers[#callers + 1] = head[i]
       callers[#callers + 1] = head[i + 1]
@@ -376,6 +391,8 @@ for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
       callers[#callers + 1] = f[2]
       callers[#callers + 1] = f[3]
       callers[#callers + 1] = f[4] or 'inbound'
+      callers[#callers + 1] = f[5] or ''
+      if f[5] then missed = missed + #csvList(f[5]) end
       hotlines[f[1]] = true
       languages[f[2]] = true
       pairs_[f[1] .. ':' .. f[2]] = true
@@ -384,8 +401,11 @@ for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
     end
   end
 end
-local want = #callers / 6
-if want == 0 then return {{}, callers} end
+local count = #callers / 7
+if count == 0 then return {{}, callers} end
+-- One counsellor per caller, plus one per counsellor a caller must pass over first (missedBy):
+-- someone else who fits is always among those read.
+local want = count + missed
 local agents, seen = {}, {}
 -- The first 'want' counsellors of an index who are still available; an entry left behind (it
 -- should not happen, but the index must never hide someone) is dropped and the next one read.

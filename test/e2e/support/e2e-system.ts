@@ -38,7 +38,9 @@ export type TE2eSystem = {
  * The real system on one machine for browser tests: the API serving the built web app, the
  * workers and the telephony simulator, each on free ports against this file's own stores.
  */
-export async function startE2eSystem(): Promise<TE2eSystem> {
+export async function startE2eSystem(
+  options: { env?: Record<string, string> } = {},
+): Promise<TE2eSystem> {
   await buildWebOnce();
   const [apiPort, simulatorPort] = [await freePort(), await freePort()];
   const baseURL = `http://127.0.0.1:${apiPort}`;
@@ -48,6 +50,7 @@ export async function startE2eSystem(): Promise<TE2eSystem> {
     PUBLIC_BASE_URL: baseURL,
     SIMULATOR_PORT: String(simulatorPort),
     TWILIO_API_BASE_URL: `http://127.0.0.1:${simulatorPort}`,
+    ...options.env,
   });
   const stops: Array<() => Promise<unknown>> = [];
   try {

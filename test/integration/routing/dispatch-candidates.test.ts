@@ -73,6 +73,54 @@ describe('dispatch candidates', () => {
     }
   });
 
+  it('still plans as with everyone when callers must pass over those who let them ring out', async () => {
+    const hotlineCodes = ['1362', '1554'];
+    const languageCodes = ['lo', 'hmn'];
+    for (let seed = 1; seed <= 12; seed++) {
+      const prefix = `${stores.config.REDIS_PREFIX}:missed${seed}`;
+      const rnd = random(seed * 13);
+      const pick = <T>(list: readonly T[]) => list.filter(() => rnd() < 0.6);
+      const presence = presenceRepository(stores.redis, prefix);
+      const offers = offersRepository(stores.redis, prefix);
+      const queue = waitingQueue(stores.redis, prefix);
+      const ids: string[] = [];
+      for (let i = 0; i < 3 + Math.floor(rnd() * 10); i++) {
+        ids.push(`u${String(i).padStart(2, '0')}`);
+        await presence.set({
+          userId: ids[i] as string,
+          target: 'available',
+          hotlines: pick(hotlineCodes),
+          languages: pick(languageCodes),
+          now: T0 - i * 1000,
+        });
+      }
+      for (let i = 0; i < 1 + Math.floor(rnd() * 4); i++) {
+        const callSid = `CA${seed}m${i}`;
+        await queue.add({
+          callSid,
+          hotline: hotlineCodes[Math.floor(rnd() * hotlineCodes.length)] ?? '1362',
+          language: languageCodes[Math.floor(rnd() * languageCodes.length)] ?? 'lo',
+          enqueuedAt: T0 - Math.floor(rnd() * 150_000),
+          priorityBoostMs: 0,
+        });
+        // The longest-idle counsellors are the ones most likely read first: they rang out.
+        const missed = ids.slice(-1 - Math.floor(rnd() * 3));
+        await stores.redis.hset(`${prefix}:caller:${callSid}`, 'missedBy', missed.join(','));
+      }
+      const { counsellors: read, callers: waiting } = await offers.candidates();
+      expect(waiting.every((c) => (c.missedBy ?? []).length > 0)).toBe(true);
+      const everyone = (await presence.list((r) => r.state === 'available')).map((r) => ({
+        userId: r.userId,
+        hotlines: r.hotlines,
+        languages: r.languages,
+        idleSince: r.idleSince ?? 0,
+      }));
+      expect(planOffers(waiting, read, T0, settings)).toEqual(
+        planOffers(waiting, everyone, T0, settings),
+      );
+    }
+  });
+
   it('offers a caller who queues alone to the counsellor the policy picks, in one step', async () => {
     const hotlineCodes = ['1362', '1554'];
     const languageCodes = ['lo', 'hmn', 'en'];

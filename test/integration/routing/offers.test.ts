@@ -43,31 +43,63 @@ describe('offers across two API nodes', () => {
     await h.queue.remove(waitedLong, '1362');
   });
 
-  it('re-offers to the next counsellor when an offer times out, and three time-outs set away', async () => {
-    const sleepy = await h.counsellor({ hotlines: ['1554'], node: 0 });
+  it('gives a caller who rang out to another counsellor first, even one of a relaxed tier', async () => {
+    const sleepy = await h.counsellor({ hotlines: ['1554'], languages: ['lo'], node: 0 });
+    // Speaks no Lao: fits this caller only because the caller has waited past the relaxation.
+    const colleague = await h.counsellor({ hotlines: ['1554'], languages: ['en'], node: 1 });
     await sleepy.client.socket.emitWithAck('presence:set', available);
-    const caller = await h.caller({ hotline: '1554', node: 1 });
+    const caller = await h.caller({ hotline: '1554', enqueuedAt: Date.now() - 61_000, node: 1 });
     const first = await sleepy.client.nextOffer();
     expect(first.callSid).toBe(caller);
+    await colleague.client.socket.emitWithAck('presence:set', available);
 
-    const awake = await h.counsellor({ hotlines: ['1554'], node: 1 });
-    await awake.client.socket.emitWithAck('presence:set', available);
-    const second = await awake.client.nextOffer();
+    // Sleepy lets it ring out: the colleague gets it, though sleepy fits the caller better.
+    const second = await colleague.client.nextOffer();
     expect(second.callSid).toBe(caller);
     expect(sleepy.client.withdrawn).toContainEqual({ offerId: first.offerId, reason: 'timeout' });
-    await awake.client.socket.emitWithAck('call:reject', { offerId: second.offerId });
-    await awake.client.socket.emitWithAck('presence:set', offline);
+    expect(sleepy.client.offers).toHaveLength(1);
+    const me = await sleepy.client.socket.emitWithAck('state:sync', {});
+    expect(me).toHaveProperty('data.me.state', 'available');
+    expect(me).toHaveProperty('data.me.consecutiveTimeouts', 1);
 
-    // Two more unanswered offers: the third time-out in a row sets the counsellor away.
-    await sleepy.client.nextOffer();
-    await sleepy.client.nextOffer();
-    await eventually(async () => {
-      const res = await sleepy.client.socket.emitWithAck('state:sync', {});
-      expect(res).toHaveProperty('data.me.state', 'away');
-      expect(res).toHaveProperty('data.me.reason', 'timeouts');
-      expect(res).toHaveProperty('data.me.timeouts', 3);
-    });
     await h.queue.remove(caller, '1554');
+    await colleague.client.socket.emitWithAck('presence:set', offline);
+    await sleepy.client.socket.emitWithAck('presence:set', offline);
+  });
+
+  it('offers the only counsellor again, then sets her away for missed calls and tells her', async () => {
+    const lonely = await h.counsellor({ hotlines: ['1700'], node: 0 });
+    const told: Array<{ state: string; reason: string | null }> = [];
+    lonely.client.socket.on('presence:updated', (c) => told.push(c));
+    await lonely.client.socket.emitWithAck('presence:set', available);
+    const caller = await h.caller({ hotline: '1700', node: 1 });
+    const first = await lonely.client.nextOffer();
+    // Nobody else can take the call: she is offered it again rather than nobody.
+    const again = await lonely.client.nextOffer();
+    expect([first.callSid, again.callSid]).toEqual([caller, caller]);
+
+    // The second time-out in a row (ROUTING_MAX_CONSECUTIVE_TIMEOUTS' default): away, and told.
+    await eventually(() =>
+      expect(told.at(-1)).toMatchObject({ state: 'away', reason: 'missed_calls' }),
+    );
+    const res = await lonely.client.socket.emitWithAck('state:sync', {});
+    expect(res).toHaveProperty('data.me.reason', 'missed_calls');
+    expect(res).toHaveProperty('data.me.consecutiveTimeouts', 2);
+    expect(res).toHaveProperty('data.offer', null);
+    expect(lonely.client.withdrawn.filter((w) => w.reason === 'timeout')).toHaveLength(2);
+
+    // The caller still waits, and goes to the next counsellor who comes.
+    const relief = await h.counsellor({ hotlines: ['1700'], node: 1 });
+    await relief.client.socket.emitWithAck('presence:set', available);
+    expect((await relief.client.nextOffer()).callSid).toBe(caller);
+    expect(lonely.client.offers).toHaveLength(2);
+
+    // Back at her desk: available, and the count of missed offers in a row starts again.
+    const back = await lonely.client.socket.emitWithAck('presence:set', available);
+    expect(back).toHaveProperty('data.state', 'available');
+    expect(back).toHaveProperty('data.consecutiveTimeouts', 0);
+    await h.queue.remove(caller, '1700');
+    await lonely.client.socket.emitWithAck('presence:set', offline);
   });
 
   it('lets exactly one of two simultaneous accepts win, from two tabs on two nodes', async () => {

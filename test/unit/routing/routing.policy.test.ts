@@ -106,6 +106,27 @@ describe('planOffers', () => {
     expect(plan).toEqual([{ callSid: 'CA-lao', userId: 'lao', tier: 'exact' }]);
   });
 
+  it('passes over whoever let the caller ring out while anyone else, of any allowed tier, fits', () => {
+    const rangOut = caller({
+      callSid: 'CA-rang-out',
+      enqueuedAt: now - 70_000,
+      missedBy: ['sleepy'],
+    });
+    const sleepy = counsellor({ userId: 'sleepy', idleSince: now - 90_000 });
+    const english = counsellor({ userId: 'english', languages: ['en'], idleSince: now });
+    expect(planOffers([rangOut], [sleepy, english], now, settings)).toEqual([
+      { callSid: 'CA-rang-out', userId: 'english', tier: 'any-language' },
+    ]);
+    // Nobody else fits: she is offered it again rather than the caller waiting for nobody.
+    expect(planOffers([rangOut], [sleepy], now, settings)).toEqual([
+      { callSid: 'CA-rang-out', userId: 'sleepy', tier: 'exact' },
+    ]);
+    // Another caller is not held back by her missed offer.
+    expect(planOffers([caller({ callSid: 'CA-other' })], [sleepy], now, settings)).toEqual([
+      { callSid: 'CA-other', userId: 'sleepy', tier: 'exact' },
+    ]);
+  });
+
   it('plans nothing when nobody is free', () => {
     expect(planOffers([caller({ callSid: 'CA1' })], [], now, settings)).toEqual([]);
   });

@@ -32,6 +32,8 @@ const lo = {
     nationality: 'ສັນຊາດ (ລະຫັດ 2 ຕົວ, ເຊັ່ນ LA)',
     province: 'ແຂວງທີ່ຢູ່',
     exploitation: 'ຮູບແບບການຂູດຮີດ',
+    language: 'ພາສາທີ່ເວົ້າ',
+    callerLanguage: 'ຄືກັບຜູ້ໂທ',
     save: 'ບັນທຶກບຸກຄົນ',
   },
   consent: {
@@ -109,6 +111,7 @@ const lo = {
       provinceCode: 'ແຂວງ',
       exploitationForms: 'ການຂູດຮີດ',
       languages: 'ພາສາ',
+      interpreterNeeded: 'ຕ້ອງການຜູ້ແປພາສາ',
     },
     yes: 'ແມ່ນ',
     no: 'ບໍ່',
@@ -162,6 +165,8 @@ addStrings('case', {
       nationality: 'Nationality (2-letter code, e.g. LA)',
       province: 'Province of residence',
       exploitation: 'Forms of exploitation',
+      language: 'Language spoken',
+      callerLanguage: 'Same as the caller',
       save: 'Save person',
     },
     consent: {
@@ -239,6 +244,7 @@ addStrings('case', {
         provinceCode: 'Province',
         exploitationForms: 'Exploitation',
         languages: 'Languages',
+        interpreterNeeded: 'Needs an interpreter',
       },
       yes: 'Yes',
       no: 'No',

@@ -17,6 +17,7 @@ const lo = {
     province: 'ແຂວງທີ່ຜູ້ໂທຢູ່',
     language: 'ພາສາທີ່ລົມ',
     interpreter: 'ໃຊ້ຜູ້ແປພາສາ',
+    interpreterNeeded: 'ຕ້ອງການຜູ້ແປພາສາ',
     types: {
       self: 'ຜູ້ກ່ຽວເອງ',
       family_or_friend: 'ຄອບຄົວ ຫຼື ໝູ່',
@@ -89,6 +90,7 @@ addStrings('contact', {
       province: 'Province the caller is in',
       language: 'Language spoken',
       interpreter: 'Interpreter used',
+      interpreterNeeded: 'Needs an interpreter',
       types: {
         self: 'The person concerned',
         family_or_friend: 'Family or friend',

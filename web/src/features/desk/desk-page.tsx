@@ -6,6 +6,7 @@ import { CallPanel } from './components/call-panel';
 import { CallbacksScreen } from './components/callbacks-screen';
 import { CallerHistory } from './components/caller-history';
 import { CaseView } from './components/case-view';
+import { MissedCallsNotice } from './components/missed-calls-notice';
 import { DeskHome } from './components/desk-home';
 import { OfferBanner } from './components/offer-banner';
 import { OfflineContact } from './components/offline-contact';
@@ -33,6 +34,7 @@ export default function DeskPage() {
   return (
     <div className="desk-page">
       <PresenceBar />
+      <MissedCallsNotice />
       {offer ? (
         <OfferBanner
           key={offer.offerId}

@@ -25,11 +25,15 @@ const lo = {
       meal: 'ພັກກິນເຂົ້າ',
       training: 'ຝຶກອົບຮົມ',
       admin: 'ວຽກບໍລິຫານ',
-      timeouts: 'ບໍ່ໄດ້ຮັບສາຍຫຼາຍເທື່ອ',
+      missed_calls: 'ສາຍທີ່ພາດ',
       disconnected: 'ຂາດການເຊື່ອມຕໍ່',
     },
     wrapUpLeft: 'ເວລາສະຫຼຸບທີ່ເຫຼືອ {{time}}',
     endWrapUp: 'ສຳເລັດ, ພ້ອມຮັບສາຍຕໍ່',
+  },
+  missedCalls: {
+    title: 'ທ່ານຖືກຕັ້ງເປັນ “ບໍ່ຢູ່”: ສາຍທີ່ພາດ',
+    body: 'ສາຍເຂົ້າ {{count}} ສາຍຕິດຕໍ່ກັນດັງຈົນໝົດເວລາໂດຍບໍ່ມີຄົນຮັບ, ລະບົບຈຶ່ງຢຸດສົ່ງສາຍມາໃຫ້ທ່ານ ເພື່ອບໍ່ໃຫ້ຜູ້ໂທລໍຖ້າ. ກົດ “ພ້ອມຮັບສາຍ” ເມື່ອທ່ານພ້ອມ.',
   },
   offer: {
     title: 'ສາຍເຂົ້າ',
@@ -125,11 +129,15 @@ addStrings('desk', {
         meal: 'Meal',
         training: 'Training',
         admin: 'Admin work',
-        timeouts: 'Missed several offers',
+        missed_calls: 'Missed calls',
         disconnected: 'Connection lost',
       },
       wrapUpLeft: 'Wrap-up time left {{time}}',
       endWrapUp: 'Done, ready for the next call',
+    },
+    missedCalls: {
+      title: 'You were set away: missed calls',
+      body: '{{count}} calls in a row rang out unanswered, so calls are no longer offered to you and callers do not wait on your desk. Press “Available” when you are ready.',
     },
     offer: {
       title: 'Incoming call',

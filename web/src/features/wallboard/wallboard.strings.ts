@@ -59,6 +59,14 @@ const lo = {
     nobody: 'ບໍ່ມີ',
     skills: 'ສາຍດ່ວນ {{hotlines}} · {{languages}}',
   },
+  awayReasons: {
+    break: 'ພັກຜ່ອນ',
+    meal: 'ພັກກິນເຂົ້າ',
+    training: 'ຝຶກອົບຮົມ',
+    admin: 'ວຽກບໍລິຫານ',
+    missed_calls: 'ສາຍທີ່ພາດ',
+    disconnected: 'ຂາດການເຊື່ອມຕໍ່',
+  },
   states: {
     available: 'ພ້ອມຮັບສາຍ',
     offered: 'ມີສາຍເຂົ້າ',
@@ -159,6 +167,14 @@ const en: TStrings<typeof lo> = {
     offersMissed: 'Offers rejected or timed out',
     nobody: 'Nobody',
     skills: 'Hotlines {{hotlines}} · {{languages}}',
+  },
+  awayReasons: {
+    break: 'Break',
+    meal: 'Meal',
+    training: 'Training',
+    admin: 'Admin work',
+    missed_calls: 'Missed calls',
+    disconnected: 'Connection lost',
   },
   states: {
     available: 'Available',

@@ -24,6 +24,15 @@ export function withCounsellor(
   };
 }
 
+/**
+ * A broadcast of my state that is no longer `offered` (accepted, rejected, timed out, caller
+ * gone): the offer is settled and its banner must go. The server sends a counsellor's events in
+ * order, so a later offer's `offered` update always follows this one.
+ */
+export function withoutSettledOffer(s: TStateSnapshot): TStateSnapshot {
+  return s.offer && s.me && s.me.state !== 'offered' ? { ...s, offer: null } : s;
+}
+
 export function withOffer(s: TStateSnapshot, offer: TOfferView | null): TStateSnapshot {
   return { ...s, offer };
 }

@@ -10,6 +10,7 @@ import {
   withCounsellor,
   withOffer,
   withoutOffer,
+  withoutSettledOffer,
   withQueue,
   type TRealtimeState,
 } from './realtime-store';
@@ -86,7 +87,9 @@ export function connectRealtime(userId: string): TRealtimeSocket {
     if (err.message === 'UNAUTHENTICATED') authLost?.();
   });
   s.on('state:snapshot', applySnapshot);
-  s.on('presence:updated', (c) => update((snap) => withCounsellor(snap, c, selfId)));
+  s.on('presence:updated', (c) =>
+    update((snap) => withoutSettledOffer(withCounsellor(snap, c, selfId))),
+  );
   s.on('call:offered', (offer) => update((snap) => withOffer(snap, offer)));
   s.on('call:withdrawn', ({ offerId }) => update((snap) => withoutOffer(snap, offerId)));
   s.on('queue:updated', (q) => update((snap) => withQueue(snap, q)));
@@ -134,5 +137,8 @@ export async function emitAck<E extends TEmitEvent>(
   // The ack carries my new state: show it at once rather than waiting for the broadcast.
   if (event === 'presence:set' || event === 'wrapup:end')
     update((snap) => withCounsellor(snap, res.data as TCounsellorView, selfId));
+  // Answered: the offer is settled for this desk whatever broadcast follows (or is lost).
+  if (event === 'call:accept' || event === 'call:reject')
+    update((snap) => withoutOffer(snap, (payload as { offerId: string }).offerId));
   return res.data;
 }

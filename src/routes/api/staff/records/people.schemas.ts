@@ -29,6 +29,7 @@ const ZPersonFields = z.object({
   nationalities: z.array(z.string().regex(/^[A-Z]{2}$/)).max(5),
   ethnicity: code.nullable(),
   languages: codes,
+  interpreterNeeded: z.boolean(),
   residenceProvinceCode: code.nullable(),
   residenceDistrict: text(100).nullable(),
   victimStatus: z.enum(victimStatuses),

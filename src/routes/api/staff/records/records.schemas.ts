@@ -91,6 +91,7 @@ const ZContactFields = z.object({
   channel: z.enum(contactChannels),
   language: code,
   interpreterUsed: z.boolean().optional(),
+  interpreterNeeded: z.boolean().optional(),
   interpreterLanguage: code.nullable().optional(),
   callerType: z.enum(callerTypes),
   contactType: z.enum(contactTypes),

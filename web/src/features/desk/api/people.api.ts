@@ -13,6 +13,7 @@ export const ZPerson = z.object({
   residenceProvinceCode: z.string().nullable(),
   exploitationForms: z.array(z.string()),
   languages: z.array(z.string()),
+  interpreterNeeded: z.boolean(),
   version: z.number(),
 });
 export type TPerson = z.infer<typeof ZPerson>;
@@ -34,7 +35,9 @@ export type TPersonInput = {
   nationalities: string[];
   residenceProvinceCode: string | null;
   exploitationForms: string[];
+  /** Left empty: the server fills in the caller's language from the case's contact. */
   languages: string[];
+  interpreterNeeded?: boolean;
 };
 
 export const getPerson = (id: string) => api.get(`${BASE}/people/${id}`, ZPerson);

@@ -84,6 +84,7 @@ export async function saveContact(args: {
       channel: draft.channel,
       language: draft.language,
       interpreterUsed: draft.interpreterUsed,
+      interpreterNeeded: draft.interpreterNeeded,
       callerType: draft.callerType,
       contactType: draft.contactType,
       categoryCode: orNull(draft.categoryCode),

@@ -11,6 +11,7 @@ export type TContactDraft = {
   callerProvinceCode: string;
   language: string;
   interpreterUsed: boolean;
+  interpreterNeeded: boolean;
   contactType: string;
   categoryCode: string;
   channel: Extract<TContactChannel, 'call' | 'call_back' | 'walk_in' | 'field_visit'>;
@@ -33,6 +34,7 @@ export function emptyDraft(channel: TContactDraft['channel'], language: string):
     callerProvinceCode: '',
     language,
     interpreterUsed: false,
+    interpreterNeeded: false,
     contactType: 'crisis',
     categoryCode: '',
     channel,

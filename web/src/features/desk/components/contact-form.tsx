@@ -35,7 +35,10 @@ export function ContactForm({ draft, update, status, offline, onSubmit }: TConta
       setBusy(false);
     }
   };
-  const check = (key: 'interpreterUsed' | 'noSms' | 'noVoicemail', label: string) => (
+  const check = (
+    key: 'interpreterUsed' | 'interpreterNeeded' | 'noSms' | 'noVoicemail',
+    label: string,
+  ) => (
     <label>
       <input
         type="checkbox"
@@ -128,7 +131,10 @@ export function ContactForm({ draft, update, status, offline, onSubmit }: TConta
             options={LANGUAGES.map((l) => ({ value: l, label: t(`desk:languages.${l}`) }))}
           />
         </div>
-        <div className="checks">{check('interpreterUsed', t('caller.interpreter'))}</div>
+        <div className="checks">
+          {check('interpreterNeeded', t('caller.interpreterNeeded'))}
+          {check('interpreterUsed', t('caller.interpreter'))}
+        </div>
       </fieldset>
       <fieldset>
         <legend>{t('about.legend')}</legend>

@@ -44,6 +44,7 @@ export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
       role="alertdialog"
       aria-labelledby="offer-title"
       data-testid="offer"
+      data-offer-id={offer.offerId}
     >
       <div className="offer-banner__main">
         <h2 id="offer-title">

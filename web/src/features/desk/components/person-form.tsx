@@ -5,18 +5,25 @@ import { SelectField, TextField } from '../../../shared/ui/field';
 import { addPerson, type TPersonInput } from '../api/people.api';
 import { ActionError } from './action-error';
 
+const spokenLanguages = ['lo', 'hmn', 'kjg', 'en', 'th', 'vi', 'zh'];
+
+/** A blank person: the form starts from this and returns to it after each save. */
+const blankPerson = () => ({
+  fullName: '',
+  sex: 'unknown',
+  age: '',
+  nationality: 'LA',
+  province: '',
+  // '' = the caller's language, which the server takes from the case's contact.
+  language: '',
+  forms: [] as string[],
+});
+
 /** The statistics fields of a victim; identifying fields stay optional. */
 export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () => void }) {
   const { t } = useT('case');
   const lang = currentUiLanguage();
-  const [form, setForm] = useState({
-    fullName: '',
-    sex: 'unknown',
-    age: '',
-    nationality: 'LA',
-    province: '',
-    forms: [] as string[],
-  });
+  const [form, setForm] = useState(blankPerson);
   const [error, setError] = useState<unknown>(null);
   const patch = (p: Partial<typeof form>) => setForm((f) => ({ ...f, ...p }));
 
@@ -31,10 +38,13 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
       nationalities: form.nationality ? [form.nationality.toUpperCase()] : [],
       residenceProvinceCode: form.province || null,
       exploitationForms: form.forms,
-      languages: [],
+      languages: form.language ? [form.language] : [],
     };
     try {
       await addPerson(caseId, input);
+      // The next person starts blank: one victim's name, age and forms of exploitation must
+      // never be stored (and referred) under the next one.
+      setForm(blankPerson());
       onSaved();
     } catch (err) {
       setError(err);
@@ -78,6 +88,13 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
           placeholder="—"
           onChange={(e) => patch({ province: e.target.value })}
           options={provinceOptions(lang)}
+        />
+        <SelectField
+          label={t('person.language')}
+          value={form.language}
+          placeholder={t('person.callerLanguage')}
+          onChange={(e) => patch({ language: e.target.value })}
+          options={spokenLanguages.map((l) => ({ value: l, label: t(`desk:languages.${l}`) }))}
         />
       </div>
       <fieldset>

@@ -42,7 +42,16 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
   const [priority, setPriority] = useState<string>('urgent');
   const [danger, setDanger] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // "Request sent" belongs to the request just sent: any change starts the next one afresh.
   const [sent, setSent] = useState(false);
+  const choosePerson = (id: string) => {
+    setPersonId(id);
+    setSent(false);
+  };
+  const chooseNeeds = (next: string[]) => {
+    setNeeds(next);
+    setSent(false);
+  };
 
   const reload = useCallback(() => {
     listReferrals(caseId).then(setReferrals, setError);
@@ -81,6 +90,8 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
       });
       setSent(true);
       setNeeds([]);
+      setDanger('');
+      setPriority('urgent');
       reload();
     } catch (err) {
       setError(err);
@@ -138,7 +149,7 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
           <SelectField
             label={t('referral.person')}
             value={personId}
-            onChange={(e) => setPersonId(e.target.value)}
+            onChange={(e) => choosePerson(e.target.value)}
             options={people.map((p, i) => ({ value: p.id, label: p.fullName ?? `#${i + 1}` }))}
           />
           <fieldset>
@@ -150,7 +161,7 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
                     type="checkbox"
                     checked={needs.includes(n)}
                     onChange={(e) =>
-                      setNeeds(e.target.checked ? [...needs, n] : needs.filter((x) => x !== n))
+                      chooseNeeds(e.target.checked ? [...needs, n] : needs.filter((x) => x !== n))
                     }
                   />
                   {t(`referral.needList.${n}`)}

@@ -15,6 +15,7 @@ const subjectOrder = [
   'nationality',
   'provinceCode',
   'languages',
+  'interpreterNeeded',
   'exploitationForms',
 ] as const;
 

@@ -60,7 +60,11 @@ export function CounsellorBoard({ counsellors, names, since, now, monitoring }: 
                   <li key={c.userId} className="wb-card" data-testid="counsellor">
                     <strong>{name(c)}</strong>
                     <span className="wb-time">{timeIn(c)}</span>
-                    {c.reason ? <span className="tag">{c.reason}</span> : null}
+                    {c.reason ? (
+                      <span className="tag" data-testid="away-reason">
+                        {t(`awayReasons.${c.reason}`, { defaultValue: c.reason })}
+                      </span>
+                    ) : null}
                     {c.rejects || c.timeouts ? (
                       <span className="wb-missed" title={t('counsellors.offersMissed')}>
                         {t('counsellors.rejects')} {c.rejects} · {t('counsellors.timeouts')}{' '}
