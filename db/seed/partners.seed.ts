@@ -1,6 +1,7 @@
 import type { TDatabase } from '../../src/infra/database';
 import { partnerUnits, type TPartnerHours } from '../schema/partners';
 import { referralRules, type TReferralNeed } from '../schema/referrals';
+import { seedProvincialUnits } from './provincial-units.seed';
 
 // Demo partner units and routing rules for a local run. Fixed ids keep the seed idempotent;
 // administrators replace all of this with their real directory and rules.
@@ -147,4 +148,5 @@ export async function seedPartners(db: TDatabase): Promise<void> {
       })),
     )
     .onConflictDoNothing();
+  await seedProvincialUnits(db);
 }

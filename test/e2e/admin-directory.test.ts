@@ -43,13 +43,18 @@ describe('administration: partners, referral rules, prompts and retention', () =
         .getByRole('button', { name: 'Edit Counselling and Protection Centre, Vientiane Capital' })
         .click();
       await page.getByLabel('Name (English)').fill('Counselling and Protection Centre (Vientiane)');
-      await page.getByLabel('Languages').fill('lo, en, hmn, th');
+      // Provinces, languages and services are pickers with names, never typed codes.
+      const editForm = page.locator('form').filter({ hasText: 'Save changes' });
+      await editForm.getByRole('group', { name: 'Languages' }).getByLabel('Thai').check();
+      expect(
+        await editForm.getByRole('group', { name: 'Services' }).getByLabel('Shelter').isChecked(),
+      ).toBe(true);
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page
         .getByRole('status')
         .getByText('Counselling and Protection Centre (Vientiane) saved')
         .waitFor();
-      await units.getByRole('row', { name: /lo, en, hmn, th/ }).waitFor();
+      await units.getByRole('row', { name: /Lao, English, Hmong, Thai/ }).waitFor();
       await bothLanguages(page, 'admin-partners', 'ການຄຸ້ມຄອງ');
 
       await page.getByRole('link', { name: 'Referral rules' }).click();
@@ -60,6 +65,13 @@ describe('administration: partners, referral rules, prompts and retention', () =
       await page
         .getByTestId('routing-result')
         .getByText(/^Shelter → /)
+        .waitFor();
+      // A child in Savannakhet goes to the Savannakhet unit (the provincial directory's rules).
+      await tester.getByLabel('Province').selectOption('LA-SV');
+      await tester.getByRole('button', { name: 'Try' }).click();
+      await page
+        .getByTestId('routing-result')
+        .getByText("Shelter → Lao Women's Union, Savannakhet Province")
         .waitFor();
       await bothLanguages(page, 'admin-rules', 'ຄູ່ຮ່ວມງານໃດຈະໄດ້ຮັບການສົ່ງຕໍ່ນີ້?');
 
@@ -128,7 +140,9 @@ describe('administration: partners, referral rules, prompts and retention', () =
         .selectOption({ label: "Provincial Lao Women's Union offices" });
       await form.getByLabel('Name (Lao)').fill('ບ້ານພັກເຊົາ ໄຊສົມບູນ');
       await form.getByLabel('Name (English)').fill('Xaisomboun safe house');
-      await form.getByLabel('Services').fill('shelter, follow_up');
+      const services = form.getByRole('group', { name: 'Services' });
+      await services.getByLabel('Shelter').check();
+      await services.getByLabel('Follow-up').check();
       await form.getByLabel('Xaisomboun').check();
       await form.getByLabel('Hmong').check();
       await form.getByLabel('Female', { exact: true }).check();

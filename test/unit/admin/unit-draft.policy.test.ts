@@ -11,7 +11,7 @@ const filled = {
   organisationKey: 'lwu-provincial',
   nameLo: 'ບ້ານພັກເຊົາ',
   nameEn: 'Safe house',
-  services: ' shelter , follow_up ,',
+  services: ['shelter', 'follow_up'],
   nationalities: 'la, th',
   minAge: '',
   maxAge: '17',

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
-import { provinceOptions } from '../../../shared/reference/reference-data';
+import { assistanceOptions, provinceOptions } from '../../../shared/reference/reference-data';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { TextField } from '../../../shared/ui/field';
 import { fetchUnits, updateUnit, type TUnit } from '../api/directory.api';
+import { LanguageChecks, ProvinceChecks, ServiceChecks } from './code-checks';
 import { OpeningHoursEditor } from './opening-hours-editor';
 import { UnitCreateForm } from './unit-create-form';
 
@@ -17,9 +18,9 @@ function UnitForm({ unit, onSaved }: { unit: TUnit; onSaved: (u: TUnit) => void 
   const { t } = useT('admin');
   const [nameLo, setNameLo] = useState(unit.nameLo);
   const [nameEn, setNameEn] = useState(unit.nameEn);
-  const [services, setServices] = useState(unit.services.join(', '));
-  const [provinces, setProvinces] = useState(unit.provinces.join(', '));
-  const [languages, setLanguages] = useState(unit.languages.join(', '));
+  const [services, setServices] = useState(unit.services);
+  const [provinces, setProvinces] = useState(unit.provinces);
+  const [languages, setLanguages] = useState(unit.languages);
   const [sms, setSms] = useState(unit.smsNumbers.join(', '));
   const [webhookUrl, setWebhookUrl] = useState(unit.webhookUrl ?? '');
   const [usesSystem, setUsesSystem] = useState(unit.usesSystem);
@@ -34,9 +35,9 @@ function UnitForm({ unit, onSaved }: { unit: TUnit; onSaved: (u: TUnit) => void 
         await updateUnit(unit.id, {
           nameLo,
           nameEn,
-          services: splitList(services),
-          provinces: splitList(provinces),
-          languages: splitList(languages),
+          services,
+          provinces,
+          languages,
           smsNumbers: splitList(sms),
           webhookUrl: webhookUrl.trim() || null,
           usesSystem,
@@ -65,24 +66,6 @@ function UnitForm({ unit, onSaved }: { unit: TUnit; onSaved: (u: TUnit) => void 
           onChange={(e) => setNameEn(e.target.value)}
         />
         <TextField
-          label={t('partners.services')}
-          hint={t('partners.listHint')}
-          value={services}
-          onChange={(e) => setServices(e.target.value)}
-        />
-        <TextField
-          label={t('partners.provinces')}
-          hint={t('partners.listHint')}
-          value={provinces}
-          onChange={(e) => setProvinces(e.target.value)}
-        />
-        <TextField
-          label={t('partners.languages')}
-          hint={t('partners.listHint')}
-          value={languages}
-          onChange={(e) => setLanguages(e.target.value)}
-        />
-        <TextField
           label={t('partners.smsNumbers')}
           hint={t('partners.listHint')}
           value={sms}
@@ -95,6 +78,9 @@ function UnitForm({ unit, onSaved }: { unit: TUnit; onSaved: (u: TUnit) => void 
           onChange={(e) => setWebhookUrl(e.target.value)}
         />
       </div>
+      <ServiceChecks value={services} onChange={setServices} />
+      <ProvinceChecks value={provinces} onChange={setProvinces} />
+      <LanguageChecks value={languages} onChange={setLanguages} />
       <label className="admin-check">
         <input
           type="checkbox"
@@ -138,7 +124,8 @@ export function PartnersPanel() {
   const [units, setUnits] = useState<TUnit[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  // The message as a key and its unit, put into words when shown: a change of language re-words it.
+  const [saved, setSaved] = useState<{ key: string; unit: TUnit } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     fetchUnits().then(setUnits, setError);
@@ -151,15 +138,12 @@ export function PartnersPanel() {
     setError(null);
     setSaved(null);
     updateUnit(u.id, { active }).then((changed) => {
-      setSaved(
-        active
-          ? t('partners.saved', { name: nameOf(changed) })
-          : t('partners.deactivated', { name: nameOf(changed) }),
-      );
+      setSaved({ key: active ? 'partners.saved' : 'partners.deactivated', unit: changed });
       load();
     }, setError);
   };
   const provinces = provinceOptions(i18n.language === 'en' ? 'en' : 'lo');
+  const services = assistanceOptions(i18n.language === 'en' ? 'en' : 'lo');
   const channels = (u: TUnit) =>
     [
       u.usesSystem ? t('partners.portal') : null,
@@ -173,14 +157,14 @@ export function PartnersPanel() {
       <ErrorText error={error} />
       {saved ? (
         <p role="status" className="tag tag--ok">
-          {saved}
+          {t(saved.key, { name: nameOf(saved.unit) })}
         </p>
       ) : null}
       {adding ? (
         <UnitCreateForm
           onCancel={() => setAdding(false)}
           onCreated={(u) => {
-            setSaved(t('partners.new.created', { name: nameOf(u) }));
+            setSaved({ key: 'partners.new.created', unit: u });
             setAdding(false);
             load();
           }}
@@ -205,7 +189,7 @@ export function PartnersPanel() {
           key={unit.id}
           unit={unit}
           onSaved={(u) => {
-            setSaved(t('partners.saved', { name: nameOf(u) }));
+            setSaved({ key: 'partners.saved', unit: u });
             setEditing(null);
             load();
           }}
@@ -233,7 +217,15 @@ export function PartnersPanel() {
                     <span className="tag tag--danger">{t('partners.inactive')}</span>
                   )}
                   <br />
-                  <small>{u.services.join(', ')}</small>
+                  <small>
+                    {u.services
+                      .map(
+                        (code) =>
+                          services.find((o) => o.value === code)?.label ??
+                          t(`common:needs.${code}`, { defaultValue: code }),
+                      )
+                      .join(', ')}
+                  </small>
                 </td>
                 <td>{t(`partners.kinds.${u.kind}`, { defaultValue: u.kind })}</td>
                 <td>
@@ -241,7 +233,11 @@ export function PartnersPanel() {
                     .map((code) => provinces.find((p) => p.value === code)?.label ?? code)
                     .join(', ') || '—'}
                 </td>
-                <td>{u.languages.join(', ') || '—'}</td>
+                <td>
+                  {u.languages
+                    .map((code) => t(`languageNames.${code}`, { defaultValue: code }))
+                    .join(', ') || '—'}
+                </td>
                 <td>
                   {u.hours.alwaysOpen
                     ? t('partners.alwaysOpen')

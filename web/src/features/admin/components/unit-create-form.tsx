@@ -1,6 +1,5 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
-import { provinceOptions } from '../../../shared/reference/reference-data';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { SelectField, TextField } from '../../../shared/ui/field';
 import {
@@ -11,6 +10,7 @@ import {
   type TOrganisation,
   type TUnit,
 } from '../api/directory.api';
+import { LanguageChecks, ProvinceChecks, ServiceChecks, toggle } from './code-checks';
 import { OpeningHoursEditor } from './opening-hours-editor';
 import {
   checkDraft,
@@ -19,8 +19,6 @@ import {
   type TDraftField,
   type TUnitDraft,
 } from './unit-draft.policy';
-
-const LANGUAGES = ['lo', 'hmn', 'kjg', 'en', 'th', 'vi', 'zh'] as const;
 
 // The label naming each field in "Please check: …" (the same words as on the form).
 const fieldLabel: Record<TDraftField, string> = {
@@ -42,26 +40,6 @@ const fieldLabel: Record<TDraftField, string> = {
   webhookSecret: 'partners.new.webhookSecret',
   active: 'partners.active',
 };
-
-const toggle = <T extends string>(list: T[], value: T, on: boolean) =>
-  on ? [...list, value] : list.filter((v) => v !== value);
-
-function Checks({
-  legend,
-  invalid,
-  children,
-}: {
-  legend: string;
-  invalid: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <fieldset aria-invalid={invalid || undefined}>
-      <legend>{legend}</legend>
-      <div className="checks">{children}</div>
-    </fieldset>
-  );
-}
 
 /** A new partner unit: checked in the browser with the API's own schema, then created (audited). */
 export function UnitCreateForm({
@@ -160,41 +138,23 @@ export function UnitCreateForm({
           value={draft.nameEn}
           onChange={(e) => set({ nameEn: e.target.value })}
         />
-        <TextField
-          label={t('partners.services')}
-          hint={t('partners.new.servicesHint')}
-          aria-invalid={bad('services')}
-          value={draft.services}
-          onChange={(e) => set({ services: e.target.value })}
-        />
       </div>
 
-      <Checks legend={t('partners.provinces')} invalid={!!bad('provinces')}>
-        {provinceOptions(language).map((p) => (
-          <label key={p.value}>
-            <input
-              type="checkbox"
-              checked={draft.provinces.includes(p.value)}
-              onChange={(e) =>
-                set({ provinces: toggle(draft.provinces, p.value, e.target.checked) })
-              }
-            />
-            {p.label}
-          </label>
-        ))}
-      </Checks>
-      <Checks legend={t('partners.languages')} invalid={!!bad('languages')}>
-        {LANGUAGES.map((code) => (
-          <label key={code}>
-            <input
-              type="checkbox"
-              checked={draft.languages.includes(code)}
-              onChange={(e) => set({ languages: toggle(draft.languages, code, e.target.checked) })}
-            />
-            {t(`languageNames.${code}`)}
-          </label>
-        ))}
-      </Checks>
+      <ServiceChecks
+        value={draft.services}
+        invalid={!!bad('services')}
+        onChange={(services) => set({ services })}
+      />
+      <ProvinceChecks
+        value={draft.provinces}
+        invalid={!!bad('provinces')}
+        onChange={(provinces) => set({ provinces })}
+      />
+      <LanguageChecks
+        value={draft.languages}
+        invalid={!!bad('languages')}
+        onChange={(languages) => set({ languages })}
+      />
 
       <label className="admin-check">
         <input

@@ -11,7 +11,7 @@ export type TUnitDraft = {
   nameLo: string;
   nameEn: string;
   kind: TPartnerKind;
-  services: string;
+  services: string[];
   provinces: string[];
   languages: string[];
   hours: TUnitInput['hours'];
@@ -53,7 +53,7 @@ export const emptyDraft: TUnitDraft = {
   nameLo: '',
   nameEn: '',
   kind: 'shelter',
-  services: '',
+  services: [],
   provinces: [],
   languages: ['lo'],
   hours: { alwaysOpen: true, weekly: {}, holidays: [] },
@@ -83,7 +83,7 @@ function toInput(d: TUnitDraft) {
     nameLo: d.nameLo,
     nameEn: d.nameEn,
     kind: d.kind,
-    services: splitList(d.services),
+    services: d.services,
     provinces: d.provinces,
     languages: d.languages,
     // A 24/7 unit keeps no weekly ranges, so switching back later starts from a clean week.
