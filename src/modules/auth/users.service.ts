@@ -70,7 +70,16 @@ export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUser
   });
 }
 
-/** Disabling ends every session of the user at once and closes their sockets (revocation channel). */
+/** Fields that decide what a user may see or do: a change to any of them ends their sessions. */
+const scopeFields = ['role', 'hotlines', 'languages', 'provinceCode', 'organisationKey'] as const;
+const changesScope = (fields: Partial<Record<(typeof scopeFields)[number], unknown>>) =>
+  scopeFields.some((f) => fields[f] !== undefined);
+
+/**
+ * Disabling, a new TOTP or any change of role or scope (hotlines, languages, province,
+ * organisation) ends every session of the user at once and closes their sockets on every node:
+ * a partner moved to another organisation must stop hearing the old one's tickets.
+ */
 export async function updateUser(
   deps: TRecordsDeps & { redis: Redis },
   actor: TActor,
@@ -102,6 +111,6 @@ export async function updateUser(
     });
     return updated;
   });
-  if (disabled || fields.role || fields.hotlines || resetTotp) await revokeUserSessions(deps, id);
+  if (disabled || resetTotp || changesScope(fields)) await revokeUserSessions(deps, id);
   return userView(row);
 }
