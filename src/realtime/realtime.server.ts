@@ -52,6 +52,7 @@ export function createRealtimeServer(app: FastifyInstance): {
       const sessionId = cookies[SESSION_COOKIE];
       const actor = await resolveActor(app.deps, sessionId);
       if (!actor || !sessionId) return next(new Error('UNAUTHENTICATED'));
+      if (actor.passwordChangeRequired) return next(new Error('PASSWORD_CHANGE_REQUIRED'));
       socket.data.actor = actor;
       socket.data.sessionDigest = sessionDigest(sessionId);
       guardSocket(socket, () => resolveActor(app.deps, sessionId));

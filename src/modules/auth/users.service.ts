@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository';
 import type { TRecordsDeps } from '../cases/records.deps';
 import type { TActor } from './actor';
 import { hashPassword } from './password';
+import { assertAcceptablePassword } from './password-change.service';
 import { can } from './permissions.policy';
 import { revokeUserSessions } from './session.repository';
 
@@ -46,6 +47,7 @@ export async function listUsers(deps: TRecordsDeps, actor: TActor) {
 export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUserInput) {
   const id = randomUUID();
   const { password, ...fields } = input;
+  assertAcceptablePassword(password, input.username.trim());
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(staffUsers)
