@@ -6,7 +6,7 @@ import type { TActor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password.policy';
 import type { TResolveActorDeps } from './resolve-actor';
-import { createSession, revokeUserSessions } from './session.repository';
+import { revokeUserSessions } from './session.repository';
 import { findStaffById } from './staff-users.repository';
 
 /** Refuses a password that is too short, common, breached or built from the user name. */
@@ -17,14 +17,14 @@ export function assertAcceptablePassword(password: string, username: string): vo
 
 /**
  * Self-service change, for every staff role: the current password proves it is the user at the
- * keyboard. Every session of the user ends (another PC signed in with the old password too) and
- * this browser gets a new one.
+ * keyboard. Every other session of the user ends (another PC signed in with the old password);
+ * this one carries on, its live connection too.
  */
 export async function changeOwnPassword(
   deps: TResolveActorDeps,
   actor: TActor,
   input: { currentPassword: string; newPassword: string },
-): Promise<{ sessionId: string }> {
+): Promise<void> {
   const user = await findStaffById(deps.db, actor.userId);
   if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
@@ -44,8 +44,7 @@ export async function changeOwnPassword(
       entityId: user.id,
     });
   });
-  await revokeUserSessions(deps, user.id);
-  return { sessionId: await createSession(deps, user.id) };
+  await revokeUserSessions(deps, user.id, actor.sessionId);
 }
 
 /**

@@ -125,12 +125,25 @@ export async function destroySession(deps: TSessionDeps, id: string): Promise<vo
   await deps.redis.publish(sessionRevokedChannel(prefix), sessionRoom(sessionDigest(id)));
 }
 
-/** Ends every session of a user at once and tells every API node to close their sockets. */
-export async function revokeUserSessions(deps: TSessionDeps, userId: string): Promise<void> {
+/**
+ * Ends every session of a user at once and tells every API node to close their sockets; with
+ * `keep`, all but that one (a password change signs the other PCs out, not the one in use).
+ */
+export async function revokeUserSessions(
+  deps: TSessionDeps,
+  userId: string,
+  keep?: string,
+): Promise<void> {
   const prefix = deps.config.REDIS_PREFIX;
-  const digests = await deps.redis.smembers(userSessionsKey(prefix, userId));
-  const multi = deps.redis.multi().del(userSessionsKey(prefix, userId));
+  const kept = keep ? sessionDigest(keep) : null;
+  const digests = (await deps.redis.smembers(userSessionsKey(prefix, userId))).filter(
+    (d) => d !== kept,
+  );
+  const multi = deps.redis.multi();
+  if (!kept) multi.del(userSessionsKey(prefix, userId));
+  else if (digests.length) multi.srem(userSessionsKey(prefix, userId), ...digests);
   for (const digest of digests) multi.del(sessionKeyOfDigest(prefix, digest));
   await multi.exec();
-  await deps.redis.publish(sessionRevokedChannel(prefix), userRoom(userId));
+  const rooms = kept ? digests.map(sessionRoom) : [userRoom(userId)];
+  for (const room of rooms) await deps.redis.publish(sessionRevokedChannel(prefix), room);
 }

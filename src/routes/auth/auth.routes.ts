@@ -113,8 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = await resolveActor(app.deps, request.cookies[SESSION_COOKIE]);
       if (!actor) throw new AppError('UNAUTHENTICATED');
-      const { sessionId } = await changeOwnPassword(app.deps, actor, request.body);
-      setSessionCookie(reply, config, sessionId);
+      await changeOwnPassword(app.deps, actor, request.body);
       return reply.status(204).send(null);
     },
   );
