@@ -113,8 +113,8 @@ export const realtimePlugin = fp(
         [...realtime.io.of('/').sockets.values()].map((s) => s.data.actor.userId),
       );
       beating = (async () => {
-        await closeEndedSessions(realtime.io, app.deps);
         await heartbeatAndReleaseStale(routing, [...here], STALE_AFTER_MS);
+        await closeEndedSessions(realtime.io, app.deps);
         const figures = { redis, prefix: config.REDIS_PREFIX, periodMs: HEARTBEAT_MS };
         await announceWatchedHotlines(realtime.io, figures);
         if (!closing) await pushFigures(realtime.io, routing, { ...figures, sql: app.deps.sql });

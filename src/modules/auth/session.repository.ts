@@ -56,6 +56,10 @@ export async function liveSessionDigests(
   const pipeline = deps.redis.pipeline();
   for (const d of digests) pipeline.exists(sessionKeyOfDigest(prefix, d));
   const results = (await pipeline.exec()) ?? [];
+  // An unanswered check is not an ended session: a Redis hiccup must not sign everyone out.
+  const failed = results.find(([err]) => err)?.[0];
+  if (failed || results.length !== digests.length)
+    throw failed ?? new Error('session check failed');
   return new Set(digests.filter((_, i) => results[i]?.[1] === 1));
 }
 
