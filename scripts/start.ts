@@ -82,10 +82,11 @@ try {
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
     ensureRedisServer(say);
-    say('starting local Redis (AOF, noeviction; data in .data/redis)…');
+    say('starting local Redis (AOF, noeviction, password; data in .data/redis)…');
     const redis = await startLocalRedis({
       dir: join(dataDir, 'redis'),
       port: config.LOCAL_REDIS_PORT,
+      password: secrets.redisPassword,
     });
     cleanups.push(redis.stop);
     redisUrl = redis.url;

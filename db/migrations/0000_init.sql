@@ -64,6 +64,7 @@ CREATE TABLE "staff_users" (
 	"password_hash" text NOT NULL,
 	"totp_secret_enc" text,
 	"totp_required" boolean DEFAULT false NOT NULL,
+	"password_change_required" boolean DEFAULT false NOT NULL,
 	"hotlines" text[] DEFAULT '{}' NOT NULL,
 	"languages" text[] DEFAULT '{}' NOT NULL,
 	"organisation_key" text,

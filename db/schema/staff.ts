@@ -18,6 +18,8 @@ export const staffUsers = pgTable('staff_users', {
   /** TOTP secret, encrypted with the application keyring (see modules/crypto). */
   totpSecretEnc: text('totp_secret_enc'),
   totpRequired: boolean('totp_required').notNull().default(false),
+  /** Set by an administrator's reset: nothing but a password change works until the user chooses one. */
+  passwordChangeRequired: boolean('password_change_required').notNull().default(false),
   /** Scope: hotlines served, organisation (partners), province. */
   hotlines: text('hotlines').array().notNull().default([]),
   languages: text('languages').array().notNull().default([]),

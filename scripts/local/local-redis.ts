@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { Redis } from 'ioredis';
@@ -36,42 +36,58 @@ export function ensureRedisServer(log: (line: string) => void): void {
   // Debian starts its own service on 6379; we run our own instance and leave that one alone.
 }
 
-/** Starts redis-server with AOF and `noeviction` (BullMQ needs both) on loopback. */
+/**
+ * Only the account that runs Redis may read its folder: the AOF holds sessions, queues and
+ * everything else Redis keeps. Folders become 0700 and files 0600, also those an older run left.
+ */
+function lockDown(path: string): void {
+  const isDir = statSync(path).isDirectory();
+  chmodSync(path, isDir ? 0o700 : 0o600);
+  if (isDir) for (const name of readdirSync(path)) lockDown(join(path, name));
+}
+
+/** redis.conf value quoting: the folder may hold spaces. */
+const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * Starts redis-server with AOF and `noeviction` (BullMQ needs both) on loopback. With a
+ * password it requires one (`requirepass`): the setting goes in a 0600 config file rather than
+ * on the command line, which every local user can read in the process list. The server runs
+ * with umask 077, so the files it writes later are its own too.
+ */
 export async function startLocalRedis(options: {
   dir: string;
   port: number;
+  password?: string;
   log?: (line: string) => void;
 }): Promise<TLocalRedis> {
   const dir = resolve(options.dir);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  lockDown(dir);
   const pidFile = join(dir, 'redis.pid');
   await stopStaleProcess(pidFile, 'redis-server');
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(options.port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--appendonly',
-      'yes',
-      '--maxmemory-policy',
-      'noeviction',
-      '--save',
-      '',
-      '--daemonize',
-      'no',
-      '--protected-mode',
-      'yes',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const confFile = join(dir, 'redis.conf');
+  const settings = [
+    `port ${options.port}`,
+    'bind 127.0.0.1',
+    `dir ${quoted(dir)}`,
+    'appendonly yes',
+    'maxmemory-policy noeviction',
+    'save ""',
+    'daemonize no',
+    'protected-mode yes',
+    ...(options.password ? [`requirepass ${quoted(options.password)}`] : []),
+  ];
+  writeFileSync(confFile, `${settings.join('\n')}\n`, { mode: 0o600 });
+  chmodSync(confFile, 0o600);
+  const child = spawn('sh', ['-c', 'umask 077 && exec redis-server "$0"', confFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => options.log?.(d.toString()));
   child.stderr?.on('data', (d: Buffer) => options.log?.(d.toString()));
-  if (child.pid) writeFileSync(pidFile, String(child.pid));
-  const url = `redis://127.0.0.1:${options.port}`;
+  if (child.pid) writeFileSync(pidFile, String(child.pid), { mode: 0o600 });
+  const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
+  const url = `redis://${auth}127.0.0.1:${options.port}`;
   await waitForRedis(url, child);
   return {
     url,

@@ -103,6 +103,8 @@ export type TSupervisorFigures = z.infer<typeof ZSupervisorFigures>;
 
 export const realtimeErrorCodes = [
   'VALIDATION_FAILED',
+  /** The session ended (signed out, expired, user changed or disabled); the socket closes. */
+  'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
   'OFFER_GONE',

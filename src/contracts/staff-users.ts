@@ -24,6 +24,7 @@ export const ZUser = z.object({
   provinceCode: z.string().nullable(),
   totpRequired: z.boolean(),
   totpEnrolled: z.boolean(),
+  passwordChangeRequired: z.boolean(),
   disabledAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -39,5 +40,6 @@ export const ZSignedInUser = ZUser.pick({
   languages: true,
   organisationKey: true,
   provinceCode: true,
+  passwordChangeRequired: true,
 }).extend({ userId: z.uuid() });
 export type TSignedInUser = z.infer<typeof ZSignedInUser>;

@@ -7,6 +7,27 @@ export const errorCatalogue = {
   SECOND_FACTOR_REQUIRED: { status: 401, message: 'A second factor is required.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The user name or password is wrong.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Your password was reset: choose a new one before anything else.',
+  },
+  CURRENT_PASSWORD_WRONG: { status: 400, message: 'The current password is wrong.' },
+  PASSWORD_TOO_SHORT: {
+    status: 400,
+    message: 'The new password must have at least 12 characters.',
+  },
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    message: 'This password is on the list of common or breached passwords; choose another.',
+  },
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    message: 'The new password must differ from the current one.',
+  },
+  TOTP_LOCKED: {
+    status: 429,
+    message: 'Too many wrong codes: sign-in with a second factor is paused for this account.',
+  },
   TWILIO_SIGNATURE_MISSING: { status: 400, message: 'The request signature is missing.' },
   TWILIO_SIGNATURE_INVALID: { status: 403, message: 'The request signature is not valid.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },

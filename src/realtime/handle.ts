@@ -3,12 +3,13 @@ import type { TRealtimeErrorCode } from '../contracts/realtime';
 import type { TActor } from '../modules/auth/actor';
 import { RoutingError } from '../modules/routing/routing.context';
 import type { TSocket } from './realtime.server';
+import { liveActor } from './session-guard';
 
 type TLog = { error(obj: object, msg: string): void };
 
 /**
  * Registers one client→server event: validates the payload with its zod schema, runs the
- * handler, and answers `{ data }` or `{ error: code }`. Internal errors never reach the client.
+ * handler with the actor as of now (the session is re-read first), and answers `{ data }` or `{ error: code }`. Internal errors never reach the client.
  */
 export function handle<S extends z.ZodType, R>(
   socket: TSocket,
@@ -26,17 +27,22 @@ export function handle<S extends z.ZodType, R>(
     const reply = (res: { data: R } | { error: TRealtimeErrorCode }) => {
       if (typeof ack === 'function') (ack as (r: typeof res) => void)(res);
     };
-    const actor = socket.data.actor;
-    if (!allowed(actor)) return reply({ error: 'FORBIDDEN' });
-    const parsed = schema.safeParse(payload ?? {});
-    if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
-    run(actor, parsed.data).then(
-      (data) => reply({ data }),
-      (err: unknown) => {
+    liveActor(socket)
+      .then((actor) => {
+        if (!actor) {
+          reply({ error: 'UNAUTHENTICATED' });
+          socket.disconnect(true);
+          return;
+        }
+        if (!allowed(actor)) return reply({ error: 'FORBIDDEN' });
+        const parsed = schema.safeParse(payload ?? {});
+        if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
+        return run(actor, parsed.data).then((data) => reply({ data }));
+      })
+      .catch((err: unknown) => {
         if (err instanceof RoutingError) return reply({ error: err.code });
         log.error({ err, event }, 'socket handler failed');
         reply({ error: 'INTERNAL' });
-      },
-    );
+      });
   });
 }

@@ -13,6 +13,7 @@ import { callbackDeps } from '../modules/callbacks/callbacks.context';
 import { callbackRequested } from '../modules/callbacks/callbacks.service';
 import { rebuildIfRedisWasWiped } from '../modules/routing/queue-rebuild.service';
 import { attachConnections } from './connection';
+import { closeEndedSessions } from './session-sweep';
 import { announceWatchedHotlines, pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
 import { roomDelivery } from './room-delivery';
@@ -80,7 +81,8 @@ export const realtimePlugin = fp(
         void routing.dispatcher.kick();
         return;
       }
-      realtime.io.local.in(rooms.user(message)).disconnectSockets(true);
+      // A signed-out session's room or a revoked user's room: this node closes its own sockets.
+      if (/^(session|user):/.test(message)) realtime.io.local.in(message).disconnectSockets(true);
     });
     void channels
       .subscribe(sessionRevokedChannel(config.REDIS_PREFIX), withdrawnChannel, deliveryChannel)
@@ -112,6 +114,7 @@ export const realtimePlugin = fp(
       );
       beating = (async () => {
         await heartbeatAndReleaseStale(routing, [...here], STALE_AFTER_MS);
+        await closeEndedSessions(realtime.io, app.deps);
         const figures = { redis, prefix: config.REDIS_PREFIX, periodMs: HEARTBEAT_MS };
         await announceWatchedHotlines(realtime.io, figures);
         if (!closing) await pushFigures(realtime.io, routing, { ...figures, sql: app.deps.sql });

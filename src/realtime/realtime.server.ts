@@ -5,9 +5,11 @@ import { Server, type Socket } from 'socket.io';
 import type { TClientToServerEvents, TServerToClientEvents } from '../contracts/realtime';
 import type { TActor } from '../modules/auth/actor';
 import { resolveActor } from '../modules/auth/resolve-actor';
-import { SESSION_COOKIE } from '../modules/auth/session.repository';
+import { SESSION_COOKIE, sessionDigest, sessionRoom } from '../modules/auth/session.repository';
+import { guardSocket } from './session-guard';
 
-export type TSocketData = { actor: TActor };
+/** sessionDigest names the session (never its id) for the periodic check and the session room. */
+export type TSocketData = { actor: TActor; sessionDigest: string };
 export type TIo = Server<TClientToServerEvents, TServerToClientEvents, never, TSocketData>;
 export type TSocket = Socket<TClientToServerEvents, TServerToClientEvents, never, TSocketData>;
 
@@ -47,9 +49,15 @@ export function createRealtimeServer(app: FastifyInstance): {
   io.use(async (socket, next) => {
     try {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
-      const actor = await resolveActor(app.deps, cookies[SESSION_COOKIE]);
-      if (!actor) return next(new Error('UNAUTHENTICATED'));
+      const sessionId = cookies[SESSION_COOKIE];
+      const actor = await resolveActor(app.deps, sessionId);
+      if (!actor || !sessionId) return next(new Error('UNAUTHENTICATED'));
+      if (actor.passwordChangeRequired) return next(new Error('PASSWORD_CHANGE_REQUIRED'));
       socket.data.actor = actor;
+      socket.data.sessionDigest = sessionDigest(sessionId);
+      guardSocket(socket, () => resolveActor(app.deps, sessionId));
+      // Joined before the connection handlers run, so a sign-out cannot slip between the two.
+      await socket.join(sessionRoom(socket.data.sessionDigest));
       next();
     } catch (err) {
       app.log.error({ err }, 'socket handshake failed');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const redis: TLocalRedis = await startLocalRedis({
       dir: join(dir, 'redis'),
       port: await freePort(),
+      // A password, as `npm start` sets one, so every test connects the way production does.
+      password: randomBytes(12).toString('base64url'),
     });
     stops.push(redis.stop);
     redisUrl = redis.url;

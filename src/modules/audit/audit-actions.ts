@@ -4,6 +4,9 @@
  */
 export const auditActions = [
   'auth.signed_in',
+  'auth.password_changed',
+  'auth.totp_locked',
+  'user.password_reset',
   'case.created',
   'case.viewed',
   'case.updated',

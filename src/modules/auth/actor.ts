@@ -13,4 +13,6 @@ export type TActor = {
   organisationKey: string | null;
   provinceCode: string | null;
   sessionId: string;
+  /** After an administrator's reset: only a password change is allowed. */
+  passwordChangeRequired?: boolean;
 };

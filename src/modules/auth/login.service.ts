@@ -21,12 +21,42 @@ type TChallenge = { userId: string; attempts: number; enrolSecretEnc?: string };
 
 const CHALLENGE_TTL_S = 300;
 const MAX_TOTP_ATTEMPTS = 5;
+/**
+ * Wrong codes per user across all challenges: a new challenge per password try would otherwise
+ * give ~25 guesses a minute. After this many in the window the account's second factor pauses
+ * (TOTP_LOCKED) until the window ends; the lock is audited so supervisors see it.
+ */
+export const MAX_TOTP_FAILURES = 10;
+const TOTP_FAILURE_WINDOW_S = 15 * 60;
 // Verifying against a real hash for unknown users keeps their answer as slow as a wrong password.
 const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
 const challengeKey = (prefix: string, id: string) => `${prefix}:login-challenge:${id}`;
 /** Remembers the last TOTP step a user spent, so a code cannot be replayed. */
 export const usedStepKey = (prefix: string, userId: string) => `${prefix}:totp-step:${userId}`;
+const totpFailuresKey = (prefix: string, userId: string) => `${prefix}:totp-failures:${userId}`;
+
+async function totpLocked(deps: TResolveActorDeps, userId: string): Promise<boolean> {
+  const failures = await deps.redis.get(totpFailuresKey(deps.config.REDIS_PREFIX, userId));
+  return Number(failures ?? 0) >= MAX_TOTP_FAILURES;
+}
+
+/** Counts a wrong code; the one that reaches the limit locks the second factor and is audited. */
+async function countTotpFailure(deps: TResolveActorDeps, userId: string): Promise<void> {
+  const key = totpFailuresKey(deps.config.REDIS_PREFIX, userId);
+  const [[, failures] = [null, 0]] =
+    (await deps.redis.multi().incr(key).expire(key, TOTP_FAILURE_WINDOW_S, 'NX').exec()) ?? [];
+  if (failures !== MAX_TOTP_FAILURES) return;
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, deps.config, {
+      actorId: userId,
+      action: 'auth.totp_locked',
+      entityType: 'staff_user',
+      entityId: userId,
+      data: { failures: MAX_TOTP_FAILURES, windowMinutes: TOTP_FAILURE_WINDOW_S / 60 },
+    }),
+  );
+}
 const totpContext = (userId: string) => ({
   table: 'staff_users',
   column: 'totp_secret_enc',
@@ -59,6 +89,8 @@ export async function login(
   if (!user.totpRequired) {
     return { status: 'signed_in', sessionId: await startSession(deps, user.id), userId: user.id };
   }
+  // Only someone who knew the password learns of the lock, and is told why rather than refused.
+  if (await totpLocked(deps, user.id)) throw new AppError('TOTP_LOCKED');
   const challenge = randomBytes(24).toString('base64url');
   const state: TChallenge = { userId: user.id, attempts: 0 };
   let enrolment: { secret: string; uri: string } | undefined;
@@ -94,6 +126,10 @@ export async function completeTotp(
   const user = await findStaffById(deps.db, state.userId);
   const secretEnc = state.enrolSecretEnc ?? user?.totpSecretEnc;
   if (!user || user.disabledAt || !secretEnc) throw new AppError('INVALID_CREDENTIALS');
+  if (await totpLocked(deps, user.id)) {
+    await deps.redis.del(key);
+    throw new AppError('TOTP_LOCKED');
+  }
   const secret = decryptField(keyringFromConfig(deps.config), totpContext(user.id), secretEnc);
   const step = totpStep(secret, input.code);
   const lastStep = Number((await deps.redis.get(usedStepKey(prefix, user.id))) ?? -1);
@@ -101,8 +137,10 @@ export async function completeTotp(
     state.attempts += 1;
     if (state.attempts >= MAX_TOTP_ATTEMPTS) await deps.redis.del(key);
     else await deps.redis.set(key, JSON.stringify(state), 'KEEPTTL');
+    await countTotpFailure(deps, user.id);
     throw new AppError('INVALID_CREDENTIALS');
   }
+  await deps.redis.del(totpFailuresKey(prefix, user.id));
   await deps.redis.set(usedStepKey(prefix, user.id), String(step), 'EX', 120);
   await deps.redis.del(key);
   if (state.enrolSecretEnc) await saveTotpSecret(deps.db, user.id, state.enrolSecretEnc);

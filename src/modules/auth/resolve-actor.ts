@@ -17,6 +17,7 @@ export function actorFromUser(user: TStaffUser, sessionId: string): TActor {
     organisationKey: user.organisationKey,
     provinceCode: user.provinceCode,
     sessionId,
+    passwordChangeRequired: user.passwordChangeRequired,
   };
 }
 

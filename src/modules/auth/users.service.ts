@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository';
 import type { TRecordsDeps } from '../cases/records.deps';
 import type { TActor } from './actor';
 import { hashPassword } from './password';
+import { assertAcceptablePassword } from './password-change.service';
 import { can } from './permissions.policy';
 import { revokeUserSessions } from './session.repository';
 
@@ -46,6 +47,7 @@ export async function listUsers(deps: TRecordsDeps, actor: TActor) {
 export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUserInput) {
   const id = randomUUID();
   const { password, ...fields } = input;
+  assertAcceptablePassword(password, input.username.trim());
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(staffUsers)
@@ -70,7 +72,16 @@ export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUser
   });
 }
 
-/** Disabling ends every session of the user at once and closes their sockets (revocation channel). */
+/** Fields that decide what a user may see or do: a change to any of them ends their sessions. */
+const scopeFields = ['role', 'hotlines', 'languages', 'provinceCode', 'organisationKey'] as const;
+const changesScope = (fields: Partial<Record<(typeof scopeFields)[number], unknown>>) =>
+  scopeFields.some((f) => fields[f] !== undefined);
+
+/**
+ * Disabling, a new TOTP or any change of role or scope (hotlines, languages, province,
+ * organisation) ends every session of the user at once and closes their sockets on every node:
+ * a partner moved to another organisation must stop hearing the old one's tickets.
+ */
 export async function updateUser(
   deps: TRecordsDeps & { redis: Redis },
   actor: TActor,
@@ -102,6 +113,6 @@ export async function updateUser(
     });
     return updated;
   });
-  if (disabled || fields.role || fields.hotlines || resetTotp) await revokeUserSessions(deps, id);
+  if (disabled || resetTotp || changesScope(fields)) await revokeUserSessions(deps, id);
   return userView(row);
 }

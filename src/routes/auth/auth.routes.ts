@@ -7,7 +7,16 @@ import { completeTotp, login } from '../../modules/auth/login.service';
 import { resolveActor } from '../../modules/auth/resolve-actor';
 import { destroySession, SESSION_COOKIE } from '../../modules/auth/session.repository';
 import { findStaffById } from '../../modules/auth/staff-users.repository';
-import { authErrors, ZLoginBody, ZLoginResult, ZMe, ZTotpBody } from './auth.schemas';
+import { changeOwnPassword } from '../../modules/auth/password-change.service';
+import { ZErrorBody } from '../error.schema';
+import {
+  authErrors,
+  ZLoginBody,
+  ZLoginResult,
+  ZMe,
+  ZPasswordChange,
+  ZTotpBody,
+} from './auth.schemas';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 // Keys hash what the client sent, so a user name never becomes part of a Redis key in clear.
@@ -34,9 +43,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const me = async (userId: string) => {
     const user = await findStaffById(app.deps.db, userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
-    const { id, username, displayName, role, hotlines, languages, organisationKey, provinceCode } =
-      user;
+    const {
+      id,
+      username,
+      displayName,
+      role,
+      hotlines,
+      languages,
+      organisationKey,
+      provinceCode,
+      passwordChangeRequired,
+    } = user;
     return {
+      passwordChangeRequired,
       userId: id,
       username,
       displayName,
@@ -78,6 +97,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await completeTotp(app.deps, request.body);
       setSessionCookie(reply, config, result.sessionId);
       return { status: 'signed_in' as const, user: await me(result.userId) };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        body: ZPasswordChange,
+        response: { 204: z.null(), ...authErrors, 403: ZErrorBody },
+      },
+      config: { rateLimit: { ...loginLimit, keyGenerator: limitKey('password', 'username') } },
+    },
+    async (request, reply) => {
+      const actor = await resolveActor(app.deps, request.cookies[SESSION_COOKIE]);
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      await changeOwnPassword(app.deps, actor, request.body);
+      return reply.status(204).send(null);
     },
   );
 

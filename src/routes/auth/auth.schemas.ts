@@ -12,6 +12,11 @@ export const ZTotpBody = z.object({
   code: z.string().regex(/^\d{6}$/),
 });
 
+export const ZPasswordChange = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+
 /** The signed-in user: one contract with the web app (src/contracts/staff-users.ts). */
 export const ZMe = ZSignedInUser;
 

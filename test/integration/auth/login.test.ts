@@ -9,6 +9,7 @@ import { installStaffAuth } from '../../../src/routes/api/staff/staff-auth.hook'
 import { resolveActor } from '../../../src/modules/auth/resolve-actor';
 import {
   revokeUserSessions,
+  sessionDigest,
   sessionRevokedChannel,
 } from '../../../src/modules/auth/session.repository';
 import { openRedis } from '../../../src/infra/redis';
@@ -139,7 +140,7 @@ describe('sessions', () => {
     const user = await createStaff(stores, { role: 'counsellor' });
     const cookieHeader = await loginAs(app, user);
     const sid = cookieHeader.slice(4);
-    const key = `${stores.config.REDIS_PREFIX}:session:${sid}`;
+    const key = `${stores.config.REDIS_PREFIX}:session:${sessionDigest(sid)}`;
     const session = JSON.parse((await stores.redis.get(key)) as string);
     const idleMs = stores.config.SESSION_IDLE_MINUTES * 60_000;
     await stores.redis.set(
@@ -157,10 +158,29 @@ describe('sessions', () => {
     const heard = new Promise<string>((resolve) => subscriber.on('message', (_c, m) => resolve(m)));
     await subscriber.subscribe(sessionRevokedChannel(stores.config.REDIS_PREFIX));
     await revokeUserSessions(app.deps, user.id);
-    expect(await heard).toBe(user.id);
+    expect(await heard).toBe(`user:${user.id}`);
     expect(await resolveActor(app.deps, a)).toBeNull();
     expect(await resolveActor(app.deps, b)).toBeNull();
     subscriber.disconnect();
+  });
+
+  it('keeps the session id itself out of every Redis key and value', async () => {
+    const user = await createStaff(stores, { role: 'counsellor' });
+    const sid = (await loginAs(app, user)).slice(4);
+    expect((await resolveActor(app.deps, sid))?.userId).toBe(user.id);
+    const keys = await stores.redis.keys(`${stores.config.REDIS_PREFIX}:*`);
+    expect(keys).toContain(`${stores.config.REDIS_PREFIX}:session:${sessionDigest(sid)}`);
+    const stored: string[] = [];
+    for (const key of keys) {
+      const type = await stores.redis.type(key);
+      if (type === 'string') stored.push((await stores.redis.get(key)) ?? '');
+      if (type === 'set') stored.push(...(await stores.redis.smembers(key)));
+      if (type === 'hash') stored.push(...Object.values(await stores.redis.hgetall(key)));
+      if (type === 'list') stored.push(...(await stores.redis.lrange(key, 0, -1)));
+      if (type === 'zset') stored.push(...(await stores.redis.zrange(key, '0', '-1')));
+    }
+    expect(keys.filter((k) => k.includes(sid))).toEqual([]);
+    expect(stored.filter((v) => v.includes(sid))).toEqual([]);
   });
 
   it('refuses a session whose user was disabled', async () => {

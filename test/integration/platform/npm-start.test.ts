@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync, statSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,52 @@ function processesUsing(dir: string): string[] {
     .filter((cmd) => cmd.includes(dir));
 }
 
+/** Every path under `dir` with its permission bits. */
+function modesUnder(dir: string): Array<{ path: string; dir: boolean; mode: number }> {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    const here = { path, dir: stat.isDirectory(), mode: stat.mode & 0o777 };
+    return stat.isDirectory() ? [here, ...modesUnder(path)] : [here];
+  });
+}
+
+/**
+ * Redis answers only with the generated password kept in secrets.json, and no other local user
+ * can read its files (sessions, queues) or the secrets.
+ */
+async function expectRedisLockedDown(port: number): Promise<void> {
+  const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
+  expect(secrets.redisPassword).toMatch(/^[\w-]{24,}$/);
+  const anonymous = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    enableReadyCheck: false,
+    maxRetriesPerRequest: 0,
+  });
+  // ioredis reports the refusal (NOAUTH on its HELLO) as an error event, then fails the command.
+  const refusals: string[] = [];
+  anonymous.on('error', (err: Error) => refusals.push(err.message));
+  await expect(anonymous.connect().then(() => anonymous.ping())).rejects.toThrow();
+  expect(refusals.join('\n')).toMatch(/NOAUTH/);
+  anonymous.disconnect();
+  const owner = new Redis({ port, host: '127.0.0.1', password: secrets.redisPassword });
+  expect(await owner.ping()).toBe('PONG');
+  owner.disconnect();
+
+  // Group and others may at most pass through the data folder (root runs Postgres as `postgres`).
+  expect(statSync(dataDir).mode & 0o066).toBe(0);
+  expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+  const redisDir = join(dataDir, 'redis');
+  const redisFiles = [
+    { path: redisDir, dir: true, mode: statSync(redisDir).mode & 0o777 },
+    ...modesUnder(redisDir),
+  ];
+  expect(redisFiles.some((f) => f.path.includes('appendonly'))).toBe(true);
+  for (const f of redisFiles) expect(f).toEqual({ ...f, mode: f.dir ? 0o700 : 0o600 });
+}
+
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm start', () => {
@@ -78,6 +125,7 @@ describe('npm start', () => {
       expect(ready.status).toBe(200);
       const firstLogins = first.output().match(/admin\s+(admin-\S+)/)?.[1];
       expect(firstLogins).toBeDefined();
+      await expectRedisLockedDown(ports.redis);
       await stop(first);
       expect(processesUsing(dataDir)).toEqual([]);
 

@@ -25,6 +25,11 @@ const publicRoutes: ReadonlyArray<{ method: string; url: RegExp; why: string }> 
   { method: 'POST', url: /^\/auth\/(login|totp)$/, why: 'sign-in, rate limited per address+name' },
   { method: 'POST', url: /^\/auth\/logout$/, why: 'ends the caller’s own session only' },
   { method: 'GET', url: /^\/auth\/me$/, why: 'answers 401 without a live session' },
+  {
+    method: 'POST',
+    url: /^\/auth\/password$/,
+    why: 'own password only: a live session and the current password, rate limited',
+  },
   { method: 'GET', url: /^\/docs(\/.*)?$/, why: 'OpenAPI document: schemas only, no data' },
   {
     method: 'GET',

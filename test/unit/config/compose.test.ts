@@ -28,6 +28,13 @@ describe('docker-compose.yml', () => {
     expect(command).toContain('--appendonly yes');
   });
 
+  it('requires a Redis password and hands it to the services that connect', () => {
+    expect(services.redis?.command?.join(' ')).toContain('--requirepass ${REDIS_PASSWORD:?');
+    expect(services.redis?.healthcheck?.test.join(' ')).toContain('REDISCLI_AUTH');
+    for (const name of ['api', 'workers', 'migrate'])
+      expect(services[name]?.environment?.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?/);
+  });
+
   it('gives every long-running service a health check', () => {
     for (const name of ['postgres', 'redis', 'api', 'workers'])
       expect(services[name]?.healthcheck?.test.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { Link, matchPath, usePath } from '../shared/router/router';
 import { useSession, useUser } from '../shared/session/session-context';
 import { LanguageSwitch } from '../shared/ui/language-switch';
 import { wipeBrowserTraces } from '../features/auth/browser-traces';
+import { ChangePasswordButton } from '../features/auth/change-password-dialog';
 import type { TAppRoute } from './app-routes';
 
 export function AppHeader({ routes }: { routes: TAppRoute[] }) {
@@ -40,6 +41,7 @@ export function AppHeader({ routes }: { routes: TAppRoute[] }) {
         {user.displayName}
       </span>
       <LanguageSwitch />
+      <ChangePasswordButton />
       <button
         type="button"
         className="button button--quiet"

@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { LoginPage } from '../features/auth/login-page';
+import { PasswordResetPage } from '../features/auth/password-reset-page';
 import { ReauthDialog } from '../features/auth/reauth-dialog';
 import { useT } from '../shared/i18n/i18n';
 import { matchPath, navigate, usePath } from '../shared/router/router';
@@ -52,6 +53,7 @@ function Gate() {
       </p>
     );
   if (state.status === 'anonymous') return <LoginPage />;
+  if (state.user.passwordChangeRequired) return <PasswordResetPage />;
   const Screen = here ? route.screen : null;
   return (
     <div className="app">

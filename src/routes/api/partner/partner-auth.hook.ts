@@ -45,6 +45,7 @@ export function installPartnerAuth(app: FastifyInstance): void {
     const { partnerAccess, partnerPermission } = request.routeOptions.config;
     if (partnerAccess === 'public') return;
     const actor = await resolveActor(app.deps, request.cookies[SESSION_COOKIE]);
+    if (actor?.passwordChangeRequired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (actor && partnerRoles.has(actor.role) && actor.organisationKey) {
       if (partnerPermission && !can(actor, partnerPermission)) throw new AppError('FORBIDDEN');
       request.partner = { kind: 'portal', actor };

@@ -45,6 +45,7 @@ export function installStaffAuth(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const actor = await resolveActor(app.deps, request.cookies[SESSION_COOKIE]);
     if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (actor.passwordChangeRequired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     const permission = request.routeOptions.config.permission;
     if (!permission || !can(actor, permission)) throw new AppError('FORBIDDEN');
     request.actor = actor;

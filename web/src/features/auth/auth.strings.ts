@@ -12,6 +12,14 @@ const lo = {
   signInAgain: 'ເຂົ້າສູ່ລະບົບອີກຄັ້ງ',
   enrol: 'ບັນຊີນີ້ຕ້ອງໃຊ້ການຢືນຢັນສອງຂັ້ນ. ເພີ່ມລະຫັດລັບນີ້ໃສ່ແອັບຢືນຢັນຕົວຕົນຂອງທ່ານ:',
   enrolLink: 'ເປີດໃນແອັບຢືນຢັນຕົວຕົນ',
+  changePassword: 'ປ່ຽນລະຫັດຜ່ານ',
+  currentPassword: 'ລະຫັດຜ່ານປັດຈຸບັນ',
+  newPassword: 'ລະຫັດຜ່ານໃໝ່',
+  newPasswordHint: 'ຢ່າງໜ້ອຍ 12 ຕົວອັກສອນ, ບໍ່ແມ່ນລະຫັດທີ່ໃຊ້ກັນທົ່ວໄປ',
+  repeatPassword: 'ພິມລະຫັດຜ່ານໃໝ່ອີກຄັ້ງ',
+  passwordsDiffer: 'ລະຫັດຜ່ານໃໝ່ທັງສອງບໍ່ກົງກັນ.',
+  passwordChanged: 'ປ່ຽນລະຫັດຜ່ານແລ້ວ. ອຸປະກອນອື່ນໄດ້ອອກຈາກລະບົບແລ້ວ.',
+  mustChange: 'ຜູ້ຄຸ້ມຄອງໄດ້ຕັ້ງລະຫັດຜ່ານຊົ່ວຄາວໃຫ້ທ່ານ. ກະລຸນາຕັ້ງລະຫັດຜ່ານຂອງທ່ານເອງກ່ອນ.',
 };
 
 addStrings('auth', {
@@ -28,5 +36,13 @@ addStrings('auth', {
     signInAgain: 'Sign in again',
     enrol: 'This account needs two-step sign-in. Add this secret to your authenticator app:',
     enrolLink: 'Open in authenticator app',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordHint: 'At least 12 characters, not a commonly used password',
+    repeatPassword: 'New password again',
+    passwordsDiffer: 'The two new passwords differ.',
+    passwordChanged: 'Password changed. Other devices have been signed out.',
+    mustChange: 'An administrator set a temporary password for you. Choose your own first.',
   },
 });

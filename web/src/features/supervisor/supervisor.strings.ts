@@ -93,6 +93,8 @@ const lo = {
     },
     auth: {
       signed_in: 'ເຂົ້າສູ່ລະບົບ',
+      password_changed: 'ປ່ຽນລະຫັດຜ່ານຂອງຕົນເອງ',
+      totp_locked: 'ລະຫັດຢືນຢັນຜິດຫຼາຍເທື່ອ: ການເຂົ້າສູ່ລະບົບຖືກຢຸດຊົ່ວຄາວ',
     },
     audit: {
       viewed: 'ເປີດເບິ່ງບັນທຶກການກວດສອບ',
@@ -106,6 +108,7 @@ const lo = {
     },
     user: {
       updated: 'ແກ້ໄຂບັນຊີຜູ້ໃຊ້',
+      password_reset: 'ຕັ້ງລະຫັດຜ່ານຊົ່ວຄາວໃຫ້ຜູ້ໃຊ້',
     },
     export: {
       downloaded: 'ດາວໂຫຼດລາຍງານ',
@@ -206,6 +209,8 @@ const en: TStrings<typeof lo> = {
     },
     auth: {
       signed_in: 'Signed in',
+      password_changed: 'Changed own password',
+      totp_locked: 'Too many wrong codes: sign-in paused',
     },
     audit: {
       viewed: 'Opened the audit log',
@@ -219,6 +224,7 @@ const en: TStrings<typeof lo> = {
     },
     user: {
       updated: 'Changed user account',
+      password_reset: 'Set a temporary password for a user',
     },
     export: {
       downloaded: 'Downloaded report',

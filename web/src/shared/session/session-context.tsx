@@ -41,7 +41,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<TSessionState>({ status: 'loading' });
   const [expired, setExpired] = useState(false);
   const waiting = useRef<Array<{ resolve: () => void; reject: (e: Error) => void }>>([]);
-  const userId = state.status === 'signed-in' ? state.user.userId : null;
+  // Until a reset password is replaced the server refuses the socket too: do not try.
+  const userId =
+    state.status === 'signed-in' && !state.user.passwordChangeRequired ? state.user.userId : null;
 
   const load = useCallback(async () => {
     try {

@@ -22,6 +22,8 @@ export const ZUserCreate = z.object({
 export const ZUserUpdate = ZUserCreate.omit({ username: true, password: true })
   .partial()
   .extend({ disabled: z.boolean().optional(), resetTotp: z.boolean().optional() });
+/** An administrator's reset: a temporary password the user must replace at the next sign-in. */
+export const ZPasswordReset = z.object({ temporaryPassword: z.string().min(1).max(200) });
 export const ZRetentionPolicy = z.object({
   recordType: z.enum(retentionRecordTypes),
   retainDays: z.number().int().nullable(),

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createUser, listUsers, updateUser } from '../../../../modules/auth/users.service';
 import { errors, jsonDates, ZId } from '../records/records.schemas';
-import { ZUser, ZUserCreate, ZUserUpdate } from './admin.schemas';
+import { resetPassword } from '../../../../modules/auth/password-change.service';
+import { ZPasswordReset, ZUser, ZUserCreate, ZUserUpdate } from './admin.schemas';
 
 const tags = ['users'];
 
@@ -27,6 +28,23 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(jsonDates(await createUser(deps, request.actor, request.body))),
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZPasswordReset,
+        response: { 204: z.null(), ...errors },
+      },
+      config: { permission: 'user.manage' },
+    },
+    async (request, reply) => {
+      await resetPassword(deps, request.actor, request.params.id, request.body.temporaryPassword);
+      return reply.status(204).send(null);
+    },
   );
 
   app.patch(

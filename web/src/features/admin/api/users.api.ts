@@ -20,5 +20,8 @@ export type TUserUpdate = Partial<Omit<TUserCreate, 'username' | 'password'>> & 
 
 export const fetchUsers = () => api.get('/api/staff/users', z.array(ZUser));
 export const createUser = (body: TUserCreate) => api.post('/api/staff/users', body, ZUser);
+/** A temporary password: the user's sessions end and they choose their own at the next sign-in. */
+export const resetPassword = (id: string, temporaryPassword: string) =>
+  api.post(`/api/staff/users/${id}/password`, { temporaryPassword });
 export const updateUser = (id: string, body: TUserUpdate) =>
   api.patch(`/api/staff/users/${id}`, body, ZUser);

@@ -3,14 +3,15 @@ import { useT } from '../../../shared/i18n/i18n';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { fetchUsers, updateUser, type TUser, type TUserUpdate } from '../api/users.api';
 import { AnswerOnCell } from './answer-on-cell';
+import { PasswordResetButton } from './password-reset-button';
 import { UserCreateForm } from './user-create-form';
 
 /** The roles that take calls (routing.call-control): only they have somewhere calls ring. */
 const CALL_TAKERS: ReadonlySet<TUser['role']> = new Set(['counsellor', 'supervisor']);
 
 /**
- * Staff accounts: role and scope at a glance, where call takers' calls ring, second-factor
- * reset, disable / enable.
+ * Staff accounts: role and scope at a glance, where call takers' calls ring, password and
+ * second-factor reset, disable / enable.
  */
 export function UsersPanel() {
   const { t } = useT('admin');
@@ -87,6 +88,13 @@ export function UsersPanel() {
                 </td>
                 <td>
                   <div className="admin-row-actions">
+                    <PasswordResetButton
+                      user={u}
+                      onDone={() => {
+                        setDone({ key: 'users.passwordResetDone', name: u.displayName });
+                        load();
+                      }}
+                    />
                     {u.totpEnrolled ? (
                       <button
                         type="button"
