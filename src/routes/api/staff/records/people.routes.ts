@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listConsents, recordConsent } from '../../../../modules/consent/consent.service';
+import { ZIdentification } from '../../../../contracts/identification';
+import { identifyPerson } from '../../../../modules/people/identification.service';
 import { enqueueReleases } from '../../../../modules/referrals/consent-holds.service';
 import { referralRuntime } from '../../../../modules/referrals/referral-runtime.provider';
 import {
@@ -54,6 +56,21 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       jsonDates(await updatePerson(deps, request.actor, request.params.id, request.body)),
+  );
+
+  app.put(
+    '/people/:id/identification',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZIdentification,
+        response: { 200: ZPerson, ...errors },
+      },
+      config: { permission: 'person.identify' },
+    },
+    async (request) =>
+      jsonDates(await identifyPerson(deps, request.actor, request.params.id, request.body)),
   );
 
   app.get(
