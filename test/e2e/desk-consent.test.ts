@@ -8,7 +8,8 @@ import { requestReferral } from '../../src/modules/referrals/request-referral.se
 import { insertCaseWithPerson } from '../fixtures/referrals-world';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
+import { signIn, signInWithTotp } from './support/sign-in';
+import { screenshotBoth } from './support/both-languages';
 
 describe('a referral held back for consent, on the desk in Lao', () => {
   let system: TE2eSystem;
@@ -76,4 +77,24 @@ describe('a referral held back for consent, on the desk in Lao', () => {
     );
     await screenshot(desk, 'desk-consent-released-lo');
   }, 90_000);
+
+  it('lets an administrator see and change the consent each partner kind needs', async () => {
+    const admin = await system.browser.newPage({ uiLanguage: 'en' });
+    await signInWithTotp(admin, system.login('admin'));
+    await admin.goto('/admin/consent');
+    const police = admin.getByTestId('consent-requirement-police');
+    expect(await police.getByLabel(/Consent needed/).inputValue()).toBe('report_to_police');
+    const labour = admin.getByTestId('consent-requirement-labour');
+    expect(await labour.getByLabel(/Consent needed/).inputValue()).toBe(
+      'share_with_service_providers',
+    );
+    await labour.getByLabel(/Consent needed/).selectOption('share_with_labour_authority');
+    await labour.getByRole('button', { name: 'Save Labour' }).click();
+    await admin
+      .getByRole('status')
+      .getByText('Saved Labour (version 2)', { exact: false })
+      .waitFor();
+    expect(await labour.textContent()).toContain('2');
+    await screenshotBoth(admin, 'admin-consent');
+  }, 60_000);
 });
