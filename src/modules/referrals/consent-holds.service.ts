@@ -63,7 +63,7 @@ export async function overrideHold(
   holdId: string,
   input: { reason: TConsentOverrideReason; justification: string },
   now: Date,
-): Promise<{ id: string }> {
+): Promise<{ id: string; referralId: string }> {
   const referralId = await deps.db.transaction(async (tx) => {
     const [found] = await tx
       .select({ hold: referralHolds, referral: referrals, caseRow: cases })
@@ -114,5 +114,5 @@ export async function overrideHold(
     return found.referral.id;
   });
   await enqueueReleases(deps.queues, [referralId], now);
-  return { id: holdId };
+  return { id: holdId, referralId };
 }

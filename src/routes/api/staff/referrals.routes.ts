@@ -182,9 +182,9 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       // Supervisors see an override as it happens; the audit log keeps it in any case.
       if (live())
         ticketNotifier(emitter).toSupervisors('referral:consent-overridden', {
-          holdId: result.id,
+          referralId: result.referralId,
         });
-      return reply.status(202).send(result);
+      return reply.status(202).send({ id: result.id });
     },
   );
 
