@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema/audit';
+import { consents } from '../../../db/schema/consent';
 import { referralHolds, referrals } from '../../../db/schema/referrals';
+import { reconcileOutbox } from '../../../src/modules/referrals/reconcile.service';
 import { tickets } from '../../../db/schema/tickets';
 import { jobContracts } from '../../../src/jobs/index';
 import { openRedis } from '../../../src/infra/redis';
@@ -218,6 +220,32 @@ describe('consent for every partner kind, enforced per partner by the worker', (
       { reason: 'imminent_danger', justification: 'Trafficker is at the door now' },
     );
     expect(again.status).toBe(409);
+  });
+
+  it('releases a hold whose release job was lost (Redis down at the time), via the reconciler', async () => {
+    const person = await insertCaseWithPerson(stores, { age: 30, shareConsent: false });
+    const referralId = await request(person, ['shelter']);
+    await deskView(person.caseId, referralId);
+    // Consent committed with its release request, but no job ever reached Redis.
+    const asked = new Date(Date.now() - 60_000);
+    await stores.database.db.transaction(async (tx) => {
+      await tx.insert(consents).values({
+        personId: person.personId,
+        scope: 'share_with_service_providers',
+        version: 1,
+        granted: true,
+        givenBy: 'self',
+        method: 'verbal_phone',
+      });
+      await tx
+        .update(referralHolds)
+        .set({ releaseRequestedAt: asked })
+        .where(eq(referralHolds.referralId, referralId));
+    });
+    await reconcileOutbox(deps, new Date());
+    await expect
+      .poll(async () => (await ticketsOf(referralId)).map((t) => t.unitId), { timeout: 20_000 })
+      .toEqual([units.shelter]);
   });
 
   it("refuses a child's best interest as the reason for an adult", async () => {
