@@ -98,6 +98,26 @@ CREATE TABLE "partner_units" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "referral_holds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"referral_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"needs" text[] NOT NULL,
+	"alternate_unit_id" uuid,
+	"scope" text NOT NULL,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'held' NOT NULL,
+	"release_requested_at" timestamp with time zone,
+	"override_reason" text,
+	"override_justification_enc" text,
+	"override_by_id" uuid,
+	"released_at" timestamp with time zone,
+	"ticket_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "referral_holds_referral_unit" UNIQUE("referral_id","unit_id")
+);
+--> statement-breakpoint
 CREATE TABLE "referral_rules" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"need" text NOT NULL,
@@ -416,6 +436,17 @@ CREATE TABLE "people" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "consent_requirements" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"partner_kind" text NOT NULL,
+	"version" integer NOT NULL,
+	"scope" text,
+	"child_rule" text NOT NULL,
+	"changed_by_id" uuid,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "consent_requirements_kind_version" UNIQUE("partner_kind","version")
+);
+--> statement-breakpoint
 CREATE TABLE "consents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -580,6 +611,10 @@ CREATE TABLE "contact_drafts" (
 --> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_units" ADD CONSTRAINT "partner_units_organisation_key_organisations_key_fk" FOREIGN KEY ("organisation_key") REFERENCES "public"."organisations"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referral_holds" ADD CONSTRAINT "referral_holds_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referral_holds" ADD CONSTRAINT "referral_holds_unit_id_partner_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referral_holds" ADD CONSTRAINT "referral_holds_alternate_unit_id_partner_units_id_fk" FOREIGN KEY ("alternate_unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referral_holds" ADD CONSTRAINT "referral_holds_override_by_id_staff_users_id_fk" FOREIGN KEY ("override_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_rules" ADD CONSTRAINT "referral_rules_unit_id_partner_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_rules" ADD CONSTRAINT "referral_rules_alternate_unit_id_partner_units_id_fk" FOREIGN KEY ("alternate_unit_id") REFERENCES "public"."partner_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -601,10 +636,12 @@ ALTER TABLE "contacts" ADD CONSTRAINT "contacts_case_id_cases_id_fk" FOREIGN KEY
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_counsellor_id_staff_users_id_fk" FOREIGN KEY ("counsellor_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_recorded_by_id_staff_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consent_requirements" ADD CONSTRAINT "consent_requirements_changed_by_id_staff_users_id_fk" FOREIGN KEY ("changed_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_recorded_by_id_staff_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "callback_tasks" ADD CONSTRAINT "callback_tasks_taken_by_staff_users_id_fk" FOREIGN KEY ("taken_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_drafts" ADD CONSTRAINT "contact_drafts_owner_id_staff_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "referral_holds_pending_idx" ON "referral_holds" USING btree ("status","release_requested_at");--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");--> statement-breakpoint

@@ -11,15 +11,10 @@ import {
 import { people } from './people';
 import { staffUsers } from './staff';
 
-export const consentScopes = [
-  'case_management',
-  'share_with_service_providers',
-  'report_to_police',
-  'share_with_labour_authority',
-  'anonymised_statistics',
-  'follow_up_contact',
-] as const;
-export type TConsentScope = (typeof consentScopes)[number];
+import { childConsentRules, consentScopes } from '../../src/contracts/consent-requirements';
+import { partnerKinds } from '../../src/contracts/partner-directory';
+
+export { consentScopes, type TConsentScope } from '../../src/contracts/consent-requirements';
 export const consentGivers = ['self', 'parent_or_guardian', 'legal_representative'] as const;
 export const consentMethods = [
   'verbal_phone',
@@ -53,4 +48,24 @@ export const consents = pgTable(
     unique('consents_person_scope_version').on(t.personId, t.scope, t.version),
     index('consents_person_idx').on(t.personId),
   ],
+);
+
+/**
+ * Which consent each kind of partner needs, as administrators set it: append-only, a change is
+ * the next version for that kind; the highest version per kind is in force. A kind with no row
+ * follows `defaultConsentRequirements` (what the seed writes as version 1).
+ */
+export const consentRequirements = pgTable(
+  'consent_requirements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerKind: text('partner_kind', { enum: partnerKinds }).notNull(),
+    version: integer('version').notNull(),
+    /** Null: this kind needs no consent. */
+    scope: text('scope', { enum: consentScopes }),
+    childRule: text('child_rule', { enum: childConsentRules }).notNull(),
+    changedById: uuid('changed_by_id').references(() => staffUsers.id),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [unique('consent_requirements_kind_version').on(t.partnerKind, t.version)],
 );

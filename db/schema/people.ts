@@ -1,9 +1,10 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
+import { victimStatuses } from '../../src/contracts/identification';
 
+export { victimStatuses } from '../../src/contracts/identification';
 export const sexes = ['female', 'male', 'other', 'unknown'] as const;
-export const victimStatuses = ['possible', 'identified', 'not_victim'] as const;
 export const ageBands = ['0-11', '12-17', '18-24', '25-34', '35-49', '50+', 'unknown'] as const;
 export const traffickingStages = ['recruitment', 'transit', 'exploitation'] as const;
 
@@ -46,6 +47,7 @@ export const people = pgTable(
     residenceProvinceCode: text('residence_province_code'),
     residenceDistrict: text('residence_district'),
     victimStatus: text('victim_status', { enum: victimStatuses }).notNull().default('possible'),
+    /** The identifying authority (identification.ts): police, lwu, molsw, foreign_authority. */
     identifiedBy: text('identified_by'),
     identificationDate: date('identification_date', { mode: 'string' }),
     exploitationForms: text('exploitation_forms').array().notNull().default([]),

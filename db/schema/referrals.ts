@@ -1,5 +1,6 @@
 import {
   boolean,
+  unique,
   index,
   integer,
   jsonb,
@@ -13,6 +14,8 @@ import { timestamps } from './columns';
 import { people } from './people';
 import { partnerUnits } from './partners';
 import { referralNeeds, referralPriorities } from '../../src/contracts/referral-vocabulary';
+import { consentOverrideReasons, consentScopes } from '../../src/contracts/consent-requirements';
+import { staffUsers } from './staff';
 
 export {
   referralNeeds,
@@ -90,4 +93,44 @@ export const referrals = pgTable(
     ...timestamps,
   },
   (t) => [index('referrals_pending_idx').on(t.status, t.createdAt)],
+);
+
+export const referralHoldReasons = ['consent_missing', 'guardian_consent_missing'] as const;
+export const referralHoldStatuses = ['held', 'released'] as const;
+
+/**
+ * A partner the consent gate kept a referral from: stored and shown on the desk, never dropped.
+ * Recording the consent (or an audited override) sets `releaseRequestedAt` in the same
+ * transaction; the worker then checks again and, if allowed, creates the ticket and marks the
+ * hold released in one statement (the unique key on tickets keeps it to one ticket).
+ */
+export const referralHolds = pgTable(
+  'referral_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => partnerUnits.id),
+    needs: text('needs', { enum: referralNeeds }).array().notNull(),
+    alternateUnitId: uuid('alternate_unit_id').references(() => partnerUnits.id),
+    /** The consent scope that was missing. */
+    scope: text('scope', { enum: consentScopes }).notNull(),
+    reason: text('reason', { enum: referralHoldReasons }).notNull(),
+    status: text('status', { enum: referralHoldStatuses }).notNull().default('held'),
+    releaseRequestedAt: timestamp('release_requested_at', { withTimezone: true }),
+    overrideReason: text('override_reason', { enum: consentOverrideReasons }),
+    /** The written justification of an override, encrypted (AAD referral_holds/…/id). */
+    overrideJustificationEnc: text('override_justification_enc'),
+    overrideById: uuid('override_by_id').references(() => staffUsers.id),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    ticketId: uuid('ticket_id'),
+    ...timestamps,
+  },
+  (t) => [
+    unique('referral_holds_referral_unit').on(t.referralId, t.unitId),
+    index('referral_holds_pending_idx').on(t.status, t.releaseRequestedAt),
+  ],
 );

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { TDatabase } from '../../src/infra/database';
-import { organisations, provinces, specialEconomicZones, taxonomyTerms } from '../schema/index';
+import {
+  consentRequirements,
+  organisations,
+  provinces,
+  specialEconomicZones,
+  taxonomyTerms,
+} from '../schema/index';
+import { defaultConsentRequirements } from '../../src/contracts/consent-requirements';
 
 type TLabelled = { code: string; lo?: string; en: string };
 
@@ -62,5 +69,10 @@ export async function seedReference(db: TDatabase): Promise<void> {
         })),
       );
     await tx.insert(taxonomyTerms).values(terms).onConflictDoNothing();
+    // Version 1 of each kind's consent requirement; an administrator's later versions stay.
+    await tx
+      .insert(consentRequirements)
+      .values(defaultConsentRequirements.map((r) => ({ ...r, version: 1 })))
+      .onConflictDoNothing();
   });
 }

@@ -35,6 +35,11 @@ export const errorCatalogue = {
   PERSON_NOT_ON_CASE: { status: 422, message: 'This person is not on the case.' },
   REFERRAL_NOT_FOUND: { status: 404, message: 'Referral not found.' },
   TICKET_NOT_FOUND: { status: 404, message: 'Ticket not found.' },
+  HOLD_ALREADY_RELEASED: { status: 409, message: 'This referral was already sent.' },
+  OVERRIDE_ONLY_FOR_CHILD: {
+    status: 422,
+    message: "A child's best interest can only be given as a reason for a child.",
+  },
   MAGIC_LINK_INVALID: { status: 401, message: 'This link has expired or was already used.' },
   CONFLICT: { status: 409, message: 'The record was changed by someone else.' },
   CALLER_NOT_WAITING: { status: 409, message: 'This caller is no longer waiting.' },

@@ -3,6 +3,7 @@ import { keyRotationJob } from './key-rotation.job';
 import { retentionJob } from './retention.job';
 import { referralDispatchJob } from './referral-dispatch.job';
 import { referralReconcileJob } from './referral-reconcile.job';
+import { referralReleaseJob } from './referral-release.job';
 import { reportRefreshJob } from './report-refresh.job';
 import { ticketDeliveryJob } from './ticket-delivery.job';
 import { ticketSlaSweepJob, ticketSlaTimerJob } from './ticket-sla.job';
@@ -20,5 +21,6 @@ export const jobContracts: ReadonlyArray<TJobContract<any>> = [
   ticketSlaTimerJob,
   ticketSlaSweepJob,
   referralReconcileJob,
+  referralReleaseJob,
   reportRefreshJob,
 ];

@@ -3,6 +3,7 @@ import { keyRotationProcessor } from './key-rotation.processor';
 import { retentionProcessor } from './retention.processor';
 import { referralDispatchProcessor } from './referral-dispatch.processor';
 import { referralReconcileProcessor } from './referral-reconcile.processor';
+import { referralReleaseProcessor } from './referral-release.processor';
 import { reportRefreshProcessor } from './report-refresh.processor';
 import { ticketDeliveryProcessor } from './ticket-delivery.processor';
 import { ticketSlaSweepProcessor, ticketSlaTimerProcessor } from './ticket-sla.processor';
@@ -17,5 +18,6 @@ export const processors: Record<string, TProcessor<any>> = {
   'ticket-sla-timer': ticketSlaTimerProcessor,
   'ticket-sla-sweep': ticketSlaSweepProcessor,
   'referral-reconcile': referralReconcileProcessor,
+  'referral-release': referralReleaseProcessor,
   'report-refresh': reportRefreshProcessor,
 };

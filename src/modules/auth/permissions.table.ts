@@ -30,6 +30,8 @@ export const permissionsTable = {
   'person.view': caseWorkers,
   'person.create': caseWorkers,
   'person.update': caseWorkers,
+  /** Recording a person's victim status, who identified them and when (audited, on the timeline). */
+  'person.identify': caseWorkers,
   'consent.view': caseWorkers,
   'consent.record': caseWorkers,
   'caller.lookup': caseWorkers,
@@ -62,6 +64,10 @@ export const permissionsTable = {
   'referral.request': caseWorkers,
   'referral.view': caseWorkers,
   'referral.withdraw': caseWorkers,
+  /** Sending a partner held back for consent, for a recorded reason (audited). */
+  'referral.consent-override': caseWorkers,
+  'consent-requirement.view': { supervisor: 'all', administrator: 'all' },
+  'consent-requirement.manage': adminOnly,
   'delivery.failed.view': { supervisor: 'hotline', administrator: 'all' },
   'delivery.resend': { supervisor: 'hotline', administrator: 'all' },
   'partner.view': { counsellor: 'all', supervisor: 'all', administrator: 'all' },

@@ -12,6 +12,8 @@ export type TTimelineKind =
   | 'consent.recorded'
   | 'referral.requested'
   | 'referral.updated'
+  | 'referral.consent_overridden'
+  | 'person.identification_changed'
   | 'partner.update';
 
 /**

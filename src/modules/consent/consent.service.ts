@@ -10,11 +10,16 @@ import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions.policy';
 import type { TRecordsDeps } from '../cases/records.deps';
 import { loadPerson, personResource } from '../people/people.service';
+import { askReleaseForConsent } from '../referrals/consent-holds.service';
 import { currentConsents } from './consent.policy';
 
 const CONSENT_LOCK = 736_203;
 
-/** A new version for one scope; earlier versions stay as they were (append-only). */
+/**
+ * A new version for one scope; earlier versions stay as they were (append-only). A granted
+ * consent asks, in the same transaction, for the person's referrals held back for that scope to
+ * be released; the caller enqueues `releases` after commit.
+ */
 export async function recordConsent(
   deps: TRecordsDeps,
   actor: TActor,
@@ -25,6 +30,7 @@ export async function recordConsent(
     givenBy: (typeof consentGivers)[number];
     method: (typeof consentMethods)[number];
   },
+  now = new Date(),
 ) {
   return deps.db.transaction(async (tx) => {
     const person = await loadPerson(tx, personId, true);
@@ -48,7 +54,10 @@ export async function recordConsent(
       entityId: personId,
       data: { scope: input.scope, granted: input.granted, version: created.version },
     });
-    return created;
+    const releases = input.granted
+      ? await askReleaseForConsent(tx, personId, input.scope, now)
+      : [];
+    return { consent: created, releases };
   });
 }
 

@@ -13,6 +13,7 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
   { table: 'case_notes', idColumn: 'id', columns: ['body_enc'] },
   { table: 'partner_units', idColumn: 'id', columns: ['webhook_secret_enc'] },
   { table: 'referrals', idColumn: 'id', columns: ['override_justification_enc'] },
+  { table: 'referral_holds', idColumn: 'id', columns: ['override_justification_enc'] },
   // The AAD row id is the bigserial as text (ticket-actions.service.ts).
   { table: 'ticket_events', idColumn: 'id', columns: ['note_enc'] },
   {

@@ -51,7 +51,12 @@ export function personResource(row: Pick<TPersonRow, 'hotline' | 'createdById'>)
   return { hotline: row.hotline, ownerIds: [row.createdById] };
 }
 
-function columnsFor(deps: TRecordsDeps, id: string, input: TPersonInput, current?: TPersonRow) {
+export function columnsFor(
+  deps: TRecordsDeps,
+  id: string,
+  input: TPersonInput,
+  current?: TPersonRow,
+) {
   const keyring = keyringOf(deps.config);
   const { fullName, alias, dateOfBirth, address, phone, notes, exploitationDate, ...plain } = input;
   const enc = sealColumns(

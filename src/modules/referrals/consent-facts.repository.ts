@@ -1,29 +1,33 @@
 import type { referrals } from '../../../db/schema/referrals';
 import type { TConfig } from '../../config/config';
+import type { TDbOrTx } from '../audit/audit.repository';
+import { consentsInForce, requirementRules } from '../consent/consent-requirements.repository';
 import { decryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
-import type { TTx } from '../tickets/tickets.repository';
-import type { TConsentFacts } from './consent.policy';
-import { policeConsentRecorded } from './consent-source.repository';
+import type { TConsentFacts, TConsentInForce } from './consent.policy';
 
 /** What the consent gate needs, read from the records at the moment the worker decides. */
-export async function consentFactsFor(
-  tx: TTx,
+export async function consentInputsFor(
+  db: TDbOrTx,
   config: TConfig,
   referral: typeof referrals.$inferSelect,
-): Promise<TConsentFacts> {
-  return consentFactsOf(config, referral, await policeConsentRecorded(tx, referral));
+) {
+  const [consents, requirements] = await Promise.all([
+    consentsInForce(db, referral.personId),
+    requirementRules(db),
+  ]);
+  return { facts: consentFactsOf(config, referral, consents), requirements };
 }
 
-/** The same facts when the police consent was read with the referral (the dispatch's one read). */
+/** The facts when the consents were read with the referral (the dispatch's one read). */
 export function consentFactsOf(
   config: TConfig,
   referral: typeof referrals.$inferSelect,
-  policeConsent: boolean,
+  consents: readonly TConsentInForce[],
 ): TConsentFacts {
   return {
     isChild: referral.subject.isChild,
-    policeConsentRecorded: policeConsent,
+    consents,
     dangerOverride: referral.dangerOverride,
     overrideJustification: referral.overrideJustificationEnc
       ? decryptField(

@@ -52,7 +52,8 @@ export async function dispatchReferral(
       referral,
       rules: input.rules,
       units: new Map(input.units.map((u) => [u.id, u])),
-      facts: consentFactsOf(deps.config, referral, input.policeConsent),
+      facts: consentFactsOf(deps.config, referral, input.consents),
+      requirements: input.requirements,
       now,
       newId: randomUUID,
     });

@@ -4,6 +4,8 @@ import type { TSql } from '../../infra/database';
 import type { TDispatchPlan, TReferralRow, TUnitRow } from './dispatch-plan.policy';
 import { rowFromJson } from './json-rows';
 import type { TRoutingRule } from './routing-rules.policy';
+import type { TConsentRequirement } from '../../contracts/consent-requirements';
+import type { TConsentInForce } from './consent.policy';
 
 /*
  * The dispatch's hot path, each one prepared statement and one round trip (the drizzle
@@ -17,13 +19,15 @@ export type TDispatchInput = {
   referral: TReferralRow;
   rules: TRoutingRule[];
   units: TUnitRow[];
-  /** The person's latest police consent is granted (as `policeConsentRecorded` reads it). */
-  policeConsent: boolean;
+  /** The person's consents in force (latest version per scope). */
+  consents: TConsentInForce[];
+  /** The consent requirement in force per partner kind that administrators changed. */
+  requirements: TConsentRequirement[];
 };
 
 /**
  * Everything the decision needs, read together: the referral, the active rules for its needs,
- * their units and alternates, and the person's consent to involve the police.
+ * their units and alternates, the person's consents in force and the consent requirements.
  */
 export async function readDispatchInput(
   sql: TSql,
@@ -34,7 +38,8 @@ export async function readDispatchInput(
       referral: Record<string, unknown>;
       rules: Array<Record<string, unknown>>;
       units: Array<Record<string, unknown>>;
-      police_consent: boolean;
+      consents: TConsentInForce[];
+      requirements: TConsentRequirement[];
     }>
   >`
     with r as (select * from referrals where id = ${referralId}),
@@ -44,16 +49,21 @@ export async function readDispatchInput(
       coalesce((select jsonb_agg(to_jsonb(u)) from partner_units u where u.id in
         (select unit_id from rules union select alternate_unit_id from rules)), '[]'::jsonb)
         as units,
-      coalesce((select c.granted from consents c
-        where c.person_id = r.person_id and c.scope = 'report_to_police'
-        order by c.version desc limit 1), false) as police_consent
+      coalesce((select jsonb_agg(jsonb_build_object('scope', c.scope, 'granted', c.granted,
+        'givenBy', c.given_by)) from (select distinct on (scope) * from consents
+        where person_id = r.person_id order by scope, version desc) c), '[]'::jsonb) as consents,
+      coalesce((select jsonb_agg(jsonb_build_object('partnerKind', q.partner_kind,
+        'scope', q.scope, 'childRule', q.child_rule)) from (select distinct on (partner_kind) *
+        from consent_requirements order by partner_kind, version desc) q), '[]'::jsonb)
+        as requirements
     from r`;
   if (!row) return null;
   return {
     referral: rowFromJson(referrals, row.referral),
     rules: row.rules.map((r) => rowFromJson(referralRules, r)),
     units: row.units.map((u) => rowFromJson(partnerUnits, u)),
-    policeConsent: row.police_consent,
+    consents: row.consents,
+    requirements: row.requirements,
   };
 }
 
@@ -62,7 +72,8 @@ export type TDispatchAudit = { action: string; data: Record<string, unknown> };
 /**
  * Writes the plan in one atomic statement: the referral leaves `stored` (the claim: a second
  * run, or a concurrent one, finds nothing to claim and writes nothing), its tickets with their
- * first events and delivery rows, the timeline entry and the consent audit rows. The unique key
+ * first events and delivery rows, the partners held back for consent, the timeline entry and the
+ * consent audit rows. The unique key
  * on (referral, unit) still refuses a second ticket. Returns the ticket ids actually inserted.
  */
 export async function writeDispatch(
@@ -85,6 +96,13 @@ export async function writeDispatch(
     due_update_at: iso(ticket.dueUpdateAt),
     due_resolve_at: iso(ticket.dueResolveAt),
     event_data: { needs: ticket.needs, consentBasis, replaces: null },
+  }));
+  const holds = plan.holds.map((h) => ({
+    unit_id: h.unitId,
+    needs: h.needs,
+    alternate_unit_id: h.alternateUnitId,
+    scope: h.scope,
+    reason: h.reason,
   }));
   const deliveries = plan.tickets.flatMap((t) =>
     t.deliveries.map((d) => ({ id: d.id, ticket_id: d.ticketId, channel: d.channel })),
@@ -121,6 +139,14 @@ export async function writeDispatch(
       from jsonb_to_recordset(${JSON.stringify(deliveries)}::jsonb)
         as d(id uuid, ticket_id uuid, channel text)
       join new_tickets n on n.id = d.ticket_id),
+    new_holds as (
+      insert into referral_holds (referral_id, unit_id, needs, alternate_unit_id, scope, reason,
+        created_at, updated_at)
+      select c.id, h.unit_id, h.needs, h.alternate_unit_id, h.scope, h.reason,
+        ${at}::timestamptz, ${at}::timestamptz
+      from claim c cross join jsonb_to_recordset(${JSON.stringify(holds)}::jsonb)
+        as h(unit_id uuid, needs text[], alternate_unit_id uuid, scope text, reason text)
+      on conflict do nothing),
     timeline as (
       insert into case_events (case_id, kind, actor_id, ref_id, data)
       select c.case_id, 'referral.updated', null, c.id::text, ${JSON.stringify(extra.timeline)}::jsonb

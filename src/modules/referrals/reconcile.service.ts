@@ -6,7 +6,9 @@ import type { TDatabase } from '../../infra/database';
 import type { JobQueues } from '../../jobs/job-queues';
 import { referralDispatchJob } from '../../jobs/referral-dispatch.job';
 import { ticketDeliveryJob } from '../../jobs/ticket-delivery.job';
-import { enqueueDelivery } from './referral-jobs.provider';
+import { referralReleaseJob } from '../../jobs/referral-release.job';
+import { enqueueDelivery, enqueueRelease } from './referral-jobs.provider';
+import { releasesWaiting } from './release-holds.service';
 
 /** Rows younger than this are probably being enqueued right now by the request that wrote them. */
 const GRACE_MS = 5_000;
@@ -33,6 +35,13 @@ export async function reconcileOutbox(
   for (const { id } of stored) {
     if (await hasLiveJob(dispatchQueue, id)) continue;
     await deps.queues.enqueue(referralDispatchJob, { referralId: id });
+    referralCount += 1;
+  }
+  const releaseQueue = deps.queues.queue(referralReleaseJob.name);
+  for (const { referralId, requestedAt } of await releasesWaiting(deps.db, before)) {
+    const jobId = referralReleaseJob.jobId({ referralId, requestedAt: requestedAt.getTime() });
+    if (await hasLiveJob(releaseQueue, jobId)) continue;
+    await enqueueRelease(deps.queues, referralId, requestedAt);
     referralCount += 1;
   }
   const pending = await deps.db

@@ -2,6 +2,7 @@ import type { TConfig } from '../../config/config';
 import type { JobQueues } from '../../jobs/job-queues';
 import { referralDispatchJob } from '../../jobs/referral-dispatch.job';
 import { referralReconcileJob } from '../../jobs/referral-reconcile.job';
+import { referralReleaseJob } from '../../jobs/referral-release.job';
 import { ticketDeliveryJob } from '../../jobs/ticket-delivery.job';
 import { ticketSlaSweepJob, ticketSlaTimerJob } from '../../jobs/ticket-sla.job';
 import { nextEscalation, type TEscalatableTicket } from '../tickets/escalation.policy';
@@ -10,6 +11,15 @@ type TQueuesConfig = Pick<TConfig, 'REFERRAL_RETRY_BASE_MS' | 'REFERRAL_DELIVERY
 
 export function enqueueDispatch(queues: JobQueues, referralId: string): Promise<string> {
   return queues.enqueue(referralDispatchJob, { referralId });
+}
+
+/** Asks the worker to release a referral's held partners (consent or an override recorded). */
+export function enqueueRelease(
+  queues: JobQueues,
+  referralId: string,
+  requestedAt: Date,
+): Promise<string> {
+  return queues.enqueue(referralReleaseJob, { referralId, requestedAt: requestedAt.getTime() });
 }
 
 /**

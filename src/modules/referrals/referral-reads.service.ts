@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { partnerUnits } from '../../../db/schema/partners';
-import { referrals } from '../../../db/schema/referrals';
+import { referralHolds, referrals } from '../../../db/schema/referrals';
 import { deliveries, tickets } from '../../../db/schema/tickets';
 import type { TConfig } from '../../config/config';
 import { AppError } from '../../errors/catalogue';
@@ -29,8 +29,17 @@ export async function referralsOfCase(db: TDatabase, actor: TActor, caseId: stri
         .innerJoin(partnerUnits, eq(partnerUnits.id, tickets.unitId))
         .where(inArray(tickets.referralId, ids))
     : [];
+  const holdRows = ids.length
+    ? await db
+        .select({ hold: referralHolds, unitName: partnerUnits.nameEn, unitKind: partnerUnits.kind })
+        .from(referralHolds)
+        .innerJoin(partnerUnits, eq(partnerUnits.id, referralHolds.unitId))
+        .where(inArray(referralHolds.referralId, ids))
+    : [];
   return rows.map((r) => ({
     id: r.id,
+    personId: r.personId,
+    isChild: r.subject.isChild,
     needs: r.needs,
     priority: r.priority,
     status: r.status,
@@ -51,6 +60,22 @@ export async function referralsOfCase(db: TDatabase, actor: TActor, caseId: stri
         declineReason: ticket.declineReason,
         outcome: ticket.outcome,
         dueAcknowledgeAt: ticket.dueAcknowledgeAt,
+      })),
+    // Partners the consent gate held back, released or not: never dropped from view.
+    holds: holdRows
+      .filter((h) => h.hold.referralId === r.id)
+      .map(({ hold, unitName, unitKind }) => ({
+        id: hold.id,
+        unitId: hold.unitId,
+        unitName,
+        unitKind,
+        needs: hold.needs,
+        scope: hold.scope,
+        reason: hold.reason,
+        status: hold.status,
+        releasing: hold.status === 'held' && hold.releaseRequestedAt !== null,
+        overrideReason: hold.overrideReason,
+        ticketId: hold.ticketId,
       })),
   }));
 }

@@ -4,7 +4,7 @@
  */
 export type TPersonStatRow = {
   id: string;
-  victimStatus: 'possible' | 'identified' | 'not_victim';
+  victimStatus: 'possible' | 'presumed' | 'identified' | 'not_victim';
   sex: 'female' | 'male' | 'other' | 'unknown';
   /** Under 18 at identification (possible victims: at first contact); null when not known. */
   under18: boolean | null;

@@ -1,6 +1,6 @@
 import { and, eq, exists, inArray, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { caseNotes, casePeople, cases } from '../../../db/schema/cases';
-import { referrals } from '../../../db/schema/referrals';
+import { referralHolds, referrals } from '../../../db/schema/referrals';
 import { ticketEvents, tickets } from '../../../db/schema/tickets';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
@@ -153,6 +153,16 @@ async function anonymiseReferredCases(tx: TTx, deps: TRecordsDeps, caseIds: read
       subject: sql`${referrals.subject} || '{"age": null}'::jsonb`,
     })
     .where(inArray(referrals.caseId, ids));
+  // An override's written reason goes with the case; the reason code and who gave it stay.
+  await tx
+    .update(referralHolds)
+    .set({ overrideJustificationEnc: null })
+    .where(
+      inArray(
+        referralHolds.referralId,
+        tx.select({ id: referrals.id }).from(referrals).where(inArray(referrals.caseId, ids)),
+      ),
+    );
   const notes = await tx
     .select({ id: ticketEvents.id })
     .from(ticketEvents)

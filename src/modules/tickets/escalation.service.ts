@@ -6,8 +6,8 @@ import type { TConfig } from '../../config/config';
 import type { TDatabase } from '../../infra/database';
 import { recordAudit } from '../audit/audit.repository';
 import { appendTimeline } from '../cases/case-timeline.repository';
-import { consentFor } from '../referrals/consent.policy';
-import { consentFactsFor } from '../referrals/consent-facts.repository';
+import { consentFor, requirementFor } from '../referrals/consent.policy';
+import { consentInputsFor } from '../referrals/consent-facts.repository';
 import { escalationDue, escalationLadder } from './escalation.policy';
 import {
   addDeliveries,
@@ -84,9 +84,12 @@ export async function escalateTicket(
         .select()
         .from(partnerUnits)
         .where(eq(partnerUnits.id, ticket.alternateUnitId));
-      const gate = alt
-        ? consentFor(alt.kind, await consentFactsFor(tx, deps.config, referral))
-        : null;
+      const inputs = alt ? await consentInputsFor(tx, deps.config, referral) : null;
+      // An alternate the gate would hold is not created: the original ticket stays escalated.
+      const gate =
+        alt && inputs
+          ? consentFor(requirementFor(alt.kind, inputs.requirements), inputs.facts)
+          : null;
       if (alt && gate?.allowed) {
         const created = await createTicket(tx, {
           referral,

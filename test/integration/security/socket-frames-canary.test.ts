@@ -156,6 +156,14 @@ describe('PII canary in Socket.IO frames', () => {
       (await staffCall(rig.app, cookie, 'POST', `/cases/${caseId}/notes`, { body: canary.note }))
         .status,
     ).toBe(201);
+    // A shelter needs the person's consent to share with service providers.
+    const consent = await staffCall(rig.app, cookie, 'POST', `/people/${personId}/consents`, {
+      scope: 'share_with_service_providers',
+      granted: true,
+      givenBy: 'self',
+      method: 'verbal_phone',
+    });
+    expect(consent.status).toBe(201);
     const referral = await staffCall(rig.app, cookie, 'POST', '/referrals', {
       caseId,
       personId,

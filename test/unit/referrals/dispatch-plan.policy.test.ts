@@ -53,9 +53,11 @@ const referral: TReferralRow = {
   updatedAt: now,
 };
 
+const shared = { scope: 'share_with_service_providers', granted: true, givenBy: 'self' };
+const police = { scope: 'report_to_police', granted: true, givenBy: 'self' };
 const adult: TConsentFacts = {
   isChild: false,
-  policeConsentRecorded: false,
+  consents: [shared],
   dangerOverride: false,
   overrideJustification: null,
 };
@@ -78,6 +80,7 @@ function plan(facts: TConsentFacts, needs = referral.needs) {
     rules,
     units,
     facts,
+    requirements: [],
     now,
     newId: () => `id-${++n}`,
   });
@@ -85,10 +88,10 @@ function plan(facts: TConsentFacts, needs = referral.needs) {
 
 describe('planDispatch', () => {
   it('makes one pending ticket per unit with its due times and one delivery per channel', () => {
-    const p = plan({ ...adult, policeConsentRecorded: true });
+    const p = plan({ ...adult, consents: [shared, police] });
     expect(p.status).toBe('dispatched');
     expect(p.tickets.map((t) => [t.ticket.unitId, t.consentBasis])).toEqual([
-      ['shelter', 'not_required'],
+      ['shelter', 'consent'],
       ['police', 'consent'],
     ]);
     const [shelter] = p.tickets;
@@ -132,6 +135,21 @@ describe('planDispatch', () => {
       {
         action: 'referral.consent_overridden',
         data: { requestedBy: 'counsellor-1', ticketIds: p.tickets.map((t) => t.ticket.id) },
+      },
+    ]);
+  });
+
+  it('holds back a shelter without consent to share, with the scope that is missing', () => {
+    const p = plan({ ...adult, consents: [] }, ['shelter']);
+    expect(p.status).toBe('blocked_consent');
+    expect(p.tickets).toEqual([]);
+    expect(p.holds).toEqual([
+      {
+        unitId: 'shelter',
+        needs: ['shelter'],
+        alternateUnitId: null,
+        scope: 'share_with_service_providers',
+        reason: 'consent_missing',
       },
     ]);
   });

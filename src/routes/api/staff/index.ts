@@ -17,6 +17,7 @@ import { softphoneRoutes } from './softphone.routes';
 import { draftRoutes } from './drafts.routes';
 import { colleagueRoutes } from './colleagues.routes';
 import { answerOnRoutes } from './answer-on.routes';
+import { consentRequirementRoutes } from './consent-requirements.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -41,4 +42,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(draftRoutes);
   await app.register(colleagueRoutes);
   await app.register(answerOnRoutes);
+  await app.register(consentRequirementRoutes);
 };

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { referralNeeds, referralPriorities } from '../../../../db/schema/referrals';
+import {
+  referralHoldReasons,
+  referralHoldStatuses,
+  referralNeeds,
+  referralPriorities,
+} from '../../../../db/schema/referrals';
+import { consentOverrideReasons, ZConsentOverride } from '../../../contracts/consent-requirements';
+import { overrideHold } from '../../../modules/referrals/consent-holds.service';
 import { AppError } from '../../../errors/catalogue';
 import { enqueueDelivery } from '../../../modules/referrals/referral-jobs.provider';
 import {
@@ -12,6 +19,7 @@ import {
 import { referralRuntime } from '../../../modules/referrals/referral-runtime.provider';
 import { requestReferral } from '../../../modules/referrals/request-referral.service';
 import { changeTicket } from '../../../modules/tickets/ticket-actions.service';
+import { ticketNotifier } from '../../../modules/tickets/ticket-notifier.provider';
 import { followUpChange } from '../../../modules/tickets/ticket-followups.service';
 import { ZFailedDelivery } from '../../../contracts/referral-oversight';
 import { ZErrorBody } from '../../error.schema';
@@ -38,6 +46,8 @@ const ZReferralBody = z.object({
 const ZReferralList = z.array(
   z.object({
     id: z.string(),
+    personId: z.string().nullable(),
+    isChild: z.boolean(),
     needs: z.array(z.string()),
     priority: z.string(),
     status: z.string(),
@@ -57,6 +67,21 @@ const ZReferralList = z.array(
         declineReason: z.string().nullable(),
         outcome: z.string().nullable(),
         dueAcknowledgeAt: z.iso.datetime().nullable(),
+      }),
+    ),
+    holds: z.array(
+      z.object({
+        id: z.string(),
+        unitId: z.string(),
+        unitName: z.string(),
+        unitKind: z.string(),
+        needs: z.array(z.string()),
+        scope: z.string(),
+        reason: z.enum(referralHoldReasons),
+        status: z.enum(referralHoldStatuses),
+        releasing: z.boolean(),
+        overrideReason: z.enum(consentOverrideReasons).nullable(),
+        ticketId: z.string().nullable(),
       }),
     ),
   }),
@@ -131,6 +156,35 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       await followUpChange(runtime(), result, now);
       return { id: result.ticket.id, state: result.ticket.state };
+    },
+  );
+
+  app.post(
+    '/referrals/holds/:id/override',
+    {
+      config: { permission: 'referral.consent-override' },
+      schema: {
+        tags,
+        params: z.object({ id: z.string().uuid() }),
+        body: ZConsentOverride,
+        response: { 202: z.object({ id: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { queues, emitter, live } = referralRuntime(app.deps);
+      const result = await overrideHold(
+        { ...app.deps, queues },
+        request.actor,
+        request.params.id,
+        request.body,
+        new Date(),
+      );
+      // Supervisors see an override as it happens; the audit log keeps it in any case.
+      if (live())
+        ticketNotifier(emitter).toSupervisors('referral:consent-overridden', {
+          referralId: result.referralId,
+        });
+      return reply.status(202).send({ id: result.id });
     },
   );
 

@@ -4,6 +4,7 @@ import { Link, matchPath, usePath } from '../../shared/router/router';
 import { ErrorText } from '../../shared/ui/error-text';
 import { fetchHotlines, type THotline } from './api/hotlines.api';
 import { BlocklistPanel } from './components/blocklist-panel';
+import { ConsentPanel } from './components/consent-panel';
 import { PartnersPanel } from './components/partners-panel';
 import { PromptsPanel } from './components/prompts-panel';
 import { RetentionPanel } from './components/retention-panel';
@@ -13,6 +14,7 @@ import { UsersPanel } from './components/users-panel';
 import './admin.css';
 import './admin.strings';
 import './blocklist.strings';
+import './consent.strings';
 import './directory.strings';
 import './media.strings';
 
@@ -53,7 +55,15 @@ function HotlineList({ hotlines }: { hotlines: THotline[] }) {
 }
 
 // Each section is one path under /admin; hotlines is the landing section.
-const sections = ['users', 'partners', 'rules', 'prompts', 'blocklist', 'retention'] as const;
+const sections = [
+  'users',
+  'partners',
+  'rules',
+  'consent',
+  'prompts',
+  'blocklist',
+  'retention',
+] as const;
 type TSection = (typeof sections)[number];
 
 export default function AdminPage() {
@@ -74,6 +84,7 @@ export default function AdminPage() {
     users: <UsersPanel />,
     partners: <PartnersPanel />,
     rules: <RulesPanel />,
+    consent: <ConsentPanel />,
     prompts: hotlines ? <PromptsPanel hotlines={numbers} /> : null,
     blocklist: <BlocklistPanel hotlines={numbers} />,
     retention: <RetentionPanel />,

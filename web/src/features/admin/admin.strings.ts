@@ -10,6 +10,7 @@ const lo = {
     rules: 'ກົດການສົ່ງຕໍ່',
     prompts: 'ສຽງປະກາດ',
     retention: 'ການເກັບຮັກສາຂໍ້ມູນ',
+    consent: 'ການຍິນຍອມຕາມປະເພດພາກສ່ວນ',
   },
   users: {
     title: 'ຜູ້ໃຊ້',
@@ -125,6 +126,7 @@ const en: TStrings<typeof lo> = {
     rules: 'Referral rules',
     prompts: 'Prompts',
     retention: 'Retention',
+    consent: 'Consent per partner kind',
   },
   users: {
     title: 'Users',

@@ -84,12 +84,19 @@ const lo = {
       viewed: 'ເປີດເບິ່ງບຸກຄົນ',
       created: 'ບັນທຶກບຸກຄົນ',
       updated: 'ແກ້ໄຂບຸກຄົນ',
+      identification_changed: 'ປ່ຽນສະຖານະການຢັ້ງຢືນຜູ້ຖືກເຄາະຮ້າຍ',
     },
     consent: {
       recorded: 'ບັນທຶກການຍິນຍອມ',
     },
     referral: {
       requested: 'ຂໍການສົ່ງຕໍ່',
+      consent_blocked: 'ກັກການສົ່ງຕໍ່ໄວ້ ຍ້ອນບໍ່ມີການຍິນຍອມ',
+      consent_overridden: 'ສົ່ງຕໍ່ໂດຍບໍ່ມີການຍິນຍອມ (ມີເຫດຜົນ)',
+      consent_released: 'ສົ່ງຕໍ່ທີ່ຖືກກັກໄວ້ອອກໄປແລ້ວ',
+    },
+    consent_requirement: {
+      changed: 'ປ່ຽນການຍິນຍອມທີ່ຕ້ອງມີຕາມປະເພດພາກສ່ວນ',
     },
     auth: {
       signed_in: 'ເຂົ້າສູ່ລະບົບ',
@@ -200,12 +207,19 @@ const en: TStrings<typeof lo> = {
       viewed: 'Viewed person',
       created: 'Recorded person',
       updated: 'Changed person',
+      identification_changed: "Changed a person's victim identification",
     },
     consent: {
       recorded: 'Recorded consent',
     },
     referral: {
       requested: 'Requested referral',
+      consent_blocked: 'Held a referral back: consent missing',
+      consent_overridden: 'Sent a referral without consent (reason recorded)',
+      consent_released: 'Released a held referral',
+    },
+    consent_requirement: {
+      changed: 'Changed the consent a partner kind needs',
     },
     auth: {
       signed_in: 'Signed in',

@@ -1,5 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listConsents, recordConsent } from '../../../../modules/consent/consent.service';
+import { ZIdentification } from '../../../../contracts/identification';
+import { identifyPerson } from '../../../../modules/people/identification.service';
+import { enqueueReleases } from '../../../../modules/referrals/consent-holds.service';
+import { referralRuntime } from '../../../../modules/referrals/referral-runtime.provider';
 import {
   addPersonToCase,
   getPerson,
@@ -54,6 +58,21 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       jsonDates(await updatePerson(deps, request.actor, request.params.id, request.body)),
   );
 
+  app.put(
+    '/people/:id/identification',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZIdentification,
+        response: { 200: ZPerson, ...errors },
+      },
+      config: { permission: 'person.identify' },
+    },
+    async (request) =>
+      jsonDates(await identifyPerson(deps, request.actor, request.params.id, request.body)),
+  );
+
   app.get(
     '/people/:id/consents',
     {
@@ -72,9 +91,17 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: ZId, body: ZConsentCreate, response: { 201: ZConsent, ...errors } },
       config: { permission: 'consent.record' },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(jsonDates(await recordConsent(deps, request.actor, request.params.id, request.body))),
+    async (request, reply) => {
+      const now = new Date();
+      const { consent, releases } = await recordConsent(
+        deps,
+        request.actor,
+        request.params.id,
+        request.body,
+        now,
+      );
+      await enqueueReleases(referralRuntime(deps).queues, releases, now);
+      return reply.status(201).send(jsonDates(consent));
+    },
   );
 };

@@ -44,12 +44,22 @@ const ZPersonFields = z.object({
   needs: codes,
   under18AtExploitation: z.boolean().nullable(),
 });
-export const ZPersonCreate = ZPersonFields.partial().extend({
-  role: z.enum(casePersonRoles),
-  /** Only used to derive the under-18-at-exploitation flag; not stored. */
-  exploitationDate: isoDate.nullable().optional(),
-});
-export const ZPersonUpdate = ZPersonFields.partial().extend({
+// Identification (status, authority, date) is its own act with its own permission: the
+// identification route sets it; a new person is at most a possible or presumed victim.
+const identification = {
+  identifiedBy: true,
+  identificationDate: true,
+  victimStatus: true,
+} as const;
+export const ZPersonCreate = ZPersonFields.omit(identification)
+  .partial()
+  .extend({
+    victimStatus: z.enum(['possible', 'presumed']).optional(),
+    role: z.enum(casePersonRoles),
+    /** Only used to derive the under-18-at-exploitation flag; not stored. */
+    exploitationDate: isoDate.nullable().optional(),
+  });
+export const ZPersonUpdate = ZPersonFields.omit(identification).partial().extend({
   version: z.number().int(),
   exploitationDate: isoDate.nullable().optional(),
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import { victimStatuses, type TIdentification } from '../../../../../src/contracts/identification';
+
+export {
+  identifyingAuthorities,
+  victimStatuses,
+} from '../../../../../src/contracts/identification';
 
 const BASE = '/api/staff';
 
@@ -14,6 +20,9 @@ export const ZPerson = z.object({
   exploitationForms: z.array(z.string()),
   languages: z.array(z.string()),
   interpreterNeeded: z.boolean(),
+  victimStatus: z.enum(victimStatuses),
+  identifiedBy: z.string().nullable(),
+  identificationDate: z.string().nullable(),
   version: z.number(),
 });
 export type TPerson = z.infer<typeof ZPerson>;
@@ -49,3 +58,5 @@ export const recordConsent = (
   personId: string,
   input: { scope: string; granted: boolean; givenBy: string; method: string },
 ) => api.post(`${BASE}/people/${personId}/consents`, input, ZConsent);
+export const identifyPerson = (personId: string, input: TIdentification) =>
+  api.put(`${BASE}/people/${personId}/identification`, input, ZPerson);

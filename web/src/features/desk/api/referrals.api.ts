@@ -8,8 +8,22 @@ export {
   referralPriorities,
 } from '../../../../../src/contracts/referral-vocabulary';
 
+const ZHold = z.object({
+  id: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  scope: z.string(),
+  reason: z.enum(['consent_missing', 'guardian_consent_missing']),
+  status: z.enum(['held', 'released']),
+  releasing: z.boolean(),
+  overrideReason: z.string().nullable(),
+});
+export type THold = z.infer<typeof ZHold>;
+
 const ZReferral = z.object({
   id: z.string(),
+  personId: z.string().nullable(),
+  isChild: z.boolean(),
   needs: z.array(z.string()),
   priority: z.string(),
   status: z.string(),
@@ -24,6 +38,7 @@ const ZReferral = z.object({
       }),
     )
     .default([]),
+  holds: z.array(ZHold).default([]),
 });
 export type TReferral = z.infer<typeof ZReferral>;
 
@@ -34,3 +49,11 @@ export const requestReferral = (
   caseId: string,
   input: { personId: string; needs: string[]; priority: string; dangerJustification?: string },
 ) => api.post(`${BASE}/referrals`, { caseId, ...input }, z.object({ referralId: z.string() }));
+
+export {
+  consentOverrideReasons,
+  type TConsentOverrideReason,
+} from '../../../../../src/contracts/consent-requirements';
+
+export const overrideHold = (holdId: string, input: { reason: string; justification: string }) =>
+  api.post(`${BASE}/referrals/holds/${holdId}/override`, input, z.object({ id: z.string() }));

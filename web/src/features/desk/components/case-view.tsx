@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime } from '../../../shared/format/date-format';
+import { formatDate, formatDateTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 import { TextArea } from '../../../shared/ui/field';
 import { getConsents, getPerson, type TConsents, type TPerson } from '../api/people.api';
 import { addNote, getCase, getNotes, getTimeline, type TCase } from '../api/records.api';
 import { ActionError } from './action-error';
 import { ConsentForm } from './consent-form';
+import { IdentificationForm } from './identification-form';
 import { PersonForm } from './person-form';
 import { ReferralSection } from './referral-section';
 import '../case.strings';
@@ -72,6 +73,18 @@ export function CaseView({ caseId }: { caseId: string }) {
               {p.fullName ?? `#${i + 1}`} · {t(`person.sexes.${p.sex}`)}
               {p.ageAtIdentification !== null ? ` · ${p.ageAtIdentification}` : ''}
             </h3>
+            <p data-testid="victim-status">
+              <span className={`tag ${p.victimStatus === 'identified' ? 'tag--ok' : ''}`}>
+                {t(`identification.statuses.${p.victimStatus}`)}
+              </span>
+              {p.victimStatus === 'identified' && p.identifiedBy && p.identificationDate
+                ? ` · ${t(`identification.authorities.${p.identifiedBy}`, { defaultValue: p.identifiedBy })} · ${formatDate(`${p.identificationDate}T12:00:00+07:00`)}`
+                : ''}
+            </p>
+            <details>
+              <summary>{t('identification.title')}</summary>
+              <IdentificationForm key={p.version} person={p} onSaved={() => void load()} />
+            </details>
             <p data-testid="consents">
               {p.consents.current.map((c) => (
                 <span key={c.id} className={`tag ${c.granted ? 'tag--ok' : 'tag--danger'}`}>
@@ -128,6 +141,9 @@ export function CaseView({ caseId }: { caseId: string }) {
             <li key={e.id}>
               <small className="muted">{formatDateTime(e.at)}</small>{' '}
               {t(`events.${e.kind.replace(/[.-]/g, '_')}`, { defaultValue: e.kind })}
+              {e.kind === 'person.identification_changed' && typeof e.data.to === 'string'
+                ? `: ${t(`identification.statuses.${e.data.to}`, { defaultValue: e.data.to })}`
+                : ''}
             </li>
           ))}
         </ol>

@@ -16,6 +16,7 @@ import {
   type TReferral,
 } from '../api/referrals.api';
 import { ActionError } from './action-error';
+import { HeldPartners } from './held-partners';
 
 // The kind of partner each need goes to, to preview what that kind of partner is shown.
 const kindForNeed: Record<(typeof referralNeeds)[number], TPartnerKind> = {
@@ -68,6 +69,15 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
   useEffect(() => {
     if (!personId && people[0]) setPersonId(people[0].id);
   }, [people, personId]);
+  // Consent recorded elsewhere on the case (the people above) may release a held partner.
+  useEffect(reload, [reload, people]);
+  // A release is the worker's: look again until every partner asked for is sent or still held.
+  const releasing = referrals.some((r) => r.holds.some((h) => h.releasing));
+  useEffect(() => {
+    if (!releasing) return;
+    const timer = setTimeout(reload, 1500);
+    return () => clearTimeout(timer);
+  }, [releasing, reload, referrals]);
 
   const person = people.find((p) => p.id === personId);
   const subject = person
@@ -130,7 +140,9 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
               {t(`referral.priorities.${r.priority}`, { defaultValue: r.priority })}
             </span>{' '}
             <span className="tag" data-testid="referral-status">
-              {t(`referral.states.${r.status}`, { defaultValue: r.status })}
+              {r.status === 'dispatched' && r.holds.some((h) => h.status === 'held')
+                ? t('referral.states.partly_held')
+                : t(`referral.states.${r.status}`, { defaultValue: r.status })}
             </span>
             {r.tickets.map((ticket) => (
               <div key={ticket.id} className="muted">
@@ -140,6 +152,7 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
                 </span>
               </div>
             ))}
+            <HeldPartners referral={r} onChanged={reload} />
           </li>
         ))}
       </ul>

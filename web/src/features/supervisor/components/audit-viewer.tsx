@@ -19,6 +19,7 @@ const exactActions = [
   'case.status_changed',
   'contact.viewed',
   'person.viewed',
+  'referral.consent_overridden',
   'audit.viewed',
   'blocklist.added',
   'hotline.settings_changed',
