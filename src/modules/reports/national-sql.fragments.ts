@@ -43,6 +43,16 @@ export function givenServicesSql(sql: TSqlTag): TFragment {
       and cp.role in ('victim', 'possible_victim')`;
 }
 
+/**
+ * Whether the person of a people row `pe` was first seen before the period: identified before its
+ * first day, or about a contact before its first instant (rule 7 of national-statistics.policy.ts).
+ */
+export function seenBeforeSql(sql: TSqlTag, firstDay: string, start: string): TFragment {
+  return sql`(coalesce(pe.identification_date < ${firstDay}::date, false) or exists (
+    select 1 from case_people fcp join contacts fc on fc.case_id = fcp.case_id
+    where fcp.person_id = pe.id and fcp.role <> 'other_party' and fc.occurred_at < ${start}::timestamptz))`;
+}
+
 /** Nationality, returned-from country and distinct forms of a people row `pe`. */
 export function personFactsSql(sql: TSqlTag): TFragment {
   return sql`case when 'LA' = any(pe.nationalities) then 'LA' else coalesce(pe.nationalities[1], 'unknown') end as nat,
