@@ -177,10 +177,14 @@ CREATE TABLE "ticket_events" (
 --> statement-breakpoint
 CREATE TABLE "ticket_services" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"ticket_id" uuid NOT NULL,
+	"ticket_id" uuid,
 	"case_id" uuid NOT NULL,
+	"person_id" uuid,
+	"organisation_key" text,
 	"service" text NOT NULL,
 	"given_on" text NOT NULL,
+	"quantity" integer DEFAULT 1 NOT NULL,
+	"ends_on" text,
 	"recorded_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -566,6 +570,16 @@ CREATE TABLE "contact_drafts" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "contact_drafts_owner_key_uq" UNIQUE("owner_id","draft_key")
+);
+--> statement-breakpoint
+CREATE TABLE "service_kinds" (
+	"code" text PRIMARY KEY NOT NULL,
+	"label_lo" text NOT NULL,
+	"label_en" text NOT NULL,
+	"partner_kinds" text[] NOT NULL,
+	"sort" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -11,6 +11,7 @@ export const auditActions = [
   'case.note_added',
   'case.legal_hold_changed',
   'case.person_linked',
+  'case.service_recorded',
   'contact.created',
   'contact.updated',
   'contact.viewed',

@@ -136,7 +136,9 @@ function changedPeopleSql(tx: TransactionSql, since: string) {
       join tickets t on t.id = ts.ticket_id join referrals r on r.id = t.referral_id
       where ts.updated_at >= ${since}::timestamptz and r.person_id is not null
     union select cp.person_id from ticket_services ts join case_people cp on cp.case_id = ts.case_id
-      where ts.updated_at >= ${since}::timestamptz`;
+      where ts.updated_at >= ${since}::timestamptz
+    union select person_id from ticket_services
+      where updated_at >= ${since}::timestamptz and person_id is not null`;
 }
 
 /**

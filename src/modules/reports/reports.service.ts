@@ -14,6 +14,7 @@ import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';
 import type { TReport } from './report-table.types';
 import type { TExportQuery, TReportKind, TReportQuery } from './report.schema';
+import { loadNationalEvents } from './national-events.repository';
 import { loadNationalTallies } from './national-tallies.service';
 import { loadReferrals } from './referrals.repository';
 import { referralsReport } from './referrals-report.policy';
@@ -50,6 +51,7 @@ async function build(
         period,
         filters,
         tallies: await loadNationalTallies(deps.sql, period, scope),
+        events: await loadNationalEvents(deps.sql, period, scope),
       });
     case 'operations':
       return operationsReport({
