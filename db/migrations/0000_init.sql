@@ -127,6 +127,7 @@ CREATE TABLE "referrals" (
 	"unrouted_needs" text[] DEFAULT '{}' NOT NULL,
 	"blocked_unit_ids" uuid[] DEFAULT '{}' NOT NULL,
 	"dispatched_at" timestamp with time zone,
+	"referred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -611,6 +612,7 @@ ALTER TABLE "callback_tasks" ADD CONSTRAINT "callback_tasks_taken_by_staff_users
 ALTER TABLE "contact_drafts" ADD CONSTRAINT "contact_drafts_owner_id_staff_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "referrals_referred_idx" ON "referrals" USING btree ("referred_at");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "ticket_events_ticket_idx" ON "ticket_events" USING btree ("ticket_id","id");--> statement-breakpoint
 CREATE INDEX "ticket_services_updated_idx" ON "ticket_services" USING btree ("updated_at");--> statement-breakpoint
