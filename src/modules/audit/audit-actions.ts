@@ -53,6 +53,7 @@ export const auditActions = [
   'referral_rule.changed',
   'hotline.settings_changed',
   'export.downloaded',
+  'report.published',
   'routing.caller_assigned',
   'routing.caller_prioritised',
   'audit.viewed',

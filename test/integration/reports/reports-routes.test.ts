@@ -10,12 +10,14 @@ import { createTestStores, type TTestStores } from '../../support/test-stores';
 let stores: TTestStores;
 let app: FastifyInstance;
 let logs: TLogCapture;
-const cookies: Record<'statistician' | 'supervisor1554' | 'counsellor', string> = {
+const cookies: Record<'statistician' | 'supervisor1554' | 'counsellor' | 'admin', string> = {
+  admin: '',
   statistician: '',
   supervisor1554: '',
   counsellor: '',
 };
 let statisticianId = '';
+let adminId = '';
 
 beforeAll(async () => {
   stores = await createTestStores();
@@ -29,6 +31,9 @@ beforeAll(async () => {
     await createStaff(stores, { role: 'supervisor', hotlines: ['1554'] }),
   );
   cookies.counsellor = await loginAs(app, await createStaff(stores, { role: 'counsellor' }));
+  const admin = await createStaff(stores, { role: 'administrator' });
+  adminId = admin.id;
+  cookies.admin = await loginAs(app, admin);
 });
 afterAll(async () => {
   await app.close();
@@ -116,5 +121,30 @@ describe('/api/staff/reports', () => {
       2,
     ]);
     expect(logs.text()).not.toContain('Victims identified');
+  });
+
+  it('lets only an administrator publish an approved table without suppression, audited', async () => {
+    const url =
+      '/api/staff/reports/national/export?period=year&year=2025&format=csv&audience=published&approved=summary';
+    const refused = await get('statistician', url);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const published = await get('admin', url);
+    expect(published.statusCode).toBe(200);
+    // The approved table shows its small counts; every other table keeps them hidden.
+    expect(published.body).toContain('Victims identified,7,4,4,2');
+    expect(published.body).toContain('<3');
+    expect(published.body).toContain('approved by an administrator');
+    const unknown = await get('admin', url.replace('approved=summary', 'approved=no-such-table'));
+    expect(unknown.statusCode).toBe(400);
+    const audit = await stores.database.sql<
+      Array<{ actor_id: string; data: { audience: string; unsuppressedTables: string[] } }>
+    >`select actor_id, data from audit_log where action = 'report.published'`;
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor_id: adminId,
+        data: expect.objectContaining({ audience: 'published', unsuppressedTables: ['summary'] }),
+      }),
+    ]);
   });
 });
