@@ -147,4 +147,22 @@ describe('/api/staff/reports', () => {
       }),
     ]);
   });
+
+  it('exports the de-identified dataset k-anonymous, saying what it withheld, and refuses k below 5', async () => {
+    const url = '/api/staff/reports/deidentified/export?period=year&year=2025';
+    expect((await get('statistician', `${url}&k=4`)).statusCode).toBe(400);
+    // Seven victims identified in 2025: fewer than the default k of 11, so none can be released.
+    const strict = await get('statistician', url);
+    expect(strict.statusCode).toBe(200);
+    expect(strict.body.split('\n')[0]).toContain('k=11;');
+    expect(strict.body.split('\n')[0]).toContain('7 rows of combinations rarer than k withheld');
+    const five = (await get('statistician', `${url}&k=5`)).body.trim().split('\n');
+    expect(five[1]).toBe('year,sex,age,citizenship,exploitationCountry,forms');
+    const released = five.slice(2).map((l) => l.split(',').slice(0, 5).join(','));
+    const counts = new Map<string, number>();
+    for (const c of released) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const n of counts.values()) expect(n).toBeGreaterThanOrEqual(5);
+    const withheld = Number(/; (\d+) rows/.exec(five[0] ?? '')?.[1]);
+    expect(released.length + withheld).toBe(7);
+  });
 });
