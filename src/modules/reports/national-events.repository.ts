@@ -53,12 +53,14 @@ export async function loadNationalEvents(
   const rows = await sql<TRow[]>`
     with ev as (
       select g.person_id, g.given_on, g.code, g.event_id, g.quantity, g.ends_on,
-        pe.sex = 'female' as f, pe.sex = 'male' as m, pe.under18_at_identification is true as u,
-        pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date as identified,
-        f.nat
-      from (${givenServicesSql(sql)}) g
+        pe.sex = 'female' as f, pe.sex = 'male' as m, pe.under18_at_identification is true as u
+      from (${givenServicesSql(
+        sql,
+        // The period's events, and the stays begun before it that had not ended by its last day.
+        sql`ts.given_on <= ${period.to} and (ts.given_on >= ${period.from}
+          or (ts.service = 'shelter' and (ts.ends_on is null or ts.ends_on >= ${period.to})))`,
+      )}) g
       join people pe on pe.id = g.person_id
-      cross join lateral (select ${personFactsSql(sql)}) f
       where (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
         and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)
     ),
@@ -88,7 +90,13 @@ export async function loadNationalEvents(
     union all
     select code, nat, count(distinct person_id)::int, count(distinct person_id) filter (where f)::int,
       count(distinct person_id) filter (where m)::int, 0, 0
-    from given where identified and code in ('shelter', 'reintegration')
+    from (
+      select g.code, g.person_id, g.f, g.m, x.nat from given g
+      join people pe on pe.id = g.person_id
+        and pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date
+      cross join lateral (select ${personFactsSql(sql)}) x
+      where g.code in ('shelter', 'reintegration')
+    ) s
     group by rollup(code, nat) having code is not null`;
   const events = noEvents();
   for (const r of rows) {

@@ -33,16 +33,17 @@ export function serviceKindSql(sql: TSqlTag): TFragment {
 /**
  * Service events, with the person they count for: the person staff named, the referral's person,
  * or the victims on the case when neither was named. Columns: person_id, given_on, kind (the
- * services-table row), code, event_id, quantity, ends_on.
+ * services-table row), code, event_id, quantity, ends_on. `only` narrows the events (`ts`) first.
  */
-export function givenServicesSql(sql: TSqlTag): TFragment {
+export function givenServicesSql(sql: TSqlTag, only: TFragment = sql`true`): TFragment {
   return sql`select coalesce(ts.person_id, r.person_id, cp.person_id) as person_id, ts.given_on,
       ${serviceKindSql(sql)} as kind, ts.service as code, ts.id as event_id, ts.quantity, ts.ends_on
     from ticket_services ts
     left join tickets t on t.id = ts.ticket_id
     left join referrals r on r.id = t.referral_id
     left join case_people cp on ts.person_id is null and r.person_id is null and cp.case_id = ts.case_id
-      and cp.role in ('victim', 'possible_victim')`;
+      and cp.role in ('victim', 'possible_victim')
+    where ${only}`;
 }
 
 /**
