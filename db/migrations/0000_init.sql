@@ -149,6 +149,7 @@ CREATE TABLE "referrals" (
 	"unrouted_needs" text[] DEFAULT '{}' NOT NULL,
 	"blocked_unit_ids" uuid[] DEFAULT '{}' NOT NULL,
 	"dispatched_at" timestamp with time zone,
+	"referred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -199,10 +200,14 @@ CREATE TABLE "ticket_events" (
 --> statement-breakpoint
 CREATE TABLE "ticket_services" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"ticket_id" uuid NOT NULL,
+	"ticket_id" uuid,
 	"case_id" uuid NOT NULL,
+	"person_id" uuid,
+	"organisation_key" text,
 	"service" text NOT NULL,
 	"given_on" text NOT NULL,
+	"quantity" integer DEFAULT 1 NOT NULL,
+	"ends_on" text,
 	"recorded_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -609,6 +614,16 @@ CREATE TABLE "contact_drafts" (
 	CONSTRAINT "contact_drafts_owner_key_uq" UNIQUE("owner_id","draft_key")
 );
 --> statement-breakpoint
+CREATE TABLE "service_kinds" (
+	"code" text PRIMARY KEY NOT NULL,
+	"label_lo" text NOT NULL,
+	"label_en" text NOT NULL,
+	"partner_kinds" text[] NOT NULL,
+	"sort" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_units" ADD CONSTRAINT "partner_units_organisation_key_organisations_key_fk" FOREIGN KEY ("organisation_key") REFERENCES "public"."organisations"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral_holds" ADD CONSTRAINT "referral_holds_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -644,6 +659,7 @@ ALTER TABLE "contact_drafts" ADD CONSTRAINT "contact_drafts_owner_id_staff_users
 CREATE INDEX "referral_holds_pending_idx" ON "referral_holds" USING btree ("status","release_requested_at");--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "referrals_referred_idx" ON "referrals" USING btree ("referred_at");--> statement-breakpoint
 CREATE INDEX "deliveries_status_idx" ON "deliveries" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "ticket_events_ticket_idx" ON "ticket_events" USING btree ("ticket_id","id");--> statement-breakpoint
 CREATE INDEX "ticket_services_updated_idx" ON "ticket_services" USING btree ("updated_at");--> statement-breakpoint

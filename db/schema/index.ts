@@ -16,3 +16,4 @@ export * from './retention';
 export * from './routing';
 export * from './report-aggregates';
 export * from './drafts';
+export * from './services';

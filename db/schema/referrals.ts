@@ -90,9 +90,17 @@ export const referrals = pgTable(
     /** Units the consent gate kept out (police without the adult's recorded consent). */
     blockedUnitIds: uuid('blocked_unit_ids').array().notNull().default([]),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    /**
+     * When the referral was made: now for a live request, the historical date for one imported
+     * from an earlier system. Reports place a referral by this, never by when the row was written.
+     */
+    referredAt: timestamp('referred_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [index('referrals_pending_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('referrals_pending_idx').on(t.status, t.createdAt),
+    index('referrals_referred_idx').on(t.referredAt),
+  ],
 );
 
 export const referralHoldReasons = ['consent_missing', 'guardian_consent_missing'] as const;

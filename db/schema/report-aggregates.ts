@@ -43,7 +43,7 @@ export const reportPersonYears = pgTable(
     identifiedInYear: boolean('identified_in_year').notNull(),
     /** Service rows given in the year (other kinds folded into 'other'). */
     services: text('services').array().notNull(),
-    /** Already on record before the year began. */
+    /** First contacted or identified before the year began (not: its record created before). */
     continuing: boolean('continuing').notNull(),
     /** Hotlines of the year's contacts about the person (any type). */
     contactHotlines: text('contact_hotlines').array().notNull(),

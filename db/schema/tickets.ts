@@ -77,17 +77,27 @@ export const ticketEvents = pgTable(
   (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
 );
 
-/** Services a partner recorded as given; feeds the case and the national statistics. */
+/**
+ * Service events: a service given on a day, `quantity` times (three escorts to hospital on one day
+ * are one row of quantity 3). Recorded by a partner on its ticket, or by staff for an organisation
+ * that does not use the system (no ticket: `organisation_key` and, when known, `person_id` say
+ * who gave it to whom). Feeds the case and the national statistics (people and times).
+ */
 export const ticketServices = pgTable(
   'ticket_services',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
     caseId: uuid('case_id').notNull(),
+    /** The person served when recorded without a ticket; else the referral's person. */
+    personId: uuid('person_id'),
+    /** The organisation that gave it, when recorded by staff without a ticket. */
+    organisationKey: text('organisation_key'),
     service: text('service').notNull(),
     givenOn: text('given_on').notNull(),
+    quantity: integer('quantity').notNull().default(1),
+    /** For a stay (shelter): the day the person left; null while they are still there. */
+    endsOn: text('ends_on'),
     recordedBy: uuid('recorded_by'),
     ...timestamps,
   },

@@ -5,6 +5,7 @@ import {
   consentRequirements,
   organisations,
   provinces,
+  serviceKinds,
   specialEconomicZones,
   taxonomyTerms,
 } from '../schema/index';
@@ -26,6 +27,9 @@ export async function seedReference(db: TDatabase): Promise<void> {
     organisations: Array<{ key: string; kind: string; lo: string; en: string; does: string }>;
   }>('organisations.json');
   const taxonomy = readSeed<Record<string, unknown>>('taxonomy.json');
+  const services = readSeed<{
+    serviceKinds: Array<{ code: string; lo: string; en: string; partnerKinds: string[] }>;
+  }>('service-kinds.json');
 
   await db.transaction(async (tx) => {
     await tx
@@ -74,5 +78,26 @@ export async function seedReference(db: TDatabase): Promise<void> {
       .insert(consentRequirements)
       .values(defaultConsentRequirements.map((r) => ({ ...r, version: 1 })))
       .onConflictDoNothing();
+    // The catalogue follows the file: labels and the partner kinds offering a service update.
+    await tx
+      .insert(serviceKinds)
+      .values(
+        services.serviceKinds.map((k, sort) => ({
+          code: k.code,
+          labelLo: k.lo,
+          labelEn: k.en,
+          partnerKinds: k.partnerKinds,
+          sort,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: serviceKinds.code,
+        set: {
+          labelLo: sql`excluded.label_lo`,
+          labelEn: sql`excluded.label_en`,
+          partnerKinds: sql`excluded.partner_kinds`,
+          sort: sql`excluded.sort`,
+        },
+      });
   });
 }

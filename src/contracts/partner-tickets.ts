@@ -34,14 +34,8 @@ export const outcomes = [
   'other',
 ] as const;
 
-export const partnerServices = [
-  'shelter',
-  'legal_aid',
-  'medical',
-  'education_vocational',
-  'reintegration',
-  'follow_up',
-] as const;
+/** A service code of the catalogue (service_kinds); which ones a unit offers comes with its ticket. */
+export const ZServiceCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 
 const isoDateTime = z.iso.datetime();
 const dueAt = isoDateTime.nullable();
@@ -84,6 +78,15 @@ export const ZPartnerTicket = z.object({
       at: isoDateTime,
     }),
   ),
-  services: z.array(z.object({ service: z.string(), givenOn: z.string() })),
+  services: z.array(
+    z.object({
+      service: z.string(),
+      givenOn: z.string(),
+      quantity: z.number(),
+      endsOn: z.string().nullable(),
+    }),
+  ),
+  /** What this unit's kind of partner can record (the service catalogue), labelled. */
+  serviceKinds: z.array(z.object({ code: z.string(), lo: z.string(), en: z.string() })),
 });
 export type TPartnerTicket = z.infer<typeof ZPartnerTicket>;

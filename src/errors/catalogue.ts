@@ -33,6 +33,14 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   CASE_NOT_FOUND: { status: 404, message: 'Case not found.' },
   PERSON_NOT_ON_CASE: { status: 422, message: 'This person is not on the case.' },
+  SERVICE_NOT_OFFERED: {
+    status: 422,
+    message: 'This kind of partner does not offer this service (see the service catalogue).',
+  },
+  ORGANISATION_USES_SYSTEM: {
+    status: 409,
+    message: 'This organisation records its own services in the system.',
+  },
   REFERRAL_NOT_FOUND: { status: 404, message: 'Referral not found.' },
   TICKET_NOT_FOUND: { status: 404, message: 'Ticket not found.' },
   HOLD_ALREADY_RELEASED: { status: 409, message: 'This referral was already sent.' },

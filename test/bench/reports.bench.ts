@@ -6,6 +6,7 @@ import { openDatabase, type TSql } from '../../src/infra/database';
 import { runMigrations } from '../../db/migrate';
 import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
 import { freePort } from '../../scripts/local/free-port';
+import { loadNationalEvents } from '../../src/modules/reports/national-events.repository';
 import { loadNationalTallies } from '../../src/modules/reports/national-tallies.service';
 import { refreshReportAggregates } from '../../src/modules/reports/report-aggregates.repository';
 import { computeNationalTallies } from '../../src/modules/reports/reports.repository';
@@ -155,6 +156,16 @@ async function report(sql: TSql): Promise<void> {
         await loadNationalTallies(sql, year, { hotlines: null, provinceCode: 'LA-VT' }),
       ),
     3,
+  );
+  // Service events (people and times), the shelter census and sheltered by nationality: read
+  // directly from the service events for any period.
+  await time('service events and census (year)', () => loadNationalEvents(sql, year, scope));
+  await time('service events and census (month, province LA-VT)', () =>
+    loadNationalEvents(
+      sql,
+      { from: '2025-06-01', to: '2025-06-30' },
+      { hotlines: null, provinceCode: 'LA-VT' },
+    ),
   );
   await time('operations report (month, all hotlines)', async () =>
     operationsTables(await loadOperations(sql, { from: '2025-06-01', to: '2025-06-30' }, scope)),

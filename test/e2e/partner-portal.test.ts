@@ -101,6 +101,25 @@ describe('partner portal from an SMS link', () => {
       .getByText(/Shelter/)
       .waitFor();
 
+    // In Lao the form offers the catalogue's services for a shelter, in Lao: three escorts to
+    // hospital on one day are one entry of three times.
+    await phone.getByRole('button', { name: 'ລາວ' }).click();
+    const service = phone.getByLabel('ການບໍລິການ');
+    const offered = await service.locator('option').allTextContents();
+    expect(offered).toEqual(
+      expect.arrayContaining(['ການປະຖົມພະຍາບານ', 'ການພາໄປໂຮງໝໍ', 'ການໄປຢ້ຽມຢາມຕິດຕາມ']),
+    );
+    expect(offered.join(' ')).not.toMatch(/[A-Za-z]/);
+    await service.selectOption('hospital_escort');
+    await phone.getByLabel('ຈຳນວນຄັ້ງ').fill('3');
+    await phone.getByRole('button', { name: 'ບັນທຶກການບໍລິການ' }).click();
+    await phone
+      .getByTestId('services')
+      .getByText(/ການພາໄປໂຮງໝໍ ×3/)
+      .waitFor();
+    await screenshot(phone, 'partner-service-events-lo');
+    await phone.getByRole('button', { name: 'English' }).click();
+
     await phone.getByRole('button', { name: 'Complete' }).click();
     await phone.getByLabel('Outcome').selectOption('services_provided');
     await phone.getByRole('button', { name: 'Confirm completion' }).click();

@@ -3,7 +3,7 @@ import type { TReport, TReportTable } from './report-table.types';
 /** Spreadsheets run text starting with these as formulas; a leading quote keeps it text. */
 const formulaStart = /^[=+\-@\t\r]/;
 
-function field(value: string | number): string {
+export function field(value: string | number): string {
   if (typeof value === 'number') return String(value);
   const text = formulaStart.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,3 +1,5 @@
+import { buildEventTables } from './national-events-tables.policy';
+import type { TNationalEvents } from './national-events.repository';
 import { buildNationalTables } from './national-tables.policy';
 import { countUnitRules } from './national-statistics.policy';
 import type { TNationalTallies } from './national-statistics.types';
@@ -8,6 +10,7 @@ export function nationalReport(options: {
   period: TPeriod;
   filters: Record<string, string>;
   tallies: TNationalTallies;
+  events: TNationalEvents;
 }): TReport {
   return {
     key: 'national',
@@ -17,7 +20,7 @@ export function nationalReport(options: {
     },
     period: options.period,
     filters: options.filters,
-    tables: buildNationalTables(options.tallies),
+    tables: [...buildNationalTables(options.tallies), ...buildEventTables(options.events)],
     notes: [...countUnitRules],
   };
 }

@@ -31,16 +31,29 @@ export function serviceKindSql(sql: TSqlTag): TFragment {
 }
 
 /**
- * Services partners recorded, with the person they count for: the referral's person, or the
- * victims on the case when the referral named none. Columns: person_id, given_on, kind.
+ * Service events, with the person they count for: the person staff named, the referral's person,
+ * or the victims on the case when neither was named. Columns: person_id, given_on, kind (the
+ * services-table row), code, event_id, quantity, ends_on. `only` narrows the events (`ts`) first.
  */
-export function givenServicesSql(sql: TSqlTag): TFragment {
-  return sql`select coalesce(r.person_id, cp.person_id) as person_id, ts.given_on, ${serviceKindSql(sql)} as kind
+export function givenServicesSql(sql: TSqlTag, only: TFragment = sql`true`): TFragment {
+  return sql`select coalesce(ts.person_id, r.person_id, cp.person_id) as person_id, ts.given_on,
+      ${serviceKindSql(sql)} as kind, ts.service as code, ts.id as event_id, ts.quantity, ts.ends_on
     from ticket_services ts
-    join tickets t on t.id = ts.ticket_id
-    join referrals r on r.id = t.referral_id
-    left join case_people cp on r.person_id is null and cp.case_id = ts.case_id
-      and cp.role in ('victim', 'possible_victim')`;
+    left join tickets t on t.id = ts.ticket_id
+    left join referrals r on r.id = t.referral_id
+    left join case_people cp on ts.person_id is null and r.person_id is null and cp.case_id = ts.case_id
+      and cp.role in ('victim', 'possible_victim')
+    where ${only}`;
+}
+
+/**
+ * Whether the person of a people row `pe` was first seen before the period: identified before its
+ * first day, or about a contact before its first instant (rule 7 of national-statistics.policy.ts).
+ */
+export function seenBeforeSql(sql: TSqlTag, firstDay: string, start: string): TFragment {
+  return sql`(coalesce(pe.identification_date < ${firstDay}::date, false) or exists (
+    select 1 from case_people fcp join contacts fc on fc.case_id = fcp.case_id
+    where fcp.person_id = pe.id and fcp.role <> 'other_party' and fc.occurred_at < ${start}::timestamptz))`;
 }
 
 /** Nationality, returned-from country and distinct forms of a people row `pe`. */

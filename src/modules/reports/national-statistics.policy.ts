@@ -26,8 +26,9 @@ import type {
  * 6. Female and under 18 are parts of the total; under 18 is the age at identification. Unknown
  *    sex or age counts in the total only.
  * 7. A counselling session is one contact in a counselling mode, whatever the number of people it
- *    is about. People count once per mode and once in the total; "new" means they were first
- *    recorded in the period, "continuing" that they were already on record before it.
+ *    is about. People count once per mode and once in the total; "continuing" means their first
+ *    contact or their identification came before the period, "new" that neither did. When the
+ *    record was created does not matter: people migrated from earlier years are continuing.
  */
 export const countUnitRules = [
   {
@@ -55,8 +56,8 @@ export const countUnitRules = [
     en: 'Female and under 18 are parts of the total; age is the age at identification; unknown sex or age counts in the total only.',
   },
   {
-    lo: 'ການໃຫ້ຄຳປຶກສາໜຶ່ງຄັ້ງ = ການຕິດຕໍ່ໜຶ່ງຄັ້ງ.',
-    en: 'A counselling session is one contact; people count once per mode and once in the total; new = first recorded in the period, continuing = on record before it.',
+    lo: 'ການໃຫ້ຄຳປຶກສາໜຶ່ງຄັ້ງ = ການຕິດຕໍ່ໜຶ່ງຄັ້ງ; ຄົນເກົ່າທີ່ສືບຕໍ່ = ຕິດຕໍ່ຄັ້ງທຳອິດ ຫຼື ຖືກກຳນົດຕົວກ່ອນໄລຍະ.',
+    en: 'A counselling session is one contact; people count once per mode and once in the total; continuing = first contacted or identified before the period (whenever their record was created), new = otherwise.',
   },
 ] as const;
 
@@ -165,6 +166,7 @@ function countServiceMeasures(
 function tallyCounselling(input: TNationalInput): Record<string, TCounsellingTally> {
   const { period } = input;
   const people = new Map(input.people.map((p) => [p.id, p]));
+  const firstSeen = firstSeenOn(input);
   const result: Record<string, TCounsellingTally> = {};
   const seen = new Map<string, Set<string>>();
   const count = (key: string, personIds: readonly string[]): TCounsellingTally => {
@@ -177,8 +179,8 @@ function tallyCounselling(input: TNationalInput): Record<string, TCounsellingTal
       const p = people.get(id);
       tally.people += 1;
       if (p?.sex === 'female') tally.female += 1;
-      if (p?.recordedOn !== undefined && p.recordedOn !== null && p.recordedOn < period.from)
-        tally.continuingPeople += 1;
+      const first = firstSeen.get(id);
+      if (first !== undefined && first < period.from) tally.continuingPeople += 1;
       else tally.newPeople += 1;
     }
     return tally;
@@ -189,4 +191,16 @@ function tallyCounselling(input: TNationalInput): Record<string, TCounsellingTal
     count('total', c.personIds).sessions += 1;
   }
   return result;
+}
+
+/** Each person's first contact or identification day, whichever came first (rule 7). */
+function firstSeenOn(input: TNationalInput): Map<string, string> {
+  const first = new Map<string, string>();
+  const see = (id: string, day: string) => {
+    const known = first.get(id);
+    if (known === undefined || day < known) first.set(id, day);
+  };
+  for (const c of input.contacts) for (const id of c.personIds) see(id, c.occurredOn);
+  for (const p of input.people) if (p.identifiedOn !== null) see(p.id, p.identifiedOn);
+  return first;
 }

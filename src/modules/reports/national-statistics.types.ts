@@ -16,8 +16,6 @@ export type TPersonStatRow = {
   returnedFromCountry: string | null;
   forms: readonly string[];
   identifiedOn: string | null;
-  /** Day the person was first recorded (their record created): before the period = continuing. */
-  recordedOn: string | null;
 };
 
 export type TServiceStatRow = { personId: string; kind: string; givenOn: string };

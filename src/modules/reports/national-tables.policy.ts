@@ -196,8 +196,8 @@ function counsellingTable(t: TNationalTallies): TReportTable {
     key: 'counselling',
     title: { lo: 'ການໃຫ້ຄຳປຶກສາ ແຍກຕາມຮູບແບບ', en: 'Counselling sessions by mode' },
     countUnit: {
-      lo: 'ຄັ້ງ = ການຕິດຕໍ່ໜຶ່ງຄັ້ງ; ຄົນ ນັບຄັ້ງດຽວຕໍ່ຮູບແບບ ແລະ ຄັ້ງດຽວໃນລວມ',
-      en: 'Sessions = contacts; people counted once per mode and once in the total; new = first recorded in the period',
+      lo: 'ຄັ້ງ = ການຕິດຕໍ່ໜຶ່ງຄັ້ງ; ຄົນ ນັບຄັ້ງດຽວຕໍ່ຮູບແບບ ແລະ ຄັ້ງດຽວໃນລວມ; ຄົນເກົ່າ = ຕິດຕໍ່ ຫຼື ຖືກກຳນົດຕົວກ່ອນໄລຍະ',
+      en: 'Sessions = contacts; people counted once per mode and once in the total; continuing = first contacted or identified before the period',
     },
     columns: [...counsellingColumns],
     rows: [

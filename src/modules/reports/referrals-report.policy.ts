@@ -22,8 +22,8 @@ function partnerTable(groups: readonly TTicketGroup[]): TReportTable {
     key: 'referrals-by-partner',
     title: { lo: 'ການສົ່ງຕໍ່ ແຍກຕາມອົງການຄູ່ຮ່ວມ ແລະ ປະເພດ', en: 'Referral tickets by partner and kind' },
     countUnit: {
-      lo: 'ປີ້ສົ່ງຕໍ່ທີ່ສ້າງໃນໄລຍະ; ເວລາເປັນຊົ່ວໂມງ',
-      en: 'Tickets created in the period, each counted once in its current state; times in hours from creation',
+      lo: 'ປີ້ຂອງການສົ່ງຕໍ່ທີ່ເຮັດໃນໄລຍະ (ຕາມວັນທີສົ່ງຕໍ່); ເວລາເປັນຊົ່ວໂມງ',
+      en: "Tickets of referrals made in the period (by the referral's own date, imported ones too), each counted once in its current state; times in hours from the ticket's creation",
     },
     columns: [
       col('tickets', 'ປີ້ທັງໝົດ', 'Tickets'),
@@ -72,7 +72,10 @@ function declinesTable(declines: TReferralsData['declines']): TReportTable {
   return {
     key: 'declines',
     title: { lo: 'ການປະຕິເສດ ແຍກຕາມເຫດຜົນ', en: 'Declines by reason' },
-    countUnit: { lo: 'ປີ້ທີ່ຖືກປະຕິເສດ', en: 'Declined tickets created in the period' },
+    countUnit: {
+      lo: 'ປີ້ທີ່ຖືກປະຕິເສດ',
+      en: 'Declined tickets of referrals made in the period',
+    },
     columns: [col('declined', 'ປະຕິເສດ', 'Declined')],
     rows: declines.map((d) => ({
       key: d.reason,

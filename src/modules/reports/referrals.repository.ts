@@ -30,7 +30,8 @@ export type TReferralsData = {
 };
 
 /**
- * Referral tickets created in the period, by partner organisation and partner kind. Times come
+ * Tickets of the referrals made in the period (the referral's own date, so a referral imported
+ * from an earlier system counts in its own year, not the year it was imported), by partner organisation and partner kind. Times come
  * from the ticket's own event log; a breach is an acknowledgement or completion after its due
  * time, or one still missing once the due time has passed. Codes only, no notes.
  */
@@ -52,7 +53,7 @@ export async function loadReferrals(
     from tickets t
     join partner_units u on u.id = t.unit_id
     join referrals r on r.id = t.referral_id
-    where t.created_at >= ${start}::timestamptz and t.created_at < ${end}::timestamptz
+    where r.referred_at >= ${start}::timestamptz and r.referred_at < ${end}::timestamptz
       and (${hotlines}::text[] is null or r.hotline = any(${hotlines}::text[]))
       and (${scope.provinceCode}::text is null or exists (select 1 from cases c
         where c.id = t.case_id and c.province_code = ${scope.provinceCode}::text))`;

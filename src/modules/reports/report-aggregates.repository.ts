@@ -136,7 +136,9 @@ function changedPeopleSql(tx: TransactionSql, since: string) {
       join tickets t on t.id = ts.ticket_id join referrals r on r.id = t.referral_id
       where ts.updated_at >= ${since}::timestamptz and r.person_id is not null
     union select cp.person_id from ticket_services ts join case_people cp on cp.case_id = ts.case_id
-      where ts.updated_at >= ${since}::timestamptz`;
+      where ts.updated_at >= ${since}::timestamptz
+    union select person_id from ticket_services
+      where updated_at >= ${since}::timestamptz and person_id is not null`;
 }
 
 /**
@@ -174,6 +176,14 @@ async function insertPersonYears(tx: TransactionSql, ids: string[] | null): Prom
       select pe.id as person_id, extract(year from pe.identification_date)::int as year from people pe
       where pe.victim_status = 'identified' and pe.identification_date is not null and ${onlyPeople}
     ),
+    -- First seen: the year of the first contact or of the identification (continuing after it).
+    fy as (
+      select person_id, min(year) as year from (
+        select person_id, year from cy
+        union all select pe.id, extract(year from pe.identification_date)::int from people pe
+          where pe.identification_date is not null and ${onlyPeople}) f
+      group by person_id
+    ),
     keys as (
       select person_id, year from cy union select person_id, year from sy
       union select person_id, year from iy
@@ -186,13 +196,14 @@ async function insertPersonYears(tx: TransactionSql, ids: string[] | null): Prom
       pe.victim_status = 'identified' and pe.identification_date is not null
         and extract(year from pe.identification_date)::int = k.year,
       coalesce(sy.kinds, '{}'),
-      pe.created_at < make_timestamptz(k.year, 1, 1, 0, 0, 0, 'Asia/Vientiane'),
+      coalesce(fy.year < k.year, false),
       coalesce(cy.hotlines, '{}'), coalesce(cy.modes, '{}'), coalesce(cy.hotline_modes, '{}')
     from keys k
     join people pe on pe.id = k.person_id
     cross join lateral (select ${personFactsSql(tx)}) f
     left join cy on cy.person_id = k.person_id and cy.year = k.year
-    left join sy on sy.person_id = k.person_id and sy.year = k.year`;
+    left join sy on sy.person_id = k.person_id and sy.year = k.year
+    left join fy on fy.person_id = k.person_id`;
   return inserted.count;
 }
 

@@ -1,5 +1,6 @@
 import taxonomy from '../../../db/seed-data/taxonomy.json';
 import provincesFile from '../../../db/seed-data/provinces.json';
+import serviceCatalogue from '../../../db/seed-data/service-kinds.json';
 import type { TLabel } from './report-table.types';
 
 type TTerm = { code: string; lo: string; en: string };
@@ -11,7 +12,18 @@ export const exploitationForms: ReadonlyMap<string, TLabel> = new Map(
 export const essentialServices: ReadonlyMap<string, TLabel> = new Map(
   taxonomy.essentialAssistance.map(term),
 );
-export const otherServices: ReadonlyMap<string, TLabel> = new Map(taxonomy.otherServices.map(term));
+/** The taxonomy's other services, then the catalogue's kinds not listed yet (first aid…). */
+export const otherServices: ReadonlyMap<string, TLabel> = new Map([
+  ...taxonomy.otherServices.map(term),
+  ...serviceCatalogue.serviceKinds
+    .filter((k) => !essentialServices.has(k.code))
+    .filter((k) => !taxonomy.otherServices.some((o) => o.code === k.code))
+    .map(term),
+]);
+/** Every kind a service event can be recorded as (the seeded catalogue), in catalogue order. */
+export const catalogueServices: ReadonlyMap<string, TLabel> = new Map(
+  serviceCatalogue.serviceKinds.map(term),
+);
 export const counsellingModes: ReadonlyMap<string, TLabel> = new Map(
   taxonomy.counsellingModes.map(term),
 );

@@ -51,8 +51,19 @@ export type TReportQuery = z.infer<typeof ZReportQuery>;
 export const reportKinds = ['national', 'operations', 'referrals'] as const;
 export type TReportKind = (typeof reportKinds)[number];
 
+/**
+ * audience: 'external' (the default) hides small counts; 'internal' keeps them for the
+ * organisation; 'published' leaves the organisation with the `approved` tables' small counts
+ * shown (an administrator's decision, audited) and every other table still suppressed.
+ */
 export const ZExportQuery = ZReportQuery.extend({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
-  audience: z.enum(['internal', 'external']).default('external'),
+  audience: z.enum(['internal', 'external', 'published']).default('external'),
+  /** Comma-separated table keys approved for publication without suppression. */
+  approved: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}(,[a-z0-9-]{1,60}){0,40}$/)
+    .transform((v) => v.split(','))
+    .optional(),
 });
 export type TExportQuery = z.infer<typeof ZExportQuery>;

@@ -9,6 +9,7 @@ import {
   givenServicesSql,
   nationalTallyTailSql,
   personFactsSql,
+  seenBeforeSql,
 } from './national-sql.fragments';
 import { periodInstants, type TPeriod } from './report-period.policy';
 import type { TReportScope } from './report-filters';
@@ -34,7 +35,8 @@ export type TNationalRow = {
  * - services: services partners recorded on tickets, for the referral's person, or for the
  *   victims on the case when the referral named none;
  * - people a contact is about: the people on its case, other parties (suspects, employers) aside;
- * - new vs continuing: whether the person's record was created before the period.
+ * - new vs continuing: whether the person was first contacted or identified before the period
+ *   (an indexed look-up per counselled person; when the record was created does not matter).
  */
 export async function computeNationalTallies(
   sql: TSql,
@@ -85,7 +87,7 @@ export async function computeNationalTallies(
         case when pe.victim_status = 'not_victim' then null
           when pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date then 'summary'
           else 'possible' end as st,
-        coalesce(k.kinds, '{}') as kinds, pe.created_at < ${start}::timestamptz as continuing,
+        coalesce(k.kinds, '{}') as kinds, ${seenBeforeSql(tx, period.from, start)} as continuing,
         coalesce(p.m_hotline, false) as m_hotline, coalesce(p.m_phone, false) as m_phone,
         coalesce(p.m_face, false) as m_face, pe.id
       from kinds_of k full join pp p on p.person_id = k.person_id

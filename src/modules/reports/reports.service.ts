@@ -9,11 +9,12 @@ import { reportToCsv } from './csv.writer';
 import { nationalReport } from './national-report.policy';
 import { operationsReport } from './operations-report.policy';
 import { loadOperations } from './operations.service';
-import { forAudience } from './report-audience.policy';
+import { forAudience, mayPublishUnsuppressed } from './report-audience.policy';
 import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';
 import type { TReport } from './report-table.types';
 import type { TExportQuery, TReportKind, TReportQuery } from './report.schema';
+import { loadNationalEvents } from './national-events.repository';
 import { loadNationalTallies } from './national-tallies.service';
 import { loadReferrals } from './referrals.repository';
 import { referralsReport } from './referrals-report.policy';
@@ -50,6 +51,7 @@ async function build(
         period,
         filters,
         tallies: await loadNationalTallies(deps.sql, period, scope),
+        events: await loadNationalEvents(deps.sql, period, scope),
       });
     case 'operations':
       return operationsReport({
@@ -79,8 +81,9 @@ export function viewReport(
 export type TExportFile = { filename: string; contentType: string; body: Buffer | string };
 
 /**
- * A report as a file. External exports hide small counts. The download is audited first: if the
- * audit row cannot be written, no file leaves the system.
+ * A report as a file. External exports hide small counts; an administrator may publish tables she
+ * approved without it (audited as report.published, with the tables). The audit row is written
+ * before the file is handed over: if it cannot be written, no file leaves the system.
  */
 export async function exportReport(
   deps: TReportsDeps,
@@ -88,10 +91,18 @@ export async function exportReport(
   kind: TReportKind,
   query: TExportQuery,
 ): Promise<TExportFile> {
-  const report = forAudience(
-    await build(deps, actor, kind, query, 'report.export'),
-    query.audience,
-  );
+  const approved = query.audience === 'published' ? (query.approved ?? []) : [];
+  if (query.audience === 'published' && !mayPublishUnsuppressed(actor.role))
+    throw new AppError('FORBIDDEN');
+  if (query.audience === 'published' && approved.length === 0)
+    throw new AppError('VALIDATION_FAILED', { details: { approved: 'required' } });
+  const full = await build(deps, actor, kind, query, 'report.export');
+  const unknown = approved.filter((key) => !full.tables.some((t) => t.key === key));
+  if (unknown.length > 0)
+    throw new AppError('VALIDATION_FAILED', {
+      details: { approved: `unknown: ${unknown.join(',')}` },
+    });
+  const report = forAudience(full, query.audience, approved);
   const name = `saiduan-${kind}-${report.period.from}-${report.period.to}-${query.audience}`;
   const file: TExportFile =
     query.format === 'csv'
@@ -108,12 +119,13 @@ export async function exportReport(
   await deps.db.transaction((tx) =>
     recordAudit(tx, deps.config, {
       actorId: actor.userId,
-      action: 'export.downloaded',
+      action: query.audience === 'published' ? 'report.published' : 'export.downloaded',
       entityType: 'report',
       entityId: kind,
       data: {
         format: query.format,
         audience: query.audience,
+        ...(approved.length > 0 ? { unsuppressedTables: approved } : {}),
         period: report.period,
         filters: report.filters,
       },

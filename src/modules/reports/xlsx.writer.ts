@@ -1,12 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { TReport, TReportTable } from './report-table.types';
+import { sheetNames } from './sheet-name.policy';
 
-/** Excel allows 31 characters and none of []:*?/\ in a sheet name. */
-const sheetName = (table: TReportTable, index: number) =>
-  `${index + 1} ${table.title.en}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
-
-function addTableSheet(book: ExcelJS.Workbook, table: TReportTable, index: number): void {
-  const sheet = book.addWorksheet(sheetName(table, index));
+function addTableSheet(book: ExcelJS.Workbook, table: TReportTable, name: string): void {
+  const sheet = book.addWorksheet(name);
   sheet.addRow([table.title.lo]).font = { bold: true, size: 13 };
   sheet.addRow([table.title.en]).font = { bold: true };
   sheet.addRow([table.countUnit.lo]);
@@ -34,6 +31,7 @@ export async function reportToXlsx(report: TReport): Promise<Buffer> {
   for (const n of report.notes) notes.addRow([n.lo, n.en]);
   notes.getColumn(1).width = 60;
   notes.getColumn(2).width = 90;
-  report.tables.forEach((t, i) => addTableSheet(book, t, i));
+  const names = sheetNames(report.tables.map((t) => t.title.en));
+  report.tables.forEach((t, i) => addTableSheet(book, t, names[i] ?? `${i + 1}`));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
 import { can } from '../auth/permissions.policy';
 import { subjectForPartner } from '../referrals/partner-view.policy';
+import { serviceKindsFor } from './service-kinds.repository';
 import { openTicketStates, type TTicketRow } from './tickets.repository';
 
 /** Who is on the partner side: a portal user of an organisation, or a magic link for one ticket. */
@@ -95,9 +96,16 @@ export async function partnerTicketView(
     .where(eq(ticketEvents.ticketId, ticket.id))
     .orderBy(asc(ticketEvents.id));
   const services = await deps.db
-    .select({ service: ticketServices.service, givenOn: ticketServices.givenOn })
+    .select({
+      service: ticketServices.service,
+      givenOn: ticketServices.givenOn,
+      quantity: ticketServices.quantity,
+      endsOn: ticketServices.endsOn,
+    })
     .from(ticketServices)
-    .where(eq(ticketServices.ticketId, ticket.id));
+    .where(eq(ticketServices.ticketId, ticket.id))
+    .orderBy(asc(ticketServices.givenOn));
+  const serviceKinds = await serviceKindsFor(deps.db, unit.kind);
   await deps.db.transaction((tx) =>
     recordAudit(tx, deps.config, {
       actorId: principal.kind === 'portal' ? principal.actor.userId : null,
@@ -123,5 +131,6 @@ export async function partnerTicketView(
     subject: subjectForPartner(unit.kind, referral.subject),
     events,
     services,
+    serviceKinds,
   };
 }

@@ -18,6 +18,7 @@ import {
   type TTicketRow,
   type TTx,
 } from './tickets.repository';
+import { offersService } from './service-kinds.repository';
 import { ticketAuditAction } from './ticket-audit.policy';
 
 export type TTicketActor = {
@@ -31,7 +32,14 @@ export type TTicketActor = {
 export type TTicketChange =
   | { kind: 'transition'; event: TTicketEvent; note?: string }
   | { kind: 'note'; note: string }
-  | { kind: 'service'; service: string; givenOn: string; note?: string };
+  | {
+      kind: 'service';
+      service: string;
+      givenOn: string;
+      quantity: number;
+      endsOn?: string;
+      note?: string;
+    };
 
 export type TChangeResult = {
   ticket: TTicketRow;
@@ -72,6 +80,8 @@ export async function changeTicket(
         change.kind !== 'service' ||
         (actor.side === 'partner' && ['accepted', 'in_progress', 'on_hold'].includes(state));
       if (terminalStates.has(state) || !serviceAllowed) throw new AppError('INVALID_TRANSITION');
+      if (change.kind === 'service' && !(await offersService(tx, unit.kind, change.service)))
+        throw new AppError('SERVICE_NOT_OFFERED');
     }
     const due: Partial<TTicketRow> = {};
     if (state === 'acknowledged' && ticket.state === 'pending')
@@ -113,6 +123,8 @@ export async function changeTicket(
         caseId: ticket.caseId,
         service: change.service,
         givenOn: change.givenOn,
+        quantity: change.quantity,
+        endsOn: change.endsOn ?? null,
         recordedBy: actor.userId,
       });
       label = `service_${change.service}`;
@@ -159,7 +171,13 @@ export async function changeTicket(
 function eventData(change: TTicketChange, actor: TTicketActor): Record<string, unknown> {
   const data: Record<string, unknown> = actor.linkId ? { linkId: actor.linkId } : {};
   if (change.kind === 'service')
-    return { ...data, service: change.service, givenOn: change.givenOn };
+    return {
+      ...data,
+      service: change.service,
+      givenOn: change.givenOn,
+      quantity: change.quantity,
+      ...(change.endsOn ? { endsOn: change.endsOn } : {}),
+    };
   if (change.kind === 'transition' && change.event.type === 'decline')
     return { ...data, reason: change.event.reason };
   if (change.kind === 'transition' && change.event.type === 'complete')

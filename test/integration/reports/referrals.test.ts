@@ -28,8 +28,8 @@ beforeAll(async () => {
     const at = `${created}+07`;
     const referral = randomUUID();
     const ticket = randomUUID();
-    await sql`insert into referrals (id, case_id, hotline, requested_by, needs, priority, subject)
-      values (${referral}, ${caseId}, '1362', ${randomUUID()}, ${sql.array(['shelter'], 1009)}, 'routine', '{}'::jsonb)`;
+    await sql`insert into referrals (id, case_id, hotline, requested_by, needs, priority, subject, referred_at)
+      values (${referral}, ${caseId}, '1362', ${randomUUID()}, ${sql.array(['shelter'], 1009)}, 'routine', '{}'::jsonb, ${at}::timestamptz)`;
     await sql`insert into tickets (id, referral_id, unit_id, organisation_key, case_id, needs, priority, state, decline_reason,
         due_acknowledge_at, due_resolve_at, created_at)
       values (${ticket}, ${referral}, ${unit}, 'lwu-cwpc', ${caseId}, ${sql.array(['shelter'], 1009)}, 'routine', ${state}, ${reason},
@@ -71,5 +71,25 @@ describe('referrals report', () => {
       (await loadReferrals(sql, may2025, { hotlines: ['1554'], provinceCode: null })).groups[0]
         ?.tickets,
     ).toBe(0);
+  });
+
+  it('places a referral imported from an earlier system in its own year, not the year it was imported', async () => {
+    const sql = stores.database.sql;
+    const [unit] = await sql<Array<{ id: string }>>`select id from partner_units limit 1`;
+    const [kase] = await sql<Array<{ id: string }>>`select id from cases limit 1`;
+    const referral = randomUUID();
+    // Migrated today: the rows are written now, the referral was made in June 2022.
+    await sql`insert into referrals (id, case_id, hotline, requested_by, needs, priority, subject, referred_at)
+      values (${referral}, ${kase?.id ?? ''}, '1362', ${randomUUID()}, ${sql.array(['shelter'], 1009)}, 'routine',
+        '{}'::jsonb, '2022-06-15 09:00+07')`;
+    await sql`insert into tickets (referral_id, unit_id, organisation_key, case_id, needs, priority, state)
+      values (${referral}, ${unit?.id ?? ''}, 'lwu-cwpc', ${kase?.id ?? ''}, ${sql.array(['shelter'], 1009)}, 'routine', 'completed')`;
+    const year = (y: number) => ({ from: `${y}-01-01`, to: `${y}-12-31` });
+    const everywhere = { hotlines: null, provinceCode: null };
+    const total = async (y: number) =>
+      (await loadReferrals(sql, year(y), everywhere)).groups.find((g) => g.organisation === null);
+    expect(await total(2022)).toMatchObject({ tickets: 1, completed: 1 });
+    const thisYear = new Date().getFullYear();
+    expect((await total(thisYear))?.tickets).toBe(0);
   });
 });

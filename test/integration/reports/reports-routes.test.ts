@@ -10,12 +10,14 @@ import { createTestStores, type TTestStores } from '../../support/test-stores';
 let stores: TTestStores;
 let app: FastifyInstance;
 let logs: TLogCapture;
-const cookies: Record<'statistician' | 'supervisor1554' | 'counsellor', string> = {
+const cookies: Record<'statistician' | 'supervisor1554' | 'counsellor' | 'admin', string> = {
+  admin: '',
   statistician: '',
   supervisor1554: '',
   counsellor: '',
 };
 let statisticianId = '';
+let adminId = '';
 
 beforeAll(async () => {
   stores = await createTestStores();
@@ -29,6 +31,9 @@ beforeAll(async () => {
     await createStaff(stores, { role: 'supervisor', hotlines: ['1554'] }),
   );
   cookies.counsellor = await loginAs(app, await createStaff(stores, { role: 'counsellor' }));
+  const admin = await createStaff(stores, { role: 'administrator' });
+  adminId = admin.id;
+  cookies.admin = await loginAs(app, admin);
 });
 afterAll(async () => {
   await app.close();
@@ -104,7 +109,7 @@ describe('/api/staff/reports', () => {
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-    expect(book.worksheets).toHaveLength(1 + 8);
+    expect(book.worksheets).toHaveLength(1 + 11);
     const summary = book.worksheets[1];
     expect(summary?.getRow(8).values).toEqual([
       undefined,
@@ -116,5 +121,48 @@ describe('/api/staff/reports', () => {
       2,
     ]);
     expect(logs.text()).not.toContain('Victims identified');
+  });
+
+  it('lets only an administrator publish an approved table without suppression, audited', async () => {
+    const url =
+      '/api/staff/reports/national/export?period=year&year=2025&format=csv&audience=published&approved=summary';
+    const refused = await get('statistician', url);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const published = await get('admin', url);
+    expect(published.statusCode).toBe(200);
+    // The approved table shows its small counts; every other table keeps them hidden.
+    expect(published.body).toContain('Victims identified,7,4,4,2');
+    expect(published.body).toContain('<3');
+    expect(published.body).toContain('approved by an administrator');
+    const unknown = await get('admin', url.replace('approved=summary', 'approved=no-such-table'));
+    expect(unknown.statusCode).toBe(400);
+    const audit = await stores.database.sql<
+      Array<{ actor_id: string; data: { audience: string; unsuppressedTables: string[] } }>
+    >`select actor_id, data from audit_log where action = 'report.published'`;
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor_id: adminId,
+        data: expect.objectContaining({ audience: 'published', unsuppressedTables: ['summary'] }),
+      }),
+    ]);
+  });
+
+  it('exports the de-identified dataset k-anonymous, saying what it withheld, and refuses k below 5', async () => {
+    const url = '/api/staff/reports/deidentified/export?period=year&year=2025';
+    expect((await get('statistician', `${url}&k=4`)).statusCode).toBe(400);
+    // Seven victims identified in 2025: fewer than the default k of 11, so none can be released.
+    const strict = await get('statistician', url);
+    expect(strict.statusCode).toBe(200);
+    expect(strict.body.split('\n')[0]).toContain('k=11;');
+    expect(strict.body.split('\n')[0]).toContain('7 rows of combinations rarer than k withheld');
+    const five = (await get('statistician', `${url}&k=5`)).body.trim().split('\n');
+    expect(five[1]).toBe('year,sex,age,citizenship,exploitationCountry,forms');
+    const released = five.slice(2).map((l) => l.split(',').slice(0, 5).join(','));
+    const counts = new Map<string, number>();
+    for (const c of released) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const n of counts.values()) expect(n).toBeGreaterThanOrEqual(5);
+    const withheld = Number(/; (\d+) rows/.exec(five[0] ?? '')?.[1]);
+    expect(released.length + withheld).toBe(7);
   });
 });

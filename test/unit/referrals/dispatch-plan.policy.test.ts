@@ -49,6 +49,7 @@ const referral: TReferralRow = {
   unroutedNeeds: [],
   blockedUnitIds: [],
   dispatchedAt: null,
+  referredAt: now,
   createdAt: now,
   updatedAt: now,
 };

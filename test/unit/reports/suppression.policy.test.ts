@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tallyNationalStatistics } from '../../../src/modules/reports/national-statistics.policy';
+import { noEvents } from '../../../src/modules/reports/national-events.repository';
 import { nationalReport } from '../../../src/modules/reports/national-report.policy';
 import { forAudience } from '../../../src/modules/reports/report-audience.policy';
 import { suppressSmallCells } from '../../../src/modules/reports/suppression.policy';
 import { reportToCsv } from '../../../src/modules/reports/csv.writer';
 import { reportToXlsx } from '../../../src/modules/reports/xlsx.writer';
+import { sheetNames } from '../../../src/modules/reports/sheet-name.policy';
 import type { TReportTable } from '../../../src/modules/reports/report-table.types';
 import {
   knownContacts,
@@ -25,6 +27,7 @@ const report = () =>
       services: knownServices,
       contacts: knownContacts,
     }),
+    events: noEvents(),
   });
 const rowsOf = (t: TReportTable) => Object.fromEntries(t.rows.map((r) => [r.key, r.cells]));
 
@@ -104,7 +107,7 @@ describe('CSV and XLSX exports', () => {
     await book.xlsx.load((await reportToXlsx(r)) as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([
       '0 Notes',
-      ...r.tables.map((t, i) => `${i + 1} ${t.title.en}`.slice(0, 31)),
+      ...sheetNames(r.tables.map((t) => t.title.en)),
     ]);
     const forms = present(book.worksheets[6], 'forms sheet');
     expect(forms.getRow(6).values).toEqual([

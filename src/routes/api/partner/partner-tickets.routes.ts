@@ -135,6 +135,8 @@ export const partnerTicketRoutes: FastifyPluginAsyncZod = async (app) => {
         kind: 'service',
         service: request.body.service,
         givenOn: request.body.givenOn,
+        quantity: request.body.quantity,
+        ...(request.body.endsOn ? { endsOn: request.body.endsOn } : {}),
         ...(request.body.note ? { note: request.body.note } : {}),
       }),
   );

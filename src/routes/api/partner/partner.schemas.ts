@@ -4,12 +4,12 @@ import { ZErrorBody } from '../../error.schema';
 import {
   declineReasons,
   outcomes,
-  partnerServices,
   ZPartnerInboxItem,
   ZPartnerTicket,
+  ZServiceCode,
 } from '../../../contracts/partner-tickets';
 
-export { declineReasons, outcomes, partnerServices };
+export { declineReasons, outcomes };
 
 const ZNote = z.string().trim().min(1).max(4000);
 
@@ -29,11 +29,19 @@ export const ZAction = z.discriminatedUnion('action', [
 ]);
 
 export const ZNoteBody = z.object({ note: ZNote });
-export const ZServiceBody = z.object({
-  service: z.enum(partnerServices),
-  givenOn: z.iso.date(),
-  note: ZNote.optional(),
-});
+/** A service event: how many times it was given that day; a stay may say when it ended. */
+export const ZServiceBody = z
+  .object({
+    service: ZServiceCode,
+    givenOn: z.iso.date(),
+    quantity: z.int().min(1).max(1000).default(1),
+    endsOn: z.iso.date().optional(),
+    note: ZNote.optional(),
+  })
+  .refine((b) => b.endsOn === undefined || b.endsOn >= b.givenOn, {
+    message: 'endsOn is before givenOn',
+    path: ['endsOn'],
+  });
 
 export const ZInboxQuery = z.object({
   box: z.enum(['new', 'mine', 'unit']).default('new'),
@@ -55,6 +63,7 @@ export const partnerErrors = {
   403: ZErrorBody,
   404: ZErrorBody,
   409: ZErrorBody,
+  422: ZErrorBody,
 };
 
 /** Dates as ISO strings, the way the response schemas (and JSON) carry them. */

@@ -8,6 +8,8 @@ import {
 } from '../../../modules/reports/report.schema';
 import { exportReport, viewReport } from '../../../modules/reports/reports.service';
 import { ZErrorBody } from '../../error.schema';
+import { DEFAULT_K, MIN_K } from '../../../modules/reports/deidentified.policy';
+import { exportDeidentified } from '../../../modules/reports/deidentified.service';
 
 const ZKind = z.object({ kind: z.enum(reportKinds) });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -17,6 +19,29 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
  * (their hotlines) and administrators; exports need their own permission and are audited.
  */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Registered before /reports/:kind/export so 'deidentified' is not read as a report kind.
+  app.get(
+    '/reports/deidentified/export',
+    {
+      schema: {
+        tags: ['reports'],
+        querystring: ZReportQuery.extend({
+          k: z.coerce.number().int().min(MIN_K).max(1000).default(DEFAULT_K),
+        }),
+        response: { 200: z.any().describe('CSV file'), ...errors },
+      },
+      config: { permission: 'report.export' },
+    },
+    async (request, reply) => {
+      const file = await exportDeidentified(app.deps, request.actor, request.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  );
+
   app.get(
     '/reports/:kind',
     {

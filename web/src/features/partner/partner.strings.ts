@@ -60,6 +60,7 @@ const lo = {
     recordService: 'ບັນທຶກການບໍລິການ',
     service: 'ການບໍລິການ',
     givenOn: 'ວັນທີໃຫ້ບໍລິການ',
+    quantity: 'ຈຳນວນຄັ້ງ',
     done: 'ບັນທຶກແລ້ວ',
   },
   reasons: {
@@ -78,14 +79,6 @@ const lo = {
     person_declined_help: 'ບຸກຄົນບໍ່ຕ້ອງການຄວາມຊ່ວຍເຫຼືອ',
     lost_contact: 'ຂາດການຕິດຕໍ່',
     other: 'ອື່ນໆ',
-  },
-  servicesList: {
-    shelter: 'ທີ່ພັກອາໄສ',
-    legal_aid: 'ການຊ່ວຍເຫຼືອທາງກົດໝາຍ',
-    medical: 'ການປິ່ນປົວ',
-    education_vocational: 'ການສຶກສາ / ຝຶກວິຊາຊີບ',
-    reintegration: 'ການກັບຄືນສູ່ຊຸມຊົນ',
-    follow_up: 'ການຕິດຕາມ',
   },
   events: {
     created: 'ໄດ້ຮັບການສົ່ງຕໍ່',
@@ -180,6 +173,7 @@ const en: TStrings<typeof lo> = {
     recordService: 'Record service',
     service: 'Service',
     givenOn: 'Date given',
+    quantity: 'Times',
     done: 'Saved',
   },
   reasons: {
@@ -198,14 +192,6 @@ const en: TStrings<typeof lo> = {
     person_declined_help: 'Person declined help',
     lost_contact: 'Lost contact',
     other: 'Other',
-  },
-  servicesList: {
-    shelter: 'Shelter',
-    legal_aid: 'Legal aid',
-    medical: 'Medical care',
-    education_vocational: 'Education / vocational training',
-    reintegration: 'Reintegration',
-    follow_up: 'Follow-up',
   },
   events: {
     created: 'Referral received',

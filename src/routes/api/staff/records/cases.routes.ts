@@ -9,12 +9,14 @@ import {
   setLegalHold,
   updateCase,
 } from '../../../../modules/cases/cases.service';
+import { recordCaseService } from '../../../../modules/cases/case-services.service';
 import { searchCases } from '../../../../modules/cases/records-search.service';
 import {
   errors,
   jsonDates,
   ZCase,
   ZCaseCreate,
+  ZCaseServiceCreate,
   ZCaseStatusChange,
   ZCaseUpdate,
   ZId,
@@ -25,6 +27,8 @@ import {
   ZSearchResult,
   ZTimelineEntry,
 } from './records.schemas';
+
+import { ZErrorBody } from '../../../error.schema';
 
 const tags = ['cases'];
 
@@ -121,5 +125,22 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'record.search' },
     },
     async (request) => (await searchCases(deps, request.actor, request.body)).map(jsonDates),
+  );
+
+  app.post(
+    '/cases/:id/services',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZCaseServiceCreate,
+        response: { 201: z.object({ id: z.string() }), ...errors, 422: ZErrorBody },
+      },
+      config: { permission: 'case.update' },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordCaseService(deps, request.actor, request.params.id, request.body)),
   );
 };

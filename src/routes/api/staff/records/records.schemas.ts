@@ -7,6 +7,7 @@ import {
   contactTypes,
   safeToTalkAnswers,
 } from '../../../../../db/schema/contacts';
+import { ZServiceCode } from '../../../../contracts/partner-tickets';
 import { ZErrorBody } from '../../../error.schema';
 
 /** Dates leave the API as ISO strings; this turns a row's Date values into them. */
@@ -192,3 +193,18 @@ export const ZSearchResult = z.array(
     updatedAt: iso,
   }),
 );
+
+/** A service event staff record for an organisation that does not use the system. */
+export const ZCaseServiceCreate = z
+  .object({
+    organisation: code,
+    personId: z.uuid().optional(),
+    service: ZServiceCode,
+    givenOn: z.iso.date(),
+    quantity: z.int().min(1).max(1000).default(1),
+    endsOn: z.iso.date().optional(),
+  })
+  .refine((b) => b.endsOn === undefined || b.endsOn >= b.givenOn, {
+    message: 'endsOn is before givenOn',
+    path: ['endsOn'],
+  });

@@ -3,7 +3,6 @@ import { api } from '../../../shared/api/api-client';
 import {
   declineReasons,
   outcomes,
-  partnerServices,
   ticketStates,
   ZPartnerInboxItem,
   ZPartnerTicket,
@@ -12,7 +11,7 @@ import {
   type TTicketState,
 } from '../../../../../src/contracts/partner-tickets';
 
-export { declineReasons, outcomes, partnerServices, ticketStates, type TTicketState };
+export { declineReasons, outcomes, ticketStates, type TTicketState };
 
 const ZInboxItem = ZPartnerInboxItem;
 export type TInboxItem = TPartnerInboxItem;
@@ -36,7 +35,7 @@ export const addNote = (id: string, note: string) =>
   api.post(`${base}/tickets/${id}/notes`, { note });
 export const recordService = (
   id: string,
-  body: { service: (typeof partnerServices)[number]; givenOn: string; note?: string },
+  body: { service: string; givenOn: string; quantity: number; note?: string },
 ) => api.post(`${base}/tickets/${id}/services`, body);
 export const openMagicLink = (token: string) =>
   api.post(`${base}/magic-link`, { token }, z.object({ ticketId: z.string() }));

@@ -7,6 +7,7 @@ import { ErrorText } from '../../../shared/ui/error-text';
 import { fetchTicket, type TTicket } from '../api/partner.api';
 import { TicketActions } from './ticket-actions';
 import { TicketWork } from './ticket-work';
+import { serviceLabel } from './service-label';
 
 const subjectOrder = [
   'sex',
@@ -137,7 +138,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           <ul data-testid="services">
             {ticket.services.map((s, i) => (
               <li key={i}>
-                {t(`servicesList.${s.service}`)} — {formatDate(`${s.givenOn}T12:00:00+07:00`)}
+                {serviceLabel(ticket, s.service, i18n.language)} ×{s.quantity} —{' '}
+                {formatDate(`${s.givenOn}T12:00:00+07:00`)}
               </li>
             ))}
           </ul>

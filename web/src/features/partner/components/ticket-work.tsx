@@ -2,15 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { SelectField, TextArea, TextField } from '../../../shared/ui/field';
-import { addNote, partnerServices, recordService, type TTicket } from '../api/partner.api';
+import { addNote, recordService, type TTicket } from '../api/partner.api';
+import { serviceLabel } from './service-label';
 
 const todayInVientiane = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
 
 /** Services given and free notes, while the partner works on an accepted ticket. */
 export function TicketWork({ ticket, onChanged }: { ticket: TTicket; onChanged: () => void }) {
-  const { t } = useT('partner');
+  const { t, i18n } = useT('partner');
   const [service, setService] = useState('');
+  const [quantity, setQuantity] = useState('1');
   const [givenOn, setGivenOn] = useState(todayInVientiane);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -34,10 +36,12 @@ export function TicketWork({ ticket, onChanged }: { ticket: TTicket; onChanged: 
     e.preventDefault();
     void save('service', async () => {
       await recordService(ticket.id, {
-        service: service as (typeof partnerServices)[number],
+        service,
         givenOn,
+        quantity: Number(quantity),
       });
       setService('');
+      setQuantity('1');
     });
   };
   const submitNote = (e: FormEvent) => {
@@ -59,7 +63,19 @@ export function TicketWork({ ticket, onChanged }: { ticket: TTicket; onChanged: 
             value={service}
             placeholder=""
             onChange={(e) => setService(e.target.value)}
-            options={partnerServices.map((value) => ({ value, label: t(`servicesList.${value}`) }))}
+            options={ticket.serviceKinds.map((k) => ({
+              value: k.code,
+              label: serviceLabel(ticket, k.code, i18n.language),
+            }))}
+          />
+          <TextField
+            label={t('actions.quantity')}
+            type="number"
+            min={1}
+            max={1000}
+            required
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
           />
           <TextField
             label={t('actions.givenOn')}
