@@ -111,6 +111,11 @@ export const ZEnv = z.object({
       'must list IP addresses, CIDRs, loopback, linklocal or uniquelocal',
     ),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
+  /**
+   * Prompt audio fetches a minute per client address (Twilio's media fetchers cache for 5 min, so
+   * this is far above a busy hotline's need; the route is public and unsigned).
+   */
+  PROMPT_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
   DEMO_DATA: flag.default(false),
   /** Staff sessions: signed out after this many idle minutes, and after this many hours in any case. */

@@ -7,6 +7,7 @@ export const errorCatalogue = {
   SECOND_FACTOR_REQUIRED: { status: 401, message: 'A second factor is required.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The user name or password is wrong.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  ORIGIN_REFUSED: { status: 403, message: 'This request did not come from this application.' },
   TWILIO_SIGNATURE_MISSING: { status: 400, message: 'The request signature is missing.' },
   TWILIO_SIGNATURE_INVALID: { status: 403, message: 'The request signature is not valid.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
@@ -28,6 +29,10 @@ export const errorCatalogue = {
   URI_TOO_LONG: { status: 414, message: 'The address is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; please wait a moment.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'The records database is not answering; please try again in a moment.',
+  },
   STORE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
