@@ -128,6 +128,20 @@ export const ZEnv = z.object({
   REFERRAL_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   /** How often workers sweep SLA timers and re-enqueue stored referrals or deliveries without a job. */
   REFERRAL_SWEEP_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+  /**
+   * Partner webhook hosts (exact names, comma-separated) that may be internal addresses and plain
+   * http: a partner's test receiver on this machine. Every other webhook must be https to a
+   * public address, checked when saved and again when each connection is made.
+   */
+  PARTNER_WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** How long an SMS magic link stays usable, and the session it opens. */
   MAGIC_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 });
