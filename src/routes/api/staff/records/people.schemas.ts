@@ -7,6 +7,7 @@ import {
   traffickingStages,
   victimStatuses,
 } from '../../../../../db/schema/people';
+import { ZProvinceCode } from '../../../../contracts/codes';
 import { code, iso, text, ZPhone } from './records.schemas';
 
 const ZStage = z.object({
@@ -29,7 +30,7 @@ const ZPersonFields = z.object({
   nationalities: z.array(z.string().regex(/^[A-Z]{2}$/)).max(5),
   ethnicity: code.nullable(),
   languages: codes,
-  residenceProvinceCode: code.nullable(),
+  residenceProvinceCode: ZProvinceCode.nullable(),
   residenceDistrict: text(100).nullable(),
   victimStatus: z.enum(victimStatuses),
   identifiedBy: code.nullable(),
