@@ -116,6 +116,8 @@ export const ZEnv = z.object({
    * this is far above a busy hotline's need; the route is public and unsigned).
    */
   PROMPT_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
+  /** Staff, partner and session requests answer 503 after this long rather than hang on a store. */
+  STAFF_REQUEST_DEADLINE_MS: z.coerce.number().int().min(500).max(120000).default(10000),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
   DEMO_DATA: flag.default(false),
   /** Staff sessions: signed out after this many idle minutes, and after this many hours in any case. */

@@ -9,16 +9,24 @@ export type TSql = postgres.Sql;
 export type TDatabaseHandle = { sql: TSql; db: TDatabase; close: () => Promise<void> };
 
 /**
- * One pool per process. `connect_timeout` and a statement timeout keep a dead or slow
- * Postgres from hanging request handlers (webhooks have their own, tighter deadlines).
+ * One pool per process. `connect_timeout`, a statement timeout and a lock timeout keep a dead,
+ * slow or locked Postgres from hanging request handlers: the error handler turns them into a 503
+ * DATABASE_UNAVAILABLE (webhooks have their own, tighter deadlines).
  */
-export function openDatabase(url: string, options: { max?: number } = {}): TDatabaseHandle {
+export function openDatabase(
+  url: string,
+  options: { max?: number; statementTimeoutMs?: number; lockTimeoutMs?: number } = {},
+): TDatabaseHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
     connect_timeout: 5,
     idle_timeout: 30,
     onnotice: () => {},
-    connection: { application_name: 'saiduan', statement_timeout: 15000 },
+    connection: {
+      application_name: 'saiduan',
+      statement_timeout: options.statementTimeoutMs ?? 8000,
+      lock_timeout: options.lockTimeoutMs ?? 5000,
+    },
   });
   const db = drizzle(sql, { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };
