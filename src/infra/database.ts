@@ -8,10 +8,14 @@ export type TSql = postgres.Sql;
 
 export type TDatabaseHandle = { sql: TSql; db: TDatabase; close: () => Promise<void> };
 
+/** Time-outs for the API: a person is waiting, so a stalled statement gives up sooner. */
+export const API_DATABASE_TIMEOUTS = { statementTimeoutMs: 8000, lockTimeoutMs: 5000 };
+
 /**
- * One pool per process. `connect_timeout`, a statement timeout and a lock timeout keep a dead,
- * slow or locked Postgres from hanging request handlers: the error handler turns them into a 503
- * DATABASE_UNAVAILABLE (webhooks have their own, tighter deadlines).
+ * One pool per process. `connect_timeout`, a statement timeout and (for the API) a lock timeout
+ * keep a dead, slow or locked Postgres from hanging request handlers: the error handler turns
+ * them into a 503 DATABASE_UNAVAILABLE (webhooks have their own, tighter deadlines). Workers keep
+ * the longer defaults: their jobs retry and may legitimately wait on a lock.
  */
 export function openDatabase(
   url: string,
@@ -24,8 +28,8 @@ export function openDatabase(
     onnotice: () => {},
     connection: {
       application_name: 'saiduan',
-      statement_timeout: options.statementTimeoutMs ?? 8000,
-      lock_timeout: options.lockTimeoutMs ?? 5000,
+      statement_timeout: options.statementTimeoutMs ?? 15000,
+      lock_timeout: options.lockTimeoutMs ?? 0,
     },
   });
   const db = drizzle(sql, { schema });
