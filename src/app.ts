@@ -1,9 +1,10 @@
 import fp from 'fastify-plugin';
-import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import type { TAppDeps } from './app.types';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
+import { browserRequestsPlugin } from './plugins/browser-requests';
+import { requestDeadlinePlugin } from './plugins/request-deadline';
 import { docsPlugin } from './plugins/docs';
 import { routes } from './routes/index';
 import { webPlugin } from './plugins/web';
@@ -18,7 +19,8 @@ export const app = fp<TAppDeps>(async (fastify, deps) => {
   fastify.decorate('deps', deps);
   await fastify.register(errorHandlerPlugin);
   await fastify.register(securityPlugin);
-  await fastify.register(formbody);
+  await fastify.register(browserRequestsPlugin);
+  await fastify.register(requestDeadlinePlugin);
   await fastify.register(cookie);
   await fastify.register(docsPlugin);
   await fastify.register(telephonyPlugin);

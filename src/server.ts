@@ -1,6 +1,6 @@
 import { requireStores } from './config/config';
 import { runEntryPoint } from './config/load';
-import { openDatabase } from './infra/database';
+import { API_DATABASE_TIMEOUTS, openDatabase } from './infra/database';
 import { openRedis, redisReady } from './infra/redis';
 import { onShutdown } from './infra/shutdown';
 import { buildApp } from './build-app';
@@ -8,7 +8,7 @@ import { buildApp } from './build-app';
 // Only listens and shuts down; everything else is in app.ts.
 await runEntryPoint(async (config) => {
   const stores = requireStores(config);
-  const database = openDatabase(stores.databaseUrl);
+  const database = openDatabase(stores.databaseUrl, API_DATABASE_TIMEOUTS);
   const redis = openRedis(stores.redisUrl);
   redis.on('error', () => {}); // reconnects by itself; /readyz reports the outage
   await redisReady(redis); // bounded: with Redis down the API still starts and webhooks fall back

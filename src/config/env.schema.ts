@@ -116,6 +116,13 @@ export const ZEnv = z.object({
       'must list IP addresses, CIDRs, loopback, linklocal or uniquelocal',
     ),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(300),
+  /**
+   * Prompt audio fetches a minute per client address (Twilio's media fetchers cache for 5 min, so
+   * this is far above a busy hotline's need; the route is public and unsigned).
+   */
+  PROMPT_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
+  /** Staff, partner and session requests answer 503 after this long rather than hang on a store. */
+  STAFF_REQUEST_DEADLINE_MS: z.coerce.number().int().min(500).max(120000).default(10000),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
   DEMO_DATA: flag.default(false),
   /** Staff sessions: signed out after this many idle minutes, and after this many hours in any case. */
@@ -128,6 +135,20 @@ export const ZEnv = z.object({
   REFERRAL_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   /** How often workers sweep SLA timers and re-enqueue stored referrals or deliveries without a job. */
   REFERRAL_SWEEP_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+  /**
+   * Partner webhook hosts (exact names, comma-separated) that may be internal addresses and plain
+   * http: a partner's test receiver on this machine. Every other webhook must be https to a
+   * public address, checked when saved and again when each connection is made.
+   */
+  PARTNER_WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** How long an SMS magic link stays usable, and the session it opens. */
   MAGIC_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 });

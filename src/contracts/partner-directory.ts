@@ -58,6 +58,18 @@ export const ZFocalPoint = z.object({
   smsNumber: ZE164.nullable(),
 });
 
+/** https anywhere, or plain http to exactly 127.0.0.1; never a user name or password inside. */
+export function isWebhookUrlShape(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1');
+}
+
 /** A unit as an administrator writes it (POST, and PATCH with any subset). */
 export const ZUnitInput = z.object({
   organisationKey: z.string().min(1).max(80),
@@ -71,13 +83,10 @@ export const ZUnitInput = z.object({
   intake: ZIntakeCriteria,
   focalPoints: z.array(ZFocalPoint).max(10),
   usesSystem: z.boolean(),
-  // Local http is allowed for a partner's test receiver on the same machine only.
-  webhookUrl: z
-    .string()
-    .url()
-    .startsWith('https://')
-    .or(z.string().url().startsWith('http://127.0.0.1'))
-    .nullable(),
+  // Parsed and its host compared exactly (a prefix test let http://127.0.0.1.attacker.example
+  // through). Local http is for a partner's test receiver on the same machine only; the server
+  // also refuses internal addresses unless PARTNER_WEBHOOK_ALLOW_HOSTS names the host.
+  webhookUrl: z.string().max(2000).refine(isWebhookUrlShape, 'must be an https address').nullable(),
   /** Write-only: stored encrypted, never returned. */
   webhookSecret: z.string().min(32).max(200).nullable().optional(),
   smsNumbers: z.array(ZE164).max(5),
@@ -87,6 +96,8 @@ export type TUnitInput = z.infer<typeof ZUnitInput>;
 
 /** A unit as the API answers: the webhook secret only as "set or not". */
 export const ZUnit = ZUnitInput.omit({ webhookSecret: true }).extend({
+  // As stored: an address saved before the rules tightened is still shown (and refused at send).
+  webhookUrl: z.string().nullable(),
   id: z.string(),
   webhookSecretSet: z.boolean(),
   createdAt: z.iso.datetime(),

@@ -28,6 +28,7 @@ export const errorCatalogue = {
     status: 429,
     message: 'Too many wrong codes: sign-in with a second factor is paused for this account.',
   },
+  ORIGIN_REFUSED: { status: 403, message: 'This request did not come from this application.' },
   TWILIO_SIGNATURE_MISSING: { status: 400, message: 'The request signature is missing.' },
   TWILIO_SIGNATURE_INVALID: { status: 403, message: 'The request signature is not valid.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
@@ -62,6 +63,10 @@ export const errorCatalogue = {
   URI_TOO_LONG: { status: 414, message: 'The address is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; please wait a moment.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'The records database is not answering; please try again in a moment.',
+  },
   STORE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;

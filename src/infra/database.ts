@@ -8,17 +8,29 @@ export type TSql = postgres.Sql;
 
 export type TDatabaseHandle = { sql: TSql; db: TDatabase; close: () => Promise<void> };
 
+/** Time-outs for the API: a person is waiting, so a stalled statement gives up sooner. */
+export const API_DATABASE_TIMEOUTS = { statementTimeoutMs: 8000, lockTimeoutMs: 5000 };
+
 /**
- * One pool per process. `connect_timeout` and a statement timeout keep a dead or slow
- * Postgres from hanging request handlers (webhooks have their own, tighter deadlines).
+ * One pool per process. `connect_timeout`, a statement timeout and (for the API) a lock timeout
+ * keep a dead, slow or locked Postgres from hanging request handlers: the error handler turns
+ * them into a 503 DATABASE_UNAVAILABLE (webhooks have their own, tighter deadlines). Workers keep
+ * the longer defaults: their jobs retry and may legitimately wait on a lock.
  */
-export function openDatabase(url: string, options: { max?: number } = {}): TDatabaseHandle {
+export function openDatabase(
+  url: string,
+  options: { max?: number; statementTimeoutMs?: number; lockTimeoutMs?: number } = {},
+): TDatabaseHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
     connect_timeout: 5,
     idle_timeout: 30,
     onnotice: () => {},
-    connection: { application_name: 'saiduan', statement_timeout: 15000 },
+    connection: {
+      application_name: 'saiduan',
+      statement_timeout: options.statementTimeoutMs ?? 15000,
+      lock_timeout: options.lockTimeoutMs ?? 0,
+    },
   });
   const db = drizzle(sql, { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };

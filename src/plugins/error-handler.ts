@@ -27,6 +27,31 @@ function isPostgresDataException(err: unknown): boolean {
   return false;
 }
 
+// Postgres cancelled the statement (statement or lock timeout), is shutting down, refuses more
+// connections, or the connection failed; and postgres.js's own connection errors.
+const UNAVAILABLE_SQLSTATES = /^(57014|55P03|57P0[1-3]|53300|08...)$/;
+const UNAVAILABLE_DRIVER_CODES = new Set([
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
+
+/** Postgres is too slow or not there: the client gets a 503 it can show, not a hang or a 500. */
+function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; depth++) {
+    const { name, code } = e as { name?: unknown; code?: unknown };
+    if (typeof code === 'string') {
+      if (name === 'PostgresError' && UNAVAILABLE_SQLSTATES.test(code)) return true;
+      if (UNAVAILABLE_DRIVER_CODES.has(code)) return true;
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** The one error handler: every failure becomes `{ error: { code, message } }`; 5xx detail stays in the log. */
 export const errorHandlerPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -43,6 +68,10 @@ export const errorHandlerPlugin = fp(async (app) => {
     if (isPostgresDataException(err)) {
       request.log.warn({ err }, 'input refused by the database');
       return reply.status(400).send(errorBody('VALIDATION_FAILED'));
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err }, 'database unavailable');
+      return reply.status(503).send(errorBody('DATABASE_UNAVAILABLE'));
     }
     if (err.statusCode === 429) return reply.status(429).send(errorBody('RATE_LIMITED'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -14,6 +14,8 @@ export function testConfig(overrides: Record<string, string> = {}): TConfig {
     TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`,
     TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
     COOKIE_SECURE: 'false',
+    // Partners' test receivers listen on this machine.
+    PARTNER_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     ...overrides,
   });
 }

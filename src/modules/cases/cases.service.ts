@@ -4,10 +4,10 @@ import { caseNotes, cases, type TCaseStatus } from '../../../db/schema/cases';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
-import { assertCan, can } from '../auth/permissions.policy';
+import { can } from '../auth/permissions.policy';
 import { keyringOf } from '../crypto/keyring';
 import { sealColumns } from '../crypto/sealed-columns';
-import { caseResource } from './case-scope';
+import { assertCanOnCase } from './case-scope';
 import { canMoveCase, isClosed } from './case-status.policy';
 import { appendTimeline } from './case-timeline.repository';
 import { caseSealed, caseView } from './case-view';
@@ -64,7 +64,7 @@ export async function viewCase(
   return deps.db.transaction(async (tx) => {
     const row = await findCase(tx, id);
     if (!row) throw new AppError('CASE_NOT_FOUND');
-    assertCan(actor, 'case.view', caseResource(row));
+    assertCanOnCase(actor, 'case.view', row);
     await recordAudit(tx, deps.config, {
       actorId: actor.userId,
       action: 'case.viewed',
@@ -98,7 +98,7 @@ export async function changeCase<T>(
   return deps.db.transaction(async (tx) => {
     const row = await findCaseForUpdate(tx, id);
     if (!row) throw new AppError('CASE_NOT_FOUND');
-    assertCan(actor, action, caseResource(row), 'case.view');
+    assertCanOnCase(actor, action, row, 'case.view');
     return work(tx, row);
   });
 }

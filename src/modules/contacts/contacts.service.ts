@@ -8,7 +8,7 @@ import { assertCan, can, type TScopedResource } from '../auth/permissions.policy
 import { keyringOf } from '../crypto/keyring';
 import { phoneHash } from '../crypto/phone-hash';
 import { sealColumns } from '../crypto/sealed-columns';
-import { caseResource } from '../cases/case-scope';
+import { assertCanOnCase } from '../cases/case-scope';
 import { appendTimeline } from '../cases/case-timeline.repository';
 import { findCaseForUpdate } from '../cases/cases.repository';
 import { viewCase } from '../cases/cases.service';
@@ -107,7 +107,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
     if (input.caseId) {
       const target = await findCaseForUpdate(tx, input.caseId);
       if (!target) throw new AppError('CASE_NOT_FOUND');
-      assertCan(actor, 'case.note', caseResource(target));
+      assertCanOnCase(actor, 'case.note', target);
     }
     const [created] = await tx
       .insert(contacts)

@@ -14,6 +14,8 @@ import {
 } from './deliveries.repository';
 import { createMagicLink } from './magic-links.repository';
 import { verdictFor } from './retry.policy';
+import { postWebhookJson, WebhookPostError } from './webhook-post.provider';
+import { parseAllowHosts } from './webhook-target.policy';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature.policy';
 
 export type TDeliverDeps = {
@@ -125,24 +127,26 @@ async function postWebhook(
   );
   const body = webhookBody(d, now);
   try {
-    const response = await fetch(d.unit.webhookUrl, {
-      method: 'POST',
+    const status = await postWebhookJson({
+      url: d.unit.webhookUrl,
       headers: {
         'content-type': 'application/json',
         [SIGNATURE_HEADER]: signWebhook(secret, body, Math.floor(Date.now() / 1000)),
         [IDEMPOTENCY_HEADER]: d.delivery.id,
       },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      allowHosts: parseAllowHosts(deps.config.PARTNER_WEBHOOK_ALLOW_HOSTS),
     });
-    await response.body?.cancel();
-    const verdict = verdictFor(response.status);
+    const verdict = verdictFor(status);
+    // The status class only: the list of failed deliveries must not map a partner's network.
     return verdict === 'delivered'
-      ? { result: 'delivered', status: response.status }
-      : { result: verdict, status: response.status, error: `http_${response.status}` };
+      ? { result: 'delivered', status }
+      : { result: verdict, status, error: `http_${Math.floor(status / 100)}xx` };
   } catch (err) {
-    const name = err instanceof Error ? err.name : 'error';
-    return { result: 'retry', status: null, error: `network_${name}` };
+    const code = err instanceof WebhookPostError ? err.code : 'unreachable';
+    // An address we refuse to reach will not become reachable by retrying.
+    return { result: code === 'address_refused' ? 'give_up' : 'retry', status: null, error: code };
   }
 }
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import { magicLinks } from '../../../db/schema/tickets';
+import { and, eq, gt, isNull, notInArray } from 'drizzle-orm';
+import { magicLinks, tickets } from '../../../db/schema/tickets';
 import type { TDatabase } from '../../infra/database';
+import { terminalStates } from '../tickets/ticket-state.policy';
 
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -50,7 +51,11 @@ export async function exchangeMagicLink(
   return row ? { ticketId: row.ticketId, sessionToken } : null;
 }
 
-/** The one ticket a magic-link session may reach, or null when unknown or expired. */
+/**
+ * The one ticket a magic-link session may reach, or null when unknown, expired, or the ticket has
+ * reached a final state: an SMS link is for acting on a referral, and once it is decided,
+ * completed or withdrawn nothing is left to do, so a lost phone no longer opens it.
+ */
 export async function magicSessionTicket(
   db: TDatabase,
   sessionToken: string,
@@ -59,8 +64,13 @@ export async function magicSessionTicket(
   const [row] = await db
     .select({ ticketId: magicLinks.ticketId, linkId: magicLinks.id })
     .from(magicLinks)
+    .innerJoin(tickets, eq(tickets.id, magicLinks.ticketId))
     .where(
-      and(eq(magicLinks.sessionHash, digest(sessionToken)), gt(magicLinks.sessionExpiresAt, now)),
+      and(
+        eq(magicLinks.sessionHash, digest(sessionToken)),
+        gt(magicLinks.sessionExpiresAt, now),
+        notInArray(tickets.state, [...terminalStates]),
+      ),
     )
     .limit(1);
   return row ?? null;

@@ -24,7 +24,7 @@ export type THotlineSettingsRepository = ReturnType<typeof hotlineSettingsReposi
  */
 export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: number } = {}) {
   const ttlMs = options.ttlMs ?? 30_000;
-  const fresh = new Map<string, { at: number; value: THotlineSettings | null }>();
+  const fresh = new Map<string, { at: number; value: THotlineSettings }>();
   const lastKnown = new Map<string, THotlineSettings>();
   const loading = new Map<string, Promise<THotlineSettings | null>>();
   let invalidations = 0;
@@ -59,7 +59,9 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
           .then((value) => {
             // Read before an administrator's change landed: good for this call, not for the cache.
             const current = generation === invalidations;
-            if (current) fresh.set(number, { at: now, value });
+            // Only hotlines that exist are kept: a number nobody configured (the public prompt
+            // route hears made-up ones) must not grow this map.
+            if (current && value) fresh.set(number, { at: now, value });
             if (value && (current || !lastKnown.has(number))) lastKnown.set(number, value);
             return value;
           })

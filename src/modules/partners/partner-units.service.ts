@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
+import { parseAllowHosts, webhookTargetProblem } from '../delivery/webhook-target.policy';
 
 export type TPartnerUnitInput = {
   organisationKey: string;
@@ -78,6 +79,16 @@ export async function saveUnit(
   id: string | null,
   input: Partial<TPartnerUnitInput>,
 ) {
+  if (input.webhookUrl) {
+    const problem = webhookTargetProblem(
+      input.webhookUrl,
+      parseAllowHosts(deps.config.PARTNER_WEBHOOK_ALLOW_HOSTS),
+    );
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', {
+        details: [{ path: '/webhookUrl', message: problem }],
+      });
+  }
   return deps.db.transaction(async (tx) => {
     if (input.organisationKey) {
       const [org] = await tx

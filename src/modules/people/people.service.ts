@@ -9,7 +9,7 @@ import { assertCan, type TScopedResource } from '../auth/permissions.policy';
 import { keyringOf } from '../crypto/keyring';
 import { phoneHash } from '../crypto/phone-hash';
 import { sealColumns } from '../crypto/sealed-columns';
-import { caseResource } from '../cases/case-scope';
+import { assertCanOnCase } from '../cases/case-scope';
 import { appendTimeline } from '../cases/case-timeline.repository';
 import { findCaseForUpdate } from '../cases/cases.repository';
 import type { TRecordsDeps } from '../cases/records.deps';
@@ -110,7 +110,7 @@ export async function addPersonToCase(
   const row = await deps.db.transaction(async (tx) => {
     const target = await findCaseForUpdate(tx, caseId);
     if (!target) throw new AppError('CASE_NOT_FOUND');
-    assertCan(actor, 'person.create', caseResource(target), 'case.view');
+    assertCanOnCase(actor, 'person.create', target, 'case.view');
     const spoken = personLanguageDefaults(fields, await caseLanguage(tx, caseId));
     const [created] = await tx
       .insert(people)

@@ -7,15 +7,15 @@ import { AppError } from '../../errors/catalogue';
 import type { TDatabase } from '../../infra/database';
 import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
-import { assertCan, can } from '../auth/permissions.policy';
-import { caseResource } from '../cases/case-scope';
+import { can } from '../auth/permissions.policy';
+import { assertCanOnCase, caseResource } from '../cases/case-scope';
 import { findCase } from '../cases/cases.repository';
 
 /** The referrals of a case and their tickets, for the counsellor and supervisor. */
 export async function referralsOfCase(db: TDatabase, actor: TActor, caseId: string) {
   const caseRow = await findCase(db, caseId);
   if (!caseRow) throw new AppError('CASE_NOT_FOUND');
-  assertCan(actor, 'referral.view', caseResource(caseRow));
+  assertCanOnCase(actor, 'referral.view', caseRow);
   const rows = await db
     .select()
     .from(referrals)

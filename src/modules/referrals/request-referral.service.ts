@@ -8,8 +8,7 @@ import { AppError } from '../../errors/catalogue';
 import type { TDatabase } from '../../infra/database';
 import type { JobQueues } from '../../jobs/job-queues';
 import type { TActor } from '../auth/actor';
-import { assertCan } from '../auth/permissions.policy';
-import { caseResource } from '../cases/case-scope';
+import { assertCanOnCase } from '../cases/case-scope';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
 import { caseLanguage } from '../contacts/contact-language.repository';
@@ -42,7 +41,7 @@ export async function requestReferral(
   const referralId = randomUUID();
   const { caseRow, person } = await caseWithPerson(deps.db, input.caseId, input.personId);
   if (!caseRow) throw new AppError('CASE_NOT_FOUND');
-  assertCan(actor, 'referral.request', caseResource(caseRow));
+  assertCanOnCase(actor, 'referral.request', caseRow);
   if (!person) throw new AppError('PERSON_NOT_ON_CASE');
   const subject = referralSubjectFrom({
     person,

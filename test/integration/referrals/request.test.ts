@@ -89,7 +89,7 @@ describe('requesting a referral', () => {
     });
     await expect(
       request(person, { ...counsellorActor(), hotlines: ['1300'] }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' }); // another hotline's case is not shown to exist
+    ).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' }); // another hotline's case: as if it did not exist
     const stored = await stores.database.db
       .select()
       .from(referrals)

@@ -102,5 +102,18 @@ describe('a partner without the portal, reached by SMS', () => {
       payload: { token },
     });
     expect(reused.statusCode).toBe(401);
+
+    // Once the ticket reaches a final state the link's session reads it no more.
+    for (const action of ['accept', 'complete']) {
+      const moved = await app.inject({
+        method: 'POST',
+        url: `/api/partner/tickets/${ticketId}/actions`,
+        headers,
+        payload: { action, ...(action === 'complete' && { outcome: 'services_provided' }) },
+      });
+      expect([action, moved.statusCode]).toEqual([action, 200]);
+    }
+    const after = await app.inject({ url: `/api/partner/tickets/${ticketId}`, headers });
+    expect(after.statusCode).toBe(401);
   });
 });

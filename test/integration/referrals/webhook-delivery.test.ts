@@ -105,7 +105,7 @@ describe('signed webhook delivery', () => {
     expect(await delivery()).toMatchObject({
       attempts: 1,
       lastStatusCode: 422,
-      lastError: 'http_422',
+      lastError: 'http_4xx',
     });
     await receiver.close();
   });

@@ -76,6 +76,11 @@ describe('prompt audio administration', () => {
       400,
     );
     expect((await upload(admin, Buffer.from('x'.repeat(64)), 'text/plain')).statusCode).toBe(415);
+    // Right first bytes, broken inside: a caller would hear noise or nothing.
+    const headerOnly = Buffer.concat([placeholderWav('x').subarray(0, 12), Buffer.alloc(200, 1)]);
+    expect((await upload(admin, headerOnly)).statusCode).toBe(400);
+    const mpegJunk = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(500, 9)]);
+    expect((await upload(admin, mpegJunk, 'audio/mpeg')).statusCode).toBe(400);
     expect(
       (await upload(admin, placeholderWav('x'), 'audio/wav', '1362/prompts/lo/nonsense'))
         .statusCode,

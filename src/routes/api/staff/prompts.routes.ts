@@ -88,7 +88,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/hotlines/:number/prompts/:language/:prompt',
     {
-      config: { permission: 'hotline.manage' },
+      config: { permission: 'hotline.manage', bodyTypes: AUDIO_TYPES },
       schema: {
         params: ZPromptParams,
         response: {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import formbody from '@fastify/formbody';
 import { keyringFromConfig } from '../../../modules/crypto/keyring';
 import { hotlineSettingsRepository } from '../../../modules/hotlines/hotline-settings.repository';
 import { onHotlineChange } from '../../../modules/hotlines/hotline-settings.channel';
@@ -51,6 +52,8 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
     now: () => new Date(),
   };
   app.decorate('voice', voice);
+  // Twilio posts forms; only here (a form body anywhere else is how a foreign page forges requests).
+  await app.register(formbody);
 
   // The last-known hotline settings must exist before Postgres can fail, so load them now.
   await guard(() => hotlines.warm(), 2000);
@@ -77,7 +80,13 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
     twilioSignatureHook(config.TWILIO_AUTH_TOKEN, config.PUBLIC_BASE_URL),
   );
 
-  await app.register(promptAudioRoutes(promptsRepository(db)));
+  await app.register(
+    promptAudioRoutes({
+      prompts: promptsRepository(db),
+      hotlines,
+      rateLimitMax: config.PROMPT_RATE_LIMIT_MAX,
+    }),
+  );
   await app.register(voiceIvrRoutes(voice));
   await app.register(voiceQueueRoutes(voice));
   await app.register(voiceStatusRoutes(voice));

@@ -7,6 +7,7 @@ import {
   traffickingStages,
   victimStatuses,
 } from '../../../../../db/schema/people';
+import { ZProvinceCode } from '../../../../contracts/codes';
 import { code, iso, text, ZPhone } from './records.schemas';
 
 const ZStage = z.object({
@@ -30,7 +31,7 @@ const ZPersonFields = z.object({
   ethnicity: code.nullable(),
   languages: codes,
   interpreterNeeded: z.boolean(),
-  residenceProvinceCode: code.nullable(),
+  residenceProvinceCode: ZProvinceCode.nullable(),
   residenceDistrict: text(100).nullable(),
   victimStatus: z.enum(victimStatuses),
   identifiedBy: code.nullable(),

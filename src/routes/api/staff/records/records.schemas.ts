@@ -8,6 +8,7 @@ import {
   safeToTalkAnswers,
 } from '../../../../../db/schema/contacts';
 import { ZServiceCode } from '../../../../contracts/partner-tickets';
+import { ZCode, ZProvinceCode } from '../../../../contracts/codes';
 import { ZErrorBody } from '../../../error.schema';
 
 /** Dates leave the API as ISO strings; this turns a row's Date values into them. */
@@ -19,7 +20,7 @@ export function jsonDates<T extends Record<string, unknown>>(row: T) {
   };
 }
 
-export const code = z.string().trim().min(1).max(64);
+export const code = ZCode;
 export const text = (max: number) => z.string().trim().max(max);
 export const iso = z.iso.datetime();
 export const ZId = z.object({ id: z.uuid() });
@@ -37,7 +38,7 @@ export const errors = {
 
 const ZCaseFields = z.object({
   riskLevel: z.enum(caseRiskLevels).optional(),
-  provinceCode: code.nullable().optional(),
+  provinceCode: ZProvinceCode.nullable().optional(),
   categoryCode: code.nullable().optional(),
   subcategoryCode: code.nullable().optional(),
   summary: text(20000).nullable().optional(),
@@ -98,7 +99,7 @@ const ZContactFields = z.object({
   contactType: z.enum(contactTypes),
   categoryCode: code.nullable().optional(),
   subcategoryCode: code.nullable().optional(),
-  callerProvinceCode: code.nullable().optional(),
+  callerProvinceCode: ZProvinceCode.nullable().optional(),
   callerPhone: ZPhone.nullable().optional(),
   callerName: text(200).nullable().optional(),
   summary: text(20000).nullable().optional(),
@@ -173,7 +174,7 @@ export const ZSearch = z.object({
   to: z.coerce.date().optional(),
   status: z.enum(caseStatuses).optional(),
   categoryCode: code.optional(),
-  provinceCode: code.optional(),
+  provinceCode: ZProvinceCode.optional(),
   hotline: code.optional(),
   counsellorId: z.uuid().optional(),
   limit: z.number().int().min(1).max(200).default(50),
