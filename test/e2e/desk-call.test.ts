@@ -66,7 +66,13 @@ describe('a simulated call from ring to case', () => {
     await page.getByLabel('Province of residence').selectOption('LA-BK');
     await page.getByRole('button', { name: 'Save person' }).click();
     await page.getByTestId('person').waitFor();
-    await page.getByTestId('person').locator('summary').click();
+    await page
+      .getByTestId('person')
+      .locator('summary')
+      .filter({ hasText: 'Record consent' })
+      .click();
+    // She is 16: her guardian's consent is what lets a shelter be told.
+    await page.getByLabel('Given by').selectOption('parent_or_guardian');
     await page.getByRole('button', { name: 'Record consent' }).click();
     await page.getByTestId('consents').getByText('Share with service providers').waitFor();
 

@@ -31,7 +31,12 @@ describe('partner portal from an SMS link', () => {
       usesSystem: false,
       smsNumbers: [SHELTER_SMS],
     });
-    await insertRule(system.stores, { need: 'shelter', unitId: unit.id });
+    await insertRule(system.stores, {
+      need: 'shelter',
+      unitId: unit.id,
+      // The person lives in Vientiane Capital, where the demo directory has its own shelter rule.
+      provinceCode: 'LA-VT',
+    });
     const { caseId, personId } = await insertCaseWithPerson(system.stores, {
       name: 'Canary Vongsa',
     });

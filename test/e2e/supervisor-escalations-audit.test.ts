@@ -30,7 +30,12 @@ describe('supervisor: escalations inbox and audit log', () => {
     async () => {
       const { db } = system.stores.database;
       const unit = await insertUnit(system.stores, { kind: 'shelter', usesSystem: true });
-      await insertRule(system.stores, { need: 'shelter', unitId: unit.id });
+      await insertRule(system.stores, {
+        need: 'shelter',
+        unitId: unit.id,
+        // The person lives in Vientiane Capital, where the demo directory has its own shelter rule.
+        provinceCode: 'LA-VT',
+      });
       const { caseId, personId } = await insertCaseWithPerson(system.stores);
       const [caseRow] = await db.select().from(cases).where(eq(cases.id, caseId));
       const code = caseRow?.code ?? '';

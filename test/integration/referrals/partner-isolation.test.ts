@@ -202,7 +202,7 @@ describe('requesting a referral through the staff API', () => {
       headers: { cookie: stranger },
       payload: body,
     });
-    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(res.json()).toMatchObject({ error: { code: 'CASE_NOT_FOUND' } });
   });
 });
 

@@ -23,7 +23,11 @@ const available: Partial<Record<TTicketState, TAvailable[]>> = {
   on_hold: ['resume'],
 };
 
-type TProps = { ticket: TTicket; onChanged: () => void };
+type TProps = {
+  ticket: TTicket;
+  /** The action taken and the state it led to. */
+  onChanged: (action: TTicketAction, state: TTicket['state']) => void;
+};
 
 /** The next steps open to the partner in this state; decline and complete ask for a reason. */
 export function TicketActions({ ticket, onChanged }: TProps) {
@@ -40,11 +44,11 @@ export function TicketActions({ ticket, onChanged }: TProps) {
     setBusy(true);
     setError(null);
     try {
-      await actOnTicket(ticket.id, action);
+      const changed = await actOnTicket(ticket.id, action);
       setAsking(null);
       setReason('');
       setNote('');
-      onChanged();
+      onChanged(action, changed.state);
     } catch (err) {
       setError(err);
     } finally {

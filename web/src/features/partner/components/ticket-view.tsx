@@ -4,7 +4,9 @@ import { useT } from '../../../shared/i18n/i18n';
 import { exploitationOptions, provinceOptions } from '../../../shared/reference/reference-data';
 import type { TOption } from '../../../shared/ui/field';
 import { ErrorText } from '../../../shared/ui/error-text';
-import { fetchTicket, type TTicket } from '../api/partner.api';
+import { fetchTicket, type TTicket, type TTicketAction } from '../api/partner.api';
+
+const FINAL_STATES: ReadonlySet<string> = new Set(['completed', 'declined', 'withdrawn']);
 import { TicketActions } from './ticket-actions';
 import { TicketWork } from './ticket-work';
 import { serviceLabel } from './service-label';
@@ -65,6 +67,24 @@ export function TicketView({ ticketId }: { ticketId: string }) {
     }, setError);
   }, [ticketId]);
   useEffect(load, [load]);
+  // A final state (completed, declined) ends an SMS link's session at once, so the answer to the
+  // action is shown as it is instead of reading the ticket again (which that session no longer may).
+  const acted = useCallback(
+    (action: TTicketAction, state: TTicket['state']) => {
+      if (!FINAL_STATES.has(state)) return load();
+      setTicket((tk) =>
+        tk
+          ? {
+              ...tk,
+              state,
+              outcome: action.action === 'complete' ? action.outcome : tk.outcome,
+              declineReason: action.action === 'decline' ? action.reason : tk.declineReason,
+            }
+          : tk,
+      );
+    },
+    [load],
+  );
 
   if (!ticket)
     return error ? (
@@ -122,7 +142,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         ) : null}
       </header>
 
-      <TicketActions ticket={ticket} onChanged={load} />
+      <TicketActions ticket={ticket} onChanged={acted} />
 
       <section className="panel">
         <h2>{t('ticket.person')}</h2>
