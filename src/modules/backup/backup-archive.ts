@@ -268,3 +268,23 @@ export function verifyBackup(
     onTableEnd: async () => {},
   });
 }
+
+/** Only the manifest (first chunk): what a restore must know before it starts a database. */
+export async function readBackupManifest(file: string, key: Buffer): Promise<TManifest> {
+  const found = new Error('manifest read');
+  let manifest: TManifest | null = null;
+  try {
+    await readBackup(file, key, {
+      onManifest: async (m) => {
+        manifest = m;
+        throw found;
+      },
+      onTable: async () => null,
+      onTableEnd: async () => {},
+    });
+  } catch (err) {
+    if (err !== found) throw err;
+  }
+  if (!manifest) throw new Error('backup has no manifest');
+  return manifest;
+}
