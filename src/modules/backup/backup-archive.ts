@@ -283,7 +283,8 @@ export async function readBackupManifest(file: string, key: Buffer): Promise<TMa
       onTableEnd: async () => {},
     });
   } catch (err) {
-    if (err !== found) throw err;
+    // Stopping early aborts the streams behind it: any error once the manifest is in is ours.
+    if (!manifest) throw err;
   }
   if (!manifest) throw new Error('backup has no manifest');
   return manifest;
