@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '../../src/infra/database';
@@ -51,12 +51,13 @@ try {
         secrets &&
         (await embeddedRunning(embeddedUrl(localConfig(secrets), secrets.postgresPassword)));
       stop(
-        `${running ? 'stop npm start, then ' : ''}move the current database aside (mv ${pgDir}* ${dataDir}/before-restore/) to restore into a new one`,
+        `${running ? 'stop npm start, then ' : ''}move the current database aside to restore into a new one: mkdir ${dataDir}/before-restore && mv ${pgDir}* ${dataDir}/before-restore/`,
       );
     }
     // The demo's keys come back with its data: a restore on a new machine must read the records.
     if (backupSecrets && (!secrets || secrets.ENCRYPTION_KEYS !== backupSecrets.ENCRYPTION_KEYS)) {
       if (secrets) say(`${dataDir}/secrets.json replaced by the keys the backup was made with`);
+      mkdirSync(dataDir, { recursive: true, mode: 0o755 });
       saveSecrets(dataDir, backupSecrets);
       secrets = backupSecrets;
     }
