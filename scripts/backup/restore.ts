@@ -27,10 +27,15 @@ import {
 
 // `npm run restore -- <file>`: restores a backup into a NEW database — the embedded one (no
 // .data/postgres yet) or an empty DATABASE_URL — then reconciles what lived only in Redis and
-// says what it did. It never writes over a database that holds data.
+// says what it did. It never writes over a database that holds data. `--reconcile-only` does
+// just the reconciling, on DATABASE_URL (after a point-in-time recovery with pgBackRest/WAL-G).
 
-const file = process.argv[2];
-if (!file || !existsSync(file)) stop('usage: npm run restore -- <backup file>');
+const reconcileOnly = process.argv[2] === '--reconcile-only';
+const file = process.argv[2] ?? '';
+if (reconcileOnly && !process.env.DATABASE_URL)
+  stop('--reconcile-only works on DATABASE_URL: set it to the recovered database');
+if (!reconcileOnly && !existsSync(file))
+  stop('usage: npm run restore -- <backup file>   (or --reconcile-only with DATABASE_URL)');
 const cleanups: Array<() => Promise<void>> = [];
 const finish = async (code: number, line?: string): Promise<never> => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
@@ -39,6 +44,10 @@ const finish = async (code: number, line?: string): Promise<never> => {
 };
 
 try {
+  if (reconcileOnly) {
+    await reconcile(process.env.DATABASE_URL as string, loadLocalSecrets());
+    await finish(0);
+  }
   const { key } = loadBackupKey(process.env, { create: false });
   const manifest = await readBackupManifest(resolve(file), key);
   let secrets = loadLocalSecrets();
@@ -84,7 +93,20 @@ try {
   say(
     `restored ${rows} rows in ${manifest.tables.length} tables in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  await reconcile(databaseUrl, secrets);
+  await finish(0);
+} catch (err) {
+  if (
+    err instanceof BackupKeyError ||
+    err instanceof BackupCorruptError ||
+    err instanceof RestoreRefusedError
+  )
+    await finish(1, err.message);
+  await finish(1, `restore failed: ${err instanceof Error ? err.message : String(err)}`);
+}
 
+/** Ends what lived only in Redis and re-queues the outbox (restore-reconcile.service), then says so. */
+async function reconcile(databaseUrl: string, secrets: TLocalSecrets | null): Promise<void> {
   const config = localConfig(secrets);
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
@@ -107,13 +129,4 @@ try {
   const summary = await reconcileAfterRestore({ db: database.db, config, queues });
   for (const line of describeReconcile(summary)) say(line);
   say('done: npm start runs on the restored database; workers deliver the re-queued referrals');
-  await finish(0);
-} catch (err) {
-  if (
-    err instanceof BackupKeyError ||
-    err instanceof BackupCorruptError ||
-    err instanceof RestoreRefusedError
-  )
-    await finish(1, err.message);
-  await finish(1, `restore failed: ${err instanceof Error ? err.message : String(err)}`);
 }
