@@ -52,8 +52,12 @@ async function readManifest(
   const sequences = await sql<Array<{ name: string; value: string | null }>>`
     select sequencename as name, last_value::text as value
       from pg_sequences where schemaname = 'public' order by sequencename`;
-  const migrations = await sql<Array<{ hash: string }>>`
-    select hash from drizzle.__drizzle_migrations order by id`.catch(() => []);
+  // A failed query would abort the snapshot's transaction: look before reading.
+  const [hasMigrations] = await sql<Array<{ found: boolean }>>`
+    select to_regclass('drizzle.__drizzle_migrations') is not null as found`;
+  const migrations = hasMigrations?.found
+    ? await sql<Array<{ hash: string }>>`select hash from drizzle.__drizzle_migrations order by id`
+    : [];
   const [row] = await sql<Array<{ version: string }>>`select version()`;
   return {
     postgresVersion: row?.version ?? '',
@@ -235,7 +239,21 @@ export async function readBackup(
     }
   };
   // pipeline: an error anywhere (a bad chunk, a failed COPY) ends every stream and rejects here.
-  await pipeline(createReadStream(file), decryptStream(key), createGunzip(), consume);
+  // pipeline reports a failure of the consumer as an AbortError: keep the real one.
+  let failure: unknown = null;
+  const consumeKeepingError = async (source: AsyncIterable<Buffer>) => {
+    try {
+      await consume(source);
+    } catch (err) {
+      failure = err;
+      throw err;
+    }
+  };
+  try {
+    await pipeline(createReadStream(file), decryptStream(key), createGunzip(), consumeKeepingError);
+  } catch (err) {
+    throw failure ?? err;
+  }
   if (!manifest || !trailer) throw new Error('backup incomplete: no trailer');
   const expected = (trailer as TTrailer).rows;
   for (const [name, n] of Object.entries(expected))
