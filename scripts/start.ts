@@ -77,6 +77,8 @@ try {
       database: 'saiduan',
     });
     cleanups.push(pg.stop);
+    // As root from a folder the postgres OS user cannot enter (/root), the data lives elsewhere.
+    if (pg.dataDir !== join(dataDir, 'postgres')) say(`embedded Postgres data in ${pg.dataDir}`);
     databaseUrl = pg.url;
   }
   let redisUrl = config.REDIS_URL;

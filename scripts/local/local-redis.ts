@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { userInfo } from 'node:os';
 import { Redis } from 'ioredis';
 import { stopStaleProcess } from './stale-process';
+import { ensureDebianTool } from './debian-package';
 
 export type TLocalRedis = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
@@ -16,23 +16,17 @@ const howToGetRedis = [
   '  Any server:     REDIS_URL=redis://host:6379 npm start',
 ].join('\n');
 
-function hasRedisServer(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
 /** Finds `redis-server`; installs Debian's package when we are root with apt; otherwise explains. */
 export function ensureRedisServer(log: (line: string) => void): void {
-  if (hasRedisServer()) return;
-  const canApt =
-    userInfo().uid === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
-  if (!canApt) throw new Error(howToGetRedis);
-  log('redis-server not found: installing Debian package redis-server (one time)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const install =
-    update.status === 0 &&
-    spawnSync('apt-get', ['install', '-y', 'redis-server'], { stdio: 'inherit', env });
-  if (!install || install.status !== 0 || !hasRedisServer()) throw new Error(howToGetRedis);
+  ensureDebianTool(
+    {
+      name: 'redis-server',
+      debianPackage: 'redis-server',
+      isPresent: () => spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0,
+      howTo: howToGetRedis,
+    },
+    log,
+  );
   // Debian starts its own service on 6379; we run our own instance and leave that one alone.
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../../scripts/local/local-redis';
 import { freePort } from '../../scripts/local/free-port';
 import { withDatabase } from './database-url';
+import { ensureChromium } from './chromium';
 import { keepFailureExitCode } from './keep-failure-exit-code';
 
 keepFailureExitCode();
@@ -35,6 +36,15 @@ export const TEMPLATE_DATABASE = 'saiduan_template';
  * Migrations run once into a template database; each test file clones it (see context.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // What the run needs that npm cannot install comes first: installed as root, or one line on how.
+  try {
+    if (!process.env.REDIS_URL) ensureRedisServer((line) => console.log(line));
+    if (await runsBrowserTests(project)) ensureChromium((line) => console.log(line));
+  } catch (err) {
+    process.stderr.write(`\n${err instanceof Error ? err.message : String(err)}\n\n`);
+    process.exit(1);
+  }
+
   const stops: Array<() => Promise<void>> = [];
   const dir = mkdtempSync(join(tmpdir(), 'saiduan-test-'));
   chmodSync(dir, 0o755); // the postgres OS user must reach its data folder when we run as root
@@ -52,7 +62,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   let redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {
-    ensureRedisServer((line) => console.log(line));
     const redis: TLocalRedis = await startLocalRedis({
       dir: join(dir, 'redis'),
       port: await freePort(),
@@ -79,4 +88,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     for (const stop of stops.reverse()) await stop().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** Only a run that includes a browser test needs Chromium (`npx vitest run test/unit` does not). */
+async function runsBrowserTests(project: TestProject): Promise<boolean> {
+  // The command line's file filters: Vitest keeps them as `filenamePattern` (not in its types).
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  const { testFiles } = await project.globTestFiles(filters);
+  return testFiles.some((file) => file.includes('/test/e2e/'));
 }

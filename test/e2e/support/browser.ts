@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from '../../support/chromium';
+
+export { CHROMIUM };
 const ARGS = [
   '--headless',
   '--no-sandbox',
