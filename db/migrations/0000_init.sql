@@ -298,6 +298,21 @@ CREATE TABLE "prompt_audio" (
 	CONSTRAINT "prompt_audio_hotline_prompt_language_pk" PRIMARY KEY("hotline","prompt","language")
 );
 --> statement-breakpoint
+CREATE TABLE "prompt_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"hotline" text NOT NULL,
+	"prompt" text NOT NULL,
+	"language" text NOT NULL,
+	"version" integer NOT NULL,
+	"content_type" text NOT NULL,
+	"audio" "bytea" NOT NULL,
+	"source" text NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"approved_by" uuid,
+	"approved_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"seq" bigserial PRIMARY KEY NOT NULL,
 	"at" timestamp with time zone NOT NULL,
@@ -671,6 +686,7 @@ CREATE INDEX "calls_from_hash_idx" ON "calls" USING btree ("from_hash");--> stat
 CREATE INDEX "calls_updated_brin_idx" ON "calls" USING brin ("updated_at");--> statement-breakpoint
 CREATE INDEX "calls_enqueued_brin_idx" ON "calls" USING brin ("enqueued_at");--> statement-breakpoint
 CREATE INDEX "blocked_callers_phone_hash_idx" ON "blocked_callers" USING btree ("phone_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "prompt_versions_slot_version_idx" ON "prompt_versions" USING btree ("hotline","prompt","language","version");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_chain_pos_idx" ON "audit_log" USING btree ("chain_pos");--> statement-breakpoint
 CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("seq") WHERE "audit_log"."chain_pos" is null;--> statement-breakpoint

@@ -24,7 +24,8 @@ export type TBrowser = {
 };
 
 /** Debian's Chromium, one new empty user-data-dir per page, laptop-sized (1366×768). */
-export async function openBrowser(baseURL: string): Promise<TBrowser> {
+/** `extraArgs`: more Chromium flags, e.g. a fake microphone for recording tests. */
+export async function openBrowser(baseURL: string, extraArgs: string[] = []): Promise<TBrowser> {
   const contexts: Array<{ context: BrowserContext; dir: string }> = [];
   return {
     newPage: async ({ uiLanguage } = {}) => {
@@ -32,7 +33,7 @@ export async function openBrowser(baseURL: string): Promise<TBrowser> {
       const context = await chromium.launchPersistentContext(dir, {
         executablePath: CHROMIUM,
         headless: true,
-        args: ARGS,
+        args: [...ARGS, ...extraArgs],
         baseURL,
         viewport: { width: 1366, height: 768 },
         timezoneId: 'Europe/Berlin', // not Vientiane: dates must still show Vientiane time

@@ -39,7 +39,7 @@ export type TE2eSystem = {
  * workers and the telephony simulator, each on free ports against this file's own stores.
  */
 export async function startE2eSystem(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; browserArgs?: string[] } = {},
 ): Promise<TE2eSystem> {
   await buildWebOnce();
   const [apiPort, simulatorPort] = [await freePort(), await freePort()];
@@ -88,7 +88,7 @@ export async function startE2eSystem(
     const workers = await startSystemWorkers(stores);
     stops.push(workers.close);
 
-    const browser = await openBrowser(baseURL);
+    const browser = await openBrowser(baseURL, options.browserArgs);
     stops.push(browser.close);
 
     return {

@@ -98,3 +98,69 @@ describe('prompt audio administration', () => {
     ).toBe(404);
   });
 });
+
+describe('prompt versions: record, listen back, approve', () => {
+  const base = '/api/staff/hotlines/1362/prompts/lo/goodbye';
+  it('keeps a recording as a draft callers do not hear until it is approved', async () => {
+    const admin = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
+    const heard = async () =>
+      (await app.inject({ url: '/webhooks/twilio/prompts/1362/lo/goodbye.wav' })).rawPayload;
+    const placeholder = await heard();
+
+    const first = placeholderWav('first take', 1.2);
+    const second = placeholderWav('second take', 1.4);
+    for (const take of [first, second]) {
+      const saved = await app.inject({
+        method: 'POST',
+        url: `${base}/versions`,
+        headers: { cookie: admin, 'content-type': 'audio/wav' },
+        payload: take,
+      });
+      expect(saved.statusCode).toBe(201);
+    }
+    // Drafts: still the placeholder for callers.
+    expect((await heard()).equals(placeholder)).toBe(true);
+    const listed = await app.inject({ url: `${base}/versions`, headers: { cookie: admin } });
+    expect(
+      listed.json().versions.map((v: { version: number; live: boolean }) => [v.version, v.live]),
+    ).toEqual([
+      [2, false],
+      [1, false],
+    ]);
+    const back = await app.inject({ url: `${base}/versions/1/audio`, headers: { cookie: admin } });
+    expect(back.rawPayload.equals(first)).toBe(true);
+
+    // Approving the second take: callers hear it, and it is the live version.
+    const approve = (v: number) =>
+      app.inject({
+        method: 'POST',
+        url: `${base}/versions/${v}/approve`,
+        headers: { cookie: admin },
+      });
+    expect((await approve(2)).statusCode).toBe(204);
+    expect((await heard()).equals(second)).toBe(true);
+    const after = await app.inject({ url: `${base}/versions`, headers: { cookie: admin } });
+    expect(after.json().versions[0]).toMatchObject({ version: 2, live: true, source: 'recorded' });
+    // An earlier take can be put back.
+    expect((await approve(1)).statusCode).toBe(204);
+    expect((await heard()).equals(first)).toBe(true);
+    expect((await approve(9)).statusCode).toBe(404);
+
+    // Only administrators; a broken file is refused before it is kept.
+    const supervisor = await loginAs(app, await createStaff(stores, { role: 'supervisor' }));
+    expect((await approve(2)).statusCode).toBe(204);
+    const denied = await app.inject({
+      method: 'POST',
+      url: `${base}/versions/2/approve`,
+      headers: { cookie: supervisor },
+    });
+    expect(denied.statusCode).toBe(403);
+    const broken = await app.inject({
+      method: 'POST',
+      url: `${base}/versions`,
+      headers: { cookie: admin, 'content-type': 'audio/wav' },
+      payload: Buffer.from('RIFF....WAVEjunk'),
+    });
+    expect(broken.statusCode).toBe(400);
+  });
+});

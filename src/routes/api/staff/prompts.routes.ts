@@ -16,6 +16,8 @@ import {
 import { recordAudit } from '../../../modules/audit/audit.repository';
 import { promptReadiness } from '../../../modules/prompts/prompt-readiness.service';
 import { ZErrorBody } from '../../error.schema';
+import { promptVersionRoutes } from './prompt-versions.routes';
+import { promptVersionsRepository } from '../../../modules/prompts/prompt-versions.repository';
 
 const AUDIO_TYPES = ['audio/wav', 'audio/x-wav', 'audio/mpeg'];
 const ZParams = z.object({ number: z.string().regex(/^\d{3,8}$/) });
@@ -115,6 +117,17 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
       await requireHotline(request.params.number);
       const { number: hotline, language, prompt } = request.params;
       await prompts.put({ hotline, language, prompt, contentType, audio });
+      // A file uploaded directly is approved as it is, and kept among the prompt's versions.
+      await promptVersionsRepository(app.deps.db).add({
+        hotline,
+        language,
+        prompt,
+        contentType,
+        audio,
+        source: 'uploaded',
+        createdBy: request.actor.userId,
+        approved: true,
+      });
       // Audited once stored: the recording is not personal data and the repository owns its cache.
       await app.deps.db.transaction((tx) =>
         recordAudit(tx, app.deps.config, {
@@ -128,4 +141,11 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(204).send(null);
     },
   );
+
+  promptVersionRoutes(app, {
+    params: ZPromptParams,
+    audioTypes: AUDIO_TYPES,
+    prompts,
+    requireHotline,
+  });
 };

@@ -5,6 +5,7 @@ import { ErrorText } from '../../../shared/ui/error-text';
 import { SelectField } from '../../../shared/ui/field';
 import { fetchPrompts, promptUrl, uploadPrompt, type TPromptList } from '../api/prompts.api';
 import { promptLabel } from './prompt-label';
+import { PromptRecorder } from '../recording/prompt-recorder';
 import '../prompt-names.strings';
 
 /** Recorded prompts per hotline and language: listen before uploading, and listen to what callers hear. */
@@ -103,6 +104,9 @@ export function PromptsPanel({ hotlines }: { hotlines: string[] }) {
         <p role="status" className="tag tag--ok">
           {t('prompts.done')}
         </p>
+      ) : null}
+      {hotline ? (
+        <PromptRecorder hotline={hotline} language={language} prompt={prompt} onApproved={load} />
       ) : null}
       {list ? <PromptReadiness missing={list.missing} languageName={languageName} /> : null}
       {list ? (
