@@ -4,6 +4,15 @@ import { errorBody } from '../errors/catalogue';
 
 const STAFF_PATHS = /^\/(api|auth)(\/|\?|$)/;
 
+declare module 'fastify' {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface FastifyContextConfig {
+    /** A longer deadline for a route that legitimately works long (a year's export). */
+    deadlineMs?: number;
+  }
+}
+
 /**
  * A deadline for staff, partner and session requests. A Postgres that is stopped (not down:
  * its connections stay open) answers no query and enforces no statement timeout of its own, so
@@ -16,11 +25,12 @@ export const requestDeadlinePlugin = fp(async (app) => {
   const clear = async (request: FastifyRequest) => clearTimeout(timers.get(request));
   app.addHook('onRequest', async (request, reply) => {
     if (!STAFF_PATHS.test(request.url)) return;
+    const limitMs = Math.max(deadlineMs, request.routeOptions.config?.deadlineMs ?? 0);
     const timer = setTimeout(() => {
       if (reply.sent || reply.raw.headersSent) return;
-      request.log.warn({ deadlineMs }, 'request deadline passed');
+      request.log.warn({ deadlineMs: limitMs }, 'request deadline passed');
       void reply.status(503).send(errorBody('STORE_UNAVAILABLE'));
-    }, deadlineMs);
+    }, limitMs);
     timer.unref();
     timers.set(request, timer);
   });

@@ -1,3 +1,4 @@
+import { laoToday } from '../hotlines/lao-calendar';
 import { eq } from 'drizzle-orm';
 import { casePeople } from '../../../db/schema/cases';
 import { people } from '../../../db/schema/people';
@@ -24,7 +25,7 @@ export async function identifyPerson(
   input: TIdentification,
 ) {
   // Lao calendar day (UTC+7): an identification typed this morning in Vientiane is not future.
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Vientiane' }).format(new Date());
+  const today = laoToday();
   if (input.identificationDate && input.identificationDate > today)
     throw new AppError('VALIDATION_FAILED', { details: { identificationDate: 'in the future' } });
   const identified = input.victimStatus === 'identified';

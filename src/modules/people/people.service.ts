@@ -1,3 +1,4 @@
+import { laoToday } from '../hotlines/lao-calendar';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { casePeople, type casePersonRoles } from '../../../db/schema/cases';
@@ -80,7 +81,7 @@ export function columnsFor(
         exploitationDate: exploitationDate ?? null,
         under18AtExploitation:
           input.under18AtExploitation ?? current?.under18AtExploitation ?? null,
-        today: new Date().toISOString().slice(0, 10),
+        today: laoToday(),
       })
     : {};
   return {

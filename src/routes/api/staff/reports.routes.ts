@@ -30,7 +30,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
         response: { 200: z.any().describe('CSV file'), ...errors },
       },
-      config: { permission: 'report.export' },
+      // A statistics file over a year of a national hotline may take longer than a screen does.
+      config: { permission: 'report.export', deadlineMs: 120_000 },
     },
     async (request, reply) => {
       const file = await exportDeidentified(app.deps, request.actor, request.query);
@@ -65,7 +66,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZExportQuery,
         response: { 200: z.any().describe('CSV or XLSX file'), ...errors },
       },
-      config: { permission: 'report.export' },
+      // A statistics file over a year of a national hotline may take longer than a screen does.
+      config: { permission: 'report.export', deadlineMs: 120_000 },
     },
     async (request, reply) => {
       const file = await exportReport(app.deps, request.actor, request.params.kind, request.query);
