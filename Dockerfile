@@ -11,6 +11,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app /app
+# The backup service's volume: a named volume takes this folder's owner, so node may write there.
+RUN mkdir -p /backups && chown node:node /backups
 USER node
 EXPOSE 3000
 # --max-old-space-size: see API_NODE_ARGS in scripts/local/services.ts (RSS under a surge).

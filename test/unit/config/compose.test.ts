@@ -35,8 +35,16 @@ describe('docker-compose.yml', () => {
       expect(services[name]?.environment?.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?/);
   });
 
+  it('backs up every hour, encrypted with a key from the environment, into its own volume', () => {
+    const backup = services.backup;
+    expect(backup?.command?.join(' ')).toContain('scripts/backup/backup.ts');
+    expect(backup?.environment?.BACKUP_KEY).toMatch(/^\$\{BACKUP_KEY:\?/);
+    expect(backup?.environment?.BACKUP_DIR).toBe('/backups');
+    expect(backup?.depends_on?.migrate?.condition).toBe('service_completed_successfully');
+  });
+
   it('gives every long-running service a health check', () => {
-    for (const name of ['postgres', 'redis', 'api', 'workers'])
+    for (const name of ['postgres', 'redis', 'api', 'workers', 'backup'])
       expect(services[name]?.healthcheck?.test.length).toBeGreaterThan(0);
   });
 
