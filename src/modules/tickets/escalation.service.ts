@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, lte, or } from 'drizzle-orm';
 import { partnerUnits } from '../../../db/schema/partners';
-import { referrals } from '../../../db/schema/referrals';
+import { referralHolds, referrals, type TReferralNeed } from '../../../db/schema/referrals';
 import { ticketEvents, tickets } from '../../../db/schema/tickets';
 import type { TConfig } from '../../config/config';
 import type { TDatabase } from '../../infra/database';
@@ -65,6 +65,7 @@ export async function escalateTicket(
     const event = `ticket.escalated-v${ticket.version}-${plan.level}`;
     let deliveryIds: string[] = [];
     let alternate: TTicketRow | null = null;
+    let alternateHeld: string | null = null;
     if (plan.level === 1)
       deliveryIds = await addDeliveries(
         tx,
@@ -85,7 +86,8 @@ export async function escalateTicket(
         .from(partnerUnits)
         .where(eq(partnerUnits.id, ticket.alternateUnitId));
       const inputs = alt ? await consentInputsFor(tx, deps.config, referral) : null;
-      // An alternate the gate would hold is not created: the original ticket stays escalated.
+      // An alternate the gate refuses is held back like any partner (shown on the desk with one
+      // step to record the consent, released once it is): never dropped silently.
       const gate =
         alt && inputs
           ? consentFor(requirementFor(alt.kind, inputs.requirements), inputs.facts)
@@ -102,6 +104,19 @@ export async function escalateTicket(
         });
         alternate = created?.ticket ?? null;
         deliveryIds = created?.deliveryIds ?? [];
+      } else if (alt && gate && !gate.allowed) {
+        await tx
+          .insert(referralHolds)
+          .values({
+            referralId: referral.id,
+            unitId: alt.id,
+            needs: ticket.needs as TReferralNeed[],
+            alternateUnitId: null,
+            scope: gate.scope,
+            reason: gate.reason,
+          })
+          .onConflictDoNothing();
+        alternateHeld = alt.id;
       }
     }
     await appendTimeline(tx, {
@@ -114,6 +129,7 @@ export async function escalateTicket(
         change: 'escalated',
         level: plan.level,
         alternateTicketId: alternate?.id ?? null,
+        ...(alternateHeld ? { alternateHeldUnitId: alternateHeld } : {}),
       },
     });
     await recordAudit(tx, deps.config, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { deliveries, ticketEvents, tickets } from '../../../db/schema/tickets';
+import { referralHolds } from '../../../db/schema/referrals';
 import { ticketSlaTimerJob } from '../../../src/jobs/ticket-sla.job';
 import { followUpDispatch } from '../../../src/modules/referrals/dispatch-followups.service';
 import { dispatchReferral } from '../../../src/modules/referrals/dispatch-referral.service';
@@ -130,6 +131,35 @@ describe('SLA escalation with a controlled clock', () => {
       .from(ticketEvents)
       .where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.type, 'escalated')));
     expect(levels.map((l) => l.data.level)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('holds an alternate partner back when the consent it needs is missing, never silently', async () => {
+    const medical = (await insertUnit(stores, { kind: 'health' })).id;
+    const police = (await insertUnit(stores, { kind: 'police' })).id;
+    await insertRule(stores, { need: 'medical', unitId: medical, alternateUnitId: police });
+    // Consent to share with service providers only: the police need their own scope.
+    const person = await insertCaseWithPerson(stores);
+    const { referralId } = await storeReferral(stores, deps.queues, {
+      ...person,
+      needs: ['medical'],
+      priority: 'emergency',
+    });
+    const outcome = await dispatchReferral(deps, referralId, t0);
+    const ticket = outcome?.tickets[0];
+    if (!ticket) throw new Error('no ticket');
+    for (const minutes of [15, 30, 45, 60]) await sweep(at(minutes));
+    expect(await levelOf(ticket.id)).toBe(4);
+    const { db } = stores.database;
+    expect(await db.select().from(tickets).where(eq(tickets.replacesTicketId, ticket.id))).toEqual(
+      [],
+    );
+    const held = await db
+      .select()
+      .from(referralHolds)
+      .where(eq(referralHolds.referralId, referralId));
+    expect(held).toMatchObject([
+      { unitId: police, scope: 'report_to_police', reason: 'consent_missing', status: 'held' },
+    ]);
   });
 
   it('ignores a stale timer once the partner has acted on the ticket', async () => {
