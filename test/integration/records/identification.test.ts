@@ -109,7 +109,8 @@ describe('identifying a victim', () => {
       identificationDate: '2026-01-01',
     });
     const after = await staffCall(app, counsellor, 'GET', `/people/${personId}`);
-    expect([200, 400]).toContain(res.status);
+    // Refused, not quietly dropped: the caller learns identification has its own route.
+    expect(res.status).toBe(400);
     expect(after.body).toMatchObject({ victimStatus: 'possible', identificationDate: null });
   });
 });

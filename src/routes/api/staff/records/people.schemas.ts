@@ -60,9 +60,16 @@ export const ZPersonCreate = ZPersonFields.omit(identification)
     /** Only used to derive the under-18-at-exploitation flag; not stored. */
     exploitationDate: isoDate.nullable().optional(),
   });
+/** Sent here, identification would be ignored: refused (400) so the caller learns where it goes. */
+const notHere = z
+  .never({ error: 'set through PUT /api/staff/people/:id/identification' })
+  .optional();
 export const ZPersonUpdate = ZPersonFields.omit(identification).partial().extend({
   version: z.number().int(),
   exploitationDate: isoDate.nullable().optional(),
+  victimStatus: notHere,
+  identifiedBy: notHere,
+  identificationDate: notHere,
 });
 export const ZPerson = ZPersonFields.extend({
   id: z.uuid(),
