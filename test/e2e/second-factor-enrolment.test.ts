@@ -48,4 +48,46 @@ describe('a second factor for every role, in Lao', () => {
     await enterCode(page, secret, Math.floor(Date.now() / 1000) + 30);
     await page.getByTestId('current-user').getByText('Counsellor Noy').waitFor();
   }, 90_000);
+
+  it('lets an administrator exempt a role with a written reason, in Lao, and require it again', async () => {
+    const page = await system.browser.newPage();
+    await signIn(page, system.login('admin'));
+    await enterCode(page, (await page.getByTestId('totp-secret').textContent()) ?? '');
+    await page.getByTestId('current-user').waitFor();
+    await page.goto('/admin/users');
+    const panel = page.getByTestId('second-factor');
+    await panel.getByRole('heading', { name: 'ລະຫັດຢືນຢັນຊັ້ນທີສອງຕາມບົດບາດ' }).waitFor();
+    const row = panel.getByRole('row', { name: /ນັກສະຖິຕິ/ });
+    expect(await row.textContent()).toContain('ຕ້ອງໃຊ້');
+
+    await row.getByRole('button', { name: 'ຍົກເວັ້ນລະຫັດຢືນຢັນຊັ້ນທີສອງ: ນັກສະຖິຕິ' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ຍົກເວັ້ນລະຫັດຢືນຢັນຊັ້ນທີສອງ: ນັກສະຖິຕິ' });
+    const reason = 'ຄອມພິວເຕີລາຍງານບໍ່ມີໂທລະສັບໃກ້ໆ ຈົນຮອດເດືອນມີນາ';
+    await dialog.getByLabel('ເຫດຜົນ').fill(reason);
+    await dialog.getByRole('button', { name: 'ບັນທຶກ' }).click();
+    await page.getByRole('status').getByText('ຍົກເວັ້ນແລ້ວ: ນັກສະຖິຕິ ເຂົ້າລະບົບດ້ວຍລະຫັດຜ່ານຢ່າງດຽວ.').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await row.getByText(reason).waitFor();
+    expect(await row.textContent()).toContain('ຍົກເວັ້ນ');
+    expect(await panel.textContent()).not.toMatch(/[A-Za-z]{3,}/);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'second-factor-exemption-lo');
+
+    // The exempted statistician signs in with a password alone.
+    const statistician = await system.browser.newPage();
+    await signIn(statistician, system.login('statistician'));
+    await statistician.getByTestId('current-user').getByText('Statistician Souk').waitFor();
+    expect(await statistician.getByTestId('totp-secret').count()).toBe(0);
+
+    await row.getByRole('button', { name: 'ໃຫ້ຕ້ອງໃຊ້ຄືນ' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^ຕ້ອງໃຊ້ຄືນແລ້ວ: ນັກສະຖິຕິ/)
+      .waitFor();
+    expect(await row.getByText(reason).count()).toBe(0);
+    const again = await system.browser.newPage();
+    await signIn(again, system.login('statistician'));
+    await again.getByTestId('totp-secret').waitFor();
+    expect(await again.getByTestId('current-user').count()).toBe(0);
+  }, 120_000);
 });
