@@ -17,6 +17,10 @@ export const staffUsers = pgTable('staff_users', {
   passwordHash: text('password_hash').notNull(),
   /** TOTP secret, encrypted with the application keyring (see modules/crypto). */
   totpSecretEnc: text('totp_secret_enc'),
+  /**
+   * No longer read: whether a second factor is needed is decided per role, by the absence of a row
+   * in second_factor_exemptions. Kept so the schema change stays additive.
+   */
   totpRequired: boolean('totp_required').notNull().default(false),
   /** Set by an administrator's reset: nothing but a password change works until the user chooses one. */
   passwordChangeRequired: boolean('password_change_required').notNull().default(false),
@@ -30,4 +34,17 @@ export const staffUsers = pgTable('staff_users', {
   answerOn: text('answer_on', { enum: answerOnChoices }).notNull().default('browser'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   ...timestamps,
+});
+
+/**
+ * Roles an administrator has let sign in with a password alone. Every staff role needs TOTP unless
+ * its row is here, and a row cannot exist without the written reason (audited on set and removal).
+ */
+export const secondFactorExemptions = pgTable('second_factor_exemptions', {
+  role: text('role', { enum: staffRoles }).primaryKey(),
+  reason: text('reason').notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => staffUsers.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

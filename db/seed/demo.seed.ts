@@ -66,7 +66,7 @@ export type TDemoLogin = {
   username: string;
   role: TStaffRole;
   password: string;
-  /** Base32 TOTP secret for users who need a second factor (add it to an authenticator app). */
+  /** Base32 TOTP secret (every staff role needs a second factor; add it to an authenticator app). */
   totpSecret?: string;
 };
 
@@ -93,7 +93,6 @@ const demoStaff: Array<Omit<typeof staffUsers.$inferInsert, 'passwordHash'>> = [
     role: 'supervisor',
     hotlines: ['1362', '1554', '1512'],
     languages: ['lo', 'en'],
-    totpRequired: true,
   },
   {
     username: 'partner',
@@ -101,7 +100,6 @@ const demoStaff: Array<Omit<typeof staffUsers.$inferInsert, 'passwordHash'>> = [
     role: 'partner_agent',
     organisationKey: 'lwu-cwpc',
     provinceCode: 'LA-VT',
-    totpRequired: true,
   },
   {
     username: 'partnermanager',
@@ -109,7 +107,6 @@ const demoStaff: Array<Omit<typeof staffUsers.$inferInsert, 'passwordHash'>> = [
     role: 'partner_manager',
     organisationKey: 'lwu-cwpc',
     provinceCode: 'LA-VT',
-    totpRequired: true,
   },
   {
     username: 'statistician',
@@ -122,7 +119,6 @@ const demoStaff: Array<Omit<typeof staffUsers.$inferInsert, 'passwordHash'>> = [
     displayName: 'Administrator Keo',
     role: 'administrator',
     hotlines: ['1362', '1554', '1512'],
-    totpRequired: true,
   },
 ];
 
@@ -148,7 +144,7 @@ export async function seedDemo(
       })
       .returning({ id: staffUsers.id });
     const login: TDemoLogin = { username: user.username, role: user.role, password };
-    if (user.totpRequired && totp && row) {
+    if (totp && row) {
       login.totpSecret = totp.secretFor(user.username);
       const ctx = { table: 'staff_users', column: 'totp_secret_enc', rowId: row.id };
       await db

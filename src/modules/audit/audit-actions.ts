@@ -6,6 +6,8 @@ export const auditActions = [
   'auth.signed_in',
   'auth.password_changed',
   'auth.totp_locked',
+  'auth.second_factor_exempted',
+  'auth.second_factor_exemption_removed',
   'user.password_reset',
   'case.created',
   'case.viewed',

@@ -5,6 +5,8 @@ import { decryptField, encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
 import { hashPassword, verifyPassword } from './password';
 import type { TResolveActorDeps } from './resolve-actor';
+import { exemptRoles } from './second-factor.repository';
+import { secondFactorRequired } from './second-factor.policy';
 import { createSession, destroySession } from './session.repository';
 import { findStaffById, findStaffByUsername, saveTotpSecret } from './staff-users.repository';
 import { newTotpSecret, totpStep } from './totp.provider';
@@ -77,7 +79,11 @@ async function startSession(deps: TResolveActorDeps, userId: string): Promise<st
   return sessionId;
 }
 
-/** Step one: user name and password. Same error for an unknown user, a wrong password or a disabled account. */
+/**
+ * Step one: user name and password. Every role then needs a TOTP code unless an administrator
+ * exempted it; a user without a secret yet (new, or whose role's exemption was removed) is handed
+ * one to enrol. Same error for an unknown user, a wrong password or a disabled account.
+ */
 export async function login(
   deps: TResolveActorDeps,
   input: { username: string; password: string; previousSessionId?: string },
@@ -86,7 +92,7 @@ export async function login(
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
   if (!user || !ok || user.disabledAt) throw new AppError('INVALID_CREDENTIALS');
   if (input.previousSessionId) await destroySession(deps, input.previousSessionId);
-  if (!user.totpRequired) {
+  if (!secondFactorRequired(user.role, await exemptRoles(deps.db))) {
     return { status: 'signed_in', sessionId: await startSession(deps, user.id), userId: user.id };
   }
   // Only someone who knew the password learns of the lock, and is told why rather than refused.

@@ -9,14 +9,9 @@ import type { TActor } from './actor';
 import { hashPassword } from './password';
 import { assertAcceptablePassword } from './password-change.service';
 import { can } from './permissions.policy';
+import { exemptRoles } from './second-factor.repository';
+import { secondFactorRequired } from './second-factor.policy';
 import { revokeUserSessions } from './session.repository';
-
-const totpRoles: ReadonlySet<TStaffRole> = new Set([
-  'supervisor',
-  'administrator',
-  'partner_agent',
-  'partner_manager',
-]);
 
 export type TUserInput = {
   username: string;
@@ -29,9 +24,14 @@ export type TUserInput = {
   provinceCode?: string | null;
 };
 
-function userView(row: typeof staffUsers.$inferSelect) {
-  const { passwordHash: _p, totpSecretEnc, mobileEnc: _m, ...rest } = row;
-  return { ...rest, totpEnrolled: !!totpSecretEnc };
+/** `totpRequired` is the role's setting (see second-factor.policy), not a per-user flag. */
+function userView(row: typeof staffUsers.$inferSelect, exempt: ReadonlySet<TStaffRole>) {
+  const { passwordHash: _p, totpSecretEnc, mobileEnc: _m, totpRequired: _t, ...rest } = row;
+  return {
+    ...rest,
+    totpRequired: secondFactorRequired(row.role, exempt),
+    totpEnrolled: !!totpSecretEnc,
+  };
 }
 
 /** Administrators see everyone; supervisors the staff who share one of their hotlines. */
@@ -40,10 +40,11 @@ export async function listUsers(deps: TRecordsDeps, actor: TActor) {
   const visible = (u: (typeof rows)[number]) =>
     can(actor, 'user.view', { ownerIds: [u.id] }) ||
     u.hotlines.some((hotline) => can(actor, 'user.view', { hotline }));
-  return rows.filter(visible).map(userView);
+  const exempt = await exemptRoles(deps.db);
+  return rows.filter(visible).map((u) => userView(u, exempt));
 }
 
-/** TOTP is required for supervisors, administrators and partners whatever the request says. */
+/** Whether the new user needs TOTP follows the role's setting, never the request. */
 export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUserInput) {
   const id = randomUUID();
   const { password, ...fields } = input;
@@ -56,7 +57,6 @@ export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUser
         id,
         username: input.username.trim().toLowerCase(),
         passwordHash: await hashPassword(password),
-        totpRequired: totpRoles.has(input.role),
       })
       .onConflictDoNothing()
       .returning();
@@ -68,7 +68,7 @@ export async function createUser(deps: TRecordsDeps, actor: TActor, input: TUser
       entityId: id,
       data: { role: input.role },
     });
-    return userView(row);
+    return userView(row, await exemptRoles(tx));
   });
 }
 
@@ -97,7 +97,6 @@ export async function updateUser(
       .update(staffUsers)
       .set({
         ...fields,
-        ...(fields.role && { totpRequired: totpRoles.has(fields.role) }),
         ...(disabled !== undefined && { disabledAt: disabled ? new Date() : null }),
         ...(resetTotp && { totpSecretEnc: null }),
       })
@@ -114,5 +113,5 @@ export async function updateUser(
     return updated;
   });
   if (disabled || resetTotp || changesScope(fields)) await revokeUserSessions(deps, id);
-  return userView(row);
+  return userView(row, await exemptRoles(deps.db));
 }

@@ -12,7 +12,7 @@ import { startWorkers, type TRunningWorkers } from '../../../workers/start-worke
 import { seedReference } from '../../../db/seed/reference.seed';
 import { seedDemo, type TDemoLogin } from '../../../db/seed/demo.seed';
 import { seedPartners } from '../../../db/seed/partners.seed';
-import { hotlines } from '../../../db/schema/index';
+import { hotlines, secondFactorExemptions, type TStaffRole } from '../../../db/schema/index';
 import { freePort } from '../../../scripts/local/free-port';
 import { allWeek } from '../../fixtures/telephony.fixture';
 import { captureLogs, type TLogCapture } from '../../support/test-app';
@@ -39,7 +39,17 @@ export type TE2eSystem = {
  * workers and the telephony simulator, each on free ports against this file's own stores.
  */
 export async function startE2eSystem(
-  options: { env?: Record<string, string>; browserArgs?: string[] } = {},
+  options: {
+    env?: Record<string, string>;
+    /**
+     * Roles exempted from the second factor, as an administrator would with a reason. Most browser
+     * tests are about the desk or reports, not sign-in, so counsellors and statisticians sign in
+     * with a password there; pass `[]` to test the default (every role enrols a second factor).
+     */
+    secondFactorExempt?: TStaffRole[];
+    /** More Chromium flags, e.g. a fake microphone. */
+    browserArgs?: string[];
+  } = {},
 ): Promise<TE2eSystem> {
   await buildWebOnce();
   const [apiPort, simulatorPort] = [await freePort(), await freePort()];
@@ -59,6 +69,16 @@ export async function startE2eSystem(
     const suffix = randomBytes(4).toString('hex');
     const logins = await seedDemo(db, (u) => `${u}-e2e-${suffix}`);
     await seedPartners(db);
+    const admin = logins.find((l) => l.role === 'administrator');
+    const [adminRow] = await sql<Array<{ id: string }>>`
+      select id from staff_users where username = ${admin?.username ?? ''}`;
+    for (const role of options.secondFactorExempt ?? ['counsellor', 'statistician']) {
+      await db.insert(secondFactorExemptions).values({
+        role,
+        reason: 'browser tests about something else than signing in',
+        createdBy: adminRow?.id ?? '',
+      });
+    }
     // The demo's real opening hours (1554 closes at 20:00 in Vientiane, on Sundays and holidays)
     // would make a test pass or fail with the time of day it runs: every line is open here, and a
     // test about closing (admin-hotlines) closes one itself.

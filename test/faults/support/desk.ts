@@ -22,7 +22,6 @@ export async function deskCounsellor(rig: TFaultRig, url: string): Promise<TDesk
     role: 'counsellor',
     hotlines: ['1362'],
     languages: ['lo', 'en'],
-    totpRequired: false,
   });
   const cookie = await loginAs(rig.app, staff);
   const origin = new URL(rig.stores.config.PUBLIC_BASE_URL).origin;

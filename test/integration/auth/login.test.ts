@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import { generateSync } from 'otplib';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp, type TLogCapture } from '../../support/test-app';
-import { createStaff, loginAs } from '../../fixtures/staff';
+import { createStaff, loginAs, signInResponse } from '../../fixtures/staff';
 import { installStaffAuth } from '../../../src/routes/api/staff/staff-auth.hook';
 import { resolveActor } from '../../../src/modules/auth/resolve-actor';
 import {
@@ -48,18 +48,14 @@ describe('sign in', () => {
 
   it('sets an HttpOnly SameSite=strict cookie and rotates the session id at each login', async () => {
     const user = await createStaff(stores, { role: 'counsellor' });
-    const first = await post('/auth/login', { username: user.username, password: user.password });
+    const first = await signInResponse(app, user);
     expect(first.json().status).toBe('signed_in');
     const setCookie = String(first.headers['set-cookie']);
     expect(setCookie).toMatch(/sid=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const oldCookie = `sid=${first.cookies[0]?.value}`;
-    const second = await post(
-      '/auth/login',
-      { username: user.username, password: user.password },
-      oldCookie,
-    );
+    const second = await signInResponse(app, user, { cookie: oldCookie });
     expect(second.cookies[0]?.value).not.toBe(first.cookies[0]?.value);
     expect((await app.inject({ url: '/auth/me', headers: { cookie: oldCookie } })).statusCode).toBe(
       401,

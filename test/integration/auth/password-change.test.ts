@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { staffRoles } from '../../../src/contracts/staff-users';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp } from '../../support/test-app';
-import { createStaff, loginAs, type TTestStaff } from '../../fixtures/staff';
+import { createStaff, loginAs, signInResponse, type TTestStaff } from '../../fixtures/staff';
 import { staffCall } from '../../fixtures/records';
 
 let stores: TTestStores;
@@ -25,12 +25,7 @@ const changePassword = (cookie: string, currentPassword: string, newPassword: st
     headers: { cookie, origin: stores.config.PUBLIC_BASE_URL },
     payload: { currentPassword, newPassword },
   });
-const signIn = (user: TTestStaff, password: string) =>
-  app.inject({
-    method: 'POST',
-    url: '/auth/login',
-    payload: { username: user.username, password },
-  });
+const signIn = (user: TTestStaff, password: string) => signInResponse(app, user, { password });
 const me = (cookie: string) => app.inject({ url: '/auth/me', headers: { cookie } });
 const sidOf = (res: { cookies: Array<{ name: string; value: string }> }) =>
   `sid=${res.cookies.find((c) => c.name === 'sid')?.value}`;

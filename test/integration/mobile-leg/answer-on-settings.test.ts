@@ -25,7 +25,7 @@ const call = (cookie: string, method: 'GET' | 'PUT', url: string, payload?: obje
 
 describe('where a counsellor answers accepted calls', () => {
   it('is the browser until the counsellor gives a mobile and chooses it; the number is stored encrypted and never logged', async () => {
-    const counsellor = await createStaff(stores, { role: 'counsellor', totpRequired: false });
+    const counsellor = await createStaff(stores, { role: 'counsellor' });
     const cookie = await loginAs(app, counsellor);
     expect((await call(cookie, 'GET', '/api/staff/me/answer-on')).json()).toEqual({
       answerOn: 'browser',
@@ -60,7 +60,7 @@ describe('where a counsellor answers accepted calls', () => {
   });
 
   it('applies to the very next accept after each change, by the counsellor or an administrator', async () => {
-    const counsellor = await createStaff(stores, { role: 'counsellor', totpRequired: false });
+    const counsellor = await createStaff(stores, { role: 'counsellor' });
     const cookie = await loginAs(app, counsellor);
     const target = () => app.liveRouting.mobileLegs.answerTarget(counsellor.id);
     // Read once as the browser (now remembered), then changed: the change is seen at once.
@@ -79,7 +79,7 @@ describe('where a counsellor answers accepted calls', () => {
   });
 
   it('refuses a number that is not E.164 and a mobile preference without a number', async () => {
-    const counsellor = await createStaff(stores, { role: 'counsellor', totpRequired: false });
+    const counsellor = await createStaff(stores, { role: 'counsellor' });
     const cookie = await loginAs(app, counsellor);
     for (const payload of [
       { mobile: '020 5557 7123' },
@@ -108,7 +108,7 @@ describe('where a counsellor answers accepted calls', () => {
   });
 
   it('can be set by an administrator, who sees only the last digits; not by other roles', async () => {
-    const counsellor = await createStaff(stores, { role: 'counsellor', totpRequired: false });
+    const counsellor = await createStaff(stores, { role: 'counsellor' });
     const admin = await createStaff(stores, { role: 'administrator' });
     const adminCookie = await loginAs(app, admin);
     const url = `/api/staff/users/${counsellor.id}/answer-on`;
@@ -129,7 +129,7 @@ describe('where a counsellor answers accepted calls', () => {
     const users = (await call(adminCookie, 'GET', '/api/staff/users')).body;
     expect(users).not.toContain('mobileEnc');
 
-    const other = await createStaff(stores, { role: 'counsellor', totpRequired: false });
+    const other = await createStaff(stores, { role: 'counsellor' });
     const otherCookie = await loginAs(app, other);
     expect((await call(otherCookie, 'PUT', url, { answerOn: 'browser' })).statusCode).toBe(403);
     const statistician = await createStaff(stores, { role: 'statistician' });

@@ -32,7 +32,7 @@ async function mobileCounsellor(): Promise<{
   cookie: string;
   client: TCounsellorClient;
 }> {
-  const staff = await createStaff(rig.stores, { role: 'counsellor', totpRequired: false });
+  const staff = await createStaff(rig.stores, { role: 'counsellor' });
   const cookie = await loginAs(rig.app, staff);
   const mobile = `+85620555${String(70000 + mobileSeq++)}`;
   const saved = await rig.app.inject({
@@ -221,7 +221,7 @@ describe('a counsellor answering on their mobile', () => {
 
   it('is rung on her mobile, whisper first, when a colleague warm-transfers a call to her', async () => {
     const colleague = await mobileCounsellor();
-    const staff = await createStaff(rig.stores, { role: 'counsellor', totpRequired: false });
+    const staff = await createStaff(rig.stores, { role: 'counsellor' });
     const first = await connectCounsellor({
       url: rig.baseUrl,
       cookie: await loginAs(rig.app, staff),

@@ -127,7 +127,6 @@ describe('a session ending closes its live connection', () => {
     const staff = await createStaff(h.stores, {
       role: 'partner_agent',
       organisationKey: 'lwu-cwpc',
-      totpRequired: false,
     });
     const cookie = await loginAs(node(0), staff);
     const client = await h.connect(cookie, 1);

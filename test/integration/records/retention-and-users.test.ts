@@ -1,3 +1,4 @@
+import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Emitter } from '@socket.io/redis-emitter';
@@ -165,10 +166,20 @@ describe('staff accounts', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty('passwordHash');
-    const login = await app.inject({
+    // A new counsellor enrols her second factor at the first sign-in, like every role.
+    const first = await app.inject({
       method: 'POST',
       url: '/auth/login',
       payload: { username: 'new.counsellor', password: 'a long enough password' },
+    });
+    expect(first.json()).toMatchObject({ status: 'totp_required' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/auth/totp',
+      payload: {
+        challenge: first.json().challenge,
+        code: generateSync({ secret: first.json().enrolment.secret }),
+      },
     });
     const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')?.value}`;
     expect((await staffCall(app, cookie, 'POST', '/search/cases', {})).status).toBe(200);

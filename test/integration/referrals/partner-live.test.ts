@@ -23,7 +23,7 @@ async function partnerBrowser(
   updates: TTicketUpdated[];
   next: () => Promise<TTicketUpdated>;
 }> {
-  const staff = await createStaff(h.stores, { role, organisationKey, totpRequired: false });
+  const staff = await createStaff(h.stores, { role, organisationKey });
   const cookie = await loginAs(h.nodes[0] as never, staff);
   const client = await connectCounsellor({ url: h.urlOf(0), cookie, origin: ORIGIN });
   const updates: TTicketUpdated[] = [];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createCaseWithPerson } from '../../fixtures/records';
-import { createStaff, loginAs } from '../../fixtures/staff';
+import { createStaff, loginAs, signInResponse } from '../../fixtures/staff';
 import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp } from '../../support/test-app';
@@ -61,12 +61,8 @@ describe('security headers and CSP', () => {
     const user = await createStaff(stores, { role: 'counsellor' });
     const secureStores = { ...stores, config: { ...stores.config, COOKIE_SECURE: true } };
     const secure = await buildTestApp(secureStores);
-    const res = await secure.app.inject({
-      method: 'POST',
-      url: '/auth/login',
-      payload: { username: user.username, password: user.password },
-      remoteAddress: address(),
-    });
+    const res = await signInResponse(secure.app, user, { remoteAddress: address() });
+    expect(res.json()).toMatchObject({ status: 'signed_in' });
     await secure.app.close();
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);

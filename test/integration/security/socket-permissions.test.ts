@@ -60,7 +60,6 @@ beforeAll(async () => {
   for (const role of staffRoles) {
     const staff = await createStaff(h.stores, {
       role,
-      totpRequired: false,
       ...(role.startsWith('partner') ? { organisationKey: 'lwu-cwpc' } : {}),
     });
     const cookie = await loginAs(h.nodes[0] as never, staff);

@@ -42,7 +42,6 @@ describe('warm transfer: available colleagues for a counsellor', () => {
     const partner = await createStaff(h.stores, {
       role: 'partner_agent',
       organisationKey: 'org',
-      totpRequired: false,
     });
     expect((await colleagues(await loginAs(app, partner))).status).toBe(403);
   });

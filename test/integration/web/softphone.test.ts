@@ -30,7 +30,7 @@ const staffApi = (cookie: string) => ({
 
 describe('the console softphone in simulator mode', () => {
   it('answers the counsellor leg after accept, so the caller is bridged to the counsellor', async () => {
-    const staff = await createStaff(rig.stores, { role: 'counsellor', totpRequired: false });
+    const staff = await createStaff(rig.stores, { role: 'counsellor' });
     const cookie = await loginAs(rig.app, staff);
     const api = staffApi(cookie);
     expect((await api.get('/api/staff/softphone')).json()).toEqual({ mode: 'simulator' });
@@ -66,9 +66,9 @@ describe('the console softphone in simulator mode', () => {
   }, 60_000);
 
   it("cannot answer or hang up another counsellor's leg", async () => {
-    const staff = await createStaff(rig.stores, { role: 'counsellor', totpRequired: false });
+    const staff = await createStaff(rig.stores, { role: 'counsellor' });
     const api = staffApi(await loginAs(rig.app, staff));
-    const other = await createStaff(rig.stores, { role: 'counsellor', totpRequired: false });
+    const other = await createStaff(rig.stores, { role: 'counsellor' });
     const call = rig.sim.placeCall({ hotline: '1362', from: '+8562055599999', digits: ['1'] });
     await rig.app.telephony.addParticipant({
       conferenceName: `call-${call.sid}`,

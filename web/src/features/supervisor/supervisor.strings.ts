@@ -102,6 +102,8 @@ const lo = {
       signed_in: 'ເຂົ້າສູ່ລະບົບ',
       password_changed: 'ປ່ຽນລະຫັດຜ່ານຂອງຕົນເອງ',
       totp_locked: 'ລະຫັດຢືນຢັນຜິດຫຼາຍເທື່ອ: ການເຂົ້າສູ່ລະບົບຖືກຢຸດຊົ່ວຄາວ',
+      second_factor_exempted: 'ຍົກເວັ້ນລະຫັດຢືນຢັນຊັ້ນທີສອງໃຫ້ບົດບາດໜຶ່ງ (ມີເຫດຜົນ)',
+      second_factor_exemption_removed: 'ຍົກເລີກການຍົກເວັ້ນ: ບົດບາດນີ້ຕ້ອງໃຊ້ລະຫັດຢືນຢັນຊັ້ນທີສອງຄືນ',
     },
     audit: {
       viewed: 'ເປີດເບິ່ງບັນທຶກການກວດສອບ',
@@ -225,6 +227,8 @@ const en: TStrings<typeof lo> = {
       signed_in: 'Signed in',
       password_changed: 'Changed own password',
       totp_locked: 'Too many wrong codes: sign-in paused',
+      second_factor_exempted: 'Exempted a role from the second factor (with a reason)',
+      second_factor_exemption_removed: 'Removed an exemption: the role needs a second factor again',
     },
     audit: {
       viewed: 'Opened the audit log',

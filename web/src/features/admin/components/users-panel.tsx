@@ -4,6 +4,7 @@ import { ErrorText } from '../../../shared/ui/error-text';
 import { fetchUsers, updateUser, type TUser, type TUserUpdate } from '../api/users.api';
 import { AnswerOnCell } from './answer-on-cell';
 import { PasswordResetButton } from './password-reset-button';
+import { SecondFactorPanel } from './second-factor-panel';
 import { UserCreateForm } from './user-create-form';
 
 /** The roles that take calls (routing.call-control): only they have somewhere calls ring. */
@@ -127,6 +128,7 @@ export function UsersPanel() {
         <p className="loading">{t('common:status.loading')}</p>
       )}
       <UserCreateForm onCreated={load} />
+      <SecondFactorPanel onChanged={load} />
     </>
   );
 }
