@@ -175,6 +175,9 @@ export function CaseView({ caseId }: { caseId: string }) {
                 ? `: ${t(`identification.statuses.${e.data.to}`, { defaultValue: e.data.to })}`
                 : ''}
               {e.kind === 'case.status_changed' ? statusDetail(t, e.data) : ''}
+              {e.kind === 'referral.updated' && e.data.state === 'withdrawn'
+                ? `: ${t('referral.states.withdrawn')}`
+                : ''}
             </li>
           ))}
         </ol>
