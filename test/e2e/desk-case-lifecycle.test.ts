@@ -142,5 +142,16 @@ describe('a case closed, reopened, followed up and a referral withdrawn, on the 
     const text = (await desk.locator('main').textContent()) ?? '';
     for (const raw of ['followup.', 'case.status_changed', 'lifecycle.', 'declined_services'])
       expect(text).not.toContain(raw);
+
+    // The same case in English: status, reasons and timeline in the reader's language.
+    await desk.getByRole('button', { name: 'English' }).click();
+    await desk.locator('html[lang="en"]').waitFor();
+    expect(await status.textContent()).toBe('Closed · The person declined services');
+    const timeline = desk.locator('.timeline');
+    await timeline.getByText('Status changed: Closed · The person declined services').waitFor();
+    await timeline.getByText('Status changed: Active · A new contact').waitFor();
+    await timeline.getByText('Follow-up cancelled (case closed)').waitFor();
+    await timeline.getByText('Referral updated: Withdrawn').waitFor();
+    await screenshot(desk, 'desk-case-lifecycle-en');
   }, 150_000);
 });

@@ -66,7 +66,7 @@ export function CaseFollowUps({
       <ul data-testid="case-follow-ups">
         {followUps.map((f) => (
           <li key={f.id}>
-            <span className={`tag ${f.status === 'open' ? '' : 'tag--ok'}`}>
+            <span className={`tag ${f.status === 'done' ? 'tag--ok' : ''}`}>
               {t(`followUps.statuses.${f.status}`)}
             </span>{' '}
             {f.task} · {f.assigneeName} · {t('followUps.dueOn', { date: dayLabel(f.dueOn) })}{' '}
