@@ -1,6 +1,7 @@
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -11,12 +12,19 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { caseClosureReasons } from '../../src/contracts/case-lifecycle';
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
 
 export const caseStatuses = ['open', 'active', 'follow_up', 'closed', 'closed_referred'] as const;
 export type TCaseStatus = (typeof caseStatuses)[number];
 export const caseRiskLevels = ['low', 'medium', 'high', 'imminent'] as const;
+export {
+  caseClosureReasons,
+  caseReopenReasons,
+  type TCaseClosureReason,
+  type TCaseReopenReason,
+} from '../../src/contracts/case-lifecycle';
 
 /** Human-readable case codes (SD-2026-000123) come from one sequence, never reused. */
 export const caseCodeSequence = pgSequence('case_code_seq', { startWith: 1 });
@@ -39,6 +47,8 @@ export const cases = pgTable(
     summaryEnc: text('summary_enc'),
     legalHold: boolean('legal_hold').notNull().default(false),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** Set on closing, cleared on reopening; its note (if any) is an encrypted case note. */
+    closureReason: text('closure_reason', { enum: caseClosureReasons }),
     /**
      * Set when retention emptied the case of everything personal but kept it, because partners'
      * tickets (an append-only record of what they did) still point at it.
@@ -106,5 +116,37 @@ export const casePeople = pgTable(
     index('case_people_person_idx').on(t.personId),
     // Report aggregates: case links changed since the last refresh.
     index('case_people_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const followUpStatuses = ['open', 'done', 'cancelled'] as const;
+export type TFollowUpStatus = (typeof followUpStatuses)[number];
+
+/**
+ * A follow-up task on a case: due on a day (Vientiane), assigned to a counsellor of the case's
+ * hotline, who is reminded on her desk when it falls due (a delayed job keyed by its id).
+ */
+export const caseFollowUps = pgTable(
+  'case_follow_ups',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    assigneeId: uuid('assignee_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    /** The day it is due, in Asia/Vientiane. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** Encrypted (AES-256-GCM, AAD case_follow_ups/task_enc/id): what is to be done. */
+    taskEnc: text('task_enc').notNull(),
+    status: text('status', { enum: followUpStatuses }).notNull().default('open'),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('case_follow_ups_assignee_idx').on(t.assigneeId, t.status, t.dueOn),
+    index('case_follow_ups_case_idx').on(t.caseId),
   ],
 );

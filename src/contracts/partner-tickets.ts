@@ -24,6 +24,16 @@ export const declineReasons = [
   'other',
 ] as const;
 
+/** Why the hotline withdrew a referral (the partner is told; 'other' needs a note). */
+export const withdrawReasons = [
+  'no_longer_needed',
+  'person_declined',
+  'wrong_partner',
+  'duplicate',
+  'other',
+] as const;
+export type TWithdrawReason = (typeof withdrawReasons)[number];
+
 export const outcomes = [
   'services_provided',
   'reintegrated',

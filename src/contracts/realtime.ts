@@ -204,6 +204,13 @@ export type TServerToClientEvents = {
   'callback:updated': (payload: { taskId: string; status: string; hotline: string }) => void;
   /** Every few seconds, per hotline, to that hotline's supervisors. */
   'figures:updated': (figures: TSupervisorFigures) => void;
+  /** A follow-up assigned to this counsellor fell due (ids and case code only). */
+  'followup:due': (payload: {
+    followUpId: string;
+    caseId: string;
+    caseCode: string;
+    dueOn: string;
+  }) => void;
 };
 
 /** Room names: one per counsellor, per hotline, and one for supervisors. */

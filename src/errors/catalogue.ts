@@ -51,6 +51,19 @@ export const errorCatalogue = {
   },
   MAGIC_LINK_INVALID: { status: 401, message: 'This link has expired or was already used.' },
   CONFLICT: { status: 409, message: 'The record was changed by someone else.' },
+  CLOSURE_REASON_REQUIRED: { status: 422, message: 'Say why the case is being closed.' },
+  REOPEN_REASON_REQUIRED: { status: 422, message: 'Say why the case is being reopened.' },
+  REASON_NOTE_REQUIRED: { status: 422, message: 'A reason of "other" needs a note.' },
+  FOLLOW_UPS_OPEN: {
+    status: 409,
+    message: 'The case has open follow-ups; confirm that they are to be cancelled.',
+  },
+  FOLLOW_UP_NOT_FOUND: { status: 404, message: 'Follow-up not found.' },
+  ASSIGNEE_NOT_ON_HOTLINE: {
+    status: 422,
+    message: "The follow-up must go to a counsellor of the case's hotline.",
+  },
+  BAD_DUE_DATE: { status: 422, message: 'The due date cannot be in the past.' },
   CALLER_NOT_WAITING: { status: 409, message: 'This caller is no longer waiting.' },
   COUNSELLOR_NOT_AVAILABLE: {
     status: 409,

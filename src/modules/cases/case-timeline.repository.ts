@@ -14,7 +14,10 @@ export type TTimelineKind =
   | 'referral.updated'
   | 'referral.consent_overridden'
   | 'person.identification_changed'
-  | 'partner.update';
+  | 'partner.update'
+  | 'followup.added'
+  | 'followup.completed'
+  | 'followup.cancelled';
 
 /**
  * Adds one entry to a case timeline. Other modules (referrals, partner updates) call this in

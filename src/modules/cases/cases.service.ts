@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { caseNotes, cases, type TCaseStatus } from '../../../db/schema/cases';
+import { caseNotes, cases } from '../../../db/schema/cases';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
@@ -8,7 +8,13 @@ import { can } from '../auth/permissions.policy';
 import { keyringOf } from '../crypto/keyring';
 import { sealColumns } from '../crypto/sealed-columns';
 import { assertCanOnCase } from './case-scope';
-import { canMoveCase, isClosed } from './case-status.policy';
+import {
+  canMoveCase,
+  isClosed,
+  statusChangeProblem,
+  type TStatusChangeInput,
+} from './case-status.policy';
+import { cancelFollowUp, openFollowUpIdsOf } from './follow-ups.repository';
 import { appendTimeline } from './case-timeline.repository';
 import { caseSealed, caseView } from './case-view';
 import { casePeopleOf, findCase, findCaseForUpdate, nextCaseCode } from './cases.repository';
@@ -59,7 +65,7 @@ export async function viewCase(
   deps: TRecordsDeps,
   actor: TActor,
   id: string,
-  part: 'case' | 'notes' | 'timeline' | 'contacts' = 'case',
+  part: 'case' | 'notes' | 'timeline' | 'contacts' | 'follow-ups' = 'case',
 ) {
   return deps.db.transaction(async (tx) => {
     const row = await findCase(tx, id);
@@ -143,29 +149,58 @@ export async function updateCase(
   return { ...caseView(keyring, row), people: await casePeopleOf(deps.db, id) };
 }
 
+/**
+ * Moves a case along its lifecycle. Closing needs a closure reason and, when follow-ups are
+ * still open, the caller's confirmation that they are cancelled (each one audited); reopening
+ * needs a reason. A reason's note is kept as an encrypted case note, linked from the timeline.
+ */
 export async function changeCaseStatus(
   deps: TRecordsDeps,
   actor: TActor,
   id: string,
-  input: { status: TCaseStatus; version: number },
+  input: TStatusChangeInput & { version: number; cancelFollowUps?: boolean | undefined },
 ) {
+  const keyring = keyringOf(deps.config);
   const row = await changeCase(deps, actor, id, 'case.status', async (tx, current) => {
     if (current.version !== input.version) throw new AppError('CONFLICT');
     if (!canMoveCase(current.status, input.status)) throw new AppError('INVALID_TRANSITION');
+    const problem = statusChangeProblem(current.status, input);
+    if (problem) throw new AppError(problem);
+    const closing = isClosed(input.status) && !isClosed(current.status);
+    const reopening = isClosed(current.status) && !isClosed(input.status);
+    const cancelled = closing ? await openFollowUpIdsOf(tx, id) : [];
+    if (cancelled.length && !input.cancelFollowUps) throw new AppError('FOLLOW_UPS_OPEN');
+    for (const followUpId of cancelled)
+      await cancelFollowUp(tx, deps.config, actor, id, followUpId);
     const [updated] = await tx
       .update(cases)
       .set({
         status: input.status,
         closedAt: isClosed(input.status) ? new Date() : null,
+        ...(closing && { closureReason: input.closureReason ?? null }),
+        ...(reopening && { closureReason: null }),
         version: current.version + 1,
       })
       .where(eq(cases.id, id))
       .returning();
-    const data = { from: current.status, to: input.status };
+    const reason = closing ? input.closureReason : reopening ? input.reopenReason : undefined;
+    const noteId =
+      input.note?.trim() && reason
+        ? await insertNote(tx, keyring, actor, id, input.note.trim())
+        : null;
+    const data = {
+      from: current.status,
+      to: input.status,
+      ...(closing && { closureReason: input.closureReason }),
+      ...(reopening && { reopenReason: input.reopenReason }),
+      ...(noteId && { noteId }),
+      ...(cancelled.length && { cancelledFollowUps: cancelled.length }),
+    };
     await appendTimeline(tx, {
       caseId: id,
       kind: 'case.status_changed',
       actorId: actor.userId,
+      ...(noteId && { refId: noteId }),
       data,
     });
     await recordAudit(tx, deps.config, {
@@ -177,7 +212,22 @@ export async function changeCaseStatus(
     });
     return updated as NonNullable<typeof updated>;
   });
-  return { ...caseView(keyringOf(deps.config), row), people: await casePeopleOf(deps.db, id) };
+  return { ...caseView(keyring, row), people: await casePeopleOf(deps.db, id) };
+}
+
+async function insertNote(
+  tx: Parameters<Parameters<TRecordsDeps['db']['transaction']>[0]>[0],
+  keyring: ReturnType<typeof keyringOf>,
+  actor: TActor,
+  caseId: string,
+  body: string,
+): Promise<string> {
+  const id = randomUUID();
+  const bodyEnc = sealColumns(keyring, 'case_notes', id, { body }, { body: 'body_enc' }).body;
+  await tx
+    .insert(caseNotes)
+    .values({ id, caseId, authorId: actor.userId, bodyEnc: bodyEnc as string });
+  return id;
 }
 
 export async function setLegalHold(

@@ -1,5 +1,5 @@
 import { and, eq, exists, inArray, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
-import { caseNotes, casePeople, cases } from '../../../db/schema/cases';
+import { caseFollowUps, caseNotes, casePeople, cases } from '../../../db/schema/cases';
 import { referralHolds, referrals } from '../../../db/schema/referrals';
 import { ticketEvents, tickets } from '../../../db/schema/tickets';
 import { encryptField } from '../crypto/field-cipher';
@@ -134,7 +134,7 @@ export async function applyRetention(deps: TRecordsDeps, now = new Date()) {
 /**
  * What stays of a referred case past its retention: codes and dates (case code, hotline,
  * province, category, status; referral needs, priority and the coarse subject partners were
- * given; ticket states, services and timers). What goes: contacts, case notes, the people links
+ * given; ticket states, services and timers). What goes: contacts, case notes, follow-ups, the people links
  * (so the people can be deleted by their own policy), the danger-override justification, the
  * subject's exact age, and the partners' free-text notes on ticket events, which the append-only
  * guard lets only be re-encrypted: they are replaced by an encrypted "erased" marker.
@@ -144,6 +144,8 @@ async function anonymiseReferredCases(tx: TTx, deps: TRecordsDeps, caseIds: read
   const ids = [...caseIds];
   await tx.delete(contacts).where(inArray(contacts.caseId, ids));
   await tx.delete(caseNotes).where(inArray(caseNotes.caseId, ids));
+  // Follow-up tasks are free text about the person, like notes.
+  await tx.delete(caseFollowUps).where(inArray(caseFollowUps.caseId, ids));
   await tx.delete(casePeople).where(inArray(casePeople.caseId, ids));
   await tx
     .update(referrals)

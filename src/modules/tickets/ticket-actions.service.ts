@@ -180,6 +180,8 @@ function eventData(change: TTicketChange, actor: TTicketActor): Record<string, u
     };
   if (change.kind === 'transition' && change.event.type === 'decline')
     return { ...data, reason: change.event.reason };
+  if (change.kind === 'transition' && change.event.type === 'withdraw' && change.event.reason)
+    return { ...data, reason: change.event.reason };
   if (change.kind === 'transition' && change.event.type === 'complete')
     return { ...data, outcome: change.event.outcome };
   return data;

@@ -8,7 +8,7 @@ export type TTicketEvent =
   | { type: 'hold' }
   | { type: 'resume' }
   | { type: 'complete'; outcome: string }
-  | { type: 'withdraw' };
+  | { type: 'withdraw'; reason?: string };
 
 export type TTicketActorSide = 'partner' | 'hotline';
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withdrawReasons } from '../../../contracts/partner-tickets';
 import {
   referralHoldReasons,
   referralHoldStatuses,
@@ -136,7 +137,15 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: z.object({ id: z.string().uuid() }),
-        body: z.object({ note: z.string().trim().min(1).max(2000).optional() }),
+        body: z
+          .object({
+            reason: z.enum(withdrawReasons),
+            note: z.string().trim().min(1).max(2000).optional(),
+          })
+          .refine((b) => b.reason !== 'other' || b.note, {
+            message: 'A reason of "other" needs a note.',
+            path: ['note'],
+          }),
         response: { 200: z.object({ id: z.string(), state: z.string() }), ...errors },
       },
     },
@@ -149,7 +158,7 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
         { side: 'hotline', kind: 'staff', userId: request.actor.userId },
         {
           kind: 'transition',
-          event: { type: 'withdraw' },
+          event: { type: 'withdraw', reason: request.body.reason },
           ...(request.body.note ? { note: request.body.note } : {}),
         },
         now,

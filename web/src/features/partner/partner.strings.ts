@@ -71,6 +71,13 @@ const lo = {
     duplicate: 'ຊ້ຳກັນ',
     other: 'ອື່ນໆ',
   },
+  withdrawReasons: {
+    no_longer_needed: 'ບໍ່ຕ້ອງການແລ້ວ',
+    person_declined: 'ຜູ້ກ່ຽວປະຕິເສດການບໍລິການ',
+    wrong_partner: 'ສົ່ງຫາອົງການຜິດ',
+    duplicate: 'ຊ້ຳກັນ',
+    other: 'ອື່ນໆ',
+  },
   outcomes: {
     services_provided: 'ໃຫ້ບໍລິການແລ້ວ',
     reintegrated: 'ກັບຄືນສູ່ຊຸມຊົນແລ້ວ',
@@ -181,6 +188,13 @@ const en: TStrings<typeof lo> = {
     outside_mandate: 'Outside our mandate',
     intake_criteria: 'Does not meet intake criteria',
     person_unreachable: 'Person unreachable',
+    duplicate: 'Duplicate',
+    other: 'Other',
+  },
+  withdrawReasons: {
+    no_longer_needed: 'No longer needed',
+    person_declined: 'The person declined the service',
+    wrong_partner: 'Sent to the wrong partner',
     duplicate: 'Duplicate',
     other: 'Other',
   },

@@ -74,6 +74,9 @@ const lo = {
       status_changed: 'ປ່ຽນສະຖານະກໍລະນີ',
       note_added: 'ເພີ່ມບັນທຶກໃນກໍລະນີ',
       person_linked: 'ເພີ່ມບຸກຄົນໃນກໍລະນີ',
+      follow_up_added: 'ເພີ່ມວຽກຕິດຕາມ',
+      follow_up_completed: 'ວຽກຕິດຕາມແລ້ວ',
+      follow_up_cancelled: 'ຍົກເລີກວຽກຕິດຕາມ',
     },
     contact: {
       created: 'ບັນທຶກການຕິດຕໍ່',
@@ -199,6 +202,9 @@ const en: TStrings<typeof lo> = {
       status_changed: 'Changed case status',
       note_added: 'Added case note',
       person_linked: 'Added person to case',
+      follow_up_added: 'Added follow-up',
+      follow_up_completed: 'Completed follow-up',
+      follow_up_cancelled: 'Cancelled follow-up',
     },
     contact: {
       created: 'Recorded contact',

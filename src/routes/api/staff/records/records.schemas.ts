@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { caseRiskLevels, casePersonRoles, caseStatuses } from '../../../../../db/schema/cases';
+import {
+  caseClosureReasons,
+  caseReopenReasons,
+  caseRiskLevels,
+  casePersonRoles,
+  caseStatuses,
+} from '../../../../../db/schema/cases';
 import {
   callerFlagKinds,
   callerTypes,
@@ -51,6 +57,11 @@ export const ZCaseUpdate = ZCaseFields.extend({
 export const ZCaseStatusChange = z.object({
   status: z.enum(caseStatuses),
   version: z.number().int(),
+  closureReason: z.enum(caseClosureReasons).optional(),
+  reopenReason: z.enum(caseReopenReasons).optional(),
+  note: text(2000).optional(),
+  /** Closing with open follow-ups: the counsellor confirmed they are to be cancelled. */
+  cancelFollowUps: z.boolean().optional(),
 });
 export const ZLegalHold = z.object({ legalHold: z.boolean() });
 export const ZNoteCreate = z.object({ body: text(20000).min(1) });
@@ -68,6 +79,7 @@ export const ZCase = z.object({
   summary: z.string().nullable(),
   legalHold: z.boolean(),
   closedAt: iso.nullable(),
+  closureReason: z.enum(caseClosureReasons).nullable(),
   version: z.number().int(),
   createdAt: iso,
   updatedAt: iso,

@@ -15,6 +15,7 @@ export const ZCase = z.object({
   provinceCode: z.string().nullable(),
   categoryCode: z.string().nullable(),
   summary: z.string().nullable(),
+  closureReason: z.string().nullable().optional(),
   version: z.number(),
   createdAt: iso,
   people: z.array(z.object({ personId: z.string(), role: z.string() })),

@@ -57,3 +57,12 @@ export {
 
 export const overrideHold = (holdId: string, input: { reason: string; justification: string }) =>
   api.post(`${BASE}/referrals/holds/${holdId}/override`, input, z.object({ id: z.string() }));
+
+export { withdrawReasons } from '../../../../../src/contracts/partner-tickets';
+
+export const withdrawTicket = (ticketId: string, input: { reason: string; note?: string }) =>
+  api.post(
+    `${BASE}/referrals/tickets/${ticketId}/withdraw`,
+    input,
+    z.object({ id: z.string(), state: z.string() }),
+  );

@@ -2,9 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 import { TextArea } from '../../../shared/ui/field';
+import { useUser } from '../../../shared/session/session-context';
+import { listFollowUps } from '../api/lifecycle.api';
 import { getConsents, getPerson, type TConsents, type TPerson } from '../api/people.api';
 import { addNote, getCase, getNotes, getTimeline, type TCase } from '../api/records.api';
 import { ActionError } from './action-error';
+import { CaseFollowUps } from './case-follow-ups';
+import { CaseLifecycle } from './case-lifecycle';
 import { ConsentForm } from './consent-form';
 import { IdentificationForm } from './identification-form';
 import { PersonForm } from './person-form';
@@ -16,7 +20,18 @@ type TLoaded = {
   people: Array<TPerson & { consents: TConsents }>;
   notes: Awaited<ReturnType<typeof getNotes>>;
   timeline: Awaited<ReturnType<typeof getTimeline>>;
+  followUps: Awaited<ReturnType<typeof listFollowUps>>;
 };
+
+/** "Closed · Resolved" for a status change on the timeline, in the reader's language. */
+function statusDetail(t: (key: string) => string, data: Record<string, unknown>): string {
+  const to = typeof data.to === 'string' ? `: ${t(`statuses.${data.to}`)}` : '';
+  if (typeof data.closureReason === 'string')
+    return `${to} · ${t(`lifecycle.closureReasons.${data.closureReason}`)}`;
+  if (typeof data.reopenReason === 'string')
+    return `${to} · ${t(`lifecycle.reopenReasons.${data.reopenReason}`)}`;
+  return to;
+}
 
 /** One case: people with consent, referrals with live status, notes and the timeline. */
 export function CaseView({ caseId }: { caseId: string }) {
@@ -24,11 +39,12 @@ export function CaseView({ caseId }: { caseId: string }) {
   const [data, setData] = useState<TLoaded | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
+  const me = useUser().userId;
 
   const load = useCallback(async () => {
     try {
       const caseRow = await getCase(caseId);
-      const [people, notes, timeline] = await Promise.all([
+      const [people, notes, timeline, followUps] = await Promise.all([
         Promise.all(
           caseRow.people.map(async (p) => ({
             ...(await getPerson(p.personId)),
@@ -37,8 +53,9 @@ export function CaseView({ caseId }: { caseId: string }) {
         ),
         getNotes(caseId),
         getTimeline(caseId),
+        listFollowUps(caseId),
       ]);
-      setData({ caseRow, people, notes, timeline });
+      setData({ caseRow, people, notes, timeline, followUps });
     } catch (err) {
       setError(err);
     }
@@ -46,7 +63,8 @@ export function CaseView({ caseId }: { caseId: string }) {
   useEffect(() => void load(), [load]);
 
   if (!data) return <ActionError error={error} />;
-  const { caseRow, people, notes, timeline } = data;
+  const { caseRow, people, notes, timeline, followUps } = data;
+  const closed = caseRow.status === 'closed' || caseRow.status === 'closed_referred';
   return (
     <article className="case-view" aria-labelledby="case-title">
       <header>
@@ -64,6 +82,18 @@ export function CaseView({ caseId }: { caseId: string }) {
         </p>
         <ActionError error={error} />
       </header>
+      <CaseLifecycle
+        caseRow={caseRow}
+        openFollowUps={followUps.filter((f) => f.status === 'open').length}
+        onChanged={() => void load()}
+      />
+      <CaseFollowUps
+        caseId={caseId}
+        closed={closed}
+        followUps={followUps}
+        me={me}
+        onChanged={() => void load()}
+      />
       <section className="panel" aria-labelledby="people-title">
         <h2 id="people-title">{t('people')}</h2>
         {people.length === 0 ? <p className="muted">{t('noPeople')}</p> : null}
@@ -143,6 +173,10 @@ export function CaseView({ caseId }: { caseId: string }) {
               {t(`events.${e.kind.replace(/[.-]/g, '_')}`, { defaultValue: e.kind })}
               {e.kind === 'person.identification_changed' && typeof e.data.to === 'string'
                 ? `: ${t(`identification.statuses.${e.data.to}`, { defaultValue: e.data.to })}`
+                : ''}
+              {e.kind === 'case.status_changed' ? statusDetail(t, e.data) : ''}
+              {e.kind === 'referral.updated' && e.data.state === 'withdrawn'
+                ? `: ${t('referral.states.withdrawn')}`
                 : ''}
             </li>
           ))}

@@ -6,6 +6,7 @@ import type { TActiveCall } from '../hooks/use-active-call';
 import { useDraft } from '../hooks/use-draft';
 import { emptyDraft } from './contact-draft';
 import { ContactForm } from './contact-form';
+import { MyFollowUps } from './my-follow-ups';
 
 type TCallContactProps = { call: TActiveCall; finish: () => void };
 
@@ -43,9 +44,12 @@ export function DeskHome({ call, finish }: { call: TActiveCall | null; finish: (
   const { snapshot } = useRealtime();
   if (!call)
     return (
-      <p className="desk__idle muted" data-testid="desk-idle">
-        {t(`presence.${snapshot?.me?.state ?? 'offline'}`)}
-      </p>
+      <>
+        <p className="desk__idle muted" data-testid="desk-idle">
+          {t(`presence.${snapshot?.me?.state ?? 'offline'}`)}
+        </p>
+        <MyFollowUps />
+      </>
     );
   return <CallContact key={call.callSid} call={call} finish={finish} />;
 }

@@ -17,6 +17,9 @@ import {
 } from '../api/referrals.api';
 import { ActionError } from './action-error';
 import { HeldPartners } from './held-partners';
+import { WithdrawTicket } from './withdraw-ticket';
+
+const finalTicketStates: ReadonlySet<string> = new Set(['completed', 'declined', 'withdrawn']);
 
 // The kind of partner each need goes to, to preview what that kind of partner is shown.
 const kindForNeed: Record<(typeof referralNeeds)[number], TPartnerKind> = {
@@ -150,6 +153,9 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
                 <span data-testid="ticket-state">
                   {t(`referral.states.${ticket.state}`, { defaultValue: ticket.state })}
                 </span>
+                {finalTicketStates.has(ticket.state) ? null : (
+                  <WithdrawTicket key={ticket.state} ticketId={ticket.id} onDone={reload} />
+                )}
               </div>
             ))}
             <HeldPartners referral={r} onChanged={reload} />

@@ -176,6 +176,9 @@ export function TicketView({ ticketId }: { ticketId: string }) {
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
               {t(`events.${e.type}`, { defaultValue: e.type })}
               {e.toState ? ` → ${t(`states.${e.toState}`, { defaultValue: e.toState })}` : ''}
+              {e.toState === 'withdrawn' && typeof e.data.reason === 'string'
+                ? ` · ${t(`withdrawReasons.${e.data.reason}`, { defaultValue: e.data.reason })}`
+                : ''}
             </li>
           ))}
         </ol>

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { followUpReminderJob } from '../../../../jobs/follow-up-reminder.job';
+import { reminderDelayMs } from '../../../../modules/cases/follow-up-due.policy';
+import {
+  addFollowUp,
+  completeFollowUp,
+  followUpAssignees,
+  listFollowUps,
+  myFollowUpsDue,
+} from '../../../../modules/cases/follow-ups.service';
+import { referralRuntime } from '../../../../modules/referrals/referral-runtime.provider';
+import { errors, jsonDates, text, ZId } from './records.schemas';
+
+const tags = ['cases'];
+const ZDay = z.iso.date();
+const ZFollowUpCreate = z.object({
+  assigneeId: z.uuid(),
+  dueOn: ZDay,
+  task: text(2000).min(1),
+});
+const ZFollowUp = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  assigneeId: z.uuid(),
+  dueOn: z.string(),
+  task: z.string(),
+  status: z.enum(['open', 'done', 'cancelled']),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+const ZCaseFollowUp = ZFollowUp.extend({ assigneeName: z.string() });
+const ZMyFollowUp = ZFollowUp.extend({ caseCode: z.string(), overdue: z.boolean() });
+
+/** Follow-up tasks on a case, the counsellor's list of those due, and completing one. */
+export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+
+  app.post(
+    '/cases/:id/follow-ups',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZFollowUpCreate,
+        response: { 201: ZCaseFollowUp, ...errors },
+      },
+      config: { permission: 'case.note' },
+    },
+    async (request, reply) => {
+      const now = new Date();
+      const created = await addFollowUp(deps, request.actor, request.params.id, request.body, now);
+      // The reminder is a delayed job keyed by the follow-up. Redis being down does not undo
+      // the follow-up: it is on the assignee's list from its due day whether reminded or not.
+      await referralRuntime(deps)
+        .queues.enqueue(
+          followUpReminderJob,
+          { followUpId: created.id },
+          { delay: reminderDelayMs(created.dueOn, now) },
+        )
+        .catch((err: unknown) => request.log.warn({ err }, 'follow-up reminder not scheduled'));
+      return reply.status(201).send(jsonDates(created));
+    },
+  );
+
+  app.get(
+    '/cases/:id/follow-ups',
+    {
+      schema: { tags, params: ZId, response: { 200: z.array(ZCaseFollowUp), ...errors } },
+      config: { permission: 'case.view' },
+    },
+    async (request) => (await listFollowUps(deps, request.actor, request.params.id)).map(jsonDates),
+  );
+
+  app.get(
+    '/cases/:id/follow-ups/assignees',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        response: {
+          200: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+          ...errors,
+        },
+      },
+      config: { permission: 'case.note' },
+    },
+    async (request) => followUpAssignees(deps, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/follow-ups/mine',
+    {
+      schema: { tags, response: { 200: z.array(ZMyFollowUp), ...errors } },
+      config: { permission: 'case.view' },
+    },
+    async (request) => (await myFollowUpsDue(deps, request.actor, new Date())).map(jsonDates),
+  );
+
+  app.post(
+    '/follow-ups/:id/complete',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        response: { 200: z.object({ id: z.string(), status: z.literal('done') }), ...errors },
+      },
+      config: { permission: 'case.view' },
+    },
+    async (request) => {
+      const done = await completeFollowUp(deps, request.actor, request.params.id);
+      // The processor skips a finished follow-up anyway; removing the job is tidiness.
+      await referralRuntime(deps)
+        .queues.queue(followUpReminderJob.name)
+        .remove(followUpReminderJob.jobId({ followUpId: done.id }))
+        .catch(() => 0);
+      return done;
+    },
+  );
+};
