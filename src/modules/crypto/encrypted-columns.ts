@@ -11,6 +11,7 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
   { table: 'calls', idColumn: 'call_sid', columns: ['from_encrypted'] },
   { table: 'cases', idColumn: 'id', columns: ['summary_enc'] },
   { table: 'case_notes', idColumn: 'id', columns: ['body_enc'] },
+  { table: 'case_follow_ups', idColumn: 'id', columns: ['task_enc'] },
   { table: 'partner_units', idColumn: 'id', columns: ['webhook_secret_enc'] },
   { table: 'referrals', idColumn: 'id', columns: ['override_justification_enc'] },
   { table: 'referral_holds', idColumn: 'id', columns: ['override_justification_enc'] },
