@@ -37,5 +37,6 @@ export const ZFailedDelivery = z.object({
   failedAt: z.iso.datetime().nullable(),
   hotline: z.string().nullable(),
   unitName: z.string(),
+  unitNameLo: z.string(),
 });
 export type TFailedDelivery = z.infer<typeof ZFailedDelivery>;

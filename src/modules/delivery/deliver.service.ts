@@ -1,3 +1,4 @@
+import { partnerSmsBody, smsLanguage } from './sms-text.policy';
 import type { TConfig } from '../../config/config';
 import type { TDatabase } from '../../infra/database';
 import { decryptField } from '../crypto/field-cipher';
@@ -164,8 +165,12 @@ async function sendSmsLink(deps: TDeliverDeps, d: TLoadedDelivery, now: Date): P
   if (!from) return { result: 'give_up', status: null, error: 'no_sender_number' };
   const token = await createMagicLink(deps.db, d.ticket.id, deps.config.MAGIC_LINK_TTL_HOURS, now);
   const link = `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/partner/link#${token}`;
-  // No name, no case detail: only that something waits, how urgent, and the link.
-  const body = `Saiduan: ${d.delivery.event.startsWith('ticket.escalated') ? 'overdue' : 'new'} referral (${d.ticket.priority}). Open: ${link}`;
+  const body = partnerSmsBody({
+    language: smsLanguage(d.unit.languages),
+    overdue: d.delivery.event.startsWith('ticket.escalated'),
+    priority: d.ticket.priority,
+    link,
+  });
   try {
     for (const to of numbers) await deps.sendSms({ to, from, body });
     return { result: 'delivered', status: null };

@@ -24,14 +24,24 @@ export async function referralsOfCase(db: TDatabase, actor: TActor, caseId: stri
   const ids = rows.map((r) => r.id);
   const ticketRows = ids.length
     ? await db
-        .select({ ticket: tickets, unitName: partnerUnits.nameEn, unitKind: partnerUnits.kind })
+        .select({
+          ticket: tickets,
+          unitName: partnerUnits.nameEn,
+          unitNameLo: partnerUnits.nameLo,
+          unitKind: partnerUnits.kind,
+        })
         .from(tickets)
         .innerJoin(partnerUnits, eq(partnerUnits.id, tickets.unitId))
         .where(inArray(tickets.referralId, ids))
     : [];
   const holdRows = ids.length
     ? await db
-        .select({ hold: referralHolds, unitName: partnerUnits.nameEn, unitKind: partnerUnits.kind })
+        .select({
+          hold: referralHolds,
+          unitName: partnerUnits.nameEn,
+          unitNameLo: partnerUnits.nameLo,
+          unitKind: partnerUnits.kind,
+        })
         .from(referralHolds)
         .innerJoin(partnerUnits, eq(partnerUnits.id, referralHolds.unitId))
         .where(inArray(referralHolds.referralId, ids))
@@ -49,10 +59,11 @@ export async function referralsOfCase(db: TDatabase, actor: TActor, caseId: stri
     createdAt: r.createdAt,
     tickets: ticketRows
       .filter((t) => t.ticket.referralId === r.id)
-      .map(({ ticket, unitName, unitKind }) => ({
+      .map(({ ticket, unitName, unitNameLo, unitKind }) => ({
         id: ticket.id,
         unitId: ticket.unitId,
         unitName,
+        unitNameLo,
         unitKind,
         state: ticket.state,
         escalationLevel: ticket.escalationLevel,
@@ -64,10 +75,11 @@ export async function referralsOfCase(db: TDatabase, actor: TActor, caseId: stri
     // Partners the consent gate held back, released or not: never dropped from view.
     holds: holdRows
       .filter((h) => h.hold.referralId === r.id)
-      .map(({ hold, unitName, unitKind }) => ({
+      .map(({ hold, unitName, unitNameLo, unitKind }) => ({
         id: hold.id,
         unitId: hold.unitId,
         unitName,
+        unitNameLo,
         unitKind,
         needs: hold.needs,
         scope: hold.scope,
@@ -103,6 +115,7 @@ export async function failedDeliveries(db: TDatabase, actor: TActor) {
       failedAt: deliveries.failedAt,
       hotline: referrals.hotline,
       unitName: partnerUnits.nameEn,
+      unitNameLo: partnerUnits.nameLo,
     })
     .from(deliveries)
     .innerJoin(tickets, eq(tickets.id, deliveries.ticketId))

@@ -9,7 +9,7 @@ import {
   type TReportKind,
 } from './api/reports.api';
 import { BarChart } from './components/bar-chart';
-import { chartData } from './components/chart-series';
+import { chartData, hasData } from './components/chart-series';
 import { LineChart } from './components/line-chart';
 import { ReportFilters } from './components/report-filters';
 import { ReportTableView } from './components/report-table-view';
@@ -92,7 +92,11 @@ export default function ReportsPage() {
           </p>
           {report.tables.map((table) => (
             <section key={table.key} className="reports__table">
-              {noChart.has(table.key) ? null : lineTables.has(table.key) ? (
+              {noChart.has(table.key) ? null : !hasData(chartData(table, language)) ? (
+                <p className="report-chart report-chart--empty muted" data-testid="chart-empty">
+                  {t('chartEmpty', { title: table.title[language] })}
+                </p>
+              ) : lineTables.has(table.key) ? (
                 <LineChart
                   data={chartData(table, language)}
                   title={t('chartOf', { title: table.title[language] })}

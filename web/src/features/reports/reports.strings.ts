@@ -29,6 +29,7 @@ const lo = {
   countUnit: 'ຫົວໜ່ວຍນັບ',
   notes: 'ວິທີນັບ',
   chartOf: 'ແຜນວາດ: {{title}}',
+  chartEmpty: '{{title}}: ບໍ່ມີຂໍ້ມູນໃນໄລຍະນີ້, ຈຶ່ງບໍ່ມີແຜນວາດ.',
 };
 
 const en: TStrings<typeof lo> = {
@@ -64,6 +65,7 @@ const en: TStrings<typeof lo> = {
   countUnit: 'Count unit',
   notes: 'How things are counted',
   chartOf: 'Chart: {{title}}',
+  chartEmpty: '{{title}}: no data for this period, so there is no chart.',
 };
 
 addStrings('reports', { lo, en });

@@ -58,6 +58,8 @@ const lo = {
     entity: 'ກ່ຽວກັບ',
     system: 'ລະບົບ',
     audited: 'ການເປີດເບິ່ງບັນທຶກນີ້ກໍຖືກບັນທຶກໄວ້ເຊັ່ນກັນ.',
+    otherAction: 'ການກະທຳອື່ນ',
+    otherEntity: 'ບັນທຶກອື່ນ',
   },
   families: {
     case: 'ກໍລະນີ (ທັງໝົດ)',
@@ -67,6 +69,13 @@ const lo = {
     user: 'ບັນຊີຜູ້ໃຊ້ (ທັງໝົດ)',
   },
   actions: {
+    auth: {
+      signed_in: 'ເຂົ້າສູ່ລະບົບ',
+      password_changed: 'ປ່ຽນລະຫັດຜ່ານຂອງຕົນເອງ',
+      totp_locked: 'ລະຫັດຢືນຢັນຜິດຫຼາຍເທື່ອ: ການເຂົ້າສູ່ລະບົບຖືກຢຸດຊົ່ວຄາວ',
+      second_factor_exempted: 'ຍົກເວັ້ນລະຫັດຢືນຢັນຊັ້ນທີສອງໃຫ້ບົດບາດໜຶ່ງ (ມີເຫດຜົນ)',
+      second_factor_exemption_removed: 'ຍົກເລີກການຍົກເວັ້ນ: ບົດບາດນີ້ຕ້ອງໃຊ້ລະຫັດຢືນຢັນຊັ້ນທີສອງຄືນ',
+    },
     case: {
       viewed: 'ເປີດເບິ່ງກໍລະນີ',
       created: 'ສ້າງກໍລະນີ',
@@ -77,6 +86,8 @@ const lo = {
       follow_up_added: 'ເພີ່ມວຽກຕິດຕາມ',
       follow_up_completed: 'ວຽກຕິດຕາມແລ້ວ',
       follow_up_cancelled: 'ຍົກເລີກວຽກຕິດຕາມ',
+      legal_hold_changed: 'ປ່ຽນການເກັບຮັກສາໄວ້ຕາມກົດໝາຍ',
+      service_recorded: 'ບັນທຶກການບໍລິການໃນກໍລະນີ',
     },
     contact: {
       created: 'ບັນທຶກການຕິດຕໍ່',
@@ -92,8 +103,32 @@ const lo = {
     consent: {
       recorded: 'ບັນທຶກການຍິນຍອມ',
     },
+    caller: {
+      looked_up: 'ເບິ່ງປະຫວັດຜູ້ໂທ',
+      flagged: 'ໝາຍເຫດຜູ້ໂທ',
+    },
+    callback: {
+      code_word_viewed: 'ເບິ່ງລະຫັດລັບຂອງການໂທກັບ',
+    },
+    records: {
+      searched: 'ຄົ້ນຫາບັນທຶກ',
+    },
+    user: {
+      created: 'ສ້າງບັນຊີຜູ້ໃຊ້',
+      updated: 'ແກ້ໄຂບັນຊີຜູ້ໃຊ້',
+      disabled: 'ປິດບັນຊີຜູ້ໃຊ້',
+      password_reset: 'ຕັ້ງລະຫັດຜ່ານຊົ່ວຄາວໃຫ້ຜູ້ໃຊ້',
+    },
+    retention: {
+      policy_changed: 'ປ່ຽນໄລຍະເວລາເກັບຮັກສາຂໍ້ມູນ',
+      deleted: 'ລຶບຂໍ້ມູນທີ່ໝົດໄລຍະເກັບຮັກສາ',
+    },
+    keys: {
+      rotated: 'ປ່ຽນກະແຈເຂົ້າລະຫັດ',
+    },
     referral: {
       requested: 'ຂໍການສົ່ງຕໍ່',
+      dispatched: 'ສົ່ງການສົ່ງຕໍ່ອອກໄປແລ້ວ',
       consent_blocked: 'ກັກການສົ່ງຕໍ່ໄວ້ ຍ້ອນບໍ່ມີການຍິນຍອມ',
       consent_overridden: 'ສົ່ງຕໍ່ໂດຍບໍ່ມີການຍິນຍອມ (ມີເຫດຜົນ)',
       consent_released: 'ສົ່ງຕໍ່ທີ່ຖືກກັກໄວ້ອອກໄປແລ້ວ',
@@ -101,12 +136,44 @@ const lo = {
     consent_requirement: {
       changed: 'ປ່ຽນການຍິນຍອມທີ່ຕ້ອງມີຕາມປະເພດພາກສ່ວນ',
     },
-    auth: {
-      signed_in: 'ເຂົ້າສູ່ລະບົບ',
-      password_changed: 'ປ່ຽນລະຫັດຜ່ານຂອງຕົນເອງ',
-      totp_locked: 'ລະຫັດຢືນຢັນຜິດຫຼາຍເທື່ອ: ການເຂົ້າສູ່ລະບົບຖືກຢຸດຊົ່ວຄາວ',
-      second_factor_exempted: 'ຍົກເວັ້ນລະຫັດຢືນຢັນຊັ້ນທີສອງໃຫ້ບົດບາດໜຶ່ງ (ມີເຫດຜົນ)',
-      second_factor_exemption_removed: 'ຍົກເລີກການຍົກເວັ້ນ: ບົດບາດນີ້ຕ້ອງໃຊ້ລະຫັດຢືນຢັນຊັ້ນທີສອງຄືນ',
+    ticket: {
+      created: 'ສ້າງການສົ່ງຕໍ່ໃຫ້ຄູ່ຮ່ວມງານ',
+      viewed: 'ຄູ່ຮ່ວມງານເປີດເບິ່ງການສົ່ງຕໍ່',
+      acknowledged: 'ຄູ່ຮ່ວມງານຮັບຊາບ',
+      accepted: 'ຄູ່ຮ່ວມງານຮັບເອົາ',
+      declined: 'ຄູ່ຮ່ວມງານປະຕິເສດ',
+      started: 'ຄູ່ຮ່ວມງານເລີ່ມໃຫ້ບໍລິການ',
+      on_hold: 'ຄູ່ຮ່ວມງານພັກໄວ້ຊົ່ວຄາວ',
+      resumed: 'ຄູ່ຮ່ວມງານສືບຕໍ່',
+      completed: 'ຄູ່ຮ່ວມງານສຳເລັດ',
+      withdrawn: 'ຖອນການສົ່ງຕໍ່',
+      note_added: 'ຄູ່ຮ່ວມງານເພີ່ມບັນທຶກ',
+      service_recorded: 'ຄູ່ຮ່ວມງານບັນທຶກການບໍລິການ',
+      escalated: 'ເລື່ອນຂັ້ນການສົ່ງຕໍ່',
+      magic_link_used: 'ເປີດການສົ່ງຕໍ່ຜ່ານລິ້ງ SMS',
+    },
+    delivery: {
+      failed: 'ແຈ້ງຄູ່ຮ່ວມງານບໍ່ສຳເລັດ',
+      resent: 'ສົ່ງການແຈ້ງຄືນໃໝ່',
+    },
+    partner: {
+      unit_changed: 'ປ່ຽນຂໍ້ມູນໜ່ວຍງານຄູ່ຮ່ວມງານ',
+    },
+    referral_rule: {
+      changed: 'ປ່ຽນກົດການສົ່ງຕໍ່',
+    },
+    hotline: {
+      settings_changed: 'ປ່ຽນການຕັ້ງຄ່າສາຍດ່ວນ',
+    },
+    export: {
+      downloaded: 'ດາວໂຫຼດລາຍງານ',
+    },
+    report: {
+      published: 'ເຜີຍແຜ່ລາຍງານ',
+    },
+    routing: {
+      caller_assigned: 'ມອບຜູ້ໂທໃຫ້ຜູ້ໃຫ້ຄຳປຶກສາ',
+      caller_prioritised: 'ເລື່ອນຜູ້ໂທຂຶ້ນກ່ອນ',
     },
     audit: {
       viewed: 'ເປີດເບິ່ງບັນທຶກການກວດສອບ',
@@ -115,16 +182,29 @@ const lo = {
       added: 'ເພີ່ມເບີທີ່ຖືກບລັອກ',
       removed: 'ຍົກເລີກການບລັອກເບີ',
     },
-    hotline: {
-      settings_changed: 'ປ່ຽນການຕັ້ງຄ່າສາຍດ່ວນ',
-    },
-    user: {
-      updated: 'ແກ້ໄຂບັນຊີຜູ້ໃຊ້',
-      password_reset: 'ຕັ້ງລະຫັດຜ່ານຊົ່ວຄາວໃຫ້ຜູ້ໃຊ້',
-    },
-    export: {
-      downloaded: 'ດາວໂຫຼດລາຍງານ',
-    },
+  },
+  entities: {
+    audit_log: 'ບັນທຶກການກວດສອບ',
+    blocked_caller: 'ເບີທີ່ຖືກບລັອກ',
+    call: 'ການໂທ',
+    callback_task: 'ການໂທກັບ',
+    caller: 'ຜູ້ໂທ',
+    caller_flag: 'ໝາຍເຫດຜູ້ໂທ',
+    case: 'ກໍລະນີ',
+    consent_requirement: 'ການຍິນຍອມທີ່ຕ້ອງມີ',
+    contact: 'ການຕິດຕໍ່',
+    delivery: 'ການແຈ້ງຄູ່ຮ່ວມງານ',
+    hotline: 'ສາຍດ່ວນ',
+    partner_unit: 'ໜ່ວຍງານຄູ່ຮ່ວມງານ',
+    person: 'ບຸກຄົນ',
+    referral: 'ການສົ່ງຕໍ່',
+    referral_rule: 'ກົດການສົ່ງຕໍ່',
+    report: 'ລາຍງານ',
+    retention: 'ການເກັບຮັກສາຂໍ້ມູນ',
+    retention_policy: 'ໄລຍະເວລາເກັບຮັກສາ',
+    staff_user: 'ບັນຊີຜູ້ໃຊ້',
+    ticket: 'ການສົ່ງຕໍ່ຂອງຄູ່ຮ່ວມງານ',
+    keys: 'ກະແຈເຂົ້າລະຫັດ',
   },
 };
 
@@ -186,6 +266,8 @@ const en: TStrings<typeof lo> = {
     entity: 'About',
     system: 'System',
     audited: 'Opening this log is recorded in it too.',
+    otherAction: 'Other action',
+    otherEntity: 'Other record',
   },
   families: {
     case: 'Cases (all)',
@@ -195,6 +277,13 @@ const en: TStrings<typeof lo> = {
     user: 'User accounts (all)',
   },
   actions: {
+    auth: {
+      signed_in: 'Signed in',
+      password_changed: 'Changed own password',
+      totp_locked: 'Too many wrong codes: sign-in paused',
+      second_factor_exempted: 'Exempted a role from the second factor (with a reason)',
+      second_factor_exemption_removed: 'Removed an exemption: the role needs a second factor again',
+    },
     case: {
       viewed: 'Viewed case',
       created: 'Created case',
@@ -205,6 +294,8 @@ const en: TStrings<typeof lo> = {
       follow_up_added: 'Added follow-up',
       follow_up_completed: 'Completed follow-up',
       follow_up_cancelled: 'Cancelled follow-up',
+      legal_hold_changed: 'Changed legal hold',
+      service_recorded: 'Recorded a service on the case',
     },
     contact: {
       created: 'Recorded contact',
@@ -220,8 +311,32 @@ const en: TStrings<typeof lo> = {
     consent: {
       recorded: 'Recorded consent',
     },
+    caller: {
+      looked_up: "Looked up a caller's history",
+      flagged: 'Flagged a caller',
+    },
+    callback: {
+      code_word_viewed: "Viewed a call-back's code word",
+    },
+    records: {
+      searched: 'Searched records',
+    },
+    user: {
+      created: 'Created user account',
+      updated: 'Changed user account',
+      disabled: 'Disabled user account',
+      password_reset: 'Set a temporary password for a user',
+    },
+    retention: {
+      policy_changed: 'Changed how long records are kept',
+      deleted: 'Deleted records past their keeping time',
+    },
+    keys: {
+      rotated: 'Rotated encryption keys',
+    },
     referral: {
       requested: 'Requested referral',
+      dispatched: 'Sent the referral out',
       consent_blocked: 'Held a referral back: consent missing',
       consent_overridden: 'Sent a referral without consent (reason recorded)',
       consent_released: 'Released a held referral',
@@ -229,30 +344,75 @@ const en: TStrings<typeof lo> = {
     consent_requirement: {
       changed: 'Changed the consent a partner kind needs',
     },
-    auth: {
-      signed_in: 'Signed in',
-      password_changed: 'Changed own password',
-      totp_locked: 'Too many wrong codes: sign-in paused',
-      second_factor_exempted: 'Exempted a role from the second factor (with a reason)',
-      second_factor_exemption_removed: 'Removed an exemption: the role needs a second factor again',
+    ticket: {
+      created: 'Created partner ticket',
+      viewed: 'Partner opened the ticket',
+      acknowledged: 'Partner acknowledged',
+      accepted: 'Partner accepted',
+      declined: 'Partner declined',
+      started: 'Partner started the service',
+      on_hold: 'Partner put it on hold',
+      resumed: 'Partner resumed',
+      completed: 'Partner completed',
+      withdrawn: 'Referral withdrawn',
+      note_added: 'Partner added a note',
+      service_recorded: 'Partner recorded a service',
+      escalated: 'Escalated the ticket',
+      magic_link_used: 'Opened from an SMS link',
+    },
+    delivery: {
+      failed: 'Partner notification failed',
+      resent: 'Sent the notification again',
+    },
+    partner: {
+      unit_changed: 'Changed a partner unit',
+    },
+    referral_rule: {
+      changed: 'Changed a referral rule',
+    },
+    hotline: {
+      settings_changed: 'Changed hotline settings',
+    },
+    export: {
+      downloaded: 'Downloaded report',
+    },
+    report: {
+      published: 'Published report',
+    },
+    routing: {
+      caller_assigned: 'Gave a caller to a counsellor',
+      caller_prioritised: 'Moved a caller up the queue',
     },
     audit: {
       viewed: 'Opened the audit log',
     },
     blocklist: {
       added: 'Blocked a number',
-      removed: 'Lifted a block',
+      removed: 'Unblocked a number',
     },
-    hotline: {
-      settings_changed: 'Changed hotline settings',
-    },
-    user: {
-      updated: 'Changed user account',
-      password_reset: 'Set a temporary password for a user',
-    },
-    export: {
-      downloaded: 'Downloaded report',
-    },
+  },
+  entities: {
+    audit_log: 'Audit log',
+    blocked_caller: 'Blocked number',
+    call: 'Call',
+    callback_task: 'Call-back',
+    caller: 'Caller',
+    caller_flag: 'Caller flag',
+    case: 'Case',
+    consent_requirement: 'Consent requirement',
+    contact: 'Contact',
+    delivery: 'Partner notification',
+    hotline: 'Hotline',
+    partner_unit: 'Partner unit',
+    person: 'Person',
+    referral: 'Referral',
+    referral_rule: 'Referral rule',
+    report: 'Report',
+    retention: 'Data keeping',
+    retention_policy: 'Keeping time',
+    staff_user: 'User account',
+    ticket: 'Partner ticket',
+    keys: 'Encryption keys',
   },
 };
 

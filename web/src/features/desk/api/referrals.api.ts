@@ -11,6 +11,7 @@ export {
 const ZHold = z.object({
   id: z.string(),
   unitName: z.string(),
+  unitNameLo: z.string().default(''),
   unitKind: z.string(),
   scope: z.string(),
   reason: z.enum(['consent_missing', 'guardian_consent_missing']),
@@ -33,6 +34,7 @@ const ZReferral = z.object({
       z.object({
         id: z.string(),
         unitName: z.string(),
+        unitNameLo: z.string().default(''),
         unitKind: z.string(),
         state: z.string(),
       }),

@@ -42,7 +42,7 @@ function HeldPartner({
   referral: TReferral;
   onChanged: () => void;
 }) {
-  const { t } = useT('case');
+  const { t, i18n } = useT('case');
   const [error, setError] = useState<unknown>(null);
   const [reason, setReason] = useState<string>(
     referral.isChild ? 'best_interest_of_child' : 'imminent_danger',
@@ -76,7 +76,8 @@ function HeldPartner({
   };
   return (
     <li className="held-partner" data-testid="held-partner">
-      <strong>{hold.unitName}</strong> ·{' '}
+      <strong>{i18n.language === 'lo' && hold.unitNameLo ? hold.unitNameLo : hold.unitName}</strong>{' '}
+      ·{' '}
       <span className="tag tag--danger" data-testid="hold-state">
         {hold.releasing ? t('referral.hold.releasing') : t(`referral.hold.${hold.reason}`)}
       </span>

@@ -38,7 +38,7 @@ type TProps = { caseId: string; caseProvinceCode: string | null; people: TPerson
 
 /** Referral requests of the case with their live ticket states, and a new request with preview. */
 export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
-  const { t } = useT('case');
+  const { t, i18n } = useT('case');
   const { connection } = useRealtime();
   const [referrals, setReferrals] = useState<TReferral[]>([]);
   const [personId, setPersonId] = useState(people[0]?.id ?? '');
@@ -149,7 +149,8 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
             </span>
             {r.tickets.map((ticket) => (
               <div key={ticket.id} className="muted">
-                {ticket.unitName} ·{' '}
+                {i18n.language === 'lo' && ticket.unitNameLo ? ticket.unitNameLo : ticket.unitName}{' '}
+                ·{' '}
                 <span data-testid="ticket-state">
                   {t(`referral.states.${ticket.state}`, { defaultValue: ticket.state })}
                 </span>

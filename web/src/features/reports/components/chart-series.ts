@@ -32,3 +32,8 @@ export function niceMax(value: number): number {
   for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
   return 10 * power;
 }
+
+/** A chart with nothing above zero draws only an axis: the reader is told there is no data. */
+export function hasData(data: TChartData): boolean {
+  return data.labels.length > 0 && data.series.some((s) => s.values.some((v) => v > 0));
+}

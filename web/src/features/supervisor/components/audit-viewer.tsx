@@ -46,16 +46,16 @@ function AuditTable({ rows }: { rows: TAuditRow[] }) {
             </td>
             <td>{r.actorName ?? t('audit.system')}</td>
             <td>
-              {t(`actions.${r.action}`, { defaultValue: r.action })}
-              <br />
-              <small className="muted">{r.action}</small>
+              {/* An action without a label yet reads as "other", never as its stored code. */}
+              {t(`actions.${r.action}`, { defaultValue: t('audit.otherAction') })}
             </td>
             <td>
               {r.caseCode ? (
                 <Link to={`/desk/cases/${r.entityId}`}>{r.caseCode}</Link>
               ) : (
                 <small>
-                  {r.entityType} {r.entityId.slice(0, 8)}
+                  {t(`entities.${r.entityType}`, { defaultValue: t('audit.otherEntity') })}{' '}
+                  <code>{r.entityId.slice(0, 8)}</code>
                 </small>
               )}
             </td>

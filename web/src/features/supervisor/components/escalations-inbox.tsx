@@ -64,7 +64,7 @@ function FailedTable({
   items: TFailedDelivery[];
   onResend: (id: string) => void;
 }) {
-  const { t } = useT('supervisor');
+  const { t, i18n } = useT('supervisor');
   if (!items.length) return <p className="muted">{t('failed.empty')}</p>;
   return (
     <table className="panel" data-testid="failed-deliveries">
@@ -80,7 +80,7 @@ function FailedTable({
       <tbody>
         {items.map((d) => (
           <tr key={d.id}>
-            <td>{d.unitName}</td>
+            <td>{i18n.language === 'en' ? d.unitName : d.unitNameLo}</td>
             <td>{t(`channels.${d.channel}`, { defaultValue: d.channel })}</td>
             <td>{d.attempts}</td>
             <td>{d.failedAt ? formatDateTime(d.failedAt) : '—'}</td>
