@@ -6,6 +6,7 @@ import { openDatabase, type TSql } from '../../src/infra/database';
 import { runMigrations } from '../../db/migrate';
 import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
 import { freePort } from '../../scripts/local/free-port';
+import { loadAgencyFigures } from '../../src/modules/reports/agencies.repository';
 import { loadNationalEvents } from '../../src/modules/reports/national-events.repository';
 import { loadNationalTallies } from '../../src/modules/reports/national-tallies.service';
 import { refreshReportAggregates } from '../../src/modules/reports/report-aggregates.repository';
@@ -162,6 +163,14 @@ async function report(sql: TSql): Promise<void> {
   await time('service events and census (year)', () => loadNationalEvents(sql, year, scope));
   await time('service events and census (month, province LA-VT)', () =>
     loadNationalEvents(
+      sql,
+      { from: '2025-06-01', to: '2025-06-30' },
+      { hotlines: null, provinceCode: 'LA-VT' },
+    ),
+  );
+  await time('national statistics by agency (year)', () => loadAgencyFigures(sql, year, scope));
+  await time('national statistics by agency (month, province LA-VT)', () =>
+    loadAgencyFigures(
       sql,
       { from: '2025-06-01', to: '2025-06-30' },
       { hotlines: null, provinceCode: 'LA-VT' },

@@ -79,6 +79,11 @@ export const permissionsTable = {
   'ticket.act': { partner_agent: 'organisation', partner_manager: 'organisation' },
   'report.view': { statistician: 'all', supervisor: 'hotline', administrator: 'all' },
   'report.export': { statistician: 'all', supervisor: 'hotline', administrator: 'all' },
+  /**
+   * Case-level HTCDS records for a partner with a data-exchange agreement: more than statistics,
+   * so administrators only (every download audited with its row count and period).
+   */
+  'report.htcds-export': adminOnly,
 } as const satisfies Record<string, TGrants>;
 
 export type TAction = keyof typeof permissionsTable;

@@ -33,11 +33,13 @@ export function serviceKindSql(sql: TSqlTag): TFragment {
 /**
  * Service events, with the person they count for: the person staff named, the referral's person,
  * or the victims on the case when neither was named. Columns: person_id, given_on, kind (the
- * services-table row), code, event_id, quantity, ends_on. `only` narrows the events (`ts`) first.
+ * services-table row), code, event_id, quantity, ends_on, organisation_key (who gave it).
+ * `only` narrows the events (`ts`) first.
  */
 export function givenServicesSql(sql: TSqlTag, only: TFragment = sql`true`): TFragment {
   return sql`select coalesce(ts.person_id, r.person_id, cp.person_id) as person_id, ts.given_on,
-      ${serviceKindSql(sql)} as kind, ts.service as code, ts.id as event_id, ts.quantity, ts.ends_on
+      ${serviceKindSql(sql)} as kind, ts.service as code, ts.id as event_id, ts.quantity, ts.ends_on,
+      coalesce(ts.organisation_key, t.organisation_key) as organisation_key
     from ticket_services ts
     left join tickets t on t.id = ts.ticket_id
     left join referrals r on r.id = t.referral_id

@@ -31,6 +31,10 @@ export function operationsReport(options: {
         lo: 'ເວລາລໍສະເລ່ຍ = ເວລາລໍໃນຄິວສະເລ່ຍຂອງສາຍທີ່ໄດ້ຮັບ.',
         en: 'Average speed of answer = mean queue wait of answered calls.',
       },
+      {
+        lo: 'ຕົວເລກການດຳເນີນງານທາງໂທລະສັບ ນັບສະເພາະສາຍທີ່ເຂົ້າມາຜ່ານລະບົບນີ້: ການໃຫ້ຄຳປຶກສາທີ່ນຳເຂົ້າຈາກບັນທຶກເກົ່າ ຫຼື ບັນທຶກດ້ວຍມື ບໍ່ມີຢູ່ໃນນີ້ (ເບິ່ງສະຖິຕິລະດັບຊາດ).',
+        en: 'Telephony operations cover only calls that came through this system: counselling imported from earlier records or entered by hand is not here (see the national statistics).',
+      },
     ],
   };
 }

@@ -48,7 +48,7 @@ export const ZReportQuery = z.object({
 });
 export type TReportQuery = z.infer<typeof ZReportQuery>;
 
-export const reportKinds = ['national', 'operations', 'referrals'] as const;
+export const reportKinds = ['national', 'agencies', 'operations', 'referrals'] as const;
 export type TReportKind = (typeof reportKinds)[number];
 
 /**

@@ -5,6 +5,8 @@ import { AppError } from '../../errors/catalogue';
 import type { TActor } from '../auth/actor';
 import { scopeOf } from '../auth/permissions.policy';
 import { recordAudit } from '../audit/audit.repository';
+import { agenciesReport } from './agencies-report.policy';
+import { loadAgencyFigures } from './agencies.repository';
 import { reportToCsv } from './csv.writer';
 import { nationalReport } from './national-report.policy';
 import { operationsReport } from './operations-report.policy';
@@ -52,6 +54,12 @@ async function build(
         filters,
         tallies: await loadNationalTallies(deps.sql, period, scope),
         events: await loadNationalEvents(deps.sql, period, scope),
+      });
+    case 'agencies':
+      return agenciesReport({
+        period,
+        filters,
+        figures: await loadAgencyFigures(deps.sql, period, scope),
       });
     case 'operations':
       return operationsReport({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOutcome, operationsTables } from '../../../src/modules/reports/operations.policy';
 import { computeOperations } from '../../../src/modules/reports/operations.repository';
+import { operationsReport } from '../../../src/modules/reports/operations-report.policy';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { createStaff } from '../../fixtures/staff';
 
@@ -64,6 +65,20 @@ describe('operations figures from the call log', () => {
     expect(counsellors?.rows.map((r) => [r.en, ...r.cells])).toEqual([
       ['Counsellor A', 2, 1, 1, 0, 2, 400],
     ]);
+  });
+
+  it('says on the sheet, in Lao and English, that telephony figures cover only calls through the system', async () => {
+    const data = await computeOperations(stores.database.sql, day, {
+      hotlines: null,
+      provinceCode: null,
+    });
+    const notes = operationsReport({ period: day, filters: {}, data }).notes;
+    expect(notes.map((n) => n.en)).toContainEqual(
+      expect.stringContaining('only calls that came through this system'),
+    );
+    expect(notes.map((n) => n.lo)).toContainEqual(
+      expect.stringContaining('ສະເພາະສາຍທີ່ເຂົ້າມາຜ່ານລະບົບນີ້'),
+    );
   });
 
   it('narrows to one hotline', async () => {

@@ -10,6 +10,7 @@ import { exportReport, viewReport } from '../../../modules/reports/reports.servi
 import { ZErrorBody } from '../../error.schema';
 import { DEFAULT_K, MIN_K } from '../../../modules/reports/deidentified.policy';
 import { exportDeidentified } from '../../../modules/reports/deidentified.service';
+import { exportHtcds } from '../../../modules/reports/htcds.service';
 
 const ZKind = z.object({ kind: z.enum(reportKinds) });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -35,6 +36,29 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await exportDeidentified(app.deps, request.actor, request.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  );
+
+  // A POST so that the passphrase travels in the body, never in a URL that proxies and logs keep.
+  app.post(
+    '/reports/htcds/export',
+    {
+      schema: {
+        tags: ['reports'],
+        body: ZReportQuery.extend({
+          passphrase: z.string().min(12).max(200).optional(),
+        }),
+        response: { 200: z.any().describe('CSV file, or the same encrypted (.enc)'), ...errors },
+      },
+      config: { permission: 'report.htcds-export' },
+    },
+    async (request, reply) => {
+      const file = await exportHtcds(app.deps, request.actor, request.body);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -16,7 +16,7 @@ import { ReportTableView } from './components/report-table-view';
 import './reports.css';
 import './reports.strings';
 
-const kinds: TReportKind[] = ['national', 'operations', 'referrals'];
+const kinds: TReportKind[] = ['national', 'agencies', 'operations', 'referrals'];
 const lineTables = new Set(['calls-by-day']);
 const noChart = new Set(['counsellors']);
 

@@ -2,7 +2,12 @@ import { addStrings, type TStrings } from '../../shared/i18n/i18n';
 
 const lo = {
   title: 'ລາຍງານ',
-  kinds: { national: 'ສະຖິຕິລະດັບຊາດ', operations: 'ການດຳເນີນງານສາຍດ່ວນ', referrals: 'ການສົ່ງຕໍ່' },
+  kinds: {
+    national: 'ສະຖິຕິລະດັບຊາດ',
+    agencies: 'ແຍກຕາມພາກສ່ວນ',
+    operations: 'ການດຳເນີນງານສາຍດ່ວນ',
+    referrals: 'ການສົ່ງຕໍ່',
+  },
   filters: {
     legend: 'ຕົວກອງ',
     period: 'ໄລຍະ',
@@ -36,6 +41,7 @@ const en: TStrings<typeof lo> = {
   title: 'Reports',
   kinds: {
     national: 'National statistics',
+    agencies: 'By agency',
     operations: 'Hotline operations',
     referrals: 'Referrals',
   },

@@ -27,7 +27,7 @@ export const ZReport = z.object({
 export type TReport = z.infer<typeof ZReport>;
 export type TReportTable = TReport['tables'][number];
 
-export type TReportKind = 'national' | 'operations' | 'referrals';
+export type TReportKind = 'national' | 'agencies' | 'operations' | 'referrals';
 export type TReportFilters = {
   period: 'month' | 'quarter' | 'year' | 'custom';
   year: number;

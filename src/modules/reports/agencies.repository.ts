@@ -1,0 +1,106 @@
+import type { TSql } from '../../infra/database';
+import { agencySections } from './agency-sections';
+import { givenServicesSql } from './national-sql.fragments';
+import type { TReportScope } from './report-filters';
+import { periodInstants, type TPeriod } from './report-period.policy';
+
+/** People (each once) and times (tickets, or the summed quantities of service events). */
+export type TAgencyTally = { people: number; female: number; under18: number; times: number };
+
+/** agency key → row key ('referred', 'accepted', 'declined', 'completed', a service code…) → tally. */
+export type TAgencyFigures = Record<string, Record<string, TAgencyTally>>;
+
+export const ticketMeasures = {
+  referred: null,
+  accepted: ['accepted', 'in_progress', 'on_hold', 'completed'],
+  declined: ['declined'],
+  completed: ['completed'],
+} as const;
+
+type TRow = { agency: string; k: string } & TAgencyTally;
+
+/**
+ * Each agency's figures for the period in one statement: the referral tickets its units received
+ * (created in the period) by how far they went, and the service events given in the period by
+ * its units or recorded by staff for it. People are the referral's person or the case's victims,
+ * narrowed like the national tables (the case's hotline, the person's province).
+ */
+export async function loadAgencyFigures(
+  sql: TSql,
+  period: TPeriod,
+  scope: TReportScope,
+): Promise<TAgencyFigures> {
+  const { start, end } = periodInstants(period);
+  const hotlines = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
+  const pairs = agencySections.flatMap((s) => s.organisations.map((o) => [o, s.key] as const));
+  const orgs = sql.array(
+    pairs.map(([o]) => o),
+    1009,
+  );
+  const agencies = sql.array(
+    pairs.map(([, a]) => a),
+    1009,
+  );
+  const accepted = sql.array([...ticketMeasures.accepted], 1009);
+  const rows = await sql<TRow[]>`
+    with map as (select * from unnest(${orgs}::text[], ${agencies}::text[]) as m(org, agency)),
+    tk as (
+      select coalesce(m.agency, 'other') as agency, t.id, t.state,
+        coalesce(r.person_id, cp.person_id) as person_id
+      from tickets t
+      join cases c on c.id = t.case_id
+      left join referrals r on r.id = t.referral_id
+      left join case_people cp on r.person_id is null and cp.case_id = t.case_id
+        and cp.role in ('victim', 'possible_victim')
+      left join map m on m.org = t.organisation_key
+      where t.created_at >= ${start.toISOString()}::timestamptz
+        and t.created_at < ${end.toISOString()}::timestamptz
+        and (${hotlines}::text[] is null or c.hotline = any(${hotlines}::text[]))
+    ),
+    tkp as (
+      select tk.*, pe.sex = 'female' as f, pe.under18_at_identification is true as u
+      from tk left join people pe on pe.id = tk.person_id
+      where ${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text
+    ),
+    tkm as (
+      select agency, 'referred' as k, id, person_id, f, u from tkp
+      union all select agency, 'accepted', id, person_id, f, u from tkp where state = any(${accepted}::text[])
+      union all select agency, 'declined', id, person_id, f, u from tkp where state = 'declined'
+      union all select agency, 'completed', id, person_id, f, u from tkp where state = 'completed'
+    ),
+    sv as (
+      select coalesce(m.agency, 'other') as agency, g.code, g.event_id, g.quantity, g.person_id,
+        pe.sex = 'female' as f, pe.under18_at_identification is true as u
+      from (${givenServicesSql(sql, sql`ts.given_on between ${period.from} and ${period.to}`)}) g
+      join people pe on pe.id = g.person_id
+      left join map m on m.org = g.organisation_key
+      where (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
+        and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)
+    ),
+    svk as (
+      select agency, code as k, event_id, quantity, person_id, f, u from sv
+      union all select agency, 'services_total', event_id, quantity, person_id, f, u from sv
+    ),
+    -- An event about two people (a case's victims) is given that many times, not twice as many.
+    svt as (
+      select agency, k, sum(quantity)::int as times
+      from (select distinct agency, k, event_id, quantity from svk) e group by agency, k
+    )
+    select agency, k, count(distinct person_id)::int as people,
+      count(distinct person_id) filter (where f)::int as female,
+      count(distinct person_id) filter (where u)::int as under18, count(distinct id)::int as times
+    from tkm group by agency, k
+    union all
+    select agency, k, count(distinct person_id)::int, count(distinct person_id) filter (where f)::int,
+      count(distinct person_id) filter (where u)::int, min(svt.times)
+    from svk join svt using (agency, k) group by agency, k`;
+  const figures: TAgencyFigures = {};
+  for (const r of rows)
+    (figures[r.agency] ??= {})[r.k] = {
+      people: r.people,
+      female: r.female,
+      under18: r.under18,
+      times: r.times,
+    };
+  return figures;
+}
