@@ -1,4 +1,5 @@
 import type { TJobContract } from './job-contract';
+import { importRunJob } from './import-run.job';
 import { keyRotationJob } from './key-rotation.job';
 import { retentionJob } from './retention.job';
 import { referralDispatchJob } from './referral-dispatch.job';
@@ -23,4 +24,5 @@ export const jobContracts: ReadonlyArray<TJobContract<any>> = [
   referralReconcileJob,
   referralReleaseJob,
   reportRefreshJob,
+  importRunJob,
 ];

@@ -1,4 +1,5 @@
 import type { TProcessor } from '../processor';
+import { importRunProcessor } from './import-run.processor';
 import { keyRotationProcessor } from './key-rotation.processor';
 import { retentionProcessor } from './retention.processor';
 import { referralDispatchProcessor } from './referral-dispatch.processor';
@@ -20,4 +21,5 @@ export const processors: Record<string, TProcessor<any>> = {
   'referral-reconcile': referralReconcileProcessor,
   'referral-release': referralReleaseProcessor,
   'report-refresh': reportRefreshProcessor,
+  'import-run': importRunProcessor,
 };

@@ -40,4 +40,5 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
     ],
   },
   { table: 'contact_drafts', idColumn: 'id', columns: ['data_enc'] },
+  { table: 'import_batches', idColumn: 'id', columns: ['file_enc'] },
 ];
