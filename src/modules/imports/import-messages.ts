@@ -24,6 +24,10 @@ const reasons: Record<string, { lo: string; en: string }> = {
     lo: 'ບໍ່ພົບຫົວຖັນຂອງແບບຟອມ',
     en: 'None of the template headers were found',
   },
+  file_unreadable: {
+    lo: 'ອ່ານໄຟລ໌ບໍ່ໄດ້ (ໃຊ້ CSV ຫຼື XLSX)',
+    en: 'The file could not be read (use CSV or XLSX)',
+  },
   empty_file: { lo: 'ໄຟລ໌ບໍ່ມີແຖວຂໍ້ມູນ', en: 'The file has no data rows' },
 };
 

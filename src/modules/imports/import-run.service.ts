@@ -44,7 +44,9 @@ export async function runImportBatch(
     ),
     'base64',
   );
-  const [header = [], ...rows] = await readImportFile(file, batch.format);
+  // A file that is not CSV or XLSX is reported on the batch like a bad row: retrying cannot help.
+  const table = await readImportFile(file, batch.format).catch(() => null);
+  const [header = [], ...rows] = table ?? [];
   const columns = matchHeaders(batch.kind, header);
   const errors: TImportRowError[] = [];
   const failedRows = new Set<number>();
@@ -57,7 +59,8 @@ export async function runImportBatch(
     totalRows: rows.length,
     processedRows: 0,
   });
-  if (!columns.some(Boolean)) fail({ row: 1, column: null, code: 'no_columns' });
+  if (!table) fail({ row: 1, column: null, code: 'file_unreadable' });
+  else if (!columns.some(Boolean)) fail({ row: 1, column: null, code: 'no_columns' });
   else if (rows.length === 0) fail({ row: 1, column: null, code: 'empty_file' });
   const units = batch.kind === 'referrals' ? await partnerUnitsByOrganisation(deps.db) : new Map();
   const seen = new Set<string>();
