@@ -32,6 +32,12 @@ export function ImportsPanel({ hotlines }: { hotlines: string[] }) {
     return () => clearTimeout(timer);
   }, [batch, lang]);
 
+  // Reasons and column names come in the reader's language: read them again when it changes.
+  const batchId = batch?.id;
+  useEffect(() => {
+    if (batchId) fetchImport(batchId, lang).then(setBatch, setError);
+  }, [batchId, lang]);
+
   const step = async (which: 'dry-run' | 'run') => {
     setError(null);
     try {
