@@ -660,6 +660,37 @@ CREATE TABLE "service_kinds" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "import_batches" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"hotline" text NOT NULL,
+	"kind" text NOT NULL,
+	"format" text NOT NULL,
+	"file_enc" text,
+	"status" text DEFAULT 'uploaded' NOT NULL,
+	"total_rows" integer DEFAULT 0 NOT NULL,
+	"processed_rows" integer DEFAULT 0 NOT NULL,
+	"imported_rows" integer DEFAULT 0 NOT NULL,
+	"duplicate_rows" integer DEFAULT 0 NOT NULL,
+	"skipped_rows" integer DEFAULT 0 NOT NULL,
+	"errors" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_by_id" uuid,
+	"undone_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "import_records" (
+	"hotline" text NOT NULL,
+	"kind" text NOT NULL,
+	"external_id" text NOT NULL,
+	"batch_id" uuid NOT NULL,
+	"record_id" uuid NOT NULL,
+	"case_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "import_records_hotline_kind_external_id_pk" PRIMARY KEY("hotline","kind","external_id")
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "second_factor_exemptions" ADD CONSTRAINT "second_factor_exemptions_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_units" ADD CONSTRAINT "partner_units_organisation_key_organisations_key_fk" FOREIGN KEY ("organisation_key") REFERENCES "public"."organisations"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -696,6 +727,8 @@ ALTER TABLE "consents" ADD CONSTRAINT "consents_person_id_people_id_fk" FOREIGN 
 ALTER TABLE "consents" ADD CONSTRAINT "consents_recorded_by_id_staff_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "callback_tasks" ADD CONSTRAINT "callback_tasks_taken_by_staff_users_id_fk" FOREIGN KEY ("taken_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_drafts" ADD CONSTRAINT "contact_drafts_owner_id_staff_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_records" ADD CONSTRAINT "import_records_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "referral_holds_pending_idx" ON "referral_holds" USING btree ("status","release_requested_at");--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint
 CREATE INDEX "referrals_pending_idx" ON "referrals" USING btree ("status","created_at");--> statement-breakpoint
@@ -739,4 +772,6 @@ CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree
 CREATE INDEX "report_person_years_person_idx" ON "report_person_years" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_session_province_days_idx" ON "report_session_province_days" USING btree ("province_code","day");--> statement-breakpoint
 CREATE INDEX "report_year_cells_year_idx" ON "report_year_cells" USING btree ("year","hotline");--> statement-breakpoint
-CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");
+CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "import_batches_hotline_idx" ON "import_batches" USING btree ("hotline","created_at");--> statement-breakpoint
+CREATE INDEX "import_records_batch_idx" ON "import_records" USING btree ("batch_id");

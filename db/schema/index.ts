@@ -17,3 +17,4 @@ export * from './routing';
 export * from './report-aggregates';
 export * from './drafts';
 export * from './services';
+export * from './imports';

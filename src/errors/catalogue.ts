@@ -50,6 +50,16 @@ export const errorCatalogue = {
     message: "A child's best interest can only be given as a reason for a child.",
   },
   MAGIC_LINK_INVALID: { status: 401, message: 'This link has expired or was already used.' },
+  IMPORT_NOT_FOUND: { status: 404, message: 'Import not found.' },
+  IMPORT_NOT_READY: {
+    status: 409,
+    message: 'This import cannot do that in its current state (check it first, or it was undone).',
+  },
+  IMPORT_UNDO_BLOCKED: {
+    status: 409,
+    message: 'Records added since depend on this import; undo those first.',
+  },
+  IMPORT_FILE_UNREADABLE: { status: 422, message: 'The file could not be read as CSV or XLSX.' },
   CONFLICT: { status: 409, message: 'The record was changed by someone else.' },
   CLOSURE_REASON_REQUIRED: { status: 422, message: 'Say why the case is being closed.' },
   REOPEN_REASON_REQUIRED: { status: 422, message: 'Say why the case is being reopened.' },

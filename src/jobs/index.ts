@@ -1,5 +1,6 @@
 import type { TJobContract } from './job-contract';
 import { followUpReminderJob } from './follow-up-reminder.job';
+import { importRunJob } from './import-run.job';
 import { keyRotationJob } from './key-rotation.job';
 import { retentionJob } from './retention.job';
 import { referralDispatchJob } from './referral-dispatch.job';
@@ -25,4 +26,5 @@ export const jobContracts: ReadonlyArray<TJobContract<any>> = [
   referralReleaseJob,
   reportRefreshJob,
   followUpReminderJob,
+  importRunJob,
 ];

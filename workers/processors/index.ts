@@ -1,5 +1,6 @@
 import type { TProcessor } from '../processor';
 import { followUpReminderProcessor } from './follow-up-reminder.processor';
+import { importRunProcessor } from './import-run.processor';
 import { keyRotationProcessor } from './key-rotation.processor';
 import { retentionProcessor } from './retention.processor';
 import { referralDispatchProcessor } from './referral-dispatch.processor';
@@ -22,4 +23,5 @@ export const processors: Record<string, TProcessor<any>> = {
   'referral-release': referralReleaseProcessor,
   'report-refresh': reportRefreshProcessor,
   'follow-up-reminder': followUpReminderProcessor,
+  'import-run': importRunProcessor,
 };

@@ -78,6 +78,8 @@ export const permissionsTable = {
   'ticket.view': { partner_agent: 'organisation', partner_manager: 'organisation' },
   'ticket.act': { partner_agent: 'organisation', partner_manager: 'organisation' },
   'report.view': { statistician: 'all', supervisor: 'hotline', administrator: 'all' },
+  /** Importing historical records from a file, and undoing an import (audited). */
+  'import.run': adminOnly,
   'report.export': { statistician: 'all', supervisor: 'hotline', administrator: 'all' },
   /**
    * Case-level HTCDS records for a partner with a data-exchange agreement: more than statistics,

@@ -41,4 +41,5 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
     ],
   },
   { table: 'contact_drafts', idColumn: 'id', columns: ['data_enc'] },
+  { table: 'import_batches', idColumn: 'id', columns: ['file_enc'] },
 ];

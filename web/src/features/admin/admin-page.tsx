@@ -9,6 +9,7 @@ import { PartnersPanel } from './components/partners-panel';
 import { PromptsPanel } from './components/prompts-panel';
 import { RetentionPanel } from './components/retention-panel';
 import { RulesPanel } from './components/rules-panel';
+import { ImportsPanel } from './components/imports-panel';
 import { HotlineForm } from './components/hotline-form';
 import { UsersPanel } from './components/users-panel';
 import './admin.css';
@@ -63,6 +64,7 @@ const sections = [
   'prompts',
   'blocklist',
   'retention',
+  'imports',
 ] as const;
 type TSection = (typeof sections)[number];
 
@@ -88,6 +90,7 @@ export default function AdminPage() {
     prompts: hotlines ? <PromptsPanel hotlines={numbers} /> : null,
     blocklist: <BlocklistPanel hotlines={numbers} />,
     retention: <RetentionPanel />,
+    imports: hotlines ? <ImportsPanel hotlines={numbers} /> : null,
   };
 
   return (

@@ -11,6 +11,7 @@ const lo = {
     prompts: 'ສຽງປະກາດ',
     retention: 'ການເກັບຮັກສາຂໍ້ມູນ',
     consent: 'ການຍິນຍອມຕາມປະເພດພາກສ່ວນ',
+    imports: 'ນຳເຂົ້າຂໍ້ມູນ',
   },
   users: {
     title: 'ຜູ້ໃຊ້',
@@ -143,6 +144,7 @@ const en: TStrings<typeof lo> = {
     prompts: 'Prompts',
     retention: 'Retention',
     consent: 'Consent per partner kind',
+    imports: 'Import',
   },
   users: {
     title: 'Users',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { recordsAdminRoutes } from './records-admin.routes';
 import { secondFactorRoutes } from './second-factor.routes';
 import { usersRoutes } from './users.routes';
+import { importRoutes } from './imports.routes';
 import { escalationRoutes } from './escalations.routes';
 
 /** Accounts, retention, keys and audit administration; the supervisors' escalations inbox. */
@@ -10,4 +11,5 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
   await app.register(secondFactorRoutes);
   await app.register(recordsAdminRoutes);
   await app.register(escalationRoutes);
+  await app.register(importRoutes);
 };
