@@ -75,7 +75,8 @@ export async function startE2eSystem(
     for (const role of options.secondFactorExempt ?? ['counsellor', 'statistician']) {
       await db.insert(secondFactorExemptions).values({
         role,
-        reason: 'browser tests about something else than signing in',
+        // Written in Lao, as an administrator here would: the Lao screens show it.
+        reason: 'ການທົດສອບໃນບຣາວເຊີທີ່ບໍ່ກ່ຽວກັບການເຂົ້າສູ່ລະບົບ',
         createdBy: adminRow?.id ?? '',
       });
     }

@@ -69,7 +69,7 @@ describe('a partner without the portal, reached by SMS', () => {
     const message = sms()?.params ?? {};
     expect(message).toMatchObject({ To: '+8562055512345', From: '+85621136200' });
     expect(message.Body).not.toContain('Dao');
-    expect(message.Body).toContain('emergency');
+    expect(message.Body).toContain('ສຸກເສີນ'); // the priority, in Lao by default
     const token = /#([\w-]+)$/.exec(message.Body ?? '')?.[1] ?? '';
 
     const opened = await app.inject({
