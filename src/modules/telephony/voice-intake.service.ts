@@ -22,7 +22,7 @@ import {
   rawEvent,
   rememberedHotline,
   resolveHotline,
-  write,
+  updateCallRow,
   writeReturning,
   type TTwilioParams,
   type TVoiceDeps,
@@ -69,10 +69,7 @@ export async function incomingCall(
   if (recorded.ok && isOverForQueue(recorded.value)) return hangupTwiml();
   if (recorded.ok && recorded.value.blocked) {
     const update = { route: 'blocked', enqueuedAt: null };
-    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
-      type: 'update',
-      update,
-    });
+    await updateCallRow(deps, callSid, update);
     return blockedTwiml(ctx);
   }
   if (!open) return afterHoursTwiml(ctx);
@@ -105,10 +102,7 @@ export async function afterCallAsked(
   const callSid = params.CallSid ?? '';
   const { ctx } = await resolveHotline(deps, hotlineNumber);
   const update = { afterCallAskedAt: deps.now() };
-  await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
-    type: 'update',
-    update,
-  });
+  await updateCallRow(deps, callSid, update);
   return afterCallTwiml(ctx, language);
 }
 
@@ -125,10 +119,7 @@ export async function afterCallAnswered(
   const answer = afterCallAnswer(params.Digits);
   if (answer) {
     const update = { afterCallAnswer: answer };
-    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
-      type: 'update',
-      update,
-    });
+    await updateCallRow(deps, callSid, update);
   }
   return goodbyeTwiml(ctx, language);
 }
@@ -144,10 +135,7 @@ export async function voicemailRecorded(
   const url = params.RecordingUrl;
   if (url) {
     const update = { voicemailUrl: url };
-    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
-      type: 'update',
-      update,
-    });
+    await updateCallRow(deps, callSid, update);
   }
   return afterVoicemailTwiml(ctx);
 }

@@ -20,7 +20,7 @@ import {
   logEvent,
   resolveHotline,
   storeTimeout,
-  write,
+  updateCallRow,
   writeReturning,
   type TTwilioParams,
   type TVoiceDeps,
@@ -74,10 +74,7 @@ export async function enqueueCaller(
   if (!queued.ok) settleLateEntry(deps, entering, caller, forward);
   if (forward) {
     const update = { route: 'forwarded-fallback' };
-    await write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
-      type: 'update',
-      update,
-    });
+    await updateCallRow(deps, callSid, update);
   }
   if (queued.ok) {
     if (queued.value.state === 'gone') return hangupTwiml();

@@ -1,3 +1,4 @@
+import type { TCallUpdate } from './calls.repository';
 import type { TConfig } from '../../config/config';
 import type { TKeyring } from '../crypto/keyring';
 import type {
@@ -99,6 +100,18 @@ export async function write(
   later: TPendingWrite,
 ): Promise<boolean> {
   return (await writeReturning(deps, callSid, work, later)).ok;
+}
+
+/** Updates the call's row, or keeps the update for the reconciler while Postgres is away. */
+export function updateCallRow(
+  deps: TVoiceDeps,
+  callSid: string,
+  update: TCallUpdate,
+): Promise<boolean> {
+  return write(deps, callSid, () => deps.calls.updateCall(callSid, update), {
+    type: 'update',
+    update,
+  });
 }
 
 /** `write` that also hands back what the store answered (e.g. the row a conditional update hit). */
