@@ -9,7 +9,7 @@ import { jobContracts } from '../src/jobs/index';
 import { JobQueues } from '../src/jobs/job-queues';
 import { loggerOptions } from '../src/logger';
 import { startAuditSealer } from '../src/modules/audit/audit-sealer';
-import { startReferralTicker } from '../src/modules/referrals/referral-jobs.provider';
+import { startReferralTicker } from '../src/modules/referrals/runtime/referral-jobs.provider';
 import { startRecordsTicker } from '../src/modules/retention/records-ticker';
 import { startReportRefreshTicker } from '../src/modules/reports/report-refresh-ticker';
 import { processors } from './processors/index';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { staffUsers } from '../../db/schema/staff';
 import { JobQueues } from '../../src/jobs/job-queues';
 import { openRedis } from '../../src/infra/redis';
-import { requestReferral } from '../../src/modules/referrals/request-referral.service';
+import { requestReferral } from '../../src/modules/referrals/request/request-referral.service';
 import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';

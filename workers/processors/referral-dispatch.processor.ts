@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
-import { dispatchReferral } from '../../src/modules/referrals/dispatch-referral.service';
-import { followUpDispatch } from '../../src/modules/referrals/dispatch-followups.service';
+import { dispatchReferral } from '../../src/modules/referrals/dispatch/dispatch-referral.service';
+import { followUpDispatch } from '../../src/modules/referrals/followups/dispatch-followups.service';
 import type { TProcessor } from '../processor';
 
 export const referralDispatchProcessor: TProcessor<{ referralId: string }> = async (

@@ -1,4 +1,4 @@
-import { reconcileOutbox } from '../../src/modules/referrals/reconcile.service';
+import { reconcileOutbox } from '../../src/modules/referrals/followups/reconcile.service';
 import type { TProcessor } from '../processor';
 
 export const referralReconcileProcessor: TProcessor<Record<string, never>> = async (

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
-import { followUpDispatch } from '../../src/modules/referrals/dispatch-followups.service';
-import { releaseHeldReferral } from '../../src/modules/referrals/release-holds.service';
+import { followUpDispatch } from '../../src/modules/referrals/followups/dispatch-followups.service';
+import { releaseHeldReferral } from '../../src/modules/referrals/holds/release-holds.service';
 import type { TProcessor } from '../processor';
 
 export const referralReleaseProcessor: TProcessor<{ referralId: string }> = async (

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
-import { deliverOnce } from '../../src/modules/delivery/deliver.service';
-import { smsSender } from '../../src/modules/delivery/sms-sender.provider';
-import { ticketNotifier } from '../../src/modules/tickets/ticket-notifier.provider';
+import { deliverOnce } from '../../src/modules/referrals/delivery/deliver.service';
+import { smsSender } from '../../src/modules/referrals/delivery/sms-sender.provider';
+import { ticketNotifier } from '../../src/modules/referrals/tickets/ticket-notifier.provider';
 import type { TProcessor } from '../processor';
 
 /** Throws to let BullMQ retry with backoff; 4xx answers end the job at once. */

@@ -1,5 +1,5 @@
-import { followUpEscalation } from '../../src/modules/referrals/dispatch-followups.service';
-import { escalateTicket, overdueTicketIds } from '../../src/modules/tickets/escalation.service';
+import { followUpEscalation } from '../../src/modules/referrals/followups/dispatch-followups.service';
+import { escalateTicket, overdueTicketIds } from '../../src/modules/referrals/tickets/escalation.service';
 import type { TProcessor } from '../processor';
 
 /** A delayed timer: escalates only if the ticket is still at that version and level. */

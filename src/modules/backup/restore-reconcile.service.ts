@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { TConfig } from '../../config/config';
 import type { TDatabase } from '../../infra/database';
 import type { JobQueues } from '../../jobs/job-queues';
-import { reconcileOutbox } from '../referrals/reconcile.service';
+import { reconcileOutbox } from '../referrals/followups/reconcile.service';
 
 export type TRestoreReconcileResult = {
   callsEnded: number;

@@ -4,7 +4,7 @@ import { ticketServices } from '../../../db/schema/tickets';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
-import { offersService } from '../tickets/service-kinds.repository';
+import { offersService } from '../referrals/tickets/service-kinds.repository';
 import { appendTimeline } from './case-timeline.repository';
 import { changeCase } from './cases.service';
 import { casePeopleOf } from './cases.repository';

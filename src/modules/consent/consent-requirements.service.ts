@@ -6,7 +6,7 @@ import type { TDatabase } from '../../infra/database';
 import type { TConfig } from '../../config/config';
 import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
-import { requirementFor } from '../referrals/consent.policy';
+import { requirementFor } from '../referrals/consent/consent.policy';
 import { lockRequirement, requirementsInForce } from './consent-requirements.repository';
 
 /** Every partner kind with the consent it needs now; version 0 is "as shipped, never changed". */

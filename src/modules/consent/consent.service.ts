@@ -10,7 +10,7 @@ import type { TActor } from '../auth/actor';
 import { assertCan } from '../auth/permissions.policy';
 import type { TRecordsDeps } from '../cases/records.deps';
 import { loadPerson, personResource } from '../people/people.service';
-import { askReleaseForConsent } from '../referrals/consent-holds.service';
+import { askReleaseForConsent } from '../referrals/holds/consent-holds.service';
 import { currentConsents } from './consent.policy';
 
 const CONSENT_LOCK = 736_203;

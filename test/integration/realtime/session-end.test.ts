@@ -6,7 +6,7 @@ import { openRedis, redisReady } from '../../../src/infra/redis';
 import type { TActor } from '../../../src/modules/auth/actor';
 import { sessionDigest } from '../../../src/modules/auth/session.repository';
 import { updateUser } from '../../../src/modules/auth/users.service';
-import { ticketNotifier } from '../../../src/modules/tickets/ticket-notifier.provider';
+import { ticketNotifier } from '../../../src/modules/referrals/tickets/ticket-notifier.provider';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
 import { ORIGIN, routingHarness } from '../../fixtures/routing-harness';
 import { createStaff, loginAs } from '../../fixtures/staff';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { TTicketUpdated } from '../../../src/contracts/referrals-realtime';
 import { openRedis, redisReady } from '../../../src/infra/redis';
-import { ticketNotifier } from '../../../src/modules/tickets/ticket-notifier.provider';
+import { ticketNotifier } from '../../../src/modules/referrals/tickets/ticket-notifier.provider';
 import { ORIGIN, routingHarness } from '../../fixtures/routing-harness';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
 import { createStaff, loginAs } from '../../fixtures/staff';

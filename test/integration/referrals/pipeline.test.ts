@@ -6,7 +6,7 @@ import { referrals } from '../../../db/schema/referrals';
 import { deliveries, tickets } from '../../../db/schema/tickets';
 import { jobContracts } from '../../../src/jobs/index';
 import { openRedis } from '../../../src/infra/redis';
-import { dispatchReferral } from '../../../src/modules/referrals/dispatch-referral.service';
+import { dispatchReferral } from '../../../src/modules/referrals/dispatch/dispatch-referral.service';
 import { processors } from '../../../workers/processors/index';
 import { startWorkers, type TRunningWorkers } from '../../../workers/start-workers';
 import type { TWorkerDeps } from '../../../workers/worker-deps';

@@ -8,7 +8,7 @@ import { tickets } from '../../../db/schema/tickets';
 import { jobContracts } from '../../../src/jobs/index';
 import { JobQueues } from '../../../src/jobs/job-queues';
 import { openRedis } from '../../../src/infra/redis';
-import { startReferralTicker } from '../../../src/modules/referrals/referral-jobs.provider';
+import { startReferralTicker } from '../../../src/modules/referrals/runtime/referral-jobs.provider';
 import { processors } from '../../../workers/processors/index';
 import { startWorkers } from '../../../workers/start-workers';
 import { freePort } from '../../../scripts/local/free-port';

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema/audit';
 import { caseEvents } from '../../../db/schema/cases';
 import { referrals } from '../../../db/schema/referrals';
-import { requestReferral } from '../../../src/modules/referrals/request-referral.service';
+import { requestReferral } from '../../../src/modules/referrals/request/request-referral.service';
 import type { TWorkerDeps } from '../../../workers/worker-deps';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import {

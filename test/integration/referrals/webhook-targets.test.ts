@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   postWebhookJson,
   WebhookPostError,
-} from '../../../src/modules/delivery/webhook-post.provider';
-import { parseAllowHosts } from '../../../src/modules/delivery/webhook-target.policy';
+} from '../../../src/modules/referrals/delivery/webhook-post.provider';
+import { parseAllowHosts } from '../../../src/modules/referrals/delivery/webhook-target.policy';
 import { staffCall } from '../../fixtures/records';
 import { seedOrganisations } from '../../fixtures/referrals-world';
 import { createStaff, loginAs } from '../../fixtures/staff';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchReferral } from '../../../src/modules/referrals/dispatch-referral.service';
+import { dispatchReferral } from '../../../src/modules/referrals/dispatch/dispatch-referral.service';
 import { decryptWithPassphrase } from '../../../src/modules/reports/htcds-file.crypto';
 import { htcdsColumns } from '../../../src/modules/reports/htcds-fields';
 import { htcdsProblems } from '../../../src/modules/reports/htcds.policy';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchReferral } from '../../../src/modules/referrals/dispatch-referral.service';
+import { dispatchReferral } from '../../../src/modules/referrals/dispatch/dispatch-referral.service';
 import { buildTestApp } from '../../support/test-app';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { createStaff, loginAs } from '../../fixtures/staff';

@@ -4,7 +4,7 @@ import {
   consentFor,
   requirementFor,
   type TConsentFacts,
-} from '../../../src/modules/referrals/consent.policy';
+} from '../../../src/modules/referrals/consent/consent.policy';
 
 const adult: TConsentFacts = {
   isChild: false,

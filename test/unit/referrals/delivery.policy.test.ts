@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signWebhook, verifyWebhook } from '../../../src/modules/delivery/webhook-signature.policy';
-import { verdictFor } from '../../../src/modules/delivery/retry.policy';
+import { signWebhook, verifyWebhook } from '../../../src/modules/referrals/delivery/webhook-signature.policy';
+import { verdictFor } from '../../../src/modules/referrals/delivery/retry.policy';
 import { subjectForPartner } from '../../../src/modules/referrals/partner-view.policy';
 import { subject } from '../../fixtures/referrals';
 

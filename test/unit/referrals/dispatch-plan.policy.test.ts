@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TConsentFacts } from '../../../src/modules/referrals/consent.policy';
+import type { TConsentFacts } from '../../../src/modules/referrals/consent/consent.policy';
 import {
   planDispatch,
   type TReferralRow,
   type TUnitRow,
-} from '../../../src/modules/referrals/dispatch-plan.policy';
-import { dispatchRecord } from '../../../src/modules/referrals/dispatch-record.policy';
+} from '../../../src/modules/referrals/dispatch/dispatch-plan.policy';
+import { dispatchRecord } from '../../../src/modules/referrals/dispatch/dispatch-record.policy';
 import { alwaysOpen, rule, subject } from '../../fixtures/referrals';
 
 const now = new Date('2026-03-02T03:00:00Z');

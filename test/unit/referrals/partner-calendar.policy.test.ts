@@ -3,7 +3,7 @@ import type { TPartnerHours } from '../../../db/schema/partners';
 import {
   addOpenMinutes,
   nextOpenMoment,
-} from '../../../src/modules/tickets/partner-calendar.policy';
+} from '../../../src/modules/referrals/tickets/partner-calendar.policy';
 import { laoTime } from '../../fixtures/referrals';
 
 type TSpan = [string, string];

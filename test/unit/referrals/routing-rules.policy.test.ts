@@ -3,7 +3,7 @@ import {
   intakeAccepts,
   partnersForReferral,
   type TRoutableUnit,
-} from '../../../src/modules/referrals/routing-rules.policy';
+} from '../../../src/modules/referrals/rules/routing-rules.policy';
 import { rule, subject } from '../../fixtures/referrals';
 
 const anyone = { sexes: [], minAge: null, maxAge: null, nationalities: [] };

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addOpenMinutes,
   nextOpenMoment,
-} from '../../../src/modules/tickets/partner-calendar.policy';
-import { activeTimer, dueTimesFor } from '../../../src/modules/tickets/sla.policy';
-import { escalationDue, nextEscalation } from '../../../src/modules/tickets/escalation.policy';
+} from '../../../src/modules/referrals/tickets/partner-calendar.policy';
+import { activeTimer, dueTimesFor } from '../../../src/modules/referrals/tickets/sla.policy';
+import { escalationDue, nextEscalation } from '../../../src/modules/referrals/tickets/escalation.policy';
 import { alwaysOpen, laoTime, officeHours } from '../../fixtures/referrals';
 
 describe('partner calendar', () => {

@@ -3,7 +3,7 @@ import { ticketStates, type TTicketState } from '../../../db/schema/tickets';
 import {
   nextTicketState,
   type TTicketEvent,
-} from '../../../src/modules/tickets/ticket-state.policy';
+} from '../../../src/modules/referrals/tickets/ticket-state.policy';
 
 const walk = (events: TTicketEvent[]): TTicketState => {
   let state: TTicketState = 'pending';

@@ -4,7 +4,7 @@ import {
   isPublicAddress,
   parseAllowHosts,
   webhookTargetProblem,
-} from '../../../src/modules/delivery/webhook-target.policy';
+} from '../../../src/modules/referrals/delivery/webhook-target.policy';
 
 const none = parseAllowHosts([]);
 const local = parseAllowHosts(['127.0.0.1']);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors/catalogue';
 import { recordAudit } from '../../../modules/audit/audit.repository';
-import { exchangeMagicLink } from '../../../modules/delivery/magic-links.repository';
+import { exchangeMagicLink } from '../../../modules/referrals/delivery/magic-links.repository';
 import { MAGIC_SESSION_COOKIE } from './partner-auth.hook';
 import { partnerErrors } from './partner.schemas';
 

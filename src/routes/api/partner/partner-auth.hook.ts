@@ -4,8 +4,8 @@ import { can } from '../../../modules/auth/permissions.policy';
 import type { TAction } from '../../../modules/auth/permissions.table';
 import { resolveActor } from '../../../modules/auth/resolve-actor';
 import { SESSION_COOKIE } from '../../../modules/auth/session.repository';
-import { magicSessionTicket } from '../../../modules/delivery/magic-links.repository';
-import type { TPartnerPrincipal } from '../../../modules/tickets/partner-tickets.service';
+import { magicSessionTicket } from '../../../modules/referrals/delivery/magic-links.repository';
+import type { TPartnerPrincipal } from '../../../modules/referrals/tickets/partner-tickets.service';
 
 /** Cookie of a magic-link session (opened from an SMS; reaches one ticket only). */
 export const MAGIC_SESSION_COOKIE = 'psid';

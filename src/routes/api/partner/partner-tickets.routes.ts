@@ -1,18 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { referralRuntime } from '../../../modules/referrals/referral-runtime.provider';
+import { referralRuntime } from '../../../modules/referrals/runtime/referral-runtime.provider';
 import {
   changeTicket,
   type TTicketActor,
-  type TTicketChange,
-} from '../../../modules/tickets/ticket-actions.service';
-import { followUpChange } from '../../../modules/tickets/ticket-followups.service';
+} from '../../../modules/referrals/tickets/ticket-actions.service';
+import { followUpChange } from '../../../modules/referrals/followups/ticket-followups.service';
 import {
   partnerInbox,
   partnerTicketView,
   ticketInReach,
   type TPartnerPrincipal,
-} from '../../../modules/tickets/partner-tickets.service';
-import type { TTicketEvent } from '../../../modules/tickets/ticket-state.policy';
+} from '../../../modules/referrals/tickets/partner-tickets.service';
+import type {
+  TTicketChange,
+  TTicketEvent,
+} from '../../../modules/referrals/tickets/ticket-state.policy';
 import {
   asJson,
   partnerErrors,

@@ -5,7 +5,7 @@ import {
   listOrganisations,
   listUnits,
   saveUnit,
-} from '../../../modules/partners/partner-units.service';
+} from '../../../modules/referrals/partners/partner-units.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };

@@ -9,7 +9,7 @@ import type { TDatabase } from '../../../infra/database';
 import {
   partnersForReferral,
   type TRoutableUnit,
-} from '../../../modules/referrals/routing-rules.policy';
+} from '../../../modules/referrals/rules/routing-rules.policy';
 
 /**
  * "Which partner would get this?": the same rules, units and decision the referral worker uses,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { referralNeeds } from '../../../../db/schema/referrals';
-import { listRules, saveRule } from '../../../modules/referrals/referral-rules.service';
+import { listRules, saveRule } from '../../../modules/referrals/rules/referral-rules.service';
 import { ZErrorBody } from '../../error.schema';
 import { previewRouting } from './referral-rules.preview';
 

@@ -8,20 +8,20 @@ import {
   referralPriorities,
 } from '../../../../db/schema/referrals';
 import { consentOverrideReasons, ZConsentOverride } from '../../../contracts/consent-requirements';
-import { overrideHold } from '../../../modules/referrals/consent-holds.service';
+import { overrideHold } from '../../../modules/referrals/holds/consent-holds.service';
 import { AppError } from '../../../errors/catalogue';
-import { enqueueDelivery } from '../../../modules/referrals/referral-jobs.provider';
+import { enqueueDelivery } from '../../../modules/referrals/runtime/referral-jobs.provider';
 import {
   assertTicketInStaffReach,
   failedDeliveries,
   referralsOfCase,
   reopenDelivery,
-} from '../../../modules/referrals/referral-reads.service';
-import { referralRuntime } from '../../../modules/referrals/referral-runtime.provider';
-import { requestReferral } from '../../../modules/referrals/request-referral.service';
-import { changeTicket } from '../../../modules/tickets/ticket-actions.service';
-import { ticketNotifier } from '../../../modules/tickets/ticket-notifier.provider';
-import { followUpChange } from '../../../modules/tickets/ticket-followups.service';
+} from '../../../modules/referrals/request/referral-reads.service';
+import { referralRuntime } from '../../../modules/referrals/runtime/referral-runtime.provider';
+import { requestReferral } from '../../../modules/referrals/request/request-referral.service';
+import { changeTicket } from '../../../modules/referrals/tickets/ticket-actions.service';
+import { ticketNotifier } from '../../../modules/referrals/tickets/ticket-notifier.provider';
+import { followUpChange } from '../../../modules/referrals/followups/ticket-followups.service';
 import { ZFailedDelivery } from '../../../contracts/referral-oversight';
 import { ZErrorBody } from '../../error.schema';
 

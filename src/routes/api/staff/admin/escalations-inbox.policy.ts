@@ -1,4 +1,4 @@
-import { activeTimer, type TSlaTimer } from '../../../../modules/tickets/sla.policy';
+import { activeTimer, type TSlaTimer } from '../../../../modules/referrals/tickets/sla.policy';
 import type { TTicketState } from '../../../../../db/schema/tickets';
 
 export type TInboxTicket = {

@@ -7,7 +7,7 @@ import { tickets } from '../../../../../db/schema/tickets';
 import type { TDatabase } from '../../../../infra/database';
 import type { TActor } from '../../../../modules/auth/actor';
 import { can } from '../../../../modules/auth/permissions.policy';
-import { openTicketStates } from '../../../../modules/tickets/tickets.repository';
+import { openTicketStates } from '../../../../modules/referrals/tickets/tickets.repository';
 import { inboxReason } from './escalations-inbox.policy';
 
 /**

@@ -9,7 +9,7 @@ import {
   listFollowUps,
   myFollowUpsDue,
 } from '../../../../modules/cases/follow-ups.service';
-import { referralRuntime } from '../../../../modules/referrals/referral-runtime.provider';
+import { referralRuntime } from '../../../../modules/referrals/runtime/referral-runtime.provider';
 import { errors, jsonDates, text, ZId } from './records.schemas';
 
 const tags = ['cases'];

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listConsents, recordConsent } from '../../../../modules/consent/consent.service';
 import { ZIdentification } from '../../../../contracts/identification';
 import { identifyPerson } from '../../../../modules/people/identification.service';
-import { enqueueReleases } from '../../../../modules/referrals/consent-holds.service';
-import { referralRuntime } from '../../../../modules/referrals/referral-runtime.provider';
+import { enqueueReleases } from '../../../../modules/referrals/holds/consent-holds.service';
+import { referralRuntime } from '../../../../modules/referrals/runtime/referral-runtime.provider';
 import {
   addPersonToCase,
   getPerson,

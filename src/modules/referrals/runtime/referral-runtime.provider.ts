@@ -1,0 +1,29 @@
+import { Emitter } from '@socket.io/redis-emitter';
+import type { TAppDeps } from '../../../app.types';
+import { JobQueues } from '../../../jobs/job-queues';
+
+export type TReferralRuntime = {
+  queues: JobQueues;
+  emitter: Emitter;
+  /** The emitter publishes without awaiting: only push while Redis is connected. */
+  live: () => boolean;
+};
+
+const runtimes = new WeakMap<TAppDeps, TReferralRuntime>();
+
+/**
+ * The API's producer side for referrals: BullMQ queues and the Socket.IO emitter on the app's
+ * fail-fast Redis connection (a request never waits on a dead Redis; the outbox catches up).
+ */
+export function referralRuntime(deps: TAppDeps): TReferralRuntime {
+  let runtime = runtimes.get(deps);
+  if (!runtime) {
+    runtime = {
+      queues: new JobQueues(deps.redis, deps.config.REDIS_PREFIX),
+      emitter: new Emitter(deps.redis, { key: `${deps.config.REDIS_PREFIX}:io` }),
+      live: () => deps.redis.status === 'ready',
+    };
+    runtimes.set(deps, runtime);
+  }
+  return runtime;
+}
