@@ -1,0 +1,107 @@
+// Import boundaries: the one-way rules of the architecture, checked by `npm run lint`.
+// Each policy below says which imports are forbidden and why; anything not named is allowed.
+import boundaries from 'eslint-plugin-boundaries';
+
+/**
+ * Referrals is one folder whose subfolders form a one-way chain: a subfolder may import those
+ * listed before it, never one after it (a ticket knows nothing of how it was dispatched; the
+ * after-commit follow-ups sit on top of everything they follow up).
+ */
+export const referralLayers = [
+  'rules',
+  'consent',
+  'tickets',
+  'delivery',
+  'partners',
+  'runtime',
+  'dispatch',
+  'holds',
+  'request',
+  'followups',
+];
+
+// Folders are matched from the project root; the first descriptor that matches a file wins.
+const elements = [
+  { type: 'web', pattern: 'web', partialMatch: false },
+  { type: 'contracts', pattern: 'src/contracts', partialMatch: false },
+  { type: 'routes', pattern: 'src/routes', partialMatch: false },
+  {
+    type: 'referrals-part',
+    pattern: 'src/modules/referrals/*',
+    capture: ['part'],
+    partialMatch: false,
+  },
+  { type: 'module', pattern: 'src/modules/*', capture: ['module'], partialMatch: false },
+  { type: 'db', pattern: 'db', partialMatch: false },
+  { type: 'server', pattern: 'src', partialMatch: false },
+  { type: 'workers', pattern: 'workers', partialMatch: false },
+  { type: 'scripts', pattern: 'scripts', partialMatch: false },
+  { type: 'test', pattern: 'test', partialMatch: false },
+];
+
+const layerPolicies = referralLayers.map((part, i) => ({
+  from: { element: { type: 'referrals-part', captured: { part } } },
+  disallow: {
+    to: {
+      element: {
+        type: 'referrals-part',
+        captured: { part: `{${[...referralLayers.slice(i + 1), '__none__'].join(',')}}` },
+      },
+    },
+  },
+  message: `referrals/${part} may only import the referrals subfolders before it: ${referralLayers.slice(0, i).join(', ') || 'none'}`,
+}));
+
+const policies = [
+  {
+    from: { element: { type: 'web' } },
+    disallow: { to: { element: { type: '!{web,contracts}' } } },
+    message: 'web/ imports src/contracts and nothing else of the server',
+  },
+  {
+    from: { element: { type: 'contracts' } },
+    disallow: { to: { element: { type: '!contracts' } } },
+    message: 'src/contracts is plain shared vocabulary: it imports nothing from src/modules or db/',
+  },
+  {
+    from: { element: { type: 'routes' } },
+    disallow: { to: { element: { type: 'db' } } },
+    message: 'a route calls its module; it does not import db/ itself',
+  },
+  {
+    from: { element: { type: 'routes' } },
+    disallow: { to: { file: { categories: 'repository' } } },
+    message: 'a route calls a service, never a repository',
+  },
+  {
+    from: { element: { type: 'module', captured: { module: '{routing,presence}' } } },
+    disallow: {
+      to: { element: { type: 'module', captured: { module: '{voice,telephony}' } } },
+    },
+    message: 'routing routes tasks: it knows nothing of voice or telephony',
+  },
+  {
+    from: { element: { type: '!{routes,test}' } },
+    disallow: { to: { element: { type: 'routes' } } },
+    message: 'only the app (src/app.ts) imports src/routes',
+  },
+  // The one exception to the rule above; a later policy overrides an earlier one.
+  { from: { file: { categories: 'app-root' } }, allow: { to: { element: { type: 'routes' } } } },
+  ...layerPolicies,
+];
+
+export const boundariesConfig = {
+  files: ['**/*.{ts,tsx}'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    'boundaries/elements': elements,
+    'boundaries/files': [
+      { category: 'repository', pattern: '**/*.repository.ts' },
+      { category: 'app-root', pattern: 'src/app.ts' },
+    ],
+  },
+  rules: {
+    'boundaries/dependencies': ['error', { default: 'allow', policies }],
+  },
+};
