@@ -13,11 +13,18 @@ import { cases } from './cases';
 import { timestamps } from './columns';
 import { people } from './people';
 import { partnerUnits } from './partners';
-import { referralNeeds, referralPriorities } from '../../src/contracts/referral-vocabulary';
+import {
+  referralHoldReasons,
+  referralHoldStatuses,
+  referralNeeds,
+  referralPriorities,
+} from '../../src/contracts/referral-vocabulary';
 import { consentOverrideReasons, consentScopes } from '../../src/contracts/consent-requirements';
 import { staffUsers } from './staff';
 
 export {
+  referralHoldReasons,
+  referralHoldStatuses,
   referralNeeds,
   referralPriorities,
   type TReferralNeed,
@@ -102,9 +109,6 @@ export const referrals = pgTable(
     index('referrals_referred_idx').on(t.referredAt),
   ],
 );
-
-export const referralHoldReasons = ['consent_missing', 'guardian_consent_missing'] as const;
-export const referralHoldStatuses = ['held', 'released'] as const;
 
 /**
  * A partner the consent gate kept a referral from: stored and shown on the desk, never dropped.

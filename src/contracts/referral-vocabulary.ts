@@ -16,3 +16,7 @@ export type TReferralNeed = (typeof referralNeeds)[number];
 
 export const referralPriorities = ['emergency', 'urgent', 'routine'] as const;
 export type TReferralPriority = (typeof referralPriorities)[number];
+
+/** Why the consent gate held a referral back from a partner, and whether it was released since. */
+export const referralHoldReasons = ['consent_missing', 'guardian_consent_missing'] as const;
+export const referralHoldStatuses = ['held', 'released'] as const;

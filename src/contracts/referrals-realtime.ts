@@ -1,4 +1,4 @@
-import type { TTicketState } from '../../db/schema/tickets';
+import type { TTicketState } from './partner-tickets';
 
 /**
  * Live referral events pushed by the workers through the Socket.IO Redis emitter. Ids and codes

@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import * as schema from '../../db/schema/index';
 
@@ -34,4 +35,9 @@ export function openDatabase(
   });
   const db = drizzle(sql, { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** The cheapest round trip: the readiness probe's "is Postgres answering?". */
+export async function pingDatabase(db: TDatabase): Promise<void> {
+  await db.execute(sql`select 1`);
 }

@@ -5,7 +5,8 @@ import { Server, type Socket } from 'socket.io';
 import type { TClientToServerEvents, TServerToClientEvents } from '../contracts/realtime';
 import type { TActor } from '../modules/auth/actor';
 import { resolveActor } from '../modules/auth/resolve-actor';
-import { SESSION_COOKIE, sessionDigest, sessionRoom } from '../modules/auth/session.repository';
+import { sessionDigest, sessionRoom } from '../modules/auth/session.repository';
+import { SESSION_COOKIE } from '../modules/auth/session.policy';
 import { guardSocket } from './session-guard';
 
 /** sessionDigest names the session (never its id) for the periodic check and the session room. */

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pingDatabase } from '../infra/database';
 import {
   promptReadiness,
   type THotlinePromptReadiness,
@@ -63,7 +63,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const [postgres, redis] = await Promise.all([
-        withTimeout(app.deps.db.execute(sql`select 1`)),
+        withTimeout(pingDatabase(app.deps.db)),
         withTimeout(app.deps.redis.ping()),
       ]);
       const ready = postgres && redis;

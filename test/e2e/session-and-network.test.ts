@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { destroySession, SESSION_COOKIE } from '../../src/modules/auth/session.repository';
+import { SESSION_COOKIE } from '../../src/modules/auth/session.policy';
+import { destroySession } from '../../src/modules/auth/session.repository';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { signIn } from './support/sign-in';
 

@@ -1,3 +1,6 @@
+/** Name of the staff session cookie (the id is opaque; the session lives in Redis). */
+export const SESSION_COOKIE = 'sid';
+
 /** What a session remembers; never anything personal (the user row is read on each request). */
 export type TSession = {
   userId: string;

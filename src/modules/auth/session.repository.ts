@@ -14,8 +14,6 @@ type TSessionDeps = {
   config: Pick<TConfig, 'REDIS_PREFIX' | 'SESSION_IDLE_MINUTES' | 'SESSION_MAX_HOURS'>;
 };
 
-export const SESSION_COOKIE = 'sid';
-
 export function sessionLimits(config: TSessionDeps['config']): TSessionLimits {
   return {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import { completeTotp, login } from '../../modules/auth/login.service';
 import { resolveActor } from '../../modules/auth/resolve-actor';
-import { destroySession, SESSION_COOKIE } from '../../modules/auth/session.repository';
-import { findStaffById } from '../../modules/auth/staff-users.repository';
+import { ownProfile, signOut } from '../../modules/auth/own-session.service';
+import { SESSION_COOKIE } from '../../modules/auth/session.policy';
 import { changeOwnPassword } from '../../modules/auth/password-change.service';
 import { ZErrorBody } from '../error.schema';
 import {
@@ -40,32 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     keyGenerator: limitKey('login', 'username'),
   };
 
-  const me = async (userId: string) => {
-    const user = await findStaffById(app.deps.db, userId);
-    if (!user) throw new AppError('UNAUTHENTICATED');
-    const {
-      id,
-      username,
-      displayName,
-      role,
-      hotlines,
-      languages,
-      organisationKey,
-      provinceCode,
-      passwordChangeRequired,
-    } = user;
-    return {
-      passwordChangeRequired,
-      userId: id,
-      username,
-      displayName,
-      role,
-      hotlines,
-      languages,
-      organisationKey,
-      provinceCode,
-    };
-  };
+  const me = (userId: string) => ownProfile(app.deps, userId);
 
   app.post(
     '/auth/login',
@@ -122,8 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/logout',
     { schema: { tags: ['auth'], response: { 204: z.null() } } },
     async (request, reply) => {
-      const sid = request.cookies[SESSION_COOKIE];
-      if (sid) await destroySession(app.deps, sid);
+      await signOut(app.deps, request.cookies[SESSION_COOKIE]);
       clearSessionCookie(reply, config);
       return reply.status(204).send(null);
     },

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { TConfig } from '../../config/config';
-import { SESSION_COOKIE } from '../../modules/auth/session.repository';
+import { SESSION_COOKIE } from '../../modules/auth/session.policy';
 
 /** HttpOnly, SameSite=strict, Secure unless COOKIE_SECURE=false (plain-http local runs). */
 export function setSessionCookie(reply: FastifyReply, config: TConfig, sessionId: string): void {

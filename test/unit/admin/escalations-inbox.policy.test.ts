@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboxReason } from '../../../src/routes/api/staff/admin/escalations-inbox.policy';
+import { inboxReason } from '../../../src/modules/referrals/tickets/escalation-inbox.policy';
 
 const now = new Date('2026-12-01T10:00:00+07:00');
 const hourAgo = new Date(now.getTime() - 3_600_000);

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../errors/catalogue';
-import { recordAudit } from '../../../modules/audit/audit.repository';
-import { exchangeMagicLink } from '../../../modules/referrals/delivery/magic-links.repository';
+import { useMagicLink } from '../../../modules/referrals/delivery/magic-link-access.service';
 import { MAGIC_SESSION_COOKIE } from './partner-auth.hook';
 import { partnerErrors } from './partner.schemas';
 
@@ -22,23 +20,8 @@ export const magicLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const now = new Date();
-      const { config, db } = app.deps;
-      const exchanged = await exchangeMagicLink(
-        db,
-        request.body.token,
-        config.MAGIC_LINK_TTL_HOURS,
-        now,
-      );
-      if (!exchanged) throw new AppError('MAGIC_LINK_INVALID');
-      await db.transaction((tx) =>
-        recordAudit(tx, config, {
-          actorId: null,
-          action: 'ticket.magic_link_used',
-          entityType: 'ticket',
-          entityId: exchanged.ticketId,
-        }),
-      );
+      const { config } = app.deps;
+      const exchanged = await useMagicLink(app.deps, request.body.token, new Date());
       reply.setCookie(MAGIC_SESSION_COOKIE, exchanged.sessionToken, {
         httpOnly: true,
         sameSite: 'strict',

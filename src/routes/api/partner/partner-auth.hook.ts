@@ -3,8 +3,8 @@ import { AppError } from '../../../errors/catalogue';
 import { can } from '../../../modules/auth/permissions.policy';
 import type { TAction } from '../../../modules/auth/permissions.table';
 import { resolveActor } from '../../../modules/auth/resolve-actor';
-import { SESSION_COOKIE } from '../../../modules/auth/session.repository';
-import { magicSessionTicket } from '../../../modules/referrals/delivery/magic-links.repository';
+import { SESSION_COOKIE } from '../../../modules/auth/session.policy';
+import { ticketOfMagicSession } from '../../../modules/referrals/delivery/magic-link-access.service';
 import type { TPartnerPrincipal } from '../../../modules/referrals/tickets/partner-tickets.service';
 
 /** Cookie of a magic-link session (opened from an SMS; reaches one ticket only). */
@@ -52,7 +52,7 @@ export function installPartnerAuth(app: FastifyInstance): void {
       return;
     }
     const token = request.cookies[MAGIC_SESSION_COOKIE];
-    const magic = token ? await magicSessionTicket(app.deps.db, token, new Date()) : null;
+    const magic = token ? await ticketOfMagicSession(app.deps.db, token, new Date()) : null;
     if (magic && partnerAccess === 'ticket') {
       request.partner = { kind: 'magic_link', ...magic };
       return;

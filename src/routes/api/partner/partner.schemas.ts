@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ticketStates } from '../../../../db/schema/tickets';
+import { ticketStates } from '../../../contracts/partner-tickets';
 import { ZErrorBody } from '../../error.schema';
 import {
   declineReasons,

@@ -1,7 +1,7 @@
-import { asc, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffRoles, staffUsers } from '../../../../db/schema/staff';
+import { staffRoles } from '../../../contracts/staff-users';
+import { staffDirectory } from '../../../modules/staff/staff-directory.service';
 import { ZErrorBody } from '../../error.schema';
 
 const ZDirectoryEntry = z.object({
@@ -30,24 +30,6 @@ export const adminDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'user.view' },
     },
-    async (request) => {
-      const { actor } = request;
-      const rows = await app.deps.db
-        .select({
-          userId: staffUsers.id,
-          displayName: staffUsers.displayName,
-          role: staffUsers.role,
-          hotlines: staffUsers.hotlines,
-          languages: staffUsers.languages,
-        })
-        .from(staffUsers)
-        .where(isNull(staffUsers.disabledAt))
-        .orderBy(asc(staffUsers.displayName));
-      const staff =
-        actor.role === 'administrator'
-          ? rows
-          : rows.filter((r) => r.hotlines.some((h) => actor.hotlines.includes(h)));
-      return { staff };
-    },
+    async (request) => ({ staff: await staffDirectory(app.deps.db, request.actor) }),
   );
 };

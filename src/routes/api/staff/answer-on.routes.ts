@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerOnChoices } from '../../../../db/schema/staff';
-import { AppError } from '../../../errors/catalogue';
 import { E164 } from '../../../contracts/phone';
 import { mobileEnding } from '../../../modules/staff/answer-on.policy';
-import { readAnswerSetting, saveAnswerSetting } from '../../../modules/staff/answer-on.repository';
+import { answerSettingOf, changeAnswerSetting } from '../../../modules/staff/answer-on.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -35,14 +34,10 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
   // A mobile number is personal data: never cached by the browser or a proxy.
   const noStore = { 'cache-control': 'no-store' };
-  const read = async (userId: string) => {
-    const setting = await readAnswerSetting(deps, userId);
-    if (!setting) throw new AppError('NOT_FOUND');
-    return setting;
-  };
+  const read = (userId: string) => answerSettingOf(deps, userId);
   /** Saved, and the cached answer target dropped so the very next accept rings the new choice. */
   const save = async (actorId: string, userId: string, change: z.infer<typeof ZAnswerOnChange>) => {
-    const saved = await saveAnswerSetting(deps, actorId, userId, change);
+    const saved = await changeAnswerSetting(deps, actorId, userId, change);
     await app.liveRouting.mobileLegs.forgetAnswerTarget(userId);
     return saved;
   };

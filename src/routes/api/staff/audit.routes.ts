@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorBody } from '../../error.schema';
-import { readAuditLog } from './audit-log.repository';
+import { readAuditLog } from '../../../modules/audit/audit-log.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 

@@ -1,7 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { staffUsers } from '../../../../db/schema/staff';
+import { colleagueNames } from '../../../modules/staff/staff-directory.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 401: ZErrorBody, 403: ZErrorBody };
@@ -33,17 +32,8 @@ export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
           r.state === 'available' &&
           r.hotlines.some((h) => actor.hotlines.includes(h)),
       );
-      if (available.length === 0) return { colleagues: [] };
-      const rows = await app.deps.db
-        .select({ userId: staffUsers.id, displayName: staffUsers.displayName })
-        .from(staffUsers)
-        .where(
-          inArray(
-            staffUsers.id,
-            available.map((r) => r.userId),
-          ),
-        );
-      return { colleagues: rows.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
+      const userIds = available.map((r) => r.userId);
+      return { colleagues: await colleagueNames(app.deps.db, userIds) };
     },
   );
 };

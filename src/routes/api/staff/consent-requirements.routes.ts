@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { partnerKinds } from '../../../../db/schema/partners';
+import { partnerKinds } from '../../../contracts/partner-directory';
 import {
   ZConsentRequirementChange,
   ZConsentRequirementRow,

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hotlines } from '../../../../db/schema/hotlines';
 import { AppError } from '../../../errors/catalogue';
 import { isPlausibleAudio, MAX_PROMPT_BYTES } from '../../../modules/prompts/prompt-audio.policy';
 import {
@@ -15,6 +13,7 @@ import {
 } from '../../../modules/prompts/prompts.repository';
 import { recordAudit } from '../../../modules/audit/audit.repository';
 import { promptReadiness } from '../../../modules/prompts/prompt-readiness.service';
+import { requireHotline as requireHotlineOf } from '../../../modules/hotlines/hotline-admin.service';
 import { ZErrorBody } from '../../error.schema';
 import { promptVersionRoutes } from './prompt-versions.routes';
 import { promptVersionsRepository } from '../../../modules/prompts/prompt-versions.repository';
@@ -52,14 +51,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
     (_req, body, done) => done(null, body),
   );
 
-  const requireHotline = async (number: string) => {
-    const [row] = await app.deps.db
-      .select({ number: hotlines.number })
-      .from(hotlines)
-      .where(eq(hotlines.number, number))
-      .limit(1);
-    if (!row) throw new AppError('NOT_FOUND');
-  };
+  const requireHotline = (number: string) => requireHotlineOf(app.deps, number);
 
   app.get(
     '/hotlines/:number/prompts',

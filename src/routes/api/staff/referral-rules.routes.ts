@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { referralNeeds } from '../../../../db/schema/referrals';
+import { referralNeeds } from '../../../contracts/referral-vocabulary';
 import { listRules, saveRule } from '../../../modules/referrals/rules/referral-rules.service';
 import { ZErrorBody } from '../../error.schema';
-import { previewRouting } from './referral-rules.preview';
+import { previewRouting } from '../../../modules/referrals/rules/rule-preview.service';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));

@@ -6,7 +6,7 @@ import {
   referralHoldStatuses,
   referralNeeds,
   referralPriorities,
-} from '../../../../db/schema/referrals';
+} from '../../../contracts/referral-vocabulary';
 import { consentOverrideReasons, ZConsentOverride } from '../../../contracts/consent-requirements';
 import { overrideHold } from '../../../modules/referrals/holds/consent-holds.service';
 import { AppError } from '../../../errors/catalogue';

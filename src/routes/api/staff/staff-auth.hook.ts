@@ -4,7 +4,7 @@ import type { TActor } from '../../../modules/auth/actor';
 import { can, isAction } from '../../../modules/auth/permissions.policy';
 import type { TAction } from '../../../modules/auth/permissions.table';
 import { resolveActor } from '../../../modules/auth/resolve-actor';
-import { SESSION_COOKIE } from '../../../modules/auth/session.repository';
+import { SESSION_COOKIE } from '../../../modules/auth/session.policy';
 
 declare module 'fastify' {
   // Declaration merging needs interfaces here.

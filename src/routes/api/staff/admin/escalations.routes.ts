@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZEscalation } from '../../../../contracts/referral-oversight';
 import { ZErrorBody } from '../../../error.schema';
-import { escalationInbox } from './escalations.repository';
+import { escalationInbox } from '../../../../modules/referrals/tickets/escalation-inbox.service';
 
 /** /api/staff/escalations: referral tickets past their due time or escalated, for supervisors. */
 export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { JobQueues } from '../../../../jobs/job-queues';
 import { keyRotationJob } from '../../../../jobs/key-rotation.job';
 import { retentionJob } from '../../../../jobs/retention.job';
-import { verifyAuditChain } from '../../../../modules/audit/audit.repository';
+import { checkAuditChain } from '../../../../modules/audit/audit-chain.service';
 import {
   listRetentionPolicies,
   setRetentionPolicy,
@@ -94,9 +94,6 @@ export const recordsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, response: { 200: ZAuditVerify, ...errors } },
       config: { permission: 'audit.verify' },
     },
-    async () => {
-      const result = await verifyAuditChain(deps.db, deps.config);
-      return { ...result, intact: result.firstBreak === null };
-    },
+    async () => checkAuditChain(deps),
   );
 };

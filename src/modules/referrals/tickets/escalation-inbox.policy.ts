@@ -1,5 +1,5 @@
-import { activeTimer, type TSlaTimer } from '../../../../modules/referrals/tickets/sla.policy';
-import type { TTicketState } from '../../../../../db/schema/tickets';
+import type { TTicketState } from '../../../../db/schema/tickets';
+import { activeTimer, type TSlaTimer } from './sla.policy';
 
 export type TInboxTicket = {
   state: TTicketState;
