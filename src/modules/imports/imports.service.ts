@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { importBatches, type TImportKind } from '../../../db/schema/imports';
 import { AppError } from '../../errors/catalogue';
 import type { TActor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit, type TDbOrTx } from '../audit/audit.repository';
 import type { TRecordsDeps } from '../cases/records.deps';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringOf } from '../crypto/keyring';
@@ -49,6 +49,11 @@ export async function createImportBatch(
     });
   });
   return id;
+}
+
+/** One batch as the screen shows it; IMPORT_NOT_FOUND for an unknown id. */
+export async function importBatchOf(db: TDbOrTx, id: string, language: TReaderLanguage) {
+  return importBatchView(await loadBatch(db, id), language);
 }
 
 /** The batch as the screen shows it: progress, counts and each skipped row's reason in the reader's language. */

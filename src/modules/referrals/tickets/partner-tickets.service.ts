@@ -5,7 +5,8 @@ import { ticketEvents, tickets, ticketServices } from '../../../../db/schema/tic
 import type { TConfig } from '../../../config/config';
 import { AppError } from '../../../errors/catalogue';
 import type { TDatabase } from '../../../infra/database';
-import { recordAudit } from '../../audit/audit.repository';
+import type { TDbOrTx } from '../../audit/audit.repository';
+import { readWithAudit } from '../../audit/read-with-audit.service';
 import type { TActor } from '../../auth/actor';
 import { can } from '../../auth/permissions.policy';
 import { subjectForPartner } from '../partner-view.policy';
@@ -20,7 +21,7 @@ export type TInbox = 'new' | 'mine' | 'unit';
 
 /** Loads a ticket the principal may reach; anything else is "not found" (never "forbidden"). */
 export async function ticketInReach(
-  db: TDatabase,
+  db: TDbOrTx,
   principal: TPartnerPrincipal,
   ticketId: string,
 ): Promise<TTicketRow> {
@@ -74,17 +75,25 @@ export async function partnerTicketView(
   principal: TPartnerPrincipal,
   ticketId: string,
 ) {
-  const ticket = await ticketInReach(deps.db, principal, ticketId);
-  const [unit] = await deps.db
-    .select()
-    .from(partnerUnits)
-    .where(eq(partnerUnits.id, ticket.unitId));
-  const [referral] = await deps.db
-    .select()
-    .from(referrals)
-    .where(eq(referrals.id, ticket.referralId));
+  return readWithAudit(
+    deps,
+    (tx) => partnerTicketRead(tx, principal, ticketId),
+    (view) => ({
+      actorId: principal.kind === 'portal' ? principal.actor.userId : null,
+      action: 'ticket.viewed',
+      entityType: 'ticket',
+      entityId: view.id,
+      data: principal.kind === 'magic_link' ? { via: 'magic_link', linkId: principal.linkId } : {},
+    }),
+  );
+}
+
+async function partnerTicketRead(db: TDbOrTx, principal: TPartnerPrincipal, ticketId: string) {
+  const ticket = await ticketInReach(db, principal, ticketId);
+  const [unit] = await db.select().from(partnerUnits).where(eq(partnerUnits.id, ticket.unitId));
+  const [referral] = await db.select().from(referrals).where(eq(referrals.id, ticket.referralId));
   if (!unit || !referral) throw new AppError('TICKET_NOT_FOUND');
-  const events = await deps.db
+  const events = await db
     .select({
       type: ticketEvents.type,
       fromState: ticketEvents.fromState,
@@ -95,7 +104,7 @@ export async function partnerTicketView(
     .from(ticketEvents)
     .where(eq(ticketEvents.ticketId, ticket.id))
     .orderBy(asc(ticketEvents.id));
-  const services = await deps.db
+  const services = await db
     .select({
       service: ticketServices.service,
       givenOn: ticketServices.givenOn,
@@ -105,16 +114,7 @@ export async function partnerTicketView(
     .from(ticketServices)
     .where(eq(ticketServices.ticketId, ticket.id))
     .orderBy(asc(ticketServices.givenOn));
-  const serviceKinds = await serviceKindsFor(deps.db, unit.kind);
-  await deps.db.transaction((tx) =>
-    recordAudit(tx, deps.config, {
-      actorId: principal.kind === 'portal' ? principal.actor.userId : null,
-      action: 'ticket.viewed',
-      entityType: 'ticket',
-      entityId: ticket.id,
-      data: principal.kind === 'magic_link' ? { via: 'magic_link', linkId: principal.linkId } : {},
-    }),
-  );
+  const serviceKinds = await serviceKindsFor(db, unit.kind);
   return {
     id: ticket.id,
     state: ticket.state,

@@ -6,10 +6,9 @@ import { importRunJob } from '../../../../jobs/import-run.job';
 import { JobQueues } from '../../../../jobs/job-queues';
 import { buildTemplate } from '../../../../modules/imports/import-template';
 import { readerLanguage } from '../../../../modules/imports/import-messages';
-import { loadBatch } from '../../../../modules/imports/imports.repository';
 import {
   createImportBatch,
-  importBatchView,
+  importBatchOf,
   queueImportRun,
   undoImportBatch,
 } from '../../../../modules/imports/imports.service';
@@ -61,8 +60,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
     (_req, body, done) => done(null, body),
   );
-  const view = async (id: string, lang: string | undefined, accept: string | undefined) =>
-    importBatchView(await loadBatch(deps.db, id), readerLanguage(lang, accept));
+  const view = (id: string, lang: string | undefined, accept: string | undefined) =>
+    importBatchOf(deps.db, id, readerLanguage(lang, accept));
 
   app.get(
     '/admin/imports/template/:kind',
