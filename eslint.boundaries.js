@@ -88,6 +88,11 @@ const policies = [
   // The one exception to the rule above; a later policy overrides an earlier one.
   { from: { file: { categories: 'app-root' } }, allow: { to: { element: { type: 'routes' } } } },
   ...layerPolicies,
+  {
+    from: { element: { type: 'module', captured: { module: 'referrals' } } },
+    disallow: { to: { element: { type: 'referrals-part' } } },
+    message: 'the files at the root of referrals are shared by every subfolder: they import none',
+  },
 ];
 
 export const boundariesConfig = {
