@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { followUpReminderJob } from '../../../../jobs/follow-up-reminder.job';
-import { reminderDelayMs } from '../../../../modules/cases/follow-up-due.policy';
+import {
+  dropFollowUpReminder,
+  scheduleFollowUpReminder,
+} from '../../../../modules/cases/follow-up-reminders.service';
 import {
   addFollowUp,
   completeFollowUp,
@@ -50,15 +52,9 @@ export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const created = await addFollowUp(deps, request.actor, request.params.id, request.body, now);
-      // The reminder is a delayed job keyed by the follow-up. Redis being down does not undo
-      // the follow-up: it is on the assignee's list from its due day whether reminded or not.
-      await referralRuntime(deps)
-        .queues.enqueue(
-          followUpReminderJob,
-          { followUpId: created.id },
-          { delay: reminderDelayMs(created.dueOn, now) },
-        )
-        .catch((err: unknown) => request.log.warn({ err }, 'follow-up reminder not scheduled'));
+      await scheduleFollowUpReminder(referralRuntime(deps).queues, created, now).catch(
+        (err: unknown) => request.log.warn({ err }, 'follow-up reminder not scheduled'),
+      );
       return reply.status(201).send(jsonDates(created));
     },
   );
@@ -109,11 +105,7 @@ export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const done = await completeFollowUp(deps, request.actor, request.params.id);
-      // The processor skips a finished follow-up anyway; removing the job is tidiness.
-      await referralRuntime(deps)
-        .queues.queue(followUpReminderJob.name)
-        .remove(followUpReminderJob.jobId({ followUpId: done.id }))
-        .catch(() => 0);
+      await dropFollowUpReminder(referralRuntime(deps).queues, done.id).catch(() => 0);
       return done;
     },
   );
