@@ -8,7 +8,10 @@ import { buildApp } from './build-app';
 // Only listens and shuts down; everything else is in app.ts.
 await runEntryPoint(async (config) => {
   const stores = requireStores(config);
-  const database = openDatabase(stores.databaseUrl, API_DATABASE_TIMEOUTS);
+  const database = openDatabase(stores.databaseUrl, {
+    ...API_DATABASE_TIMEOUTS,
+    pooler: config.DATABASE_POOLER,
+  });
   const redis = openRedis(stores.redisUrl);
   redis.on('error', () => {}); // reconnects by itself; /readyz reports the outage
   await redisReady(redis); // bounded: with Redis down the API still starts and webhooks fall back

@@ -19,7 +19,7 @@ import { startWorkers } from './start-workers';
 await runEntryPoint(async (config) => {
   const log = pino(loggerOptions(config));
   const stores = requireStores(config);
-  const database = openDatabase(stores.databaseUrl);
+  const database = openDatabase(stores.databaseUrl, { pooler: config.DATABASE_POOLER });
   const redis = openRedis(stores.redisUrl, 'worker');
   redis.on('error', () => {});
   const queues = new JobQueues(openRedis(stores.redisUrl, 'worker'), config.REDIS_PREFIX);

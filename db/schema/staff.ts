@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { staffRoles } from '../../src/contracts/staff-users';
 
@@ -48,3 +48,30 @@ export const secondFactorExemptions = pgTable('second_factor_exemptions', {
     .references(() => staffUsers.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Passkeys (WebAuthn credentials) a staff member registered as their second factor, the friendlier
+ * choice beside TOTP: nothing to type, and bound to our address so a look-alike site cannot reuse
+ * it. Only the public key is kept; it proves nothing without the device, so it is not encrypted.
+ */
+export const staffPasskeys = pgTable(
+  'staff_passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    /** The authenticator's credential id, base64url as WebAuthn carries it. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    /** Signature counter: a value that goes backwards means a cloned authenticator. */
+    signCount: bigint('sign_count', { mode: 'number' }).notNull().default(0),
+    transports: text('transports').array().notNull().default([]),
+    /** What the person called it ("office laptop"), so they know which one to remove. */
+    label: text('label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_passkeys_user_idx').on(t.userId)],
+);

@@ -37,6 +37,13 @@ export const ZEnv = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   /** Empty means "start embedded Postgres" (npm start only). */
   DATABASE_URL: postgresUrl.optional(),
+  /**
+   * `transaction` when DATABASE_URL points at a transaction pooler (PgBouncer pool_mode =
+   * transaction): no named prepared statements and no session settings at connect time, since
+   * the next statement may run on another server connection. Time-outs then come from the pooler
+   * (`query_timeout`) and the database role (`ALTER ROLE … SET lock_timeout`), see the README.
+   */
+  DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
   /** Empty means "start a local redis-server" (npm start only). */
   REDIS_URL: redisUrl.optional(),
   /** Prefix for every Redis key and BullMQ queue: lets tests and several deployments share a server. */

@@ -32,6 +32,10 @@ export const errorCatalogue = {
   TWILIO_SIGNATURE_MISSING: { status: 400, message: 'The request signature is missing.' },
   TWILIO_SIGNATURE_INVALID: { status: 403, message: 'The request signature is not valid.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
+  PASSKEY_NOT_VERIFIED: {
+    status: 400,
+    message: 'The passkey could not be verified; try again from this page.',
+  },
   CASE_NOT_FOUND: { status: 404, message: 'Case not found.' },
   PERSON_NOT_ON_CASE: { status: 422, message: 'This person is not on the case.' },
   SERVICE_NOT_OFFERED: {

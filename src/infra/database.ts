@@ -20,18 +20,31 @@ export const API_DATABASE_TIMEOUTS = { statementTimeoutMs: 8000, lockTimeoutMs: 
  */
 export function openDatabase(
   url: string,
-  options: { max?: number; statementTimeoutMs?: number; lockTimeoutMs?: number } = {},
+  options: {
+    max?: number;
+    statementTimeoutMs?: number;
+    lockTimeoutMs?: number;
+    /** See DATABASE_POOLER in env.schema.ts. */
+    pooler?: 'none' | 'transaction';
+  } = {},
 ): TDatabaseHandle {
+  const pooled = options.pooler === 'transaction';
   const sql = postgres(url, {
     max: options.max ?? 10,
     connect_timeout: 5,
     idle_timeout: 30,
     onnotice: () => {},
-    connection: {
-      application_name: 'saiduan',
-      statement_timeout: options.statementTimeoutMs ?? 15000,
-      lock_timeout: options.lockTimeoutMs ?? 0,
-    },
+    // A named prepared statement lives on one server connection; behind a transaction pooler the
+    // next execution may land on another, where it does not exist.
+    prepare: !pooled,
+    // PgBouncer refuses unknown startup parameters (and could not keep them per client anyway).
+    connection: pooled
+      ? { application_name: 'saiduan' }
+      : {
+          application_name: 'saiduan',
+          statement_timeout: options.statementTimeoutMs ?? 15000,
+          lock_timeout: options.lockTimeoutMs ?? 0,
+        },
   });
   const db = drizzle(sql, { schema });
   return { sql, db, close: () => sql.end({ timeout: 5 }) };

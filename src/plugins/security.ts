@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { errorBody } from '../errors/catalogue';
+import { isUnlimitedPath, rateLimitKey } from './rate-limit-key.policy';
 
 const PERSONAL_PATHS = /^\/(api|auth)(\/|\?|$)/;
 
@@ -45,9 +47,21 @@ export const securityPlugin = fp(async (app) => {
     redis,
     nameSpace: `${config.REDIS_PREFIX}:rl:`,
     skipOnError: true,
+    allowList: (request) => isUnlimitedPath(request.url),
+    keyGenerator: (request) =>
+      rateLimitKey({
+        ip: request.ip,
+        userId: request.actor?.userId ?? partnerUserId(request.partner),
+        magicLinkId: request.partner?.kind === 'magic_link' ? request.partner.linkId : null,
+      }),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: ctx.statusCode,
       ...errorBody('RATE_LIMITED'),
     }),
   });
 });
+
+// `partner` is only decorated inside /api/partner; elsewhere it is undefined.
+function partnerUserId(partner: FastifyRequest['partner'] | undefined): string | null {
+  return partner?.kind === 'portal' ? partner.actor.userId : null;
+}

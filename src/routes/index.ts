@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.routes';
 import { authRoutes } from './auth/auth.routes';
+import { passkeyRoutes } from './auth/passkeys.routes';
 import { staffRoutes } from './api/staff/index';
 import { partnerRoutes } from './api/partner/index';
 import { twilioWebhookRoutes } from './webhooks/twilio/index';
@@ -12,6 +13,7 @@ import { twilioWebhookRoutes } from './webhooks/twilio/index';
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(passkeyRoutes);
   await app.register(staffRoutes, { prefix: '/api/staff' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
   await app.register(twilioWebhookRoutes, { prefix: '/webhooks/twilio' });

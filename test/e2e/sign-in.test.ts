@@ -44,8 +44,8 @@ describe('signing in', () => {
     const fresh = 'ແມ່ນ້ຳຂອງ river lantern 7';
     await signIn(page, login);
     await page.getByTestId('current-user').waitFor();
-    await page.getByRole('button', { name: 'ປ່ຽນລະຫັດຜ່ານ' }).click();
-    const dialog = page.getByRole('dialog', { name: 'ປ່ຽນລະຫັດຜ່ານ' });
+    await page.getByRole('button', { name: 'ຄວາມປອດໄພບັນຊີ' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ຄວາມປອດໄພບັນຊີ' });
     const current = dialog.getByLabel('ລະຫັດຜ່ານປັດຈຸບັນ');
     const next = dialog.getByLabel('ລະຫັດຜ່ານໃໝ່', { exact: true });
     const repeat = dialog.getByLabel('ພິມລະຫັດຜ່ານໃໝ່ອີກຄັ້ງ');

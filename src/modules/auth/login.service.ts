@@ -10,16 +10,26 @@ import { secondFactorRequired } from './second-factor.policy';
 import { createSession, destroySession } from './session.repository';
 import { findStaffById, findStaffByUsername, saveTotpSecret } from './staff-users.repository';
 import { newTotpSecret, totpStep } from './totp.provider';
+import { passkeysOf } from './passkeys.repository';
 
 export type TLoginResult =
   | { status: 'signed_in'; sessionId: string; userId: string }
   | {
       status: 'totp_required';
       challenge: string;
+      /** The user has a passkey: the sign-in screen offers it before the code. */
+      passkey: boolean;
       enrolment?: { secret: string; uri: string };
     };
 
-type TChallenge = { userId: string; attempts: number; enrolSecretEnc?: string };
+export type TLoginChallenge = {
+  userId: string;
+  attempts: number;
+  enrolSecretEnc?: string;
+  /** The WebAuthn challenge handed out for this sign-in, when the user chose a passkey. */
+  webauthnChallenge?: string;
+};
+type TChallenge = TLoginChallenge;
 
 const CHALLENGE_TTL_S = 300;
 const MAX_TOTP_ATTEMPTS = 5;
@@ -38,13 +48,16 @@ const challengeKey = (prefix: string, id: string) => `${prefix}:login-challenge:
 export const usedStepKey = (prefix: string, userId: string) => `${prefix}:totp-step:${userId}`;
 const totpFailuresKey = (prefix: string, userId: string) => `${prefix}:totp-failures:${userId}`;
 
-async function totpLocked(deps: TResolveActorDeps, userId: string): Promise<boolean> {
+export async function totpLocked(deps: TResolveActorDeps, userId: string): Promise<boolean> {
   const failures = await deps.redis.get(totpFailuresKey(deps.config.REDIS_PREFIX, userId));
   return Number(failures ?? 0) >= MAX_TOTP_FAILURES;
 }
 
-/** Counts a wrong code; the one that reaches the limit locks the second factor and is audited. */
-async function countTotpFailure(deps: TResolveActorDeps, userId: string): Promise<void> {
+/**
+ * Counts a wrong code (or a passkey that failed to verify); the one that reaches the limit locks
+ * the second factor and is audited.
+ */
+export async function countTotpFailure(deps: TResolveActorDeps, userId: string): Promise<void> {
   const key = totpFailuresKey(deps.config.REDIS_PREFIX, userId);
   const [[, failures] = [null, 0]] =
     (await deps.redis.multi().incr(key).expire(key, TOTP_FAILURE_WINDOW_S, 'NX').exec()) ?? [];
@@ -97,6 +110,7 @@ export async function login(
   }
   // Only someone who knew the password learns of the lock, and is told why rather than refused.
   if (await totpLocked(deps, user.id)) throw new AppError('TOTP_LOCKED');
+  const passkey = (await passkeysOf(deps.db, user.id)).length > 0;
   const challenge = randomBytes(24).toString('base64url');
   const state: TChallenge = { userId: user.id, attempts: 0 };
   let enrolment: { secret: string; uri: string } | undefined;
@@ -115,8 +129,36 @@ export async function login(
     CHALLENGE_TTL_S,
   );
   return enrolment
-    ? { status: 'totp_required', challenge, enrolment }
-    : { status: 'totp_required', challenge };
+    ? { status: 'totp_required', challenge, passkey, enrolment }
+    : { status: 'totp_required', challenge, passkey };
+}
+
+/** The pending sign-in behind a challenge the browser sent back, or null (unknown or expired). */
+export async function readLoginChallenge(
+  deps: TResolveActorDeps,
+  challenge: string,
+): Promise<{ key: string; state: TLoginChallenge } | null> {
+  const key = challengeKey(deps.config.REDIS_PREFIX, challenge);
+  const raw = /^[A-Za-z0-9_-]{32}$/.test(challenge) ? await deps.redis.get(key) : null;
+  return raw ? { key, state: JSON.parse(raw) as TLoginChallenge } : null;
+}
+
+export async function saveLoginChallenge(
+  deps: TResolveActorDeps,
+  key: string,
+  state: TLoginChallenge,
+): Promise<void> {
+  await deps.redis.set(key, JSON.stringify(state), 'KEEPTTL');
+}
+
+/** A second factor passed: the challenge is spent, the failure count cleared, a session begins. */
+export async function finishSecondFactor(
+  deps: TResolveActorDeps,
+  key: string,
+  userId: string,
+): Promise<{ sessionId: string; userId: string }> {
+  await deps.redis.del(totpFailuresKey(deps.config.REDIS_PREFIX, userId), key);
+  return { sessionId: await startSession(deps, userId), userId };
 }
 
 /** Step two: the TOTP code for a pending challenge; a code is accepted once only. */
@@ -125,10 +167,9 @@ export async function completeTotp(
   input: { challenge: string; code: string },
 ): Promise<{ sessionId: string; userId: string }> {
   const prefix = deps.config.REDIS_PREFIX;
-  const key = challengeKey(prefix, input.challenge);
-  const raw = /^[A-Za-z0-9_-]{32}$/.test(input.challenge) ? await deps.redis.get(key) : null;
-  if (!raw) throw new AppError('INVALID_CREDENTIALS');
-  const state = JSON.parse(raw) as TChallenge;
+  const pending = await readLoginChallenge(deps, input.challenge);
+  if (!pending) throw new AppError('INVALID_CREDENTIALS');
+  const { key, state } = pending;
   const user = await findStaffById(deps.db, state.userId);
   const secretEnc = state.enrolSecretEnc ?? user?.totpSecretEnc;
   if (!user || user.disabledAt || !secretEnc) throw new AppError('INVALID_CREDENTIALS');
@@ -146,9 +187,7 @@ export async function completeTotp(
     await countTotpFailure(deps, user.id);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await deps.redis.del(totpFailuresKey(prefix, user.id));
   await deps.redis.set(usedStepKey(prefix, user.id), String(step), 'EX', 120);
-  await deps.redis.del(key);
   if (state.enrolSecretEnc) await saveTotpSecret(deps.db, user.id, state.enrolSecretEnc);
-  return { sessionId: await startSession(deps, user.id), userId: user.id };
+  return finishSecondFactor(deps, key, user.id);
 }

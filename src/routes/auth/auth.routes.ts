@@ -8,6 +8,8 @@ import { resolveActor } from '../../modules/auth/resolve-actor';
 import { ownProfile, signOut } from '../../modules/auth/own-session.service';
 import { SESSION_COOKIE } from '../../modules/auth/session.policy';
 import { changeOwnPassword } from '../../modules/auth/password-change.service';
+import { completePasskeySignIn, passkeySignInOptions } from '../../modules/auth/passkeys.service';
+import { ZPasskeySignIn, ZWebAuthnOptions } from '../../contracts/passkeys';
 import { ZErrorBody } from '../error.schema';
 import {
   authErrors,
@@ -70,6 +72,37 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await completeTotp(app.deps, request.body);
+      setSessionCookie(reply, config, result.sessionId);
+      return { status: 'signed_in' as const, user: await me(result.userId) };
+    },
+  );
+
+  // Step two with a passkey instead of a code: options for the pending sign-in, then the answer.
+  app.post(
+    '/auth/passkey/options',
+    {
+      schema: {
+        tags: ['auth'],
+        body: ZPasskeySignIn.pick({ challenge: true }),
+        response: { 200: ZWebAuthnOptions, ...authErrors },
+      },
+      config: { rateLimit: { ...loginLimit, keyGenerator: limitKey('passkey', 'challenge') } },
+    },
+    async (request) => passkeySignInOptions(app.deps, request.body.challenge),
+  );
+
+  app.post(
+    '/auth/passkey',
+    {
+      schema: {
+        tags: ['auth'],
+        body: ZPasskeySignIn,
+        response: { 200: ZLoginResult, ...authErrors },
+      },
+      config: { rateLimit: { ...loginLimit, keyGenerator: limitKey('passkey', 'challenge') } },
+    },
+    async (request, reply) => {
+      const result = await completePasskeySignIn(app.deps, request.body);
       setSessionCookie(reply, config, result.sessionId);
       return { status: 'signed_in' as const, user: await me(result.userId) };
     },

@@ -25,6 +25,7 @@ export const ZLoginResult = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('totp_required'),
     challenge: z.string(),
+    passkey: z.boolean(),
     enrolment: z.object({ secret: z.string(), uri: z.string() }).optional(),
   }),
 ]);

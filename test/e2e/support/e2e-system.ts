@@ -49,11 +49,16 @@ export async function startE2eSystem(
     secondFactorExempt?: TStaffRole[];
     /** More Chromium flags, e.g. a fake microphone. */
     browserArgs?: string[];
+    /**
+     * The name the browser uses for the API. Passkeys need a domain (WebAuthn refuses an IP
+     * address as the relying party), so passkey tests use 'localhost'.
+     */
+    host?: '127.0.0.1' | 'localhost';
   } = {},
 ): Promise<TE2eSystem> {
   await buildWebOnce();
   const [apiPort, simulatorPort] = [await freePort(), await freePort()];
-  const baseURL = `http://127.0.0.1:${apiPort}`;
+  const baseURL = `http://${options.host ?? '127.0.0.1'}:${apiPort}`;
   const stores = await createTestStores({
     SERVE_WEB: 'true',
     PORT: String(apiPort),

@@ -145,6 +145,32 @@ describe('rate limits', () => {
     expect(link).not.toContain(500);
   });
 
+  it('gives each signed-in person their own budget, even when a whole office shares one address', async () => {
+    // A hotline floor sits behind one NAT: a supervisor reloading a screen must not slow every desk.
+    const office = address();
+    const first = await loginAs(app, await createStaff(stores, { role: 'counsellor' }));
+    const other = await loginAs(app, await createStaff(stores, { role: 'counsellor' }));
+    const busy: number[] = [];
+    for (let i = 0; i < 10; i++)
+      busy.push(
+        (
+          await app.inject({
+            url: '/api/staff/me/answer-on',
+            headers: { cookie: first },
+            remoteAddress: office,
+          })
+        ).statusCode,
+      );
+    expect(busy.slice(0, 8)).toEqual(Array(8).fill(200));
+    expect(busy.slice(8)).toEqual([429, 429]);
+    const neighbour = await app.inject({
+      url: '/api/staff/me/answer-on',
+      headers: { cookie: other },
+      remoteAddress: office,
+    });
+    expect(neighbour.statusCode).toBe(200);
+  });
+
   it('never limits signed Twilio webhooks: a surge of callers is not an attack', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 20; i++) {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { api } from '../../shared/api/api-client';
 
-const ZLoginResult = z.discriminatedUnion('status', [
+export const ZLoginResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed_in') }),
   z.object({
     status: z.literal('totp_required'),
     challenge: z.string(),
+    /** The account has a passkey: offer it before the code. */
+    passkey: z.boolean(),
     /** First sign-in of an account that needs TOTP: the secret to add to an authenticator. */
     enrolment: z.object({ secret: z.string(), uri: z.string() }).optional(),
   }),

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../shared/i18n/i18n';
 import { ErrorText } from '../../shared/ui/error-text';
 import { TextField } from '../../shared/ui/field';
-import { login, verifyTotp, type TLoginResult } from './auth.api';
+import { login, verifyTotp, ZLoginResult, type TLoginResult } from './auth.api';
+import { isPasskeyCancelled, signInWithPasskey } from './passkeys.api';
 import './auth.strings';
 
 type TLoginFormProps = { onSignedIn: () => Promise<void>; fixedUsername?: string };
@@ -36,10 +37,38 @@ export function LoginForm({ onSignedIn, fixedUsername }: TLoginFormProps) {
     }
   };
 
+  const signInByPasskey = async () => {
+    if (!totp) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await signInWithPasskey(totp.challenge, ZLoginResult);
+      await onSignedIn();
+    } catch (err) {
+      // Closing the device's prompt is a choice, not an error: the code field is still there.
+      if (!isPasskeyCancelled(err)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <form className="login-form" onSubmit={submit} aria-busy={busy}>
       {totp ? (
         <>
+          {totp.passkey ? (
+            <>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void signInByPasskey()}
+              >
+                {t('usePasskey')}
+              </button>
+              <p>{t('orCode')}</p>
+            </>
+          ) : null}
           {totp.enrolment ? (
             <div className="enrolment">
               <p>{t('enrol')}</p>
@@ -56,7 +85,7 @@ export function LoginForm({ onSignedIn, fixedUsername }: TLoginFormProps) {
             pattern="[0-9]{6}"
             maxLength={6}
             required
-            autoFocus
+            autoFocus={!totp.passkey}
             value={code}
             onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
           />

@@ -75,6 +75,9 @@ const lo = {
       totp_locked: 'ລະຫັດຢືນຢັນຜິດຫຼາຍເທື່ອ: ການເຂົ້າສູ່ລະບົບຖືກຢຸດຊົ່ວຄາວ',
       second_factor_exempted: 'ຍົກເວັ້ນລະຫັດຢືນຢັນຊັ້ນທີສອງໃຫ້ບົດບາດໜຶ່ງ (ມີເຫດຜົນ)',
       second_factor_exemption_removed: 'ຍົກເລີກການຍົກເວັ້ນ: ບົດບາດນີ້ຕ້ອງໃຊ້ລະຫັດຢືນຢັນຊັ້ນທີສອງຄືນ',
+      passkey_added: 'ເພີ່ມກະແຈຜ່ານ ໃຫ້ບັນຊີຂອງຕົນເອງ',
+      passkey_removed: 'ລຶບກະແຈຜ່ານ ອອກຈາກບັນຊີຂອງຕົນເອງ',
+      passkey_refused: 'ກະແຈຜ່ານຖືກປະຕິເສດ (ອາດຖືກສຳເນົາ)',
     },
     case: {
       viewed: 'ເປີດເບິ່ງກໍລະນີ',
@@ -283,6 +286,9 @@ const en: TStrings<typeof lo> = {
       totp_locked: 'Too many wrong codes: sign-in paused',
       second_factor_exempted: 'Exempted a role from the second factor (with a reason)',
       second_factor_exemption_removed: 'Removed an exemption: the role needs a second factor again',
+      passkey_added: 'Added a passkey to own account',
+      passkey_removed: 'Removed a passkey from own account',
+      passkey_refused: 'A passkey was refused (possibly cloned)',
     },
     case: {
       viewed: 'Viewed case',
