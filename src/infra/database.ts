@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { sql } from 'drizzle-orm';
+import { sql as drizzleSql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import * as schema from '../../db/schema/index';
 
@@ -52,5 +52,5 @@ export function openDatabase(
 
 /** The cheapest round trip: the readiness probe's "is Postgres answering?". */
 export async function pingDatabase(db: TDatabase): Promise<void> {
-  await db.execute(sql`select 1`);
+  await db.execute(drizzleSql`select 1`);
 }

@@ -9,7 +9,7 @@ import {
   startPasskeyRegistration,
 } from '../../modules/auth/passkeys.service';
 import { resolveActor } from '../../modules/auth/resolve-actor';
-import { SESSION_COOKIE } from '../../modules/auth/session.repository';
+import { SESSION_COOKIE } from '../../modules/auth/session.policy';
 import { ZErrorBody } from '../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
