@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { caseNotes, cases } from '../../../db/schema/cases';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit } from '../audit/audit.repository';
+import { readWithAudit } from '../audit/read-with-audit.service';
 import type { TActor } from '../auth/actor';
 import { can } from '../auth/permissions.policy';
 import { keyringOf } from '../crypto/keyring';
@@ -67,19 +68,22 @@ export async function viewCase(
   id: string,
   part: 'case' | 'notes' | 'timeline' | 'contacts' | 'follow-ups' = 'case',
 ) {
-  return deps.db.transaction(async (tx) => {
-    const row = await findCase(tx, id);
-    if (!row) throw new AppError('CASE_NOT_FOUND');
-    assertCanOnCase(actor, 'case.view', row);
-    await recordAudit(tx, deps.config, {
+  return readWithAudit(
+    deps,
+    async (tx) => {
+      const row = await findCase(tx, id);
+      if (!row) throw new AppError('CASE_NOT_FOUND');
+      assertCanOnCase(actor, 'case.view', row);
+      return row;
+    },
+    () => ({
       actorId: actor.userId,
       action: 'case.viewed',
       entityType: 'case',
       entityId: id,
       data: { part },
-    });
-    return row;
-  });
+    }),
+  );
 }
 
 export async function getCase(deps: TRecordsDeps, actor: TActor, id: string) {

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { cases, casePeople, type TCaseStatus } from '../../../db/schema/cases';
 import { contacts } from '../../../db/schema/contacts';
 import { people } from '../../../db/schema/people';
-import { recordAudit } from '../audit/audit.repository';
+import { readWithAudit } from '../audit/read-with-audit.service';
 import type { TActor } from '../auth/actor';
 import { scopeOf } from '../auth/permissions.policy';
 import { keyringOf } from '../crypto/keyring';
@@ -59,33 +59,34 @@ export async function searchCases(deps: TRecordsDeps, actor: TActor, input: TSea
       .where(eq(people.phoneHash, hash));
     filters.push(or(inArray(cases.id, viaContacts), inArray(cases.id, viaPeople)));
   }
-  return deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({
-        id: cases.id,
-        code: cases.code,
-        hotline: cases.hotline,
-        status: cases.status,
-        riskLevel: cases.riskLevel,
-        ownerId: cases.ownerId,
-        provinceCode: cases.provinceCode,
-        categoryCode: cases.categoryCode,
-        createdAt: cases.createdAt,
-        updatedAt: cases.updatedAt,
-        contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.caseId} = ${cases.id})`,
-      })
-      .from(cases)
-      .where(and(...filters))
-      .orderBy(desc(cases.createdAt))
-      .limit(input.limit);
-    const { phone, limit: _l, ...rest } = input;
-    await recordAudit(tx, deps.config, {
+  const { phone, limit: _l, ...rest } = input;
+  return readWithAudit(
+    deps,
+    (tx) =>
+      tx
+        .select({
+          id: cases.id,
+          code: cases.code,
+          hotline: cases.hotline,
+          status: cases.status,
+          riskLevel: cases.riskLevel,
+          ownerId: cases.ownerId,
+          provinceCode: cases.provinceCode,
+          categoryCode: cases.categoryCode,
+          createdAt: cases.createdAt,
+          updatedAt: cases.updatedAt,
+          contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.caseId} = ${cases.id})`,
+        })
+        .from(cases)
+        .where(and(...filters))
+        .orderBy(desc(cases.createdAt))
+        .limit(input.limit),
+    (rows) => ({
       actorId: actor.userId,
       action: 'records.searched',
       entityType: 'case',
       entityId: '*',
       data: { filters: [...Object.keys(rest), ...(phone ? ['phone'] : [])], results: rows.length },
-    });
-    return rows;
-  });
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { contacts } from '../../../db/schema/contacts';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit } from '../audit/audit.repository';
+import { readWithAudit } from '../audit/read-with-audit.service';
 import type { TActor } from '../auth/actor';
 import { assertCan, can, type TScopedResource } from '../auth/permissions.policy';
 import { keyringOf } from '../crypto/keyring';
@@ -150,20 +151,23 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
 }
 
 export async function getContact(deps: TRecordsDeps, actor: TActor, id: string) {
-  const row = await deps.db.transaction(async (tx) => {
-    const [found] = /^[0-9a-f-]{36}$/i.test(id)
-      ? await tx.select().from(contacts).where(eq(contacts.id, id)).limit(1)
-      : [];
-    if (!found) throw new AppError('NOT_FOUND');
-    assertCan(actor, 'contact.view', contactResource(found));
-    await recordAudit(tx, deps.config, {
+  const row = await readWithAudit(
+    deps,
+    async (tx) => {
+      const [found] = /^[0-9a-f-]{36}$/i.test(id)
+        ? await tx.select().from(contacts).where(eq(contacts.id, id)).limit(1)
+        : [];
+      if (!found) throw new AppError('NOT_FOUND');
+      assertCan(actor, 'contact.view', contactResource(found));
+      return found;
+    },
+    () => ({
       actorId: actor.userId,
       action: 'contact.viewed',
       entityType: 'contact',
       entityId: id,
-    });
-    return found;
-  });
+    }),
+  );
   return contactView(keyringOf(deps.config), row);
 }
 

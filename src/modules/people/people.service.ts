@@ -5,6 +5,7 @@ import { casePeople, type casePersonRoles } from '../../../db/schema/cases';
 import { people } from '../../../db/schema/people';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit, type TTx } from '../audit/audit.repository';
+import { readWithAudit } from '../audit/read-with-audit.service';
 import type { TActor } from '../auth/actor';
 import { assertCan, type TScopedResource } from '../auth/permissions.policy';
 import { keyringOf } from '../crypto/keyring';
@@ -151,17 +152,15 @@ export async function loadPerson(tx: TTx, id: string, lock = false): Promise<TPe
 }
 
 export async function getPerson(deps: TRecordsDeps, actor: TActor, id: string) {
-  const row = await deps.db.transaction(async (tx) => {
-    const found = await loadPerson(tx, id);
-    assertCan(actor, 'person.view', personResource(found));
-    await recordAudit(tx, deps.config, {
-      actorId: actor.userId,
-      action: 'person.viewed',
-      entityType: 'person',
-      entityId: id,
-    });
-    return found;
-  });
+  const row = await readWithAudit(
+    deps,
+    async (tx) => {
+      const found = await loadPerson(tx, id);
+      assertCan(actor, 'person.view', personResource(found));
+      return found;
+    },
+    () => ({ actorId: actor.userId, action: 'person.viewed', entityType: 'person', entityId: id }),
+  );
   return personView(keyringOf(deps.config), row);
 }
 
