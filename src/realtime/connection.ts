@@ -1,6 +1,6 @@
 import { rooms } from '../contracts/realtime';
 import { organisationRoom } from '../contracts/referrals-realtime';
-import { counsellorBack, counsellorGone } from '../modules/presence/presence.service';
+import { counsellorBack, counsellorGone } from '../modules/routing/presence/presence.service';
 import type { TRoutingContext } from '../modules/routing/routing.context';
 import { stateSnapshot } from '../modules/routing/snapshot.service';
 import { callControlHandlers } from './handlers/call-control.handler';

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { rooms } from '../contracts/realtime';
 import { sessionRevokedChannel } from '../modules/auth/session.repository';
 import { expireDueOffers } from '../modules/routing/offer.service';
-import { expireWrapUps, heartbeatAndReleaseStale } from '../modules/presence/presence.service';
+import { expireWrapUps, heartbeatAndReleaseStale } from '../modules/routing/presence/presence.service';
 import {
   createRoutingContext,
   pushPresence,

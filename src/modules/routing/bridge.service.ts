@@ -1,4 +1,4 @@
-import { toView } from '../presence/presence.repository';
+import { toView } from './presence/presence.repository';
 import { twilioQueueName } from '../telephony/twilio.provider';
 import { ringMobile } from './mobile-leg.ring';
 import type { TAcceptedCall } from './offers.repository';

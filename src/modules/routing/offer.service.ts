@@ -1,5 +1,5 @@
 import type { TOfferWithdrawnReason } from '../../contracts/realtime';
-import { recordFromFlat, toView } from '../presence/presence.repository';
+import { recordFromFlat, toView } from './presence/presence.repository';
 import { bridgeToCounsellor } from './bridge.service';
 import type { TReleaseReason, TWithdrawnOffer } from './offers.repository';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';

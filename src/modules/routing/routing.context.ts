@@ -8,7 +8,7 @@ import {
   presenceRepository,
   toView,
   type TPresenceRepository,
-} from '../presence/presence.repository';
+} from './presence/presence.repository';
 import { createDispatcher, type TDispatcher } from './dispatcher.service';
 import { offersRepository, type TOffersRepository } from './offers.repository';
 import { monitorLegsRepository, type TMonitorLegsRepository } from './monitor-legs.repository';
