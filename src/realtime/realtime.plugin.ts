@@ -11,7 +11,7 @@ import {
 import { subscribeToCallLifecycle } from '../modules/routing/lifecycle.subscriber';
 import { callbackDeps } from '../modules/callbacks/callbacks.context';
 import { callbackRequested } from '../modules/callbacks/callbacks.service';
-import { rebuildIfRedisWasWiped } from '../modules/routing/queue-rebuild.service';
+import { rebuildIfRedisWasWiped } from '../modules/voice/queue-rebuild.service';
 import { attachConnections } from './connection';
 import { closeEndedSessions } from './session-sweep';
 import { announceWatchedHotlines, pushFigures } from './figures.pusher';

@@ -1,7 +1,7 @@
 import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
 import { decryptField } from '../crypto/field-cipher';
-import { counsellorFinished, directLegTarget } from '../routing/bridge.service';
+import { counsellorFinished, directLegTarget } from '../voice/conference/bridge.service';
 import { pushPresence } from '../routing/routing.context';
 import { notify, type TCallbackDeps } from './callbacks.service';
 

@@ -4,7 +4,7 @@ import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
 import { decryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
-import { counsellorFinished } from '../routing/bridge.service';
+import { counsellorFinished } from '../voice/conference/bridge.service';
 import type { TRoutingContext } from '../routing/routing.context';
 import type { callbacksRepository, TCallbackTask } from './callbacks.repository';
 

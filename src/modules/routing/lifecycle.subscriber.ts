@@ -1,5 +1,5 @@
-import type { TCallLifecycle } from '../telephony/call-lifecycle.events';
-import { counsellorFinished } from './bridge.service';
+import type { TCallLifecycle } from '../voice/call-lifecycle.events';
+import { counsellorFinished } from '../voice/conference/bridge.service';
 import { noteCallerLeft } from './offer.service';
 import type { TRoutingContext } from './routing.context';
 

@@ -1,6 +1,6 @@
 import type { TOfferWithdrawnReason } from '../../contracts/realtime';
 import { recordFromFlat, toView } from './presence/presence.repository';
-import { bridgeToCounsellor } from './bridge.service';
+import { bridgeToCounsellor } from '../voice/conference/bridge.service';
 import type { TReleaseReason, TWithdrawnOffer } from './offers.repository';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 

@@ -11,13 +11,13 @@ import {
 } from './presence/presence.repository';
 import { createDispatcher, type TDispatcher } from './dispatcher.service';
 import { offersRepository, type TOffersRepository } from './offers.repository';
-import { monitorLegsRepository, type TMonitorLegsRepository } from './monitor-legs.repository';
+import { monitorLegsRepository, type TMonitorLegsRepository } from '../voice/conference/monitor-legs.repository';
 import type { TRoutingSettings } from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
 import { routingEventLog, type TRoutingEventLog } from './routing-events.repository';
 import { queueViews, type TQueueViews } from './queue-view.repository';
-import { hotlineFacts, type THotlineFacts } from './hotline-numbers.repository';
-import { mobileLegsRepository, type TMobileLegs } from './mobile-leg.repository';
+import { hotlineFacts, type THotlineFacts } from '../voice/conference/hotline-numbers.repository';
+import { mobileLegsRepository, type TMobileLegs } from '../voice/conference/mobile-leg.repository';
 
 export type TRoutingLog = {
   error(obj: object, msg: string): void;

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { createCallLifecycle, type TCallLifecycle } from './call-lifecycle.events';
+import { createCallLifecycle, type TCallLifecycle } from '../voice/call-lifecycle.events';
 import type { TTelephonyProvider } from './telephony.provider';
 import { twilioProvider } from './twilio.provider';
 

@@ -17,7 +17,7 @@ import {
   stopMonitoring,
   transferToCounsellor,
   transferToQueue,
-} from '../../modules/routing/call-control.service';
+} from '../../modules/voice/conference/call-control.service';
 import type { TRoutingContext } from '../../modules/routing/routing.context';
 import { handle } from '../handle';
 import type { TSocket } from '../realtime.server';

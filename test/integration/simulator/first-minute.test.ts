@@ -6,12 +6,12 @@ import {
   startTelephonyRig,
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { hotlineTallies } from '../../../src/modules/routing/figures.repository';
 import { startOfDayVientiane } from '../../../src/modules/routing/figures.service';
 import { callbacksRepository } from '../../../src/modules/callbacks/callbacks.repository';
 import { computeOperations } from '../../../src/modules/reports/operations.repository';
-import { afterCallUrl } from '../../../src/modules/routing/bridge.service';
+import { afterCallUrl } from '../../../src/modules/voice/conference/bridge.service';
 
 /*
  * The caller's first minute, through the simulator. Time is the call's own clock (`heard`):

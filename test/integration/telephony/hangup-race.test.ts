@@ -5,12 +5,12 @@ import {
   waitingQueue,
   type TWaitingQueue,
 } from '../../../src/modules/routing/waiting-queue.repository';
-import { createCallLifecycle } from '../../../src/modules/telephony/call-lifecycle.events';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
-import { reconciliationBuffer } from '../../../src/modules/telephony/reconciliation-buffer';
-import { incomingCall } from '../../../src/modules/telephony/voice-intake.service';
-import { statusReceived } from '../../../src/modules/telephony/voice-status.service';
-import { ivrUrls, type TVoiceDeps } from '../../../src/modules/telephony/voice.context';
+import { createCallLifecycle } from '../../../src/modules/voice/call-lifecycle.events';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
+import { reconciliationBuffer } from '../../../src/modules/voice/calls/reconciliation-buffer';
+import { incomingCall } from '../../../src/modules/voice/voice-intake.service';
+import { statusReceived } from '../../../src/modules/voice/voice-status.service';
+import { ivrUrls, type TVoiceDeps } from '../../../src/modules/voice/voice.context';
 import { createHotline, newCallSid } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 

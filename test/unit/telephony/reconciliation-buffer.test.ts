@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCallLifecycle } from '../../../src/modules/telephony/call-lifecycle.events';
-import type { TCallsRepository } from '../../../src/modules/telephony/calls.repository';
-import { reconciliationBuffer } from '../../../src/modules/telephony/reconciliation-buffer';
+import { createCallLifecycle } from '../../../src/modules/voice/call-lifecycle.events';
+import type { TCallsRepository } from '../../../src/modules/voice/calls/calls.repository';
+import { reconciliationBuffer } from '../../../src/modules/voice/calls/reconciliation-buffer';
 import type { TWaitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
 
 /** Stores that fail while `down` is set and record what reached them. */

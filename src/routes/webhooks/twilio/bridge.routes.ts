@@ -7,8 +7,8 @@ import {
   callbackLegEnded,
 } from '../../../modules/callbacks/callback-dial.service';
 import { callbackDeps } from '../../../modules/callbacks/callbacks.context';
-import { conferenceFor } from '../../../modules/routing/bridge.service';
-import { hangupTwiml } from '../../../modules/telephony/ivr-twiml.policy';
+import { conferenceFor } from '../../../modules/voice/conference/bridge.service';
+import { hangupTwiml } from '../../../modules/voice/ivr-twiml.policy';
 import { replyTwiml, ZTwilioVoiceBody, ZTwiml } from './twiml-reply';
 
 const ZTaskQuery = z.object({ taskId: z.string().uuid() });

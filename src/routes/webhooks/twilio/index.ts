@@ -5,12 +5,12 @@ import { hotlineSettingsRepository } from '../../../modules/hotlines/hotline-set
 import { onHotlineChange } from '../../../modules/hotlines/hotline-settings.channel';
 import { promptsRepository } from '../../../modules/prompts/prompts.repository';
 import { waitingQueue } from '../../../modules/routing/waiting-queue.repository';
-import { callsRepository } from '../../../modules/telephony/calls.repository';
-import { reconciliationBuffer } from '../../../modules/telephony/reconciliation-buffer';
-import { redisReconciliationJournal } from '../../../modules/telephony/reconciliation-journal';
-import { startReconciler } from '../../../modules/telephony/reconciler';
-import { guard } from '../../../modules/telephony/store-guard';
-import { ivrUrls, type TVoiceDeps } from '../../../modules/telephony/voice.context';
+import { callsRepository } from '../../../modules/voice/calls/calls.repository';
+import { reconciliationBuffer } from '../../../modules/voice/calls/reconciliation-buffer';
+import { redisReconciliationJournal } from '../../../modules/voice/calls/reconciliation-journal';
+import { startReconciler } from '../../../modules/voice/calls/reconciler';
+import { guard } from '../../../modules/voice/calls/store-guard';
+import { ivrUrls, type TVoiceDeps } from '../../../modules/voice/voice.context';
 import { twilioSignatureHook } from './twilio-signature.hook';
 import { promptAudioRoutes } from './prompt-audio.routes';
 import { voiceIvrRoutes } from './voice-ivr.routes';

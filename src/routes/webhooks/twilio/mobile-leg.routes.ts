@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { conferenceFor } from '../../../modules/routing/bridge.service';
-import { mobileLegUrls } from '../../../modules/routing/mobile-leg.ring';
+import { conferenceFor } from '../../../modules/voice/conference/bridge.service';
+import { mobileLegUrls } from '../../../modules/voice/conference/mobile-leg.ring';
 import {
   mobileAnswered,
   mobileKeyPressed,
   mobileLegStatus,
-} from '../../../modules/routing/mobile-leg.service';
+} from '../../../modules/voice/conference/mobile-leg.service';
 import {
   hangupTwiml,
   joinConferenceTwiml,
   whisperTwiml,
-} from '../../../modules/routing/mobile-leg.twiml';
-import { rememberedHotline } from '../../../modules/telephony/voice.context';
+} from '../../../modules/voice/conference/mobile-leg.twiml';
+import { rememberedHotline } from '../../../modules/voice/voice.context';
 import { ZHotlineQuery, ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
 
 const ZLegQuery = z.object({

@@ -3,8 +3,8 @@ import type { Redis } from 'ioredis';
 import { calls } from '../../../db/schema/calls';
 import type { TDatabase } from '../../infra/database';
 import { twilioQueueName } from '../telephony/twilio.provider';
-import type { TRoutingContext } from './routing.context';
-import { waitingQueue } from './waiting-queue.repository';
+import type { TRoutingContext } from '../routing/routing.context';
+import { waitingQueue } from '../routing/waiting-queue.repository';
 
 const ENDED = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
 

@@ -1,9 +1,9 @@
-import { toView } from './presence/presence.repository';
-import { twilioQueueName } from '../telephony/twilio.provider';
+import { toView } from '../../routing/presence/presence.repository';
+import { twilioQueueName } from '../../telephony/twilio.provider';
 import { ringMobile } from './mobile-leg.ring';
-import type { TAcceptedCall } from './offers.repository';
-import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
-import { telephonyError } from './telephony-error';
+import type { TAcceptedCall } from '../../routing/offers.repository';
+import { pushPresence, RoutingError, type TRoutingContext } from '../../routing/routing.context';
+import { telephonyError } from '../../telephony/telephony-error';
 
 /** One conference per call: hold, transfer, interpreters and monitoring are participant changes. */
 export function conferenceFor(callSid: string): string {

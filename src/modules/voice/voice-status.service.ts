@@ -1,4 +1,4 @@
-import { isCallStatus, isTerminal } from './call-state.policy';
+import { isCallStatus, isTerminal } from './calls/call-state.policy';
 import { logEvent, write, type TTwilioParams, type TVoiceDeps } from './voice.context';
 import { removeFromQueue } from './voice-queue.service';
 

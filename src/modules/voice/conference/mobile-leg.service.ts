@@ -1,6 +1,6 @@
 import { counsellorLegStatus } from './bridge.service';
 import { decideOnKey, decideOnStatus } from './mobile-leg.policy';
-import type { TRoutingContext } from './routing.context';
+import type { TRoutingContext } from '../../routing/routing.context';
 
 /**
  * The mobile answered: true when the caller is still this counsellor's to take (the whisper

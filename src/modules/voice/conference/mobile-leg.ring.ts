@@ -1,6 +1,6 @@
 import { mobileRingSeconds } from './mobile-leg.policy';
-import type { TAcceptedCall } from './offers.repository';
-import type { TRoutingContext } from './routing.context';
+import type { TAcceptedCall } from '../../routing/offers.repository';
+import type { TRoutingContext } from '../../routing/routing.context';
 
 export function mobileLegUrls(
   base: string,

@@ -1,4 +1,4 @@
-import type { TActor } from '../auth/actor';
+import type { TActor } from '../../auth/actor';
 import {
   callerIdOf,
   conferenceFor,
@@ -8,8 +8,8 @@ import {
   requeueUrl,
   ringCounsellor,
 } from './bridge.service';
-import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
-import { telephonyError } from './telephony-error';
+import { pushPresence, RoutingError, type TRoutingContext } from '../../routing/routing.context';
+import { telephonyError } from '../../telephony/telephony-error';
 import type { TMonitorMode } from './monitor-legs.repository';
 
 type TWho = Pick<TActor, 'userId' | 'role'>;

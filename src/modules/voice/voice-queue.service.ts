@@ -3,7 +3,7 @@ import {
   type TQueueEntry,
   type TWaitingCaller,
 } from '../routing/waiting-queue.repository';
-import { isOverForQueue } from './calls.repository';
+import { isOverForQueue } from './calls/calls.repository';
 import {
   enqueueTwiml,
   forwardTwiml,
@@ -15,7 +15,7 @@ import {
   type TIvrContext,
 } from './ivr-twiml.policy';
 import { leaveQueue } from './queue-leave';
-import { guard } from './store-guard';
+import { guard } from './calls/store-guard';
 import {
   logEvent,
   resolveHotline,

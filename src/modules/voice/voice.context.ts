@@ -1,4 +1,4 @@
-import type { TCallUpdate } from './calls.repository';
+import type { TCallUpdate } from './calls/calls.repository';
 import type { TConfig } from '../../config/config';
 import type { TKeyring } from '../crypto/keyring';
 import type {
@@ -7,12 +7,12 @@ import type {
 } from '../hotlines/hotline-settings.repository';
 import type { TWaitingQueue } from '../routing/waiting-queue.repository';
 import type { TCallLifecycle } from './call-lifecycle.events';
-import type { TCallEvent, TCallsRepository } from './calls.repository';
+import type { TCallEvent, TCallsRepository } from './calls/calls.repository';
 import type { TIvrContext, TIvrUrls } from './ivr-twiml.policy';
-import type { TPendingWrite, TReconciliationBuffer } from './reconciliation-buffer';
-import { guard, type TGuarded } from './store-guard';
-import { redactTwilioParams } from './twilio-params.policy';
-import { twilioQueueName } from './twilio.provider';
+import type { TPendingWrite, TReconciliationBuffer } from './calls/reconciliation-buffer';
+import { guard, type TGuarded } from './calls/store-guard';
+import { redactTwilioParams } from '../telephony/twilio-params.policy';
+import { twilioQueueName } from '../telephony/twilio.provider';
 
 /** Everything the voice webhooks use; built once per app in the webhook plugin. */
 export type TVoiceDeps = {

@@ -1,6 +1,6 @@
-import type { TWaitingQueue, TWaitingCaller } from '../routing/waiting-queue.repository';
-import type { TCallLifecycle } from './call-lifecycle.events';
-import { leaveQueue } from './queue-leave';
+import type { TWaitingQueue, TWaitingCaller } from '../../routing/waiting-queue.repository';
+import type { TCallLifecycle } from '../call-lifecycle.events';
+import { leaveQueue } from '../queue-leave';
 import type { TCallEvent, TCallsRepository, TCallUpdate, TNewCall } from './calls.repository';
 import type { TCallStatus } from './call-state.policy';
 import type { TReconciliationJournal } from './reconciliation-journal';
