@@ -18,11 +18,11 @@ import {
   transferToCounsellor,
   transferToQueue,
 } from '../../modules/voice/conference/call-control.service';
-import type { TRoutingContext } from '../../modules/routing/routing.context';
+import type { TLiveCallContext } from '../../modules/voice/conference/live-call.context';
 import { handle } from '../handle';
 import type { TSocket } from '../realtime.server';
 
-export function callControlHandlers(socket: TSocket, ctx: TRoutingContext): void {
+export function callControlHandlers(socket: TSocket, ctx: TLiveCallContext): void {
   const control = (a: Parameters<typeof can>[0]) => can(a, 'routing.call-control');
   const done = (callSid: string) => ({ callSid });
   handle(

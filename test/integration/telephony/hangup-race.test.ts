@@ -49,14 +49,18 @@ beforeAll(async () => {
   };
   const calls = callsRepository(stores.database.db);
   const events = createCallLifecycle();
+  // Routing is not under test here: no counsellor is connected to take an offer.
+  const routing = { queued: () => {}, left: () => {}, ended: () => {} };
   deps = {
     config: stores.config,
     keyring: keyringFromConfig(stores.config),
     hotlines: hotlineSettingsRepository(stores.database.db),
     calls,
     queue: racingQueue,
+    routing,
+    callbacks: { requested: () => {} },
     events,
-    buffer: reconciliationBuffer({ calls, queue: racingQueue, events }),
+    buffer: reconciliationBuffer({ calls, queue: racingQueue, routing, events }),
     urls: ivrUrls(stores.config.PUBLIC_BASE_URL),
     now: () => new Date(),
   };

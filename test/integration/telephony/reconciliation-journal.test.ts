@@ -30,6 +30,7 @@ function node(db: TDatabaseHandle) {
   const buffer = reconciliationBuffer({
     calls: callsRepository(db.db),
     queue: waitingQueue(stores.redis, prefix),
+    routing: { queued: () => {}, left: () => {}, ended: () => {} },
     events: createCallLifecycle(),
     journal,
   });

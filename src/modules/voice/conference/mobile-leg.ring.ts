@@ -1,34 +1,21 @@
 import { mobileRingSeconds } from './mobile-leg.policy';
-import type { TAcceptedCall } from '../../routing/offers.repository';
-import type { TRoutingContext } from '../../routing/routing.context';
-
-export function mobileLegUrls(
-  base: string,
-  args: { callSid: string; userId: string; hotline: string },
-) {
-  const root = `${base.replace(/\/+$/, '')}/webhooks/twilio/mobile-leg`;
-  const q = new URLSearchParams({ callSid: args.callSid, userId: args.userId }).toString();
-  return {
-    whisper: `${root}/whisper?${q}&${new URLSearchParams({ hotline: args.hotline }).toString()}`,
-    key: `${root}/key?${q}`,
-    status: `${root}/status?${q}`,
-  };
-}
+import type { TAcceptedTask } from '../../routing/task';
+import type { TLiveCallContext } from './live-call.context';
 
 /**
  * Rings the counsellor's own mobile with the hotline's number as caller ID. The leg is a call
  * of its own whose TwiML whispers first; it joins the caller's conference only after the key 1.
  */
 export async function ringMobile(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   args: {
     userId: string;
-    call: Pick<TAcceptedCall, 'callSid' | 'hotline'>;
+    call: Pick<TAcceptedTask, 'callSid' | 'hotline'>;
     number: string;
     from: string;
   },
 ): Promise<{ callSid: string }> {
-  const urls = mobileLegUrls(ctx.config.PUBLIC_BASE_URL, {
+  const urls = ctx.urls.mobileLeg({
     callSid: args.call.callSid,
     userId: args.userId,
     hotline: args.call.hotline,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conferenceFor } from '../../../modules/voice/conference/bridge.service';
-import { mobileLegUrls } from '../../../modules/voice/conference/mobile-leg.ring';
 import {
   mobileAnswered,
   mobileKeyPressed,
@@ -48,7 +47,7 @@ export const mobileLegRoutes: FastifyPluginAsyncZod = async (app) => {
       const whisper = () =>
         whisperTwiml({
           promptUrl: urls.prompt(hotline, settings.defaultLanguage, 'whisper'),
-          keyUrl: mobileLegUrls(app.deps.config.PUBLIC_BASE_URL, { callSid, userId, hotline }).key,
+          keyUrl: app.services.urls.mobileLeg({ callSid, userId, hotline }).key,
         });
       return replyTwiml(
         request,
