@@ -1,5 +1,5 @@
 import type { TSql } from '../../../infra/database';
-import type { TCallEvent, TNewCall } from './calls.repository';
+import type { TCallEvent, TNewCall } from './call-records';
 import { recordCallsStatement, type TRecordedRow } from './call-writes.statements';
 
 type TWaiter = {

@@ -1,5 +1,5 @@
 import type { TSql } from '../../../infra/database';
-import type { TCallEvent, TNewCall, TRecordedCall } from './calls.repository';
+import type { TCallEvent, TNewCall, TRecordedCall } from './call-records';
 
 /*
  * The writes on the voice webhooks' hot path, each one prepared statement and one round trip

@@ -1,58 +1,16 @@
 import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { callEvents, calls } from '../../../../db/schema/calls';
 import type { TDatabase, TSql } from '../../../infra/database';
+import type { TCallEvent, TCallUpdate, TNewCall, TQueueEntry, TRecordedCall } from './call-records';
 import { callWritesBatcher } from './call-writes.batcher';
 import { insertEventStatement } from './call-writes.statements';
 import { isCallStatus, isTerminal, nextCallState, type TCallStatus } from './call-state.policy';
 
-export type TNewCall = {
-  callSid: string;
-  hotline: string;
-  direction?: 'inbound' | 'outbound';
-  fromEncrypted: string | null;
-  fromHash: string | null;
-  route?: string | null;
-  language?: string | null;
-  enqueuedAt?: Date | null;
-  startedAt?: Date;
-  needsReconciliation?: boolean;
-};
-
-export type TCallUpdate = Partial<{
-  language: string;
-  route: string;
-  enqueuedAt: Date | null;
-  leftQueueAt: Date;
-  queueResult: string;
-  callbackRequested: boolean;
-  voicemailUrl: string;
-  needsReconciliation: boolean;
-  afterCallAskedAt: Date;
-  afterCallAnswer: 'yes' | 'no';
-}>;
-
-export type TCallEvent = {
-  callSid: string;
-  kind: string;
-  callStatus?: string | null;
-  sequenceNumber?: number | null;
-  payload: Record<string, string>;
-  receivedAt?: Date;
-};
+export type { TCallEvent, TCallUpdate, TNewCall, TQueueEntry, TRecordedCall } from './call-records';
 
 export type TCallsRepository = ReturnType<typeof callsRepository>;
 
 const ENDED = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
-
-/**
- * Where a call stands for a webhook that would put it in the queue: `open` (its first enqueue
- * time, written once), `over` (ended or already gone from the queue: a replay or late delivery)
- * or `unknown` (no row yet, e.g. its first webhook was buffered while Postgres was down).
- */
-export type TQueueEntry = { state: 'open'; enqueuedAt: Date } | { state: 'over' | 'unknown' };
-
-/** The call row after the incoming webhook's upsert: lets a replay of it be told apart. */
-export type TRecordedCall = { status: string; queueResult: string | null };
 
 /** A call the queue is done with: it ended, or it left Twilio's queue for good. */
 export function isOverForQueue(row: TRecordedCall): boolean {

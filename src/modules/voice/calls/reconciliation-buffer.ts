@@ -1,25 +1,12 @@
-import type { TWaitingQueue, TWaitingCaller } from '../../routing/waiting-queue.repository';
+import type { TWaitingQueue } from '../../routing/waiting-queue.repository';
 import type { TCallLifecycle } from '../call-lifecycle.events';
 import { leaveQueue } from '../queue-leave';
 import { callStatusChanged, type TVoiceRouting } from '../voice-routing.port';
-import type { TCallEvent, TCallsRepository, TCallUpdate, TNewCall } from './calls.repository';
-import type { TCallStatus } from './call-state.policy';
+import type { TCallsRepository } from './calls.repository';
+import type { TPendingWrite } from './pending-write';
 import type { TReconciliationJournal } from './reconciliation-journal';
 
-/** A write a webhook could not make because Postgres or Redis was down or slow. */
-export type TPendingWrite =
-  | { type: 'call'; call: TNewCall }
-  | { type: 'update'; update: TCallUpdate }
-  | { type: 'event'; event: TCallEvent }
-  | {
-      type: 'status';
-      status: TCallStatus;
-      sequenceNumber?: number;
-      durationSeconds?: number;
-      at: Date;
-    }
-  | { type: 'queue-add'; caller: TWaitingCaller }
-  | { type: 'queue-remove'; hotline: string; result: string };
+export type { TPendingWrite } from './pending-write';
 
 const MAX_CALLS = 10_000;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { TPendingWrite } from './reconciliation-buffer';
+import type { TPendingWrite } from './pending-write';
 
 /** Where the reconciliation buffer keeps a copy of what it owes Postgres. */
 export type TReconciliationJournal = {
