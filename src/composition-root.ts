@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { jobProducers } from './jobs/job-producers';
 import { callbackDeps } from './modules/callbacks/callbacks.context';
 import { callbackRequested } from './modules/callbacks/callbacks.service';
 import { keyringFromConfig } from './modules/crypto/keyring';
@@ -51,6 +52,10 @@ export function composeApiNode(app: FastifyInstance) {
   const hotlines = hotlineSettingsRepository(db);
   const prompts = promptsRepository(db);
   const calls = callsRepository(db);
+
+  // ── Jobs: BullMQ queues and the Socket.IO emitter (referrals, follow-ups, releases), on the
+  //    app's fail-fast Redis connection: a request never waits on a dead Redis.
+  const producers = jobProducers(redis, prefix);
 
   // ── Realtime: Socket.IO on this node, batched room delivery across nodes, and the notifier
   //    through which routing reaches browsers.
@@ -181,6 +186,7 @@ export function composeApiNode(app: FastifyInstance) {
     voice,
     lifecycle,
     prompts,
+    jobProducers: producers,
     start,
     stopping,
     close,

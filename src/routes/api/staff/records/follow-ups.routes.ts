@@ -9,7 +9,6 @@ import {
   listFollowUps,
   myFollowUpsDue,
 } from '../../../../modules/cases/follow-ups.service';
-import { referralRuntime } from '../../../../modules/referrals/referral-runtime.provider';
 import { errors, jsonDates, text, ZId } from './records.schemas';
 
 const tags = ['cases'];
@@ -52,8 +51,8 @@ export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
       const created = await addFollowUp(deps, request.actor, request.params.id, request.body, now);
       // The reminder is a delayed job keyed by the follow-up. Redis being down does not undo
       // the follow-up: it is on the assignee's list from its due day whether reminded or not.
-      await referralRuntime(deps)
-        .queues.enqueue(
+      await app.services.jobProducers.queues
+        .enqueue(
           followUpReminderJob,
           { followUpId: created.id },
           { delay: reminderDelayMs(created.dueOn, now) },
@@ -110,8 +109,8 @@ export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const done = await completeFollowUp(deps, request.actor, request.params.id);
       // The processor skips a finished follow-up anyway; removing the job is tidiness.
-      await referralRuntime(deps)
-        .queues.queue(followUpReminderJob.name)
+      await app.services.jobProducers.queues
+        .queue(followUpReminderJob.name)
         .remove(followUpReminderJob.jobId({ followUpId: done.id }))
         .catch(() => 0);
       return done;
