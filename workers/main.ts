@@ -1,4 +1,3 @@
-import { Emitter } from '@socket.io/redis-emitter';
 import pino from 'pino';
 import { requireStores } from '../src/config/config';
 import { runEntryPoint } from '../src/config/load';
@@ -6,7 +5,7 @@ import { openDatabase } from '../src/infra/database';
 import { openRedis } from '../src/infra/redis';
 import { onShutdown } from '../src/infra/shutdown';
 import { jobContracts } from '../src/jobs/index';
-import { JobQueues } from '../src/jobs/job-queues';
+import { jobProducers } from '../src/jobs/job-producers';
 import { loggerOptions } from '../src/logger';
 import { startAuditSealer } from '../src/modules/audit/audit-sealer';
 import { startReferralTicker } from '../src/modules/referrals/runtime/referral-jobs.provider';
@@ -22,8 +21,12 @@ await runEntryPoint(async (config) => {
   const database = openDatabase(stores.databaseUrl, { pooler: config.DATABASE_POOLER });
   const redis = openRedis(stores.redisUrl, 'worker');
   redis.on('error', () => {});
-  const queues = new JobQueues(openRedis(stores.redisUrl, 'worker'), config.REDIS_PREFIX);
-  const emitter = new Emitter(redis, { key: `${config.REDIS_PREFIX}:io` });
+  // The same producers the API builds (queues on a connection of their own).
+  const { queues, emitter } = jobProducers(
+    redis,
+    config.REDIS_PREFIX,
+    openRedis(stores.redisUrl, 'worker'),
+  );
   const running = startWorkers({
     contracts: jobContracts,
     processors,

@@ -1,18 +1,14 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import { Server, type Socket } from 'socket.io';
-import type { TClientToServerEvents, TServerToClientEvents } from '../contracts/realtime';
-import type { TActor } from '../modules/auth/actor';
+import { Server } from 'socket.io';
 import { resolveActor } from '../modules/auth/resolve-actor';
 import { sessionDigest, sessionRoom } from '../modules/auth/session.repository';
 import { SESSION_COOKIE } from '../modules/auth/session.policy';
+import type { TIo } from './realtime.types';
 import { guardSocket } from './session-guard';
 
-/** sessionDigest names the session (never its id) for the periodic check and the session room. */
-export type TSocketData = { actor: TActor; sessionDigest: string };
-export type TIo = Server<TClientToServerEvents, TServerToClientEvents, never, TSocketData>;
-export type TSocket = Socket<TClientToServerEvents, TServerToClientEvents, never, TSocketData>;
+export type { TIo, TSocket, TSocketData } from './realtime.types';
 
 /** Browsers may connect from the public origin and, in development, from the Vite dev server. */
 export function allowedOrigins(config: { PUBLIC_BASE_URL: string; REALTIME_DEV_ORIGIN: string }) {

@@ -1,5 +1,5 @@
 import type { TActor } from '../modules/auth/actor';
-import type { TSocket } from './realtime.server';
+import type { TSocket } from './realtime.types';
 
 type TRecheck = () => Promise<TActor | null>;
 

@@ -4,6 +4,7 @@ import { authRoutes } from './auth/auth.routes';
 import { passkeyRoutes } from './auth/passkeys.routes';
 import { staffRoutes } from './api/staff/index';
 import { partnerRoutes } from './api/partner/index';
+import { TWILIO_WEBHOOK_PREFIX } from '../modules/telephony/callback-urls';
 import { twilioWebhookRoutes } from './webhooks/twilio/index';
 
 /**
@@ -16,5 +17,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(passkeyRoutes);
   await app.register(staffRoutes, { prefix: '/api/staff' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
-  await app.register(twilioWebhookRoutes, { prefix: '/webhooks/twilio' });
+  await app.register(twilioWebhookRoutes, { prefix: TWILIO_WEBHOOK_PREFIX });
 };

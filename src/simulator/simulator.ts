@@ -12,6 +12,7 @@ import { emptyState } from './sim-state';
 import type { TSimCall } from './sim-state';
 import { runCall } from './twiml-runner';
 import { webhookClient } from './webhook-client';
+import { twilioCallbackUrls } from '../modules/telephony/callback-urls';
 
 export type TSimulatorOptions = Partial<TEngineOptions> & {
   accountSid: string;
@@ -41,22 +42,23 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
     mobileAnswerSeconds:
       options.mobileAnswerSeconds === undefined ? 3 : options.mobileAnswerSeconds,
   });
-  const server = options.serverBaseUrl.replace(/\/+$/, '');
+  // The URLs a hotline's number is configured with at Twilio, from the one builder.
+  const urls = twilioCallbackUrls(options.serverBaseUrl);
 
   const placeCall = (args: TPlaceCall): TSimCall => {
-    const q = `hotline=${encodeURIComponent(args.hotline)}`;
+    const q = { hotline: args.hotline };
     const call = engine.newCall({
       from: args.from,
       to: options.hotlineNumbers?.[args.hotline] ?? args.hotline,
       direction: 'inbound',
       hotline: args.hotline,
-      fallbackUrl: `${server}/webhooks/twilio/voice/fallback?${q}`,
+      fallbackUrl: urls.voice('fallback', q),
       script: {
         digits: typeof args.digits === 'string' ? args.digits.split(',') : [...(args.digits ?? [])],
         ...(args.hangupAfterSeconds ? { hangupAfterSeconds: args.hangupAfterSeconds } : {}),
       },
       statusCallback: {
-        url: `${server}/webhooks/twilio/voice/status?${q}`,
+        url: urls.status(args.hotline),
         events: ['ringing', 'answered', 'completed'],
         options: args.statusCallbacks ?? {},
       },
@@ -68,7 +70,7 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
       ).unref();
     void engine
       .setStatus(call, 'ringing')
-      .then(() => runCall(engine, call, `${server}/webhooks/twilio/voice/incoming?${q}`))
+      .then(() => runCall(engine, call, urls.voice('incoming', q)))
       .catch(() => engine.setStatus(call, 'failed'));
     return call;
   };

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { referralRuntime } from '../../../modules/referrals/runtime/referral-runtime.provider';
 import {
   changeTicket,
   type TTicketActor,
@@ -49,7 +48,7 @@ export const partnerTicketRoutes: FastifyPluginAsyncZod = async (app) => {
     await ticketInReach(app.deps.db, principal, id);
     const now = new Date();
     const result = await changeTicket(app.deps, id, ticketActor(principal), change, now);
-    await followUpChange({ ...referralRuntime(app.deps), config: app.deps.config }, result, now);
+    await followUpChange({ ...app.services.jobProducers, config: app.deps.config }, result, now);
     return { id: result.ticket.id, state: result.ticket.state, version: result.ticket.version };
   };
 

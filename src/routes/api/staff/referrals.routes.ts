@@ -17,7 +17,6 @@ import {
   referralsOfCase,
   reopenDelivery,
 } from '../../../modules/referrals/request/referral-reads.service';
-import { referralRuntime } from '../../../modules/referrals/runtime/referral-runtime.provider';
 import { requestReferral } from '../../../modules/referrals/request/request-referral.service';
 import { changeTicket } from '../../../modules/referrals/tickets/ticket-actions.service';
 import { ticketNotifier } from '../../../modules/referrals/tickets/ticket-notifier.provider';
@@ -95,7 +94,7 @@ const ZFailed = z.array(ZFailedDelivery);
 /** The hotline's side of referrals: request, follow, withdraw, and the failed-delivery list. */
 export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['referrals'];
-  const runtime = () => ({ ...referralRuntime(app.deps), config: app.deps.config });
+  const runtime = () => ({ ...app.services.jobProducers, config: app.deps.config });
 
   app.post(
     '/referrals',
@@ -109,7 +108,7 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await requestReferral(
-        { ...app.deps, queues: referralRuntime(app.deps).queues },
+        { ...app.deps, queues: app.services.jobProducers.queues },
         request.actor,
         request.body,
         new Date(),
@@ -182,7 +181,7 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { queues, emitter, live } = referralRuntime(app.deps);
+      const { queues, emitter, live } = app.services.jobProducers;
       const result = await overrideHold(
         { ...app.deps, queues },
         request.actor,
@@ -221,7 +220,7 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!(await reopenDelivery(app.deps, request.actor, request.params.id)))
         throw new AppError('NOT_FOUND');
-      await enqueueDelivery(referralRuntime(app.deps).queues, app.deps.config, request.params.id, {
+      await enqueueDelivery(app.services.jobProducers.queues, app.deps.config, request.params.id, {
         replaceFinished: true,
       }).catch(() => {}); // Redis down: the reconciler sends it
       return reply.status(202).send({ id: request.params.id });

@@ -11,7 +11,6 @@ import {
   listFollowUps,
   myFollowUpsDue,
 } from '../../../../modules/cases/follow-ups.service';
-import { referralRuntime } from '../../../../modules/referrals/runtime/referral-runtime.provider';
 import { errors, jsonDates, text, ZId } from './records.schemas';
 
 const tags = ['cases'];
@@ -52,7 +51,7 @@ export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const created = await addFollowUp(deps, request.actor, request.params.id, request.body, now);
-      await scheduleFollowUpReminder(referralRuntime(deps).queues, created, now).catch(
+      await scheduleFollowUpReminder(app.services.jobProducers.queues, created, now).catch(
         (err: unknown) => request.log.warn({ err }, 'follow-up reminder not scheduled'),
       );
       return reply.status(201).send(jsonDates(created));
@@ -105,7 +104,7 @@ export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const done = await completeFollowUp(deps, request.actor, request.params.id);
-      await dropFollowUpReminder(referralRuntime(deps).queues, done.id).catch(() => 0);
+      await dropFollowUpReminder(app.services.jobProducers.queues, done.id).catch(() => 0);
       return done;
     },
   );

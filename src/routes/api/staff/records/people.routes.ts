@@ -3,7 +3,6 @@ import { listConsents, recordConsent } from '../../../../modules/consent/consent
 import { ZIdentification } from '../../../../contracts/identification';
 import { identifyPerson } from '../../../../modules/people/identification.service';
 import { enqueueReleases } from '../../../../modules/referrals/holds/consent-holds.service';
-import { referralRuntime } from '../../../../modules/referrals/runtime/referral-runtime.provider';
 import {
   addPersonToCase,
   getPerson,
@@ -100,7 +99,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         now,
       );
-      await enqueueReleases(referralRuntime(deps).queues, releases, now);
+      await enqueueReleases(app.services.jobProducers.queues, releases, now);
       return reply.status(201).send(jsonDates(consent));
     },
   );

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TAcceptedTask } from '../../../src/modules/routing/task';
+import { completeTask, enterQueue } from '../../../src/modules/routing/tasks.service';
+import { eventually, routingHarness } from '../../fixtures/routing-harness';
+
+let h: Awaited<ReturnType<typeof routingHarness>>;
+
+beforeAll(async () => {
+  h = await routingHarness({ nodes: 1 });
+});
+afterAll(() => h.close());
+
+/**
+ * Routing routes tasks of any channel: a task that is not a call enters the same queue through
+ * routing's task API, is offered like a call, and on accept reaches its own channel's connector
+ * (never voice's bridge, so no telephony request is made for it).
+ */
+describe('the task API with a channel other than voice', () => {
+  it('offers the task, and the accept goes to that channel', async () => {
+    const node = h.nodes[0];
+    if (!node) throw new Error('no node');
+    const routing = node.services.routing;
+    const accepted: TAcceptedTask[] = [];
+    routing.channels.register('chat', {
+      accepted: async (_userId, task) => void accepted.push(task),
+    });
+
+    const desk = await h.counsellor({ languages: ['lo'] });
+    await desk.client.socket.emitWithAck('presence:set', { state: 'available' });
+    const task = {
+      taskId: 'chat-task-1',
+      channel: 'chat' as const,
+      hotline: '1362',
+      language: 'lo',
+      enqueuedAt: Date.now(),
+      priorityBoostMs: 0,
+    };
+    const entry = await enterQueue(routing, task);
+    expect(entry.state).toBe('queued');
+    if (entry.state === 'queued') node.services.tasks.queued(task, entry);
+
+    const offer = await desk.client.nextOffer();
+    expect(offer.callSid).toBe('chat-task-1');
+    const res = await desk.client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
+    expect(res).toEqual({ data: { callSid: 'chat-task-1' } });
+    expect(accepted).toEqual([
+      expect.objectContaining({ callSid: 'chat-task-1', channel: 'chat' }),
+    ]);
+
+    const before = await desk.client.socket.emitWithAck('state:sync', {});
+    expect(before).toHaveProperty('data.me.state', 'on_call');
+    await completeTask(routing, desk.staff.id, 'chat-task-1');
+    await eventually(async () => {
+      const s = await desk.client.socket.emitWithAck('state:sync', {});
+      expect(s).toHaveProperty('data.me.state', 'available');
+    });
+  });
+});
