@@ -13,6 +13,7 @@ import { callbackDeps } from '../modules/callbacks/callbacks.context';
 import { callbackRequested } from '../modules/callbacks/callbacks.service';
 import { rebuildIfRedisWasWiped } from '../modules/routing/queue-rebuild.service';
 import { attachConnections } from './connection';
+import { startDeskCounts } from './desk-counts.pusher';
 import { closeEndedSessions } from './session-sweep';
 import { announceWatchedHotlines, pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
@@ -61,6 +62,9 @@ export const realtimePlugin = fp(
     app.decorate('liveRouting', routing);
     let closing = false;
     attachConnections(realtime.io, routing, () => closing);
+    const deskCounts = startDeskCounts(realtime.io, () => routing.queues, {
+      onError: (err) => app.log.error({ err }, 'desk counts push failed'),
+    });
     const callbacks = callbackDeps(routing, db, redis);
     const offCallbacks = app.callLifecycle.on('callback.requested', (e) =>
       callbackRequested(callbacks, e),
@@ -135,6 +139,7 @@ export const realtimePlugin = fp(
       unsubscribe();
       offCallbacks();
       notifier.close();
+      deskCounts.close();
       await realtime.close();
     });
     app.addHook('onClose', async () => {
