@@ -20,7 +20,7 @@ export function startDeskCounts(
   io: TIo,
   queues: () => TQueueViews,
   options: { periodMs?: number; onError?: (err: unknown) => void } = {},
-): { close(): void; tick(): Promise<void> } {
+): { close(): void } {
   const sent = new Map<string, string>();
   let running: Promise<void> | null = null;
   let closed = false;
@@ -72,7 +72,6 @@ export function startDeskCounts(
   const timer = setInterval(() => void tick(), options.periodMs ?? 1000);
   timer.unref();
   return {
-    tick,
     close() {
       closed = true;
       clearInterval(timer);

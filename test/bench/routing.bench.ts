@@ -31,9 +31,10 @@ import {
 } from './routing-bench.stats';
 
 // npm run bench:routing — 1,000 counsellors connected over real websockets to an API process of
-// its own, surges of 2,000 callers through the signed Twilio webhook (RATES per second), then the
-// API CPU, Redis commands and Postgres transactions each caller cost, then the routing Lua steps
-// next to redis-benchmark's trivial EVAL on the same Redis.
+// its own, surges of 2,000 callers through the signed Twilio webhook (RATES per second, RUNS
+// times each), then the API CPU, Redis commands, Postgres transactions and websocket messages
+// and bytes each caller cost, then the routing Lua steps next to redis-benchmark's trivial EVAL
+// on the same Redis, and a summary of every surge against the targets.
 const COUNSELLORS = 1000;
 const CALLERS = 2000;
 const CALL_MS = 200;
