@@ -22,6 +22,7 @@ import { createLiveCallContext } from './modules/voice/conference/live-call.cont
 import { rebuildIfRedisWasWiped } from './modules/voice/queue-rebuild.service';
 import { ivrUrls, type TVoiceDeps } from './modules/voice/voice.context';
 import { attachConnections } from './realtime/connection';
+import { startDeskCounts } from './realtime/desk-counts.pusher';
 import { subscribeNodeChannels } from './realtime/node-channels';
 import { startPresenceHeartbeat } from './realtime/presence-heartbeat';
 import { createRealtimeServer } from './realtime/realtime.server';
@@ -119,6 +120,7 @@ export function composeApiNode(app: FastifyInstance) {
     sweep: { stop(): void };
     heartbeat: { stop(): Promise<void> };
     channels: { close(): void };
+    deskCounts: { close(): void };
   } | null = null;
 
   async function start(): Promise<void> {
@@ -149,6 +151,10 @@ export function composeApiNode(app: FastifyInstance) {
         onError: (err) => log.error({ err }, 'presence heartbeat failed'),
       }),
       channels: subscribeNodeChannels({ io, redis, prefix, routing, delivery, deliveryChannel }),
+      // Desks get their hotlines' and languages' waiting counts, at most once a second per room.
+      deskCounts: startDeskCounts(io, () => live.queues, {
+        onError: (err) => log.error({ err }, 'desk counts push failed'),
+      }),
     };
     attachConnections(io, live, () => closing);
   }
@@ -158,6 +164,7 @@ export function composeApiNode(app: FastifyInstance) {
     closing = true;
     running?.sweep.stop();
     await running?.heartbeat.stop();
+    running?.deskCounts.close();
     notifier.close();
     await realtime.close();
   }

@@ -57,11 +57,27 @@ export const ZQueueView = z.object({
 });
 export type TQueueView = z.infer<typeof ZQueueView>;
 
+/**
+ * What a desk shows of one queue it serves (a hotline in one of its languages): how many callers
+ * wait, and since when the longest of them waits (the desk counts the seconds itself).
+ */
+export const ZQueueCount = z.object({
+  hotline: z.string(),
+  language: z.string(),
+  waiting: z.number(),
+  /** When the longest-waiting caller entered the queue (ms since epoch); null when nobody waits. */
+  oldestAt: z.number().nullable(),
+});
+export type TQueueCount = z.infer<typeof ZQueueCount>;
+
 export const ZStateSnapshot = z.object({
   serverTime: z.number(),
   me: ZCounsellorView.nullable(),
   offer: ZOfferView.nullable(),
+  /** The detailed queues of the user's hotlines (kept live for supervisors by `queue:updated`). */
   queues: z.array(ZQueueView),
+  /** Each hotline and language the user serves (kept live for desks by `queue:counts`). */
+  counts: z.array(ZQueueCount),
   /** Supervisors only: every counsellor of their hotlines. */
   counsellors: z.array(ZCounsellorView),
 });
@@ -200,7 +216,10 @@ export type TServerToClientEvents = {
   'call:withdrawn': (payload: { offerId: string; reason: TOfferWithdrawnReason }) => void;
   'call:connected': (payload: { callSid: string; conferenceName: string }) => void;
   'call:ended': (payload: { callSid: string }) => void;
+  /** Supervisors: one hotline's detailed queue, a few times a second while it changes. */
   'queue:updated': (queue: TQueueView) => void;
+  /** Desks: one hotline and language they serve, at most once a second, when its count changed. */
+  'queue:counts': (count: TQueueCount) => void;
   'callback:updated': (payload: { taskId: string; status: string; hotline: string }) => void;
   /** Every few seconds, per hotline, to that hotline's supervisors. */
   'figures:updated': (figures: TSupervisorFigures) => void;
@@ -213,10 +232,12 @@ export type TServerToClientEvents = {
   }) => void;
 };
 
-/** Room names: one per counsellor, per hotline, and one for supervisors. */
+/** Room names: one per counsellor, per hotline, per hotline and language, and for supervisors. */
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
   hotline: (hotline: string) => `hotline:${hotline}`,
+  /** The desks serving one hotline in one language: they hear its waiting count. */
+  desks: (hotline: string, language: string) => `desks:${hotline}:${language}`,
   supervisors: 'supervisors',
   /** Supervisors of one hotline: figures are pushed per hotline so scope is kept. */
   supervisorsOf: (hotline: string) => `supervisors:${hotline}`,

@@ -20,7 +20,8 @@ async function lastSocketGone(io: TIo, ctx: TLiveCallContext, userId: string): P
 }
 
 /**
- * Per socket: rooms (self, each hotline, supervisors, a partner's organisation), the handlers,
+ * Per socket: rooms (self, each hotline, each hotline and language served, supervisors, a
+ * partner's organisation), the handlers,
  * and a full snapshot sent right away, because Socket.IO may have dropped events while the
  * client was away.
  */
@@ -28,8 +29,11 @@ export function attachConnections(io: TIo, ctx: TLiveCallContext, isClosing: () 
   io.on('connection', (socket: TSocket) => {
     const actor = socket.data.actor;
     const joined = [rooms.user(actor.userId), ...actor.hotlines.map((h) => rooms.hotline(h))];
+    // Supervisors get the detailed queue; a desk, the counts of each hotline and language it serves.
     if (actor.role === 'supervisor' || actor.role === 'administrator')
       joined.push(rooms.supervisors, ...actor.hotlines.map((h) => rooms.supervisorsOf(h)));
+    else
+      joined.push(...actor.hotlines.flatMap((h) => actor.languages.map((l) => rooms.desks(h, l))));
     // Partner users hear their own organisation's tickets live (the workers push to this room).
     if (
       actor.organisationKey &&

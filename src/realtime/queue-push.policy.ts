@@ -1,13 +1,9 @@
-import type { TQueueView } from '../contracts/realtime';
+import type { TQueueCount } from '../contracts/realtime';
 
 /**
- * What a counsellor's desk shows of a queue: counts, and since when the longest waiter waits
- * (the desk counts the seconds itself). Equal signatures mean a push would change nothing.
+ * What a desk shows of a queue count: how many wait, and since which second the longest waiter
+ * waits (the desk counts the seconds itself). Equal signatures mean a push would change nothing.
  */
-export function queueSignature(view: TQueueView, now: number): string {
-  const since = (waitMs: number) => Math.round((now - waitMs) / 1000);
-  return [
-    view.waiting,
-    ...view.byLanguage.map((l) => `${l.language}:${l.waiting}:${since(l.longestWaitMs)}`),
-  ].join('|');
+export function countSignature(count: TQueueCount): string {
+  return `${count.waiting}|${count.oldestAt === null ? '' : Math.round(count.oldestAt / 1000)}`;
 }

@@ -1,14 +1,15 @@
 import { rooms, type TQueueView } from '../contracts/realtime';
 import type { TRoutingNotifier } from '../modules/routing/routing.notifier';
 import type { TQueueViews } from '../modules/routing/queue-view.repository';
-import { queueSignature } from './queue-push.policy';
 import type { TRoomDelivery } from './room-delivery';
 
 /**
- * Routing events to rooms. Queue views are recomputed at most every `queueThrottleMs` per
- * hotline for supervisors, and every `deskQueueThrottleMs` for the hotline's counsellors, who
- * only get a view that changes what their desk shows: a hotline room holds every counsellor,
- * and during a surge those broadcasts were most of the API's CPU (socket writes).
+ * Routing events to rooms: a counsellor's own offers and calls to her room, presence to her and
+ * the supervisors, and each hotline's detailed queue to the supervisors, recomputed at most every
+ * `queueThrottleMs` per hotline. Desks do not get the queue from here: each node pushes their
+ * waiting counts at most once a second (desk-counts.pusher), as a hotline room holds every
+ * counsellor and a queue view to each of them on every change was most of the API's socket
+ * writes during a surge.
  */
 export function socketNotifier(
   /** Batched delivery to every node (room-delivery). */
@@ -16,36 +17,26 @@ export function socketNotifier(
   queues: () => TQueueViews,
   options: {
     queueThrottleMs?: number;
-    deskQueueThrottleMs?: number;
     onError?: (err: unknown) => void;
   } = {},
 ): TRoutingNotifier & { close(): void } {
   const pendingQueues = new Map<string, NodeJS.Timeout>();
-  const pendingDesks = new Map<string, NodeJS.Timeout>();
-  const lastDeskView = new Map<string, string>();
   const throttle = options.queueThrottleMs ?? 250;
-  const deskThrottle = options.deskQueueThrottleMs ?? 1000;
   let closed = false;
   // Once the node is closing its Redis adapter is gone; the clients resync from a snapshot.
   const to = (room: string | string[]) => (closed ? null : delivery.to(room));
   /** One fresh view per hotline and period, however many changes came in between. */
-  const later = (
-    pending: Map<string, NodeJS.Timeout>,
-    hotline: string,
-    ms: number,
-    push: (view: TQueueView, now: number) => void,
-  ) => {
-    if (pending.has(hotline)) return;
+  const later = (hotline: string, push: (view: TQueueView) => void) => {
+    if (pendingQueues.has(hotline)) return;
     const timer = setTimeout(() => {
-      pending.delete(hotline);
-      const now = Date.now();
+      pendingQueues.delete(hotline);
       queues()
-        .view(hotline, now)
-        .then((view) => push(view, now))
+        .view(hotline, Date.now())
+        .then(push)
         .catch((err: unknown) => options.onError?.(err));
-    }, ms);
+    }, throttle);
     timer.unref();
-    pending.set(hotline, timer);
+    pendingQueues.set(hotline, timer);
   };
 
   return {
@@ -69,22 +60,13 @@ export function socketNotifier(
     },
     queueChanged(hotline) {
       if (closed) return;
-      // Supervisors: every change (a priority boost reorders without changing counts).
-      later(pendingQueues, hotline, throttle, (view) =>
-        to(rooms.supervisors)?.emit('queue:updated', view),
-      );
-      later(pendingDesks, hotline, deskThrottle, (view, now) => {
-        const signature = queueSignature(view, now);
-        if (lastDeskView.get(hotline) === signature) return;
-        lastDeskView.set(hotline, signature);
-        to(rooms.hotline(hotline))?.emit('queue:updated', view);
-      });
+      // Every change (a priority boost reorders without changing counts).
+      later(hotline, (view) => to(rooms.supervisors)?.emit('queue:updated', view));
     },
     close() {
       closed = true;
-      for (const t of [...pendingQueues.values(), ...pendingDesks.values()]) clearTimeout(t);
+      for (const t of pendingQueues.values()) clearTimeout(t);
       pendingQueues.clear();
-      pendingDesks.clear();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import twilio from 'twilio';
@@ -13,8 +13,10 @@ import { freePort } from '../../scripts/local/free-port';
 import { startLocalRedis } from '../../scripts/local/local-redis';
 
 // npm run bench:incoming-call — the incoming-call webhook (signature, validation, Postgres write
-// of the call and its raw event, block-list lookup, Redis queue entry, TwiML) against a bare
-// Fastify route, both in processes of their own, same machine, same run.
+// of the call and its raw event, block-list lookup, Redis queue entry, TwiML) against two
+// baselines in a process of their own, same machine, same run: a bare Fastify route, and a
+// same-work route (the same Twilio signature check, one Redis EVAL, one Postgres insert, a fixed
+// TwiML; incoming-call-bare.server.ts).
 // BENCH_DURATION_S shortens a run; BENCH_CPU_PROF=<dir> writes the API process's CPU profile there.
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CPU_PROF = process.env.BENCH_CPU_PROF;
@@ -57,8 +59,13 @@ function start(
 }
 
 /** Pre-signed webhook bodies, one fresh CallSid each, so the client spends no time signing. */
-function signedRequests(base: string, token: string, count: number, hotline: string) {
-  const path = `/webhooks/twilio/voice/incoming?hotline=${hotline}`;
+function signedRequests(
+  base: string,
+  token: string,
+  count: number,
+  hotline: string,
+  path = `/webhooks/twilio/voice/incoming?hotline=${hotline}`,
+) {
   return Array.from({ length: count }, (_, i) => {
     const params = {
       CallSid: `CA${randomBytes(16).toString('hex')}`,
@@ -151,7 +158,12 @@ async function main(): Promise<void> {
     children.push(
       await start(
         ['test/bench/incoming-call-bare.server.ts', String(barePort)],
-        { PATH: process.env.PATH },
+        {
+          PATH: process.env.PATH,
+          BENCH_REDIS_URL: redis.url,
+          BENCH_DATABASE_URL: pg.url,
+          BENCH_TWILIO_TOKEN: token,
+        },
         /ready/,
       ),
     );
@@ -189,6 +201,40 @@ async function main(): Promise<void> {
       ],
       ...extra,
     });
+    const sameWorkBase = `http://127.0.0.1:${barePort}`;
+    const sameWorkSigned = signedRequests(
+      sameWorkBase,
+      token,
+      100_000,
+      '1362',
+      '/same-work?hotline=1362',
+    );
+    let nextSameWork = 0;
+    const sameWork = (extra: Partial<autocannon.Options>): autocannon.Options => ({
+      url: sameWorkBase,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const s = sameWorkSigned[
+              nextSameWork++ % sameWorkSigned.length
+            ] as (typeof sameWorkSigned)[number];
+            return {
+              ...req,
+              path: s.path,
+              body: s.body,
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                'x-twilio-signature': s.signature,
+              },
+            };
+          },
+        },
+      ],
+      ...extra,
+    });
     const bare = (extra: Partial<autocannon.Options>): autocannon.Options => ({
       url: `http://127.0.0.1:${barePort}/bare`,
       method: 'POST',
@@ -202,6 +248,7 @@ async function main(): Promise<void> {
     say('warming up…');
     await run({ ...incoming({}, '1554'), duration: 3 });
     await run({ ...bare({}), duration: 3 });
+    await run({ ...sameWork({}), duration: 3 });
 
     say(`\nmaximum throughput (${CONNECTIONS} connections, ${DURATION_S} s each)`);
     const bareMax = await run(bare({}));
@@ -217,20 +264,32 @@ async function main(): Promise<void> {
     say(
       `ratio menu webhook / bare: ${(menuMax.requests.average / bareMax.requests.average).toFixed(3)}`,
     );
+    const sameWorkMax = await run(sameWork({}));
+    say(line('same-work baseline', sameWorkMax));
     const incomingMax = await run(incoming({}));
     say(line('incoming webhook → queue entry', incomingMax));
     say(
-      `ratio webhook / bare: ${(incomingMax.requests.average / bareMax.requests.average).toFixed(3)} (target ≥ 0.25)`,
+      `ratio webhook / bare: ${(incomingMax.requests.average / bareMax.requests.average).toFixed(3)}`,
+    );
+    say(
+      `ratio webhook / same-work baseline: ${(incomingMax.requests.average / sameWorkMax.requests.average).toFixed(3)} (target ≥ 0.5)`,
     );
 
     say(`\nfixed rate ${FIXED_RATE} calls/s (${DURATION_S} s)`);
     const bareFixed = await run(bare({ overallRate: FIXED_RATE, connections: 10 }));
     say(line(`bare Fastify @ ${FIXED_RATE}/s`, bareFixed));
+    const sameWorkFixed = await run(sameWork({ overallRate: FIXED_RATE, connections: 10 }));
+    say(line(`same-work baseline @ ${FIXED_RATE}/s`, sameWorkFixed));
     const menuFixed = await run(incoming({ overallRate: FIXED_RATE, connections: 10 }, '1554'));
     say(line(`incoming → menu @ ${FIXED_RATE}/s`, menuFixed));
     const incomingFixed = await run(incoming({ overallRate: FIXED_RATE, connections: 10 }));
     say(line(`incoming → queue @ ${FIXED_RATE}/s`, incomingFixed));
     say(`p99 at ${FIXED_RATE} calls/s: ${incomingFixed.latency.p99} ms (target < 20 ms)`);
+    say(
+      `\nsummary: webhook ${incomingMax.requests.average.toFixed(0)} req/s = ${(incomingMax.requests.average / sameWorkMax.requests.average).toFixed(2)} of the same-work baseline's ${sameWorkMax.requests.average.toFixed(0)} (target ≥ 0.5), bare Fastify ${bareMax.requests.average.toFixed(0)}; p99 at ${FIXED_RATE}/s: webhook ${incomingFixed.latency.p99} ms (target < 20), same-work ${sameWorkFixed.latency.p99} ms, bare ${bareFixed.latency.p99} ms; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     // Let the API finish its shutdown before its stores go away (bounded).
     await Promise.all(
@@ -256,13 +315,13 @@ async function main(): Promise<void> {
   }
 }
 
-// Bounded: a stuck store or child must not hang the run (warm-up, 7 runs, start and stop).
+// Bounded: a stuck store or child must not hang the run (warm-up, 9 runs, start and stop).
 const limit = setTimeout(
   () => {
     process.stderr.write('bench:incoming-call took too long; stopping\n');
     process.exit(1);
   },
-  (DURATION_S * 8 + 180) * 1000,
+  (DURATION_S * 10 + 180) * 1000,
 );
 limit.unref();
 await main();

@@ -16,6 +16,7 @@ import { freePort } from '../../scripts/local/free-port';
 import { startLocalRedis } from '../../scripts/local/local-redis';
 import { startTwilioRecorder } from '../fixtures/twilio-recorder';
 import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.counsellors';
+import type { TSocketMeter } from './routing-bench.socket-meter';
 import { pool, postSignedWebhook } from './routing-bench.http';
 import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
 import {
@@ -23,15 +24,17 @@ import {
   describe,
   machineCpuMs,
   perCaller,
+  percentile,
   redisCommandCounts,
   rssMb,
   syscalls,
 } from './routing-bench.stats';
 
 // npm run bench:routing — 1,000 counsellors connected over real websockets to an API process of
-// its own, surges of 2,000 callers through the signed Twilio webhook (RATES per second), then the
-// API CPU, Redis commands and Postgres transactions each caller cost, then the routing Lua steps
-// next to redis-benchmark's trivial EVAL on the same Redis.
+// its own, surges of 2,000 callers through the signed Twilio webhook (RATES per second, RUNS
+// times each), then the API CPU, Redis commands, Postgres transactions and websocket messages
+// and bytes each caller cost, then the routing Lua steps next to redis-benchmark's trivial EVAL
+// on the same Redis, and a summary of every surge against the issue's targets.
 const COUNSELLORS = 1000;
 const CALLERS = 2000;
 const CALL_MS = 200;
@@ -45,11 +48,44 @@ const CONCURRENCY = 100;
 // 200 calls/s of the incoming-call benchmark), so the figures show where the API saturates.
 // ROUTING_BENCH_RATES=200 runs one; 0 posts as fast as 100 webhooks in flight allow.
 const RATES = (process.env.ROUTING_BENCH_RATES ?? '50,100,200').split(',').map(Number);
+/** Every rate is surged this many times (ROUTING_BENCH_RUNS): its spread shows in the summary. */
+const RUNS = Number(process.env.ROUTING_BENCH_RUNS ?? 3);
 const WAIT_S = 300;
 /** Callers of an unreported surge before the measured ones (ROUTING_BENCH_WARMUP). */
 const WARMUP = Number(process.env.ROUTING_BENCH_WARMUP ?? 500);
 
 const key = () => randomBytes(32).toString('base64');
+
+type TSurgeResult = {
+  run?: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  cpuMs: number;
+  lost: number;
+  twice: number;
+  socketMessages: number;
+  socketBytes: number;
+};
+
+/** Websocket messages and bytes per caller between two meter readings, biggest events first. */
+function socketsPerCaller(before: TSocketMeter, after: TSocketMeter, callers: number) {
+  const messages = (after.messages - before.messages) / callers;
+  const bytes = (after.bytes - before.bytes) / callers;
+  const each = Object.entries(after.byEvent)
+    .map(([event, n]) => {
+      const was = before.byEvent[event] ?? { messages: 0, bytes: 0 };
+      return [
+        event,
+        (n.messages - was.messages) / callers,
+        (n.bytes - was.bytes) / callers,
+      ] as const;
+    })
+    .filter(([, n]) => n >= 0.05)
+    .sort((a, b) => b[2] - a[2]);
+  const line = `${messages.toFixed(1)} messages, ${bytes.toFixed(0)} bytes (${each.map(([e, n, b]) => `${e} ${n.toFixed(1)} / ${b.toFixed(0)} B`).join(', ')})`;
+  return { messages, bytes, line };
+}
 
 async function main(): Promise<void> {
   const port = await freePort();
@@ -126,10 +162,25 @@ async function main(): Promise<void> {
     if (process.env.ROUTING_BENCH_TRACE_GC) nodeArgs.push('--trace-gc');
     // ROUTING_BENCH_API_NODE_ARGS="--max-old-space-size=160": try other V8 flags on the API only.
     nodeArgs.push(...(process.env.ROUTING_BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean));
-    api = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    // The socket meter (routing-bench.socket-meter.ts) counts what the API writes to websockets.
+    const socketMeter = new URL('./routing-bench.socket-meter.ts', import.meta.url).href;
+    api = spawn(
+      process.execPath,
+      [...nodeArgs, '--import', 'tsx', '--import', socketMeter, 'src/server.ts'],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    const apiProcess = api;
+    /** Socket messages and bytes the API has written to websockets so far. */
+    const socketTotals = () =>
+      new Promise<TSocketMeter>((resolve) => {
+        const answer = (m: unknown) => {
+          if ((m as TSocketMeter | null)?.type !== 'socket-meter') return;
+          apiProcess.off('message', answer);
+          resolve(m as TSocketMeter);
+        };
+        apiProcess.on('message', answer);
+        apiProcess.send('socket-meter');
+      });
     const pid = api.pid ?? 0;
     // A loaded machine may take a while to start the API (tsx compiles on the fly): wait for it.
     const ready = () =>
@@ -250,7 +301,11 @@ async function main(): Promise<void> {
      * One surge of `callers` callers at `rate` per second, every counsellor free at its start.
      * `report: false` is the warm-up: only its lost and offered-twice counts are printed.
      */
-    async function surgeAt(rate: number, callers = CALLERS, report = true): Promise<void> {
+    async function surgeAt(
+      rate: number,
+      callers = CALLERS,
+      report = true,
+    ): Promise<TSurgeResult | null> {
       const callSids = Array.from(
         { length: callers },
         () => `CA${randomBytes(16).toString('hex')}`,
@@ -262,6 +317,7 @@ async function main(): Promise<void> {
       const pgBefore = await pgCommits();
       const cpuBefore = await cpuMs(pid);
       const callsBefore = await syscalls(pid);
+      const socketsBefore = await socketTotals();
       const shares = await cpuShares();
       const surge = performance.now();
       benchLag.reset();
@@ -289,6 +345,7 @@ async function main(): Promise<void> {
       const stillWaiting = await redis.zcard(`${env.REDIS_PREFIX}:queue:1362`);
       const apiCpu = (await cpuMs(pid)) - cpuBefore;
       const callsAfter = await syscalls(pid);
+      const socketsAfter = await socketTotals();
       const redisAfter = await redisCommandCounts(redis);
       const pgAfter = await pgCommits();
       for (const child of counsellors) child.send({ type: 'report' });
@@ -325,7 +382,7 @@ async function main(): Promise<void> {
         console.log(
           `\nwarm-up (not in the figures): ${callers} callers at ${rate}/s, ${answered.size} answered, ${stillWaiting} still waiting, ${twice} offered twice`,
         );
-        return;
+        return null;
       }
       console.log(
         `\nsurge: ${callers} callers at ${rate > 0 ? `${rate}/s` : `full speed (${CONCURRENCY} in flight)`}, posted in ${(surgeMs / 1000).toFixed(1)} s (${(callers / (surgeMs / 1000)).toFixed(0)}/s), ${answered.size} answered after ${answeredAfterS.toFixed(1)} s`,
@@ -349,11 +406,29 @@ async function main(): Promise<void> {
       console.log(
         `per caller (offer, accept, bridge, hang-up): API CPU ${(apiCpu / callers).toFixed(2)} ms (one core saturates at ~${(callers / (apiCpu / 1000)).toFixed(0)} callers/s), API system calls ${((callsAfter.writes - callsBefore.writes) / callers).toFixed(1)} writes and ${((callsAfter.reads - callsBefore.reads) / callers).toFixed(1)} reads, Redis commands ${perCaller(redisBefore, redisAfter, callers)}, Postgres transactions ${((pgAfter - pgBefore) / callers).toFixed(1)}`,
       );
+      const sockets = socketsPerCaller(socketsBefore, socketsAfter, callers);
+      console.log(`per caller, written to the counsellors' websockets: ${sockets.line}`);
+      return {
+        rate,
+        p50: percentile(firstOffer, 50),
+        p99: percentile(firstOffer, 99),
+        cpuMs: apiCpu / callers,
+        lost: callers - answered.size - stillWaiting,
+        twice,
+        socketMessages: sockets.messages,
+        socketBytes: sockets.bytes,
+      };
     }
     // A running API has its hot paths compiled; a fresh one spends the first seconds of a surge
     // in V8's compilers. ROUTING_BENCH_WARMUP=0 measures from cold.
     if (WARMUP > 0) await surgeAt(100, WARMUP, false);
-    for (const rate of RATES) await surgeAt(rate);
+    const results: TSurgeResult[] = [];
+    for (let run = 1; run <= RUNS; run++)
+      for (const rate of RATES) {
+        console.log(`\n— run ${run} of ${RUNS}`);
+        const result = await surgeAt(rate);
+        if (result) results.push({ ...result, run });
+      }
     clearInterval(sampler);
 
     console.log(
@@ -362,11 +437,28 @@ async function main(): Promise<void> {
     console.log(`Twilio REST requests made: ${recorder.requests.length}`);
 
     console.log('\nRedis Lua, 20,000 ops each, 50 in flight:');
+    const evalBaseline = redisBenchmarkEval(redisPort, 100_000);
     console.log(
-      `  redis-benchmark EVAL "return 1" (baseline)       ${redisBenchmarkEval(redisPort, 100_000).toFixed(0).padStart(8)} ops/s`,
+      `  redis-benchmark EVAL "return 1" (baseline)       ${evalBaseline.toFixed(0).padStart(8)} ops/s`,
     );
     for (const [name, ops] of Object.entries(await routingLuaOps(redis, 20_000)))
       console.log(`  ${name.padEnd(48)} ${ops.toFixed(0).padStart(8)} ops/s`);
+
+    // One table for the issue's targets, every surge of this run, beside the run's baseline.
+    const ms = (v: number) => `${v.toFixed(0).padStart(5)} ms`;
+    console.log(
+      `\nsummary, ${COUNSELLORS} counsellors, ${CALLERS} callers per surge (targets: enqueue→offer p99 < 10 ms at 50 and 100/s; API CPU ≤ 2.5 ms per caller at 200/s; 0 lost, 0 offered twice; RSS < 300 MB)`,
+    );
+    console.log(
+      '  run  rate   offer p50   offer p99   API CPU/caller  lost  twice  socket msgs/caller  bytes/caller',
+    );
+    for (const r of results)
+      console.log(
+        `  ${String(r.run).padStart(3)}  ${String(r.rate).padStart(4)}  ${ms(r.p50).padStart(10)}  ${ms(r.p99).padStart(10)}  ${r.cpuMs.toFixed(2).padStart(11)} ms  ${String(r.lost).padStart(4)}  ${String(r.twice).padStart(5)}  ${r.socketMessages.toFixed(1).padStart(18)}  ${r.socketBytes.toFixed(0).padStart(12)}`,
+      );
+    console.log(
+      `  API RSS peak ${peakRss.toFixed(0)} MB; baseline in this run: redis-benchmark EVAL "return 1" ${evalBaseline.toFixed(0)} ops/s`,
+    );
   } finally {
     for (const child of counsellors) child.send({ type: 'stop' });
     api?.kill('SIGTERM');

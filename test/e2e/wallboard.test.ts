@@ -34,6 +34,15 @@ describe('supervisor wallboard', () => {
 
     desk = await system.browser.newPage({ uiLanguage: 'en' });
     await signIn(desk, system.login('counsellor'));
+    // Not available yet, her desk shows the caller waiting on a hotline and language she serves.
+    const count = (hotline: string, language: string) =>
+      desk.locator(
+        `[data-testid="waiting-count"][data-hotline="${hotline}"][data-language="${language}"]`,
+      );
+    await count('1362', 'lo').getByText('1 waiting').waitFor(LIVE);
+    expect(await count('1362', 'en').textContent()).toContain('Nobody waiting');
+    expect(await count('1554', 'lo').textContent()).toContain('Nobody waiting');
+    await screenshot(desk, 'desk-waiting-counts-en');
     await desk.getByRole('button', { name: 'Available' }).click();
     // She is offered the waiting call at once, so the board may skip straight to "offered".
     await board
@@ -55,6 +64,9 @@ describe('supervisor wallboard', () => {
 
     system.sim.engine.hangup(call);
     await tile.getByTestId('waiting').getByText('0', { exact: true }).waitFor(LIVE);
+    // Her desk follows: the caller is gone from its count too.
+    await count('1362', 'lo').getByText('Nobody waiting').waitFor(LIVE);
+    expect(await count('1362', 'lo').getByText('1 waiting').count()).toBe(0);
     // Today's figures are shown: nobody was answered, so there is no speed of answer yet. (The
     // abandoned count is not awaited here: the queue-result webhook that records it can land after
     // the queue change that triggers the re-read; see the closing note of issue #8.)

@@ -1,6 +1,7 @@
 import type { TOfferView, TStateSnapshot } from '../../contracts/realtime';
 import type { TActor } from '../auth/actor';
 import { toView } from './presence/presence.repository';
+import { queueCounts } from './queue-counts.policy';
 import type { TRoutingContext } from './routing.context';
 
 const seesEveryone = (actor: Pick<TActor, 'role'>) =>
@@ -12,7 +13,7 @@ const seesEveryone = (actor: Pick<TActor, 'role'>) =>
  */
 export async function stateSnapshot(
   ctx: TRoutingContext,
-  actor: Pick<TActor, 'userId' | 'role' | 'hotlines'>,
+  actor: Pick<TActor, 'userId' | 'role' | 'hotlines' | 'languages'>,
 ): Promise<TStateSnapshot> {
   const now = Date.now();
   const record = await ctx.presence.get(actor.userId);
@@ -36,11 +37,20 @@ export async function stateSnapshot(
         (r) => actor.role === 'administrator' || r.hotlines.some((h) => actor.hotlines.includes(h)),
       )
     : [];
+  const queues = await ctx.queues.all(actor.role === 'administrator' ? null : actor.hotlines, now);
   return {
     serverTime: now,
     me: record ? toView(record) : null,
     offer,
-    queues: await ctx.queues.all(actor.role === 'administrator' ? null : actor.hotlines, now),
+    queues,
+    counts: actor.hotlines.flatMap((h) =>
+      queueCounts(
+        h,
+        queues.find((q) => q.hotline === h),
+        actor.languages,
+        now,
+      ),
+    ),
     counsellors: counsellors.map(toView),
   };
 }

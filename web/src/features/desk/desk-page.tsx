@@ -11,6 +11,7 @@ import { DeskHome } from './components/desk-home';
 import { OfferBanner } from './components/offer-banner';
 import { OfflineContact } from './components/offline-contact';
 import { PresenceBar } from './components/presence-bar';
+import { WaitingCounts } from './components/waiting-counts';
 import { useActiveCall } from './hooks/use-active-call';
 import { useSoftphone } from './hooks/use-softphone';
 import './desk.strings';
@@ -34,6 +35,7 @@ export default function DeskPage() {
   return (
     <div className="desk-page">
       <PresenceBar />
+      <WaitingCounts />
       <MissedCallsNotice />
       {offer ? (
         <OfferBanner

@@ -35,6 +35,12 @@ const lo = {
     title: 'ທ່ານຖືກຕັ້ງເປັນ “ບໍ່ຢູ່”: ສາຍທີ່ພາດ',
     body: 'ສາຍເຂົ້າ {{count}} ສາຍຕິດຕໍ່ກັນດັງຈົນໝົດເວລາໂດຍບໍ່ມີຄົນຮັບ, ລະບົບຈຶ່ງຢຸດສົ່ງສາຍມາໃຫ້ທ່ານ ເພື່ອບໍ່ໃຫ້ຜູ້ໂທລໍຖ້າ. ກົດ “ພ້ອມຮັບສາຍ” ເມື່ອທ່ານພ້ອມ.',
   },
+  waiting: {
+    title: 'ຜູ້ໂທທີ່ກຳລັງລໍຖ້າ',
+    count: 'ລໍຖ້າ {{count}} ຄົນ',
+    none: 'ບໍ່ມີຜູ້ລໍຖ້າ',
+    longest: 'ລໍຖ້າດົນສຸດ {{time}}',
+  },
   offer: {
     title: 'ສາຍເຂົ້າ',
     callback: 'ໂທກັບຫາຜູ້ໂທ',
@@ -138,6 +144,12 @@ addStrings('desk', {
     missedCalls: {
       title: 'You were set away: missed calls',
       body: '{{count}} calls in a row rang out unanswered, so calls are no longer offered to you and callers do not wait on your desk. Press “Available” when you are ready.',
+    },
+    waiting: {
+      title: 'Callers waiting',
+      count: '{{count}} waiting',
+      none: 'Nobody waiting',
+      longest: 'longest wait {{time}}',
     },
     offer: {
       title: 'Incoming call',

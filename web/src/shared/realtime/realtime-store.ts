@@ -1,6 +1,7 @@
 import type {
   TCounsellorView,
   TOfferView,
+  TQueueCount,
   TQueueView,
   TStateSnapshot,
 } from '../../../../src/contracts/realtime';
@@ -41,9 +42,30 @@ export function withoutOffer(s: TStateSnapshot, offerId: string): TStateSnapshot
   return s.offer?.offerId === offerId ? { ...s, offer: null } : s;
 }
 
-export function withQueue(s: TStateSnapshot, q: TQueueView): TStateSnapshot {
+/**
+ * A supervisor's detailed queue (`queue:updated`, sent as `now` on the server's clock): the
+ * wallboard's view of it and, should she sit at a desk, the desk's counts of that hotline.
+ */
+export function withQueue(s: TStateSnapshot, q: TQueueView, now: number): TStateSnapshot {
   const rest = s.queues.filter((x) => x.hotline !== q.hotline);
-  return { ...s, queues: [...rest, q].sort((a, b) => a.hotline.localeCompare(b.hotline)) };
+  return {
+    ...s,
+    queues: [...rest, q].sort((a, b) => a.hotline.localeCompare(b.hotline)),
+    counts: s.counts.map((c) => {
+      if (c.hotline !== q.hotline) return c;
+      const line = q.byLanguage.find((l) => l.language === c.language);
+      return line && line.waiting > 0
+        ? { ...c, waiting: line.waiting, oldestAt: now - line.longestWaitMs }
+        : { ...c, waiting: 0, oldestAt: null };
+    }),
+  };
+}
+
+/** A desk's count of one hotline and language (`queue:counts`): it replaces the one shown. */
+export function withCount(s: TStateSnapshot, count: TQueueCount): TStateSnapshot {
+  const same = (c: TQueueCount) => c.hotline === count.hotline && c.language === count.language;
+  if (!s.counts.some(same)) return s;
+  return { ...s, counts: s.counts.map((c) => (same(c) ? count : c)) };
 }
 
 /** Server clock minus ours, so countdowns agree with the server's deadlines. */

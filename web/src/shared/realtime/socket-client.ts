@@ -11,6 +11,7 @@ import {
   withOffer,
   withoutOffer,
   withoutSettledOffer,
+  withCount,
   withQueue,
   type TRealtimeState,
 } from './realtime-store';
@@ -92,7 +93,8 @@ export function connectRealtime(userId: string): TRealtimeSocket {
   );
   s.on('call:offered', (offer) => update((snap) => withOffer(snap, offer)));
   s.on('call:withdrawn', ({ offerId }) => update((snap) => withoutOffer(snap, offerId)));
-  s.on('queue:updated', (q) => update((snap) => withQueue(snap, q)));
+  s.on('queue:updated', (q) => update((snap) => withQueue(snap, q, serverNow())));
+  s.on('queue:counts', (c) => update((snap) => withCount(snap, c)));
   return s;
 }
 
