@@ -1,8 +1,8 @@
 import type { TSql } from '../../infra/database';
 import { agencySections } from './agency-sections';
-import { givenServicesSql } from './national-sql.fragments';
 import type { TReportScope } from './report-filters';
 import { periodInstants, type TPeriod } from './report-period.policy';
+import { serviceEventsSource } from './service-events-source';
 
 /** People (each once) and times (tickets, or the summed quantities of service events). */
 export type TAgencyTally = { people: number; female: number; under18: number; times: number };
@@ -42,6 +42,7 @@ export async function loadAgencyFigures(
     1009,
   );
   const accepted = sql.array([...ticketMeasures.accepted], 1009);
+  const source = await serviceEventsSource(sql);
   const rows = await sql<TRow[]>`
     with map as (select * from unnest(${orgs}::text[], ${agencies}::text[]) as m(org, agency)),
     tk as (
@@ -70,12 +71,12 @@ export async function loadAgencyFigures(
     ),
     sv as (
       select coalesce(m.agency, 'other') as agency, g.code, g.event_id, g.quantity, g.person_id,
-        pe.sex = 'female' as f, pe.under18_at_identification is true as u
-      from (${givenServicesSql(sql, sql`ts.given_on between ${period.from} and ${period.to}`)}) g
-      join people pe on pe.id = g.person_id
+        g.female as f, g.under18 as u
+      from (${source.from}) g
       left join map m on m.org = g.organisation_key
-      where (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
-        and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)
+      where g.given_on between ${period.from} and ${period.to}
+        and (${hotlines}::text[] is null or g.hotline = any(${hotlines}::text[]))
+        and (${scope.provinceCode}::text is null or g.province_code = ${scope.provinceCode}::text)
     ),
     svk as (
       select agency, code as k, event_id, quantity, person_id, f, u from sv
