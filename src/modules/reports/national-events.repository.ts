@@ -51,7 +51,10 @@ export async function loadNationalEvents(
   const hotlines = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
   const codes = sql.array([...catalogueServices.keys()], 1009);
   const source = await serviceEventsSource(sql);
-  const rows = await sql<TRow[]>`
+  // One statement over a year of events: memory to hash and sort without spilling to disk.
+  const rows = await sql.begin(async (tx) => {
+    await tx`set local work_mem = '64MB'`;
+    return tx<TRow[]>`
     with ev as (
       -- The period's events, and the stays begun before it that had not ended by its last day.
       select person_id, given_on, code, event_id, quantity, ends_on, female as f, male as m,
@@ -66,20 +69,21 @@ export async function loadNationalEvents(
       select *, case when code = any(${codes}::text[]) then code else ${OTHER_SERVICE} end as row_key
       from ev where given_on between ${period.from} and ${period.to}
     ),
-    keyed as (
-      select row_key, person_id, event_id, quantity, f, m, u from given
-      union all select 'total', person_id, event_id, quantity, f, m, u from given
-    ),
     -- An event about two people (a case's victims) is given that many times, not twice as many.
     times as (
-      select row_key, sum(quantity)::int as times
-      from (select distinct row_key, event_id, quantity from keyed) e group by row_key
+      select coalesce(row_key, 'total') as k, sum(quantity)::int as times
+      from (select row_key, event_id, max(quantity) as quantity from given group by row_key, event_id) e
+      group by grouping sets ((row_key), ())
+    ),
+    served as (
+      select coalesce(row_key, 'total') as k, count(distinct person_id)::int as people,
+        count(distinct person_id) filter (where f)::int as female,
+        count(distinct person_id) filter (where m)::int as male,
+        count(distinct person_id) filter (where u)::int as under18
+      from given group by grouping sets ((row_key), ())
     )
-    select 'services' as t, row_key as k, count(distinct person_id)::int as people,
-      count(distinct person_id) filter (where f)::int as female,
-      count(distinct person_id) filter (where m)::int as male,
-      count(distinct person_id) filter (where u)::int as under18, min(times.times) as times
-    from keyed join times using (row_key) group by row_key
+    select 'services' as t, k, people, female, male, under18, times
+    from served join times using (k) where people > 0
     union all
     select 'census', 'shelter', count(distinct person_id)::int,
       count(distinct person_id) filter (where f)::int, count(distinct person_id) filter (where m)::int, 0, 0
@@ -91,6 +95,7 @@ export async function loadNationalEvents(
     from given
     where code in ('shelter', 'reintegration') and identified_on <= ${period.to}::date
     group by rollup(code, nationality) having code is not null`;
+  });
   const events = noEvents();
   for (const r of rows) {
     const sex: TSexTally = { total: r.people, female: r.female, male: r.male };
