@@ -24,9 +24,9 @@ export function counsellingModeSql(sql: TSqlTag): TFragment {
 }
 
 /** The services row a recorded service counts under (serviceRowKey in SQL); `ts` is the row. */
-export function serviceKindSql(sql: TSqlTag): TFragment {
+export function serviceKindSql(sql: TSqlTag, code: TFragment = sql`ts.service`): TFragment {
   const known = [...essentialServices.keys(), ...otherServices.keys()];
-  return sql`case when ts.service = any(${sql.array(known, TEXT_ARRAY)}::text[]) then ts.service
+  return sql`case when ${code} = any(${sql.array(known, TEXT_ARRAY)}::text[]) then ${code}
     else ${OTHER_SERVICE} end`;
 }
 
