@@ -29,7 +29,8 @@ export type TRefreshResult = {
   full: boolean;
   people: number;
   days: number;
-  operations: TOperationsRefresh;
+  /** Null when the caller asked for the national aggregates only. */
+  operations: TOperationsRefresh | null;
 };
 
 /**
@@ -41,7 +42,12 @@ export type TRefreshResult = {
  */
 export async function refreshReportAggregates(
   sql: TSql,
-  options: { full: boolean; wait: boolean },
+  options: {
+    full: boolean;
+    wait: boolean;
+    /** False: the national aggregates only (a national report need not wait for call hours). */
+    operations?: boolean;
+  },
 ): Promise<TRefreshResult | null> {
   return sql.begin(async (tx) => {
     if (options.wait) await tx`select pg_advisory_xact_lock(${REFRESH_LOCK})`;
@@ -126,7 +132,10 @@ export async function refreshReportAggregates(
       insert into report_refresh_state (key, watermark, full_at) values (${STATE_KEY}, now(), now())
       on conflict (key) do update set watermark = now(),
         full_at = case when ${full} then now() else report_refresh_state.full_at end`;
-    const operations = await refreshOperationsAggregates(tx, { full: options.full });
+    const operations =
+      options.operations === false
+        ? null
+        : await refreshOperationsAggregates(tx, { full: options.full });
     return { ...result, operations };
   });
 }

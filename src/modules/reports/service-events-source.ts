@@ -13,6 +13,6 @@ export async function serviceEventsSource(sql: TSql): Promise<{ from: PendingQue
   // Wrapped: a query fragment is a thenable, and returning it from here would run it.
   if ((await aggregatesWatermark(sql)) === null) return { from: serviceEventFactsSql(sql) };
   // While the refresh job holds the lock it is applying these same changes: read what is there.
-  await refreshReportAggregates(sql, { full: false, wait: false });
+  await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
   return { from: sql`select * from report_service_people` };
 }
