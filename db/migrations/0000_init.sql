@@ -477,6 +477,7 @@ CREATE TABLE "people" (
 	"victim_status" text DEFAULT 'possible' NOT NULL,
 	"identified_by" text,
 	"identification_date" date,
+	"first_contact_at" timestamp with time zone,
 	"exploitation_forms" text[] DEFAULT '{}' NOT NULL,
 	"labour_sector" text,
 	"means_of_control" text[] DEFAULT '{}' NOT NULL,
@@ -608,6 +609,23 @@ CREATE TABLE "report_refresh_state" (
 	"watermark" timestamp with time zone NOT NULL,
 	"full_at" timestamp with time zone NOT NULL,
 	"position" bigint
+);
+--> statement-breakpoint
+CREATE TABLE "report_service_people" (
+	"event_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"given_on" text NOT NULL,
+	"ends_on" text,
+	"code" text NOT NULL,
+	"quantity" integer NOT NULL,
+	"organisation_key" text,
+	"hotline" text NOT NULL,
+	"province_code" text,
+	"female" boolean NOT NULL,
+	"male" boolean NOT NULL,
+	"under18" boolean NOT NULL,
+	"identified_on" date,
+	"nationality" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "report_session_days" (
@@ -785,6 +803,8 @@ CREATE INDEX "people_updated_idx" ON "people" USING btree ("updated_at");--> sta
 CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree ("hotline","status","queue_score");--> statement-breakpoint
 CREATE INDEX "report_person_years_person_idx" ON "report_person_years" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "report_service_people_given_idx" ON "report_service_people" USING btree ("given_on");--> statement-breakpoint
+CREATE INDEX "report_service_people_person_idx" ON "report_service_people" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_session_province_days_idx" ON "report_session_province_days" USING btree ("province_code","day");--> statement-breakpoint
 CREATE INDEX "report_year_cells_year_idx" ON "report_year_cells" USING btree ("year","hotline");--> statement-breakpoint
 CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");--> statement-breakpoint

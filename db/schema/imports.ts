@@ -11,7 +11,7 @@ import {
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
 
-export const importKinds = ['people', 'contacts', 'referrals'] as const;
+export const importKinds = ['people', 'contacts', 'referrals', 'cases', 'service_events'] as const;
 export type TImportKind = (typeof importKinds)[number];
 export const importStatuses = [
   'uploaded',

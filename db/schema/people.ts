@@ -1,4 +1,14 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
 import { victimStatuses } from '../../src/contracts/identification';
@@ -50,6 +60,12 @@ export const people = pgTable(
     /** The identifying authority (identification.ts): police, lwu, molsw, foreign_authority. */
     identifiedBy: text('identified_by'),
     identificationDate: date('identification_date', { mode: 'string' }),
+    /**
+     * The earliest contact about the person (any case they are on, other parties aside): new or
+     * continuing in a period. Kept exact by triggers (db/sql/0003_first_contact.sql); never set
+     * by the application.
+     */
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true, mode: 'date' }),
     exploitationForms: text('exploitation_forms').array().notNull().default([]),
     labourSector: text('labour_sector'),
     meansOfControl: text('means_of_control').array().notNull().default([]),

@@ -88,6 +88,39 @@ export const reportYearCells = pgTable(
   (t) => [index('report_year_cells_year_idx').on(t.year, t.hotline)],
 );
 
+/**
+ * Each service event with the person it counts for and what the tables ask of that person (the
+ * join national-sql.fragments.ts `serviceEventFactsSql` computes), so a year's service tables and
+ * the by-agency report read one narrow table instead of joining events, tickets, referrals, case
+ * links and people. Refreshed per changed person, like report_person_years.
+ */
+export const reportServicePeople = pgTable(
+  'report_service_people',
+  {
+    eventId: uuid('event_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** Lao calendar days as the event recorded them (YYYY-MM-DD). */
+    givenOn: text('given_on').notNull(),
+    endsOn: text('ends_on'),
+    code: text('code').notNull(),
+    quantity: integer('quantity').notNull(),
+    organisationKey: text('organisation_key'),
+    /** The person's hotline and province: the reports' filters. */
+    hotline: text('hotline').notNull(),
+    provinceCode: text('province_code'),
+    female: boolean('female').notNull(),
+    male: boolean('male').notNull(),
+    under18: boolean('under18').notNull(),
+    /** The identification day of an identified victim; null otherwise. */
+    identifiedOn: date('identified_on', { mode: 'string' }),
+    nationality: text('nationality').notNull(),
+  },
+  (t) => [
+    index('report_service_people_given_idx').on(t.givenOn),
+    index('report_service_people_person_idx').on(t.personId),
+  ],
+);
+
 /** Counselling sessions (contacts in a counselling mode) per Lao calendar day, hotline and mode. */
 export const reportSessionDays = pgTable(
   'report_session_days',

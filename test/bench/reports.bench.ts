@@ -7,6 +7,7 @@ import { runMigrations } from '../../db/migrate';
 import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
 import { freePort } from '../../scripts/local/free-port';
 import { loadAgencyFigures } from '../../src/modules/reports/agencies.repository';
+import { loadCounselledMatters } from '../../src/modules/reports/counselled-matters.repository';
 import { loadNationalEvents } from '../../src/modules/reports/national-events.repository';
 import { loadNationalTallies } from '../../src/modules/reports/national-tallies.service';
 import { refreshReportAggregates } from '../../src/modules/reports/report-aggregates.repository';
@@ -20,7 +21,8 @@ import { generateReportData } from './reports-bench.data';
 // npm run bench:reports — 1,000,000 contacts and 300,000 people (three years), then the yearly
 // national statistics and the operations report timed next to plain COUNT(*)s in the same run.
 // Both reports are timed computed directly and from their aggregates (after the full rebuild and
-// a refresh with nothing changed, both timed too).
+// a refresh with nothing changed, both timed too). A database kept from before people gained
+// first_contact_at or report_service_people existed needs them added (run db/migrate) first.
 const COUNTS = { people: 300_000, contacts: 1_000_000, calls: 1_000_000 };
 const RUNS = 5;
 const year = { from: '2025-01-01', to: '2025-12-31' };
@@ -165,6 +167,16 @@ async function report(sql: TSql): Promise<void> {
     loadNationalEvents(
       sql,
       { from: '2025-06-01', to: '2025-06-30' },
+      { hotlines: null, provinceCode: 'LA-VT' },
+    ),
+  );
+  await time('matters counselled (year, computed directly)', () =>
+    loadCounselledMatters(sql, year, scope),
+  );
+  await time('matters counselled (quarter, province LA-VT)', () =>
+    loadCounselledMatters(
+      sql,
+      { from: '2025-04-01', to: '2025-06-30' },
       { hotlines: null, provinceCode: 'LA-VT' },
     ),
   );

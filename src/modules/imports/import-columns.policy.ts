@@ -5,90 +5,25 @@ import { callerTypes, contactChannels, contactTypes } from '../../contracts/cont
 import { referralNeeds, referralPriorities } from '../../contracts/referral-vocabulary';
 import { ticketStates } from '../../contracts/partner-tickets';
 
-/** Why a cell was refused; the reader's words for each are in import-messages.ts. */
-export type TCellProblem =
-  'required' | 'not_a_date' | 'date_in_future' | 'not_a_number' | 'not_in_list' | 'too_long';
+import {
+  age,
+  caseExternalId,
+  day,
+  externalId,
+  personExternalId,
+  fail,
+  instant,
+  ok,
+  oneOf,
+  listOf,
+  text,
+  type TCellProblem,
+  type TImportColumn,
+} from './import-cells.policy';
 
-type TParsed = { ok: true; value: unknown } | { ok: false; code: TCellProblem };
-export type TImportColumn = {
-  key: string;
-  lo: string;
-  en: string;
-  required: boolean;
-  /** Allowed values, shown in the template's second sheet and in the reason. */
-  values?: readonly string[];
-  parse: (raw: string, now: Date) => TParsed;
-};
+import { caseColumns, crossCheck, serviceEventColumns } from './import-columns-casework.policy';
 
-const ok = (value: unknown): TParsed => ({ ok: true, value });
-const fail = (code: TCellProblem): TParsed => ({ ok: false, code });
-
-const text =
-  (max: number) =>
-  (raw: string): TParsed =>
-    raw.length > max ? fail('too_long') : ok(raw);
-
-function oneOf(values: readonly string[]) {
-  return (raw: string): TParsed => {
-    const v = raw.toLowerCase().replace(/[\s-]+/g, '_');
-    return values.includes(v) ? ok(v) : fail('not_in_list');
-  };
-}
-
-function listOf(values: readonly string[]) {
-  return (raw: string): TParsed => {
-    const items = raw
-      .split(/[,;]/)
-      .map((s) =>
-        s
-          .trim()
-          .toLowerCase()
-          .replace(/[\s-]+/g, '_'),
-      )
-      .filter(Boolean);
-    return items.length > 0 && items.every((i) => values.includes(i))
-      ? ok([...new Set(items)])
-      : fail('not_in_list');
-  };
-}
-
-/** YYYY-MM-DD, optionally with a time (taken as Vientiane time, UTC+7, when no zone is given). */
-function instant(raw: string, now: Date): TParsed {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(raw);
-  if (!m) return fail('not_a_date');
-  const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = m;
-  const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone ?? '+07:00'}`);
-  const calendar = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (Number.isNaN(at.getTime()) || calendar.getUTCDate() !== Number(d)) return fail('not_a_date');
-  if (at > now) return fail('date_in_future');
-  return ok(at);
-}
-
-function day(raw: string, now: Date): TParsed {
-  const parsed = instant(raw.slice(0, 10), now);
-  return parsed.ok ? ok(raw.slice(0, 10)) : parsed;
-}
-
-function age(raw: string): TParsed {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 0 && n <= 120 ? ok(n) : fail('not_a_number');
-}
-
-const externalId: TImportColumn = {
-  key: 'external_id',
-  lo: 'ລະຫັດໃນລະບົບເກົ່າ',
-  en: 'External id',
-  required: true,
-  parse: text(100),
-};
-const personExternalId = (required: boolean): TImportColumn => ({
-  key: 'person_external_id',
-  lo: 'ລະຫັດບຸກຄົນໃນລະບົບເກົ່າ',
-  en: 'Person external id',
-  required,
-  parse: text(100),
-});
+export type { TCellProblem, TImportColumn } from './import-cells.policy';
 
 /** The columns of each record type, in template order. */
 export const importColumns: Record<TImportKind, readonly TImportColumn[]> = {
@@ -128,6 +63,8 @@ export const importColumns: Record<TImportKind, readonly TImportColumn[]> = {
       required: false,
       parse: day,
     },
+    // Optional: the person joins this imported case instead of getting a case of their own.
+    caseExternalId,
   ],
   contacts: [
     externalId,
@@ -168,6 +105,7 @@ export const importColumns: Record<TImportKind, readonly TImportColumn[]> = {
       parse: age,
     },
     personExternalId(false),
+    caseExternalId,
   ],
   referrals: [
     externalId,
@@ -205,6 +143,8 @@ export const importColumns: Record<TImportKind, readonly TImportColumn[]> = {
       parse: oneOf(ticketStates),
     },
   ],
+  cases: caseColumns,
+  service_events: serviceEventColumns,
 };
 
 /** The header a template shows: both languages, so either reader finds the column. */
@@ -261,5 +201,6 @@ export function checkRow(
       !problems.some((p) => p.column === column.key)
     )
       problems.push({ column: column.key, code: 'required' });
+  if (problems.length === 0) problems.push(...crossCheck(kind, values));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
 }

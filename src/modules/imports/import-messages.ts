@@ -20,6 +20,19 @@ const reasons: Record<string, { lo: string; en: string }> = {
     en: 'No imported person has this id (import people first)',
   },
   partner_unknown: { lo: 'ບໍ່ພົບອົງການນີ້', en: 'No partner organisation has this key' },
+  organisation_unknown: { lo: 'ບໍ່ພົບອົງການນີ້', en: 'No organisation has this key' },
+  case_unknown: {
+    lo: 'ບໍ່ພົບກໍລະນີນີ້ (ນຳເຂົ້າກໍລະນີກ່ອນ)',
+    en: 'No imported case has this id (import cases first)',
+  },
+  before_start: {
+    lo: 'ວັນທີນີ້ກ່ອນວັນທີເລີ່ມຕົ້ນ',
+    en: 'This date is before the date it follows',
+  },
+  person_or_case: {
+    lo: 'ໃສ່ລະຫັດບຸກຄົນ ຫຼື ລະຫັດກໍລະນີ',
+    en: "Give the person's or the case's external id",
+  },
   no_columns: {
     lo: 'ບໍ່ພົບຫົວຖັນຂອງແບບຟອມ',
     en: 'None of the template headers were found',

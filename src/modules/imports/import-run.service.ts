@@ -6,13 +6,8 @@ import { keyringOf } from '../crypto/keyring';
 import { checkRow, matchHeaders } from './import-columns.policy';
 import { readImportFile } from './import-file';
 import { writeRows, type TGoodRow } from './import-writers';
-import {
-  importedPeople,
-  knownExternalIds,
-  loadBatch,
-  partnerUnitsByOrganisation,
-  updateBatch,
-} from './imports.repository';
+import { loadLookups, resolveReferences } from './import-references';
+import { knownExternalIds, loadBatch, updateBatch } from './imports.repository';
 
 export type TImportMode = 'check' | 'import';
 
@@ -62,7 +57,7 @@ export async function runImportBatch(
   if (!table) fail({ row: 1, column: null, code: 'file_unreadable' });
   else if (!columns.some(Boolean)) fail({ row: 1, column: null, code: 'no_columns' });
   else if (rows.length === 0) fail({ row: 1, column: null, code: 'empty_file' });
-  const units = batch.kind === 'referrals' ? await partnerUnitsByOrganisation(deps.db) : new Map();
+  const lookups = await loadLookups(deps.db, batch.kind);
   const seen = new Set<string>();
   const now = new Date();
   const ctx = { deps, hotline: batch.hotline, batchId, actorId: batch.createdById };
@@ -87,29 +82,11 @@ export async function runImportBatch(
       batch.kind,
       checked.map((r) => r.externalId),
     );
-    const personIds = checked
-      .map((r) => r.values.person_external_id)
-      .filter((v): v is string => !!v);
-    const persons = await importedPeople(deps.db, batch.hotline, [...new Set(personIds)]);
-    const good: TGoodRow[] = [];
-    for (const r of checked) {
-      if (known.has(r.externalId)) {
-        duplicates++;
-        continue;
-      }
-      const personKey = r.values.person_external_id as string | undefined;
-      const person = personKey ? persons.get(personKey) : undefined;
-      if (personKey && !person) {
-        fail({ row: r.row, column: 'person_external_id', code: 'person_unknown' });
-        continue;
-      }
-      const unit = batch.kind === 'referrals' ? units.get(r.values.partner as string) : undefined;
-      if (batch.kind === 'referrals' && !unit) {
-        fail({ row: r.row, column: 'partner', code: 'partner_unknown' });
-        continue;
-      }
-      good.push({ externalId: r.externalId, values: r.values, person, unit });
-    }
+    const fresh = checked.filter((r) => {
+      if (known.has(r.externalId)) duplicates++;
+      return !known.has(r.externalId);
+    });
+    const good = await resolveReferences(deps.db, batch.kind, batch.hotline, fresh, lookups, fail);
     if (mode === 'import')
       await deps.db.transaction(async (tx) => {
         await writeRows(tx, ctx, batch.kind, good);
@@ -126,7 +103,8 @@ export async function runImportBatch(
       importedRows: imported,
       duplicateRows: duplicates,
       skippedRows: skipped,
-      errors,
+      // Cell problems are found before reference problems: the reader reads them row by row.
+      errors: errors.sort((a, b) => a.row - b.row),
       // The file is personal data: gone once its records are in (they are encrypted there).
       ...(mode === 'import' && { fileEnc: null }),
     });

@@ -6,42 +6,23 @@ import { people } from '../../../db/schema/people';
 import { referrals } from '../../../db/schema/referrals';
 import { tickets } from '../../../db/schema/tickets';
 import type { TTx } from '../audit/audit.repository';
-import type { TRecordsDeps } from '../cases/records.deps';
 import { formatCaseCode } from '../cases/case-code.policy';
 import { contactSealed } from '../contacts/contact-view';
 import { keyringOf } from '../crypto/keyring';
 import { sealColumns } from '../crypto/sealed-columns';
 import { columnsFor } from '../people/people.service';
 import { referralSubjectFrom } from '../referrals/referral-subject.policy';
+import { writeCases, writeServiceEvents } from './import-writers-casework';
+import type { TGoodRow, TWriteContext } from './import-row.types';
 
-/** A checked row ready to write, with what its references resolved to. */
-export type TGoodRow = {
-  externalId: string;
-  values: Record<string, unknown>;
-  person?: TImportedPerson;
-  unit?: { id: string; organisationKey: string };
-};
-export type TImportedPerson = {
-  personId: string;
-  caseId: string;
-  sex: 'female' | 'male' | 'other' | 'unknown';
-  ageAtIdentification: number | null;
-  under18AtIdentification: boolean | null;
-  nationalities: string[];
-  residenceProvinceCode: string | null;
-};
-export type TWriteContext = {
-  deps: TRecordsDeps;
-  hotline: string;
-  batchId: string;
-  actorId: string;
-};
+export type { TGoodRow, TImportedPerson, TWriteContext } from './import-row.types';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /**
  * A person is always inside a case (the case decides who may see them), so each imported person
- * gets a closed case of their own; their imported contacts and referrals join it.
+ * joins the imported case the row names or gets a closed case of their own; their imported
+ * contacts, referrals and services join it.
  */
 async function writePeople(tx: TTx, ctx: TWriteContext, rows: TGoodRow[]) {
   const seqs = await tx.execute<{ seq: string }>(
@@ -51,7 +32,7 @@ async function writePeople(tx: TTx, ctx: TWriteContext, rows: TGoodRow[]) {
   const made = rows.map((row, i) => {
     const v = row.values;
     const personId = randomUUID();
-    const caseId = randomUUID();
+    const caseId = row.caseId ?? randomUUID();
     const status = (str(v.victim_status) ?? 'possible') as 'possible';
     const person = columnsFor(ctx.deps, personId, {
       fullName: str(v.full_name),
@@ -65,15 +46,17 @@ async function writePeople(tx: TTx, ctx: TWriteContext, rows: TGoodRow[]) {
     });
     return {
       person: { ...person, id: personId, hotline: ctx.hotline, createdById: ctx.actorId },
-      case: {
-        id: caseId,
-        code: formatCaseCode(year, Number(seqs[i]?.seq)),
-        hotline: ctx.hotline,
-        status: 'closed' as const,
-        provinceCode: str(v.province_code) ?? null,
-        ownerId: ctx.actorId,
-        closedAt: new Date(),
-      },
+      case: row.caseId
+        ? null
+        : {
+            id: caseId,
+            code: formatCaseCode(year, Number(seqs[i]?.seq)),
+            hotline: ctx.hotline,
+            status: 'closed' as const,
+            provinceCode: str(v.province_code) ?? null,
+            ownerId: ctx.actorId,
+            closedAt: new Date(),
+          },
       link: {
         caseId,
         personId,
@@ -82,7 +65,8 @@ async function writePeople(tx: TTx, ctx: TWriteContext, rows: TGoodRow[]) {
       record: { externalId: row.externalId, recordId: personId, caseId },
     };
   });
-  await tx.insert(cases).values(made.map((m) => m.case));
+  const opened = made.flatMap((m) => (m.case ? [m.case] : []));
+  if (opened.length > 0) await tx.insert(cases).values(opened);
   await tx.insert(people).values(made.map((m) => m.person));
   await tx.insert(casePeople).values(made.map((m) => m.link));
   return made.map((m) => m.record);
@@ -102,7 +86,7 @@ async function writeContacts(tx: TTx, ctx: TWriteContext, rows: TGoodRow[]) {
     );
     return {
       id,
-      case_id: row.person?.caseId ?? null,
+      case_id: row.person?.caseId ?? row.caseId ?? null,
       hotline: ctx.hotline,
       channel: v.channel,
       language: str(v.language) ?? 'lo',
@@ -183,7 +167,13 @@ async function writeReferrals(tx: TTx, ctx: TWriteContext, rows: TGoodRow[]) {
   return made.map((m) => m.record);
 }
 
-const writers = { people: writePeople, contacts: writeContacts, referrals: writeReferrals };
+const writers = {
+  people: writePeople,
+  contacts: writeContacts,
+  referrals: writeReferrals,
+  cases: writeCases,
+  service_events: writeServiceEvents,
+};
 
 /** Writes one chunk of good rows and their external ids under the batch, in the caller's transaction. */
 export async function writeRows(tx: TTx, ctx: TWriteContext, kind: TImportKind, rows: TGoodRow[]) {

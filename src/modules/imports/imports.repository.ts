@@ -6,7 +6,8 @@ import { people } from '../../../db/schema/people';
 import { partnerUnits } from '../../../db/schema/partners';
 import { referrals } from '../../../db/schema/referrals';
 import { cases } from '../../../db/schema/cases';
-import { tickets } from '../../../db/schema/tickets';
+import { organisations } from '../../../db/schema/reference';
+import { tickets, ticketServices } from '../../../db/schema/tickets';
 import type { TDatabase } from '../../infra/database';
 import type { TTx } from '../audit/audit.repository';
 import { AppError } from '../../errors/catalogue';
@@ -83,6 +84,32 @@ export async function importedPeople(
   );
 }
 
+/** Imported cases by their external id: the case's id. */
+export async function importedCases(
+  db: TDatabase,
+  hotline: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ externalId: importRecords.externalId, caseId: importRecords.recordId })
+    .from(importRecords)
+    .where(
+      and(
+        eq(importRecords.hotline, hotline),
+        eq(importRecords.kind, 'cases'),
+        inArray(importRecords.externalId, ids),
+      ),
+    );
+  return new Map(rows.map((r) => [r.externalId, r.caseId]));
+}
+
+/** Every organisation's key: an imported service event names who gave it. */
+export async function organisationKeys(db: TDatabase): Promise<Set<string>> {
+  const rows = await db.select({ key: organisations.key }).from(organisations);
+  return new Set(rows.map((r) => r.key));
+}
+
 /** Each organisation's first active unit: imported referrals name the organisation by its key. */
 export async function partnerUnitsByOrganisation(
   db: TDatabase,
@@ -97,9 +124,15 @@ export async function partnerUnitsByOrganisation(
   return map;
 }
 
+async function refuseIfHeld(tx: TTx, held: ReturnType<typeof sql>) {
+  const [row] = await tx.execute<{ n: number }>(held);
+  if (Number(row?.n ?? 0) > 0) throw new AppError('IMPORT_UNDO_BLOCKED');
+}
+
 /**
- * Removes exactly the records of one batch. People are refused while anything outside the batch
- * (a later contact, referral or ticket) hangs on their case: undo would take it with them.
+ * Removes exactly the records of one batch. Cases and people are refused while anything outside
+ * the batch (a later contact, referral, ticket, service or person) hangs on them: undo would take
+ * it with them. A person who joined an imported case leaves it; the case stays with its batch.
  */
 export async function deleteBatchRecords(tx: TTx, batchId: string, kind: TImportKind) {
   const ids = tx
@@ -111,19 +144,33 @@ export async function deleteBatchRecords(tx: TTx, batchId: string, kind: TImport
     await tx.delete(referrals).where(inArray(referrals.id, ids));
   } else if (kind === 'contacts') {
     await tx.delete(contacts).where(inArray(contacts.id, ids));
+  } else if (kind === 'service_events') {
+    await tx.delete(ticketServices).where(inArray(ticketServices.id, ids));
+  } else if (kind === 'cases') {
+    await refuseIfHeld(
+      tx,
+      sql`select (select count(*) from case_people where case_id in ${ids})
+        + (select count(*) from contacts where case_id in ${ids})
+        + (select count(*) from referrals where case_id in ${ids})
+        + (select count(*) from tickets where case_id in ${ids})
+        + (select count(*) from ticket_services where case_id in ${ids}) as n`,
+    );
+    await tx.delete(cases).where(inArray(cases.id, ids));
   } else {
-    const caseIds = tx
-      .select({ id: importRecords.caseId })
-      .from(importRecords)
-      .where(eq(importRecords.batchId, batchId));
-    const [held] = await tx.execute<{ n: number }>(sql`
-      select (select count(*) from contacts where case_id in ${caseIds})
-        + (select count(*) from referrals where case_id in ${caseIds})
-        + (select count(*) from tickets where case_id in ${caseIds}) as n`);
-    if (Number(held?.n ?? 0) > 0) throw new AppError('IMPORT_UNDO_BLOCKED');
-    await tx.delete(casePeople).where(inArray(casePeople.caseId, caseIds));
+    // The cases this batch opened for its people, not the imported cases some of them joined.
+    const ownCases = sql`(select r.case_id from import_records r where r.batch_id = ${batchId}
+      and r.case_id not in (select record_id from import_records where kind = 'cases'))`;
+    await refuseIfHeld(
+      tx,
+      sql`select (select count(*) from contacts where case_id in ${ownCases})
+        + (select count(*) from referrals where case_id in ${ownCases} or person_id in ${ids})
+        + (select count(*) from tickets where case_id in ${ownCases})
+        + (select count(*) from ticket_services where case_id in ${ownCases} or person_id in ${ids})
+        + (select count(*) from case_people where case_id in ${ownCases} and person_id not in ${ids}) as n`,
+    );
+    await tx.delete(casePeople).where(inArray(casePeople.personId, ids));
     await tx.delete(people).where(inArray(people.id, ids));
-    await tx.delete(cases).where(inArray(cases.id, caseIds));
+    await tx.execute(sql`delete from cases where id in ${ownCases}`);
   }
   const gone = await tx
     .delete(importRecords)

@@ -1,8 +1,8 @@
 import type { TSql } from '../../infra/database';
 import { agencySections } from './agency-sections';
-import { givenServicesSql } from './national-sql.fragments';
 import type { TReportScope } from './report-filters';
 import { periodInstants, type TPeriod } from './report-period.policy';
+import { serviceEventsSource } from './service-events-source';
 
 /** People (each once) and times (tickets, or the summed quantities of service events). */
 export type TAgencyTally = { people: number; female: number; under18: number; times: number };
@@ -42,7 +42,11 @@ export async function loadAgencyFigures(
     1009,
   );
   const accepted = sql.array([...ticketMeasures.accepted], 1009);
-  const rows = await sql<TRow[]>`
+  const source = await serviceEventsSource(sql);
+  // One statement over a year of tickets and events: memory to hash and sort without spilling.
+  const rows = await sql.begin(async (tx) => {
+    await tx`set local work_mem = '64MB'`;
+    return tx<TRow[]>`
     with map as (select * from unnest(${orgs}::text[], ${agencies}::text[]) as m(org, agency)),
     tk as (
       select coalesce(m.agency, 'other') as agency, t.id, t.state,
@@ -70,30 +74,33 @@ export async function loadAgencyFigures(
     ),
     sv as (
       select coalesce(m.agency, 'other') as agency, g.code, g.event_id, g.quantity, g.person_id,
-        pe.sex = 'female' as f, pe.under18_at_identification is true as u
-      from (${givenServicesSql(sql, sql`ts.given_on between ${period.from} and ${period.to}`)}) g
-      join people pe on pe.id = g.person_id
+        g.female as f, g.under18 as u
+      from (${source.from}) g
       left join map m on m.org = g.organisation_key
-      where (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
-        and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)
-    ),
-    svk as (
-      select agency, code as k, event_id, quantity, person_id, f, u from sv
-      union all select agency, 'services_total', event_id, quantity, person_id, f, u from sv
+      where g.given_on between ${period.from} and ${period.to}
+        and (${hotlines}::text[] is null or g.hotline = any(${hotlines}::text[]))
+        and (${scope.provinceCode}::text is null or g.province_code = ${scope.provinceCode}::text)
     ),
     -- An event about two people (a case's victims) is given that many times, not twice as many.
     svt as (
-      select agency, k, sum(quantity)::int as times
-      from (select distinct agency, k, event_id, quantity from svk) e group by agency, k
+      select agency, coalesce(code, 'services_total') as k, sum(quantity)::int as times
+      from (select agency, code, event_id, max(quantity) as quantity from sv
+        group by agency, code, event_id) e
+      group by grouping sets ((agency, code), (agency))
+    ),
+    svp as (
+      select agency, coalesce(code, 'services_total') as k, count(distinct person_id)::int as people,
+        count(distinct person_id) filter (where f)::int as female,
+        count(distinct person_id) filter (where u)::int as under18
+      from sv group by grouping sets ((agency, code), (agency))
     )
     select agency, k, count(distinct person_id)::int as people,
       count(distinct person_id) filter (where f)::int as female,
       count(distinct person_id) filter (where u)::int as under18, count(distinct id)::int as times
     from tkm group by agency, k
     union all
-    select agency, k, count(distinct person_id)::int, count(distinct person_id) filter (where f)::int,
-      count(distinct person_id) filter (where u)::int, min(svt.times)
-    from svk join svt using (agency, k) group by agency, k`;
+    select agency, k, people, female, under18, times from svp join svt using (agency, k)`;
+  });
   const figures: TAgencyFigures = {};
   for (const r of rows)
     (figures[r.agency] ??= {})[r.k] = {

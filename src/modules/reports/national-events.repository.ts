@@ -1,8 +1,8 @@
 import type { TSql } from '../../infra/database';
-import { givenServicesSql, personFactsSql } from './national-sql.fragments';
 import { catalogueServices, OTHER_SERVICE } from './report-labels';
 import type { TReportScope } from './report-filters';
 import type { TPeriod } from './report-period.policy';
+import { serviceEventsSource } from './service-events-source';
 
 /** People (once each) and times (the sum of the events' quantities). */
 export type TEventTally = { people: number; female: number; under18: number; times: number };
@@ -39,9 +39,9 @@ type TRow = {
 };
 
 /**
- * One statement over the service events (a small table beside contacts) for any period, with the
- * people scope of the other tables (the person's hotline and province). The same for a calendar
- * year and for a month, so it is read directly, not from the yearly aggregate.
+ * One statement over the service events with their people's facts (report_service_people, see
+ * service-events-source.ts) for any period, with the people scope of the other tables (the
+ * person's hotline and province): events are kept per event and person, so any period is exact.
  */
 export async function loadNationalEvents(
   sql: TSql,
@@ -50,54 +50,52 @@ export async function loadNationalEvents(
 ): Promise<TNationalEvents> {
   const hotlines = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
   const codes = sql.array([...catalogueServices.keys()], 1009);
-  const rows = await sql<TRow[]>`
+  const source = await serviceEventsSource(sql);
+  // One statement over a year of events: memory to hash and sort without spilling to disk.
+  const rows = await sql.begin(async (tx) => {
+    await tx`set local work_mem = '64MB'`;
+    return tx<TRow[]>`
     with ev as (
-      select g.person_id, g.given_on, g.code, g.event_id, g.quantity, g.ends_on,
-        pe.sex = 'female' as f, pe.sex = 'male' as m, pe.under18_at_identification is true as u
-      from (${givenServicesSql(
-        sql,
-        // The period's events, and the stays begun before it that had not ended by its last day.
-        sql`ts.given_on <= ${period.to} and (ts.given_on >= ${period.from}
-          or (ts.service = 'shelter' and (ts.ends_on is null or ts.ends_on >= ${period.to})))`,
-      )}) g
-      join people pe on pe.id = g.person_id
-      where (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
-        and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)
+      -- The period's events, and the stays begun before it that had not ended by its last day.
+      select person_id, given_on, code, event_id, quantity, ends_on, female as f, male as m,
+        under18 as u, identified_on, nationality
+      from (${source.from}) s
+      where given_on <= ${period.to} and (given_on >= ${period.from}
+          or (code = 'shelter' and (ends_on is null or ends_on >= ${period.to})))
+        and (${hotlines}::text[] is null or hotline = any(${hotlines}::text[]))
+        and (${scope.provinceCode}::text is null or province_code = ${scope.provinceCode}::text)
     ),
     given as (
       select *, case when code = any(${codes}::text[]) then code else ${OTHER_SERVICE} end as row_key
       from ev where given_on between ${period.from} and ${period.to}
     ),
-    keyed as (
-      select row_key, person_id, event_id, quantity, f, m, u from given
-      union all select 'total', person_id, event_id, quantity, f, m, u from given
-    ),
     -- An event about two people (a case's victims) is given that many times, not twice as many.
     times as (
-      select row_key, sum(quantity)::int as times
-      from (select distinct row_key, event_id, quantity from keyed) e group by row_key
+      select coalesce(row_key, 'total') as k, sum(quantity)::int as times
+      from (select row_key, event_id, max(quantity) as quantity from given group by row_key, event_id) e
+      group by grouping sets ((row_key), ())
+    ),
+    served as (
+      select coalesce(row_key, 'total') as k, count(distinct person_id)::int as people,
+        count(distinct person_id) filter (where f)::int as female,
+        count(distinct person_id) filter (where m)::int as male,
+        count(distinct person_id) filter (where u)::int as under18
+      from given group by grouping sets ((row_key), ())
     )
-    select 'services' as t, row_key as k, count(distinct person_id)::int as people,
-      count(distinct person_id) filter (where f)::int as female,
-      count(distinct person_id) filter (where m)::int as male,
-      count(distinct person_id) filter (where u)::int as under18, min(times.times) as times
-    from keyed join times using (row_key) group by row_key
+    select 'services' as t, k, people, female, male, under18, times
+    from served join times using (k) where people > 0
     union all
     select 'census', 'shelter', count(distinct person_id)::int,
       count(distinct person_id) filter (where f)::int, count(distinct person_id) filter (where m)::int, 0, 0
     from ev where code = 'shelter' and given_on <= ${period.to}
       and (ends_on is null or ends_on >= ${period.to})
     union all
-    select code, nat, count(distinct person_id)::int, count(distinct person_id) filter (where f)::int,
-      count(distinct person_id) filter (where m)::int, 0, 0
-    from (
-      select g.code, g.person_id, g.f, g.m, x.nat from given g
-      join people pe on pe.id = g.person_id
-        and pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date
-      cross join lateral (select ${personFactsSql(sql)}) x
-      where g.code in ('shelter', 'reintegration')
-    ) s
-    group by rollup(code, nat) having code is not null`;
+    select code, nationality, count(distinct person_id)::int,
+      count(distinct person_id) filter (where f)::int, count(distinct person_id) filter (where m)::int, 0, 0
+    from given
+    where code in ('shelter', 'reintegration') and identified_on <= ${period.to}::date
+    group by rollup(code, nationality) having code is not null`;
+  });
   const events = noEvents();
   for (const r of rows) {
     const sex: TSexTally = { total: r.people, female: r.female, male: r.male };

@@ -1,3 +1,5 @@
+import { mattersTable } from './counselled-matters.policy';
+import type { TCounselledMatters } from './counselled-matters.repository';
 import { buildEventTables } from './national-events-tables.policy';
 import type { TNationalEvents } from './national-events.repository';
 import { buildNationalTables } from './national-tables.policy';
@@ -11,6 +13,7 @@ export function nationalReport(options: {
   filters: Record<string, string>;
   tallies: TNationalTallies;
   events: TNationalEvents;
+  matters: TCounselledMatters;
 }): TReport {
   return {
     key: 'national',
@@ -20,7 +23,11 @@ export function nationalReport(options: {
     },
     period: options.period,
     filters: options.filters,
-    tables: [...buildNationalTables(options.tallies), ...buildEventTables(options.events)],
+    tables: [
+      ...buildNationalTables(options.tallies),
+      mattersTable(options.tallies, options.matters),
+      ...buildEventTables(options.events),
+    ],
     notes: [...countUnitRules],
   };
 }

@@ -24,9 +24,9 @@ export function counsellingModeSql(sql: TSqlTag): TFragment {
 }
 
 /** The services row a recorded service counts under (serviceRowKey in SQL); `ts` is the row. */
-export function serviceKindSql(sql: TSqlTag): TFragment {
+export function serviceKindSql(sql: TSqlTag, code: TFragment = sql`ts.service`): TFragment {
   const known = [...essentialServices.keys(), ...otherServices.keys()];
-  return sql`case when ts.service = any(${sql.array(known, TEXT_ARRAY)}::text[]) then ts.service
+  return sql`case when ${code} = any(${sql.array(known, TEXT_ARRAY)}::text[]) then ${code}
     else ${OTHER_SERVICE} end`;
 }
 
@@ -49,13 +49,29 @@ export function givenServicesSql(sql: TSqlTag, only: TFragment = sql`true`): TFr
 }
 
 /**
+ * Service events with the facts of the person each counts for, in the columns of
+ * report_service_people (the aggregate stores exactly this; the reports read either).
+ */
+export function serviceEventFactsSql(sql: TSqlTag, only: TFragment = sql`true`): TFragment {
+  return sql`select g.event_id, g.person_id, g.given_on, g.ends_on, g.code, g.quantity,
+      g.organisation_key, pe.hotline, pe.residence_province_code as province_code,
+      pe.sex = 'female' as female, pe.sex = 'male' as male,
+      pe.under18_at_identification is true as under18,
+      case when pe.victim_status = 'identified' then pe.identification_date end as identified_on,
+      case when 'LA' = any(pe.nationalities) then 'LA' else coalesce(pe.nationalities[1], 'unknown') end
+        as nationality
+    from (${givenServicesSql(sql, only)}) g join people pe on pe.id = g.person_id`;
+}
+
+/**
  * Whether the person of a people row `pe` was first seen before the period: identified before its
  * first day, or about a contact before its first instant (rule 7 of national-statistics.policy.ts).
+ * The first contact is stored on the person (kept by db/sql/0003_first_contact.sql): searching
+ * every counselled person's contacts took most of a quarter's direct report.
  */
 export function seenBeforeSql(sql: TSqlTag, firstDay: string, start: string): TFragment {
-  return sql`(coalesce(pe.identification_date < ${firstDay}::date, false) or exists (
-    select 1 from case_people fcp join contacts fc on fc.case_id = fcp.case_id
-    where fcp.person_id = pe.id and fcp.role <> 'other_party' and fc.occurred_at < ${start}::timestamptz))`;
+  return sql`(coalesce(pe.identification_date < ${firstDay}::date, false)
+    or coalesce(pe.first_contact_at < ${start}::timestamptz, false))`;
 }
 
 /** Nationality, returned-from country and distinct forms of a people row `pe`. */

@@ -29,6 +29,6 @@ export async function loadNationalTallies(
   if (year === null) return computeNationalTallies(sql, period, scope);
   if ((await aggregatesWatermark(sql)) === null) return computeNationalTallies(sql, period, scope);
   // While the refresh job holds the lock it is applying these same changes: read what is there.
-  await refreshReportAggregates(sql, { full: false, wait: false });
+  await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
   return readNationalTallies(sql, year, scope);
 }

@@ -4,7 +4,12 @@ import {
   refreshOperationsAggregates,
   type TOperationsRefresh,
 } from './operations-aggregate.repository';
-import { counsellingModeSql, givenServicesSql, personFactsSql } from './national-sql.fragments';
+import {
+  counsellingModeSql,
+  givenServicesSql,
+  personFactsSql,
+  serviceEventFactsSql,
+} from './national-sql.fragments';
 import { periodInstants } from './report-period.policy';
 
 const REFRESH_LOCK = 736_209; // advisory-lock key: one refresh at a time across processes
@@ -15,6 +20,8 @@ const TEXT_ARRAY = 1009;
  * last refresh may commit after it with an older stamp: changes are re-read this far back.
  */
 const OVERLAP = '2 minutes';
+const SERVICE_PEOPLE_COLUMNS = `event_id, person_id, given_on, ends_on, code, quantity,
+  organisation_key, hotline, province_code, female, male, under18, identified_on, nationality`;
 /** Past this many changed people an incremental pass costs about as much as a full one. */
 const FULL_REBUILD_ABOVE = 50_000;
 
@@ -22,7 +29,8 @@ export type TRefreshResult = {
   full: boolean;
   people: number;
   days: number;
-  operations: TOperationsRefresh;
+  /** Null when the caller asked for the national aggregates only. */
+  operations: TOperationsRefresh | null;
 };
 
 /**
@@ -34,7 +42,12 @@ export type TRefreshResult = {
  */
 export async function refreshReportAggregates(
   sql: TSql,
-  options: { full: boolean; wait: boolean },
+  options: {
+    full: boolean;
+    wait: boolean;
+    /** False: the national aggregates only (a national report need not wait for call hours). */
+    operations?: boolean;
+  },
 ): Promise<TRefreshResult | null> {
   return sql.begin(async (tx) => {
     if (options.wait) await tx`select pg_advisory_xact_lock(${REFRESH_LOCK})`;
@@ -55,6 +68,8 @@ export async function refreshReportAggregates(
       await tx`delete from report_session_days`;
       await tx`delete from report_session_province_days`;
       await tx`delete from report_stale where kind in ('person', 'day')`;
+      await tx`delete from report_service_people`;
+      await insertServicePeople(tx, null);
       const people = await insertPersonYears(tx, null);
       const days = await insertSessionDays(tx, null);
       await insertSessionProvinceDays(tx, null);
@@ -74,6 +89,8 @@ export async function refreshReportAggregates(
       const days = changed?.days ?? [];
       if (ids.length > FULL_REBUILD_ABOVE) {
         await tx`delete from report_person_years`;
+        await tx`delete from report_service_people`;
+        await insertServicePeople(tx, null);
         await insertPersonYears(tx, null);
         await rebuildYearCells(tx, null);
       } else if (ids.length > 0) {
@@ -84,6 +101,8 @@ export async function refreshReportAggregates(
             returning year)
           select distinct year from gone`
         ).map((r) => r.year);
+        await tx`delete from report_service_people where person_id = any(${idArray}::uuid[])`;
+        await insertServicePeople(tx, ids);
         await insertPersonYears(tx, ids);
         const added = await tx<Array<{ year: number }>>`
           select distinct year from report_person_years where person_id = any(${idArray}::uuid[])`;
@@ -113,7 +132,10 @@ export async function refreshReportAggregates(
       insert into report_refresh_state (key, watermark, full_at) values (${STATE_KEY}, now(), now())
       on conflict (key) do update set watermark = now(),
         full_at = case when ${full} then now() else report_refresh_state.full_at end`;
-    const operations = await refreshOperationsAggregates(tx, { full: options.full });
+    const operations =
+      options.operations === false
+        ? null
+        : await refreshOperationsAggregates(tx, { full: options.full });
     return { ...result, operations };
   });
 }
@@ -139,6 +161,28 @@ function changedPeopleSql(tx: TransactionSql, since: string) {
       where ts.updated_at >= ${since}::timestamptz
     union select person_id from ticket_services
       where updated_at >= ${since}::timestamptz and person_id is not null`;
+}
+
+/**
+ * The service events of the given people (null: everyone) with their facts. Only the events that
+ * can count for them are joined: theirs by name, those on their cases, those on their referrals.
+ */
+async function insertServicePeople(tx: TransactionSql, ids: string[] | null): Promise<void> {
+  const into = tx`insert into report_service_people (${tx.unsafe(SERVICE_PEOPLE_COLUMNS)})
+    select ${tx.unsafe(SERVICE_PEOPLE_COLUMNS)}`;
+  if (ids === null) {
+    await tx`${into} from (${serviceEventFactsSql(tx)}) x`;
+    return;
+  }
+  const idArray = tx.array(ids, TEXT_ARRAY);
+  await tx`${into} from (${serviceEventFactsSql(
+    tx,
+    tx`(ts.person_id = any(${idArray}::uuid[])
+        or ts.case_id in (select case_id from case_people where person_id = any(${idArray}::uuid[]))
+        or ts.ticket_id in (select t.id from tickets t join referrals r on r.id = t.referral_id
+          where r.person_id = any(${idArray}::uuid[])))`,
+  )}) x
+    where x.person_id = any(${idArray}::uuid[])`;
 }
 
 /**

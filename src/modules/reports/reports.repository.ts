@@ -6,13 +6,14 @@ import type {
 } from './national-statistics.types';
 import {
   counsellingModeSql,
-  givenServicesSql,
+  serviceKindSql,
   nationalTallyTailSql,
   personFactsSql,
   seenBeforeSql,
 } from './national-sql.fragments';
 import { periodInstants, type TPeriod } from './report-period.policy';
 import type { TReportScope } from './report-filters';
+import { serviceEventsSource } from './service-events-source';
 
 export type TNationalRow = {
   t: string;
@@ -52,6 +53,8 @@ export async function computeNationalTallies(
     and (${hotlines}::text[] is null or pe.hotline = any(${hotlines}::text[]))
     and (${scope.provinceCode}::text is null or pe.residence_province_code = ${scope.provinceCode}::text)`;
 
+  // Service events with their people, from their aggregate when it is built (refreshed first).
+  const source = await serviceEventsSource(sql);
   // One statement over a year of contacts: enough memory to hash instead of sorting on disk.
   const rows = await sql.begin(async (tx) => {
     await tx`set local work_mem = '128MB'`;
@@ -76,7 +79,7 @@ export async function computeNationalTallies(
       from pc where person_id is not null group by person_id
     ),
     given as (
-      select distinct person_id, kind from (${givenServicesSql(tx)}) g
+      select distinct person_id, ${serviceKindSql(tx, tx`g.code`)} as kind from (${source.from}) g
       where given_on between ${period.from} and ${period.to}
     ),
     kinds_of as (

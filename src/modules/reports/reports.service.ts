@@ -16,6 +16,7 @@ import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';
 import type { TReport } from './report-table.types';
 import type { TExportQuery, TReportKind, TReportQuery } from './report.schema';
+import { loadCounselledMatters } from './counselled-matters.repository';
 import { loadNationalEvents } from './national-events.repository';
 import { loadNationalTallies } from './national-tallies.service';
 import { loadReferrals } from './referrals.repository';
@@ -54,6 +55,7 @@ async function build(
         filters,
         tallies: await loadNationalTallies(deps.sql, period, scope),
         events: await loadNationalEvents(deps.sql, period, scope),
+        matters: await loadCounselledMatters(deps.sql, period, scope),
       });
     case 'agencies':
       return agenciesReport({

@@ -60,4 +60,39 @@ describe('new and continuing people', () => {
       continuingPeople: 0,
     });
   });
+
+  it('follows contacts that are re-dated, deleted or moved, and people put on or taken off a case', async () => {
+    const sql = stores.database.sql;
+    const quarter = { from: '2025-04-01', to: '2025-06-30' };
+    const q2 = async () =>
+      (await computeNationalTallies(sql, quarter, everywhere)).counselling.total;
+    const a = await insertPersonWithCase(sql, { victimStatus: 'possible' });
+    await insertCounselling(sql, a.caseId, '2025-03-01');
+    await insertCounselling(sql, a.caseId, '2025-05-01');
+    expect(await q2()).toMatchObject({ people: 1, newPeople: 0, continuingPeople: 1 });
+
+    // The March contact was entered with the wrong day: it was in May.
+    await sql`update contacts set occurred_at = '2025-05-02T10:00:00+07:00'
+      where case_id = ${a.caseId} and occurred_at < '2025-04-01'`;
+    expect(await q2()).toMatchObject({ people: 1, newPeople: 1, continuingPeople: 0 });
+
+    // A second person on the case, with an earlier case of her own (deleted later).
+    const b = await insertPersonWithCase(sql, { victimStatus: 'possible' });
+    await insertCounselling(sql, b.caseId, '2024-12-24');
+    await sql`insert into case_people (case_id, person_id, role) values (${a.caseId}, ${b.personId}, 'victim')`;
+    expect(await q2()).toMatchObject({ people: 2, newPeople: 1, continuingPeople: 1 });
+    await sql`delete from contacts where case_id = ${b.caseId}`;
+    expect(await q2()).toMatchObject({ people: 2, newPeople: 2, continuingPeople: 0 });
+
+    // Her December contact moves back onto her own case; then she is only another party on A's.
+    await insertCounselling(sql, a.caseId, '2024-12-25');
+    await sql`update contacts set case_id = ${b.caseId} where case_id = ${a.caseId}
+      and occurred_at < '2025-01-01'`;
+    expect(await q2()).toMatchObject({ people: 2, newPeople: 1, continuingPeople: 1 });
+    await sql`update case_people set role = 'other_party' where person_id = ${b.personId} and case_id = ${a.caseId}`;
+    expect(await q2()).toMatchObject({ people: 1, newPeople: 1, continuingPeople: 0 });
+    const [first] = await sql`select first_contact_at = '2024-12-25T10:00:00+07:00' as exact
+      from people where id = ${b.personId}`;
+    expect(first?.exact).toBe(true);
+  });
 });

@@ -109,7 +109,7 @@ describe('/api/staff/reports', () => {
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-    expect(book.worksheets).toHaveLength(1 + 11);
+    expect(book.worksheets).toHaveLength(1 + 12);
     const summary = book.worksheets[1];
     expect(summary?.getRow(8).values).toEqual([
       undefined,

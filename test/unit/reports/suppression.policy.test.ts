@@ -28,6 +28,7 @@ const report = () =>
       contacts: knownContacts,
     }),
     events: noEvents(),
+    matters: { total: 0 },
   });
 const rowsOf = (t: TReportTable) => Object.fromEntries(t.rows.map((r) => [r.key, r.cells]));
 

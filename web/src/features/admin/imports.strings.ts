@@ -3,7 +3,14 @@ import { addStrings, type TStrings } from '../../shared/i18n/i18n';
 const lo = {
   title: 'ນຳເຂົ້າຂໍ້ມູນເກົ່າ',
   kind: 'ປະເພດຂໍ້ມູນ',
-  kinds: { people: 'ບຸກຄົນ', contacts: 'ການໃຫ້ຄຳປຶກສາ', referrals: 'ການສົ່ງຕໍ່' },
+  kinds: {
+    cases: 'ກໍລະນີ',
+    people: 'ບຸກຄົນ',
+    contacts: 'ການໃຫ້ຄຳປຶກສາ',
+    referrals: 'ການສົ່ງຕໍ່',
+    service_events: 'ການໃຫ້ບໍລິການ',
+  },
+  order: 'ລຳດັບການນຳເຂົ້າ: ກໍລະນີ, ບຸກຄົນ, ແລ້ວ ການໃຫ້ຄຳປຶກສາ, ການສົ່ງຕໍ່ ແລະ ການໃຫ້ບໍລິການ (ອ້າງອີງລະຫັດໃນລະບົບເກົ່າ).',
   hotline: 'ສາຍດ່ວນ',
   template: 'ດາວໂຫຼດແບບຟອມ',
   file: 'ເລືອກໄຟລ໌ (CSV ຫຼື XLSX)',
@@ -28,7 +35,15 @@ const lo = {
 const en: TStrings<typeof lo> = {
   title: 'Import historical records',
   kind: 'Record type',
-  kinds: { people: 'People', contacts: 'Counselling sessions', referrals: 'Referrals' },
+  kinds: {
+    cases: 'Cases',
+    people: 'People',
+    contacts: 'Counselling sessions',
+    referrals: 'Referrals',
+    service_events: 'Service events',
+  },
+  order:
+    'Import in this order: cases, people, then counselling sessions, referrals and service events (they refer to the earlier ones by external id).',
   hotline: 'Hotline',
   template: 'Download template',
   file: 'Choose a file (CSV or XLSX)',

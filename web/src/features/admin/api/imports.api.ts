@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
 import { ApiError } from '../../../shared/api/api-error';
 
-export const importKinds = ['people', 'contacts', 'referrals'] as const;
+export const importKinds = ['cases', 'people', 'contacts', 'referrals', 'service_events'] as const;
 export type TImportKind = (typeof importKinds)[number];
 
 const ZBatch = z.object({

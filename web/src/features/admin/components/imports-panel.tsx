@@ -55,6 +55,7 @@ export function ImportsPanel({ hotlines }: { hotlines: string[] }) {
   return (
     <section className="panel">
       <h2>{t('title')}</h2>
+      <p>{t('order')}</p>
       <label>
         {t('kind')}{' '}
         <select
