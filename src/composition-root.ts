@@ -5,6 +5,7 @@ import { callbackRequested } from './modules/callbacks/callbacks.service';
 import { keyringFromConfig } from './modules/crypto/keyring';
 import { onHotlineChange } from './modules/hotlines/hotline-settings.channel';
 import { hotlineSettingsRepository } from './modules/hotlines/hotline-settings.repository';
+import { promptLibrary } from './modules/prompts/prompt-library.service';
 import { promptsRepository } from './modules/prompts/prompts.repository';
 import { createRoutingContext, type TRoutingContext } from './modules/routing/routing.context';
 import { startRoutingSweep } from './modules/routing/routing.sweep';
@@ -193,6 +194,7 @@ export function composeApiNode(app: FastifyInstance) {
     voice,
     lifecycle,
     prompts,
+    promptLibrary: promptLibrary({ db, config }, prompts),
     jobProducers: producers,
     start,
     stopping,

@@ -1,4 +1,9 @@
-import type { TPromptContentType } from './prompts.repository';
+/** What Twilio's <Play> takes well, and so what a prompt may be stored as. */
+const ALLOWED_TYPES = ['audio/wav', 'audio/x-wav', 'audio/mpeg'] as const;
+export type TPromptContentType = (typeof ALLOWED_TYPES)[number];
+export function isPromptContentType(value: string): value is TPromptContentType {
+  return (ALLOWED_TYPES as readonly string[]).includes(value);
+}
 
 /** Largest prompt accepted: two minutes of 8 kHz 16-bit mono WAV is under 2 MB. */
 export const MAX_PROMPT_BYTES = 2 * 1024 * 1024;

@@ -7,11 +7,8 @@ import { isPromptKey, type TPromptKey } from './prompt-catalogue.policy';
 
 export type TPromptAudio = { contentType: string; audio: Buffer; placeholder: boolean };
 
-const ALLOWED_TYPES = ['audio/wav', 'audio/x-wav', 'audio/mpeg'] as const;
-export type TPromptContentType = (typeof ALLOWED_TYPES)[number];
-export function isPromptContentType(value: string): value is TPromptContentType {
-  return (ALLOWED_TYPES as readonly string[]).includes(value);
-}
+import type { TPromptContentType } from './prompt-audio.policy';
+export { isPromptContentType, type TPromptContentType } from './prompt-audio.policy';
 
 export type TPromptsRepository = ReturnType<typeof promptsRepository>;
 

@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors/catalogue';
-import { recordAudit } from '../../../modules/audit/audit.repository';
-import { isPlausibleAudio } from '../../../modules/prompts/prompt-audio.policy';
-import { promptVersionsRepository } from '../../../modules/prompts/prompt-versions.repository';
 import {
+  isPlausibleAudio,
   isPromptContentType,
-  type TPromptsRepository,
-} from '../../../modules/prompts/prompts.repository';
+} from '../../../modules/prompts/prompt-audio.policy';
+import type { TPromptLibrary } from '../../../modules/prompts/prompt-library.service';
 import { ZErrorBody } from '../../error.schema';
 
 const ZVersion = z.object({
@@ -37,12 +35,12 @@ export function promptVersionRoutes(
   options: {
     params: z.ZodType<{ number: string; language: string; prompt: string }>;
     audioTypes: string[];
-    prompts: TPromptsRepository;
+    library: TPromptLibrary;
     requireHotline: (number: string) => Promise<void>;
   },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const versions = promptVersionsRepository(app.deps.db);
+  const { library } = options;
   const ZVersionParams = options.params.and(
     z.object({ version: z.coerce.number().int().min(1).max(1_000_000) }),
   );
@@ -73,14 +71,10 @@ export function promptVersionRoutes(
           details: [{ path: '/body', message: 'not a playable audio file' }],
         });
       await options.requireHotline(request.params.number);
-      const saved = await versions.add({
-        ...slotOf(request.params),
-        contentType,
-        audio,
-        source: 'recorded',
-        createdBy: request.actor.userId,
-        approved: false,
-      });
+      const saved = await library.saveDraft(
+        { ...slotOf(request.params), contentType, audio },
+        request.actor.userId,
+      );
       return reply.status(201).send({ version: saved.version });
     },
   );
@@ -98,20 +92,7 @@ export function promptVersionRoutes(
     },
     async (request) => {
       await options.requireHotline(request.params.number);
-      const rows = await versions.list(slotOf(request.params));
-      const approved = rows.filter((v) => v.approvedAt);
-      const live = approved.sort(
-        (a, b) => (b.approvedAt?.getTime() ?? 0) - (a.approvedAt?.getTime() ?? 0),
-      )[0];
-      return {
-        versions: rows.map((v) => ({
-          version: v.version,
-          source: v.source,
-          createdAt: v.createdAt.toISOString(),
-          approvedAt: v.approvedAt?.toISOString() ?? null,
-          live: v.version === live?.version,
-        })),
-      };
+      return { versions: await library.listVersions(slotOf(request.params)) };
     },
   );
 
@@ -127,8 +108,7 @@ export function promptVersionRoutes(
       },
     },
     async (request, reply) => {
-      const row = await versions.get(slotOf(request.params), request.params.version);
-      if (!row) throw new AppError('NOT_FOUND');
+      const row = await library.versionAudio(slotOf(request.params), request.params.version);
       return reply.type(row.contentType).send(row.audio);
     },
   );
@@ -145,25 +125,7 @@ export function promptVersionRoutes(
       },
     },
     async (request, reply) => {
-      const slot = slotOf(request.params);
-      const row = await versions.get(slot, request.params.version);
-      if (!row || !isPromptContentType(row.contentType)) throw new AppError('NOT_FOUND');
-      await options.prompts.put({ ...slot, contentType: row.contentType, audio: row.audio });
-      await versions.markApproved(row.id, request.actor.userId);
-      await app.deps.db.transaction((tx) =>
-        recordAudit(tx, app.deps.config, {
-          actorId: request.actor.userId,
-          action: 'hotline.settings_changed',
-          entityType: 'hotline',
-          entityId: slot.hotline,
-          data: {
-            fields: ['prompt'],
-            prompt: slot.prompt,
-            language: slot.language,
-            version: row.version,
-          },
-        }),
-      );
+      await library.approve(slotOf(request.params), request.params.version, request.actor.userId);
       return reply.status(204).send(null);
     },
   );

@@ -1,22 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../errors/catalogue';
-import { isPlausibleAudio, MAX_PROMPT_BYTES } from '../../../modules/prompts/prompt-audio.policy';
+import {
+  isPlausibleAudio,
+  isPromptContentType,
+  MAX_PROMPT_BYTES,
+} from '../../../modules/prompts/prompt-audio.policy';
 import {
   HOTLINE_LANGUAGES,
   PROMPTS,
   isPromptKey,
 } from '../../../modules/prompts/prompt-catalogue.policy';
-import {
-  isPromptContentType,
-  promptsRepository,
-} from '../../../modules/prompts/prompts.repository';
-import { recordAudit } from '../../../modules/audit/audit.repository';
 import { promptReadiness } from '../../../modules/prompts/prompt-readiness.service';
 import { requireHotline as requireHotlineOf } from '../../../modules/hotlines/hotline-admin.service';
 import { ZErrorBody } from '../../error.schema';
 import { promptVersionRoutes } from './prompt-versions.routes';
-import { promptVersionsRepository } from '../../../modules/prompts/prompt-versions.repository';
 
 const AUDIO_TYPES = ['audio/wav', 'audio/x-wav', 'audio/mpeg'];
 const ZParams = z.object({ number: z.string().regex(/^\d{3,8}$/) });
@@ -44,7 +42,7 @@ const ZPromptList = z.object({
  * not uploaded yet play the generated placeholder tone.
  */
 export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
-  const prompts = promptsRepository(app.deps.db);
+  const library = app.services.promptLibrary;
   app.addContentTypeParser(
     AUDIO_TYPES,
     { parseAs: 'buffer', bodyLimit: MAX_PROMPT_BYTES },
@@ -67,7 +65,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await requireHotline(request.params.number);
       const [uploaded, [readiness]] = await Promise.all([
-        prompts.listUploaded(request.params.number),
+        library.listUploaded(request.params.number),
         promptReadiness(app.deps.db, request.params.number),
       ]);
       return {
@@ -108,27 +106,9 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       await requireHotline(request.params.number);
       const { number: hotline, language, prompt } = request.params;
-      await prompts.put({ hotline, language, prompt, contentType, audio });
-      // A file uploaded directly is approved as it is, and kept among the prompt's versions.
-      await promptVersionsRepository(app.deps.db).add({
-        hotline,
-        language,
-        prompt,
-        contentType,
-        audio,
-        source: 'uploaded',
-        createdBy: request.actor.userId,
-        approved: true,
-      });
-      // Audited once stored: the recording is not personal data and the repository owns its cache.
-      await app.deps.db.transaction((tx) =>
-        recordAudit(tx, app.deps.config, {
-          actorId: request.actor.userId,
-          action: 'hotline.settings_changed',
-          entityType: 'hotline',
-          entityId: hotline,
-          data: { fields: ['prompt'], prompt, language },
-        }),
+      await library.uploadApproved(
+        { hotline, language, prompt, contentType, audio },
+        request.actor.userId,
       );
       return reply.status(204).send(null);
     },
@@ -137,7 +117,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
   promptVersionRoutes(app, {
     params: ZPromptParams,
     audioTypes: AUDIO_TYPES,
-    prompts,
+    library,
     requireHotline,
   });
 };

@@ -26,7 +26,7 @@ declare module 'fastify' {
  */
 export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
   const { config } = app.deps;
-  const { voice, prompts } = app.services;
+  const { voice, promptLibrary } = app.services;
   app.decorate('voice', voice);
   // Twilio posts forms; only here (a form body anywhere else is how a foreign page forges requests).
   await app.register(formbody);
@@ -38,7 +38,7 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
 
   await app.register(
     promptAudioRoutes({
-      prompts,
+      library: promptLibrary,
       hotlines: voice.hotlines,
       rateLimitMax: config.PROMPT_RATE_LIMIT_MAX,
     }),

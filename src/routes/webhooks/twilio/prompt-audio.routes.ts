@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { THotlineSettingsRepository } from '../../../modules/hotlines/hotline-settings.repository';
 import { isPromptKey } from '../../../modules/prompts/prompt-catalogue.policy';
-import type { TPromptsRepository } from '../../../modules/prompts/prompts.repository';
+import type { TPromptLibrary } from '../../../modules/prompts/prompt-library.service';
+import type { TVoiceDeps } from '../../../modules/voice/voice.context';
 import { guard } from '../../../modules/voice/calls/store-guard';
 import { errorBody } from '../../../errors/catalogue';
 
@@ -19,11 +19,11 @@ function speaks(hotline: { languages: string[]; defaultLanguage: string }, langu
  * that exist are answered (anything else would grow the cache), under a per-address limit.
  */
 export function promptAudioRoutes(deps: {
-  prompts: TPromptsRepository;
-  hotlines: THotlineSettingsRepository;
+  library: Pick<TPromptLibrary, 'audioFor'>;
+  hotlines: TVoiceDeps['hotlines'];
   rateLimitMax: number;
 }): FastifyPluginAsyncZod {
-  const { prompts, hotlines } = deps;
+  const { library, hotlines } = deps;
   return async (app) => {
     app.get(
       '/prompts/:hotline/:language/:file',
@@ -52,7 +52,7 @@ export function promptAudioRoutes(deps: {
         const hotline = read.ok ? read.value : hotlines.lastKnown(number);
         if (!hotline || !speaks(hotline, language))
           return reply.status(404).send(errorBody('NOT_FOUND'));
-        const audio = await prompts.get(number, prompt, language);
+        const audio = await library.audioFor(number, prompt, language);
         return reply
           .header('cache-control', 'public, max-age=300')
           .type(audio.contentType)
