@@ -691,6 +691,25 @@ CREATE TABLE "import_records" (
 	CONSTRAINT "import_records_hotline_kind_external_id_pk" PRIMARY KEY("hotline","kind","external_id")
 );
 --> statement-breakpoint
+CREATE TABLE "webchat_blocks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"visitor_hash" text NOT NULL,
+	"hotline" text,
+	"reason" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "webchat_origins" (
+	"hotline" text NOT NULL,
+	"origin" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "webchat_origins_hotline_origin_pk" PRIMARY KEY("hotline","origin")
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "second_factor_exemptions" ADD CONSTRAINT "second_factor_exemptions_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_units" ADD CONSTRAINT "partner_units_organisation_key_organisations_key_fk" FOREIGN KEY ("organisation_key") REFERENCES "public"."organisations"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -774,4 +793,5 @@ CREATE INDEX "report_session_province_days_idx" ON "report_session_province_days
 CREATE INDEX "report_year_cells_year_idx" ON "report_year_cells" USING btree ("year","hotline");--> statement-breakpoint
 CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "import_batches_hotline_idx" ON "import_batches" USING btree ("hotline","created_at");--> statement-breakpoint
-CREATE INDEX "import_records_batch_idx" ON "import_records" USING btree ("batch_id");
+CREATE INDEX "import_records_batch_idx" ON "import_records" USING btree ("batch_id");--> statement-breakpoint
+CREATE INDEX "webchat_blocks_visitor_hash_idx" ON "webchat_blocks" USING btree ("visitor_hash");

@@ -130,6 +130,14 @@ export const ZEnv = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Login attempts per minute for one client address and user name. */
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
+  /** Web chat handshakes a minute from one client address (every node together). */
+  WEBCHAT_CONNECTIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Web chat messages a minute from one client address (every node together). */
+  WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Web chat messages a minute on one connection. */
+  WEBCHAT_CONNECTION_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** How long a web chat visitor may be away (dropped connection) before the chat ends. */
+  WEBCHAT_RECONNECT_GRACE_MS: z.coerce.number().int().min(1000).max(3600000).default(120000),
   /** Referral delivery retries: first wait (doubling, with jitter) and number of attempts. */
   REFERRAL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600000).default(1000),
   REFERRAL_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),

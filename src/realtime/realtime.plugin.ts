@@ -18,6 +18,7 @@ import { announceWatchedHotlines, pushFigures } from './figures.pusher';
 import { createRealtimeServer, type TIo } from './realtime.server';
 import { roomDelivery } from './room-delivery';
 import { socketNotifier } from './socket.notifier';
+import { createWebchat, type TWebchatService } from './webchat/webchat.service';
 
 declare module 'fastify' {
   // Declaration merging needs an interface here.
@@ -25,6 +26,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     io: TIo;
     liveRouting: TRoutingContext;
+    webchat: TWebchatService;
   }
 }
 
@@ -39,7 +41,9 @@ const STALE_AFTER_MS = 20_000;
 export const realtimePlugin = fp(
   async (app) => {
     const { config, redis, db } = app.deps;
-    const realtime = createRealtimeServer(app);
+    const webchat = createWebchat(app);
+    const realtime = createRealtimeServer(app, webchat.embeds);
+    webchat.attach(realtime.io);
     let ctx: TRoutingContext | null = null;
     const deliveryChannel = `${config.REDIS_PREFIX}:routing:deliver`;
     const delivery = roomDelivery(realtime.io, redis, deliveryChannel, (err) =>
@@ -58,6 +62,7 @@ export const realtimePlugin = fp(
     });
     const routing = ctx;
     app.decorate('io', realtime.io);
+    app.decorate('webchat', webchat.service);
     app.decorate('liveRouting', routing);
     let closing = false;
     attachConnections(realtime.io, routing, () => closing);
@@ -135,6 +140,7 @@ export const realtimePlugin = fp(
       unsubscribe();
       offCallbacks();
       notifier.close();
+      webchat.close();
       await realtime.close();
     });
     app.addHook('onClose', async () => {

@@ -73,6 +73,9 @@ export const auditActions = [
   'audit.viewed',
   'blocklist.added',
   'blocklist.removed',
+  'webchat.visitor_blocked',
+  'webchat.block_lifted',
+  'webchat.origins_changed',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

@@ -44,6 +44,9 @@ export const permissionsTable = {
   'audit.verify': adminOnly,
   'blocklist.view': adminOnly,
   'blocklist.manage': adminOnly,
+  /** Ending an abusive web chat and keeping its visitor out for a while (audited). */
+  'webchat.block': caseWorkers,
+  'webchat.unblock': { supervisor: 'hotline', administrator: 'all' },
   'escalation.view': { supervisor: 'hotline', administrator: 'all' },
   'keys.rotate': adminOnly,
   'routing.presence': { counsellor: 'own', supervisor: 'own' },

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { TChatInbox, TChatTransport } from '../../contracts/chat';
+import type { TActor } from '../../modules/auth/actor';
+import {
+  blockWebVisitor,
+  liftWebVisitorBlock,
+  type TWebchatBlockReason,
+} from '../../modules/webchat/webchat-block.service';
+import { webchatLimits } from '../../modules/webchat/webchat-limits.repository';
+import { webchatDirectory } from '../../modules/webchat/webchat-origins.repository';
+import { webchatSessions } from '../../modules/webchat/webchat-sessions.repository';
+import type { TIo } from '../realtime.server';
+import type { TWebchatContext } from './webchat.context';
+import { attachWebchat, type TWebchat } from './webchat.namespace';
+
+/** What the rest of the API sees of the web chat (`app.webchat`). */
+export type TWebchatService = {
+  /** The 'web' channel's transport, for the chat module's outbox. */
+  transport: TChatTransport;
+  /** The chat module hands its inbox over when it starts; until then messages are refused. */
+  connectInbox: (inbox: TChatInbox) => void;
+  block: (
+    actor: TActor,
+    input: { conversationRef: string; reason: TWebchatBlockReason; hours: number },
+  ) => ReturnType<typeof blockWebVisitor>;
+  lift: (actor: TActor, id: string) => Promise<void>;
+  /** After an administrator changes a hotline's partner sites. */
+  originsChanged: () => void;
+};
+
+/** Builds the web chat's parts once per API node; the namespace is attached to the io server. */
+export function createWebchat(app: FastifyInstance) {
+  const { config, db, redis } = app.deps;
+  let inbox: TChatInbox | null = null;
+  const ctx: TWebchatContext = {
+    config,
+    db,
+    redis,
+    log: app.log,
+    directory: webchatDirectory(db),
+    sessions: webchatSessions({ redis, config }),
+    limits: webchatLimits(redis, config.REDIS_PREFIX),
+    inbox: () => inbox,
+  };
+  let attached: TWebchat | null = null;
+  const live = () => {
+    if (!attached) throw new Error('web chat namespace not attached');
+    return attached;
+  };
+  const blockDeps = {
+    db,
+    config,
+    sessions: ctx.sessions,
+    inbox: ctx.inbox,
+    closeVisitor: (ref: string) => live().closeVisitor(ref),
+  };
+  const service: TWebchatService = {
+    transport: { deliver: (input) => live().transport.deliver(input) },
+    connectInbox: (given) => {
+      inbox = given;
+    },
+    block: (actor, input) => blockWebVisitor(blockDeps, actor, input),
+    lift: (actor, id) => liftWebVisitorBlock(blockDeps, actor, id),
+    originsChanged: () => ctx.directory.forget(),
+  };
+  return {
+    embeds: (origin: string) => ctx.directory.anyHotlineAllows(origin),
+    attach(io: TIo) {
+      attached = attachWebchat(io, ctx);
+    },
+    service,
+    close: () => attached?.close(),
+  };
+}

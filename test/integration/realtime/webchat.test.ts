@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type {
+  TChatConversationRef,
+  TChatEndReason,
+  TInboundChatMessage,
+} from '../../../src/contracts/chat';
+import {
+  WEBCHAT_NAMESPACE,
+  type TWebchatClientToServer,
+  type TWebchatMessage,
+  type TWebchatServerToClient,
+} from '../../../src/contracts/webchat';
+import { webchatOrigins } from '../../../db/schema/webchat';
+import { ORIGIN, eventually, routingHarness } from '../../fixtures/routing-harness';
+import { loginAs } from '../../fixtures/staff';
+import { createHotline } from '../../fixtures/telephony.fixture';
+
+const PARTNER = 'https://partner.test';
+const OTHER_HOTLINES_PARTNER = 'https://youth-partner.test';
+
+type TVisitor = Socket<TWebchatServerToClient, TWebchatClientToServer>;
+
+let h: Awaited<ReturnType<typeof routingHarness>>;
+const received: TInboundChatMessage[] = [];
+const ended: Array<{ ref: TChatConversationRef; reason: TChatEndReason }> = [];
+let address = 0;
+
+beforeAll(async () => {
+  h = await routingHarness({
+    nodes: 2,
+    env: {
+      // Each test is its own visitor address (X-Forwarded-For through the loopback proxy).
+      TRUSTED_PROXIES: 'loopback',
+      WEBCHAT_CONNECTIONS_PER_MINUTE: '4',
+      WEBCHAT_CONNECTION_MESSAGES_PER_MINUTE: '3',
+      WEBCHAT_MESSAGES_PER_MINUTE: '5',
+    },
+  });
+  const { db } = h.stores.database;
+  await createHotline(db);
+  await createHotline(db, { number: '1554', nameLo: 'ສາຍດ່ວນ 1554', phoneNumber: '+85621155400' });
+  await db.insert(webchatOrigins).values([
+    { hotline: '1362', origin: PARTNER },
+    { hotline: '1554', origin: OTHER_HOTLINES_PARTNER },
+  ]);
+  // Stands in for the chat module's inbox: what the namespace hands over, in order.
+  for (const node of h.nodes)
+    node.webchat.connectInbox({
+      async receive(message) {
+        received.push(message);
+        return { status: 'stored', conversationId: 'c1', messageId: 'm1', stopped: false };
+      },
+      async end(ref, reason) {
+        ended.push({ ref, reason });
+      },
+    });
+});
+afterAll(() => h.close());
+
+function visitor(
+  o: { node?: number; origin?: string; hotline?: string; from?: string; auth?: object } = {},
+): TVisitor {
+  return connect(`${h.urlOf(o.node ?? 0)}${WEBCHAT_NAMESPACE}`, {
+    transports: ['websocket'],
+    extraHeaders: { origin: o.origin ?? PARTNER, 'x-forwarded-for': o.from ?? newAddress() },
+    auth: { hotline: o.hotline ?? '1362', ...o.auth },
+    reconnection: false,
+    forceNew: true,
+  }) as TVisitor;
+}
+
+const newAddress = () => `203.0.113.${++address}`;
+
+function outcome(socket: TVisitor): Promise<string> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (err) => resolve(err.message));
+  });
+}
+
+async function startChat(o: { node?: number; from?: string } = {}) {
+  const socket = visitor(o);
+  expect(await outcome(socket)).toBe('connected');
+  const res = await socket.emitWithAck('webchat:start', {
+    language: 'lo',
+    name: 'ນ້ອຍ',
+    safeToTalk: true,
+  });
+  if (!('data' in res)) throw new Error(res.error);
+  // The conversation's ref, as the chat module sees it on the first message.
+  const before = received.length;
+  await socket.emitWithAck('webchat:send', { id: randomUUID(), text: 'ສະບາຍດີ' });
+  const ref = (received[before] as TInboundChatMessage).conversationRef.ref;
+  return { socket, token: res.data.token, ref };
+}
+
+describe('web chat namespace', () => {
+  it('refuses pages that are not the hotline partner sites, and keeps partner sites out of the staff namespace', async () => {
+    expect(await outcome(visitor({ origin: 'https://evil.example' }))).not.toBe('connected');
+    expect(await outcome(visitor({ origin: ORIGIN }))).toBe('WEBCHAT_ORIGIN_REFUSED');
+    expect(await outcome(visitor({ origin: OTHER_HOTLINES_PARTNER }))).toBe(
+      'WEBCHAT_ORIGIN_REFUSED',
+    );
+    expect(await outcome(visitor({ hotline: '1554', origin: OTHER_HOTLINES_PARTNER }))).toBe(
+      'connected',
+    );
+    const { cookie } = await h.counsellor({});
+    const staff = connect(h.urlOf(0), {
+      transports: ['websocket'],
+      extraHeaders: { origin: PARTNER, cookie },
+      reconnection: false,
+      forceNew: true,
+    });
+    expect(await outcome(staff as unknown as TVisitor)).toBe('FORBIDDEN');
+    staff.disconnect();
+  });
+
+  it('answers the pre-chat with the hotline, Lao first, and hands each message to the chat inbox once', async () => {
+    const socket = visitor();
+    expect(await outcome(socket)).toBe('connected');
+    const hotline = await socket.emitWithAck('webchat:hotline', {});
+    expect(hotline).toMatchObject({ data: { number: '1362', languages: ['lo', 'en'] } });
+    expect(await socket.emitWithAck('webchat:send', { id: randomUUID(), text: 'x' })).toEqual({
+      error: 'WEBCHAT_NOT_STARTED',
+    });
+    const start = await socket.emitWithAck('webchat:start', {
+      language: 'en',
+      name: null,
+      safeToTalk: false,
+    });
+    expect(start).toMatchObject({ data: { token: expect.stringMatching(/^[\w-]{43}$/) } });
+    const before = received.length;
+    const id = randomUUID();
+    const ack = await socket.emitWithAck('webchat:send', { id, text: '  I need help  ' });
+    expect(ack).toMatchObject({ data: { id, stopped: false } });
+    expect(received.slice(before)).toEqual([
+      expect.objectContaining({
+        channel: 'web',
+        hotline: '1362',
+        language: 'en',
+        text: 'I need help',
+        providerMessageId: expect.stringMatching(new RegExp(`^wv_.+:${id}$`)),
+        authorAddress: expect.stringMatching(/^web:wv_/),
+      }),
+    ]);
+    expect(await socket.emitWithAck('webchat:send', { id: 'nope', text: 'x' })).toEqual({
+      error: 'VALIDATION_FAILED',
+    });
+    expect(received).toHaveLength(before + 1);
+    socket.disconnect();
+  });
+
+  it('limits handshakes per address and messages per connection and per address', async () => {
+    const from = newAddress();
+    const results = [];
+    for (let i = 0; i < 5; i++) {
+      const s = visitor({ from });
+      results.push(await outcome(s));
+      s.disconnect();
+    }
+    expect(results).toEqual(['connected', 'connected', 'connected', 'connected', 'RATE_LIMITED']);
+
+    const { socket } = await startChat();
+    const before = received.length;
+    const acks = [];
+    for (let i = 0; i < 3; i++)
+      acks.push(await socket.emitWithAck('webchat:send', { id: randomUUID(), text: `${i}` }));
+    // startChat's first message used one of the connection's three.
+    expect(acks.map((a) => ('error' in a ? a.error : 'ok'))).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+    expect(received).toHaveLength(before + 2);
+    socket.disconnect();
+  });
+
+  it('delivers a counsellor reply from any node, and replays what a reconnecting page missed', async () => {
+    const from = newAddress();
+    const { socket, token, ref } = await startChat({ node: 1, from });
+    const got = new Promise<TWebchatMessage>((r) => socket.once('webchat:message', r));
+    const conversationRef = { provider: 'web' as const, ref };
+    await h.nodes[0]?.webchat.transport.deliver({
+      conversationRef,
+      text: 'ສະບາຍດີ, ຂ້ອຍແມ່ນຜູ້ໃຫ້ຄຳປຶກສາ',
+      author: 'staff-1',
+      templateKey: null,
+    });
+    expect(await got).toMatchObject({
+      seq: 1,
+      from: 'counsellor',
+      text: 'ສະບາຍດີ, ຂ້ອຍແມ່ນຜູ້ໃຫ້ຄຳປຶກສາ',
+    });
+    socket.disconnect();
+    await h.nodes[0]?.webchat.transport.deliver({
+      conversationRef,
+      text: 'ທ່ານຍັງຢູ່ບໍ?',
+      author: 'staff-1',
+      templateKey: null,
+    });
+    const back = visitor({ node: 0, from, auth: { token, after: 1 } });
+    const replayed = new Promise<TWebchatMessage>((r) => back.once('webchat:message', r));
+    expect(await outcome(back)).toBe('connected');
+    expect(await replayed).toMatchObject({ seq: 2, text: 'ທ່ານຍັງຢູ່ບໍ?' });
+    back.disconnect();
+    const forged = visitor({ auth: { token: 'x'.repeat(43) } });
+    expect(await outcome(forged)).toBe('WEBCHAT_SESSION_GONE');
+  });
+
+  it('a counsellor blocks an abusive visitor: told politely, disconnected, kept out; others still get in', async () => {
+    const from = newAddress();
+    const { socket, ref } = await startChat({ node: 1, from });
+    const told = new Promise((r) => socket.once('webchat:ended', r));
+    const closed = new Promise((r) => socket.once('disconnect', r));
+    const { staff } = await h.counsellor({});
+    const cookie = await loginAs(h.nodes[0] as never, staff);
+    const res = await h.nodes[0]?.inject({
+      method: 'POST',
+      url: '/api/staff/webchat/blocks',
+      headers: { cookie, origin: ORIGIN },
+      payload: { conversationRef: ref, reason: 'abusive', hours: 24 },
+    });
+    expect(res?.statusCode).toBe(201);
+    expect(await told).toEqual({ reason: 'blocked' });
+    await closed;
+    expect(ended).toContainEqual({ ref: { provider: 'web', ref }, reason: 'counsellor' });
+    expect(await outcome(visitor({ from }))).toBe('WEBCHAT_BLOCKED');
+    expect(await outcome(visitor())).toBe('connected');
+    // Another hotline's counsellor cannot see (or block) this chat.
+    const other = await h.counsellor({ hotlines: ['1554'] });
+    const otherCookie = await loginAs(h.nodes[0] as never, other.staff);
+    const { ref: ref2 } = await startChat();
+    const refused = await h.nodes[0]?.inject({
+      method: 'POST',
+      url: '/api/staff/webchat/blocks',
+      headers: { cookie: otherCookie, origin: ORIGIN },
+      payload: { conversationRef: ref2, reason: 'abusive' },
+    });
+    expect(refused?.statusCode).toBe(404);
+  });
+
+  it('ends the chat in the inbox when the visitor leaves, and the token opens nothing after', async () => {
+    const from = newAddress();
+    const { socket, token, ref } = await startChat({ from });
+    const closed = new Promise((r) => socket.once('disconnect', r));
+    expect(await socket.emitWithAck('webchat:leave', { reason: 'quick_exit' })).toEqual({
+      data: null,
+    });
+    await closed;
+    await eventually(() =>
+      expect(ended).toContainEqual({ ref: { provider: 'web', ref }, reason: 'quick_exit' }),
+    );
+    expect(await outcome(visitor({ from, auth: { token } }))).toBe('WEBCHAT_SESSION_GONE');
+  });
+});
