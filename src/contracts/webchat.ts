@@ -1,11 +1,9 @@
 // The web chat widget ↔ the anonymous `/webchat` Socket.IO namespace. Constants and zod only: the
 // widget (web/src/webchat) bundles this file, so nothing server-side may be imported here.
 import { z } from 'zod';
+import { WEBCHAT_TEXT_MAX } from './webchat-constants';
 
-export const WEBCHAT_NAMESPACE = '/webchat';
-
-/** Messages a visitor may type at once; the chat module takes up to 4096, a widget needs less. */
-export const WEBCHAT_TEXT_MAX = 2000;
+export { WEBCHAT_NAMESPACE, WEBCHAT_TEXT_MAX, webchatRoom } from './webchat-constants';
 
 export const ZHotlineNumber = z.string().regex(/^\d{3,6}$/);
 
@@ -102,6 +100,3 @@ export type TWebchatServerToClient = {
   'webchat:message': (message: TWebchatMessage) => void;
   'webchat:ended': (payload: { reason: TWebchatEndReason }) => void;
 };
-
-/** The room of one visitor's conversation (every tab socket of it, on any API node). */
-export const webchatRoom = (ref: string) => `webchat:${ref}`;

@@ -105,13 +105,17 @@ export function webchatHandlers(socket: TWebchatSocket, ctx: TWebchatContext, af
     return { id: input.id, at: receivedAt, stopped };
   });
 
+  // Answered on receipt: a page leaving in a hurry (quick exit) waits for this answer only.
   on(socket, ctx, 'webchat:leave', ZWebchatLeave, async ({ reason }) => {
     const session = started();
     socket.data.session = null;
-    await ctx.sessions.end(session.ref, socket.data.token ?? undefined);
-    await inbox().end({ provider: 'web', ref: session.ref }, reason);
-    // After the answer has gone out: the page does not need this connection any more.
-    setImmediate(() => socket.disconnect(true));
+    const token = socket.data.token ?? undefined;
+    void (async () => {
+      await ctx.sessions.end(session.ref, token);
+      await inbox().end({ provider: 'web', ref: session.ref }, reason);
+    })()
+      .catch((err: unknown) => ctx.log.error({ err }, 'web chat leave failed'))
+      .finally(() => socket.disconnect(true));
     return null;
   });
 
