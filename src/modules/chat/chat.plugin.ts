@@ -5,7 +5,7 @@ import { keyringFromConfig } from '../crypto/keyring';
 import { guard } from '../telephony/store-guard';
 import { chatChannelsCache, type TChatChannelsCache } from './chat-channels.cache';
 import { chatInbox, type TChatInboxService } from './chat-inbox.service';
-import { fileChatJournal } from './chat-journal';
+import { fileChatJournal, type TChatJournal } from './chat-journal';
 import { chatNotices, type TChatNotices } from './chat-notifier';
 import { chatOutbox } from './chat-outbox.service';
 import { unroutedChatRouting } from './chat-routing.adapter';
@@ -19,6 +19,8 @@ export type TChatModule = {
   notices: TChatNotices;
   channels: TChatChannelsCache;
   repository: TChatRepository;
+  /** Inbound messages waiting for Postgres on this node. */
+  journal: TChatJournal;
   /** The web-chat namespace registers its transport here. */
   transports: TChatDeps['transports'];
 };
@@ -66,6 +68,7 @@ export const chatPlugin = fp(
       notices: deps.notices,
       channels,
       repository,
+      journal: deps.journal,
       transports: deps.transports,
     });
 
