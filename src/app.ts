@@ -10,6 +10,8 @@ import { routes } from './routes/index';
 import { webPlugin } from './plugins/web';
 import { telephonyPlugin } from './modules/telephony/telephony.plugin';
 import { realtimePlugin } from './realtime/realtime.plugin';
+import { chatPlugin } from './modules/chat/chat.plugin';
+import { webchatLinkPlugin } from './realtime/webchat/webchat-link.plugin';
 
 /**
  * The whole API as one plugin. Order: deps → external plugins → app services → routes.
@@ -25,6 +27,8 @@ export const app = fp<TAppDeps>(async (fastify, deps) => {
   await fastify.register(docsPlugin);
   await fastify.register(telephonyPlugin);
   await fastify.register(realtimePlugin);
+  await fastify.register(chatPlugin);
+  await fastify.register(webchatLinkPlugin);
   await fastify.register(routes);
   await fastify.register(webPlugin);
 });

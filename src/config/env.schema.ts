@@ -124,6 +124,13 @@ export const ZEnv = z.object({
   /** Staff, partner and session requests answer 503 after this long rather than hang on a store. */
   STAFF_REQUEST_DEADLINE_MS: z.coerce.number().int().min(500).max(120000).default(10000),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
+  /**
+   * Inbound chat messages Postgres could not take wait here (this node's own disk) until it
+   * answers again. Empty: `<DATA_DIR>/chat-journal`.
+   */
+  CHAT_JOURNAL_DIR: z.string().optional(),
+  /** How long a chat webhook waits for Postgres before journaling the message instead. */
+  CHAT_STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(10000).default(1500),
   DEMO_DATA: flag.default(false),
   /** Staff sessions: signed out after this many idle minutes, and after this many hours in any case. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),

@@ -125,6 +125,7 @@ export const chatSendRefusals = [
   'CHAT_NO_MESSAGES',
   'CHAT_WINDOW_CLOSED',
   'CHAT_NOT_STARTED_BY_CONTACT',
+  'CHAT_TEMPLATE_NOT_APPROVED',
 ] as const;
 export type TChatSendRefusal = (typeof chatSendRefusals)[number];
 
@@ -136,7 +137,9 @@ export type TChatReceiveResult =
 
 export type TChatSendResult =
   | { status: 'sent'; messageId: string; providerMessageId: string | null }
-  | { status: 'refused'; code: TChatSendRefusal };
+  | { status: 'refused'; code: TChatSendRefusal }
+  /** Allowed and recorded, but the provider did not take it: the counsellor is told. */
+  | { status: 'failed'; messageId: string };
 
 /** Who sends: a staff user, or the system (closing notice after a stop word is NOT sent). */
 export type TChatSender = { kind: 'staff'; staffUserId: string } | { kind: 'system' };
@@ -176,10 +179,16 @@ export type TChatNotifier = {
 export type TChatTransport = {
   deliver(input: {
     conversationRef: TChatConversationRef;
+    /** Twilio Conversations service (IS…) the conversation lives in; null for 'web'. */
+    serviceSid: string | null;
     text: string;
+    /** Who the contact sees writing: the hotline, never a counsellor's name. */
     author: string;
-    templateKey: string | null;
+    /** Provider template id (WhatsApp ContentSid) when sending an approved template. */
+    templateId: string | null;
   }): Promise<{ providerMessageId: string | null }>;
+  /** The chat ended: the provider stops holding it open (a new message opens a new one). */
+  close(input: { conversationRef: TChatConversationRef; serviceSid: string | null }): Promise<void>;
 };
 
 /** The narrow port to routing: a conversation becomes a task on channel 'chat'. */

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TChatEndReason, TInboundChatMessage } from '../../src/contracts/chat';
+import type { TChatEndReason, TChatMessageNotice } from '../../src/contracts/chat';
 import { webchatOrigins } from '../../db/schema/webchat';
 import { eventually } from '../fixtures/routing-harness';
 import { screenshot } from './support/screenshots';
@@ -16,8 +16,9 @@ let PARTNER = '';
 const EXIT = 'https://www.google.com/search?q=weather';
 
 let system: TE2eSystem;
-const received: TInboundChatMessage[] = [];
-const ended: Array<{ ref: string; reason: TChatEndReason }> = [];
+/** What the chat module stored and how its conversations ended. */
+const received: TChatMessageNotice[] = [];
+const ended: Array<{ id: string; reason: TChatEndReason }> = [];
 
 beforeAll(async () => {
   system = await startE2eSystem();
@@ -40,14 +41,11 @@ beforeAll(async () => {
   await system.stores.database.db
     .insert(webchatOrigins)
     .values({ hotline: '1362', origin: PARTNER });
-  system.app.webchat.connectInbox({
-    async receive(message) {
-      received.push(message);
-      return { status: 'stored', conversationId: 'c1', messageId: 'm1', stopped: false };
-    },
-    async end(ref, reason) {
-      ended.push({ ref: ref.ref, reason });
-    },
+  system.app.chat.notices.onMessage((notice) => {
+    if (notice.message.direction === 'inbound') received.push(notice);
+  });
+  system.app.chat.notices.onConversation((c) => {
+    if (c.state === 'ended' && c.endReason) ended.push({ id: c.id, reason: c.endReason });
   });
 }, 180_000);
 afterAll(async () => {
@@ -145,18 +143,25 @@ describe('the web chat widget on a partner site', () => {
     await box.fill('ຂ້ອຍຖືກບັງຄັບໃຫ້ເຮັດວຽກ ແລະ ອອກມາບໍ່ໄດ້');
     await box.press('Enter');
     await eventually(() =>
-      expect(received.map((m) => m.text)).toEqual(['ຂ້ອຍຖືກບັງຄັບໃຫ້ເຮັດວຽກ ແລະ ອອກມາບໍ່ໄດ້']),
+      expect(received.map((m) => m.message.text)).toEqual(['ຂ້ອຍຖືກບັງຄັບໃຫ້ເຮັດວຽກ ແລະ ອອກມາບໍ່ໄດ້']),
     );
-    const ref = (received[0] as TInboundChatMessage).conversationRef;
-    expect(received[0]).toMatchObject({ channel: 'web', hotline: '1362', language: 'lo' });
+    const { conversationId } = received[0] as TChatMessageNotice;
+    expect(received[0]).toMatchObject({ channel: 'web', hotline: '1362' });
     expect(await storedInBrowser(page)).toEqual(nothingStored);
 
-    await system.app.webchat.transport.deliver({
-      conversationRef: ref,
-      text: 'ສະບາຍດີ ນ້ອຍ, ຂ້ອຍຊື່ ແກ້ວ. ຕອນນີ້ເຈົ້າຢູ່ໃສ?',
-      author: '1362',
-      templateKey: null,
-    });
+    // The counsellor's answer, through the chat module's outbox as the desk sends it.
+    const counsellor = system.logins.find((l) => l.role === 'counsellor');
+    const [staff] = await system.stores.database.sql<Array<{ id: string }>>`
+      select id from staff_users where username = ${counsellor?.username ?? ''}`;
+    const sent = await system.app.chat.outbox.send(
+      {
+        conversationId,
+        text: 'ສະບາຍດີ ນ້ອຍ, ຂ້ອຍຊື່ ແກ້ວ. ຕອນນີ້ເຈົ້າຢູ່ໃສ?',
+        templateKey: null,
+      },
+      { kind: 'staff', staffUserId: staff?.id ?? '' },
+    );
+    expect(sent).toMatchObject({ status: 'sent' });
     await page.getByText('ສະບາຍດີ ນ້ອຍ, ຂ້ອຍຊື່ ແກ້ວ. ຕອນນີ້ເຈົ້າຢູ່ໃສ?').waitFor();
     await page.getByText('ຜູ້ໃຫ້ຄຳປຶກສາ', { exact: true }).waitFor();
     await expect.poll(() => page.getByText('ກະລຸນາລໍຖ້າຈັກໜ້ອຍ').count()).toBe(0);
@@ -171,7 +176,7 @@ describe('the web chat widget on a partner site', () => {
 
     await page.getByRole('button', { name: 'Quick exit' }).click();
     await page.waitForURL(EXIT);
-    await eventually(() => expect(ended).toEqual([{ ref: ref.ref, reason: 'quick_exit' }]));
+    await eventually(() => expect(ended).toEqual([{ id: conversationId, reason: 'quick_exit' }]));
     // Replaced, not pushed: Back does not return to the page with the chat.
     await page.goBack();
     expect(page.url()).not.toContain(PARTNER);

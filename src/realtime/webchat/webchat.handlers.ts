@@ -83,6 +83,11 @@ export function webchatHandlers(socket: TWebchatSocket, ctx: TWebchatContext, af
 
   on(socket, ctx, 'webchat:send', ZWebchatSend, async (input) => {
     const session = started();
+    // Ended meanwhile (by the counsellor, a block, or on another node): nothing more goes in.
+    if (!(await ctx.sessions.byRef(session.ref))) {
+      socket.data.session = null;
+      throw new Refused('WEBCHAT_ENDED');
+    }
     if (!budget.take(Date.now())) throw new Refused('RATE_LIMITED');
     const perMinute = config.WEBCHAT_MESSAGES_PER_MINUTE;
     if (!(await ctx.limits.hit('message', socket.data.visitorHash, perMinute, 60_000)))

@@ -39,9 +39,10 @@ export function attachWebchat(io: TIo, ctx: TWebchatContext) {
   });
 
   return {
-    transport: webchatTransport(ctx.sessions, (room, message) =>
-      nsp.to(room).emit('webchat:message', message),
-    ),
+    transport: webchatTransport(ctx.sessions, {
+      message: (room, message) => nsp.to(room).emit('webchat:message', message),
+      ended: (room, reason) => nsp.to(room).emit('webchat:ended', { reason }),
+    }),
     /** Tells the visitor's page why the chat ended and closes its sockets, on every node. */
     async closeVisitor(ref: string, reason: TWebchatEndReason = 'blocked') {
       nsp.to(webchatRoom(ref)).emit('webchat:ended', { reason });

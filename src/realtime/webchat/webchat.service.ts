@@ -55,7 +55,10 @@ export function createWebchat(app: FastifyInstance) {
     closeVisitor: (ref: string) => live().closeVisitor(ref),
   };
   const service: TWebchatService = {
-    transport: { deliver: (input) => live().transport.deliver(input) },
+    transport: {
+      deliver: (input) => live().transport.deliver(input),
+      close: (input) => live().transport.close(input),
+    },
     connectInbox: (given) => {
       inbox = given;
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TChatTransport } from '../../contracts/chat';
-import { webchatRoom, type TWebchatMessage } from '../../contracts/webchat';
+import { webchatRoom, type TWebchatEndReason, type TWebchatMessage } from '../../contracts/webchat';
 import type { TWebchatSessions } from '../../modules/webchat/webchat-sessions.repository';
 
 export class WebchatVisitorGone extends Error {
@@ -18,7 +18,10 @@ export class WebchatVisitorGone extends Error {
  */
 export function webchatTransport(
   sessions: TWebchatSessions,
-  emit: (room: string, message: TWebchatMessage) => void,
+  emit: {
+    message: (room: string, message: TWebchatMessage) => void;
+    ended: (room: string, reason: TWebchatEndReason) => void;
+  },
 ): TChatTransport {
   return {
     async deliver({ conversationRef, text, author }) {
@@ -30,8 +33,17 @@ export function webchatTransport(
         text,
         at: new Date().toISOString(),
       });
-      emit(webchatRoom(session.ref), message);
+      emit.message(webchatRoom(session.ref), message);
       return { providerMessageId: message.id };
+    },
+    /**
+     * The chat module ended the chat (a counsellor closed it, or the visitor's stop word): the page
+     * is told, and its token opens nothing any more. Its socket stays until the page closes it, so
+     * the answer to a message that carried a stop word still reaches it.
+     */
+    async close({ conversationRef }) {
+      emit.ended(webchatRoom(conversationRef.ref), 'counsellor');
+      await sessions.end(conversationRef.ref);
     },
   };
 }

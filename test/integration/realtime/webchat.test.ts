@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import type {
-  TChatConversationRef,
-  TChatEndReason,
-  TInboundChatMessage,
-} from '../../../src/contracts/chat';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { TChatMessageNotice } from '../../../src/contracts/chat';
+import { chatConversations, chatMessages } from '../../../db/schema/chat';
 import {
   WEBCHAT_NAMESPACE,
   type TWebchatClientToServer,
@@ -23,8 +22,8 @@ const OTHER_HOTLINES_PARTNER = 'https://youth-partner.test';
 type TVisitor = Socket<TWebchatServerToClient, TWebchatClientToServer>;
 
 let h: Awaited<ReturnType<typeof routingHarness>>;
-const received: TInboundChatMessage[] = [];
-const ended: Array<{ ref: TChatConversationRef; reason: TChatEndReason }> = [];
+/** What the chat module stored and announced, on whichever node the visitor wrote. */
+const received: TChatMessageNotice[] = [];
 let address = 0;
 
 beforeAll(async () => {
@@ -45,19 +44,30 @@ beforeAll(async () => {
     { hotline: '1362', origin: PARTNER },
     { hotline: '1554', origin: OTHER_HOTLINES_PARTNER },
   ]);
-  // Stands in for the chat module's inbox: what the namespace hands over, in order.
   for (const node of h.nodes)
-    node.webchat.connectInbox({
-      async receive(message) {
-        received.push(message);
-        return { status: 'stored', conversationId: 'c1', messageId: 'm1', stopped: false };
-      },
-      async end(ref, reason) {
-        ended.push({ ref, reason });
-      },
+    node.chat.notices.onMessage((notice) => {
+      if (notice.message.direction === 'inbound') received.push(notice);
     });
 });
 afterAll(() => h.close());
+
+async function idOf(ref: string): Promise<string> {
+  const row = await (h.nodes[0] as FastifyInstance).chat.repository.conversationByRef('web', ref);
+  return row?.id ?? '';
+}
+
+/** The chat module's record of a web conversation: state, end reason, messages kept. */
+async function conversation(ref: string) {
+  const { db } = h.stores.database;
+  const [row] = await db
+    .select()
+    .from(chatConversations)
+    .where(and(eq(chatConversations.provider, 'web'), eq(chatConversations.providerRef, ref)));
+  const kept = row
+    ? await db.select().from(chatMessages).where(eq(chatMessages.conversationId, row.id))
+    : [];
+  return { state: row?.state, endReason: row?.endReason, messages: kept.length };
+}
 
 function visitor(
   o: { node?: number; origin?: string; hotline?: string; from?: string; auth?: object } = {},
@@ -92,7 +102,8 @@ async function startChat(o: { node?: number; from?: string } = {}) {
   // The conversation's ref, as the chat module sees it on the first message.
   const before = received.length;
   await socket.emitWithAck('webchat:send', { id: randomUUID(), text: 'ສະບາຍດີ' });
-  const ref = (received[before] as TInboundChatMessage).conversationRef.ref;
+  await eventually(() => expect(received.length).toBeGreaterThan(before));
+  const ref = (received[before] as TChatMessageNotice).conversationRef.ref;
   return { socket, token: res.data.token, ref };
 }
 
@@ -117,7 +128,7 @@ describe('web chat namespace', () => {
     staff.disconnect();
   });
 
-  it('answers the pre-chat with the hotline, Lao first, and hands each message to the chat inbox once', async () => {
+  it('answers the pre-chat with the hotline, Lao first, and the chat module keeps each message once', async () => {
     const socket = visitor();
     expect(await outcome(socket)).toBe('connected');
     const hotline = await socket.emitWithAck('webchat:hotline', {});
@@ -135,20 +146,29 @@ describe('web chat namespace', () => {
     const id = randomUUID();
     const ack = await socket.emitWithAck('webchat:send', { id, text: '  I need help  ' });
     expect(ack).toMatchObject({ data: { id, stopped: false } });
+    // The same message again (its answer was lost, the page sends it once more): kept once.
+    expect(await socket.emitWithAck('webchat:send', { id, text: 'I need help' })).toMatchObject({
+      data: { id },
+    });
+    expect(await socket.emitWithAck('webchat:send', { id: 'nope', text: 'x' })).toEqual({
+      error: 'VALIDATION_FAILED',
+    });
     expect(received.slice(before)).toEqual([
       expect.objectContaining({
         channel: 'web',
         hotline: '1362',
-        language: 'en',
-        text: 'I need help',
-        providerMessageId: expect.stringMatching(new RegExp(`^wv_.+:${id}$`)),
-        authorAddress: expect.stringMatching(/^web:wv_/),
+        conversationRef: { provider: 'web', ref: expect.stringMatching(/^wv_/) },
+        message: expect.objectContaining({ direction: 'inbound', text: 'I need help' }),
       }),
     ]);
-    expect(await socket.emitWithAck('webchat:send', { id: 'nope', text: 'x' })).toEqual({
-      error: 'VALIDATION_FAILED',
-    });
-    expect(received).toHaveLength(before + 1);
+    const ref = (received[before] as TChatMessageNotice).conversationRef.ref;
+    expect(await conversation(ref)).toMatchObject({ messages: 1 });
+    const { db } = h.stores.database;
+    const [row] = await db
+      .select()
+      .from(chatConversations)
+      .where(eq(chatConversations.providerRef, ref));
+    expect(row).toMatchObject({ channel: 'web', language: 'en', hotline: '1362' });
     socket.disconnect();
   });
 
@@ -169,33 +189,25 @@ describe('web chat namespace', () => {
       acks.push(await socket.emitWithAck('webchat:send', { id: randomUUID(), text: `${i}` }));
     // startChat's first message used one of the connection's three.
     expect(acks.map((a) => ('error' in a ? a.error : 'ok'))).toEqual(['ok', 'ok', 'RATE_LIMITED']);
-    expect(received).toHaveLength(before + 2);
+    await eventually(() => expect(received).toHaveLength(before + 2));
     socket.disconnect();
   });
 
-  it('delivers a counsellor reply from any node, and replays what a reconnecting page missed', async () => {
+  it("delivers a counsellor's reply from any node, and replays what a reconnecting page missed", async () => {
     const from = newAddress();
     const { socket, token, ref } = await startChat({ node: 1, from });
+    const { staff } = await h.counsellor({});
+    const conversationId = await idOf(ref);
     const got = new Promise<TWebchatMessage>((r) => socket.once('webchat:message', r));
-    const conversationRef = { provider: 'web' as const, ref };
-    await h.nodes[0]?.webchat.transport.deliver({
-      conversationRef,
-      text: 'ສະບາຍດີ, ຂ້ອຍແມ່ນຜູ້ໃຫ້ຄຳປຶກສາ',
-      author: 'staff-1',
-      templateKey: null,
+    const outbox = (h.nodes[0] as FastifyInstance).chat.outbox;
+    const by = { kind: 'staff', staffUserId: staff.id } as const;
+    const text = 'ສະບາຍດີ, ຂ້ອຍແມ່ນຜູ້ໃຫ້ຄຳປຶກສາ';
+    expect(await outbox.send({ conversationId, text, templateKey: null }, by)).toMatchObject({
+      status: 'sent',
     });
-    expect(await got).toMatchObject({
-      seq: 1,
-      from: 'counsellor',
-      text: 'ສະບາຍດີ, ຂ້ອຍແມ່ນຜູ້ໃຫ້ຄຳປຶກສາ',
-    });
+    expect(await got).toMatchObject({ seq: 1, from: 'counsellor', text });
     socket.disconnect();
-    await h.nodes[0]?.webchat.transport.deliver({
-      conversationRef,
-      text: 'ທ່ານຍັງຢູ່ບໍ?',
-      author: 'staff-1',
-      templateKey: null,
-    });
+    await outbox.send({ conversationId, text: 'ທ່ານຍັງຢູ່ບໍ?', templateKey: null }, by);
     const back = visitor({ node: 0, from, auth: { token, after: 1 } });
     const replayed = new Promise<TWebchatMessage>((r) => back.once('webchat:message', r));
     expect(await outcome(back)).toBe('connected');
@@ -203,6 +215,26 @@ describe('web chat namespace', () => {
     back.disconnect();
     const forged = visitor({ auth: { token: 'x'.repeat(43) } });
     expect(await outcome(forged)).toBe('WEBCHAT_SESSION_GONE');
+  });
+
+  it('a stop word ends the chat: the page is told, nothing more goes in or out', async () => {
+    const { socket, ref } = await startChat();
+    const told = new Promise((r) => socket.once('webchat:ended', r));
+    const ack = await socket.emitWithAck('webchat:send', { id: randomUUID(), text: 'ຢຸດ' });
+    expect(ack).toMatchObject({ data: { stopped: true } });
+    expect(await told).toEqual({ reason: 'counsellor' });
+    expect(await socket.emitWithAck('webchat:send', { id: randomUUID(), text: 'x' })).toEqual({
+      error: 'WEBCHAT_ENDED',
+    });
+    const { staff } = await h.counsellor({});
+    const outbox = (h.nodes[0] as FastifyInstance).chat.outbox;
+    expect(
+      await outbox.send(
+        { conversationId: await idOf(ref), text: 'hello?', templateKey: null },
+        { kind: 'staff', staffUserId: staff.id },
+      ),
+    ).toMatchObject({ status: 'refused' });
+    socket.disconnect();
   });
 
   it('a counsellor blocks an abusive visitor: told politely, disconnected, kept out; others still get in', async () => {
@@ -221,7 +253,9 @@ describe('web chat namespace', () => {
     expect(res?.statusCode).toBe(201);
     expect(await told).toEqual({ reason: 'blocked' });
     await closed;
-    expect(ended).toContainEqual({ ref: { provider: 'web', ref }, reason: 'counsellor' });
+    await eventually(async () =>
+      expect(await conversation(ref)).toMatchObject({ state: 'ended', endReason: 'counsellor' }),
+    );
     expect(await outcome(visitor({ from }))).toBe('WEBCHAT_BLOCKED');
     expect(await outcome(visitor())).toBe('connected');
     // Another hotline's counsellor cannot see (or block) this chat.
@@ -245,8 +279,8 @@ describe('web chat namespace', () => {
       data: null,
     });
     await closed;
-    await eventually(() =>
-      expect(ended).toContainEqual({ ref: { provider: 'web', ref }, reason: 'quick_exit' }),
+    await eventually(async () =>
+      expect(await conversation(ref)).toMatchObject({ state: 'ended', endReason: 'quick_exit' }),
     );
     expect(await outcome(visitor({ from, auth: { token } }))).toBe('WEBCHAT_SESSION_GONE');
   });

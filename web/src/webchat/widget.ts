@@ -82,9 +82,16 @@ export function mountWidget(options: TWidgetOptions): void {
     show({ kind: 'over', text: say(`errors.${code}`) });
   }
 
+  let endingAfterSend: TWebchatEndReason | null = null;
   function ended(reason: TWebchatEndReason | 'stopped' | 'visitor'): void {
     forget();
     show({ kind: 'over', text: say(`ended.${reason}`) });
+  }
+  /** Told the chat is over: if a message is still on its way, its answer says why (a stop word). */
+  function endedByServer(reason: TWebchatEndReason): void {
+    const sending = thread.some((m) => 'mine' in m && m.mine.state === 'sending');
+    if (sending) endingAfterSend = reason;
+    else ended(reason);
   }
 
   function open(): void {
@@ -94,7 +101,7 @@ export function mountWidget(options: TWidgetOptions): void {
         thread.push({ theirs: m });
         render();
       },
-      ended,
+      ended: endedByServer,
       refused,
       online: (now) => {
         online = now;
@@ -125,9 +132,10 @@ export function mountWidget(options: TWidgetOptions): void {
     mine.state = 'sending';
     render();
     const res = await connection.send(mine.id, mine.text);
+    if ('data' in res && res.data.stopped) return ended('stopped');
+    if (endingAfterSend) return ended(endingAfterSend);
     if ('data' in res) {
       mine.state = 'sent';
-      if (res.data.stopped) return ended('stopped');
     } else {
       // Kept on screen with the reason and a way to try again: nothing is dropped silently.
       mine.state = 'failed';
