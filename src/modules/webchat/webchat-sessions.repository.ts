@@ -17,6 +17,9 @@ export type TWebchatSession = {
   language: string;
   visitorHash: string;
   startedAt: string;
+  /** The pre-chat's answers, for the counsellor: the name sealed, as a case's fields are. */
+  nameSealed: string | null;
+  safeToTalk: boolean;
 };
 
 type TDeps = {
@@ -37,6 +40,7 @@ export function webchatSessions({ redis, config }: TDeps) {
     column: 'message',
     rowId: ref,
   });
+  const nameContext = (ref: string) => ({ table: 'webchat_session', column: 'name', rowId: ref });
   const keys = (ref: string) => [key('s', ref), key('seq', ref), key('out', ref)];
 
   async function touch(ref: string, tokenDigest?: string): Promise<void> {
@@ -47,11 +51,16 @@ export function webchatSessions({ redis, config }: TDeps) {
   }
 
   return {
-    async start(input: Omit<TWebchatSession, 'ref' | 'startedAt'>) {
+    async start(
+      input: Omit<TWebchatSession, 'ref' | 'startedAt' | 'nameSealed'> & { name: string | null },
+    ) {
       const token = randomBytes(32).toString('base64url');
+      const { name, ...rest } = input;
+      const ref = `wv_${randomBytes(16).toString('base64url')}`;
       const session: TWebchatSession = {
-        ...input,
-        ref: `wv_${randomBytes(16).toString('base64url')}`,
+        ...rest,
+        ref,
+        nameSealed: name ? encryptField(keyringOf(config), nameContext(ref), name) : null,
         startedAt: new Date().toISOString(),
       };
       await redis
@@ -72,6 +81,13 @@ export function webchatSessions({ redis, config }: TDeps) {
       return raw ? (JSON.parse(raw) as TWebchatSession) : null;
     },
     touch,
+    /** What the visitor answered before the chat, in clear for the counsellor. */
+    profile(session: TWebchatSession) {
+      const name = session.nameSealed
+        ? decryptField(keyringOf(config), nameContext(session.ref), session.nameSealed)
+        : null;
+      return { name, safeToTalk: session.safeToTalk, language: session.language };
+    },
     /** Numbers and keeps a reply for replay; answers it as the visitor's socket gets it. */
     async keepReply(ref: string, reply: Omit<TWebchatMessage, 'seq'>): Promise<TWebchatMessage> {
       const seq = await redis.incr(key('seq', ref));

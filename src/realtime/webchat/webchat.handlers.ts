@@ -74,6 +74,8 @@ export function webchatHandlers(socket: TWebchatSocket, ctx: TWebchatContext, af
       hotline: socket.data.hotline.number,
       language: input.language,
       visitorHash: socket.data.visitorHash,
+      name: input.name || null,
+      safeToTalk: input.safeToTalk,
     });
     socket.data.session = session;
     socket.data.token = token;

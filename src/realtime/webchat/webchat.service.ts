@@ -9,6 +9,7 @@ import {
 import { webchatLimits } from '../../modules/webchat/webchat-limits.repository';
 import { webchatDirectory } from '../../modules/webchat/webchat-origins.repository';
 import { webchatSessions } from '../../modules/webchat/webchat-sessions.repository';
+import { webVisitorProfile } from '../../modules/webchat/webchat-visitor.service';
 import type { TIo } from '../realtime.server';
 import type { TWebchatContext } from './webchat.context';
 import { attachWebchat, type TWebchat } from './webchat.namespace';
@@ -24,6 +25,7 @@ export type TWebchatService = {
     input: { conversationRef: string; reason: TWebchatBlockReason; hours: number },
   ) => ReturnType<typeof blockWebVisitor>;
   lift: (actor: TActor, id: string) => Promise<void>;
+  visitor: (actor: TActor, ref: string) => ReturnType<typeof webVisitorProfile>;
   /** After an administrator changes a hotline's partner sites. */
   originsChanged: () => void;
 };
@@ -64,6 +66,7 @@ export function createWebchat(app: FastifyInstance) {
     },
     block: (actor, input) => blockWebVisitor(blockDeps, actor, input),
     lift: (actor, id) => liftWebVisitorBlock(blockDeps, actor, id),
+    visitor: (actor, ref) => webVisitorProfile(ctx.sessions, actor, ref),
     originsChanged: () => ctx.directory.forget(),
   };
   return {

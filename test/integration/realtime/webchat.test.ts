@@ -13,7 +13,7 @@ import {
 } from '../../../src/contracts/webchat';
 import { webchatOrigins } from '../../../db/schema/webchat';
 import { ORIGIN, eventually, routingHarness } from '../../fixtures/routing-harness';
-import { loginAs } from '../../fixtures/staff';
+import { createStaff, loginAs } from '../../fixtures/staff';
 import { createHotline } from '../../fixtures/telephony.fixture';
 
 const PARTNER = 'https://partner.test';
@@ -163,6 +163,13 @@ describe('web chat namespace', () => {
     ]);
     const ref = (received[before] as TChatMessageNotice).conversationRef.ref;
     expect(await conversation(ref)).toMatchObject({ messages: 1 });
+    // The counsellor reads the pre-chat answers: no name given, not safe to talk now.
+    const { cookie } = await h.counsellor({});
+    const profile = await h.nodes[0]?.inject({
+      url: `/api/staff/webchat/visitors/${ref}`,
+      headers: { cookie, origin: ORIGIN },
+    });
+    expect(profile?.json()).toEqual({ name: null, safeToTalk: false, language: 'en' });
     const { db } = h.stores.database;
     const [row] = await db
       .select()
@@ -262,6 +269,16 @@ describe('web chat namespace', () => {
     const other = await h.counsellor({ hotlines: ['1554'] });
     const otherCookie = await loginAs(h.nodes[0] as never, other.staff);
     const { ref: ref2 } = await startChat();
+    const mine = await h.nodes[0]?.inject({
+      url: `/api/staff/webchat/visitors/${ref2}`,
+      headers: { cookie, origin: ORIGIN },
+    });
+    expect(mine?.json()).toEqual({ name: 'ນ້ອຍ', safeToTalk: true, language: 'lo' });
+    const theirs = await h.nodes[0]?.inject({
+      url: `/api/staff/webchat/visitors/${ref2}`,
+      headers: { cookie: otherCookie, origin: ORIGIN },
+    });
+    expect(theirs?.statusCode).toBe(404);
     const refused = await h.nodes[0]?.inject({
       method: 'POST',
       url: '/api/staff/webchat/blocks',
@@ -269,6 +286,23 @@ describe('web chat namespace', () => {
       payload: { conversationRef: ref2, reason: 'abusive' },
     });
     expect(refused?.statusCode).toBe(404);
+  });
+
+  it('an administrator sets the partner sites as data; a new one gets in, a plain-http one is refused', async () => {
+    const admin = await createStaff(h.stores, { role: 'administrator', hotlines: [] });
+    const cookie = await loginAs(h.nodes[0] as FastifyInstance, admin);
+    const put = (origins: string[]) =>
+      (h.nodes[0] as FastifyInstance).inject({
+        method: 'PUT',
+        url: '/api/staff/webchat/origins/1362',
+        headers: { cookie, origin: ORIGIN },
+        payload: { origins },
+      });
+    expect((await put(['http://plain.example'])).statusCode).toBe(400);
+    expect(await outcome(visitor({ origin: 'https://new-partner.test' }))).not.toBe('connected');
+    const res = await put([PARTNER, 'https://new-partner.test']);
+    expect(res.json()).toEqual({ origins: ['https://new-partner.test', PARTNER] });
+    expect(await outcome(visitor({ origin: 'https://new-partner.test' }))).toBe('connected');
   });
 
   it('ends the chat in the inbox when the visitor leaves, and the token opens nothing after', async () => {

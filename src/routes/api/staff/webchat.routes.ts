@@ -24,6 +24,8 @@ const ZOrigin = z
     }
   }, 'must be an https origin such as https://partner.example');
 
+const ZConversationRef = z.string().regex(/^wv_[A-Za-z0-9_-]{22}$/);
+
 const ZBlock = z.object({
   id: z.string(),
   hotline: z.string().nullable(),
@@ -32,8 +34,9 @@ const ZBlock = z.object({
 });
 
 /**
- * /api/staff/webchat: blocking an abusive web chat visitor (a counsellor or supervisor, from the
- * chat itself), lifting a block, and the partner sites allowed to embed each hotline's chat.
+ * /api/staff/webchat: what a visitor answered before the chat, blocking an abusive visitor (a
+ * counsellor or supervisor, from the chat itself), lifting a block, and the partner sites allowed
+ * to embed each hotline's chat.
  */
 export const webchatRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['webchat'];
@@ -45,7 +48,7 @@ export const webchatRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         body: z.object({
-          conversationRef: z.string().regex(/^wv_[A-Za-z0-9_-]{22}$/),
+          conversationRef: ZConversationRef,
           reason: z.enum(webchatBlockReasons),
           /** A day unless said otherwise, at most thirty: an address may be shared by many. */
           hours: z.number().int().min(1).max(720).default(24),
@@ -57,6 +60,26 @@ export const webchatRoutes: FastifyPluginAsyncZod = async (app) => {
       const block = await app.webchat.block(request.actor, request.body);
       return reply.status(201).send({ ...block, expiresAt: block.expiresAt.toISOString() });
     },
+  );
+
+  app.get(
+    '/webchat/visitors/:conversationRef',
+    {
+      config: { permission: 'contact.view' },
+      schema: {
+        tags,
+        params: z.object({ conversationRef: ZConversationRef }),
+        response: {
+          200: z.object({
+            name: z.string().nullable(),
+            safeToTalk: z.boolean(),
+            language: z.string(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => app.webchat.visitor(request.actor, request.params.conversationRef),
   );
 
   app.delete(
