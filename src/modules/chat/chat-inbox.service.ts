@@ -5,7 +5,7 @@ import type {
   TChatReceiveResult,
   TInboundChatMessage,
 } from '../../contracts/chat';
-import { guard } from '../telephony/store-guard';
+import { guard } from '../voice/calls/store-guard';
 import type { TJournalEntry } from './chat-journal';
 import { conversationView, type TConversationRow, type TStoredInbound } from './chat.repository';
 import type { TChatDeps } from './chat.context';
@@ -42,6 +42,7 @@ export function chatInbox(deps: TChatDeps) {
         hotline: conversation.hotline,
         language: conversation.language,
         priority: 0,
+        since: conversation.startedAt.toISOString(),
       });
       await repository.setRouting(conversation.id, routed);
       notices.conversationChanged(conversationView({ ...conversation, routing: routed }, 0));

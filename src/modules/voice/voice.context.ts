@@ -1,4 +1,4 @@
-import type { TCallUpdate } from './calls.repository';
+import type { TCallUpdate } from './calls/calls.repository';
 import type { TConfig } from '../../config/config';
 import type { TKeyring } from '../crypto/keyring';
 import type {
@@ -6,15 +6,17 @@ import type {
   THotlineSettingsRepository,
 } from '../hotlines/hotline-settings.repository';
 import type { TWaitingQueue } from '../routing/waiting-queue.repository';
+import { twilioCallbackUrls } from '../telephony/callback-urls';
 import type { TCallLifecycle } from './call-lifecycle.events';
-import type { TCallEvent, TCallsRepository } from './calls.repository';
+import type { TCallbackRequests, TVoiceRouting } from './voice-routing.port';
+import type { TCallEvent, TCallsRepository } from './calls/calls.repository';
 import type { TIvrContext, TIvrUrls } from './ivr-twiml.policy';
-import type { TPendingWrite, TReconciliationBuffer } from './reconciliation-buffer';
-import { guard, type TGuarded } from './store-guard';
-import { redactTwilioParams } from './twilio-params.policy';
-import { twilioQueueName } from './twilio.provider';
+import type { TPendingWrite, TReconciliationBuffer } from './calls/reconciliation-buffer';
+import { guard, type TGuarded } from './calls/store-guard';
+import { redactTwilioParams } from '../telephony/twilio-params.policy';
+import { twilioQueueName } from '../telephony/twilio.provider';
 
-/** Everything the voice webhooks use; built once per app in the webhook plugin. */
+/** Everything the voice webhooks use; built once per API node in the composition root. */
 export type TVoiceDeps = {
   config: Pick<
     TConfig,
@@ -28,7 +30,11 @@ export type TVoiceDeps = {
   keyring: TKeyring;
   hotlines: THotlineSettingsRepository;
   calls: TCallsRepository;
+  /** Routing's waiting queue: the Redis steps a webhook waits for (entry, position, leave). */
   queue: TWaitingQueue;
+  routing: TVoiceRouting;
+  callbacks: TCallbackRequests;
+  /** What happened to each call, for observers (logs, tests); nothing routes from it. */
   events: TCallLifecycle;
   buffer: TReconciliationBuffer;
   urls: TIvrUrls;
@@ -42,13 +48,10 @@ export function storeTimeout(deps: TVoiceDeps): number {
   return Math.floor(deps.config.WEBHOOK_DEADLINE_MS / 3);
 }
 
+/** The IVR's own URLs (voice webhooks, prompts), from the telephony adapter's one builder. */
 export function ivrUrls(publicBaseUrl: string): TIvrUrls {
-  const base = `${publicBaseUrl.replace(/\/+$/, '')}/webhooks/twilio`;
-  return {
-    voice: (path, query) => `${base}/voice/${path}?${new URLSearchParams(query).toString()}`,
-    prompt: (hotline, language, prompt) =>
-      `${base}/prompts/${encodeURIComponent(hotline)}/${encodeURIComponent(language)}/${prompt}.wav`,
-  };
+  const urls = twilioCallbackUrls(publicBaseUrl);
+  return { voice: urls.voice, prompt: urls.prompt };
 }
 
 /** Used when Postgres never answered for this hotline since start: Lao only, open, voicemail. */

@@ -1,4 +1,4 @@
-import type { TCounsellorState } from '../../contracts/realtime';
+import type { TCounsellorState } from '../../../contracts/realtime';
 
 export type TPresenceTarget = 'available' | 'away' | 'offline';
 

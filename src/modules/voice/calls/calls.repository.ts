@@ -1,6 +1,6 @@
 import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
-import { callEvents, calls } from '../../../db/schema/calls';
-import type { TDatabase, TSql } from '../../infra/database';
+import { callEvents, calls } from '../../../../db/schema/calls';
+import type { TDatabase, TSql } from '../../../infra/database';
 import { callWritesBatcher } from './call-writes.batcher';
 import { insertEventStatement } from './call-writes.statements';
 import { isCallStatus, isTerminal, nextCallState, type TCallStatus } from './call-state.policy';

@@ -1,4 +1,4 @@
-import type { TSql } from '../../infra/database';
+import type { TSql } from '../../../infra/database';
 import type { TCallEvent, TNewCall, TRecordedCall } from './calls.repository';
 
 /*

@@ -1,25 +1,19 @@
-import type { TActor } from '../auth/actor';
-import {
-  callerIdOf,
-  conferenceFor,
-  counsellorFinished,
-  afterCallUrl,
-  directLegTarget,
-  requeueUrl,
-  ringCounsellor,
-} from './bridge.service';
-import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
-import { telephonyError } from './telephony-error';
+import type { TActor } from '../../auth/actor';
+import { callerIdOf, conferenceFor, directLegTarget, ringCounsellor } from './bridge.service';
+import { pushPresence, RoutingError } from '../../routing/routing.context';
+import { completeTask, requeueTask } from '../../routing/tasks.service';
+import { telephonyError } from '../../telephony/telephony-error';
+import type { TLiveCallContext } from './live-call.context';
 import type { TMonitorMode } from './monitor-legs.repository';
 
 type TWho = Pick<TActor, 'userId' | 'role'>;
 
 /** Only the counsellor on the call may control it (a supervisor monitors instead). */
-async function ownCall(ctx: TRoutingContext, who: TWho, callSid: string): Promise<void> {
+async function ownCall(ctx: TLiveCallContext, who: TWho, callSid: string): Promise<void> {
   if ((await ctx.offers.connectedTo(callSid)) !== who.userId) throw new RoutingError('NOT_FOUND');
 }
 
-async function telephony<T>(ctx: TRoutingContext, work: () => Promise<T>): Promise<T> {
+async function telephony<T>(ctx: TLiveCallContext, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -29,7 +23,7 @@ async function telephony<T>(ctx: TRoutingContext, work: () => Promise<T>): Promi
 }
 
 /** Hold puts the caller on hold music; resume brings them back. */
-export async function holdCaller(ctx: TRoutingContext, who: TWho, callSid: string, hold: boolean) {
+export async function holdCaller(ctx: TLiveCallContext, who: TWho, callSid: string, hold: boolean) {
   await ownCall(ctx, who, callSid);
   await telephony(ctx, () =>
     ctx.telephony.updateParticipant({ conferenceName: conferenceFor(callSid), callSid, hold }),
@@ -38,7 +32,7 @@ export async function holdCaller(ctx: TRoutingContext, who: TWho, callSid: strin
 
 /** Mutes the counsellor's own leg (useful on a mobile, where the browser cannot mute). */
 export async function muteCounsellor(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   who: TWho,
   callSid: string,
   muted: boolean,
@@ -57,23 +51,21 @@ export async function muteCounsellor(
 
 /** Cold transfer: the caller goes back to waiting, in another hotline or language queue, keeping their place. */
 export async function transferToQueue(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   who: TWho,
   callSid: string,
   to: { hotline: string; language: string },
 ) {
   await ownCall(ctx, who, callSid);
-  const back = await ctx.offers.requeue(callSid, to);
+  const back = await requeueTask(ctx, callSid, to);
   if (!back) throw new RoutingError('INVALID_TRANSITION');
   ctx.events.record({
     callSid,
     kind: 'routing.transferred',
     payload: { ...to, userId: who.userId },
   });
-  await telephony(ctx, () =>
-    ctx.telephony.redirectCall({ callSid, url: requeueUrl(ctx.config.PUBLIC_BASE_URL, back) }),
-  );
-  await counsellorFinished(ctx, who.userId, callSid);
+  await telephony(ctx, () => ctx.telephony.redirectCall({ callSid, url: ctx.urls.requeue(back) }));
+  await completeTask(ctx, who.userId, callSid);
   ctx.notifier.queueChanged(back.hotline);
   void ctx.dispatcher.kick();
 }
@@ -85,7 +77,7 @@ export async function transferToQueue(
  * whisper and presses 1, as for a call from the queue.
  */
 export async function transferToCounsellor(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   who: TWho,
   callSid: string,
   toUserId: string,
@@ -111,7 +103,7 @@ export async function transferToCounsellor(
 
 /** An interpreter or a partner joins by phone. */
 export async function addParty(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   who: TWho,
   callSid: string,
   party: { role: 'interpreter' | 'partner'; to: string },
@@ -150,7 +142,7 @@ function monitorSettings(mode: TMonitorMode, counsellorLeg: string) {
  * first is still ringing her is refused rather than ringing her twice.
  */
 export async function monitorCall(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   who: TWho,
   callSid: string,
   mode: TMonitorMode,
@@ -200,7 +192,7 @@ export async function monitorCall(
 }
 
 /** Hangs up the supervisor's monitoring leg, if she has one; an already ended leg is fine. */
-async function dropMonitorLeg(ctx: TRoutingContext, userId: string): Promise<boolean> {
+async function dropMonitorLeg(ctx: TLiveCallContext, userId: string): Promise<boolean> {
   const current = await ctx.monitors.get(userId);
   if (!current) return false;
   await ctx.telephony.hangupCall({ callSid: current.legSid }).catch((err: unknown) => {
@@ -210,7 +202,7 @@ async function dropMonitorLeg(ctx: TRoutingContext, userId: string): Promise<boo
   return true;
 }
 
-export async function stopMonitoring(ctx: TRoutingContext, who: TWho) {
+export async function stopMonitoring(ctx: TLiveCallContext, who: TWho) {
   return { stopped: await dropMonitorLeg(ctx, who.userId) };
 }
 
@@ -219,7 +211,7 @@ export async function stopMonitoring(ctx: TRoutingContext, who: TWho) {
  * taken out of the conference to hear it (and the conference ends for the counsellor);
  * otherwise the caller's call is hung up.
  */
-export async function hangUp(ctx: TRoutingContext, who: TWho, callSid: string) {
+export async function hangUp(ctx: TLiveCallContext, who: TWho, callSid: string) {
   await ownCall(ctx, who, callSid);
   const caller = await ctx.offers.callerInfo(callSid);
   // Only a caller who called in: a call-back was the counsellor's call, not theirs.
@@ -230,9 +222,9 @@ export async function hangUp(ctx: TRoutingContext, who: TWho, callSid: string) {
     ask && caller
       ? ctx.telephony.redirectCall({
           callSid,
-          url: afterCallUrl(ctx.config.PUBLIC_BASE_URL, caller),
+          url: ctx.urls.afterCall(caller),
         })
       : ctx.telephony.hangupCall({ callSid }),
   );
-  await counsellorFinished(ctx, who.userId, callSid);
+  await completeTask(ctx, who.userId, callSid);
 }

@@ -1,7 +1,7 @@
-import type { TCounsellorView } from '../../contracts/realtime';
-import type { TActor } from '../auth/actor';
-import { releaseOffer } from '../routing/offer.service';
-import { pushPresence, RoutingError, type TRoutingContext } from '../routing/routing.context';
+import type { TCounsellorView } from '../../../contracts/realtime';
+import type { TActor } from '../../auth/actor';
+import { releaseOffer } from '../offer.service';
+import { pushPresence, RoutingError, type TRoutingContext } from '../routing.context';
 import { releasesOnDisconnect, resumeOnReconnect, type TPresenceTarget } from './presence.policy';
 import { toView } from './presence.repository';
 

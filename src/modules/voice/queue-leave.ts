@@ -1,5 +1,6 @@
 import type { TWaitingQueue } from '../routing/waiting-queue.repository';
 import type { TCallLifecycle } from './call-lifecycle.events';
+import { callerLeftQueue, type TVoiceRouting } from './voice-routing.port';
 
 /**
  * Takes a caller out of the Redis queue, or marks them gone when they are not in it yet (a late
@@ -8,7 +9,7 @@ import type { TCallLifecycle } from './call-lifecycle.events';
  * `result` is Twilio's queue result: 'hangup', 'leave', 'redirected', …
  */
 export async function leaveQueue(
-  deps: { queue: TWaitingQueue; events: TCallLifecycle },
+  deps: { queue: TWaitingQueue; routing: TVoiceRouting; events: TCallLifecycle },
   callSid: string,
   hotline: string,
   result: string,
@@ -16,10 +17,5 @@ export async function leaveQueue(
   const left = await deps.queue.leaveOrMarkGone(callSid, hotline);
   if (left.state === 'absent') return;
   const { withdrawn } = left;
-  deps.events.emit('caller.left-queue', {
-    callSid,
-    hotline,
-    result,
-    ...(withdrawn && { withdrawn }),
-  });
+  callerLeftQueue(deps, { callSid, hotline, result, ...(withdrawn && { withdrawn }) });
 }

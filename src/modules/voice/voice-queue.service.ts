@@ -3,7 +3,7 @@ import {
   type TQueueEntry,
   type TWaitingCaller,
 } from '../routing/waiting-queue.repository';
-import { isOverForQueue } from './calls.repository';
+import { isOverForQueue } from './calls/calls.repository';
 import {
   enqueueTwiml,
   forwardTwiml,
@@ -15,7 +15,8 @@ import {
   type TIvrContext,
 } from './ivr-twiml.policy';
 import { leaveQueue } from './queue-leave';
-import { guard } from './store-guard';
+import { callerLeftQueue } from './voice-routing.port';
+import { guard } from './calls/store-guard';
 import {
   logEvent,
   resolveHotline,
@@ -95,6 +96,7 @@ function announceQueued(
   entry: Extract<TQueueEntry, { state: 'queued' }>,
 ): void {
   const { callSid, hotline, language, enqueuedAt } = caller;
+  deps.routing.queued({ taskId: callSid, hotline }, entry);
   deps.events.emit('caller.queued', { callSid, hotline, language, enqueuedAt, entry });
 }
 
@@ -189,8 +191,11 @@ export async function waitChoice(
       update,
     });
     // A replayed "1" is the same request, not a second call-back.
-    if (!set.ok || set.value)
-      deps.events.emit('callback.requested', { callSid, hotline: ctx.hotline.number });
+    if (!set.ok || set.value) {
+      const request = { callSid, hotline: ctx.hotline.number };
+      deps.callbacks.requested(request);
+      deps.events.emit('callback.requested', request);
+    }
   }
   return waitChoiceTwiml(ctx, language, wantsCallback);
 }
@@ -218,7 +223,7 @@ export async function queueLeft(
   if (left.ok && !left.value) return queueResultTwiml(ctx, language, result);
   // A redirect out of the queue is routing's own move (bridging); routing owns that entry.
   if (result === 'redirected')
-    deps.events.emit('caller.left-queue', { callSid, hotline: ctx.hotline.number, result });
+    callerLeftQueue(deps, { callSid, hotline: ctx.hotline.number, result });
   else await removeFromQueue(deps, callSid, ctx.hotline.number, result);
   return queueResultTwiml(ctx, language, result);
 }

@@ -1,5 +1,6 @@
-import { isCallStatus, isTerminal } from './call-state.policy';
+import { isCallStatus, isTerminal } from './calls/call-state.policy';
 import { logEvent, write, type TTwilioParams, type TVoiceDeps } from './voice.context';
+import { callStatusChanged } from './voice-routing.port';
 import { removeFromQueue } from './voice-queue.service';
 
 /**
@@ -52,7 +53,7 @@ export async function statusReceived(
     { type: 'status', ...change },
   );
   const result = applied as { changed: boolean; status: string } | null;
-  if (result?.changed) deps.events.emit('call.status', { callSid, status: result.status });
+  if (result?.changed) callStatusChanged(deps, callSid, result.status);
   // Twilio normally reports the hang-up through the Enqueue action too; this covers a lost one.
   if (isTerminal(status) && hotline !== 'unknown')
     await removeFromQueue(deps, callSid, hotline, 'hangup');

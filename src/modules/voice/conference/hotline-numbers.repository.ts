@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { hotlines } from '../../../db/schema/hotlines';
-import type { TDatabase } from '../../infra/database';
+import { hotlines } from '../../../../db/schema/hotlines';
+import type { TDatabase } from '../../../infra/database';
 
 /** What routing needs of a hotline's settings: its number and what happens when a call ends. */
 export type THotlineFacts = { phoneNumber: string; afterCallQuestion: boolean };

@@ -1,22 +1,20 @@
-import { toView } from '../presence/presence.repository';
-import { twilioQueueName } from '../telephony/twilio.provider';
+import type { TChannelConnector } from '../../routing/channel-connectors';
+import { RoutingError } from '../../routing/routing.errors';
+import type { TAcceptedTask } from '../../routing/task';
+import { completeTask, taskMissed } from '../../routing/tasks.service';
+import { twilioQueueName } from '../../telephony/twilio.provider';
+import { telephonyError } from '../../telephony/telephony-error';
+import type { TLiveCallContext } from './live-call.context';
 import { ringMobile } from './mobile-leg.ring';
-import type { TAcceptedCall } from './offers.repository';
-import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
-import { telephonyError } from './telephony-error';
 
 /** One conference per call: hold, transfer, interpreters and monitoring are participant changes. */
 export function conferenceFor(callSid: string): string {
   return `call-${callSid}`;
 }
 
-export function bridgeUrls(base: string, callSid: string, userId: string) {
-  const root = base.replace(/\/+$/, '');
-  const q = new URLSearchParams({ callSid, userId }).toString();
-  return {
-    callerTwiml: `${root}/webhooks/twilio/bridge/caller?${q}`,
-    counsellorStatus: `${root}/webhooks/twilio/conference/participant?${q}`,
-  };
+/** Voice's part of routing: a counsellor accepted a call, so the call is bridged to them. */
+export function voiceChannel(ctx: TLiveCallContext): TChannelConnector {
+  return { accepted: (userId, task) => bridgeToCounsellor(ctx, userId, task) };
 }
 
 const MISSED = new Set(['no-answer', 'busy', 'failed', 'canceled']);
@@ -27,12 +25,11 @@ const MISSED = new Set(['no-answer', 'busy', 'failed', 'canceled']);
  * the same place in line and the counsellor is freed: a caller is never dropped by a failed bridge.
  */
 export async function bridgeToCounsellor(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   userId: string,
-  call: TAcceptedCall,
+  call: TAcceptedTask,
 ): Promise<void> {
   const conferenceName = conferenceFor(call.callSid);
-  const urls = bridgeUrls(ctx.config.PUBLIC_BASE_URL, call.callSid, userId);
   const from = await callerIdOf(ctx, call.hotline);
   const [dequeued, leg] = await Promise.allSettled([
     call.kind === 'callback'
@@ -40,7 +37,7 @@ export async function bridgeToCounsellor(
       : dequeueOnceQueued(ctx, {
           queueName: twilioQueueName(call.hotline),
           callSid: call.callSid,
-          url: urls.callerTwiml,
+          url: ctx.urls.bridgeCaller({ callSid: call.callSid, userId }),
         }),
     ringCounsellor(ctx, { userId, call, from }),
   ]);
@@ -51,11 +48,11 @@ export async function bridgeToCounsellor(
       { err: telephonyError(err), callSid: call.callSid },
       'bridge request failed; caller back in line',
     );
-    const back = await counsellorMissed(ctx, userId, call.callSid);
+    const back = await taskMissed(ctx, userId, call.callSid);
     // The caller already left the platform queue for the conference: send them back into it.
     if (dequeued.status === 'fulfilled' && back)
       await ctx.telephony
-        .redirectCall({ callSid: call.callSid, url: requeueUrl(ctx.config.PUBLIC_BASE_URL, back) })
+        .redirectCall({ callSid: call.callSid, url: ctx.urls.requeue(back) })
         .catch((e: unknown) =>
           ctx.log.error({ err: telephonyError(e) }, 'requeue after failed bridge failed'),
         );
@@ -71,7 +68,7 @@ export async function bridgeToCounsellor(
 }
 
 /** The hotline's own number, shown to whoever the platform rings for this hotline's calls. */
-export async function callerIdOf(ctx: TRoutingContext, hotline: string): Promise<string> {
+export async function callerIdOf(ctx: TLiveCallContext, hotline: string): Promise<string> {
   return (await ctx.hotlineNumber(hotline).catch(() => null)) ?? hotline;
 }
 
@@ -81,8 +78,8 @@ export async function callerIdOf(ctx: TRoutingContext, hotline: string): Promise
  * An accepted call and a warm transfer alike; the leg's status comes back as the counsellor's.
  */
 export async function ringCounsellor(
-  ctx: TRoutingContext,
-  args: { userId: string; call: Pick<TAcceptedCall, 'callSid' | 'hotline'>; from: string },
+  ctx: TLiveCallContext,
+  args: { userId: string; call: Pick<TAcceptedTask, 'callSid' | 'hotline'>; from: string },
 ): Promise<{ callSid: string }> {
   const { userId, call, from } = args;
   const target = await ctx.mobileLegs.answerTarget(userId);
@@ -93,7 +90,7 @@ export async function ringCounsellor(
     to: `client:${userId}`,
     from,
     label: 'counsellor',
-    statusCallback: bridgeUrls(ctx.config.PUBLIC_BASE_URL, call.callSid, userId).counsellorStatus,
+    statusCallback: ctx.urls.conferenceParticipant({ callSid: call.callSid, userId }),
     beep: false,
     endConferenceOnExit: false,
   });
@@ -103,7 +100,7 @@ export async function ringCounsellor(
  * Where to ring someone for a leg they asked for themselves (a call-back they place, a call they
  * listen to): straight to their own mobile when they answer there (no whisper), else the softphone.
  */
-export async function directLegTarget(ctx: TRoutingContext, userId: string): Promise<string> {
+export async function directLegTarget(ctx: TLiveCallContext, userId: string): Promise<string> {
   const target = await ctx.mobileLegs.answerTarget(userId);
   return target.kind === 'mobile' ? target.number : `client:${userId}`;
 }
@@ -118,8 +115,8 @@ const NOT_YET_QUEUED_WAIT_MS = 250;
  * counts as failed; any other refusal fails it at once.
  */
 async function dequeueOnceQueued(
-  ctx: TRoutingContext,
-  args: Parameters<TRoutingContext['telephony']['dequeueToUrl']>[0],
+  ctx: TLiveCallContext,
+  args: Parameters<TLiveCallContext['telephony']['dequeueToUrl']>[0],
 ): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -131,77 +128,23 @@ async function dequeueOnceQueued(
   }
 }
 
-/** The telephony webhook that asks the caller the after-call question, in their language. */
-export function afterCallUrl(base: string, to: { hotline: string; language: string }): string {
-  const q = new URLSearchParams({ hotline: to.hotline, lang: to.language });
-  return `${base.replace(/\/+$/, '')}/webhooks/twilio/voice/after-call?${q}`;
-}
-
-/** The telephony webhook that puts a caller back into the platform queue, keeping the place. */
-export function requeueUrl(base: string, to: { hotline: string; language: string }): string {
-  const q = new URLSearchParams({ hotline: to.hotline, lang: to.language });
-  return `${base.replace(/\/+$/, '')}/webhooks/twilio/voice/requeue?${q}`;
-}
-
-async function counsellorMissed(ctx: TRoutingContext, userId: string, callSid: string) {
-  const back = await ctx.offers.requeue(callSid);
-  await ctx.presence.endCall({
-    userId,
-    callSid,
-    outcome: 'missed',
-    now: Date.now(),
-    wrapUpMs: ctx.settings.wrapUpMs,
-    maxConsecutiveTimeouts: ctx.settings.maxConsecutiveTimeouts,
-  });
-  ctx.events.record({ callSid, kind: 'routing.bridge-failed', payload: { userId } });
-  if (back) ctx.notifier.queueChanged(back.hotline);
-  ctx.notifier.ended(userId, callSid);
-  await pushPresence(ctx, userId);
-  void ctx.dispatcher.kick();
-  return back;
-}
-
 /**
  * Status of the counsellor's leg: no answer puts the caller back in line (same place) by
  * sending them to the requeue TwiML; the counsellor leaving ends the call for them.
  */
 export async function counsellorLegStatus(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   args: { userId: string; callSid: string; status: string },
 ): Promise<void> {
   if (MISSED.has(args.status)) {
-    const back = await counsellorMissed(ctx, args.userId, args.callSid);
+    const back = await taskMissed(ctx, args.userId, args.callSid);
     if (back)
-      await ctx.telephony.redirectCall({
-        callSid: args.callSid,
-        url: requeueUrl(ctx.config.PUBLIC_BASE_URL, back),
-      });
+      await ctx.telephony.redirectCall({ callSid: args.callSid, url: ctx.urls.requeue(back) });
     return;
   }
   if (args.status !== 'completed') return;
   // Still the caller's counsellor (not handed over): leaving ends the call for the caller too.
   const stillTheirs = (await ctx.offers.connectedTo(args.callSid)) === args.userId;
-  await counsellorFinished(ctx, args.userId, args.callSid);
+  await completeTask(ctx, args.userId, args.callSid);
   if (stillTheirs) await ctx.telephony.hangupCall({ callSid: args.callSid });
-}
-
-/** The counsellor is done with this call: wrap-up starts (or they are free at once). */
-export async function counsellorFinished(
-  ctx: TRoutingContext,
-  userId: string,
-  callSid: string,
-): Promise<void> {
-  const ended = await ctx.presence.endCall({
-    userId,
-    callSid,
-    outcome: 'completed',
-    now: Date.now(),
-    wrapUpMs: ctx.settings.wrapUpMs,
-    maxConsecutiveTimeouts: ctx.settings.maxConsecutiveTimeouts,
-  });
-  if (!ended) return;
-  ctx.events.record({ callSid, kind: 'routing.ended', payload: { userId } });
-  ctx.notifier.ended(userId, callSid);
-  ctx.notifier.presence(toView(ended.record));
-  if (ended.state === 'available') void ctx.dispatcher.kick();
 }

@@ -3,8 +3,8 @@ import {
   counsellorStates,
   type TCounsellorState,
   type TCounsellorView,
-} from '../../contracts/realtime';
-import { runLua } from '../routing/lua-script';
+} from '../../../contracts/realtime';
+import { runLua } from '../lua-script';
 import {
   claimForCallScript,
   endCallScript,

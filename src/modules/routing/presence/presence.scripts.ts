@@ -1,5 +1,5 @@
-import { luaScript } from '../routing/lua-script';
-import { routingLuaHelpers } from '../routing/routing.scripts';
+import { luaScript } from '../lua-script';
+import { routingLuaHelpers } from '../routing.scripts';
 
 /**
  * A counsellor changes their own state. ARGV: prefix, userId, target, reason, hotlines (csv),

@@ -1,4 +1,4 @@
-import type { TSql } from '../../infra/database';
+import type { TSql } from '../../../infra/database';
 import type { TCallEvent, TNewCall } from './calls.repository';
 import { recordCallsStatement, type TRecordedRow } from './call-writes.statements';
 

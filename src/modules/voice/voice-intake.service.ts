@@ -16,7 +16,7 @@ import {
   languageMenuTwiml,
   welcomeTwiml,
 } from './ivr-twiml.policy';
-import { isOverForQueue } from './calls.repository';
+import { isOverForQueue } from './calls/calls.repository';
 import {
   logEvent,
   rawEvent,

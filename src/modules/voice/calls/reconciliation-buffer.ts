@@ -1,6 +1,7 @@
-import type { TWaitingQueue, TWaitingCaller } from '../routing/waiting-queue.repository';
-import type { TCallLifecycle } from './call-lifecycle.events';
-import { leaveQueue } from './queue-leave';
+import type { TWaitingQueue, TWaitingCaller } from '../../routing/waiting-queue.repository';
+import type { TCallLifecycle } from '../call-lifecycle.events';
+import { leaveQueue } from '../queue-leave';
+import { callStatusChanged, type TVoiceRouting } from '../voice-routing.port';
 import type { TCallEvent, TCallsRepository, TCallUpdate, TNewCall } from './calls.repository';
 import type { TCallStatus } from './call-state.policy';
 import type { TReconciliationJournal } from './reconciliation-journal';
@@ -34,6 +35,7 @@ export type TReconciliationBuffer = ReturnType<typeof reconciliationBuffer>;
 export function reconciliationBuffer(deps: {
   calls: TCallsRepository;
   queue: TWaitingQueue;
+  routing: TVoiceRouting;
   events: TCallLifecycle;
   journal?: TReconciliationJournal;
 }) {
@@ -58,12 +60,13 @@ export function reconciliationBuffer(deps: {
       case 'status': {
         const { type: _type, ...status } = write;
         const applied = await deps.calls.applyStatus({ callSid, ...status });
-        if (applied?.changed) deps.events.emit('call.status', { callSid, status: applied.status });
+        if (applied?.changed) callStatusChanged(deps, callSid, applied.status);
         return;
       }
       case 'queue-add':
         // A caller who hung up meanwhile is not queued, so there is nothing to dispatch.
         if ((await deps.queue.add(write.caller)) === 'gone') return;
+        deps.routing.queued({ taskId: callSid, hotline: write.caller.hotline });
         deps.events.emit('caller.queued', {
           callSid,
           hotline: write.caller.hotline,

@@ -1,13 +1,13 @@
 import { counsellorLegStatus } from './bridge.service';
 import { decideOnKey, decideOnStatus } from './mobile-leg.policy';
-import type { TRoutingContext } from './routing.context';
+import type { TLiveCallContext } from './live-call.context';
 
 /**
  * The mobile answered: true when the caller is still this counsellor's to take (the whisper
  * plays). A caller who hung up while the mobile rang is not whispered about: the leg ends.
  */
 export async function mobileAnswered(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   args: { userId: string; callSid: string; legSid: string },
 ): Promise<boolean> {
   if ((await ctx.offers.connectedTo(args.callSid)) === args.userId) return true;
@@ -21,7 +21,7 @@ export async function mobileAnswered(
  * unanswered softphone does. A caller who hung up or is already back in line is never joined.
  */
 export async function mobileKeyPressed(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   args: { userId: string; callSid: string; legSid: string; digits: string | undefined },
 ): Promise<'join' | 'hangup'> {
   const decision = decideOnKey(args.digits);
@@ -43,7 +43,7 @@ export async function mobileKeyPressed(
 
 /** Status callback of the mobile leg (see decideOnStatus). */
 export async function mobileLegStatus(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   args: { userId: string; callSid: string; legSid: string; status: string },
 ): Promise<void> {
   const joined = (await ctx.mobileLegs.outcome(args.legSid)) === 'joined';

@@ -3,8 +3,7 @@ import type { Redis } from 'ioredis';
 import { calls } from '../../../db/schema/calls';
 import type { TDatabase } from '../../infra/database';
 import { twilioQueueName } from '../telephony/twilio.provider';
-import type { TRoutingContext } from './routing.context';
-import { waitingQueue } from './waiting-queue.repository';
+import type { TLiveCallContext } from './conference/live-call.context';
 
 const ENDED = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
 
@@ -17,7 +16,7 @@ export const epochKey = (prefix: string) => `${prefix}:routing:epoch`;
  * enqueue time so everyone keeps their place. Idempotent: a caller still queued is untouched.
  */
 export async function rebuildQueues(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   deps: { db: TDatabase; redis: Redis },
 ): Promise<number> {
   const waiting = await deps.db
@@ -36,7 +35,6 @@ export async function rebuildQueues(
         notInArray(calls.status, ENDED),
       ),
     );
-  const queue = waitingQueue(deps.redis, ctx.config.REDIS_PREFIX);
   const held = new Map<string, Set<string> | null>();
   let added = 0;
   for (const call of waiting) {
@@ -49,7 +47,7 @@ export async function rebuildQueues(
     }
     const members = held.get(call.hotline);
     if (members && !members.has(call.callSid)) continue;
-    await queue.add({
+    await ctx.queue.add({
       callSid: call.callSid,
       hotline: call.hotline,
       language: call.language ?? 'lo',
@@ -63,7 +61,7 @@ export async function rebuildQueues(
 
 /** Called by the sweep: on a fresh or wiped Redis, rebuild once (one node wins the epoch key). */
 export async function rebuildIfRedisWasWiped(
-  ctx: TRoutingContext,
+  ctx: TLiveCallContext,
   deps: { db: TDatabase; redis: Redis },
 ): Promise<number | null> {
   const fresh = await deps.redis.set(epochKey(ctx.config.REDIS_PREFIX), String(Date.now()), 'NX');
