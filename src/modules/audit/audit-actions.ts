@@ -73,6 +73,8 @@ export const auditActions = [
   'audit.viewed',
   'blocklist.added',
   'blocklist.removed',
+  'chat.transcript_viewed',
+  'chat.ended',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

@@ -52,7 +52,7 @@ export function chatInbox(deps: TChatDeps) {
     }
   }
 
-  async function closeStopped(conversation: TConversationRow): Promise<void> {
+  async function closeEnded(conversation: TConversationRow): Promise<void> {
     await deps.routing.finish(conversation.id).catch(() => {});
     const entry = channels.forHotline(conversation.hotline, conversation.channel);
     await deps.transports[conversation.provider]
@@ -74,7 +74,7 @@ export function chatInbox(deps: TChatDeps) {
       channel: conversation.channel,
       message: repository.readMessage(message),
     });
-    if (stop && conversation.stoppedAt) return closeStopped(conversation);
+    if (stop && conversation.stoppedAt) return closeEnded(conversation);
     if (stored.opened && conversation.state !== 'ended') await route(conversation);
   }
 
@@ -139,9 +139,7 @@ export function chatInbox(deps: TChatDeps) {
       const conversation = await repository.conversationByRef(ref.provider, ref.ref);
       if (!conversation) return;
       const ended = await repository.end(conversation.id, reason, deps.now());
-      if (!ended) return;
-      await deps.routing.finish(ended.id).catch(() => {});
-      notices.conversationChanged(conversationView(ended, 0));
+      if (ended) await closeEnded(ended);
     },
 
     /** Stores what the journal holds; one run at a time. */

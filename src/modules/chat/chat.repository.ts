@@ -305,8 +305,8 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
         .orderBy(asc(chatConversations.startedAt));
     },
 
-    async transcript(conversationId: string): Promise<TChatMessage[]> {
-      const rows = await db
+    async transcript(conversationId: string, on: TDbOrTx = db): Promise<TChatMessage[]> {
+      const rows = await on
         .select()
         .from(chatMessages)
         .where(eq(chatMessages.conversationId, conversationId))
