@@ -25,7 +25,8 @@ copyFileSync(join(source, 'LICENSE'), join(target, 'LICENSE'));
 console.log(`kept ${Object.keys(paths).length} of ${Object.keys(spec.paths).length} paths`);
 
 // Conversations (chat): a service's conversations and their messages.
-const CONVERSATIONS = /^\/v1\/(Services\/\{ChatServiceSid\}\/)?Conversations(\/\{[A-Za-z]*Sid\}(\/Messages(\/\{Sid\})?)?)?$/;
+const CONVERSATIONS =
+  /^\/v1\/(Services\/\{ChatServiceSid\}\/)?Conversations(\/\{[A-Za-z]*Sid\}(\/Messages(\/\{Sid\})?)?)?$/;
 const chat = JSON.parse(readFileSync(join(source, 'twilio_conversations_v1.json'), 'utf8')) as {
   paths: Record<string, unknown>;
 };
@@ -36,4 +37,6 @@ writeFileSync(
   join(target, 'twilio_conversations_v1.subset.json'),
   JSON.stringify({ ...chat, paths: chatPaths }) + '\n',
 );
-console.log(`kept ${Object.keys(chatPaths).length} of ${Object.keys(chat.paths).length} chat paths`);
+console.log(
+  `kept ${Object.keys(chatPaths).length} of ${Object.keys(chat.paths).length} chat paths`,
+);
