@@ -197,7 +197,10 @@ export type TChatRoutingPort = {
     conversationId: string;
     hotline: string;
     language: string;
+    /** Milliseconds moved forward in line (a child, imminent danger). */
     priority: number;
+    /** When the conversation started (ISO): its place in line, kept across retries. */
+    since?: string;
   }): Promise<'queued' | 'unroutable'>;
   /** The conversation ended: its task leaves the queue (or the counsellor's load). */
   finish(conversationId: string): Promise<void>;

@@ -1,7 +1,7 @@
 import { rooms } from '../contracts/realtime';
 import { organisationRoom } from '../contracts/referrals-realtime';
-import { counsellorBack, counsellorGone } from '../modules/presence/presence.service';
-import type { TRoutingContext } from '../modules/routing/routing.context';
+import { counsellorBack, counsellorGone } from '../modules/routing/presence/presence.service';
+import type { TLiveCallContext } from '../modules/voice/conference/live-call.context';
 import { stateSnapshot } from '../modules/routing/snapshot.service';
 import { callControlHandlers } from './handlers/call-control.handler';
 import { offerHandlers } from './handlers/offer.handler';
@@ -10,7 +10,7 @@ import { queueHandlers } from './handlers/queue.handler';
 import { stateHandlers } from './handlers/state.handler';
 import type { TIo, TSocket } from './realtime.server';
 
-async function lastSocketGone(io: TIo, ctx: TRoutingContext, userId: string): Promise<void> {
+async function lastSocketGone(io: TIo, ctx: TLiveCallContext, userId: string): Promise<void> {
   // Any node may still hold a tab of this counsellor; only when none is left do they go.
   const remaining = await io
     .in(rooms.user(userId))
@@ -24,7 +24,7 @@ async function lastSocketGone(io: TIo, ctx: TRoutingContext, userId: string): Pr
  * and a full snapshot sent right away, because Socket.IO may have dropped events while the
  * client was away.
  */
-export function attachConnections(io: TIo, ctx: TRoutingContext, isClosing: () => boolean): void {
+export function attachConnections(io: TIo, ctx: TLiveCallContext, isClosing: () => boolean): void {
   io.on('connection', (socket: TSocket) => {
     const actor = socket.data.actor;
     const joined = [rooms.user(actor.userId), ...actor.hotlines.map((h) => rooms.hotline(h))];

@@ -3,6 +3,7 @@ import { healthRoutes } from './health.routes';
 import { authRoutes } from './auth/auth.routes';
 import { staffRoutes } from './api/staff/index';
 import { partnerRoutes } from './api/partner/index';
+import { TWILIO_WEBHOOK_PREFIX } from '../modules/telephony/callback-urls';
 import { twilioWebhookRoutes } from './webhooks/twilio/index';
 
 /**
@@ -14,5 +15,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(staffRoutes, { prefix: '/api/staff' });
   await app.register(partnerRoutes, { prefix: '/api/partner' });
-  await app.register(twilioWebhookRoutes, { prefix: '/webhooks/twilio' });
+  await app.register(twilioWebhookRoutes, { prefix: TWILIO_WEBHOOK_PREFIX });
 };

@@ -8,7 +8,7 @@ import {
   enqueueScript,
   reserveScript,
 } from '../../src/modules/routing/routing.scripts';
-import { setPresenceScript } from '../../src/modules/presence/presence.scripts';
+import { setPresenceScript } from '../../src/modules/routing/presence/presence.scripts';
 
 const CONCURRENCY = 50;
 

@@ -76,6 +76,8 @@ export const auditActions = [
   'webchat.visitor_blocked',
   'webchat.block_lifted',
   'webchat.origins_changed',
+  'chat.transcript_viewed',
+  'chat.ended',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

@@ -59,6 +59,10 @@ export const permissionsTable = {
   'routing.figures': { supervisor: 'hotline', administrator: 'all' },
   'routing.prioritise': supervisorOnly,
   'routing.assign': supervisorOnly,
+  /** Chats waiting, a conversation's transcript (audited), replying to and ending a chat. */
+  'chat.list': caseWorkers,
+  'chat.view': caseWorkers,
+  'chat.reply': caseWorkers,
   'callback.list': caseWorkers,
   'callback.take': caseWorkers,
   'missed-call.list': caseWorkers,

@@ -1,8 +1,9 @@
 import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
 import { decryptField } from '../crypto/field-cipher';
-import { counsellorFinished, directLegTarget } from '../routing/bridge.service';
 import { pushPresence } from '../routing/routing.context';
+import { completeTask } from '../routing/tasks.service';
+import { directLegTarget } from '../voice/conference/bridge.service';
 import { notify, type TCallbackDeps } from './callbacks.service';
 
 /** A leg that ended without being answered. */
@@ -11,19 +12,6 @@ const RING_SECONDS = 30;
 
 export function callbackConference(taskId: string): string {
   return `callback-${taskId}`;
-}
-
-export function callbackUrls(base: string, taskId: string, hotline: string) {
-  const webhooks = `${base.replace(/\/+$/, '')}/webhooks/twilio`;
-  const root = `${webhooks}/bridge/callback`;
-  const q = new URLSearchParams({ taskId }).toString();
-  return {
-    caller: `${root}?${q}`,
-    /** The caller's leg reports like any call of the hotline. */
-    callerStatus: `${webhooks}/voice/status?${new URLSearchParams({ hotline }).toString()}`,
-    counsellor: `${root}/counsellor?${q}`,
-    counsellorStatus: `${root}/counsellor-status?${q}`,
-  };
 }
 
 /**
@@ -42,7 +30,7 @@ export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: 
   // Also what keeps a second click from ringing her twice.
   if (!(await ctx.presence.claimForCall(actor.userId, task.callSid)))
     throw new AppError('INVALID_TRANSITION');
-  const urls = callbackUrls(ctx.config.PUBLIC_BASE_URL, task.id, task.hotline);
+  const urls = ctx.urls.callback(task.id);
   try {
     const leg = await ctx.telephony.createCall({
       to: await directLegTarget(ctx, actor.userId),
@@ -55,7 +43,7 @@ export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: 
     return { taskId: task.id, legSid: leg.callSid, conferenceName: callbackConference(task.id) };
   } catch (err) {
     ctx.log.warn({ err, taskId: task.id }, 'call-back could not be placed');
-    await counsellorFinished(ctx, actor.userId, task.callSid);
+    await completeTask(ctx, actor.userId, task.callSid);
     throw new AppError('TELEPHONY_FAILED');
   }
 }
@@ -81,12 +69,12 @@ export async function callbackLegAnswered(
       { table: 'calls', column: 'from_encrypted', rowId: task.callSid },
       call.fromEncrypted,
     );
-    const urls = callbackUrls(ctx.config.PUBLIC_BASE_URL, task.id, task.hotline);
     const placed = await ctx.telephony.createCall({
       to,
       from,
-      url: urls.caller,
-      statusCallback: urls.callerStatus,
+      url: ctx.urls.callback(task.id).caller,
+      // The caller's leg reports like any call of the hotline.
+      statusCallback: ctx.urls.status(task.hotline),
       timeoutSeconds: RING_SECONDS,
     });
     await deps.repo.markPlaced(task.id, placed.callSid);
@@ -94,7 +82,7 @@ export async function callbackLegAnswered(
     return 'join';
   } catch (err) {
     ctx.log.warn({ err, taskId }, 'call-back could not dial the caller');
-    await counsellorFinished(ctx, task.takenBy, task.callSid);
+    await completeTask(ctx, task.takenBy, task.callSid);
     return 'hangup';
   }
 }
@@ -111,6 +99,6 @@ export async function callbackLegEnded(
   if (!MISSED.has(status)) return;
   const task = await deps.repo.get(taskId);
   if (!task?.takenBy || task.status !== 'taken') return;
-  await counsellorFinished(deps.ctx, task.takenBy, task.callSid);
+  await completeTask(deps.ctx, task.takenBy, task.callSid);
   notify(deps, task);
 }

@@ -4,17 +4,15 @@ import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
 import { decryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
-import { counsellorFinished } from '../routing/bridge.service';
-import type { TRoutingContext } from '../routing/routing.context';
+import { completeTask, queueScore, taskInfo } from '../routing/tasks.service';
+import type { TLiveCallContext } from '../voice/conference/live-call.context';
 import type { callbacksRepository, TCallbackTask } from './callbacks.repository';
 
 export type TCallbackDeps = {
-  ctx: TRoutingContext;
+  ctx: TLiveCallContext;
   db: TDatabase;
   repo: ReturnType<typeof callbacksRepository>;
   keyring: TKeyring;
-  /** Place in line of a caller still waiting (ms score), from Redis. */
-  queueScore: (callSid: string, hotline: string) => Promise<number | null>;
 };
 
 export type TSafety = {
@@ -39,9 +37,10 @@ export async function callbackRequested(
   e: { callSid: string; hotline: string },
 ): Promise<void> {
   const [score, call, language] = await Promise.all([
-    deps.queueScore(e.callSid, e.hotline),
+    // Place in line of a caller still waiting (routing's score, ms).
+    queueScore(deps.ctx, e.callSid, e.hotline),
     deps.repo.originalCall(e.callSid),
-    deps.ctx.offers.callerInfo(e.callSid).then((c) => c?.language ?? null),
+    taskInfo(deps.ctx, e.callSid).then((c) => c?.language ?? null),
   ]);
   const task = await deps.repo.create({
     callSid: e.callSid,
@@ -149,7 +148,7 @@ export async function completeCallback(
 ) {
   const task = await deps.repo.complete(taskId, actor.userId, outcome);
   if (!task) throw new AppError('NOT_FOUND');
-  await counsellorFinished(deps.ctx, actor.userId, task.callSid);
+  await completeTask(deps.ctx, actor.userId, task.callSid);
   notify(deps, task);
   return task;
 }

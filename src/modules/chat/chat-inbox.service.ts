@@ -5,7 +5,7 @@ import type {
   TChatReceiveResult,
   TInboundChatMessage,
 } from '../../contracts/chat';
-import { guard } from '../telephony/store-guard';
+import { guard } from '../voice/calls/store-guard';
 import type { TJournalEntry } from './chat-journal';
 import { conversationView, type TConversationRow, type TStoredInbound } from './chat.repository';
 import type { TChatDeps } from './chat.context';
@@ -42,6 +42,7 @@ export function chatInbox(deps: TChatDeps) {
         hotline: conversation.hotline,
         language: conversation.language,
         priority: 0,
+        since: conversation.startedAt.toISOString(),
       });
       await repository.setRouting(conversation.id, routed);
       notices.conversationChanged(conversationView({ ...conversation, routing: routed }, 0));
@@ -51,7 +52,7 @@ export function chatInbox(deps: TChatDeps) {
     }
   }
 
-  async function closeStopped(conversation: TConversationRow): Promise<void> {
+  async function closeEnded(conversation: TConversationRow): Promise<void> {
     await deps.routing.finish(conversation.id).catch(() => {});
     const entry = channels.forHotline(conversation.hotline, conversation.channel);
     await deps.transports[conversation.provider]
@@ -73,7 +74,7 @@ export function chatInbox(deps: TChatDeps) {
       channel: conversation.channel,
       message: repository.readMessage(message),
     });
-    if (stop && conversation.stoppedAt) return closeStopped(conversation);
+    if (stop && conversation.stoppedAt) return closeEnded(conversation);
     if (stored.opened && conversation.state !== 'ended') await route(conversation);
   }
 
@@ -138,9 +139,7 @@ export function chatInbox(deps: TChatDeps) {
       const conversation = await repository.conversationByRef(ref.provider, ref.ref);
       if (!conversation) return;
       const ended = await repository.end(conversation.id, reason, deps.now());
-      if (!ended) return;
-      await deps.routing.finish(ended.id).catch(() => {});
-      notices.conversationChanged(conversationView(ended, 0));
+      if (ended) await closeEnded(ended);
     },
 
     /** Stores what the journal holds; one run at a time. */

@@ -257,6 +257,16 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
       return row !== undefined;
     },
 
+    /** A counsellor accepted the chat task: it is hers and active (an ended chat stays ended). */
+    async assign(id: string, userId: string) {
+      const [row] = await db
+        .update(chatConversations)
+        .set({ state: 'active', assignedTo: userId })
+        .where(and(eq(chatConversations.id, id), ne(chatConversations.state, 'ended')))
+        .returning();
+      return row;
+    },
+
     async setRouting(id: string, routing: TConversationRow['routing']) {
       await db.update(chatConversations).set({ routing }).where(eq(chatConversations.id, id));
     },
@@ -295,8 +305,8 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
         .orderBy(asc(chatConversations.startedAt));
     },
 
-    async transcript(conversationId: string): Promise<TChatMessage[]> {
-      const rows = await db
+    async transcript(conversationId: string, on: TDbOrTx = db): Promise<TChatMessage[]> {
+      const rows = await on
         .select()
         .from(chatMessages)
         .where(eq(chatMessages.conversationId, conversationId))

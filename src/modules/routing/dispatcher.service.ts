@@ -1,4 +1,4 @@
-import { recordFromFlat, toView } from '../presence/presence.repository';
+import { recordFromFlat, toView } from './presence/presence.repository';
 import { newOfferId } from './offer-id';
 import type { TNewcomerOffer, TOffersRepository } from './offers.repository';
 import type { TNewcomerTerms } from './waiting-queue.repository';

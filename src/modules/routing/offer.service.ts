@@ -1,7 +1,6 @@
 import type { TOfferWithdrawnReason } from '../../contracts/realtime';
-import { recordFromFlat, toView } from '../presence/presence.repository';
-import { bridgeToCounsellor } from './bridge.service';
-import type { TReleaseReason, TWithdrawnOffer } from './offers.repository';
+import { recordFromFlat, toView } from './presence/presence.repository';
+import type { TReleaseReason } from './offers.repository';
 import { pushPresence, RoutingError, type TRoutingContext } from './routing.context';
 
 const withdrawReason: Record<TReleaseReason, TOfferWithdrawnReason> = {
@@ -10,7 +9,10 @@ const withdrawReason: Record<TReleaseReason, TOfferWithdrawnReason> = {
   disconnect: 'disconnected',
 };
 
-/** The counsellor takes the offer: exactly one accept wins, then the caller is bridged. */
+/**
+ * The counsellor takes the offer: exactly one accept wins, then the task's channel connects
+ * them (voice bridges the call).
+ */
 export async function acceptOffer(
   ctx: TRoutingContext,
   userId: string,
@@ -27,7 +29,7 @@ export async function acceptOffer(
   ctx.notifier.queueChanged(call.hotline);
   // The accept returned the counsellor's record: no read between the click and the bridge.
   ctx.notifier.presence(toView(recordFromFlat(userId, counsellor)));
-  await bridgeToCounsellor(ctx, userId, call);
+  await ctx.channels.accepted(userId, call);
   return { callSid: call.callSid };
 }
 
@@ -66,23 +68,6 @@ export async function rejectOffer(
   offerId: string,
 ): Promise<void> {
   if (!(await releaseOffer(ctx, offerId, 'reject', userId))) throw new RoutingError('OFFER_GONE');
-}
-
-/** After a caller left: their queue's view moves, and an offer withdrawn for them is logged. */
-export function noteCallerLeft(
-  ctx: TRoutingContext,
-  callSid: string,
-  hotline: string,
-  withdrawn: TWithdrawnOffer | null,
-): void {
-  // '' when the caller was already forgotten (a status after the queue result): no queue moved.
-  if (hotline) ctx.notifier.queueChanged(hotline);
-  if (!withdrawn) return;
-  ctx.events.record({
-    callSid,
-    kind: 'routing.offer-withdrawn',
-    payload: { offerId: withdrawn.offerId, userId: withdrawn.userId },
-  });
 }
 
 /** Offers whose time ran out, on whichever node notices first (release is idempotent). */

@@ -11,6 +11,7 @@ import {
   requeueScript,
   reserveScript,
 } from './routing.scripts';
+import { isChannel, type TAcceptedTask } from './task';
 import type {
   TMatchTier,
   TPlannedOffer,
@@ -21,13 +22,8 @@ import type {
 
 export type TReleaseReason = 'reject' | 'timeout' | 'disconnect';
 
-export type TAcceptedCall = {
-  callSid: string;
-  hotline: string;
-  language: string;
-  enqueuedAt: number;
-  kind: 'inbound' | 'callback';
-};
+/** A task as accept returns it (see task.ts). */
+export type TAcceptedCall = TAcceptedTask;
 
 /** The newcomer's offer made in one step, or why not: nobody fits now, or a round must decide. */
 export type TNewcomerOffer =
@@ -165,9 +161,10 @@ export function offersRepository(redis: Redis, prefix: string) {
         string | string[]
       >;
       if (r[0] !== 'OK') return null;
-      const row = r as [string, string, string, string, string, string, string[]];
+      const row = r as [string, string, string, string, string, string, string[], string];
       return {
         callSid: row[1],
+        channel: isChannel(row[7]) ? row[7] : 'voice',
         hotline: row[2],
         language: row[3],
         enqueuedAt: Number(row[4]),
@@ -223,15 +220,17 @@ export function offersRepository(redis: Redis, prefix: string) {
     },
 
     async callerInfo(callSid: string): Promise<Omit<TAcceptedCall, 'callSid'> | null> {
-      const [hotline, language, enqueuedAt, kind] = await redis.hmget(
+      const [hotline, language, enqueuedAt, kind, channel] = await redis.hmget(
         `${prefix}:caller:${callSid}`,
         'hotline',
         'language',
         'enqueuedAt',
         'kind',
+        'channel',
       );
       if (!hotline || !language) return null;
       return {
+        channel: isChannel(channel) ? channel : 'voice',
         hotline,
         language,
         enqueuedAt: Number(enqueuedAt ?? 0),

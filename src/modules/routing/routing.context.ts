@@ -1,23 +1,22 @@
 import type { Redis } from 'ioredis';
 import type { TConfig } from '../../config/config';
-import type { TRealtimeErrorCode } from '../../contracts/realtime';
 import type { TDatabase } from '../../infra/database';
-import type { TTelephonyProvider } from '../telephony/telephony.provider';
 import { recordAudit, type TAuditEntry } from '../audit/audit.repository';
 import {
   presenceRepository,
   toView,
   type TPresenceRepository,
-} from '../presence/presence.repository';
+} from './presence/presence.repository';
+import { channelConnectors, type TChannelConnectors } from './channel-connectors';
 import { createDispatcher, type TDispatcher } from './dispatcher.service';
 import { offersRepository, type TOffersRepository } from './offers.repository';
-import { monitorLegsRepository, type TMonitorLegsRepository } from './monitor-legs.repository';
 import type { TRoutingSettings } from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
 import { routingEventLog, type TRoutingEventLog } from './routing-events.repository';
 import { queueViews, type TQueueViews } from './queue-view.repository';
-import { hotlineFacts, type THotlineFacts } from './hotline-numbers.repository';
-import { mobileLegsRepository, type TMobileLegs } from './mobile-leg.repository';
+import { waitingQueue, type TWaitingQueue } from './waiting-queue.repository';
+
+export { RoutingError } from './routing.errors';
 
 export type TRoutingLog = {
   error(obj: object, msg: string): void;
@@ -31,35 +30,28 @@ export type TEngineSettings = TRoutingSettings & {
   sweepMs: number;
 };
 
-/** Everything the routing services share; built once per API node. */
+/**
+ * Everything the routing services share; built once per API node (composition root). Knows
+ * tasks, counsellors and offers, never what carries a task: channels plug in through
+ * `channels`, browsers hear of changes through `notifier`.
+ */
 export type TRoutingContext = {
   config: TConfig;
   settings: TEngineSettings;
+  /** The waiting tasks, in line per hotline. */
+  queue: TWaitingQueue;
   offers: TOffersRepository;
-  monitors: TMonitorLegsRepository;
   presence: TPresenceRepository;
   queues: TQueueViews;
   events: TRoutingEventLog;
   dispatcher: TDispatcher;
   notifier: TRoutingNotifier;
-  telephony: TTelephonyProvider;
-  /** The hotline's own number: caller ID for call-backs and parties added by phone. */
-  hotlineNumber: (hotline: string) => Promise<string | null>;
-  hotlineFacts: (hotline: string) => Promise<THotlineFacts | null>;
-  /** Where each counsellor answers (browser or own mobile) and each mobile leg's outcome. */
-  mobileLegs: TMobileLegs;
+  /** What each channel does once a counsellor accepts one of its tasks. */
+  channels: TChannelConnectors;
   /** Appends a supervisor's change (assignment, priority) to the audit chain. */
   audit: (entry: TAuditEntry) => Promise<void>;
   log: TRoutingLog;
 };
-
-/** A failure a counsellor's client can act on; becomes `{ error: code }` in the socket ack. */
-export class RoutingError extends Error {
-  override name = 'RoutingError';
-  constructor(readonly code: TRealtimeErrorCode) {
-    super(code);
-  }
-}
 
 export function engineSettings(config: TConfig): TEngineSettings {
   return {
@@ -76,7 +68,6 @@ export function createRoutingContext(deps: {
   config: TConfig;
   redis: Redis;
   db: TDatabase;
-  telephony: TTelephonyProvider;
   notifier: TRoutingNotifier;
   log: TRoutingLog;
 }): TRoutingContext {
@@ -87,7 +78,6 @@ export function createRoutingContext(deps: {
     deps.log.error({ err }, 'routing event log write failed'),
   );
   const presence = presenceRepository(deps.redis, prefix);
-  const facts = hotlineFacts(deps.db);
   const dispatcher = createDispatcher({
     offers,
     settings,
@@ -98,17 +88,14 @@ export function createRoutingContext(deps: {
   return {
     config: deps.config,
     settings,
+    queue: waitingQueue(deps.redis, prefix),
     offers,
-    monitors: monitorLegsRepository(deps.redis, prefix),
     presence,
     queues: queueViews(deps.redis, prefix),
     events,
     dispatcher,
     notifier: deps.notifier,
-    telephony: deps.telephony,
-    hotlineFacts: facts,
-    hotlineNumber: async (hotline) => (await facts(hotline))?.phoneNumber ?? null,
-    mobileLegs: mobileLegsRepository(deps),
+    channels: channelConnectors(),
     audit: (entry) => deps.db.transaction((tx) => recordAudit(tx, deps.config, entry)),
     log: deps.log,
   };

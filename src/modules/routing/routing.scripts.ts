@@ -4,7 +4,7 @@ import { luaScript } from './lua-script';
  * Atomic routing steps. Every script takes the key prefix as ARGV[1] and works on:
  *   queue:<hotline>            zset of waiting callers (also those under offer): place in line
  *   ready:<hotline>:<language> zset of waiting callers not under offer: what dispatch may offer
- *   caller:<callSid>           hash: hotline, language, enqueuedAt, score, state, offerId,
+ *   caller:<callSid>           hash (one per task): channel, hotline, language, enqueuedAt, score, state, offerId,
  *                              missedBy (csv of counsellors who let its offer ring out), …
  *   agent:<userId>             hash: state, hotlines, languages, idleSince, offerId, callSid, …
  *   avail                      zset of available counsellors scored by idleSince
@@ -71,7 +71,7 @@ end
 
 /** Queues the caller (idempotent: a re-queue keeps the place). Returns the caller state, or 'gone'. */
 const enqueueLua = `
-local function enqueueCaller(sid, h, l, enq, boost, kind)
+local function enqueueCaller(sid, h, l, enq, boost, kind, channel)
   -- Hung up before this entry landed (leaveOrMarkGoneScript): never queued.
   if redis.call('EXISTS', P .. ':gone:' .. sid) == 1 then return 'gone' end
   local c = ck(sid)
@@ -82,6 +82,7 @@ local function enqueueCaller(sid, h, l, enq, boost, kind)
   redis.call('HSETNX', c, 'enqueuedAt', enq)
   redis.call('HSETNX', c, 'priorityBoostMs', boost)
   redis.call('HSETNX', c, 'kind', kind)
+  redis.call('HSETNX', c, 'channel', channel or 'voice')
   redis.call('HSETNX', c, 'score', score)
   redis.call('HSETNX', c, 'state', 'waiting')
   redis.call('EXPIRE', c, 172800)
@@ -93,9 +94,12 @@ local function enqueueCaller(sid, h, l, enq, boost, kind)
 end
 `;
 
-/** ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind. Returns the caller state, or 'gone'. */
+/**
+ * ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind, channel (optional,
+ * 'voice'). Returns the caller state, or 'gone'.
+ */
 export const enqueueScript = luaScript(`${routingLuaHelpers}${enqueueLua}
-return enqueueCaller(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
+return enqueueCaller(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8])
 `);
 
 /** Reserves one pair when the caller still waits and the counsellor is still available. */
@@ -186,18 +190,20 @@ return offerNewcomer(ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], tonumber(ARGV
  * A new caller's queue entry and first offer in one step: the offer is decided the moment the
  * caller is in line, without a second Redis call (or a second wait in a busy event loop).
  * ARGV: prefix, callSid, hotline, language, enqueuedAt, priorityBoostMs, kind, now, expiresAt,
- * offerId, relaxLanguageAfterMs, relaxHotlineAfterMs. Returns {'GONE'}, or the newcomer reply.
+ * offerId, relaxLanguageAfterMs, relaxHotlineAfterMs, channel (optional, 'voice'). Returns
+ * {'GONE'}, or the newcomer reply.
  */
 export const enqueueAndOfferScript =
   luaScript(`${routingLuaHelpers}${reserveOneLua}${enqueueLua}${offerNewcomerLua}
 local sid = ARGV[2]
-if enqueueCaller(sid, ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]) == 'gone' then return {'GONE'} end
+if enqueueCaller(sid, ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[13]) == 'gone' then return {'GONE'} end
 return offerNewcomer(sid, tonumber(ARGV[8]), ARGV[9], ARGV[10], tonumber(ARGV[11]), tonumber(ARGV[12]))
 `);
 
 /**
  * ARGV: prefix, userId, offerId, now. Exactly one accept of an offer succeeds; it returns the
- * call and the counsellor's hash after the change (pushed to supervisors without another read).
+ * call, the counsellor's hash after the change (pushed to supervisors without another read)
+ * and the task's channel.
  */
 export const acceptScript = luaScript(`${routingLuaHelpers}
 local uid, oid, now = ARGV[2], ARGV[3], ARGV[4]
@@ -206,7 +212,7 @@ local f = redis.call('HMGET', o, 'callSid', 'userId')
 if not f[1] or f[2] ~= uid then return {'ERR'} end
 local sid = f[1]
 local c, a = ck(sid), ak(uid)
-local cs = redis.call('HMGET', c, 'state', 'offerId', 'hotline', 'language', 'enqueuedAt', 'kind')
+local cs = redis.call('HMGET', c, 'state', 'offerId', 'hotline', 'language', 'enqueuedAt', 'kind', 'channel')
 local as = redis.call('HMGET', a, 'state', 'offerId')
 if cs[1] ~= 'offered' or cs[2] ~= oid or as[1] ~= 'offered' or as[2] ~= oid then return {'ERR'} end
 redis.call('HSET', c, 'state', 'connecting', 'connectedTo', uid, 'answeredAt', now)
@@ -218,7 +224,7 @@ redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
 redis.call('HINCRBY', a, 'answered', 1)
 redis.call('DEL', o)
 redis.call('ZREM', P .. ':offers', oid)
-return {'OK', sid, cs[3], cs[4], cs[5], cs[6] or 'inbound', redis.call('HGETALL', a)}
+return {'OK', sid, cs[3], cs[4], cs[5], cs[6] or 'inbound', redis.call('HGETALL', a), cs[7] or 'voice'}
 `);
 
 /**

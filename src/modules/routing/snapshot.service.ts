@@ -1,6 +1,6 @@
 import type { TOfferView, TStateSnapshot } from '../../contracts/realtime';
 import type { TActor } from '../auth/actor';
-import { toView } from '../presence/presence.repository';
+import { toView } from './presence/presence.repository';
 import type { TRoutingContext } from './routing.context';
 
 const seesEveryone = (actor: Pick<TActor, 'role'>) =>

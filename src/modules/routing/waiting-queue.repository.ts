@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { TConfig } from '../../config/config';
+import type { TChannel } from './task';
 import { runLua } from './lua-script';
 import { newOfferId } from './offer-id';
 import {
@@ -17,11 +18,14 @@ import {
 } from './routing.scripts';
 
 /**
- * A caller waiting for a counsellor. Redis owns the order; the telephony platform only holds
- * the caller. No personal data here: the call SID is the only identifier.
+ * A task waiting for a counsellor, as the queue stores it (`callSid` is the task's id; see
+ * task.ts). Redis owns the order; the channel (for a call, the telephony platform) only holds
+ * the caller. No personal data here: the id is the only identifier.
  */
 export type TWaitingCaller = {
   callSid: string;
+  /** 'voice' when not given. */
+  channel?: TChannel;
   hotline: string;
   language: string;
   /** First time this caller entered the queue (ms since epoch); never changes on re-queue. */
@@ -81,6 +85,7 @@ export function waitingQueue(redis: Redis, prefix: string) {
     caller.priorityBoostMs,
     kind,
   ];
+  const channelOf = (caller: TWaitingCaller): TChannel => caller.channel ?? 'voice';
 
   return {
     queueKey,
@@ -94,13 +99,19 @@ export function waitingQueue(redis: Redis, prefix: string) {
       caller: TWaitingCaller,
       kind: 'inbound' | 'callback' = 'inbound',
     ): Promise<'queued' | 'gone'> {
-      const state = await runLua(redis, enqueueScript, [], entryArgs(caller, kind));
+      const state = await runLua(
+        redis,
+        enqueueScript,
+        [],
+        [...entryArgs(caller, kind), channelOf(caller)],
+      );
       return state === 'gone' ? 'gone' : 'queued';
     },
 
     /**
-     * `add`, and in the same Redis step the newcomer's offer (see enqueueAndOfferScript): routing
-     * announces it (lifecycle event `caller.queued`) without a second call to Redis.
+     * `add`, and in the same Redis step the newcomer's offer (see enqueueAndOfferScript): the
+     * channel then hands the entry to `taskQueued`, which announces the offer without a second
+     * call to Redis.
      */
     async enter(caller: TWaitingCaller, terms: TNewcomerTerms): Promise<TQueueEntry> {
       const r = (await runLua(
@@ -114,6 +125,7 @@ export function waitingQueue(redis: Redis, prefix: string) {
           terms.offerId,
           terms.relaxLanguageAfterMs,
           terms.relaxHotlineAfterMs,
+          channelOf(caller),
         ],
       )) as TNewcomerReply;
       if (r[0] === 'GONE') return { state: 'gone' };
@@ -142,6 +154,12 @@ export function waitingQueue(redis: Redis, prefix: string) {
       )) as string[] | 'absent';
       if (r === 'absent') return { state: 'absent' };
       return { state: 'left', withdrawn: withdrawnIn(r, 1) };
+    },
+
+    /** The task's place in line as a score (first enqueue time minus boost), or null. */
+    async score(callSid: string, hotline: string): Promise<number | null> {
+      const score = await redis.zscore(queueKey(hotline), callSid);
+      return score === null ? null : Number(score);
     },
 
     /** 1-based place in the hotline's queue, or null when not waiting. */

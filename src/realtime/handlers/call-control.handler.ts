@@ -17,12 +17,12 @@ import {
   stopMonitoring,
   transferToCounsellor,
   transferToQueue,
-} from '../../modules/routing/call-control.service';
-import type { TRoutingContext } from '../../modules/routing/routing.context';
+} from '../../modules/voice/conference/call-control.service';
+import type { TLiveCallContext } from '../../modules/voice/conference/live-call.context';
 import { handle } from '../handle';
 import type { TSocket } from '../realtime.server';
 
-export function callControlHandlers(socket: TSocket, ctx: TRoutingContext): void {
+export function callControlHandlers(socket: TSocket, ctx: TLiveCallContext): void {
   const control = (a: Parameters<typeof can>[0]) => can(a, 'routing.call-control');
   const done = (callSid: string) => ({ callSid });
   handle(

@@ -1,6 +1,6 @@
 import { ZEmpty, ZPresenceSet } from '../../contracts/realtime';
 import { can } from '../../modules/auth/permissions.policy';
-import { endWrapUp, setPresence } from '../../modules/presence/presence.service';
+import { endWrapUp, setPresence } from '../../modules/routing/presence/presence.service';
 import type { TRoutingContext } from '../../modules/routing/routing.context';
 import { handle } from '../handle';
 import type { TSocket } from '../realtime.server';

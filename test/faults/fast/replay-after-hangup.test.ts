@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp } from '../../support/test-app';

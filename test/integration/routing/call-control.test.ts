@@ -60,7 +60,7 @@ describe('in-call control through conference participants', () => {
     ).toEqual({
       error: 'NOT_FOUND',
     });
-    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    h.callEnded(caller);
     const second = await youth.client.nextOffer();
     expect(second.callSid).toBe(later);
     await youth.client.socket.emitWithAck('call:reject', { offerId: second.offerId });
@@ -96,7 +96,7 @@ describe('in-call control through conference participants', () => {
         data: { callSid: caller },
       },
     );
-    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    h.callEnded(caller);
     await eventually(async () => {
       const s = await b.client.socket.emitWithAck('state:sync', {});
       expect(s).toHaveProperty('data.me.state', 'available');
@@ -129,7 +129,7 @@ describe('in-call control through conference participants', () => {
     expect(await listen()).toHaveProperty('data.participantSid');
     expect(joins().at(-1)?.params).toMatchObject({ To: mobile, Muted: 'true' });
 
-    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    h.callEnded(caller);
     await eventually(async () => {
       const s = await a.client.socket.emitWithAck('state:sync', {});
       expect(s).toHaveProperty('data.me.state', 'available');
@@ -177,7 +177,7 @@ describe('in-call control through conference participants', () => {
       data: { stopped: false },
     });
 
-    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    h.callEnded(caller);
     await eventually(async () => {
       const s = await a.client.socket.emitWithAck('state:sync', {});
       expect(s).toHaveProperty('data.me.state', 'available');

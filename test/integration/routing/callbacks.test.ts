@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { eventually } from '../../fixtures/routing-harness';
 import { newCallSid } from '../../fixtures/telephony.fixture';
 import { oneHotline, type TOneHotline } from './support/one-hotline';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presenceRepository } from '../../../src/modules/presence/presence.repository';
+import { presenceRepository } from '../../../src/modules/routing/presence/presence.repository';
 import { offersRepository } from '../../../src/modules/routing/offers.repository';
 import { planOffers, type TRoutableCounsellor } from '../../../src/modules/routing/routing.policy';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';

@@ -123,7 +123,7 @@ describe('offers across two API nodes', () => {
     const dequeues = h.twilio.requests.filter((r) => r.path.endsWith(`/Members/${caller}.json`));
     expect(dequeues).toHaveLength(1);
     expect(dequeues[0]?.params.Url).toContain('/webhooks/twilio/bridge/caller');
-    h.nodes[0]?.callLifecycle.emit('call.status', { callSid: caller, status: 'completed' });
+    h.callEnded(caller);
     await tabA.client.socket.emitWithAck('presence:set', offline).catch(() => undefined);
   });
 

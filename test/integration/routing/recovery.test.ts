@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { heartbeatAndReleaseStale } from '../../../src/modules/presence/presence.service';
+import { heartbeatAndReleaseStale } from '../../../src/modules/routing/presence/presence.service';
 import { eventually, ORIGIN, routingHarness } from '../../fixtures/routing-harness';
 import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import twilio from 'twilio';
 import type { FastifyInstance } from 'fastify';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { createHotline, newCallSid } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp } from '../../support/test-app';

@@ -7,7 +7,7 @@ import {
   startTelephonyRig,
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
 import { blocklistRepository } from '../../../src/modules/blocklist/blocklist.repository';
 import { phoneHash } from '../../../src/modules/crypto/phone-hash';

@@ -6,12 +6,12 @@ import {
   startTelephonyRig,
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { hotlineTallies } from '../../../src/modules/routing/figures.repository';
 import { startOfDayVientiane } from '../../../src/modules/routing/figures.service';
 import { callbacksRepository } from '../../../src/modules/callbacks/callbacks.repository';
 import { computeOperations } from '../../../src/modules/reports/operations.repository';
-import { afterCallUrl } from '../../../src/modules/routing/bridge.service';
+import { twilioCallbackUrls } from '../../../src/modules/telephony/callback-urls';
 
 /*
  * The caller's first minute, through the simulator. Time is the call's own clock (`heard`):
@@ -109,7 +109,7 @@ describe("the caller's first minute", () => {
     call.script.digits.push('1');
     await rig.app.telephony.redirectCall({
       callSid: call.sid,
-      url: afterCallUrl(rig.baseUrl, { hotline: '1554', language: 'lo' }),
+      url: twilioCallbackUrls(rig.baseUrl).afterCall({ hotline: '1554', language: 'lo' }),
     });
     const row = await eventually(async () => {
       const r = await calls().findCall(call.sid);

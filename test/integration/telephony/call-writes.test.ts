@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocklistRepository } from '../../../src/modules/blocklist/blocklist.repository';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { newCallSid } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 

@@ -5,12 +5,12 @@ import {
   waitingQueue,
   type TWaitingQueue,
 } from '../../../src/modules/routing/waiting-queue.repository';
-import { createCallLifecycle } from '../../../src/modules/telephony/call-lifecycle.events';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
-import { reconciliationBuffer } from '../../../src/modules/telephony/reconciliation-buffer';
-import { incomingCall } from '../../../src/modules/telephony/voice-intake.service';
-import { statusReceived } from '../../../src/modules/telephony/voice-status.service';
-import { ivrUrls, type TVoiceDeps } from '../../../src/modules/telephony/voice.context';
+import { createCallLifecycle } from '../../../src/modules/voice/call-lifecycle.events';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
+import { reconciliationBuffer } from '../../../src/modules/voice/calls/reconciliation-buffer';
+import { incomingCall } from '../../../src/modules/voice/voice-intake.service';
+import { statusReceived } from '../../../src/modules/voice/voice-status.service';
+import { ivrUrls, type TVoiceDeps } from '../../../src/modules/voice/voice.context';
 import { createHotline, newCallSid } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 
@@ -49,14 +49,18 @@ beforeAll(async () => {
   };
   const calls = callsRepository(stores.database.db);
   const events = createCallLifecycle();
+  // Routing is not under test here: no counsellor is connected to take an offer.
+  const routing = { queued: () => {}, left: () => {}, ended: () => {} };
   deps = {
     config: stores.config,
     keyring: keyringFromConfig(stores.config),
     hotlines: hotlineSettingsRepository(stores.database.db),
     calls,
     queue: racingQueue,
+    routing,
+    callbacks: { requested: () => {} },
     events,
-    buffer: reconciliationBuffer({ calls, queue: racingQueue, events }),
+    buffer: reconciliationBuffer({ calls, queue: racingQueue, routing, events }),
     urls: ivrUrls(stores.config.PUBLIC_BASE_URL),
     now: () => new Date(),
   };

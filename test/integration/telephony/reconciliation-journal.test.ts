@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type TDatabaseHandle } from '../../../src/infra/database';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
-import { createCallLifecycle } from '../../../src/modules/telephony/call-lifecycle.events';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
-import { reconciliationBuffer } from '../../../src/modules/telephony/reconciliation-buffer';
-import { redisReconciliationJournal } from '../../../src/modules/telephony/reconciliation-journal';
+import { createCallLifecycle } from '../../../src/modules/voice/call-lifecycle.events';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
+import { reconciliationBuffer } from '../../../src/modules/voice/calls/reconciliation-buffer';
+import { redisReconciliationJournal } from '../../../src/modules/voice/calls/reconciliation-journal';
 import { newCallSid } from '../../fixtures/telephony.fixture';
 import { freePort } from '../../../scripts/local/free-port';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
@@ -30,6 +30,7 @@ function node(db: TDatabaseHandle) {
   const buffer = reconciliationBuffer({
     calls: callsRepository(db.db),
     queue: waitingQueue(stores.redis, prefix),
+    routing: { queued: () => {}, left: () => {}, ended: () => {} },
     events: createCallLifecycle(),
     journal,
   });

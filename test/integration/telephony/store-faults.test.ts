@@ -7,7 +7,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../../scripts/local/free-port';
 import { startLocalRedis, type TLocalRedis } from '../../../scripts/local/local-redis';
 import { openDatabase } from '../../../src/infra/database';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
 import { parseTwiml } from '../../../src/simulator/twiml-parser';
 import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp, type TLogCapture } from '../../support/test-app';
 import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
-import { callsRepository } from '../../../src/modules/telephony/calls.repository';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 
 let stores: TTestStores;
 let app: FastifyInstance;

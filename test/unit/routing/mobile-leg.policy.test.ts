@@ -3,14 +3,14 @@ import {
   decideOnKey,
   decideOnStatus,
   mobileRingSeconds,
-} from '../../../src/modules/routing/mobile-leg.policy';
+} from '../../../src/modules/voice/conference/mobile-leg.policy';
 import {
   hangupTwiml,
   joinConferenceTwiml,
   whisperTwiml,
-} from '../../../src/modules/routing/mobile-leg.twiml';
+} from '../../../src/modules/voice/conference/mobile-leg.twiml';
 import { nextAnswerSetting } from '../../../src/modules/staff/answer-on.policy';
-import { telephonyError } from '../../../src/modules/routing/telephony-error';
+import { telephonyError } from '../../../src/modules/telephony/telephony-error';
 
 describe("the counsellor's key after the whisper", () => {
   it('joins the call only on 1', () => {

@@ -3,7 +3,7 @@ import {
   releasesOnDisconnect,
   resumeOnReconnect,
   selfServiceStates,
-} from '../../../src/modules/presence/presence.policy';
+} from '../../../src/modules/routing/presence/presence.policy';
 
 describe('presence policy', () => {
   it('never lets a counsellor walk away from an offer or a live call', () => {

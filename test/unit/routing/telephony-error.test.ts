@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { telephonyError } from '../../../src/modules/routing/telephony-error';
+import { telephonyError } from '../../../src/modules/telephony/telephony-error';
 
 describe('telephony errors in logs', () => {
   it('keeps name, message and status but never the request with its credentials', () => {

@@ -5,7 +5,7 @@ import {
   nextCallState,
   type TCallState,
   type TCallStatus,
-} from '../../../src/modules/telephony/call-state.policy';
+} from '../../../src/modules/voice/calls/call-state.policy';
 
 const start: TCallState = { status: 'ringing', lastSequence: -1 };
 

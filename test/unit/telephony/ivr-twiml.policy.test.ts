@@ -8,8 +8,8 @@ import {
   waitTwiml,
   welcomeTwiml,
   type TIvrContext,
-} from '../../../src/modules/telephony/ivr-twiml.policy';
-import { ivrUrls } from '../../../src/modules/telephony/voice.context';
+} from '../../../src/modules/voice/ivr-twiml.policy';
+import { ivrUrls } from '../../../src/modules/voice/voice.context';
 import { parseTwiml } from '../../../src/simulator/twiml-parser';
 import { placeholderWav, wavSeconds } from '../../../src/modules/prompts/placeholder-audio.policy';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCallLifecycle } from '../../../src/modules/telephony/call-lifecycle.events';
-import type { TCallsRepository } from '../../../src/modules/telephony/calls.repository';
-import { reconciliationBuffer } from '../../../src/modules/telephony/reconciliation-buffer';
+import { createCallLifecycle } from '../../../src/modules/voice/call-lifecycle.events';
+import type { TCallsRepository } from '../../../src/modules/voice/calls/calls.repository';
+import { reconciliationBuffer } from '../../../src/modules/voice/calls/reconciliation-buffer';
 import type { TWaitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
 
 /** Stores that fail while `down` is set and record what reached them. */
@@ -37,7 +37,9 @@ function fakeStores() {
       return state.leaving;
     },
   } as unknown as TWaitingQueue;
-  return { state, calls, queue };
+  // What routing is told (the observers' events below say the same).
+  const routing = { queued: () => {}, left: () => {}, ended: () => {} };
+  return { state, calls, queue, routing };
 }
 
 const caller = {
@@ -51,9 +53,9 @@ const call = { callSid: 'CA1', hotline: '1362', fromEncrypted: null, fromHash: n
 
 describe('reconciliation buffer', () => {
   it('replays Postgres writes in order once Postgres is back, without waiting for Redis', async () => {
-    const { state, calls, queue } = fakeStores();
+    const { state, calls, queue, routing } = fakeStores();
     const events = createCallLifecycle();
-    const buffer = reconciliationBuffer({ calls, queue, events });
+    const buffer = reconciliationBuffer({ calls, queue, routing, events });
     buffer.add('CA1', { type: 'call', call });
     buffer.add('CA1', { type: 'queue-add', caller });
     buffer.add('CA1', { type: 'event', event: { callSid: 'CA1', kind: 'incoming', payload: {} } });
@@ -72,8 +74,8 @@ describe('reconciliation buffer', () => {
   });
 
   it('a caller who left while Redis was down is never queued when it returns', async () => {
-    const { state, calls, queue } = fakeStores();
-    const buffer = reconciliationBuffer({ calls, queue, events: createCallLifecycle() });
+    const { state, calls, queue, routing } = fakeStores();
+    const buffer = reconciliationBuffer({ calls, queue, routing, events: createCallLifecycle() });
     buffer.add('CA1', { type: 'queue-add', caller });
     buffer.add('CA1', { type: 'queue-remove', hotline: '1362', result: 'hangup' });
     state.redisDown = false;
@@ -83,11 +85,11 @@ describe('reconciliation buffer', () => {
   });
 
   it('tells routing about a caller its replayed removal took out, with the offer it withdrew', async () => {
-    const { state, calls, queue } = fakeStores();
+    const { state, calls, queue, routing } = fakeStores();
     const events = createCallLifecycle();
     const left: unknown[] = [];
     events.on('caller.left-queue', (e) => void left.push(e));
-    const buffer = reconciliationBuffer({ calls, queue, events });
+    const buffer = reconciliationBuffer({ calls, queue, routing, events });
     buffer.add('CA1', { type: 'queue-remove', hotline: '1362', result: 'hangup' });
     const withdrawn = { offerId: 'O1', userId: 'U1' };
     state.leaving = { state: 'left', withdrawn };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { callbackDeps } from '../../../modules/callbacks/callbacks.context';
 import {
   callbackFromMissed,
   completeCallback,
@@ -35,7 +34,7 @@ const tags = ['callbacks'];
  * reads the safety fields from earlier contacts, then places the call (hotline number shown).
  */
 export const callbackRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = () => callbackDeps(app.liveRouting, app.deps.db, app.deps.redis);
+  const deps = () => app.services.callbacks;
 
   app.get(
     '/callbacks',

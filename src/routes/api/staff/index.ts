@@ -10,6 +10,7 @@ import { referralRoutes } from './referrals.routes';
 import { reportRoutes } from './reports.routes';
 import { routingRoutes } from './routing.routes';
 import { callbackRoutes } from './callbacks.routes';
+import { chatRoutes } from './chats.routes';
 import { promptRoutes } from './prompts.routes';
 import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
@@ -36,6 +37,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(referralRuleRoutes);
   await app.register(routingRoutes);
   await app.register(callbackRoutes);
+  await app.register(chatRoutes);
   await app.register(promptRoutes);
   await app.register(auditRoutes);
   await app.register(blocklistRoutes);

@@ -6,9 +6,8 @@ import {
   callbackLegAnswered,
   callbackLegEnded,
 } from '../../../modules/callbacks/callback-dial.service';
-import { callbackDeps } from '../../../modules/callbacks/callbacks.context';
-import { conferenceFor } from '../../../modules/routing/bridge.service';
-import { hangupTwiml } from '../../../modules/telephony/ivr-twiml.policy';
+import { conferenceFor } from '../../../modules/voice/conference/bridge.service';
+import { hangupTwiml } from '../../../modules/voice/ivr-twiml.policy';
 import { replyTwiml, ZTwilioVoiceBody, ZTwiml } from './twiml-reply';
 
 const ZTaskQuery = z.object({ taskId: z.string().uuid() });
@@ -71,7 +70,7 @@ export const bridgeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const deadline = app.deps.config.WEBHOOK_DEADLINE_MS - 100;
-  const callbacks = () => callbackDeps(app.liveRouting, app.deps.db, app.deps.redis);
+  const callbacks = () => app.services.callbacks;
 
   app.post(
     '/bridge/callback/counsellor',

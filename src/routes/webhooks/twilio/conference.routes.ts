@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { counsellorLegStatus } from '../../../modules/routing/bridge.service';
+import { counsellorLegStatus } from '../../../modules/voice/conference/bridge.service';
 import { ZTwilioVoiceBody } from './twiml-reply';
 
 const ZParticipantQuery = z.object({

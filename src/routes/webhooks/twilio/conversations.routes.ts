@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { TChatAttachmentMeta, TInboundChatMessage } from '../../../contracts/chat';
 import { channelOfTwilioAddress } from '../../../modules/chat/chat-address.policy';
 import { UnknownChatServiceError } from '../../../modules/chat/chat-inbox.service';
-import type { TChatModule } from '../../../modules/chat/chat.plugin';
-import { guard } from '../../../modules/telephony/store-guard';
+import type { TChatModule } from '../../../modules/chat/chat.module';
+import { guard } from '../../../modules/voice/calls/store-guard';
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`));
 

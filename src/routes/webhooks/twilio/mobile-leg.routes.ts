@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { conferenceFor } from '../../../modules/routing/bridge.service';
-import { mobileLegUrls } from '../../../modules/routing/mobile-leg.ring';
+import { conferenceFor } from '../../../modules/voice/conference/bridge.service';
 import {
   mobileAnswered,
   mobileKeyPressed,
   mobileLegStatus,
-} from '../../../modules/routing/mobile-leg.service';
+} from '../../../modules/voice/conference/mobile-leg.service';
 import {
   hangupTwiml,
   joinConferenceTwiml,
   whisperTwiml,
-} from '../../../modules/routing/mobile-leg.twiml';
-import { rememberedHotline } from '../../../modules/telephony/voice.context';
+} from '../../../modules/voice/conference/mobile-leg.twiml';
+import { rememberedHotline } from '../../../modules/voice/voice.context';
 import { ZHotlineQuery, ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
 
 const ZLegQuery = z.object({
@@ -48,7 +47,7 @@ export const mobileLegRoutes: FastifyPluginAsyncZod = async (app) => {
       const whisper = () =>
         whisperTwiml({
           promptUrl: urls.prompt(hotline, settings.defaultLanguage, 'whisper'),
-          keyUrl: mobileLegUrls(app.deps.config.PUBLIC_BASE_URL, { callSid, userId, hotline }).key,
+          keyUrl: app.services.urls.mobileLeg({ callSid, userId, hotline }).key,
         });
       return replyTwiml(
         request,

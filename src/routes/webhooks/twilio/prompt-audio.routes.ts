@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { THotlineSettingsRepository } from '../../../modules/hotlines/hotline-settings.repository';
 import { isPromptKey } from '../../../modules/prompts/prompt-catalogue.policy';
 import type { TPromptsRepository } from '../../../modules/prompts/prompts.repository';
-import { guard } from '../../../modules/telephony/store-guard';
+import { guard } from '../../../modules/voice/calls/store-guard';
 import { errorBody } from '../../../errors/catalogue';
 
 const ZError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -9,11 +9,11 @@ import {
   incomingCall,
   languageChosen,
   voicemailRecorded,
-} from '../../../modules/telephony/voice-intake.service';
-import type { TVoiceDeps } from '../../../modules/telephony/voice.context';
+} from '../../../modules/voice/voice-intake.service';
+import type { TVoiceDeps } from '../../../modules/voice/voice.context';
 import { ZHotlineQuery, ZLanguage, ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
-import { goodbyeTwiml } from '../../../modules/telephony/ivr-twiml.policy';
-import { rememberedHotline } from '../../../modules/telephony/voice.context';
+import { goodbyeTwiml } from '../../../modules/voice/ivr-twiml.policy';
+import { rememberedHotline } from '../../../modules/voice/voice.context';
 
 const common = { body: ZTwilioVoiceBody, response: { 200: ZTwiml }, tags: ['twilio'] };
 

@@ -4,14 +4,14 @@ import {
   holdInTwilioQueueTwiml,
   waitChoiceTwiml,
   waitTwiml,
-} from '../../../modules/telephony/ivr-twiml.policy';
-import { rememberedHotline, type TVoiceDeps } from '../../../modules/telephony/voice.context';
+} from '../../../modules/voice/ivr-twiml.policy';
+import { rememberedHotline, type TVoiceDeps } from '../../../modules/voice/voice.context';
 import {
   queueLeft,
   requeueCaller,
   waitChoice,
   waitRound,
-} from '../../../modules/telephony/voice-queue.service';
+} from '../../../modules/voice/voice-queue.service';
 import { ZHotlineQuery, ZLanguage, ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
 
 const common = { body: ZTwilioVoiceBody, response: { 200: ZTwiml }, tags: ['twilio'] };

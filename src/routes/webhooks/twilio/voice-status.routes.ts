@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { statusReceived } from '../../../modules/telephony/voice-status.service';
-import type { TVoiceDeps } from '../../../modules/telephony/voice.context';
+import { statusReceived } from '../../../modules/voice/voice-status.service';
+import type { TVoiceDeps } from '../../../modules/voice/voice.context';
 import { ZTwilioVoiceBody, ZTwiml, replyTwiml } from './twiml-reply';
 
 const EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response/>';

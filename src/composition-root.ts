@@ -1,0 +1,209 @@
+import type { FastifyInstance } from 'fastify';
+import { callbackDeps } from './modules/callbacks/callbacks.context';
+import { chatChannel, chatTaskRouting } from './modules/chat/chat-routing.adapter';
+import { createChatModule } from './modules/chat/chat.module';
+import { callbackRequested } from './modules/callbacks/callbacks.service';
+import { keyringFromConfig } from './modules/crypto/keyring';
+import { onHotlineChange } from './modules/hotlines/hotline-settings.channel';
+import { hotlineSettingsRepository } from './modules/hotlines/hotline-settings.repository';
+import { promptsRepository } from './modules/prompts/prompts.repository';
+import { createRoutingContext, type TRoutingContext } from './modules/routing/routing.context';
+import { startRoutingSweep } from './modules/routing/routing.sweep';
+import { taskApi } from './modules/routing/tasks.service';
+import { twilioCallbackUrls } from './modules/telephony/callback-urls';
+import { twilioProvider } from './modules/telephony/twilio.provider';
+import { createCallLifecycle } from './modules/voice/call-lifecycle.events';
+import { callsRepository } from './modules/voice/calls/calls.repository';
+import { startReconciler } from './modules/voice/calls/reconciler';
+import { reconciliationBuffer } from './modules/voice/calls/reconciliation-buffer';
+import { redisReconciliationJournal } from './modules/voice/calls/reconciliation-journal';
+import { guard } from './modules/voice/calls/store-guard';
+import { voiceChannel } from './modules/voice/conference/bridge.service';
+import { createLiveCallContext } from './modules/voice/conference/live-call.context';
+import { rebuildIfRedisWasWiped } from './modules/voice/queue-rebuild.service';
+import { ivrUrls, type TVoiceDeps } from './modules/voice/voice.context';
+import { attachConnections } from './realtime/connection';
+import { subscribeNodeChannels } from './realtime/node-channels';
+import { startPresenceHeartbeat } from './realtime/presence-heartbeat';
+import { createRealtimeServer } from './realtime/realtime.server';
+import { createWebchat } from './realtime/webchat/webchat.service';
+import { roomDelivery } from './realtime/room-delivery';
+import { socketNotifier } from './realtime/socket.notifier';
+
+/**
+ * The API node's wiring, read top to bottom: every long-lived object is built here, once, and
+ * handed to whoever uses it (route plugins and the realtime plugin build nothing). Imports run
+ * one way: voice → routing → the notifier interface, which realtime implements; this file is the
+ * only place that sees them all.
+ *
+ * Built after the cookie plugin (the socket handshake reads the session cookie) and before the
+ * routes. `start` runs what must happen before the first request; `stopping` (preClose) and
+ * `close` (onClose) take it all down again, in that order.
+ */
+export function composeApiNode(app: FastifyInstance) {
+  const { config, db, sql, redis } = app.deps;
+  const log = app.log;
+  const prefix = config.REDIS_PREFIX;
+
+  // ── Telephony adapter: Twilio (or the simulator) and every URL it calls back.
+  const telephony = twilioProvider(config);
+  const urls = twilioCallbackUrls(config.PUBLIC_BASE_URL);
+
+  // ── Stores the voice webhooks read.
+  const keyring = keyringFromConfig(config);
+  const hotlines = hotlineSettingsRepository(db);
+  const prompts = promptsRepository(db);
+  const calls = callsRepository(db);
+
+  // ── Realtime: Socket.IO on this node, batched room delivery across nodes, and the notifier
+  //    through which routing reaches browsers.
+  const webchat = createWebchat(app);
+  const realtime = createRealtimeServer(app, webchat.embeds);
+  const io = realtime.io;
+  // The anonymous web chat namespace, beside the staff one on the same server and Redis adapter.
+  webchat.attach(io);
+  const deliveryChannel = `${prefix}:routing:deliver`;
+  const delivery = roomDelivery(io, redis, deliveryChannel, (err) =>
+    log.error({ err }, 'routing event delivery failed'),
+  );
+  const notifier = socketNotifier(delivery, () => routing.queues, {
+    onError: (err) => log.error({ err }, 'queue view push failed'),
+  });
+
+  // ── Routing: tasks, counsellors, offers. Channels plug in below.
+  const routing: TRoutingContext = createRoutingContext({ config, redis, db, notifier, log });
+  const tasks = taskApi(routing);
+
+  // ── Voice, live part: what happens once routing has a counsellor for a call.
+  const live = createLiveCallContext(routing, { config, db, redis, telephony, urls });
+  routing.channels.register('voice', voiceChannel(live));
+  const callbacks = callbackDeps(live, db);
+
+  // ── Voice webhooks: calls become tasks (explicit calls into routing's task API); writes a
+  //    store could not take wait in the reconciliation buffer (journaled in Redis).
+  const lifecycle = createCallLifecycle((event, err) =>
+    log.error({ event, err }, 'call lifecycle listener failed'),
+  );
+  const journal = redisReconciliationJournal(redis, prefix);
+  const buffer = reconciliationBuffer({
+    calls,
+    queue: routing.queue,
+    routing: tasks,
+    events: lifecycle,
+    journal,
+  });
+  const voice: TVoiceDeps = {
+    config,
+    keyring,
+    hotlines,
+    calls,
+    queue: routing.queue,
+    routing: tasks,
+    callbacks: {
+      requested: (e) =>
+        void callbackRequested(callbacks, e).catch((err: unknown) =>
+          log.error({ err }, 'call-back request failed'),
+        ),
+    },
+    events: lifecycle,
+    buffer,
+    urls: ivrUrls(config.PUBLIC_BASE_URL),
+    now: () => new Date(),
+  };
+
+  // ── Chat: WhatsApp, Messenger, SMS (Twilio Conversations) and the web chat; conversations
+  //    become routing tasks on channel 'chat'; inbound messages survive store outages.
+  const chat = createChatModule({ config, db, log, routing: chatTaskRouting(tasks) });
+  routing.channels.register('chat', chatChannel(chat.repository, chat.notices));
+  // The web chat: visitors' messages into the chat inbox, the outbox's replies back to the page.
+  chat.transports.web = webchat.service.transport;
+  webchat.service.connectInbox(chat.inbox);
+
+  // ── Background work, started by `start`.
+  let closing = false;
+  let running: {
+    reconciler: { stop(): void };
+    journalHeartbeat: NodeJS.Timeout;
+    stopHotlineChanges: () => void;
+    sweep: { stop(): void };
+    heartbeat: { stop(): Promise<void> };
+    channels: { close(): void };
+  } | null = null;
+
+  async function start(): Promise<void> {
+    // The last-known hotline settings must exist before Postgres can fail, so load them now.
+    await guard(() => hotlines.warm(), 2000);
+    // Writes a crashed node still owed Postgres (its journal in Redis) are replayed by this one.
+    const alive = () => guard(() => journal.heartbeat(), 2000);
+    await alive();
+    const orphans = await guard(() => journal.claimOrphans(), 2000);
+    if (orphans.ok) for (const [callSid, writes] of orphans.value) buffer.restore(callSid, writes);
+    const journalHeartbeat = setInterval(() => void alive(), 10_000);
+    journalHeartbeat.unref();
+    running = {
+      reconciler: startReconciler(buffer, log),
+      journalHeartbeat,
+      // An administrator's change must reach the very next call on every node, not after the TTL.
+      stopHotlineChanges: onHotlineChange(redis, prefix, (n) => hotlines.invalidate(n)),
+      sweep: startRoutingSweep(routing, async () => {
+        const rebuilt = await rebuildIfRedisWasWiped(live, { db, redis });
+        if (rebuilt) log.warn({ rebuilt }, 'routing queues rebuilt from Postgres');
+      }),
+      heartbeat: startPresenceHeartbeat({
+        io,
+        routing,
+        config,
+        redis,
+        sql,
+        onError: (err) => log.error({ err }, 'presence heartbeat failed'),
+      }),
+      channels: subscribeNodeChannels({ io, redis, prefix, routing, delivery, deliveryChannel }),
+    };
+    attachConnections(io, live, () => closing);
+    await chat.start();
+  }
+
+  /** preClose: no new work, sockets closed (clients reconnect to another node). */
+  async function stopping(): Promise<void> {
+    closing = true;
+    chat.stop();
+    webchat.close();
+    running?.sweep.stop();
+    await running?.heartbeat.stop();
+    notifier.close();
+    await realtime.close();
+  }
+
+  /** onClose: what is in flight finishes, then the node lets go of its Redis duties. */
+  async function close(): Promise<void> {
+    running?.reconciler.stop();
+    if (running) clearInterval(running.journalHeartbeat);
+    running?.stopHotlineChanges();
+    // Left for the next node to start if it still holds writes: it is no longer alive.
+    await guard(() => journal.stop(), 1000);
+    await routing.dispatcher.idle();
+    await routing.events.flush();
+    running?.channels.close();
+  }
+
+  return {
+    config,
+    telephony,
+    urls,
+    io,
+    routing,
+    tasks,
+    live,
+    callbacks,
+    voice,
+    chat,
+    webchat: webchat.service,
+    lifecycle,
+    prompts,
+    start,
+    stopping,
+    close,
+  };
+}
+
+export type TApiNode = ReturnType<typeof composeApiNode>;

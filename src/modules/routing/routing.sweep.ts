@@ -1,0 +1,31 @@
+import { expireDueOffers } from './offer.service';
+import { expireWrapUps } from './presence/presence.service';
+import type { TRoutingContext } from './routing.context';
+
+/**
+ * Makes sure nothing waits if an event is lost (a crashed node, a dropped message): offers that
+ * ran out, wrap-ups that ended, and a dispatch round, every `settings.sweepMs`. `beforeEach`
+ * runs first (the channels' own recovery, e.g. voice rebuilding queues Redis lost).
+ */
+export function startRoutingSweep(
+  ctx: TRoutingContext,
+  beforeEach: () => Promise<void> = async () => {},
+): { stop(): void } {
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    (async () => {
+      await beforeEach();
+      await expireDueOffers(ctx);
+      await expireWrapUps(ctx);
+      await ctx.dispatcher.kick();
+    })()
+      .catch((err: unknown) => ctx.log.error({ err }, 'routing sweep failed'))
+      .finally(() => {
+        sweeping = false;
+      });
+  }, ctx.settings.sweepMs);
+  sweep.unref();
+  return { stop: () => clearInterval(sweep) };
+}
