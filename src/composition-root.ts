@@ -118,6 +118,7 @@ export function composeApiNode(app: FastifyInstance) {
   // The web chat: visitors' messages into the chat inbox, the outbox's replies back to the page.
   chat.transports.web = webchat.service.transport;
   webchat.service.connectInbox(chat.inbox);
+  webchat.service.followChat(chat);
 
   // ── Background work, started by `start`.
   let closing = false;

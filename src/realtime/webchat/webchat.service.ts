@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { TChatInbox, TChatTransport } from '../../contracts/chat';
+import type { TChatConversation, TChatInbox, TChatTransport } from '../../contracts/chat';
 import type { TActor } from '../../modules/auth/actor';
 import {
   blockWebVisitor,
@@ -14,12 +14,23 @@ import type { TIo } from '../realtime.server';
 import type { TWebchatContext } from './webchat.context';
 import { attachWebchat, type TWebchat } from './webchat.namespace';
 
+/** The little of the chat module the web chat follows. */
+export type TFollowedChat = {
+  notices: { onConversation(listener: (c: TChatConversation) => void): () => void };
+  repository: { conversation(id: string): Promise<{ providerRef: string } | undefined> };
+};
+
+/** Ends the visitor already knows of (they left, or their stop word closed it). */
+const toldAlready = new Set(['visitor', 'quick_exit', 'stop_word']);
+
 /** What the rest of the API sees of the web chat (`app.webchat`). */
 export type TWebchatService = {
   /** The 'web' channel's transport, for the chat module's outbox. */
   transport: TChatTransport;
   /** The chat module hands its inbox over when it starts; until then messages are refused. */
   connectInbox: (inbox: TChatInbox) => void;
+  /** Tells a visitor's page when the hotline ends the chat (the counsellor, or it expired). */
+  followChat: (chat: TFollowedChat) => () => void;
   block: (
     actor: TActor,
     input: { conversationRef: string; reason: TWebchatBlockReason; hours: number },
@@ -64,6 +75,22 @@ export function createWebchat(app: FastifyInstance) {
     connectInbox: (given) => {
       inbox = given;
     },
+    followChat: (chat) =>
+      chat.notices.onConversation((c) => {
+        if (c.channel !== 'web' || c.state !== 'ended' || toldAlready.has(c.endReason ?? ''))
+          return;
+        void chat.repository
+          .conversation(c.id)
+          .then((row) =>
+            row
+              ? live().transport.close({
+                  conversationRef: { provider: 'web', ref: row.providerRef },
+                  serviceSid: null,
+                })
+              : undefined,
+          )
+          .catch((err: unknown) => app.log.error({ err }, 'web chat end not told'));
+      }),
     block: (actor, input) => blockWebVisitor(blockDeps, actor, input),
     lift: (actor, id) => liftWebVisitorBlock(blockDeps, actor, id),
     visitor: (actor, ref) => webVisitorProfile(ctx.sessions, actor, ref),

@@ -224,6 +224,16 @@ describe('web chat namespace', () => {
     expect(await outcome(forged)).toBe('WEBCHAT_SESSION_GONE');
   });
 
+  it('the counsellor ends the chat: the page is told, its token opens nothing any more', async () => {
+    const from = newAddress();
+    const { socket, token, ref } = await startChat({ node: 1, from });
+    const told = new Promise((r) => socket.once('webchat:ended', r));
+    await (h.nodes[0] as FastifyInstance).chat.inbox.end({ provider: 'web', ref }, 'counsellor');
+    expect(await told).toEqual({ reason: 'counsellor' });
+    socket.disconnect();
+    expect(await outcome(visitor({ from, auth: { token } }))).toBe('WEBCHAT_SESSION_GONE');
+  });
+
   it('a stop word ends the chat: the page is told, nothing more goes in or out', async () => {
     const { socket, ref } = await startChat();
     const told = new Promise((r) => socket.once('webchat:ended', r));
