@@ -47,17 +47,24 @@ export const webchatRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'webchat.block' },
       schema: {
         tags,
-        body: z.object({
-          conversationRef: ZConversationRef,
-          reason: z.enum(webchatBlockReasons),
-          /** A day unless said otherwise, at most thirty: an address may be shared by many. */
-          hours: z.number().int().min(1).max(720).default(24),
-        }),
+        body: z
+          .object({
+            /** The chat module's conversation id (the desk's), or the web chat's own ref. */
+            conversationId: z.uuid().optional(),
+            conversationRef: ZConversationRef.optional(),
+            reason: z.enum(webchatBlockReasons),
+            /** A day unless said otherwise, at most thirty: an address may be shared by many. */
+            hours: z.number().int().min(1).max(720).default(24),
+          })
+          .refine((b) => !b.conversationId !== !b.conversationRef, 'name one conversation'),
         response: { 201: ZBlock, ...errors },
       },
     },
     async (request, reply) => {
-      const block = await app.webchat.block(request.actor, request.body);
+      const { conversationId, conversationRef, reason, hours } = request.body;
+      const row = conversationId ? await app.chat.repository.conversation(conversationId) : null;
+      const ref = row?.provider === 'web' ? row.providerRef : (conversationRef ?? '');
+      const block = await app.webchat.block(request.actor, { conversationRef: ref, reason, hours });
       return reply.status(201).send({ ...block, expiresAt: block.expiresAt.toISOString() });
     },
   );
