@@ -4,6 +4,8 @@ import type { TAppDeps } from './app.types';
 import { composeApiNode, type TApiNode } from './composition-root';
 import type { TTelephonyProvider } from './modules/telephony/telephony.provider';
 import type { TCallLifecycle } from './modules/voice/call-lifecycle.events';
+import type { TChatModule } from './modules/chat/chat.module';
+import type { TWebchatService } from './realtime/webchat/webchat.service';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { securityPlugin } from './plugins/security';
 import { browserRequestsPlugin } from './plugins/browser-requests';
@@ -23,6 +25,10 @@ declare module 'fastify' {
     telephony: TTelephonyProvider;
     /** What happened to each call, for observers (logs, tests). */
     callLifecycle: TCallLifecycle;
+    /** The chat channel: inbox, outbox, notices (the web-chat namespace plugs in here). */
+    chat: TChatModule;
+    /** The web chat for partners' sites: its transport, blocks, visitors' pre-chat answers. */
+    webchat: TWebchatService;
   }
 }
 
@@ -43,6 +49,8 @@ export const app = fp<TAppDeps>(async (fastify, deps) => {
   fastify.decorate('services', node);
   fastify.decorate('telephony', node.telephony);
   fastify.decorate('callLifecycle', node.lifecycle);
+  fastify.decorate('chat', node.chat);
+  fastify.decorate('webchat', node.webchat);
   await fastify.register(realtimePlugin, { node });
   await fastify.register(routes);
   await fastify.register(webPlugin);

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { jobProducers } from './jobs/job-producers';
 import { callbackDeps } from './modules/callbacks/callbacks.context';
+import { chatChannel, chatTaskRouting } from './modules/chat/chat-routing.adapter';
+import { createChatModule } from './modules/chat/chat.module';
 import { callbackRequested } from './modules/callbacks/callbacks.service';
 import { keyringFromConfig } from './modules/crypto/keyring';
 import { onHotlineChange } from './modules/hotlines/hotline-settings.channel';
@@ -27,6 +29,7 @@ import { startDeskCounts } from './realtime/desk-counts.pusher';
 import { subscribeNodeChannels } from './realtime/node-channels';
 import { startPresenceHeartbeat } from './realtime/presence-heartbeat';
 import { createRealtimeServer } from './realtime/realtime.server';
+import { createWebchat } from './realtime/webchat/webchat.service';
 import { roomDelivery } from './realtime/room-delivery';
 import { socketNotifier } from './realtime/socket.notifier';
 
@@ -61,8 +64,11 @@ export function composeApiNode(app: FastifyInstance) {
 
   // ── Realtime: Socket.IO on this node, batched room delivery across nodes, and the notifier
   //    through which routing reaches browsers.
-  const realtime = createRealtimeServer(app);
+  const webchat = createWebchat(app);
+  const realtime = createRealtimeServer(app, webchat.embeds);
   const io = realtime.io;
+  // The anonymous web chat namespace, beside the staff one on the same server and Redis adapter.
+  webchat.attach(io);
   const deliveryChannel = `${prefix}:routing:deliver`;
   const delivery = roomDelivery(io, redis, deliveryChannel, (err) =>
     log.error({ err }, 'routing event delivery failed'),
@@ -112,6 +118,15 @@ export function composeApiNode(app: FastifyInstance) {
     now: () => new Date(),
   };
 
+  // ── Chat: WhatsApp, Messenger, SMS (Twilio Conversations) and the web chat; conversations
+  //    become routing tasks on channel 'chat'; inbound messages survive store outages.
+  const chat = createChatModule({ config, db, log, routing: chatTaskRouting(tasks) });
+  routing.channels.register('chat', chatChannel(chat.repository, chat.notices));
+  // The web chat: visitors' messages into the chat inbox, the outbox's replies back to the page.
+  chat.transports.web = webchat.service.transport;
+  webchat.service.connectInbox(chat.inbox);
+  webchat.service.followChat(chat);
+
   // ── Background work, started by `start`.
   let closing = false;
   let running: {
@@ -158,11 +173,14 @@ export function composeApiNode(app: FastifyInstance) {
       }),
     };
     attachConnections(io, live, () => closing);
+    await chat.start();
   }
 
   /** preClose: no new work, sockets closed (clients reconnect to another node). */
   async function stopping(): Promise<void> {
     closing = true;
+    chat.stop();
+    webchat.close();
     running?.sweep.stop();
     await running?.heartbeat.stop();
     running?.deskCounts.close();
@@ -192,6 +210,8 @@ export function composeApiNode(app: FastifyInstance) {
     live,
     callbacks,
     voice,
+    chat,
+    webchat: webchat.service,
     lifecycle,
     prompts,
     promptLibrary: promptLibrary({ db, config }, prompts),

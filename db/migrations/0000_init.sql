@@ -722,6 +722,78 @@ CREATE TABLE "import_records" (
 	CONSTRAINT "import_records_hotline_kind_external_id_pk" PRIMARY KEY("hotline","kind","external_id")
 );
 --> statement-breakpoint
+CREATE TABLE "chat_channel_configs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"hotline" text NOT NULL,
+	"channel" text NOT NULL,
+	"address" text NOT NULL,
+	"conversation_service_sid" text,
+	"templates" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "chat_channel_configs_address_uq" UNIQUE("channel","address")
+);
+--> statement-breakpoint
+CREATE TABLE "chat_conversations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"hotline" text NOT NULL,
+	"channel" text NOT NULL,
+	"provider" text NOT NULL,
+	"provider_ref" text NOT NULL,
+	"contact_hash" text NOT NULL,
+	"address_enc" text NOT NULL,
+	"language" text NOT NULL,
+	"state" text DEFAULT 'waiting' NOT NULL,
+	"routing" text DEFAULT 'pending' NOT NULL,
+	"end_reason" text,
+	"assigned_to" uuid,
+	"contact_id" uuid,
+	"stopped_at" timestamp with time zone,
+	"no_messages" boolean DEFAULT false NOT NULL,
+	"last_inbound_at" timestamp with time zone,
+	"started_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "chat_conversations_ref_uq" UNIQUE("provider","provider_ref")
+);
+--> statement-breakpoint
+CREATE TABLE "chat_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"conversation_id" uuid NOT NULL,
+	"provider_message_id" text,
+	"direction" text NOT NULL,
+	"author_id" uuid,
+	"body_enc" text NOT NULL,
+	"attachments_enc" text,
+	"template_key" text,
+	"delivery" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "chat_messages_provider_id_uq" UNIQUE("provider_message_id")
+);
+--> statement-breakpoint
+CREATE TABLE "webchat_blocks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"visitor_hash" text NOT NULL,
+	"hotline" text,
+	"reason" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "webchat_origins" (
+	"hotline" text NOT NULL,
+	"origin" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "webchat_origins_hotline_origin_pk" PRIMARY KEY("hotline","origin")
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "second_factor_exemptions" ADD CONSTRAINT "second_factor_exemptions_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_passkeys" ADD CONSTRAINT "staff_passkeys_user_id_staff_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -761,6 +833,12 @@ ALTER TABLE "callback_tasks" ADD CONSTRAINT "callback_tasks_taken_by_staff_users
 ALTER TABLE "contact_drafts" ADD CONSTRAINT "contact_drafts_owner_id_staff_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_records" ADD CONSTRAINT "import_records_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_channel_configs" ADD CONSTRAINT "chat_channel_configs_hotline_hotlines_number_fk" FOREIGN KEY ("hotline") REFERENCES "public"."hotlines"("number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_conversations" ADD CONSTRAINT "chat_conversations_hotline_hotlines_number_fk" FOREIGN KEY ("hotline") REFERENCES "public"."hotlines"("number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_conversations" ADD CONSTRAINT "chat_conversations_assigned_to_staff_users_id_fk" FOREIGN KEY ("assigned_to") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_conversations" ADD CONSTRAINT "chat_conversations_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_messages" ADD CONSTRAINT "chat_messages_conversation_id_chat_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."chat_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_messages" ADD CONSTRAINT "chat_messages_author_id_staff_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "staff_passkeys_user_idx" ON "staff_passkeys" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "referral_holds_pending_idx" ON "referral_holds" USING btree ("status","release_requested_at");--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint
@@ -809,4 +887,9 @@ CREATE INDEX "report_session_province_days_idx" ON "report_session_province_days
 CREATE INDEX "report_year_cells_year_idx" ON "report_year_cells" USING btree ("year","hotline");--> statement-breakpoint
 CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "import_batches_hotline_idx" ON "import_batches" USING btree ("hotline","created_at");--> statement-breakpoint
-CREATE INDEX "import_records_batch_idx" ON "import_records" USING btree ("batch_id");
+CREATE INDEX "import_records_batch_idx" ON "import_records" USING btree ("batch_id");--> statement-breakpoint
+CREATE INDEX "chat_channel_configs_service_idx" ON "chat_channel_configs" USING btree ("conversation_service_sid");--> statement-breakpoint
+CREATE INDEX "chat_conversations_contact_hash_idx" ON "chat_conversations" USING btree ("contact_hash");--> statement-breakpoint
+CREATE INDEX "chat_conversations_open_idx" ON "chat_conversations" USING btree ("hotline","state");--> statement-breakpoint
+CREATE INDEX "chat_messages_conversation_idx" ON "chat_messages" USING btree ("conversation_id","at");--> statement-breakpoint
+CREATE INDEX "webchat_blocks_visitor_hash_idx" ON "webchat_blocks" USING btree ("visitor_hash");

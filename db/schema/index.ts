@@ -18,3 +18,5 @@ export * from './report-aggregates';
 export * from './drafts';
 export * from './services';
 export * from './imports';
+export * from './chat';
+export * from './webchat';

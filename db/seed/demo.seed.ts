@@ -3,7 +3,15 @@ import type { TDatabase } from '../../src/infra/database';
 import { hashPassword } from '../../src/modules/auth/password';
 import { encryptField } from '../../src/modules/crypto/field-cipher';
 import type { TKeyring } from '../../src/modules/crypto/keyring';
-import { hotlines, staffUsers, type TOpeningHours, type TStaffRole } from '../schema/index';
+import { simChatService } from '../../src/simulator/sim-chat-services';
+import {
+  chatChannelConfigs,
+  hotlines,
+  staffUsers,
+  type TChatTemplate,
+  type TOpeningHours,
+  type TStaffRole,
+} from '../schema/index';
 
 const allDay: Array<[string, string]> = [['00:00', '24:00']];
 const officeDay: Array<[string, string]> = [['08:00', '17:00']];
@@ -132,6 +140,7 @@ export async function seedDemo(
   totp?: TDemoTotp,
 ): Promise<TDemoLogin[]> {
   await db.insert(hotlines).values(demoHotlines).onConflictDoNothing();
+  await db.insert(chatChannelConfigs).values(demoChatChannels()).onConflictDoNothing();
   const logins: TDemoLogin[] = [];
   for (const user of demoStaff) {
     const password = passwordFor(user.username);
@@ -155,4 +164,25 @@ export async function seedDemo(
     logins.push(login);
   }
   return logins;
+}
+
+/** Each demo hotline answers WhatsApp, Messenger and SMS through the simulator's services. */
+function demoChatChannels(): Array<typeof chatChannelConfigs.$inferInsert> {
+  return demoHotlines.flatMap((h) => {
+    const service = simChatService(h.number, h.phoneNumber);
+    const templates: Record<string, TChatTemplate> = {
+      checkin: {
+        contentSid: `HX${'0'.repeat(31)}1`,
+        textLo: 'ສະບາຍດີ, ທ່ານຍັງຕ້ອງການລົມກັນບໍ່?',
+        textEn: 'Hello, would you still like to talk?',
+      },
+    };
+    return (['whatsapp', 'messenger', 'sms'] as const).map((channel) => ({
+      hotline: h.number,
+      channel,
+      address: service.addresses[channel],
+      conversationServiceSid: service.serviceSid,
+      templates: channel === 'whatsapp' ? templates : {},
+    }));
+  });
 }

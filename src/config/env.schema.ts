@@ -131,12 +131,27 @@ export const ZEnv = z.object({
   /** Staff, partner and session requests answer 503 after this long rather than hang on a store. */
   STAFF_REQUEST_DEADLINE_MS: z.coerce.number().int().min(500).max(120000).default(10000),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
+  /**
+   * Inbound chat messages Postgres could not take wait here (this node's own disk) until it
+   * answers again. Empty: `<DATA_DIR>/chat-journal`.
+   */
+  CHAT_JOURNAL_DIR: z.string().optional(),
+  /** How long a chat webhook waits for Postgres before journaling the message instead. */
+  CHAT_STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(10000).default(1500),
   DEMO_DATA: flag.default(false),
   /** Staff sessions: signed out after this many idle minutes, and after this many hours in any case. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Login attempts per minute for one client address and user name. */
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
+  /** Web chat handshakes a minute from one client address (every node together). */
+  WEBCHAT_CONNECTIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Web chat messages a minute from one client address (every node together). */
+  WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Web chat messages a minute on one connection. */
+  WEBCHAT_CONNECTION_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** How long a web chat visitor may be away (dropped connection) before the chat ends. */
+  WEBCHAT_RECONNECT_GRACE_MS: z.coerce.number().int().min(1000).max(3600000).default(120000),
   /** Referral delivery retries: first wait (doubling, with jitter) and number of attempts. */
   REFERRAL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600000).default(1000),
   REFERRAL_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),

@@ -36,6 +36,33 @@ export const errorCatalogue = {
     status: 400,
     message: 'The passkey could not be verified; try again from this page.',
   },
+  CHAT_CONVERSATION_NOT_FOUND: { status: 404, message: 'Chat not found.' },
+  CHAT_ENDED: { status: 409, message: 'This chat has ended: nothing more can be sent.' },
+  CHAT_STOPPED: {
+    status: 409,
+    message: 'The person typed a stop word: nothing may be sent to them any more.',
+  },
+  CHAT_NO_MESSAGES: {
+    status: 409,
+    message: 'This person is marked "no messages": they are never written to.',
+  },
+  CHAT_WINDOW_CLOSED: {
+    status: 409,
+    message:
+      'More than 24 hours since their last WhatsApp message: only an approved template can be sent.',
+  },
+  CHAT_NOT_STARTED_BY_CONTACT: {
+    status: 409,
+    message: 'The person has not written in this conversation: Saiduan never writes first.',
+  },
+  CHAT_TEMPLATE_NOT_APPROVED: {
+    status: 422,
+    message: 'This template is not approved for this hotline.',
+  },
+  CHAT_DELIVERY_FAILED: {
+    status: 502,
+    message: 'The message was kept but the chat provider did not take it; try again.',
+  },
   CASE_NOT_FOUND: { status: 404, message: 'Case not found.' },
   PERSON_NOT_ON_CASE: { status: 422, message: 'This person is not on the case.' },
   SERVICE_NOT_OFFERED: {

@@ -33,6 +33,13 @@ export const webPlugin = fp(async (app) => {
     index: false,
     cacheControl: false,
     setHeaders: (res, path) => {
+      if (path.endsWith('/webchat.js')) {
+        // Loaded by partners' pages: another site may embed it (helmet says same-origin), and a
+        // new version reaches their visitors within minutes without a hashed name to change.
+        res.setHeader('cross-origin-resource-policy', 'cross-origin');
+        res.setHeader('cache-control', 'public, max-age=300');
+        return;
+      }
       res.setHeader(
         'cache-control',
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

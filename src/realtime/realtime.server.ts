@@ -23,12 +23,26 @@ export function allowedOrigins(config: { PUBLIC_BASE_URL: string; REALTIME_DEV_O
  * workers' emitter) makes several API nodes one; the handshake must come from an allowed
  * origin and carry a live staff session cookie.
  */
-export function createRealtimeServer(app: FastifyInstance): {
+export function createRealtimeServer(
+  app: FastifyInstance,
+  /** Partner sites embedding a hotline's web chat: let in by the engine, to `/webchat` only. */
+  embedsWebchat: (origin: string) => Promise<boolean>,
+): {
   io: TIo;
   close: () => Promise<void>;
 } {
   const { config, redis } = app.deps;
   const origins = allowedOrigins(config);
+  const admitted = async (origin: string) => origins.has(origin) || (await embedsWebchat(origin));
+  const check = (origin: string, done: (err: null, ok: boolean) => void) => {
+    admitted(origin).then(
+      (ok) => done(null, ok),
+      (err: unknown) => {
+        app.log.error({ err }, 'socket origin check failed');
+        done(null, origins.has(origin));
+      },
+    );
+  };
   const pub: Redis = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
   const sub: Redis = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
   pub.on('error', () => {});
@@ -38,12 +52,20 @@ export function createRealtimeServer(app: FastifyInstance): {
     path: '/socket.io',
     serveClient: false,
     transports: ['websocket', 'polling'],
-    cors: { origin: [...origins], credentials: true },
-    allowRequest: (req, done) => done(null, origins.has(req.headers.origin ?? '')),
+    // Credentials stay with the staff origins; a partner site's widget sends none.
+    cors: (req, done) => {
+      const origin = req.headers.origin ?? '';
+      check(origin, (_e, ok) =>
+        done(null, { origin: ok ? origin : false, credentials: origins.has(origin) }),
+      );
+    },
+    allowRequest: (req, done) => check(req.headers.origin ?? '', done),
     adapter: createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}:io`, requestsTimeout: 2000 }),
   });
 
+  // The staff namespace: only the app's own origins, whatever the engine let in for the web chat.
   io.use(async (socket, next) => {
+    if (!origins.has(socket.handshake.headers.origin ?? '')) return next(new Error('FORBIDDEN'));
     try {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const sessionId = cookies[SESSION_COOKIE];

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 // npm run sim -- call --hotline 1362 --from +8562055512345 --digits 1 --hangup-after 90
 // npm run sim -- rings | answer <ringId> [--digits 1] | hangup <callSid>
+// npm run sim -- chat --channel whatsapp --from +66812345678 --text "ສະບາຍດີ" [--wait 30]
 // Talks to the running simulator's control API (npm start runs it on SIMULATOR_PORT).
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -13,6 +14,9 @@ const { values, positionals } = parseArgs({
     'sim-url': { type: 'string', default: 'http://127.0.0.1:3100' },
     'duplicate-status': { type: 'boolean', default: false },
     'out-of-order': { type: 'boolean', default: false },
+    channel: { type: 'string', default: 'whatsapp' },
+    text: { type: 'string', default: '' },
+    wait: { type: 'string', default: '0' },
   },
 });
 const sim = values['sim-url'].replace(/\/+$/, '');
@@ -63,9 +67,39 @@ async function call(): Promise<void> {
   }
 }
 
+type TChatSent = { conversationSid: string; messageSid: string; status: number };
+type TChatInbox = {
+  messages: Array<{ sid: string; body: string | null; contentSid: string | null }>;
+};
+
+/** A simulated chat user writes, then (with --wait) prints what the hotline writes back. */
+async function chat(): Promise<void> {
+  const from = values.from;
+  const sent = await api<TChatSent>('POST', '/sim/chat/messages', {
+    hotline: values.hotline,
+    channel: values.channel,
+    from,
+    text: values.text,
+  });
+  out(
+    `${values.channel} ${from} → ${values.hotline}: ${sent.messageSid} (server answered ${sent.status})`,
+  );
+  const until = Date.now() + Number(values.wait) * 1000;
+  const query = `channel=${encodeURIComponent(values.channel)}&from=${encodeURIComponent(from)}`;
+  let shown = (await api<TChatInbox>('GET', `/sim/chat/inbox?${query}`)).messages.length;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 500));
+    const { messages } = await api<TChatInbox>('GET', `/sim/chat/inbox?${query}`);
+    for (const m of messages.slice(shown))
+      out(`hotline: ${m.body ?? `[template ${m.contentSid}]`}`);
+    shown = messages.length;
+  }
+}
+
 const [command, arg] = positionals;
 try {
   if (command === 'call') await call();
+  else if (command === 'chat') await chat();
   else if (command === 'rings')
     out(JSON.stringify(await api('GET', '/sim/rings?state=ringing'), null, 2));
   else if (command === 'answer' && arg)
@@ -85,6 +119,9 @@ try {
     );
     out(
       '       npm run sim -- rings | answer <ringId> [--digits 1] | hangup <callSid>   [--sim-url http://127.0.0.1:3100]',
+    );
+    out(
+      '       npm run sim -- chat --channel whatsapp|messenger|sms --from +66812345678 --text "…" [--wait 30]',
     );
     process.exitCode = 64;
   }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
 /** A Twilio-style SID: two-letter prefix and 32 hex digits. */
-export function newSid(prefix: 'CA' | 'QU' | 'CF' | 'SM' | 'RE'): string {
+export function newSid(
+  prefix: 'CA' | 'QU' | 'CF' | 'SM' | 'RE' | 'CH' | 'IM' | 'MB' | 'DY' | 'ME',
+): string {
   return `${prefix}${randomBytes(16).toString('hex')}`;
 }
 

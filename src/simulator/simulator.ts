@@ -13,6 +13,10 @@ import type { TSimCall } from './sim-state';
 import { runCall } from './twiml-runner';
 import { webhookClient } from './webhook-client';
 import { twilioCallbackUrls } from '../modules/telephony/callback-urls';
+import { conversationsEngine, type TConversationsEngine } from './conversations-engine';
+import { controlChatRoutes } from './control-chat.routes';
+import { restConversationsRoutes } from './rest-conversations.routes';
+import { simChatService } from './sim-chat-services';
 
 export type TSimulatorOptions = Partial<TEngineOptions> & {
   accountSid: string;
@@ -21,6 +25,8 @@ export type TSimulatorOptions = Partial<TEngineOptions> & {
   serverBaseUrl: string;
   /** Hotline short code → the E.164 number Twilio would deliver as `To`. */
   hotlineNumbers?: Record<string, string>;
+  /** Hotline short code → its number, for the chat services (defaults to `hotlineNumbers`). */
+  chatHotlines?: Record<string, string>;
   /** Browser origin allowed to use the control API (the web app's simulator mode). */
   allowOrigin?: string;
   logger?: boolean;
@@ -29,6 +35,8 @@ export type TSimulatorOptions = Partial<TEngineOptions> & {
 export type TSimulator = {
   app: FastifyInstance;
   engine: TCallEngine;
+  /** Twilio Conversations: simulated WhatsApp, Messenger and SMS users. */
+  chat: TConversationsEngine;
   placeCall: (args: TPlaceCall) => TSimCall;
 };
 
@@ -44,6 +52,15 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
   });
   // The URLs a hotline's number is configured with at Twilio, from the one builder.
   const urls = twilioCallbackUrls(options.serverBaseUrl);
+  const server = options.serverBaseUrl.replace(/\/+$/, '');
+  const chat = conversationsEngine({
+    accountSid: options.accountSid,
+    services: Object.entries(options.chatHotlines ?? options.hotlineNumbers ?? {}).map(
+      ([hotline, number]) => simChatService(hotline, number),
+    ),
+    webhookUrl: `${server}/webhooks/twilio/conversations`,
+    webhooks: webhookClient(options.authToken),
+  });
 
   const placeCall = (args: TPlaceCall): TSimCall => {
     const q = { hotline: args.hotline };
@@ -82,7 +99,7 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
 
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.url.startsWith('/2010-04-01/')) return;
+    if (!request.url.startsWith('/2010-04-01/') && !request.url.startsWith('/v1/')) return;
     if (request.headers.authorization !== expectedAuth)
       return twilioError(reply, 401, 20003, 'Authentication Error - invalid username');
     const params = Object.fromEntries(
@@ -111,7 +128,9 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
   await app.register(restQueuesRoutes(engine));
   await app.register(restConferencesRoutes(engine));
   await app.register(restMessagesRoutes(engine));
+  await app.register(restConversationsRoutes(chat, options.accountSid));
   await app.register(controlApiRoutes(engine, placeCall));
+  await app.register(controlChatRoutes(chat));
   app.get('/healthz', async () => ({ status: 'ok' }));
-  return { app, engine, placeCall };
+  return { app, engine, chat, placeCall };
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseConfig, type TConfig } from '../../src/config/config';
 
 const key = () => randomBytes(32).toString('base64');
@@ -16,6 +18,8 @@ export function testConfig(overrides: Record<string, string> = {}): TConfig {
     COOKIE_SECURE: 'false',
     // Partners' test receivers listen on this machine.
     PARTNER_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+    // Each app its own chat journal: one test's journaled messages must never drain into another's database.
+    CHAT_JOURNAL_DIR: join(tmpdir(), `saiduan-chat-journal-${randomBytes(6).toString('hex')}`),
     ...overrides,
   });
 }

@@ -76,6 +76,11 @@ export const auditActions = [
   'audit.viewed',
   'blocklist.added',
   'blocklist.removed',
+  'webchat.visitor_blocked',
+  'webchat.block_lifted',
+  'webchat.origins_changed',
+  'chat.transcript_viewed',
+  'chat.ended',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

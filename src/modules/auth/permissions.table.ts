@@ -44,6 +44,9 @@ export const permissionsTable = {
   'audit.verify': adminOnly,
   'blocklist.view': adminOnly,
   'blocklist.manage': adminOnly,
+  /** Ending an abusive web chat and keeping its visitor out for a while (audited). */
+  'webchat.block': caseWorkers,
+  'webchat.unblock': { supervisor: 'hotline', administrator: 'all' },
   'escalation.view': { supervisor: 'hotline', administrator: 'all' },
   'keys.rotate': adminOnly,
   'routing.presence': { counsellor: 'own', supervisor: 'own' },
@@ -56,6 +59,10 @@ export const permissionsTable = {
   'routing.figures': { supervisor: 'hotline', administrator: 'all' },
   'routing.prioritise': supervisorOnly,
   'routing.assign': supervisorOnly,
+  /** Chats waiting, a conversation's transcript (audited), replying to and ending a chat. */
+  'chat.list': caseWorkers,
+  'chat.view': caseWorkers,
+  'chat.reply': caseWorkers,
   'callback.list': caseWorkers,
   'callback.take': caseWorkers,
   'missed-call.list': caseWorkers,

@@ -42,4 +42,6 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
   },
   { table: 'contact_drafts', idColumn: 'id', columns: ['data_enc'] },
   { table: 'import_batches', idColumn: 'id', columns: ['file_enc'] },
+  { table: 'chat_conversations', idColumn: 'id', columns: ['address_enc'] },
+  { table: 'chat_messages', idColumn: 'id', columns: ['body_enc', 'attachments_enc'] },
 ];

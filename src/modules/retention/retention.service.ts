@@ -5,6 +5,7 @@ import { ticketEvents, tickets } from '../../../db/schema/tickets';
 import { encryptField } from '../crypto/field-cipher';
 import { keyringFromConfig } from '../crypto/keyring';
 import { contacts } from '../../../db/schema/contacts';
+import { chatConversations } from '../../../db/schema/chat';
 import { people } from '../../../db/schema/people';
 import { retentionPolicies, type retentionRecordTypes } from '../../../db/schema/retention';
 import { recordAudit, type TTx } from '../audit/audit.repository';
@@ -45,7 +46,8 @@ export async function setRetentionPolicy(
 
 /**
  * Deletes what the policies say has been kept long enough: closed cases (with their contacts,
- * notes, timeline and links), contacts that never joined a case, and people no case refers to.
+ * notes, timeline and links, and the chat transcripts linked to those contacts), contacts that
+ * never joined a case, chats that never joined a contact, and people no case refers to.
  * A closed case that was referred to partners is anonymised instead: the partners' tickets are an
  * append-only record of what they did and keep pointing at it, so the case stays as codes only
  * (see `anonymiseReferredCases`). Anything under legal hold stays. Each deletion is audited by id
@@ -60,6 +62,7 @@ export async function applyRetention(deps: TRecordsDeps, now = new Date()) {
       cases: [] as string[],
       anonymisedCases: [] as string[],
       contacts: [] as string[],
+      chats: [] as string[],
       people: [] as string[],
     };
     const caseCutoff = retentionCutoff(now, policies.get('case'));
@@ -100,6 +103,18 @@ export async function applyRetention(deps: TRecordsDeps, now = new Date()) {
         .where(and(isNull(contacts.caseId), lt(contacts.occurredAt, contactCutoff)))
         .returning({ id: contacts.id });
       deleted.contacts = rows.map((r) => r.id);
+      // A chat that never became part of a contact record is kept like a contact without a case,
+      // counted from its last activity; a linked chat goes with its contact (foreign key cascade).
+      const chats = await tx
+        .delete(chatConversations)
+        .where(
+          and(
+            isNull(chatConversations.contactId),
+            sql`coalesce(${chatConversations.endedAt}, ${chatConversations.lastInboundAt}, ${chatConversations.startedAt}) < ${contactCutoff.toISOString()}::timestamptz`,
+          ),
+        )
+        .returning({ id: chatConversations.id });
+      deleted.chats = chats.map((r) => r.id);
     }
     const personCutoff = retentionCutoff(now, policies.get('person'));
     if (personCutoff) {
@@ -126,6 +141,7 @@ export async function applyRetention(deps: TRecordsDeps, now = new Date()) {
       cases: deleted.cases.length,
       anonymisedCases: deleted.anonymisedCases.length,
       contacts: deleted.contacts.length,
+      chats: deleted.chats.length,
       people: deleted.people.length,
     };
   });

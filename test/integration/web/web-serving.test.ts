@@ -35,6 +35,18 @@ describe('serving the web app (SERVE_WEB)', () => {
     expect(res.headers['cache-control']).toContain('immutable');
   });
 
+  it('serves the web chat widget as one script other sites may embed', async () => {
+    const res = await app.inject({ method: 'GET', url: '/webchat.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    // Small on a visitor's phone: no framework, no validation library, the Lao font inlined.
+    expect(res.body.length).toBeLessThan(100_000);
+    expect(res.body).not.toContain('ZodError');
+    expect(res.body).toContain('data:font/woff2');
+  });
+
   it('keeps unknown API, auth and webhook paths as JSON 404s', async () => {
     for (const url of ['/api/staff/nothing-here', '/auth/nope', '/webhooks/twilio/nope']) {
       const res = await app.inject({ method: 'GET', url });

@@ -10,6 +10,7 @@ import { referralRoutes } from './referrals.routes';
 import { reportRoutes } from './reports.routes';
 import { routingRoutes } from './routing.routes';
 import { callbackRoutes } from './callbacks.routes';
+import { chatRoutes } from './chats.routes';
 import { promptRoutes } from './prompts.routes';
 import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
@@ -18,6 +19,7 @@ import { draftRoutes } from './drafts.routes';
 import { colleagueRoutes } from './colleagues.routes';
 import { answerOnRoutes } from './answer-on.routes';
 import { consentRequirementRoutes } from './consent-requirements.routes';
+import { webchatRoutes } from './webchat.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -35,6 +37,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(referralRuleRoutes);
   await app.register(routingRoutes);
   await app.register(callbackRoutes);
+  await app.register(chatRoutes);
   await app.register(promptRoutes);
   await app.register(auditRoutes);
   await app.register(blocklistRoutes);
@@ -43,4 +46,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(colleagueRoutes);
   await app.register(answerOnRoutes);
   await app.register(consentRequirementRoutes);
+  await app.register(webchatRoutes);
 };

@@ -9,6 +9,7 @@ import { voiceStatusRoutes } from './voice-status.routes';
 import { bridgeRoutes } from './bridge.routes';
 import { conferenceRoutes } from './conference.routes';
 import { mobileLegRoutes } from './mobile-leg.routes';
+import { conversationsRoutes } from './conversations.routes';
 
 declare module 'fastify' {
   // Declaration merging needs an interface here.
@@ -49,4 +50,5 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
   await app.register(bridgeRoutes);
   await app.register(conferenceRoutes);
   await app.register(mobileLegRoutes);
+  await app.register(conversationsRoutes(app.chat));
 };

@@ -185,10 +185,16 @@ const lo = {
       added: 'ເພີ່ມເບີທີ່ຖືກບລັອກ',
       removed: 'ຍົກເລີກການບລັອກເບີ',
     },
+    webchat: {
+      visitor_blocked: 'ບລັອກຜູ້ແຊັດທາງເວັບ',
+      block_lifted: 'ຍົກເລີກການບລັອກຜູ້ແຊັດທາງເວັບ',
+      origins_changed: 'ປ່ຽນເວັບໄຊທີ່ໃສ່ແຊັດໄດ້',
+    },
   },
   entities: {
     audit_log: 'ບັນທຶກການກວດສອບ',
     blocked_caller: 'ເບີທີ່ຖືກບລັອກ',
+    webchat_block: 'ຜູ້ແຊັດທາງເວັບທີ່ຖືກບລັອກ',
     call: 'ການໂທ',
     callback_task: 'ການໂທກັບ',
     caller: 'ຜູ້ໂທ',
@@ -396,10 +402,16 @@ const en: TStrings<typeof lo> = {
       added: 'Blocked a number',
       removed: 'Unblocked a number',
     },
+    webchat: {
+      visitor_blocked: 'Blocked a web chat visitor',
+      block_lifted: 'Unblocked a web chat visitor',
+      origins_changed: 'Changed the websites that may embed the chat',
+    },
   },
   entities: {
     audit_log: 'Audit log',
     blocked_caller: 'Blocked number',
+    webchat_block: 'Blocked web chat visitor',
     call: 'Call',
     callback_task: 'Call-back',
     caller: 'Caller',

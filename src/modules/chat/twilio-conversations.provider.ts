@@ -1,0 +1,58 @@
+import twilio from 'twilio';
+import type { TConfig } from '../../config/config';
+import type { TChatTransport } from '../../contracts/chat';
+
+/**
+ * The real `twilio` HTTP client with every *.twilio.com host (conversations.twilio.com here)
+ * swapped for TWILIO_API_BASE_URL when it is set: the simulator in tests and `npm start`.
+ */
+class ConversationsRequestClient extends twilio.RequestClient {
+  constructor(private readonly baseUrl: string | undefined) {
+    super({ timeout: 10_000, keepAlive: true });
+  }
+
+  override request<TData>(opts: Parameters<twilio.RequestClient['request']>[0] & { data?: TData }) {
+    const match = /^https:\/\/[a-z0-9.-]+\.twilio\.com/.exec(opts.uri);
+    if (this.baseUrl && match)
+      opts.uri = this.baseUrl.replace(/\/+$/, '') + opts.uri.slice(match[0].length);
+    return super.request(opts);
+  }
+}
+
+export function conversationsClient(
+  config: Pick<TConfig, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_BASE_URL'>,
+) {
+  return twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, {
+    httpClient: new ConversationsRequestClient(config.TWILIO_API_BASE_URL),
+  }).conversations.v1;
+}
+
+/** WhatsApp, Messenger and SMS replies through the Conversations REST API. */
+export function twilioChatTransport(
+  config: Pick<TConfig, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_BASE_URL'>,
+): TChatTransport {
+  const client = conversationsClient(config);
+  // Two context types with the same methods; the union of their overloads is not callable.
+  const create = (
+    serviceSid: string | null,
+    sid: string,
+    params: { author: string; body?: string; contentSid?: string },
+  ) =>
+    serviceSid
+      ? client.services(serviceSid).conversations(sid).messages.create(params)
+      : client.conversations(sid).messages.create(params);
+  const close = (serviceSid: string | null, sid: string) =>
+    serviceSid
+      ? client.services(serviceSid).conversations(sid).update({ state: 'closed' })
+      : client.conversations(sid).update({ state: 'closed' });
+  return {
+    async deliver({ conversationRef, serviceSid, text, author, templateId }) {
+      const params = templateId ? { author, contentSid: templateId } : { author, body: text };
+      const message = await create(serviceSid, conversationRef.ref, params);
+      return { providerMessageId: message.sid };
+    },
+    async close({ conversationRef, serviceSid }) {
+      await close(serviceSid, conversationRef.ref);
+    },
+  };
+}

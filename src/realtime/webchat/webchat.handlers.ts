@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import {
+  ZWebchatLeave,
+  ZWebchatSend,
+  ZWebchatStart,
+  webchatRoom,
+  type TWebchatAck,
+  type TWebchatErrorCode,
+} from '../../contracts/webchat';
+import { z as zod } from 'zod';
+import { rollingBudget } from '../../modules/webchat/webchat-limits.policy';
+import type { TWebchatContext, TWebchatSocket } from './webchat.context';
+
+class Refused extends Error {
+  constructor(readonly code: TWebchatErrorCode) {
+    super(code);
+  }
+}
+
+/** One client event: payload checked with zod, `{ data } | { error }` answered, no internals leaked. */
+function on<S extends z.ZodType, R>(
+  socket: TWebchatSocket,
+  ctx: TWebchatContext,
+  event: string,
+  schema: S,
+  run: (payload: z.output<S>) => Promise<R>,
+): void {
+  const listen = socket.on.bind(socket) as (
+    e: string,
+    fn: (p: unknown, a: unknown) => void,
+  ) => void;
+  listen(event, (payload, ack) => {
+    const reply = (res: TWebchatAck<R>) => {
+      if (typeof ack === 'function') (ack as (r: TWebchatAck<R>) => void)(res);
+    };
+    const parsed = schema.safeParse(payload ?? {});
+    if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
+    run(parsed.data)
+      .then((data) => reply({ data }))
+      .catch((err: unknown) => {
+        if (err instanceof Refused) return reply({ error: err.code });
+        ctx.log.error({ err, event }, 'web chat event failed');
+        reply({ error: 'UNAVAILABLE' });
+      });
+  });
+}
+
+/**
+ * A visitor's socket: the hotline's names and languages for the pre-chat, starting the chat, each
+ * message handed to the chat module's inbox (within the connection's and the address's budgets),
+ * and leaving. A page that reconnects first gets the replies it missed.
+ */
+export function webchatHandlers(socket: TWebchatSocket, ctx: TWebchatContext, after?: number) {
+  const { config } = ctx;
+  const budget = rollingBudget(config.WEBCHAT_CONNECTION_MESSAGES_PER_MINUTE, 60_000);
+  const started = () => {
+    const session = socket.data.session;
+    if (!session) throw new Refused('WEBCHAT_NOT_STARTED');
+    return session;
+  };
+  const inbox = () => {
+    const found = ctx.inbox();
+    if (!found) throw new Refused('UNAVAILABLE');
+    return found;
+  };
+
+  on(socket, ctx, 'webchat:hotline', zod.unknown(), async () => socket.data.hotline);
+
+  on(socket, ctx, 'webchat:start', ZWebchatStart, async (input) => {
+    if (socket.data.session) throw new Refused('VALIDATION_FAILED');
+    if (!socket.data.hotline.languages.includes(input.language))
+      throw new Refused('VALIDATION_FAILED');
+    const { token, session } = await ctx.sessions.start({
+      hotline: socket.data.hotline.number,
+      language: input.language,
+      visitorHash: socket.data.visitorHash,
+      name: input.name || null,
+      safeToTalk: input.safeToTalk,
+    });
+    socket.data.session = session;
+    socket.data.token = token;
+    await socket.join(webchatRoom(session.ref));
+    return { token };
+  });
+
+  on(socket, ctx, 'webchat:send', ZWebchatSend, async (input) => {
+    const session = started();
+    // Ended meanwhile (by the counsellor, a block, or on another node): nothing more goes in.
+    if (!(await ctx.sessions.byRef(session.ref))) {
+      socket.data.session = null;
+      throw new Refused('WEBCHAT_ENDED');
+    }
+    if (!budget.take(Date.now())) throw new Refused('RATE_LIMITED');
+    const perMinute = config.WEBCHAT_MESSAGES_PER_MINUTE;
+    if (!(await ctx.limits.hit('message', socket.data.visitorHash, perMinute, 60_000)))
+      throw new Refused('RATE_LIMITED');
+    const receivedAt = new Date().toISOString();
+    const result = await inbox().receive({
+      channel: 'web',
+      conversationRef: { provider: 'web', ref: session.ref },
+      // Scoped to the conversation: one page's ids can never collide with another's.
+      providerMessageId: `${session.ref}:${input.id}`,
+      authorAddress: `web:${session.ref}`,
+      hotline: session.hotline,
+      language: session.language,
+      text: input.text,
+      attachments: [],
+      receivedAt,
+    });
+    await ctx.sessions.touch(session.ref);
+    const stopped = result.status !== 'journaled' && result.stopped;
+    return { id: input.id, at: receivedAt, stopped };
+  });
+
+  // Answered on receipt: a page leaving in a hurry (quick exit) waits for this answer only.
+  on(socket, ctx, 'webchat:leave', ZWebchatLeave, async ({ reason }) => {
+    const session = started();
+    socket.data.session = null;
+    const token = socket.data.token ?? undefined;
+    void (async () => {
+      await ctx.sessions.end(session.ref, token);
+      await inbox().end({ provider: 'web', ref: session.ref }, reason);
+    })()
+      .catch((err: unknown) => ctx.log.error({ err }, 'web chat leave failed'))
+      .finally(() => socket.disconnect(true));
+    return null;
+  });
+
+  const session = socket.data.session;
+  if (session && after !== undefined)
+    ctx.sessions
+      .repliesAfter(session.ref, after)
+      .then((missed) => {
+        for (const message of missed) socket.emit('webchat:message', message);
+      })
+      .catch((err: unknown) => ctx.log.error({ err }, 'web chat replay failed'));
+}

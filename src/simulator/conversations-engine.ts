@@ -1,0 +1,221 @@
+import type { TChatChannel } from '../contracts/chat';
+import { newSid } from './sim-ids';
+import type { TSimChatService } from './sim-chat-services';
+import type { TWebhookClient } from './webhook-client';
+
+export type TSimChatMessage = {
+  sid: string;
+  index: number;
+  author: string;
+  body: string | null;
+  contentSid: string | null;
+  dateCreated: Date;
+  delivery: 'sent' | 'delivered' | 'read' | null;
+};
+
+export type TSimConversation = {
+  sid: string;
+  serviceSid: string;
+  channel: Exclude<TChatChannel, 'web'>;
+  /** The simulated user's address (`whatsapp:+66…`) and the hotline's (`whatsapp:+856…`). */
+  userAddress: string;
+  proxyAddress: string;
+  state: 'active' | 'closed';
+  createdAt: Date;
+  updatedAt: Date;
+  messages: TSimChatMessage[];
+};
+
+export type TUserWrites = {
+  hotline: string;
+  channel: Exclude<TChatChannel, 'web'>;
+  from: string;
+  text: string;
+  media?: Array<{ contentType: string; filename: string; size: number }>;
+};
+
+export type TConversationsEngine = ReturnType<typeof conversationsEngine>;
+
+const address = (channel: TUserWrites['channel'], from: string) =>
+  channel === 'sms' || from.startsWith(`${channel}:`) ? from : `${channel}:${from}`;
+
+/**
+ * Twilio Conversations as simulated users see it: a user writes to a hotline's address, the
+ * conversation is found (or opened after a closed one, as Twilio's autocreation does) and the
+ * post-event webhooks are signed and sent to the server. Replies the server posts through REST
+ * land in the conversation for the user to read, with delivery receipts sent back.
+ */
+export function conversationsEngine(options: {
+  accountSid: string;
+  services: readonly TSimChatService[];
+  webhookUrl: string;
+  webhooks: TWebhookClient;
+}) {
+  const conversations = new Map<string, TSimConversation>();
+  const lastWebhook = new Map<string, Record<string, string>>();
+
+  const post = (params: Record<string, string>) =>
+    options.webhooks.post(options.webhookUrl, params).catch(() => ({ status: 0, body: '' }));
+
+  const base = (c: TSimConversation) => ({
+    AccountSid: options.accountSid,
+    ChatServiceSid: c.serviceSid,
+    ConversationSid: c.sid,
+  });
+
+  function serviceFor(hotline: string): TSimChatService {
+    const service = options.services.find((s) => s.hotline === hotline);
+    if (!service) throw new Error(`no chat service for hotline ${hotline}`);
+    return service;
+  }
+
+  async function open(service: TSimChatService, args: TUserWrites, user: string) {
+    const now = new Date();
+    const conversation: TSimConversation = {
+      sid: newSid('CH'),
+      serviceSid: service.serviceSid,
+      channel: args.channel,
+      userAddress: user,
+      proxyAddress: service.addresses[args.channel],
+      state: 'active',
+      createdAt: now,
+      updatedAt: now,
+      messages: [],
+    };
+    conversations.set(conversation.sid, conversation);
+    const binding = {
+      'MessagingBinding.Address': user,
+      'MessagingBinding.ProxyAddress': conversation.proxyAddress,
+    };
+    await post({
+      ...base(conversation),
+      EventType: 'onConversationAdded',
+      DateCreated: now.toISOString(),
+      State: 'active',
+      Source: args.channel.toUpperCase(),
+      ...binding,
+    });
+    await post({
+      ...base(conversation),
+      EventType: 'onParticipantAdded',
+      ParticipantSid: newSid('MB'),
+      DateCreated: now.toISOString(),
+      Source: args.channel.toUpperCase(),
+      ...binding,
+    });
+    return conversation;
+  }
+
+  return {
+    conversations,
+    serviceFor,
+
+    /** A simulated user writes; resolves once the server has answered the message webhook. */
+    async userWrites(args: TUserWrites) {
+      const service = serviceFor(args.hotline);
+      const user = address(args.channel, args.from);
+      const existing = [...conversations.values()].find(
+        (c) =>
+          c.serviceSid === service.serviceSid && c.userAddress === user && c.state === 'active',
+      );
+      const conversation = existing ?? (await open(service, args, user));
+      const message: TSimChatMessage = {
+        sid: newSid('IM'),
+        index: conversation.messages.length,
+        author: user,
+        body: args.text,
+        contentSid: null,
+        dateCreated: new Date(),
+        delivery: null,
+      };
+      conversation.messages.push(message);
+      conversation.updatedAt = message.dateCreated;
+      const params = {
+        ...base(conversation),
+        EventType: 'onMessageAdded',
+        MessageSid: message.sid,
+        Index: String(message.index),
+        Author: user,
+        Body: args.text,
+        ParticipantSid: newSid('MB'),
+        Source: args.channel.toUpperCase(),
+        DateCreated: message.dateCreated.toISOString(),
+        ...(args.media?.length
+          ? {
+              Media: JSON.stringify(
+                args.media.map((m) => ({
+                  Sid: newSid('ME'),
+                  ContentType: m.contentType,
+                  Filename: m.filename,
+                  Size: m.size,
+                })),
+              ),
+            }
+          : {}),
+      };
+      lastWebhook.set(message.sid, params);
+      const response = await post(params);
+      return {
+        conversationSid: conversation.sid,
+        messageSid: message.sid,
+        status: response.status,
+      };
+    },
+
+    /** Twilio sends a webhook again (a retry after a timeout): the very same signed form. */
+    async redeliver(messageSid: string) {
+      const params = lastWebhook.get(messageSid);
+      if (!params) return null;
+      return (await post(params)).status;
+    },
+
+    /** The server posted a message through REST: the user receives it, receipts follow. */
+    serverWrites(
+      conversation: TSimConversation,
+      args: { author: string; body: string | null; contentSid: string | null },
+    ): TSimChatMessage {
+      const message: TSimChatMessage = {
+        sid: newSid('IM'),
+        index: conversation.messages.length,
+        author: args.author,
+        body: args.body,
+        contentSid: args.contentSid,
+        dateCreated: new Date(),
+        delivery: 'sent',
+      };
+      conversation.messages.push(message);
+      conversation.updatedAt = message.dateCreated;
+      setImmediate(() => {
+        message.delivery = 'delivered';
+        void post({
+          ...base(conversation),
+          EventType: 'onDeliveryUpdated',
+          MessageSid: message.sid,
+          DeliveryReceiptSid: newSid('DY'),
+          Status: 'delivered',
+          DateCreated: new Date().toISOString(),
+        });
+      });
+      return message;
+    },
+
+    /** What a simulated user has received from the hotline, oldest first. */
+    inbox(channel: TUserWrites['channel'], from: string) {
+      const user = address(channel, from);
+      return [...conversations.values()]
+        .filter((c) => c.userAddress === user)
+        .flatMap((c) =>
+          c.messages
+            .filter((m) => m.author !== user)
+            .map((m) => ({
+              conversationSid: c.sid,
+              sid: m.sid,
+              body: m.body,
+              contentSid: m.contentSid,
+              at: m.dateCreated,
+            })),
+        )
+        .sort((a, b) => a.at.getTime() - b.at.getTime());
+    },
+  };
+}
