@@ -13,6 +13,7 @@ import {
 import { freePort } from '../../../scripts/local/free-port';
 import { openDatabase, type TDatabaseHandle, type TSql } from '../../../src/infra/database';
 import { openReplica, type TReplica } from '../../../src/infra/read-replica';
+import { refreshReportAggregates } from '../../../src/modules/reports/report-aggregates.repository';
 import { openRedis, redisReady } from '../../../src/infra/redis';
 import type { TReport } from '../../../src/modules/reports/report-table.types';
 import { insertKnownRecords } from '../../fixtures/reports-records';
@@ -177,10 +178,35 @@ describe('reports on a real streaming read replica', () => {
     expect(fallbacks).toEqual([]);
   });
 
+  it('reads the yearly aggregates there only once the standby has replayed the refresh the report ran', async () => {
+    // Once the aggregates exist, a yearly report first refreshes them on the primary (a write).
+    await refreshReportAggregates(database.sql, { full: true, wait: true });
+    await addIdentifiedPerson(database.sql);
+    await replayed();
+    expect(await identified()).toBe(10);
+    expect(fallbacks).toEqual([]);
+
+    // A standby that cannot replay that refresh in time would answer without it: the primary does.
+    await replica.sql`select pg_wal_replay_pause()`;
+    await addIdentifiedPerson(database.sql);
+    replica.catchUpMs = 100;
+    try {
+      expect(await identified()).toBe(11);
+    } finally {
+      replica.catchUpMs = 2_000;
+      await replica.sql`select pg_wal_replay_resume()`;
+    }
+    expect(fallbacks).toEqual([
+      'behind_own_writes: report read on the primary: read replica not used',
+    ]);
+    await replayed();
+    fallbacks.length = 0;
+  });
+
   it('keeps answering from the primary when the standby is stopped, without an error to the person', async () => {
     await standby.stop();
-    expect(await identified()).toBe(9);
-    expect(await identified()).toBe(9);
+    expect(await identified()).toBe(11);
+    expect(await identified()).toBe(11);
     expect(fallbacks[0]).toMatch(/^(unreachable|failed): /);
     // After a connection failure the replica is left alone for a while: no wait on every report.
     expect(fallbacks[1]).toBe('down: report read on the primary: read replica not used');
