@@ -105,6 +105,8 @@ export function replicaReader(primary: TSql, replica: TReplica | undefined): TRe
   };
 }
 
+const SETTLE_MS = 250;
+
 /** Null when the replica may answer, else a short reason for the log. */
 async function whyNotReplica(
   primarySql: TSql,
@@ -115,7 +117,9 @@ async function whyNotReplica(
   const target = seeWrites
     ? ((await primarySql`select pg_current_wal_lsn()::text as lsn`)[0]?.lsn as string)
     : null;
-  const deadline = Date.now() + replica.catchUpMs;
+  // A streaming replica is often a few milliseconds behind (the primary's background WAL too):
+  // that gap closes by itself, and only then does the last replay time say anything.
+  const deadline = Date.now() + (seeWrites ? replica.catchUpMs : SETTLE_MS);
   for (;;) {
     let state: TReplicaState;
     try {
@@ -125,9 +129,9 @@ async function whyNotReplica(
       return 'unreachable';
     }
     if (!state.standby) return 'not_a_standby';
-    if (state.lagSeconds > replica.maxLagSeconds) return 'lagging';
-    if (state.caughtUp) return null;
-    if (Date.now() >= deadline) return 'behind_own_writes';
+    const lagging = state.lagSeconds > replica.maxLagSeconds;
+    if (!lagging && state.caughtUp) return null;
+    if (Date.now() >= deadline) return lagging ? 'lagging' : 'behind_own_writes';
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -137,13 +141,14 @@ type TReplicaState = { standby: boolean; lagSeconds: number; caughtUp: boolean }
 /**
  * How far behind the replica is. While it streams and has replayed all it received, it is
  * current (an idle primary sends nothing, so the last replay time alone would look old);
- * otherwise the lag is the age of the last transaction it replayed.
+ * otherwise the lag is the age of the last transaction it replayed. `>=`, not `=`: a receiver
+ * that just (re)connected reports the start of its WAL segment, behind what was replayed.
  */
 async function replicaState(sql: TSql, target: string | null): Promise<TReplicaState> {
   const [row] = await sql`
     select pg_is_in_recovery() as standby,
       coalesce((select status = 'streaming' from pg_stat_wal_receiver limit 1), false)
-        and pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() as current,
+        and pg_last_wal_replay_lsn() >= pg_last_wal_receive_lsn() as current,
       extract(epoch from now() - pg_last_xact_replay_timestamp())::float8 as since_replay,
       ${target}::pg_lsn is null or pg_last_wal_replay_lsn() >= ${target}::pg_lsn as caught_up`;
   if (!row) throw new Error('no answer from the replica');
