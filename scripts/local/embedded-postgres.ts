@@ -169,7 +169,8 @@ async function run(
       const text = chunk.toString();
       log(text);
       output = (output + text).slice(-4000);
-      if (output.includes('database system is ready to accept connections')) ready();
+      // A standby (standby.signal, see test/support/streaming-replica.ts) says `read-only connections`.
+      if (/database system is ready to accept (read-only )?connections/.test(output)) ready();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

@@ -44,6 +44,17 @@ export const ZEnv = z.object({
    * (`query_timeout`) and the database role (`ALTER ROLE … SET lock_timeout`), see the README.
    */
   DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
+  /**
+   * A streaming read replica of DATABASE_URL. When set, report screens and report exports
+   * (national, agencies, operations, referrals, de-identified, HTCDS) read there; their audit rows
+   * and every other read and write stay on the primary. Unset: everything on the primary.
+   */
+  DATABASE_REPLICA_URL: postgresUrl.optional(),
+  /**
+   * A replica further behind than this (or down, or not a standby) is skipped: the read runs on
+   * the primary and the API logs why. Same pooler setting as DATABASE_POOLER.
+   */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Empty means "start a local redis-server" (npm start only). */
   REDIS_URL: redisUrl.optional(),
   /** Prefix for every Redis key and BullMQ queue: lets tests and several deployments share a server. */

@@ -29,6 +29,8 @@ export async function loadAgencyFigures(
   sql: TSql,
   period: TPeriod,
   scope: TReportScope,
+  /** Where the service-event aggregate is refreshed when `sql` is a read replica. */
+  primary: TSql = sql,
 ): Promise<TAgencyFigures> {
   const { start, end } = periodInstants(period);
   const hotlines = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
@@ -42,7 +44,7 @@ export async function loadAgencyFigures(
     1009,
   );
   const accepted = sql.array([...ticketMeasures.accepted], 1009);
-  const source = await serviceEventsSource(sql);
+  const source = await serviceEventsSource(sql, primary);
   // One statement over a year of tickets and events: memory to hash and sort without spilling.
   const rows = await sql.begin(async (tx) => {
     await tx`set local work_mem = '64MB'`;

@@ -2,6 +2,7 @@ import type { TActor } from '../auth/actor';
 import { scopeOf } from '../auth/permissions.policy';
 import { recordAudit } from '../audit/audit.repository';
 import { AppError } from '../../errors/catalogue';
+import { replicaReader } from '../../infra/read-replica';
 import { field } from './csv.writer';
 import { deidentify, quasiIdentifiers } from './deidentified.policy';
 import { loadVictimRows } from './deidentified.repository';
@@ -27,7 +28,11 @@ export async function exportDeidentified(
   const grant = scopeOf(actor, 'report.export');
   if (!grant) throw new AppError('FORBIDDEN');
   const scope = reportScopeFor({ actor, grant, filters: query, organisationHotlines: null });
-  const result = deidentify(await loadVictimRows(deps.sql, period, scope), { k: query.k });
+  const rows = await replicaReader(
+    deps.sql,
+    deps.replica,
+  )((sql) => loadVictimRows(sql, period, scope));
+  const result = deidentify(rows, { k: query.k });
   const levels = quasiIdentifiers.map((q) => `${q}=${result.levels[q]}`).join(' ');
   const lines = [
     `# k=${result.k}; generalisation levels ${levels}; ${result.withheld} rows of combinations rarer than k withheld`,

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/catalogue';
+import { replicaReader } from '../../infra/read-replica';
 import type { TActor } from '../auth/actor';
 import { scopeOf } from '../auth/permissions.policy';
 import { recordAudit } from '../audit/audit.repository';
@@ -30,7 +31,11 @@ export async function exportHtcds(
   const grant = scopeOf(actor, 'report.htcds-export');
   if (!grant) throw new AppError('FORBIDDEN');
   const scope = reportScopeFor({ actor, grant, filters: query, organisationHotlines: null });
-  const records = (await loadHtcdsRows(deps.sql, period, scope)).map(toHtcdsRecord);
+  const rows = await replicaReader(
+    deps.sql,
+    deps.replica,
+  )((sql) => loadHtcdsRows(sql, period, scope));
+  const records = rows.map(toHtcdsRecord);
   const csv = [
     htcdsColumns.join(','),
     ...records.map((r) => htcdsColumns.map((c) => field(r[c] ?? '')).join(',')),

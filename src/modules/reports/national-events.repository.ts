@@ -47,10 +47,12 @@ export async function loadNationalEvents(
   sql: TSql,
   period: TPeriod,
   scope: TReportScope,
+  /** Where the service-event aggregate is refreshed when `sql` is a read replica. */
+  primary: TSql = sql,
 ): Promise<TNationalEvents> {
   const hotlines = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
   const codes = sql.array([...catalogueServices.keys()], 1009);
-  const source = await serviceEventsSource(sql);
+  const source = await serviceEventsSource(sql, primary);
   // One statement over a year of events: memory to hash and sort without spilling to disk.
   const rows = await sql.begin(async (tx) => {
     await tx`set local work_mem = '64MB'`;

@@ -1,4 +1,5 @@
 import type { TSql } from '../../infra/database';
+import { primaryReader, type TReader } from '../../infra/read-replica';
 import { readNationalTallies } from './national-aggregate.repository';
 import type { TNationalTallies } from './national-statistics.types';
 import { aggregatesWatermark, refreshReportAggregates } from './report-aggregates.repository';
@@ -19,16 +20,20 @@ export function calendarYearOf(period: TPeriod): number | null {
  * now. A month, quarter or custom period is computed directly from the records (slower, same
  * cells): a person is counted once per period, and the aggregate holds whole years, whose people
  * cannot be split into months. So is any period before the aggregate was ever built.
+ * `sql` is the primary (the refresh writes); `read` may send the reads to a replica, which for
+ * the aggregate must first have replayed that refresh.
  */
 export async function loadNationalTallies(
   sql: TSql,
   period: TPeriod,
   scope: TReportScope,
+  read: TReader = primaryReader(sql),
 ): Promise<TNationalTallies> {
   const year = calendarYearOf(period);
-  if (year === null) return computeNationalTallies(sql, period, scope);
-  if ((await aggregatesWatermark(sql)) === null) return computeNationalTallies(sql, period, scope);
+  const compute = () => read((on) => computeNationalTallies(on, period, scope));
+  if (year === null) return compute();
+  if ((await aggregatesWatermark(sql)) === null) return compute();
   // While the refresh job holds the lock it is applying these same changes: read what is there.
   await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
-  return readNationalTallies(sql, year, scope);
+  return read((on) => readNationalTallies(on, year, scope), { seeWrites: true });
 }

@@ -1,4 +1,5 @@
 import type { TSql } from '../../infra/database';
+import { primaryReader, type TReader } from '../../infra/read-replica';
 import { operationsWatermark, readOperations } from './operations-aggregate.repository';
 import { computeOperations, type TOperationsData } from './operations.repository';
 import { refreshReportAggregates } from './report-aggregates.repository';
@@ -10,14 +11,18 @@ import type { TPeriod } from './report-period.policy';
  * filter is read from the per-hour aggregates, first brought up to date with any call, contact
  * or routing step written since the last refresh, so the figures are those of the records right
  * now. Before the aggregates were ever built they are computed directly: slower, same cells.
+ * `sql` is the primary (the refresh writes); `read` may send the reads to a replica, which for
+ * the aggregates must first have replayed that refresh.
  */
 export async function loadOperations(
   sql: TSql,
   period: TPeriod,
   scope: TReportScope,
+  read: TReader = primaryReader(sql),
 ): Promise<TOperationsData> {
-  if ((await operationsWatermark(sql)) === null) return computeOperations(sql, period, scope);
+  if ((await operationsWatermark(sql)) === null)
+    return read((on) => computeOperations(on, period, scope));
   // While the refresh job holds the lock it is applying these same changes: read what is there.
   await refreshReportAggregates(sql, { full: false, wait: false });
-  return readOperations(sql, period, scope);
+  return read((on) => readOperations(on, period, scope), { seeWrites: true });
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { hotlines } from '../../../db/schema/hotlines';
 import type { TAppDeps } from '../../app.types';
+import { replicaReader } from '../../infra/read-replica';
 import { AppError } from '../../errors/catalogue';
 import type { TActor } from '../auth/actor';
 import { scopeOf } from '../auth/permissions.policy';
@@ -23,7 +24,7 @@ import { loadReferrals } from './referrals.repository';
 import { referralsReport } from './referrals-report.policy';
 import { reportToXlsx } from './xlsx.writer';
 
-export type TReportsDeps = Pick<TAppDeps, 'db' | 'sql' | 'config'>;
+export type TReportsDeps = Pick<TAppDeps, 'db' | 'sql' | 'config' | 'replica'>;
 
 async function build(
   deps: TReportsDeps,
@@ -48,32 +49,39 @@ async function build(
     : null;
   const scope = reportScopeFor({ actor, grant, filters: query, organisationHotlines });
   const filters = filterLabels(query);
+  // The figures are read on the replica when there is a fit one (infra/read-replica.ts).
+  const read = replicaReader(deps.sql, deps.replica);
   switch (kind) {
     case 'national':
       return nationalReport({
         period,
         filters,
-        tallies: await loadNationalTallies(deps.sql, period, scope),
-        events: await loadNationalEvents(deps.sql, period, scope),
-        matters: await loadCounselledMatters(deps.sql, period, scope),
+        tallies: await loadNationalTallies(deps.sql, period, scope, read),
+        // The service-event aggregate is refreshed on the primary, then read where it replayed.
+        events: await read((on) => loadNationalEvents(on, period, scope, deps.sql), {
+          seeWrites: true,
+        }),
+        matters: await read((on) => loadCounselledMatters(on, period, scope)),
       });
     case 'agencies':
       return agenciesReport({
         period,
         filters,
-        figures: await loadAgencyFigures(deps.sql, period, scope),
+        figures: await read((on) => loadAgencyFigures(on, period, scope, deps.sql), {
+          seeWrites: true,
+        }),
       });
     case 'operations':
       return operationsReport({
         period,
         filters,
-        data: await loadOperations(deps.sql, period, scope),
+        data: await loadOperations(deps.sql, period, scope, read),
       });
     case 'referrals':
       return referralsReport({
         period,
         filters,
-        data: await loadReferrals(deps.sql, period, scope),
+        data: await read((sql) => loadReferrals(sql, period, scope)),
       });
   }
 }

@@ -9,10 +9,14 @@ import { aggregatesWatermark, refreshReportAggregates } from './report-aggregate
  * right now), or the records themselves before the aggregates were ever built. Both have the
  * columns of serviceEventFactsSql.
  */
-export async function serviceEventsSource(sql: TSql): Promise<{ from: PendingQuery<Row[]> }> {
+/** `primary`: where the aggregate is brought up to date when `sql` is a read replica. */
+export async function serviceEventsSource(
+  sql: TSql,
+  primary: TSql = sql,
+): Promise<{ from: PendingQuery<Row[]> }> {
   // Wrapped: a query fragment is a thenable, and returning it from here would run it.
-  if ((await aggregatesWatermark(sql)) === null) return { from: serviceEventFactsSql(sql) };
+  if ((await aggregatesWatermark(primary)) === null) return { from: serviceEventFactsSql(sql) };
   // While the refresh job holds the lock it is applying these same changes: read what is there.
-  await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
+  await refreshReportAggregates(primary, { full: false, wait: false, operations: false });
   return { from: sql`select * from report_service_people` };
 }

@@ -23,6 +23,22 @@ describe('configuration', () => {
     );
   });
 
+  it('reads reports on the primary unless a replica is set, and names a malformed one', () => {
+    const config = parseConfig(valid);
+    expect(config.DATABASE_REPLICA_URL).toBeUndefined();
+    expect(config.REPLICA_MAX_LAG_SECONDS).toBe(60);
+    const replicated = parseConfig({
+      ...valid,
+      DATABASE_REPLICA_URL: 'postgres://saiduan:pw@replica:5432/saiduan',
+      REPLICA_MAX_LAG_SECONDS: '15',
+    });
+    expect(replicated.DATABASE_REPLICA_URL).toBe('postgres://saiduan:pw@replica:5432/saiduan');
+    expect(replicated.REPLICA_MAX_LAG_SECONDS).toBe(15);
+    expect(() => parseConfig({ ...valid, DATABASE_REPLICA_URL: 'mysql://nope' })).toThrowError(
+      /^Invalid configuration: DATABASE_REPLICA_URL .+$/,
+    );
+  });
+
   it('names every missing required variable', () => {
     const err = (() => {
       try {
