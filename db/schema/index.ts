@@ -18,3 +18,4 @@ export * from './report-aggregates';
 export * from './drafts';
 export * from './services';
 export * from './imports';
+export * from './form-definitions';

@@ -18,6 +18,7 @@ import { draftRoutes } from './drafts.routes';
 import { colleagueRoutes } from './colleagues.routes';
 import { answerOnRoutes } from './answer-on.routes';
 import { consentRequirementRoutes } from './consent-requirements.routes';
+import { formDefinitionRoutes } from './form-definitions.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -43,4 +44,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(colleagueRoutes);
   await app.register(answerOnRoutes);
   await app.register(consentRequirementRoutes);
+  await app.register(formDefinitionRoutes);
 };
