@@ -160,7 +160,10 @@ export const initialFormDefinitions: Record<string, TFormDefinition> = {
         key: 'exploitation',
         fields: ['meansOfControl', 'exploitationStartedOn', 'exploitationEndedOn'],
       },
-      { key: 'recruitment', fields: ['recruitmentMethod', 'recruiterRelation', 'recruitmentPlace'] },
+      {
+        key: 'recruitment',
+        fields: ['recruitmentMethod', 'recruiterRelation', 'recruitmentPlace'],
+      },
       documents,
     ],
     contact: [],

@@ -83,8 +83,13 @@ const ZPersonFields = ZPersonShape.extend({
   schoolStatus: ZVocabCode('schoolStatuses').nullable(),
   livesWith: ZVocabCode('livesWith').nullable(),
 });
-const datesInOrder = (p: { exploitationStartedOn?: string | null; exploitationEndedOn?: string | null }) =>
-  !p.exploitationStartedOn || !p.exploitationEndedOn || p.exploitationStartedOn <= p.exploitationEndedOn;
+const datesInOrder = (p: {
+  exploitationStartedOn?: string | null;
+  exploitationEndedOn?: string | null;
+}) =>
+  !p.exploitationStartedOn ||
+  !p.exploitationEndedOn ||
+  p.exploitationStartedOn <= p.exploitationEndedOn;
 const datesMessage = {
   message: 'exploitation ended before it started',
   path: ['exploitationEndedOn'],
@@ -111,13 +116,16 @@ export const ZPersonCreate = ZPersonFields.omit(identification)
 const notHere = z
   .never({ error: 'set through PUT /api/staff/people/:id/identification' })
   .optional();
-export const ZPersonUpdate = ZPersonFields.omit(identification).partial().extend({
-  version: z.number().int(),
-  exploitationDate: isoDate.nullable().optional(),
-  victimStatus: notHere,
-  identifiedBy: notHere,
-  identificationDate: notHere,
-}).refine(datesInOrder, datesMessage);
+export const ZPersonUpdate = ZPersonFields.omit(identification)
+  .partial()
+  .extend({
+    version: z.number().int(),
+    exploitationDate: isoDate.nullable().optional(),
+    victimStatus: notHere,
+    identifiedBy: notHere,
+    identificationDate: notHere,
+  })
+  .refine(datesInOrder, datesMessage);
 export const ZPerson = ZPersonShape.extend({
   formVersion: z.number().int().nullable(),
   id: z.uuid(),
