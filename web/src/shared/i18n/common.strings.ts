@@ -22,6 +22,17 @@ const lo = {
     signOut: 'ອອກຈາກລະບົບ',
     back: 'ກັບຄືນ',
   },
+  picker: {
+    search: 'ພິມຊື່ເພື່ອຊອກຫາ',
+    remove: 'ເອົາ {{name}} ອອກ',
+    noMatch: 'ບໍ່ພົບ',
+    province: 'ແຂວງ',
+    country: 'ປະເທດ',
+  },
+  date: {
+    hint: 'ວັນ/ເດືອນ/ປີ, ເຊັ່ນ 05/12/2026',
+    bad: 'ວັນທີບໍ່ຖືກຕ້ອງ: ພິມເປັນ ວັນ/ເດືອນ/ປີ',
+  },
   status: {
     loading: 'ກຳລັງໂຫຼດ…',
     saving: 'ກຳລັງບັນທຶກ…',
@@ -107,6 +118,17 @@ const en: TStrings<typeof lo> = {
     retry: 'Try again',
     signOut: 'Sign out',
     back: 'Back',
+  },
+  picker: {
+    search: 'Type a name to search',
+    remove: 'Remove {{name}}',
+    noMatch: 'No match',
+    province: 'Province',
+    country: 'Country',
+  },
+  date: {
+    hint: 'day/month/year, e.g. 05/12/2026',
+    bad: 'Not a date: type it as day/month/year',
   },
   status: {
     loading: 'Loading…',
