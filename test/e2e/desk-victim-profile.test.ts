@@ -153,7 +153,10 @@ describe('the whole victim profile on the desk, per hotline, in Lao', () => {
     await pickPlace(page, lo.where, 'ໄທ', 'ໄທ');
     await screenshot(page, 'victim-profile-labour-lo');
     await add.getByRole('button', { name: lo.savePerson }).click();
-    await page.getByTestId('person-facts').getByText(/ຖືກຂູດຮີດຢູ່: ໄທ/).waitFor();
+    await page
+      .getByTestId('person-facts')
+      .getByText(/ຖືກຂູດຮີດຢູ່: ໄທ/)
+      .waitFor();
     await page.locator('summary', { hasText: lo.addPerson }).click();
     expect(await labour.getByLabel(lo.employer).inputValue()).toBe('');
     expect(await labour.getByLabel(lo.wages).inputValue()).toBe('');

@@ -12,11 +12,16 @@ export function LaoDateField({
   iso,
   onIso,
   name,
+  required,
+  hint,
 }: {
   label: string;
   iso: string | null;
   onIso: (iso: string | null) => void;
   name?: string;
+  required?: boolean;
+  /** What the field means, said before how to type it. */
+  hint?: string;
 }) {
   const { t } = useT();
   const id = useId();
@@ -33,6 +38,7 @@ export function LaoDateField({
       <input
         id={id}
         name={name}
+        required={required}
         inputMode="numeric"
         aria-invalid={bad}
         aria-describedby={`${id}-hint`}
@@ -47,7 +53,7 @@ export function LaoDateField({
         className={bad ? 'error-text' : 'field__hint'}
         role={bad ? 'alert' : undefined}
       >
-        {bad ? t('date.bad') : t('date.hint')}
+        {bad ? t('date.bad') : hint ? `${hint} · ${t('date.hint')}` : t('date.hint')}
       </small>
     </div>
   );
