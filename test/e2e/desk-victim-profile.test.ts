@@ -35,6 +35,9 @@ const lo = {
   sector: 'ຂະແໜງວຽກ',
   factory: 'ໂຮງງານ',
   badDates: 'ກວດເບິ່ງວັນທີ: ພິມເປັນ ວັນ/ເດືອນ/ປີ',
+  profile: 'ຂໍ້ມູນລະອຽດຂອງຜູ້ຖືກເຄາະຮ້າຍ',
+  transit: 'ເດີນທາງຜ່ານ (ປະເທດ ຫຼື ແຂວງ)',
+  saveProfile: 'ບັນທຶກຂໍ້ມູນລະອຽດ',
 };
 
 /** Records an offline contact for a hotline and opens the new case. */
@@ -134,6 +137,31 @@ describe('the whole victim profile on the desk, per hotline, in Lao', () => {
     });
     const [contact] = await db.select().from(contacts);
     expect(contact).toMatchObject({ contactReasons: ['family_relationships'], formVersion: 1 });
+
+    // Later in the case: the profile editor opens with what was stored, and a change keeps the rest.
+    await page.locator('summary', { hasText: lo.profile }).click();
+    const edit = page.getByRole('form', { name: lo.profile });
+    expect(await edit.getByLabel(lo.how).inputValue()).toBe('job_offer');
+    expect(await edit.getByLabel(lo.debt).isChecked()).toBe(true);
+    expect(await edit.getByLabel(lo.began).inputValue()).toBe('01/03/2023');
+    await edit.getByRole('listitem').filter({ hasText: 'ມາເລເຊຍ' }).waitFor();
+    await edit.getByRole('combobox', { name: lo.transit }).fill('ໄທ');
+    await edit
+      .getByRole('listbox', { name: lo.transit })
+      .getByRole('option', { name: 'ໄທ' })
+      .click();
+    await edit.getByLabel(lo.documentsTaken).uncheck();
+    await screenshot(page, 'victim-profile-edit-lo');
+    await edit.getByRole('button', { name: lo.saveProfile }).click();
+    await expect
+      .poll(async () => (await db.select().from(people))[0]?.meansOfControl)
+      .toEqual(['debt_bondage']);
+    const [edited] = await db.select().from(people);
+    expect(edited?.stageLocations).toEqual([
+      { stage: 'transit', kind: 'country', code: 'TH' },
+      { stage: 'exploitation', kind: 'country', code: 'MY' },
+    ]);
+    expect(edited?.recruitmentMethod).toBe('job_offer');
   }, 180_000);
 
   it("shows the labour line its complaint section and keeps the employer's name encrypted", async () => {
