@@ -433,6 +433,8 @@ CREATE TABLE "contacts" (
 	"contact_type" text NOT NULL,
 	"category_code" text,
 	"subcategory_code" text,
+	"contact_reasons" text[] DEFAULT '{}' NOT NULL,
+	"form_version" integer,
 	"caller_province_code" text,
 	"caller_phone_enc" text,
 	"caller_phone_hash" text,
@@ -485,6 +487,18 @@ CREATE TABLE "people" (
 	"recruiter_relation" text,
 	"stage_locations" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"needs" text[] DEFAULT '{}' NOT NULL,
+	"exploitation_started_on" date,
+	"exploitation_ended_on" date,
+	"travel_documents" text[] DEFAULT '{}' NOT NULL,
+	"documents_held_by_others" boolean,
+	"transport_modes" text[] DEFAULT '{}' NOT NULL,
+	"border_crossing" text,
+	"employer_enc" text,
+	"wages_owed_amount" integer,
+	"wages_owed_currency" text,
+	"school_status" text,
+	"lives_with" text,
+	"form_version" integer,
 	"legal_hold" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -794,6 +808,16 @@ CREATE TABLE "webchat_origins" (
 	CONSTRAINT "webchat_origins_hotline_origin_pk" PRIMARY KEY("hotline","origin")
 );
 --> statement-breakpoint
+CREATE TABLE "form_definitions" (
+	"hotline" text NOT NULL,
+	"version" integer NOT NULL,
+	"definition" jsonb NOT NULL,
+	"created_by_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "form_definitions_hotline_version_pk" PRIMARY KEY("hotline","version")
+);
+--> statement-breakpoint
 ALTER TABLE "special_economic_zones" ADD CONSTRAINT "special_economic_zones_province_code_provinces_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."provinces"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "second_factor_exemptions" ADD CONSTRAINT "second_factor_exemptions_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_passkeys" ADD CONSTRAINT "staff_passkeys_user_id_staff_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -839,6 +863,8 @@ ALTER TABLE "chat_conversations" ADD CONSTRAINT "chat_conversations_assigned_to_
 ALTER TABLE "chat_conversations" ADD CONSTRAINT "chat_conversations_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_messages" ADD CONSTRAINT "chat_messages_conversation_id_chat_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."chat_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_messages" ADD CONSTRAINT "chat_messages_author_id_staff_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "form_definitions" ADD CONSTRAINT "form_definitions_hotline_hotlines_number_fk" FOREIGN KEY ("hotline") REFERENCES "public"."hotlines"("number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "form_definitions" ADD CONSTRAINT "form_definitions_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "staff_passkeys_user_idx" ON "staff_passkeys" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "referral_holds_pending_idx" ON "referral_holds" USING btree ("status","release_requested_at");--> statement-breakpoint
 CREATE INDEX "referral_rules_need_idx" ON "referral_rules" USING btree ("need");--> statement-breakpoint

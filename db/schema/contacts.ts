@@ -35,6 +35,10 @@ export const contacts = pgTable(
     contactType: text('contact_type', { enum: contactTypes }).notNull(),
     categoryCode: text('category_code'),
     subcategoryCode: text('subcategory_code'),
+    /** Reasons for contact, Child Helpline International's categories (victim-profile.ts). */
+    contactReasons: text('contact_reasons').array().notNull().default([]),
+    /** The hotline's form version the contact was entered with (form_definitions). */
+    formVersion: integer('form_version'),
     callerProvinceCode: text('caller_province_code'),
     callerPhoneEnc: text('caller_phone_enc'),
     callerPhoneHash: text('caller_phone_hash'),

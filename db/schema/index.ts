@@ -20,3 +20,4 @@ export * from './services';
 export * from './imports';
 export * from './chat';
 export * from './webchat';
+export * from './form-definitions';

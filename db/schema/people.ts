@@ -73,6 +73,22 @@ export const people = pgTable(
     recruiterRelation: text('recruiter_relation'),
     stageLocations: jsonb('stage_locations').$type<TStageLocation[]>().notNull().default([]),
     needs: text('needs').array().notNull().default([]),
+    // The rest of the HTCDS-aligned profile (victim-profile.ts holds the vocabularies).
+    exploitationStartedOn: date('exploitation_started_on', { mode: 'string' }),
+    exploitationEndedOn: date('exploitation_ended_on', { mode: 'string' }),
+    travelDocuments: text('travel_documents').array().notNull().default([]),
+    documentsHeldByOthers: boolean('documents_held_by_others'),
+    transportModes: text('transport_modes').array().notNull().default([]),
+    borderCrossing: text('border_crossing'),
+    /** The labour line's complaint: employer name encrypted; wages owed counted in plain. */
+    employerEnc: text('employer_enc'),
+    wagesOwedAmount: integer('wages_owed_amount'),
+    wagesOwedCurrency: text('wages_owed_currency'),
+    /** The youth line's questions. */
+    schoolStatus: text('school_status'),
+    livesWith: text('lives_with'),
+    /** The hotline's form version the person was entered with (form_definitions). */
+    formVersion: integer('form_version'),
     legalHold: boolean('legal_hold').notNull().default(false),
     version: integer('version').notNull().default(1),
     ...timestamps,

@@ -1,3 +1,5 @@
+import { formDefinitions } from '../schema/form-definitions';
+import { initialFormDefinitions } from '../../src/contracts/victim-profile';
 import { sql } from 'drizzle-orm';
 import type { TDatabase } from '../../src/infra/database';
 import { hashPassword } from '../../src/modules/auth/password';
@@ -141,6 +143,16 @@ export async function seedDemo(
 ): Promise<TDemoLogin[]> {
   await db.insert(hotlines).values(demoHotlines).onConflictDoNothing();
   await db.insert(chatChannelConfigs).values(demoChatChannels()).onConflictDoNothing();
+  // Version 1 of each hotline's forms; an administrator publishes the next ones.
+  await db
+    .insert(formDefinitions)
+    .values(
+      demoHotlines.flatMap((h) => {
+        const definition = initialFormDefinitions[h.number];
+        return definition ? [{ hotline: h.number, version: 1, definition }] : [];
+      }),
+    )
+    .onConflictDoNothing();
   const logins: TDemoLogin[] = [];
   for (const user of demoStaff) {
     const password = passwordFor(user.username);

@@ -92,6 +92,10 @@ export const errorCatalogue = {
   },
   IMPORT_FILE_UNREADABLE: { status: 422, message: 'The file could not be read as CSV or XLSX.' },
   CONFLICT: { status: 409, message: 'The record was changed by someone else.' },
+  FORM_VERSION_UNKNOWN: {
+    status: 400,
+    message: 'This form version does not exist for the hotline; reload the form.',
+  },
   CLOSURE_REASON_REQUIRED: { status: 422, message: 'Say why the case is being closed.' },
   REOPEN_REASON_REQUIRED: { status: 422, message: 'Say why the case is being reopened.' },
   REASON_NOTE_REQUIRED: { status: 422, message: 'A reason of "other" needs a note.' },

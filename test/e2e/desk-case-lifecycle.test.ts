@@ -113,6 +113,10 @@ describe('a case closed, reopened, followed up and a referral withdrawn, on the 
     await withdraw.getByRole('button', { name: 'ຖອນ ແລະ ແຈ້ງພາກສ່ວນຮ່ວມມື' }).click();
     await ticketState.getByText('ຖອນຄືນ').waitFor();
     expect(await desk.getByText('ຖອນການສົ່ງຕໍ່', { exact: true }).count()).toBe(0);
+    // The referral's tag follows its only partner: withdrawn, no longer "sent".
+    const tag = desk.getByTestId('referral-status');
+    await expect.poll(() => tag.textContent()).toBe('ຖອນຄືນ');
+    expect(await tag.textContent()).not.toBe('ສົ່ງແລ້ວ');
     const [ticket] = await db.select().from(tickets).where(eq(tickets.referralId, referralId));
     expect(ticket?.state).toBe('withdrawn');
     await screenshot(desk, 'desk-referral-withdrawn-lo');

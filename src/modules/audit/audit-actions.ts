@@ -69,6 +69,7 @@ export const auditActions = [
   'partner.unit_changed',
   'referral_rule.changed',
   'hotline.settings_changed',
+  'hotline.form_published',
   'export.downloaded',
   'report.published',
   'routing.caller_assigned',

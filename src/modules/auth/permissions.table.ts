@@ -67,6 +67,8 @@ export const permissionsTable = {
   'callback.take': caseWorkers,
   'missed-call.list': caseWorkers,
   'hotline.view': { supervisor: 'hotline', administrator: 'all' },
+  // The desk draws its contact and victim forms from the hotline's form definition.
+  'form.view': { counsellor: 'hotline', supervisor: 'hotline', administrator: 'all' },
   'hotline.manage': adminOnly,
   'referral.request': caseWorkers,
   'referral.view': caseWorkers,

@@ -1,3 +1,4 @@
+import { formVersionForRecord } from '../hotlines/form-definitions.service';
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { contacts } from '../../../db/schema/contacts';
@@ -39,6 +40,7 @@ export type TContactInput = TSealedInput &
       | 'interpreterLanguage'
       | 'categoryCode'
       | 'subcategoryCode'
+      | 'contactReasons'
       | 'callerProvinceCode'
       | 'safeToTalk'
       | 'noSms'
@@ -50,6 +52,8 @@ export type TContactInput = TSealedInput &
     counsellorId?: string;
     /** The call this contact records, as the console knows it; resolved to the call row here. */
     callSid?: string;
+    /** The hotline's form version the desk drew; the current one when absent. */
+    formVersion?: number | null;
   };
 
 export function contactResource(
@@ -89,8 +93,16 @@ function sealed(deps: TRecordsDeps, id: string, input: TSealedInput) {
 export async function createContact(deps: TRecordsDeps, actor: TActor, input: TContactInput) {
   if (!can(actor, 'contact.create', { hotline: input.hotline })) throw new AppError('FORBIDDEN');
   const id = randomUUID();
-  const { callerPhone, callerName, summary, safeCallbackWindow, codeWord, callSid, ...plain } =
-    input;
+  const {
+    callerPhone,
+    callerName,
+    summary,
+    safeCallbackWindow,
+    codeWord,
+    callSid,
+    formVersion: askedVersion,
+    ...plain
+  } = input;
   if (input.counsellorId && !(await findStaffById(deps.db, input.counsellorId)))
     throw new AppError('VALIDATION_FAILED', { details: [{ path: '/counsellorId' }] });
   if (input.callId && !(await callExists(deps.db, input.callId)))
@@ -110,6 +122,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
       if (!target) throw new AppError('CASE_NOT_FOUND');
       assertCanOnCase(actor, 'case.note', target);
     }
+    const formVersion = await formVersionForRecord(tx, input.hotline, askedVersion);
     const [created] = await tx
       .insert(contacts)
       .values({
@@ -117,6 +130,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
         ...enc,
         ...linked,
         id,
+        formVersion,
         occurredAt: input.occurredAt ?? new Date(),
         counsellorId: input.counsellorId ?? actor.userId,
         recordedById: actor.userId,
@@ -143,6 +157,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
         caseId: input.caseId ?? null,
         offline: (input.counsellorId ?? actor.userId) !== actor.userId,
         callLinked: call !== null,
+        formVersion,
       },
     });
     return created as TContactRow;

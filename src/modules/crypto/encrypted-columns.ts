@@ -38,6 +38,7 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
       'address_enc',
       'phone_enc',
       'notes_enc',
+      'employer_enc',
     ],
   },
   { table: 'contact_drafts', idColumn: 'id', columns: ['data_enc'] },

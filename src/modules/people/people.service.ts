@@ -16,6 +16,7 @@ import { appendTimeline } from '../cases/case-timeline.repository';
 import { findCaseForUpdate } from '../cases/cases.repository';
 import type { TRecordsDeps } from '../cases/records.deps';
 import { caseLanguage } from '../contacts/contact-language.repository';
+import { formVersionForRecord } from '../hotlines/form-definitions.service';
 import { personLanguageDefaults } from './person-language.policy';
 import { personAgeFacts } from './person-stats.policy';
 import { personSealed, personView, type TPersonRow } from './person-view';
@@ -46,6 +47,16 @@ export type TPersonInput = TSealed &
       | 'stageLocations'
       | 'needs'
       | 'under18AtExploitation'
+      | 'exploitationStartedOn'
+      | 'exploitationEndedOn'
+      | 'travelDocuments'
+      | 'documentsHeldByOthers'
+      | 'transportModes'
+      | 'borderCrossing'
+      | 'wagesOwedAmount'
+      | 'wagesOwedCurrency'
+      | 'schoolStatus'
+      | 'livesWith'
     >
   > & { exploitationDate?: string | null };
 
@@ -60,12 +71,15 @@ export function columnsFor(
   current?: TPersonRow,
 ) {
   const keyring = keyringOf(deps.config);
-  const { fullName, alias, dateOfBirth, address, phone, notes, exploitationDate, ...plain } = input;
+  const { fullName, alias, dateOfBirth, address, phone, notes, employer, ...rest } = input;
+  const { exploitationDate: given, ...plain } = rest;
+  // When exploitation began decides whether the person was trafficked as a child.
+  const exploitationDate = given ?? input.exploitationStartedOn;
   const enc = sealColumns(
     keyring,
     'people',
     id,
-    { fullName, alias, dateOfBirth, address, phone, notes },
+    { fullName, alias, dateOfBirth, address, phone, notes, employer },
     personSealed,
   );
   const ageInputsChanged =
@@ -79,7 +93,7 @@ export function columnsFor(
         dateOfBirth: dateOfBirth ?? null,
         ageAtIdentification: input.ageAtIdentification ?? current?.ageAtIdentification ?? null,
         identificationDate: input.identificationDate ?? current?.identificationDate ?? null,
-        exploitationDate: exploitationDate ?? null,
+        exploitationDate: exploitationDate ?? current?.exploitationStartedOn ?? null,
         under18AtExploitation:
           input.under18AtExploitation ?? current?.under18AtExploitation ?? null,
         today: laoToday(),
@@ -97,6 +111,7 @@ export function columnsFor(
       phoneHash: phone ? phoneHash(keyring, phone) : null,
     }),
     ...(enc.notes !== undefined && { notesEnc: enc.notes }),
+    ...(enc.employer !== undefined && { employerEnc: enc.employer }),
   };
 }
 
@@ -105,20 +120,22 @@ export async function addPersonToCase(
   deps: TRecordsDeps,
   actor: TActor,
   caseId: string,
-  input: TPersonInput & { role: (typeof casePersonRoles)[number] },
+  input: TPersonInput & { role: (typeof casePersonRoles)[number]; formVersion?: number | null },
 ) {
   const id = randomUUID();
-  const { role, ...fields } = input;
+  const { role, formVersion: askedVersion, ...fields } = input;
   const row = await deps.db.transaction(async (tx) => {
     const target = await findCaseForUpdate(tx, caseId);
     if (!target) throw new AppError('CASE_NOT_FOUND');
     assertCanOnCase(actor, 'person.create', target, 'case.view');
     const spoken = personLanguageDefaults(fields, await caseLanguage(tx, caseId));
+    const formVersion = await formVersionForRecord(tx, target.hotline, askedVersion);
     const [created] = await tx
       .insert(people)
       .values({
         ...columnsFor(deps, id, { ...fields, ...spoken }),
         id,
+        formVersion,
         hotline: target.hotline,
         createdById: actor.userId,
       })
@@ -136,7 +153,7 @@ export async function addPersonToCase(
       action: 'person.created',
       entityType: 'person',
       entityId: id,
-      data: { caseId, role },
+      data: { caseId, role, formVersion },
     });
     return created as TPersonRow;
   });

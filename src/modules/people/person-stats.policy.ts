@@ -36,10 +36,17 @@ export function personAgeFacts(input: {
   const age = input.dateOfBirth
     ? ageOn(input.dateOfBirth, identifiedOn)
     : (input.ageAtIdentification ?? null);
+  // Without a date of birth, an age and the day exploitation began still place it: 19 now,
+  // exploited since three years ago, was a child then. Someone's explicit answer wins.
+  const ageThen =
+    !input.dateOfBirth && age !== null && input.exploitationDate
+      ? age - Math.max(0, ageOn(input.exploitationDate, identifiedOn))
+      : null;
   const atExploitation =
     input.dateOfBirth && input.exploitationDate
       ? ageOn(input.dateOfBirth, input.exploitationDate) < 18
-      : (input.under18AtExploitation ?? (age !== null && age < 18 ? true : null));
+      : (input.under18AtExploitation ??
+        (ageThen !== null ? ageThen < 18 : age !== null && age < 18 ? true : null));
   return {
     ageAtIdentification: age,
     ageBand: ageBandOf(age),

@@ -11,6 +11,7 @@ export const personSealed = {
   address: 'address_enc',
   phone: 'phone_enc',
   notes: 'notes_enc',
+  employer: 'employer_enc',
 } as const;
 
 export function personView(keyring: TKeyring, row: TPersonRow) {
@@ -22,6 +23,7 @@ export function personView(keyring: TKeyring, row: TPersonRow) {
     phoneEnc,
     phoneHash: _hash,
     notesEnc,
+    employerEnc,
     ...plain
   } = row;
   const open = openColumns(
@@ -35,6 +37,7 @@ export function personView(keyring: TKeyring, row: TPersonRow) {
       address: addressEnc,
       phone: phoneEnc,
       notes: notesEnc,
+      employer: employerEnc,
     },
     personSealed,
   );

@@ -61,6 +61,17 @@ describe('person age facts', () => {
     });
     expect(ageBandOf(50)).toBe('50+');
   });
+
+  it('places the age at exploitation from an age and the day it began, unless someone said', () => {
+    const since = { ageAtIdentification: 19, exploitationDate: '2023-03-01', today: '2026-11-22' };
+    expect(personAgeFacts(since).under18AtExploitation).toBe(true);
+    expect(personAgeFacts({ ...since, exploitationDate: '2026-01-01' }).under18AtExploitation).toBe(
+      false,
+    );
+    expect(personAgeFacts({ ...since, under18AtExploitation: false }).under18AtExploitation).toBe(
+      false,
+    );
+  });
 });
 
 describe('consent and retention', () => {

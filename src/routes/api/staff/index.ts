@@ -20,6 +20,7 @@ import { colleagueRoutes } from './colleagues.routes';
 import { answerOnRoutes } from './answer-on.routes';
 import { consentRequirementRoutes } from './consent-requirements.routes';
 import { webchatRoutes } from './webchat.routes';
+import { formDefinitionRoutes } from './form-definitions.routes';
 
 /**
  * /api/staff: counsellors, supervisors, statisticians, administrators (and partner users where a
@@ -47,4 +48,5 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(answerOnRoutes);
   await app.register(consentRequirementRoutes);
   await app.register(webchatRoutes);
+  await app.register(formDefinitionRoutes);
 };

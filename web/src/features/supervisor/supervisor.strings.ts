@@ -167,6 +167,7 @@ const lo = {
     },
     hotline: {
       settings_changed: 'ປ່ຽນການຕັ້ງຄ່າສາຍດ່ວນ',
+      form_published: 'ເຜີຍແຜ່ແບບຟອມສະບັບໃໝ່',
     },
     export: {
       downloaded: 'ດາວໂຫຼດລາຍງານ',
@@ -384,6 +385,7 @@ const en: TStrings<typeof lo> = {
     },
     hotline: {
       settings_changed: 'Changed hotline settings',
+      form_published: 'Published a new form version',
     },
     export: {
       downloaded: 'Downloaded report',

@@ -22,6 +22,17 @@ const lo = {
     signOut: 'ອອກຈາກລະບົບ',
     back: 'ກັບຄືນ',
   },
+  picker: {
+    search: 'ພິມຊື່ເພື່ອຊອກຫາ',
+    remove: 'ເອົາ {{name}} ອອກ',
+    noMatch: 'ບໍ່ພົບ',
+    province: 'ແຂວງ',
+    country: 'ປະເທດ',
+  },
+  date: {
+    hint: 'ວັນ/ເດືອນ/ປີ, ເຊັ່ນ 05/12/2026',
+    bad: 'ວັນທີບໍ່ຖືກຕ້ອງ: ພິມເປັນ ວັນ/ເດືອນ/ປີ',
+  },
   status: {
     loading: 'ກຳລັງໂຫຼດ…',
     saving: 'ກຳລັງບັນທຶກ…',
@@ -65,6 +76,7 @@ const lo = {
     IMPORT_NOT_READY: 'ການນຳເຂົ້ານີ້ເຮັດແບບນັ້ນບໍ່ໄດ້ໃນຕອນນີ້ (ກຳລັງດຳເນີນ, ນຳເຂົ້າແລ້ວ ຫຼື ຍົກເລີກແລ້ວ).',
     IMPORT_UNDO_BLOCKED: 'ມີຂໍ້ມູນທີ່ເພີ່ມພາຍຫຼັງອີງໃສ່ການນຳເຂົ້ານີ້; ກະລຸນາຍົກເລີກອັນນັ້ນກ່ອນ.',
     CONFLICT: 'ມີຄົນອື່ນແກ້ໄຂຂໍ້ມູນນີ້ແລ້ວ, ກະລຸນາໂຫຼດຄືນ.',
+    FORM_VERSION_UNKNOWN: 'ແບບຟອມນີ້ບໍ່ມີແລ້ວ, ກະລຸນາໂຫຼດໜ້າຄືນ.',
     RATE_LIMITED: 'ຄຳຮ້ອງຫຼາຍເກີນໄປ, ກະລຸນາລໍຖ້າຈັກໜ້ອຍ.',
     ORIGIN_REFUSED: 'ຄຳຮ້ອງນີ້ບໍ່ໄດ້ມາຈາກແອັບນີ້, ກະລຸນາໂຫຼດໜ້າຄືນ.',
     DATABASE_UNAVAILABLE: 'ຖານຂໍ້ມູນບໍ່ຕອບສະໜອງຊົ່ວຄາວ, ກະລຸນາລອງໃໝ່ໃນອີກບໍ່ດົນ.',
@@ -107,6 +119,17 @@ const en: TStrings<typeof lo> = {
     retry: 'Try again',
     signOut: 'Sign out',
     back: 'Back',
+  },
+  picker: {
+    search: 'Type a name to search',
+    remove: 'Remove {{name}}',
+    noMatch: 'No match',
+    province: 'Province',
+    country: 'Country',
+  },
+  date: {
+    hint: 'day/month/year, e.g. 05/12/2026',
+    bad: 'Not a date: type it as day/month/year',
   },
   status: {
     loading: 'Loading…',
@@ -151,6 +174,7 @@ const en: TStrings<typeof lo> = {
     IMPORT_NOT_READY: 'This import cannot do that now (it is running, imported or undone).',
     IMPORT_UNDO_BLOCKED: 'Records added since depend on this import; undo those first.',
     CONFLICT: 'Someone else changed this record; please reload it.',
+    FORM_VERSION_UNKNOWN: 'This form version no longer exists; please reload the page.',
     RATE_LIMITED: 'Too many requests; please wait a moment.',
     ORIGIN_REFUSED: 'This request did not come from this application; please reload the page.',
     DATABASE_UNAVAILABLE: 'The records database is not answering; please try again in a moment.',

@@ -8,6 +8,13 @@ import {
   victimStatuses,
 } from '../../../../../db/schema/people';
 import { ZProvinceCode } from '../../../../contracts/codes';
+import {
+  ZCountry,
+  ZExploitationForms,
+  ZStageLocation,
+  ZVocabCode,
+  ZVocabCodes,
+} from '../../../../contracts/victim-profile';
 import { code, iso, text, ZPhone } from './records.schemas';
 
 const ZStage = z.object({
@@ -17,7 +24,8 @@ const ZStage = z.object({
 });
 const isoDate = z.iso.date();
 const codes = z.array(code).max(20);
-const ZPersonFields = z.object({
+/** What a person record holds, as the API answers it (stored codes shown as they are). */
+const ZPersonShape = z.object({
   fullName: text(200).nullable(),
   alias: text(200).nullable(),
   dateOfBirth: isoDate.nullable(),
@@ -44,7 +52,48 @@ const ZPersonFields = z.object({
   stageLocations: z.array(ZStage).max(20),
   needs: codes,
   under18AtExploitation: z.boolean().nullable(),
+  exploitationStartedOn: isoDate.nullable(),
+  exploitationEndedOn: isoDate.nullable(),
+  travelDocuments: codes,
+  documentsHeldByOthers: z.boolean().nullable(),
+  transportModes: codes,
+  borderCrossing: code.nullable(),
+  employer: text(200).nullable(),
+  wagesOwedAmount: z.number().int().min(0).max(2_000_000_000).nullable(),
+  wagesOwedCurrency: code.nullable(),
+  schoolStatus: code.nullable(),
+  livesWith: code.nullable(),
 });
+/**
+ * What may be written: every code checked against its reference list (countries, provinces,
+ * the HTCDS-aligned vocabularies in victim-profile.ts), not only its shape.
+ */
+const ZPersonFields = ZPersonShape.extend({
+  nationalities: z.array(ZCountry).max(5),
+  exploitationForms: ZExploitationForms,
+  labourSector: ZVocabCode('labourSectors').nullable(),
+  meansOfControl: ZVocabCodes('meansOfControl'),
+  recruitmentMethod: ZVocabCode('recruitmentMethods').nullable(),
+  recruiterRelation: ZVocabCode('recruiterRelations').nullable(),
+  stageLocations: z.array(ZStageLocation).max(20),
+  travelDocuments: ZVocabCodes('travelDocuments'),
+  transportModes: ZVocabCodes('transportModes'),
+  borderCrossing: ZVocabCode('borderCrossings').nullable(),
+  wagesOwedCurrency: ZVocabCode('wageCurrencies').nullable(),
+  schoolStatus: ZVocabCode('schoolStatuses').nullable(),
+  livesWith: ZVocabCode('livesWith').nullable(),
+});
+const datesInOrder = (p: {
+  exploitationStartedOn?: string | null;
+  exploitationEndedOn?: string | null;
+}) =>
+  !p.exploitationStartedOn ||
+  !p.exploitationEndedOn ||
+  p.exploitationStartedOn <= p.exploitationEndedOn;
+const datesMessage = {
+  message: 'exploitation ended before it started',
+  path: ['exploitationEndedOn'],
+};
 // Identification (status, authority, date) is its own act with its own permission: the
 // identification route sets it; a new person is at most a possible or presumed victim.
 const identification = {
@@ -59,19 +108,26 @@ export const ZPersonCreate = ZPersonFields.omit(identification)
     role: z.enum(casePersonRoles),
     /** Only used to derive the under-18-at-exploitation flag; not stored. */
     exploitationDate: isoDate.nullable().optional(),
-  });
+    /** The hotline's form version the desk drew (form_definitions); the current one if absent. */
+    formVersion: z.number().int().min(1).nullable().optional(),
+  })
+  .refine(datesInOrder, datesMessage);
 /** Sent here, identification would be ignored: refused (400) so the caller learns where it goes. */
 const notHere = z
   .never({ error: 'set through PUT /api/staff/people/:id/identification' })
   .optional();
-export const ZPersonUpdate = ZPersonFields.omit(identification).partial().extend({
-  version: z.number().int(),
-  exploitationDate: isoDate.nullable().optional(),
-  victimStatus: notHere,
-  identifiedBy: notHere,
-  identificationDate: notHere,
-});
-export const ZPerson = ZPersonFields.extend({
+export const ZPersonUpdate = ZPersonFields.omit(identification)
+  .partial()
+  .extend({
+    version: z.number().int(),
+    exploitationDate: isoDate.nullable().optional(),
+    victimStatus: notHere,
+    identifiedBy: notHere,
+    identificationDate: notHere,
+  })
+  .refine(datesInOrder, datesMessage);
+export const ZPerson = ZPersonShape.extend({
+  formVersion: z.number().int().nullable(),
   id: z.uuid(),
   hotline: z.string(),
   createdById: z.uuid().nullable(),

@@ -15,6 +15,7 @@ import {
 } from '../../../../../db/schema/contacts';
 import { ZServiceCode } from '../../../../contracts/partner-tickets';
 import { ZCode, ZProvinceCode } from '../../../../contracts/codes';
+import { ZVocabCodes } from '../../../../contracts/victim-profile';
 import { ZErrorBody } from '../../../error.schema';
 
 /** Dates leave the API as ISO strings; this turns a row's Date values into them. */
@@ -111,6 +112,7 @@ const ZContactFields = z.object({
   contactType: z.enum(contactTypes),
   categoryCode: code.nullable().optional(),
   subcategoryCode: code.nullable().optional(),
+  contactReasons: ZVocabCodes('contactReasons').optional(),
   callerProvinceCode: ZProvinceCode.nullable().optional(),
   callerPhone: ZPhone.nullable().optional(),
   callerName: text(200).nullable().optional(),
@@ -125,6 +127,8 @@ const ZContactFields = z.object({
 });
 export const ZContactCreate = ZContactFields.extend({
   hotline: code,
+  /** The hotline's form version the desk drew (form_definitions); the current one if absent. */
+  formVersion: z.number().int().min(1).nullable().optional(),
   callId: z.uuid().nullable().optional(),
   caseId: z.uuid().nullable().optional(),
   /** Set when recording an offline contact on behalf of the counsellor who took it. */
@@ -134,6 +138,8 @@ export const ZContactUpdate = ZContactFields.partial().refine((v) => Object.keys
   message: 'nothing to change',
 });
 export const ZContact = ZContactFields.required().extend({
+  contactReasons: z.array(z.string()),
+  formVersion: z.number().int().nullable(),
   id: z.uuid(),
   hotline: z.string(),
   callId: z.uuid().nullable(),

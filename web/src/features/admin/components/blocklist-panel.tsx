@@ -1,3 +1,4 @@
+import { LaoDateField } from '../../../shared/ui/lao-date-field';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { formatDate, formatDateTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
@@ -24,7 +25,8 @@ export function BlocklistPanel({ hotlines }: { hotlines: string[] }) {
   const [phone, setPhone] = useState('');
   const [hotline, setHotline] = useState(ALL);
   const [reason, setReason] = useState<TBlockReason>('abusive');
-  const [until, setUntil] = useState('');
+  // '' = no end; null while what is typed is not a date (the field says so).
+  const [until, setUntil] = useState<string | null>('');
   const load = useCallback(() => {
     fetchBlocks().then(setBlocks, setError);
   }, []);
@@ -34,6 +36,7 @@ export function BlocklistPanel({ hotlines }: { hotlines: string[] }) {
     event.preventDefault();
     setError(null);
     setDone(null);
+    if (until === null) return;
     try {
       const block = await addBlock({
         phone,
@@ -89,12 +92,11 @@ export function BlocklistPanel({ hotlines }: { hotlines: string[] }) {
             options={blockReasons.map((r) => ({ value: r, label: t(`blocklist.reasons.${r}`) }))}
             onChange={(e) => setReason(e.target.value as TBlockReason)}
           />
-          <TextField
+          <LaoDateField
             label={t('blocklist.until')}
             hint={t('blocklist.untilHint')}
-            type="date"
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
+            iso={until}
+            onIso={setUntil}
           />
         </div>
         <div className="admin-form__footer">

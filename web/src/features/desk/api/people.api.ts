@@ -24,6 +24,27 @@ export const ZPerson = z.object({
   identifiedBy: z.string().nullable(),
   identificationDate: z.string().nullable(),
   version: z.number(),
+  // The HTCDS-aligned profile (victim-profile.ts); defaults keep older answers readable.
+  under18AtExploitation: z.boolean().nullable().default(null),
+  recruitmentMethod: z.string().nullable().default(null),
+  recruiterRelation: z.string().nullable().default(null),
+  stageLocations: z
+    .array(z.object({ stage: z.string(), kind: z.string(), code: z.string() }))
+    .default([]),
+  transportModes: z.array(z.string()).default([]),
+  borderCrossing: z.string().nullable().default(null),
+  meansOfControl: z.array(z.string()).default([]),
+  labourSector: z.string().nullable().default(null),
+  exploitationStartedOn: z.string().nullable().default(null),
+  exploitationEndedOn: z.string().nullable().default(null),
+  travelDocuments: z.array(z.string()).default([]),
+  documentsHeldByOthers: z.boolean().nullable().default(null),
+  employer: z.string().nullable().default(null),
+  wagesOwedAmount: z.number().nullable().default(null),
+  wagesOwedCurrency: z.string().nullable().default(null),
+  schoolStatus: z.string().nullable().default(null),
+  livesWith: z.string().nullable().default(null),
+  formVersion: z.number().nullable().default(null),
 });
 export type TPerson = z.infer<typeof ZPerson>;
 
@@ -47,11 +68,35 @@ export type TPersonInput = {
   /** Left empty: the server fills in the caller's language from the case's contact. */
   languages: string[];
   interpreterNeeded?: boolean;
-};
+  formVersion?: number | null;
+} & TProfileInput;
+
+/** The profile fields a hotline's form shows; only those are sent, so hidden ones stay as stored. */
+export type TProfileInput = Partial<{
+  recruitmentMethod: string | null;
+  recruiterRelation: string | null;
+  stageLocations: Array<{ stage: string; kind: string; code: string }>;
+  transportModes: string[];
+  borderCrossing: string | null;
+  meansOfControl: string[];
+  labourSector: string | null;
+  exploitationStartedOn: string | null;
+  exploitationEndedOn: string | null;
+  under18AtExploitation: boolean | null;
+  travelDocuments: string[];
+  documentsHeldByOthers: boolean | null;
+  employer: string | null;
+  wagesOwedAmount: number | null;
+  wagesOwedCurrency: string | null;
+  schoolStatus: string | null;
+  livesWith: string | null;
+}>;
 
 export const getPerson = (id: string) => api.get(`${BASE}/people/${id}`, ZPerson);
 export const addPerson = (caseId: string, input: TPersonInput) =>
   api.post(`${BASE}/cases/${caseId}/people`, input, ZPerson);
+export const updateProfile = (personId: string, input: TProfileInput & { version: number }) =>
+  api.patch(`${BASE}/people/${personId}`, input, ZPerson);
 export const getConsents = (personId: string) =>
   api.get(`${BASE}/people/${personId}/consents`, ZConsents);
 export const recordConsent = (

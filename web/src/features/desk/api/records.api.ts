@@ -89,6 +89,7 @@ export async function saveContact(args: {
       callerType: draft.callerType,
       contactType: draft.contactType,
       categoryCode: orNull(draft.categoryCode),
+      contactReasons: draft.contactReasons ?? [],
       callerProvinceCode: orNull(draft.callerProvinceCode),
       callerName: orNull(draft.callerName),
       callerPhone: orNull(draft.callerPhone),

@@ -11,7 +11,10 @@ import { CaseFollowUps } from './case-follow-ups';
 import { CaseLifecycle } from './case-lifecycle';
 import { ConsentForm } from './consent-form';
 import { IdentificationForm } from './identification-form';
+import { PersonFacts } from './person-facts';
+import { useFormDefinition } from '../hooks/use-form-definition';
 import { PersonForm } from './person-form';
+import { PersonProfileEditor } from './person-profile-editor';
 import { ReferralSection } from './referral-section';
 import '../case.strings';
 
@@ -40,6 +43,8 @@ export function CaseView({ caseId }: { caseId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
   const me = useUser().userId;
+  const { t: tp } = useT('profile');
+  const form = useFormDefinition(data?.caseRow.hotline ?? '');
 
   const load = useCallback(async () => {
     try {
@@ -103,6 +108,7 @@ export function CaseView({ caseId }: { caseId: string }) {
               {p.fullName ?? `#${i + 1}`} · {t(`person.sexes.${p.sex}`)}
               {p.ageAtIdentification !== null ? ` · ${p.ageAtIdentification}` : ''}
             </h3>
+            <PersonFacts person={p} />
             <p data-testid="victim-status">
               <span className={`tag ${p.victimStatus === 'identified' ? 'tag--ok' : ''}`}>
                 {t(`identification.statuses.${p.victimStatus}`)}
@@ -111,6 +117,17 @@ export function CaseView({ caseId }: { caseId: string }) {
                 ? ` · ${t(`identification.authorities.${p.identifiedBy}`, { defaultValue: p.identifiedBy })} · ${formatDate(`${p.identificationDate}T12:00:00+07:00`)}`
                 : ''}
             </p>
+            {form.view ? (
+              <details>
+                <summary>{tp('edit')}</summary>
+                <PersonProfileEditor
+                  key={p.version}
+                  person={p}
+                  definition={form.view.definition}
+                  onSaved={() => void load()}
+                />
+              </details>
+            ) : null}
             <details>
               <summary>{t('identification.title')}</summary>
               <IdentificationForm key={p.version} person={p} onSaved={() => void load()} />
@@ -130,7 +147,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         ))}
         <details open={people.length === 0}>
           <summary>{t('addPerson')}</summary>
-          <PersonForm caseId={caseId} onSaved={() => void load()} />
+          <PersonForm caseId={caseId} hotline={caseRow.hotline} onSaved={() => void load()} />
         </details>
       </section>
       <ReferralSection caseId={caseId} caseProvinceCode={caseRow.provinceCode} people={people} />

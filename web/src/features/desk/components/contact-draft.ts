@@ -14,6 +14,8 @@ export type TContactDraft = {
   interpreterNeeded: boolean;
   contactType: string;
   categoryCode: string;
+  /** Child Helpline International's reasons for contact, where the hotline's form asks them. */
+  contactReasons?: string[];
   channel: Extract<TContactChannel, 'call' | 'call_back' | 'walk_in' | 'field_visit'>;
   occurredAt: string;
   safeToTalk: (typeof safeToTalkAnswers)[number];
@@ -37,6 +39,7 @@ export function emptyDraft(channel: TContactDraft['channel'], language: string):
     interpreterNeeded: false,
     contactType: 'crisis',
     categoryCode: '',
+    contactReasons: [],
     channel,
     occurredAt: '',
     safeToTalk: 'unknown',

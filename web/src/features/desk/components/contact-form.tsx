@@ -5,6 +5,8 @@ import { SelectField, TextArea, TextField } from '../../../shared/ui/field';
 import type { TDraftStatus } from '../hooks/use-draft';
 import { ActionError } from './action-error';
 import { callerTypes, contactTypes, type TContactDraft } from './contact-draft';
+import { ContactReasons } from './contact-reasons';
+import { useFormDefinition } from '../hooks/use-form-definition';
 import '../contact.strings';
 
 type TContactFormProps = {
@@ -12,15 +14,25 @@ type TContactFormProps = {
   update: (patch: Partial<TContactDraft>) => void;
   status: TDraftStatus;
   offline: boolean;
+  /** The hotline the contact is for: its form definition says which sections to ask. */
+  hotline?: string;
   onSubmit: () => Promise<void>;
 };
 
 const LANGUAGES = ['lo', 'hmn', 'kjg', 'en', 'th', 'vi', 'zh'];
 
 /** Caller, what it is about, safety and summary; each change is kept as a draft at once. */
-export function ContactForm({ draft, update, status, offline, onSubmit }: TContactFormProps) {
+export function ContactForm({
+  draft,
+  update,
+  status,
+  offline,
+  hotline,
+  onSubmit,
+}: TContactFormProps) {
   const { t } = useT('contact');
   const lang = currentUiLanguage();
+  const form = useFormDefinition(hotline ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
@@ -55,6 +67,7 @@ export function ContactForm({ draft, update, status, offline, onSubmit }: TConta
       onSubmit={submit}
       aria-labelledby="contact-title"
       data-testid="contact-form"
+      data-form-hotline={form.view?.hotline ?? ''}
     >
       <header className="contact-form__head">
         <h2 id="contact-title">{offline ? t('offlineTitle') : t('title')}</h2>
@@ -172,6 +185,13 @@ export function ContactForm({ draft, update, status, offline, onSubmit }: TConta
             </>
           ) : null}
         </div>
+        {form.view?.definition.contact.map((section) => (
+          <ContactReasons
+            key={section.key}
+            chosen={draft.contactReasons ?? []}
+            onChange={(contactReasons) => update({ contactReasons })}
+          />
+        ))}
         <TextArea
           label={t('summary')}
           rows={5}

@@ -33,6 +33,7 @@ function CallContact({ call, finish }: TCallContactProps) {
       update={draft.update}
       status={draft.status}
       offline={false}
+      hotline={call.hotline}
       onSubmit={submit}
     />
   );

@@ -32,6 +32,7 @@ export function OfflineContact() {
         update={draft.update}
         status={draft.status}
         offline
+        hotline={hotline}
         onSubmit={submit}
       />
     </div>

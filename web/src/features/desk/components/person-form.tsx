@@ -1,9 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { currentUiLanguage, useT } from '../../../shared/i18n/i18n';
-import { exploitationOptions, provinceOptions } from '../../../shared/reference/reference-data';
+import {
+  countryOptions,
+  exploitationOptions,
+  provinceOptions,
+} from '../../../shared/reference/reference-data';
 import { SelectField, TextField } from '../../../shared/ui/field';
+import { PlacePicker, type TPlace } from '../../../shared/ui/place-picker';
 import { addPerson, type TPersonInput } from '../api/people.api';
+import { useFormDefinition } from '../hooks/use-form-definition';
 import { ActionError } from './action-error';
+import { PersonProfileSections } from './person-profile-sections';
+import { blankProfile, profileDatesValid, profileInput, shownFields } from './profile-draft';
 
 const spokenLanguages = ['lo', 'hmn', 'kjg', 'en', 'th', 'vi', 'zh'];
 
@@ -12,38 +20,54 @@ const blankPerson = () => ({
   fullName: '',
   sex: 'unknown',
   age: '',
-  nationality: 'LA',
+  nationalities: [{ kind: 'country', code: 'LA' }] as TPlace[],
   province: '',
   // '' = the caller's language, which the server takes from the case's contact.
   language: '',
   forms: [] as string[],
+  profile: blankProfile(),
 });
 
-/** The statistics fields of a victim; identifying fields stay optional. */
-export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () => void }) {
+/** A victim's statistics fields and the hotline's profile sections; identifying fields optional. */
+export function PersonForm({
+  caseId,
+  hotline,
+  onSaved,
+}: {
+  caseId: string;
+  hotline: string;
+  onSaved: () => void;
+}) {
   const { t } = useT('case');
   const lang = currentUiLanguage();
+  const { view, error: definitionError } = useFormDefinition(hotline);
   const [form, setForm] = useState(blankPerson);
   const [error, setError] = useState<unknown>(null);
+  const [badDates, setBadDates] = useState(false);
   const patch = (p: Partial<typeof form>) => setForm((f) => ({ ...f, ...p }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    const datesOk = profileDatesValid(form.profile);
+    setBadDates(!datesOk);
+    if (!view || !datesOk) return;
     const input: TPersonInput = {
       role: 'victim',
       fullName: form.fullName.trim() || null,
       sex: form.sex as TPersonInput['sex'],
       ageAtIdentification: form.age ? Number(form.age) : null,
-      nationalities: form.nationality ? [form.nationality.toUpperCase()] : [],
+      nationalities: form.nationalities.map((n) => n.code),
       residenceProvinceCode: form.province || null,
       exploitationForms: form.forms,
       languages: form.language ? [form.language] : [],
+      formVersion: view.version,
+      ...profileInput(form.profile, shownFields(view.definition)),
     };
     try {
       await addPerson(caseId, input);
-      // The next person starts blank: one victim's name, age and forms of exploitation must
-      // never be stored (and referred) under the next one.
+      // The next person starts blank: one victim's name, age, forms of exploitation and profile
+      // must never be stored (and referred) under the next one.
       setForm(blankPerson());
       onSaved();
     } catch (err) {
@@ -52,7 +76,12 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
   };
 
   return (
-    <form onSubmit={submit} className="person-form" aria-label={t('addPerson')}>
+    <form
+      onSubmit={submit}
+      className="person-form"
+      aria-label={t('addPerson')}
+      data-form-version={view?.version ?? ''}
+    >
       <div className="grid-2">
         <TextField
           label={t('person.name')}
@@ -76,11 +105,11 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
           value={form.age}
           onChange={(e) => patch({ age: e.target.value })}
         />
-        <TextField
+        <PlacePicker
           label={t('person.nationality')}
-          maxLength={2}
-          value={form.nationality}
-          onChange={(e) => patch({ nationality: e.target.value.toUpperCase() })}
+          options={countryOptions(lang).map((c) => ({ ...c, kind: 'country', code: c.value }))}
+          value={form.nationalities}
+          onChange={(nationalities) => patch({ nationalities })}
         />
         <SelectField
           label={t('person.province')}
@@ -118,8 +147,20 @@ export function PersonForm({ caseId, onSaved }: { caseId: string; onSaved: () =>
           ))}
         </div>
       </fieldset>
-      <ActionError error={error} />
-      <button type="submit" className="button button--primary">
+      {view ? (
+        <PersonProfileSections
+          definition={view.definition}
+          draft={form.profile}
+          patch={(p) => setForm((f) => ({ ...f, profile: { ...f.profile, ...p } }))}
+        />
+      ) : null}
+      {badDates && !profileDatesValid(form.profile) ? (
+        <p className="error-text" role="alert">
+          {t('profile:badDates')}
+        </p>
+      ) : null}
+      <ActionError error={error ?? definitionError} />
+      <button type="submit" className="button button--primary" disabled={!view}>
         {t('person.save')}
       </button>
     </form>

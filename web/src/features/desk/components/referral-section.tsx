@@ -17,6 +17,7 @@ import {
 } from '../api/referrals.api';
 import { ActionError } from './action-error';
 import { HeldPartners } from './held-partners';
+import { referralTag } from './referral-tag.policy';
 import { WithdrawTicket } from './withdraw-ticket';
 
 const finalTicketStates: ReadonlySet<string> = new Set(['completed', 'declined', 'withdrawn']);
@@ -143,9 +144,7 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
               {t(`referral.priorities.${r.priority}`, { defaultValue: r.priority })}
             </span>{' '}
             <span className="tag" data-testid="referral-status">
-              {r.status === 'dispatched' && r.holds.some((h) => h.status === 'held')
-                ? t('referral.states.partly_held')
-                : t(`referral.states.${r.status}`, { defaultValue: r.status })}
+              {t(`referral.states.${referralTag(r)}`, { defaultValue: r.status })}
             </span>
             {r.tickets.map((ticket) => (
               <div key={ticket.id} className="muted">

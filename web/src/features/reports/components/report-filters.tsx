@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { currentUiLanguage, useT } from '../../../shared/i18n/i18n';
 import { provinceOptions } from '../../../shared/reference/reference-data';
+import { LaoDateField } from '../../../shared/ui/lao-date-field';
 import type { TReportFilters } from '../api/reports.api';
 
 const HOTLINES = ['1362', '1554', '1512'];
@@ -18,8 +19,16 @@ export function ReportFilters({
   const [draft, setDraft] = useState(value);
   const set = <K extends keyof TReportFilters>(key: K, v: TReportFilters[K]) =>
     setDraft({ ...draft, [key]: v });
+  // Custom dates typed the Lao way; one not readable yet holds the report back (the field says why).
+  const [unreadable, setUnreadable] = useState({ from: false, to: false });
+  const setDate = (key: 'from' | 'to') => (iso: string | null) => {
+    setUnreadable((u) => ({ ...u, [key]: iso === null }));
+    set(key, iso ?? '');
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (draft.period === 'custom' && (unreadable.from || unreadable.to || !draft.from || !draft.to))
+      return;
     onChange(draft);
   };
   return (
@@ -41,24 +50,18 @@ export function ReportFilters({
         </label>
         {draft.period === 'custom' ? (
           <>
-            <label>
-              {t('filters.from')}
-              <input
-                type="date"
-                required
-                value={draft.from}
-                onChange={(e) => set('from', e.target.value)}
-              />
-            </label>
-            <label>
-              {t('filters.to')}
-              <input
-                type="date"
-                required
-                value={draft.to}
-                onChange={(e) => set('to', e.target.value)}
-              />
-            </label>
+            <LaoDateField
+              label={t('filters.from')}
+              required
+              iso={unreadable.from ? null : draft.from}
+              onIso={setDate('from')}
+            />
+            <LaoDateField
+              label={t('filters.to')}
+              required
+              iso={unreadable.to ? null : draft.to}
+              onIso={setDate('to')}
+            />
           </>
         ) : (
           <label>

@@ -4,6 +4,7 @@ import { useT } from '../../../shared/i18n/i18n';
 import { Link } from '../../../shared/router/router';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { SelectField, TextField } from '../../../shared/ui/field';
+import { LaoDateField } from '../../../shared/ui/lao-date-field';
 import {
   fetchAuditPage,
   fetchStaffDirectory,
@@ -91,8 +92,15 @@ export function AuditViewer() {
 
   const set = (key: keyof TAuditFilter) => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));
+  // A date typed but not readable yet: the field says so, and the search waits for it.
+  const [unreadable, setUnreadable] = useState({ from: false, to: false });
+  const setDate = (key: 'from' | 'to') => (iso: string | null) => {
+    setUnreadable((u) => ({ ...u, [key]: iso === null }));
+    set(key)(iso ?? '');
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (unreadable.from || unreadable.to) return;
     query(form);
   };
   const actionOptions = [
@@ -123,17 +131,15 @@ export function AuditViewer() {
           options={actionOptions}
           onChange={(e) => set('action')(e.target.value)}
         />
-        <TextField
+        <LaoDateField
           label={t('audit.from')}
-          type="date"
-          value={form.from ?? ''}
-          onChange={(e) => set('from')(e.target.value)}
+          iso={unreadable.from ? null : (form.from ?? '')}
+          onIso={setDate('from')}
         />
-        <TextField
+        <LaoDateField
           label={t('audit.to')}
-          type="date"
-          value={form.to ?? ''}
-          onChange={(e) => set('to')(e.target.value)}
+          iso={unreadable.to ? null : (form.to ?? '')}
+          onIso={setDate('to')}
         />
         <button type="submit" className="button button--primary">
           {t('audit.search')}
