@@ -41,8 +41,9 @@ export const CHAT_TEXT_MAX = 4096;
  * One inbound message as a channel hands it to `ChatInbox.receive`. `authorAddress` is the
  * sender's address in clear (`whatsapp:+66…`, `messenger:…`, `+856…`, or the web visitor id);
  * the inbox keeps only its keyed hash and an encrypted copy, never the clear value.
- * `providerMessageId` is unique per message (Twilio IM…/MessageSid; the web widget's own uuid):
- * the inbox keeps each one exactly once.
+ * `providerMessageId` is unique per message across providers (Twilio's IM…; the web chat uses
+ * `web:<uuid>` so it can never collide): the inbox keeps each one exactly once, so a client that
+ * retries with the same id is safe. Web messages must name their `hotline`.
  */
 export const ZInboundChatMessage = z.object({
   channel: ZChatChannel,

@@ -11,6 +11,8 @@ import { conversationView, type TConversationRow, type TStoredInbound } from './
 import type { TChatDeps } from './chat.context';
 import { detectStopWord } from './stop-word.policy';
 
+const MAX_FAILURES_PER_DRAIN = 3;
+
 /** No hotline serves this Conversations service: a configuration mistake, told in the log. */
 export class UnknownChatServiceError extends Error {
   override name = 'UnknownChatServiceError';
@@ -28,7 +30,8 @@ export function chatInbox(deps: TChatDeps) {
 
   function resolveHotline(entry: TJournalEntry): string | null {
     if (entry.message.hotline) return entry.message.hotline;
-    if (!entry.serviceSid) return null;
+    // A channel of our own (web) must name its hotline; nothing could ever resolve it later.
+    if (!entry.serviceSid) throw new UnknownChatServiceError('no hotline');
     const found = channels.byService(entry.serviceSid, entry.message.channel);
     if (found) return found.hotline;
     if (channels.loaded()) throw new UnknownChatServiceError(entry.serviceSid);
@@ -109,8 +112,11 @@ export function chatInbox(deps: TChatDeps) {
   let draining: Promise<{ stored: number; remaining: number }> | null = null;
   async function drainOnce(): Promise<{ stored: number; remaining: number }> {
     let stored = 0;
+    let failures = 0;
     const pending = await journal.pending();
     for (const { entry, done } of pending) {
+      // Postgres still down: stop for now. One bad entry alone does not hold up the others.
+      if (failures >= MAX_FAILURES_PER_DRAIN) break;
       let hotline: string | null;
       try {
         hotline = resolveHotline(entry);
@@ -120,7 +126,11 @@ export function chatInbox(deps: TChatDeps) {
       }
       if (!hotline) break;
       const result = await guard(() => store(entry, hotline), deps.storeTimeoutMs * 4);
-      if (!result.ok) break;
+      if (!result.ok) {
+        failures++;
+        continue;
+      }
+      failures = 0;
       await done();
       await afterStore(result.value.stored, result.value.stop);
       stored++;

@@ -51,8 +51,9 @@ function attachments(media: string | undefined): TChatAttachmentMeta[] {
     : [];
 }
 
-const RECEIPT_ATTEMPTS = 10;
-const RECEIPT_RETRY_MS = 300;
+const RECEIPT_ATTEMPTS = 8;
+const RECEIPT_FIRST_RETRY_MS = 250;
+const RECEIPT_MAX_RETRY_MS = 5000;
 
 const receipts = {
   sent: 'sent',
@@ -96,7 +97,7 @@ export function conversationsRoutes(chat: TChatModule): FastifyPluginAsyncZod {
     /**
      * A receipt can overtake the reply it is about: Twilio answers the REST call and sends the
      * receipt at once, before the outbox has recorded the message id. It is tried a few times
-     * in the background (the webhook never waits); a receipt is advisory, so after that it is
+     * in the background with growing pauses (the webhook never waits; about 20 s in all); a receipt is advisory, so after that it is
      * only logged.
      */
     async function recordReceipt(
@@ -104,12 +105,15 @@ export function conversationsRoutes(chat: TChatModule): FastifyPluginAsyncZod {
       status: (typeof receipts)[keyof typeof receipts],
     ) {
       for (let attempt = 0; attempt < RECEIPT_ATTEMPTS; attempt++) {
+        // Known first, then updated: a message recorded between the two is still updated.
         const done = await guard(async () => {
-          await chat.repository.updateDelivery(messageSid, status);
-          return chat.repository.knowsProviderMessage(messageSid);
+          const known = await chat.repository.knowsProviderMessage(messageSid);
+          const updated = await chat.repository.updateDelivery(messageSid, status);
+          return known || updated > 0;
         }, 1000);
         if (done.ok && done.value) return;
-        await new Promise((r) => setTimeout(r, RECEIPT_RETRY_MS));
+        const wait = Math.min(RECEIPT_FIRST_RETRY_MS * 2 ** attempt, RECEIPT_MAX_RETRY_MS);
+        await new Promise((r) => setTimeout(r, wait).unref());
       }
       app.log.warn({ status }, 'chat delivery receipt not recorded');
     }
