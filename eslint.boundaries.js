@@ -32,6 +32,9 @@ const elements = [
     partialMatch: false,
   },
   { type: 'module', pattern: 'src/modules/*', capture: ['module'], partialMatch: false },
+  { type: 'realtime', pattern: 'src/realtime', partialMatch: false },
+  // Reference vocabularies as JSON (countries, provinces, categories): data, not server code.
+  { type: 'seed-data', pattern: 'db/seed-data', partialMatch: false },
   { type: 'db', pattern: 'db', partialMatch: false },
   { type: 'server', pattern: 'src', partialMatch: false },
   { type: 'workers', pattern: 'workers', partialMatch: false },
@@ -60,8 +63,9 @@ const policies = [
   },
   {
     from: { element: { type: 'contracts' } },
-    disallow: { to: { element: { type: '!contracts' } } },
-    message: 'src/contracts is plain shared vocabulary: it imports nothing from src/modules or db/',
+    disallow: { to: { element: { type: '!{contracts,seed-data}' } } },
+    message:
+      'src/contracts is plain shared vocabulary: it imports nothing from src/modules or db/ (JSON reference data aside)',
   },
   {
     from: { element: { type: 'routes' } },
@@ -79,6 +83,46 @@ const policies = [
       to: { element: { type: 'module', captured: { module: '{voice,telephony}' } } },
     },
     message: 'routing routes tasks: it knows nothing of voice or telephony',
+  },
+  {
+    from: { element: { type: 'module', captured: { module: 'routing' } } },
+    disallow: {
+      to: [
+        { element: { type: 'module', captured: { module: '{chat,callbacks}' } } },
+        { element: { type: 'realtime' } },
+      ],
+    },
+    message: 'routing reaches channels through connectors and browsers through its notifier',
+  },
+  {
+    from: { element: { type: 'module', captured: { module: 'voice' } } },
+    disallow: {
+      to: [
+        { element: { type: 'module', captured: { module: '{chat,callbacks}' } } },
+        { element: { type: 'realtime' } },
+      ],
+    },
+    message: 'voice turns calls into tasks: call-backs reach it through a port, chat is a sibling',
+  },
+  {
+    from: { element: { type: 'module', captured: { module: 'chat' } } },
+    disallow: { to: { element: { type: 'module', captured: { module: 'voice' } } } },
+    message: 'chat is a channel beside voice: both talk to routing, never to each other',
+  },
+  {
+    from: { element: { type: 'module', captured: { module: 'telephony' } } },
+    disallow: {
+      to: [
+        { element: { type: 'module', captured: { module: '!telephony' } } },
+        { element: { type: 'referrals-part' } },
+      ],
+    },
+    message: 'telephony is the Twilio adapter: it knows nothing of the domain',
+  },
+  {
+    from: { element: { type: '{module,referrals-part}' } },
+    disallow: { to: { element: { type: 'realtime' } } },
+    message: 'modules reach browsers through notifier interfaces; only the root wires realtime',
   },
   {
     from: { element: { type: '!{routes,test}' } },

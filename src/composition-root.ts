@@ -19,7 +19,7 @@ import { callsRepository } from './modules/voice/calls/calls.repository';
 import { startReconciler } from './modules/voice/calls/reconciler';
 import { reconciliationBuffer } from './modules/voice/calls/reconciliation-buffer';
 import { redisReconciliationJournal } from './modules/voice/calls/reconciliation-journal';
-import { guard } from './modules/voice/calls/store-guard';
+import { guard } from './infra/store-guard';
 import { voiceChannel } from './modules/voice/conference/bridge.service';
 import { createLiveCallContext } from './modules/voice/conference/live-call.context';
 import { rebuildIfRedisWasWiped } from './modules/voice/queue-rebuild.service';

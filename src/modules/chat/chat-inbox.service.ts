@@ -5,7 +5,7 @@ import type {
   TChatReceiveResult,
   TInboundChatMessage,
 } from '../../contracts/chat';
-import { guard } from '../voice/calls/store-guard';
+import { guard } from '../../infra/store-guard';
 import type { TJournalEntry } from './chat-journal';
 import { conversationView, type TConversationRow, type TStoredInbound } from './chat.repository';
 import type { TChatDeps } from './chat.context';

@@ -4,7 +4,7 @@ import type { TConfig } from '../../config/config';
 import type { TChatOutbox, TChatRoutingPort } from '../../contracts/chat';
 import type { TDatabase } from '../../infra/database';
 import { keyringFromConfig } from '../crypto/keyring';
-import { guard } from '../voice/calls/store-guard';
+import { guard } from '../../infra/store-guard';
 import { chatChannelsCache, type TChatChannelsCache } from './chat-channels.cache';
 import { chatInbox, type TChatInboxService } from './chat-inbox.service';
 import { fileChatJournal, type TChatJournal } from './chat-journal';

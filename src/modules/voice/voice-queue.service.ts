@@ -16,7 +16,7 @@ import {
 } from './ivr-twiml.policy';
 import { leaveQueue } from './queue-leave';
 import { callerLeftQueue } from './voice-routing.port';
-import { guard } from './calls/store-guard';
+import { guard } from '../../infra/store-guard';
 import {
   logEvent,
   resolveHotline,

@@ -12,7 +12,7 @@ import type { TCallbackRequests, TVoiceRouting } from './voice-routing.port';
 import type { TCallEvent, TCallsRepository } from './calls/calls.repository';
 import type { TIvrContext, TIvrUrls } from './ivr-twiml.policy';
 import type { TPendingWrite, TReconciliationBuffer } from './calls/reconciliation-buffer';
-import { guard, type TGuarded } from './calls/store-guard';
+import { guard, type TGuarded } from '../../infra/store-guard';
 import { redactTwilioParams } from '../telephony/twilio-params.policy';
 import { twilioQueueName } from '../telephony/twilio.provider';
 

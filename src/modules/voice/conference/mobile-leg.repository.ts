@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { TConfig } from '../../../config/config';
 import type { TDatabase } from '../../../infra/database';
 import { readAnswerSetting } from '../../staff/answer-on.repository';
-import { guard } from '../calls/store-guard';
+import { guard } from '../../../infra/store-guard';
 import type { TMobileLegOutcome } from './mobile-leg.policy';
 
 /** Where an accepted call rings for this counsellor. */

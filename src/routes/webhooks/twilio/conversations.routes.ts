@@ -4,7 +4,7 @@ import type { TChatAttachmentMeta, TInboundChatMessage } from '../../../contract
 import { channelOfTwilioAddress } from '../../../modules/chat/chat-address.policy';
 import { UnknownChatServiceError } from '../../../modules/chat/chat-inbox.service';
 import type { TChatModule } from '../../../modules/chat/chat.module';
-import { guard } from '../../../modules/voice/calls/store-guard';
+import { guard } from '../../../infra/store-guard';
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`));
 

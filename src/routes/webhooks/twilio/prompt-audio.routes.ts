@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isPromptKey } from '../../../modules/prompts/prompt-catalogue.policy';
 import type { TPromptLibrary } from '../../../modules/prompts/prompt-library.service';
 import type { TVoiceDeps } from '../../../modules/voice/voice.context';
-import { guard } from '../../../modules/voice/calls/store-guard';
+import { guard } from '../../../infra/store-guard';
 import { errorBody } from '../../../errors/catalogue';
 
 const ZError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
