@@ -57,19 +57,16 @@ async function build(
         period,
         filters,
         tallies: await loadNationalTallies(deps.sql, period, scope, read),
-        // The service-event aggregate is refreshed on the primary, then read where it replayed.
-        events: await read((on) => loadNationalEvents(on, period, scope, deps.sql), {
-          seeWrites: true,
-        }),
+        // The service-event aggregate is refreshed on the primary and read on the replica like
+        // any other report table: at most REPLICA_MAX_LAG_SECONDS behind.
+        events: await read((on) => loadNationalEvents(on, period, scope, deps.sql)),
         matters: await read((on) => loadCounselledMatters(on, period, scope)),
       });
     case 'agencies':
       return agenciesReport({
         period,
         filters,
-        figures: await read((on) => loadAgencyFigures(on, period, scope, deps.sql), {
-          seeWrites: true,
-        }),
+        figures: await read((on) => loadAgencyFigures(on, period, scope, deps.sql)),
       });
     case 'operations':
       return operationsReport({

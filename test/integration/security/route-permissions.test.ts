@@ -30,6 +30,26 @@ const publicRoutes: ReadonlyArray<{ method: string; url: RegExp; why: string }> 
     url: /^\/auth\/password$/,
     why: 'own password only: a live session and the current password, rate limited',
   },
+  {
+    method: 'POST',
+    url: /^\/auth\/passkey(\/options)?$/,
+    why: 'sign-in step two by passkey: only for a pending password challenge; rate limited',
+  },
+  {
+    method: 'GET',
+    url: /^\/auth\/passkeys$/,
+    why: 'own passkeys only: answers 401 without a live session',
+  },
+  {
+    method: 'POST',
+    url: /^\/auth\/passkeys(\/options)?$/,
+    why: 'adds a passkey to the own account only: answers 401 without a live session',
+  },
+  {
+    method: 'DELETE',
+    url: /^\/auth\/passkeys\/:id$/,
+    why: 'removes one of the own passkeys only: answers 401 without a live session',
+  },
   { method: 'GET', url: /^\/docs(\/.*)?$/, why: 'OpenAPI document: schemas only, no data' },
   {
     method: 'GET',
