@@ -1,8 +1,8 @@
-import { Emitter } from '@socket.io/redis-emitter';
 import pino from 'pino';
 import { requireStores } from '../src/config/config';
 import { runEntryPoint } from '../src/config/load';
 import { openDatabase } from '../src/infra/database';
+import { realtimeEmitter } from '../src/infra/realtime-emitter';
 import { openRedis } from '../src/infra/redis';
 import { onShutdown } from '../src/infra/shutdown';
 import { jobContracts } from '../src/jobs/index';
@@ -23,7 +23,7 @@ await runEntryPoint(async (config) => {
   const redis = openRedis(stores.redisUrl, 'worker');
   redis.on('error', () => {});
   const queues = new JobQueues(openRedis(stores.redisUrl, 'worker'), config.REDIS_PREFIX);
-  const emitter = new Emitter(redis, { key: `${config.REDIS_PREFIX}:io` });
+  const emitter = realtimeEmitter(redis, config.REDIS_PREFIX);
   const running = startWorkers({
     contracts: jobContracts,
     processors,

@@ -28,14 +28,10 @@ async function partnerBrowser(
   const client = await connectCounsellor({ url: h.urlOf(0), cookie, origin: ORIGIN });
   const updates: TTicketUpdated[] = [];
   const waiting: Array<(u: TTicketUpdated) => void> = [];
-  // ticket:updated is a worker push (src/contracts/referrals-realtime.ts), not in the routing contract.
-  (client.socket as unknown as { on: (e: string, f: (u: TTicketUpdated) => void) => void }).on(
-    'ticket:updated',
-    (u) => {
-      updates.push(u);
-      waiting.shift()?.(u);
-    },
-  );
+  client.socket.on('ticket:updated', (u) => {
+    updates.push(u);
+    waiting.shift()?.(u);
+  });
   let seen = 0;
   const next = () =>
     updates.length > seen
