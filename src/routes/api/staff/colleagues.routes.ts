@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staffUsers } from '../../../../db/schema/staff';
+import { ZAvailableColleagues } from '../../../contracts/api/desk';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 401: ZErrorBody, 403: ZErrorBody };
@@ -18,9 +18,7 @@ export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['routing'],
         response: {
-          200: z.object({
-            colleagues: z.array(z.object({ userId: z.string(), displayName: z.string() })),
-          }),
+          200: ZAvailableColleagues,
           ...errors,
         },
       },
