@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../../errors/catalogue';
 import { recordAudit } from '../../../modules/audit/audit.repository';
 import { exchangeMagicLink } from '../../../modules/delivery/magic-links.repository';
 import { MAGIC_SESSION_COOKIE } from './partner-auth.hook';
+import { ZMagicLinkOpen, ZMagicLinkOpened } from '../../../contracts/partner-tickets';
 import { partnerErrors } from './partner.schemas';
 
 /**
@@ -17,8 +17,8 @@ export const magicLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { partnerAccess: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['partner'],
-        body: z.object({ token: z.string().min(20).max(100) }),
-        response: { 200: z.object({ ticketId: z.string() }), ...partnerErrors },
+        body: ZMagicLinkOpen,
+        response: { 200: ZMagicLinkOpened, ...partnerErrors },
       },
     },
     async (request, reply) => {
