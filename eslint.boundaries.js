@@ -58,7 +58,8 @@ const layerPolicies = referralLayers.map((part, i) => ({
 const policies = [
   {
     from: { element: { type: 'web' } },
-    disallow: { to: { element: { type: '!{web,contracts}' } } },
+    // db/seed-data holds JSON reference vocabularies (provinces, categories): data, not code.
+    disallow: { to: { element: { type: '!{web,contracts,seed-data}' } } },
     message: 'web/ imports src/contracts and nothing else of the server',
   },
   {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { Emitter } from '@socket.io/redis-emitter';
 import type { TConfig } from '../src/config/config';
 import type { TDatabase, TSql } from '../src/infra/database';
+import type { TRealtimeEmitter } from '../src/infra/realtime-emitter';
 import type { JobQueues } from '../src/jobs/job-queues';
 
 /** What a processor may use: stores, the queues (to schedule follow-ups) and the Socket.IO emitter. */
@@ -11,5 +11,5 @@ export type TWorkerDeps = {
   sql: TSql;
   redis: Redis;
   queues: JobQueues;
-  emitter: Emitter;
+  emitter: TRealtimeEmitter;
 };

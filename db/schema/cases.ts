@@ -16,9 +16,14 @@ import { caseClosureReasons } from '../../src/contracts/case-lifecycle';
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
 
-export const caseStatuses = ['open', 'active', 'follow_up', 'closed', 'closed_referred'] as const;
+import {
+  casePersonRoles,
+  caseRiskLevels,
+  caseStatuses,
+} from '../../src/contracts/records-vocabulary';
+
+export { casePersonRoles, caseRiskLevels, caseStatuses };
 export type TCaseStatus = (typeof caseStatuses)[number];
-export const caseRiskLevels = ['low', 'medium', 'high', 'imminent'] as const;
 export {
   caseClosureReasons,
   caseReopenReasons,
@@ -98,8 +103,6 @@ export const caseEvents = pgTable(
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
 );
-
-export const casePersonRoles = ['victim', 'possible_victim', 'caller', 'other_party'] as const;
 
 export const casePeople = pgTable(
   'case_people',

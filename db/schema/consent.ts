@@ -15,13 +15,9 @@ import { childConsentRules, consentScopes } from '../../src/contracts/consent-re
 import { partnerKinds } from '../../src/contracts/partner-directory';
 
 export { consentScopes, type TConsentScope } from '../../src/contracts/consent-requirements';
-export const consentGivers = ['self', 'parent_or_guardian', 'legal_representative'] as const;
-export const consentMethods = [
-  'verbal_phone',
-  'verbal_in_person',
-  'written',
-  'electronic',
-] as const;
+import { consentGivers, consentMethods } from '../../src/contracts/records-vocabulary';
+
+export { consentGivers, consentMethods };
 
 /**
  * Consent per person and scope, versioned: a change is a new row with the next version, never an

@@ -66,12 +66,9 @@ export const contacts = pgTable(
   ],
 );
 
-export const callerFlagKinds = [
-  'at_risk',
-  'prank',
-  'do_not_call_back',
-  'known_perpetrator',
-] as const;
+import { callerFlagKinds } from '../../src/contracts/records-vocabulary';
+
+export { callerFlagKinds };
 
 /** Flags a counsellor sees when a number calls again; keyed by the phone HMAC only. */
 export const callerFlags = pgTable(

@@ -8,20 +8,11 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { importKinds, importStatuses } from '../../src/contracts/api/imports';
 import { timestamps } from './columns';
 import { staffUsers } from './staff';
 
-export const importKinds = ['people', 'contacts', 'referrals', 'cases', 'service_events'] as const;
-export type TImportKind = (typeof importKinds)[number];
-export const importStatuses = [
-  'uploaded',
-  'checking',
-  'checked',
-  'importing',
-  'imported',
-  'undone',
-  'failed',
-] as const;
+export { importKinds, importStatuses, type TImportKind } from '../../src/contracts/api/imports';
 
 /** One problem with one row: codes only (the reader's language is chosen when it is shown). */
 export type TImportRowError = { row: number; column: string | null; code: string };

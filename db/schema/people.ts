@@ -14,9 +14,10 @@ import { staffUsers } from './staff';
 import { victimStatuses } from '../../src/contracts/identification';
 
 export { victimStatuses } from '../../src/contracts/identification';
-export const sexes = ['female', 'male', 'other', 'unknown'] as const;
-export const ageBands = ['0-11', '12-17', '18-24', '25-34', '35-49', '50+', 'unknown'] as const;
-export const traffickingStages = ['recruitment', 'transit', 'exploitation'] as const;
+import { ageBands, sexes } from '../../src/contracts/records-vocabulary';
+import { traffickingStages } from '../../src/contracts/victim-profile';
+
+export { ageBands, sexes, traffickingStages };
 
 /** Where a stage happened: a Lao province, a special economic zone, or a country abroad (ISO code). */
 export type TStageLocation = {

@@ -20,6 +20,7 @@ import {
   referralPriorities,
 } from '../../src/contracts/referral-vocabulary';
 import { consentOverrideReasons, consentScopes } from '../../src/contracts/consent-requirements';
+import type { TReferralSubject } from '../../src/contracts/referral-subject';
 import { staffUsers } from './staff';
 
 export {
@@ -31,21 +32,7 @@ export {
   type TReferralPriority,
 } from '../../src/contracts/referral-vocabulary';
 
-/**
- * Routing facts about the person, copied from the case when the referral is requested. No name,
- * no contact detail: this is what routing, consent and partners may see.
- */
-export type TReferralSubject = {
-  sex: 'female' | 'male' | 'other' | 'unknown';
-  age: number | null;
-  isChild: boolean;
-  nationality: string | null;
-  provinceCode: string | null;
-  exploitationForms: string[];
-  languages: string[];
-  /** Partners must bring an interpreter (absent on referrals stored before it was carried). */
-  interpreterNeeded?: boolean;
-};
+export type { TReferralSubject } from '../../src/contracts/referral-subject';
 
 /** A routing rule; null matches anything. The most specific matching rule wins, then `rank`. */
 export const referralRules = pgTable(

@@ -1,7 +1,8 @@
 import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { retentionRecordTypes } from '../../src/contracts/api/retention';
 import { timestamps } from './columns';
 
-export const retentionRecordTypes = ['case', 'contact_without_case', 'person'] as const;
+export { retentionRecordTypes } from '../../src/contracts/api/retention';
 
 /**
  * How long each kind of record is kept once it is finished (a case: after closing; a contact

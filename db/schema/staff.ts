@@ -1,12 +1,15 @@
 import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
+import { answerOnChoices } from '../../src/contracts/api/answer-on';
 import { staffRoles } from '../../src/contracts/staff-users';
 
 export { staffRoles, type TStaffRole } from '../../src/contracts/staff-users';
 
 /** Where an offered call rings once accepted: the console's softphone or the counsellor's mobile. */
-export const answerOnChoices = ['browser', 'mobile'] as const;
-export type TAnswerOn = (typeof answerOnChoices)[number];
+export {
+  answerOnChoices,
+  type TAnswerOnChoice as TAnswerOn,
+} from '../../src/contracts/api/answer-on';
 
 export const staffUsers = pgTable('staff_users', {
   id: uuid('id').primaryKey().defaultRandom(),

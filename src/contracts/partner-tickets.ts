@@ -100,3 +100,47 @@ export const ZPartnerTicket = z.object({
   serviceKinds: z.array(z.object({ code: z.string(), lo: z.string(), en: z.string() })),
 });
 export type TPartnerTicket = z.infer<typeof ZPartnerTicket>;
+
+const ZNote = z.string().trim().min(1).max(4000);
+
+/** What a partner does with a ticket (POST /api/partner/tickets/:id/actions). */
+export const ZPartnerTicketAction = z.discriminatedUnion('action', [
+  z.object({
+    action: z.enum(['acknowledge', 'accept', 'start', 'hold', 'resume']),
+    note: ZNote.optional(),
+  }),
+  z.object({
+    action: z.literal('decline'),
+    reason: z.enum(declineReasons),
+    note: ZNote.optional(),
+  }),
+  z.object({ action: z.literal('complete'), outcome: z.enum(outcomes), note: ZNote.optional() }),
+]);
+export type TPartnerTicketAction = z.input<typeof ZPartnerTicketAction>;
+
+export const ZPartnerNoteBody = z.object({ note: ZNote });
+/** A service event: how many times it was given that day; a stay may say when it ended. */
+export const ZPartnerServiceBody = z
+  .object({
+    service: ZServiceCode,
+    givenOn: z.iso.date(),
+    quantity: z.int().min(1).max(1000).default(1),
+    endsOn: z.iso.date().optional(),
+    note: ZNote.optional(),
+  })
+  .refine((b) => b.endsOn === undefined || b.endsOn >= b.givenOn, {
+    message: 'endsOn is before givenOn',
+    path: ['endsOn'],
+  });
+export type TPartnerServiceBody = z.input<typeof ZPartnerServiceBody>;
+
+/** The answer to an action, a note or a service: the ticket's new state and version. */
+export const ZPartnerTicketChanged = z.object({
+  id: z.string(),
+  state: z.enum(ticketStates),
+  version: z.number(),
+});
+
+/** An SMS link's token, exchanged once for a session on that one ticket. */
+export const ZMagicLinkOpen = z.object({ token: z.string().min(20).max(100) });
+export const ZMagicLinkOpened = z.object({ ticketId: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TReferralServerEvents } from './referrals-realtime';
 
 /**
  * The one Socket.IO contract between the API (src/realtime) and the browser (web/). Event names
@@ -209,7 +210,8 @@ export type TClientToServerEvents = {
 
 export type TOfferWithdrawnReason = 'timeout' | 'caller-left' | 'disconnected' | 'taken';
 
-export type TServerToClientEvents = {
+/** Routing and the desk: offers, presence, queue views, calls, callbacks, figures, follow-ups. */
+export type TDeskServerEvents = {
   'state:snapshot': (snapshot: TStateSnapshot) => void;
   'presence:updated': (counsellor: TCounsellorView) => void;
   'call:offered': (offer: TOfferView) => void;
@@ -231,6 +233,12 @@ export type TServerToClientEvents = {
     dueOn: string;
   }) => void;
 };
+
+/**
+ * Every event the server pushes to a browser, whoever pushes it (the API's routing, the workers'
+ * emitter): the API's `io`, the emitters and the web's socket are all typed with this one map.
+ */
+export type TServerToClientEvents = TDeskServerEvents & TReferralServerEvents;
 
 /** Room names: one per counsellor, per hotline, per hotline and language, and for supervisors. */
 export const rooms = {

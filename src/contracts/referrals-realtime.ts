@@ -1,8 +1,9 @@
 import type { TTicketState } from './partner-tickets';
 
 /**
- * Live referral events pushed by the workers through the Socket.IO Redis emitter. Ids and codes
- * only: the browser fetches what its user may see through the API.
+ * Live referral events pushed by the API and the workers through the Socket.IO Redis emitter.
+ * Ids and codes only: the browser fetches what its user may see through the API. Part of the
+ * one server→client map, `TServerToClientEvents` in ./realtime.
  */
 export type TTicketUpdated = {
   ticketId: string;
@@ -16,6 +17,7 @@ export type TTicketUpdated = {
 export type TDeliveryFailed = { deliveryId: string; ticketId: string; channel: string };
 
 export type TReferralServerEvents = {
+  /** To the partner organisation's room, the counsellor who asked, and the supervisors. */
   'ticket:updated': (payload: TTicketUpdated) => void;
   'delivery:failed': (payload: TDeliveryFailed) => void;
   'referral:consent-overridden': (payload: { referralId: string }) => void;

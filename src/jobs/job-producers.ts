@@ -1,5 +1,5 @@
-import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
+import { realtimeEmitter } from '../infra/realtime-emitter';
 import { JobQueues } from './job-queues';
 
 /**
@@ -10,7 +10,7 @@ import { JobQueues } from './job-queues';
 export function jobProducers(redis: Redis, prefix: string, queueConnection: Redis = redis) {
   return {
     queues: new JobQueues(queueConnection, prefix),
-    emitter: new Emitter(redis, { key: `${prefix}:io` }),
+    emitter: realtimeEmitter(redis, prefix),
     /** The emitter publishes without awaiting: only push while Redis is connected. */
     live: () => redis.status === 'ready',
   };

@@ -1,6 +1,2 @@
-import { z } from 'zod';
-
-/** The one error shape every route declares for its 4xx statuses. */
-export const ZErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+// Declared in the contracts: the web client reads the same error shape.
+export { ZErrorBody } from '../contracts/api/errors';

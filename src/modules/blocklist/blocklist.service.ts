@@ -9,10 +9,9 @@ import { recordAudit } from '../audit/audit.repository';
 import { keyringOf } from '../crypto/keyring';
 import { normalisePhone, phoneHash } from '../crypto/phone-hash';
 import { listActiveBlocks } from './blocklist.repository';
+import type { TBlockReason } from '../../contracts/api/blocklist';
 
-/** Reasons are codes, so no free text about a caller is ever stored or audited. */
-export const blockReasons = ['abusive', 'hoax', 'harassing_staff', 'other'] as const;
-export type TBlockReason = (typeof blockReasons)[number];
+// Reasons are codes (src/contracts/api/blocklist), so no free text about a caller is ever stored.
 
 type TDeps = { db: TDatabase; config: Pick<TConfig, 'ENCRYPTION_KEYS' | 'HMAC_KEY'> };
 

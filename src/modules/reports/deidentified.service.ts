@@ -8,7 +8,7 @@ import { deidentify, quasiIdentifiers } from './deidentified.policy';
 import { loadVictimRows } from './deidentified.repository';
 import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { reportScopeFor } from './report-scope.policy';
-import type { TReportQuery } from './report.schema';
+import type { TReportQuery } from '../../contracts/api/reports';
 import type { TExportFile, TReportsDeps } from './reports.service';
 
 /**

@@ -10,7 +10,7 @@ import { toHtcdsRecord } from './htcds.policy';
 import { loadHtcdsRows } from './htcds.repository';
 import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';
-import type { TReportQuery } from './report.schema';
+import type { TReportQuery } from '../../contracts/api/reports';
 import type { TExportFile, TReportsDeps } from './reports.service';
 
 /**

@@ -16,7 +16,7 @@ import { forAudience, mayPublishUnsuppressed } from './report-audience.policy';
 import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';
 import type { TReport } from './report-table.types';
-import type { TExportQuery, TReportKind, TReportQuery } from './report.schema';
+import type { TExportQuery, TReportKind, TReportQuery } from '../../contracts/api/reports';
 import { loadCounselledMatters } from './counselled-matters.repository';
 import { loadNationalEvents } from './national-events.repository';
 import { loadNationalTallies } from './national-tallies.service';

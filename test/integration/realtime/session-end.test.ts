@@ -131,10 +131,7 @@ describe('a session ending closes its live connection', () => {
     const cookie = await loginAs(node(0), staff);
     const client = await h.connect(cookie, 1);
     const updates: TTicketUpdated[] = [];
-    (client.socket as unknown as { on: (e: string, f: (u: TTicketUpdated) => void) => void }).on(
-      'ticket:updated',
-      (u) => updates.push(u),
-    );
+    client.socket.on('ticket:updated', (u) => updates.push(u));
     const connection = openRedis(inject('redisUrl'));
     await redisReady(connection);
     const notify = ticketNotifier(
@@ -147,7 +144,7 @@ describe('a session ending closes its live connection', () => {
       state: 'pending' as const,
       escalationLevel: 0,
     });
-    const first = new Promise((resolve) => client.socket.once('ticket:updated' as never, resolve));
+    const first = new Promise((resolve) => client.socket.once('ticket:updated', resolve));
     notify.toPartner(ticket('before-move'), 'created');
     await first;
 

@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { TTicketUpdated } from '../../../src/contracts/referrals-realtime';
 import { openRedis, redisReady } from '../../../src/infra/redis';
 import { ticketNotifier } from '../../../src/modules/referrals/tickets/ticket-notifier.provider';
+import { dispatchReferral } from '../../../src/modules/referrals/dispatch/dispatch-referral.service';
 import { ORIGIN, routingHarness } from '../../fixtures/routing-harness';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
 import { createStaff, loginAs } from '../../fixtures/staff';
+import {
+  insertCaseWithPerson,
+  insertRule,
+  insertUnit,
+  seedOrganisations,
+  storeReferral,
+  workerDepsFor,
+} from '../../fixtures/referrals-world';
 
 let h: Awaited<ReturnType<typeof routingHarness>>;
 
@@ -19,23 +29,26 @@ async function partnerBrowser(
   role: 'partner_agent' | 'partner_manager',
   organisationKey: string,
 ): Promise<{
+  cookie: string;
   client: TCounsellorClient;
   updates: TTicketUpdated[];
+  /** Every event this socket received, of any name, as sent. */
+  heard: string[];
   next: () => Promise<TTicketUpdated>;
 }> {
   const staff = await createStaff(h.stores, { role, organisationKey });
   const cookie = await loginAs(h.nodes[0] as never, staff);
   const client = await connectCounsellor({ url: h.urlOf(0), cookie, origin: ORIGIN });
   const updates: TTicketUpdated[] = [];
-  const waiting: Array<(u: TTicketUpdated) => void> = [];
-  // ticket:updated is a worker push (src/contracts/referrals-realtime.ts), not in the routing contract.
-  (client.socket as unknown as { on: (e: string, f: (u: TTicketUpdated) => void) => void }).on(
-    'ticket:updated',
-    (u) => {
-      updates.push(u);
-      waiting.shift()?.(u);
-    },
+  const heard: string[] = [];
+  client.socket.onAny((event: string, ...args: unknown[]) =>
+    heard.push(event + JSON.stringify(args)),
   );
+  const waiting: Array<(u: TTicketUpdated) => void> = [];
+  client.socket.on('ticket:updated', (u) => {
+    updates.push(u);
+    waiting.shift()?.(u);
+  });
   let seen = 0;
   const next = () =>
     updates.length > seen
@@ -46,7 +59,7 @@ async function partnerBrowser(
             resolve(u);
           }),
         );
-  return { client, updates, next };
+  return { cookie, client, updates, heard, next };
 }
 
 const ticket = (id: string, organisationKey: string) => ({
@@ -77,5 +90,46 @@ describe('partner portal live updates', () => {
     expect((await other.next()).ticketId).toBe('t-2');
     expect(other.updates.map((u) => u.ticketId)).toEqual(['t-2']);
     connection.disconnect();
+  });
+
+  it('a ticket changed through the partner API is heard by its organisation only', async () => {
+    await seedOrganisations(h.stores);
+    const shelter = await insertUnit(h.stores, { organisationKey: 'lwu-cwpc' });
+    const police = await insertUnit(h.stores, { kind: 'police', organisationKey: 'mps-atd' });
+    await insertRule(h.stores, { need: 'shelter', unitId: shelter.id });
+    await insertRule(h.stores, { need: 'police', unitId: police.id });
+    const person = await insertCaseWithPerson(h.stores, { age: 16 });
+    const deps = workerDepsFor(h.stores);
+    const { referralId } = await storeReferral(h.stores, deps.queues, {
+      ...person,
+      needs: ['shelter', 'police'],
+    });
+    const outcome = await dispatchReferral(deps, referralId, new Date());
+    await deps.queues.close();
+    deps.redis.disconnect();
+    const ticketA = outcome?.tickets.find((t) => t.unitId === shelter.id)?.id ?? '';
+    const ticketB = outcome?.tickets.find((t) => t.unitId === police.id)?.id ?? '';
+    expect(ticketA && ticketB).toBeTruthy();
+
+    const agentA = await partnerBrowser('partner_agent', 'lwu-cwpc');
+    const agentB = await partnerBrowser('partner_agent', 'mps-atd');
+    const acknowledge = async (cookie: string, ticketId: string) => {
+      const res = await (h.nodes[0] as FastifyInstance).inject({
+        method: 'POST',
+        url: `/api/partner/tickets/${ticketId}/actions`,
+        headers: { cookie },
+        payload: { action: 'acknowledge' },
+      });
+      expect(res.statusCode).toBe(200);
+    };
+
+    await acknowledge(agentB.cookie, ticketB);
+    expect(await agentB.next()).toMatchObject({ ticketId: ticketB, state: 'acknowledged' });
+    // Published after B's push on the same connection, so it reaches A after B's would have.
+    await acknowledge(agentA.cookie, ticketA);
+    expect(await agentA.next()).toMatchObject({ ticketId: ticketA, state: 'acknowledged' });
+    expect(agentA.updates.map((u) => u.ticketId)).toEqual([ticketA]);
+    // Nor did any other event of any name carry B's ticket.
+    expect(agentA.heard.join('\n')).not.toContain(ticketB);
   });
 });

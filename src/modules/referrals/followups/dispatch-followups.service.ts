@@ -1,6 +1,6 @@
-import type { Emitter } from '@socket.io/redis-emitter';
 import type { TConfig } from '../../../config/config';
 import type { TDatabase } from '../../../infra/database';
+import type { TRealtimeEmitter } from '../../../infra/realtime-emitter';
 import type { JobQueues } from '../../../jobs/job-queues';
 import type { TLoadedDelivery } from '../delivery/deliveries.repository';
 import { deliverOnce } from '../delivery/deliver.service';
@@ -11,7 +11,7 @@ import type { TTicketRow } from '../tickets/tickets.repository';
 import type { TDispatchOutcome } from '../dispatch/dispatch-referral.service';
 import { enqueueDelivery, scheduleSlaTimer } from '../runtime/referral-jobs.provider';
 
-export type TFollowupDeps = { config: TConfig; queues: JobQueues; emitter: Emitter };
+export type TFollowupDeps = { config: TConfig; queues: JobQueues; emitter: TRealtimeEmitter };
 
 const timed = (t: TTicketRow) => ({
   ...t,

@@ -1,10 +1,10 @@
-import { Emitter } from '@socket.io/redis-emitter';
 import type { TAppDeps } from '../../../app.types';
+import { realtimeEmitter, type TRealtimeEmitter } from '../../../infra/realtime-emitter';
 import { JobQueues } from '../../../jobs/job-queues';
 
 export type TReferralRuntime = {
   queues: JobQueues;
-  emitter: Emitter;
+  emitter: TRealtimeEmitter;
   /** The emitter publishes without awaiting: only push while Redis is connected. */
   live: () => boolean;
 };
@@ -20,7 +20,7 @@ export function referralRuntime(deps: TAppDeps): TReferralRuntime {
   if (!runtime) {
     runtime = {
       queues: new JobQueues(deps.redis, deps.config.REDIS_PREFIX),
-      emitter: new Emitter(deps.redis, { key: `${deps.config.REDIS_PREFIX}:io` }),
+      emitter: realtimeEmitter(deps.redis, deps.config.REDIS_PREFIX),
       live: () => deps.redis.status === 'ready',
     };
     runtimes.set(deps, runtime);

@@ -1,5 +1,5 @@
-import type { Emitter } from '@socket.io/redis-emitter';
-import { rooms } from '../../../contracts/realtime';
+import type { TRealtimeEmitter } from '../../../infra/realtime-emitter';
+import { rooms, type TServerToClientEvents } from '../../../contracts/realtime';
 import { organisationRoom, type TTicketUpdated } from '../../../contracts/referrals-realtime';
 
 export type TNotifyTicket = {
@@ -14,7 +14,7 @@ export type TNotifyTicket = {
  * Live pushes through the Socket.IO Redis emitter (at most once: browsers resync on reconnect).
  * The counsellor who asked, the supervisors and the partner organisation hear about a ticket.
  */
-export function ticketNotifier(emitter: Emitter) {
+export function ticketNotifier(emitter: TRealtimeEmitter) {
   const payload = (t: TNotifyTicket, change: string): TTicketUpdated => ({
     ticketId: t.id,
     referralId: t.referralId,
@@ -42,8 +42,11 @@ export function ticketNotifier(emitter: Emitter) {
     toSupervisorRoom(ticket: TNotifyTicket, change: string): void {
       emitter.to(rooms.supervisors).emit('ticket:updated', payload(ticket, change));
     },
-    toSupervisors(event: 'delivery:failed' | 'referral:consent-overridden', body: object): void {
-      emitter.to(rooms.supervisors).emit(event, body);
+    toSupervisors<E extends 'delivery:failed' | 'referral:consent-overridden'>(
+      event: E,
+      ...body: Parameters<TServerToClientEvents[E]>
+    ): void {
+      emitter.to(rooms.supervisors).emit(event, ...body);
     },
   };
 }

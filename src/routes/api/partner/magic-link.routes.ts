@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { useMagicLink } from '../../../modules/referrals/delivery/magic-link-access.service';
 import { MAGIC_SESSION_COOKIE } from './partner-auth.hook';
+import { ZMagicLinkOpen, ZMagicLinkOpened } from '../../../contracts/partner-tickets';
 import { partnerErrors } from './partner.schemas';
 
 /**
@@ -15,8 +15,8 @@ export const magicLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { partnerAccess: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['partner'],
-        body: z.object({ token: z.string().min(20).max(100) }),
-        response: { 200: z.object({ ticketId: z.string() }), ...partnerErrors },
+        body: ZMagicLinkOpen,
+        response: { 200: ZMagicLinkOpened, ...partnerErrors },
       },
     },
     async (request, reply) => {

@@ -1,16 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { staffRoles } from '../../../contracts/staff-users';
 import { staffDirectory } from '../../../modules/staff/staff-directory.service';
+import { ZStaffDirectory } from '../../../contracts/api/oversight';
 import { ZErrorBody } from '../../error.schema';
-
-const ZDirectoryEntry = z.object({
-  userId: z.string(),
-  displayName: z.string(),
-  role: z.enum(staffRoles),
-  hotlines: z.array(z.string()),
-  languages: z.array(z.string()),
-});
 
 /**
  * /api/staff/admin/directory: who is who, so live views that carry only user ids (the wallboard)
@@ -23,7 +14,7 @@ export const adminDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         response: {
-          200: z.object({ staff: z.array(ZDirectoryEntry) }),
+          200: ZStaffDirectory,
           401: ZErrorBody,
           403: ZErrorBody,
         },

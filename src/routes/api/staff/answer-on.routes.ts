@@ -1,29 +1,17 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { answerOnChoices } from '../../../../db/schema/staff';
-import { E164 } from '../../../contracts/phone';
+import {
+  ZAdminAnswerOn,
+  ZAnswerOnChange,
+  ZOwnAnswerOn,
+  type TAnswerOnChoice,
+} from '../../../contracts/api/answer-on';
 import { mobileEnding } from '../../../modules/staff/answer-on.policy';
 import { answerSettingOf, changeAnswerSetting } from '../../../modules/staff/answer-on.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const tags = ['staff'];
-
-const ZAnswerOnChange = z
-  .object({
-    answerOn: z.enum(answerOnChoices),
-    // The field is named `mobile` so the logger's redaction paths cover it wherever it appears.
-    mobile: z.string().trim().regex(E164).nullable(),
-  })
-  .partial()
-  .refine((c) => c.answerOn !== undefined || c.mobile !== undefined, {
-    message: 'nothing to change',
-  });
-const ZOwnSetting = z.object({ answerOn: z.enum(answerOnChoices), mobile: z.string().nullable() });
-const ZAdminSetting = z.object({
-  answerOn: z.enum(answerOnChoices),
-  mobileEnding: z.string().nullable(),
-});
 
 /**
  * Where accepted calls ring: the console's softphone or the counsellor's own mobile (with a
@@ -41,7 +29,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
     await app.liveRouting.mobileLegs.forgetAnswerTarget(userId);
     return saved;
   };
-  const adminView = (s: { answerOn: (typeof answerOnChoices)[number]; mobile: string | null }) => ({
+  const adminView = (s: { answerOn: TAnswerOnChoice; mobile: string | null }) => ({
     answerOn: s.answerOn,
     mobileEnding: mobileEnding(s.mobile),
   });
@@ -50,7 +38,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/answer-on',
     {
       config: { permission: 'routing.call-control' },
-      schema: { tags, response: { 200: ZOwnSetting, ...errors } },
+      schema: { tags, response: { 200: ZOwnAnswerOn, ...errors } },
     },
     async (request, reply) => reply.headers(noStore).send(await read(request.actor.userId)),
   );
@@ -59,7 +47,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/answer-on',
     {
       config: { permission: 'routing.call-control' },
-      schema: { tags, body: ZAnswerOnChange, response: { 200: ZOwnSetting, ...errors } },
+      schema: { tags, body: ZAnswerOnChange, response: { 200: ZOwnAnswerOn, ...errors } },
     },
     async (request, reply) =>
       reply
@@ -74,7 +62,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: z.object({ id: z.uuid() }),
-        response: { 200: ZAdminSetting, ...errors },
+        response: { 200: ZAdminAnswerOn, ...errors },
       },
     },
     async (request) => adminView(await read(request.params.id)),
@@ -88,7 +76,7 @@ export const answerOnRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: z.object({ id: z.uuid() }),
         body: ZAnswerOnChange,
-        response: { 200: ZAdminSetting, ...errors },
+        response: { 200: ZAdminAnswerOn, ...errors },
       },
     },
     async (request) => adminView(await save(request.actor.userId, request.params.id, request.body)),

@@ -1,37 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  addBlock,
-  blockReasons,
-  listBlocks,
-  removeBlock,
-} from '../../../modules/blocklist/blocklist.service';
+import { ZBlock, ZNewBlock } from '../../../contracts/api/blocklist';
+import { addBlock, listBlocks, removeBlock } from '../../../modules/blocklist/blocklist.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
-
-const ZBlock = z.object({
-  id: z.string(),
-  phoneLast: z.string().nullable(),
-  hotline: z.string().nullable(),
-  reason: z.string(),
-  expiresAt: z.iso.datetime().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-});
-
-const ZNewBlock = z.object({
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[\d\s().-]{6,25}$/),
-  hotline: z
-    .string()
-    .regex(/^\d{3,6}$/)
-    .nullable(),
-  reason: z.enum(blockReasons),
-  expiresAt: z.iso.datetime({ offset: true }).nullable(),
-});
 
 type TBlockRow = {
   id: string;

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { colleagueNames } from '../../../modules/staff/staff-directory.service';
+import { ZAvailableColleagues } from '../../../contracts/api/desk';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 401: ZErrorBody, 403: ZErrorBody };
@@ -17,9 +17,7 @@ export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['routing'],
         response: {
-          200: z.object({
-            colleagues: z.array(z.object({ userId: z.string(), displayName: z.string() })),
-          }),
+          200: ZAvailableColleagues,
           ...errors,
         },
       },

@@ -6,15 +6,11 @@ import {
   loadDraft,
   saveDraft,
 } from '../../../modules/drafts/drafts.service';
+import { ZDraft, ZDraftFound, ZDraftStored } from '../../../contracts/api/desk';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
 const ZKey = z.object({ key: z.string().regex(DRAFT_KEY) });
-const ZDraft = z.object({
-  /** The browser's time of the last change, in ms since the epoch. */
-  savedAt: z.number().int().positive(),
-  data: z.record(z.string().max(64), z.unknown()),
-});
 const tags = ['drafts'];
 
 /**
@@ -32,7 +28,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: ZKey,
-        response: { 200: z.object({ draft: ZDraft.nullable() }), ...errors },
+        response: { 200: ZDraftFound, ...errors },
       },
     },
     async (request) => ({ draft: await loadDraft(deps, request.actor, request.params.key) }),
@@ -46,7 +42,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: ZKey,
         body: ZDraft,
-        response: { 200: z.object({ stored: z.boolean() }), 413: ZErrorBody, ...errors },
+        response: { 200: ZDraftStored, 413: ZErrorBody, ...errors },
       },
     },
     async (request) => saveDraft(deps, request.actor, request.params.key, request.body),

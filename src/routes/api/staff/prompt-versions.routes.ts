@@ -7,16 +7,9 @@ import {
   isPromptContentType,
 } from '../../../modules/prompts/prompt-audio.policy';
 import type { TPromptLibrary } from '../../../modules/prompts/prompt-library.service';
+import { ZPromptVersions } from '../../../contracts/api/prompts';
 import { ZErrorBody } from '../../error.schema';
 
-const ZVersion = z.object({
-  version: z.number(),
-  source: z.enum(['recorded', 'uploaded']),
-  createdAt: z.iso.datetime(),
-  approvedAt: z.iso.datetime().nullable(),
-  /** What callers hear now: the version approved last. */
-  live: z.boolean(),
-});
 const errors = {
   400: ZErrorBody,
   401: ZErrorBody,
@@ -85,7 +78,7 @@ export function promptVersionRoutes(
       config: { permission: 'hotline.manage' },
       schema: {
         params: options.params,
-        response: { 200: z.object({ versions: z.array(ZVersion) }), ...errors },
+        response: { 200: ZPromptVersions, ...errors },
         tags: ['admin'],
         summary: "A prompt's versions, newest first, and which one callers hear",
       },

@@ -13,6 +13,7 @@ import {
 } from '../../../modules/prompts/prompt-catalogue.policy';
 import { promptReadiness } from '../../../modules/prompts/prompt-readiness.service';
 import { requireHotline as requireHotlineOf } from '../../../modules/hotlines/hotline-admin.service';
+import { ZPromptList } from '../../../contracts/api/prompts';
 import { ZErrorBody } from '../../error.schema';
 import { promptVersionRoutes } from './prompt-versions.routes';
 
@@ -22,21 +23,6 @@ const ZPromptParams = ZParams.extend({
   language: z.enum(HOTLINE_LANGUAGES),
   prompt: z.string().refine(isPromptKey, 'unknown prompt'),
 });
-const ZPromptList = z.object({
-  prompts: z.array(z.string()),
-  languages: z.array(z.string()),
-  uploaded: z.array(
-    z.object({
-      prompt: z.string(),
-      language: z.string(),
-      contentType: z.string(),
-      updatedAt: z.iso.datetime(),
-    }),
-  ),
-  /** Prompts this hotline's callers can hear that still play the placeholder. */
-  missing: z.array(z.object({ language: z.string(), prompt: z.string() })),
-});
-
 /**
  * Administrators replace the recorded IVR prompts (per hotline, prompt and language). Prompts
  * not uploaded yet play the generated placeholder tone.

@@ -1,11 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  reportKinds,
-  ZExportQuery,
-  ZReport,
-  ZReportQuery,
-} from '../../../modules/reports/report.schema';
+import { reportKinds, ZExportQuery, ZReport, ZReportQuery } from '../../../contracts/api/reports';
 import { exportReport, viewReport } from '../../../modules/reports/reports.service';
 import { ZErrorBody } from '../../error.schema';
 import { DEFAULT_K, MIN_K } from '../../../modules/reports/deidentified.policy';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZPendingRings, ZSoftphoneSetup } from '../../../contracts/api/desk';
 import { ZErrorBody } from '../../error.schema';
 import { softphoneProvider } from './softphone.provider';
 
@@ -25,11 +26,7 @@ export const softphoneRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         response: {
-          200: z.discriminatedUnion('mode', [
-            z.object({ mode: z.literal('twilio'), token: z.string() }),
-            z.object({ mode: z.literal('simulator') }),
-            z.object({ mode: z.literal('none') }),
-          ]),
+          200: ZSoftphoneSetup,
           ...errors,
         },
       },
@@ -45,7 +42,7 @@ export const softphoneRoutes: FastifyPluginAsyncZod = async (app) => {
     '/softphone/rings',
     {
       config: { permission: 'routing.call-control' },
-      schema: { tags, response: { 200: z.array(z.object({ id: z.string() })), ...errors } },
+      schema: { tags, response: { 200: ZPendingRings, ...errors } },
     },
     async (request) => provider.pendingRings(request.actor.userId),
   );

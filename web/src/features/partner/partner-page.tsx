@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime } from '../../shared/format/date-format';
 import { useT } from '../../shared/i18n/i18n';
+import { useRealtime, useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { Link, matchPath, usePath, useSearchParam } from '../../shared/router/router';
 import { ErrorText } from '../../shared/ui/error-text';
 import { fetchInbox, type TInboxItem } from './api/partner.api';
@@ -13,12 +14,18 @@ type TBox = (typeof boxes)[number];
 
 function Inbox({ box }: { box: TBox }) {
   const { t } = useT('partner');
-  const [items, setItems] = useState<TInboxItem[] | null>(null);
+  const { connection } = useRealtime();
+  // The list is kept with the box it answers, so a box just left never shows in the new one.
+  const [loaded, setLoaded] = useState<{ box: TBox; items: TInboxItem[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setItems(null);
-    fetchInbox(box).then(setItems, setError);
+  const load = useCallback(() => {
+    fetchInbox(box).then((found) => setLoaded({ box, items: found }), setError);
   }, [box]);
+  // Read again on every (re)connect: pushes sent while the socket was away are lost.
+  useEffect(load, [load, connection]);
+  // A ticket of my organisation was created or changed (by us, the hotline, or an escalation).
+  useRealtimeEvent('ticket:updated', load);
+  const items = loaded?.box === box ? loaded.items : null;
   if (error) return <ErrorText error={error} />;
   if (!items) return <p className="loading">{t('common:status.loading')}</p>;
   if (!items.length) return <p className="muted">{t('inbox.empty')}</p>;

@@ -16,16 +16,21 @@ import {
   type TRealtimeState,
 } from './realtime-store';
 
+/** The one realtime contract (src/contracts/realtime.ts) on the browser's side. */
 export type TRealtimeSocket = Socket<TServerToClientEvents, TClientToServerEvents>;
 type TEmitEvent = keyof TClientToServerEvents;
-type TPayload<E extends TEmitEvent> = Parameters<TClientToServerEvents[E]>[0];
-type TAckData<E extends TEmitEvent> = Parameters<
-  Parameters<TClientToServerEvents[E]>[1]
->[0] extends infer R
-  ? R extends { data: infer D }
-    ? D
-    : never
-  : never;
+
+// Socket.IO's own signatures, instantiated for one event: a generic event name then stays
+// related to its payload, listener and ack (no casts). `declare` only: nothing at runtime.
+declare const _socketShape: TRealtimeSocket;
+declare const _timedShape: ReturnType<TRealtimeSocket['timeout']>;
+/** The listener Socket.IO expects for server event E. */
+export type TServerListener<E extends keyof TServerToClientEvents> = Parameters<
+  typeof _socketShape.on<E>
+>[1];
+/** An event name and its payload, as `emitWithAck` takes them. */
+type TEmitArgs<E extends TEmitEvent> = Parameters<typeof _timedShape.emitWithAck<E>>;
+type TAnswer<E extends TEmitEvent> = Awaited<ReturnType<typeof _timedShape.emitWithAck<E>>>;
 
 export class RealtimeError extends Error {
   override name = 'RealtimeError';
@@ -124,23 +129,35 @@ export function serverNow(): number {
 }
 
 /** Emits with an ack; resolves with `data` or rejects with a RealtimeError carrying the code. */
-export async function emitAck<E extends TEmitEvent>(
-  event: E,
-  payload: TPayload<E>,
-): Promise<TAckData<E>> {
+export async function emitAck<E extends TEmitEvent>(...args: TEmitArgs<E>) {
   if (!socket?.connected) throw new RealtimeError('DISCONNECTED');
-  const emitter = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-    emitWithAck: (e: string, p: unknown) => Promise<{ data: TAckData<E> } | { error: string }>;
-  };
-  const res = await emitter.emitWithAck(event, payload).catch(() => {
-    throw new RealtimeError('TIMEOUT');
-  });
+  const res: TAnswer<E> = await socket
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck(...args)
+    .catch(() => {
+      throw new RealtimeError('TIMEOUT');
+    });
   if ('error' in res) throw new RealtimeError(res.error);
-  // The ack carries my new state: show it at once rather than waiting for the broadcast.
-  if (event === 'presence:set' || event === 'wrapup:end')
-    update((snap) => withCounsellor(snap, res.data as TCounsellorView, selfId));
-  // Answered: the offer is settled for this desk whatever broadcast follows (or is lost).
-  if (event === 'call:accept' || event === 'call:reject')
-    update((snap) => withoutOffer(snap, (payload as { offerId: string }).offerId));
   return res.data;
+}
+
+/** My new state is in the ack: show it at once rather than waiting for the broadcast. */
+function showMe(me: TCounsellorView): TCounsellorView {
+  update((snap) => withCounsellor(snap, me, selfId));
+  return me;
+}
+
+export const setPresence = async (payload: TEmitArgs<'presence:set'>[1]) =>
+  showMe(await emitAck('presence:set', payload));
+export const endWrapUp = async () => showMe(await emitAck('wrapup:end', {}));
+
+/** Answered: the offer is settled for this desk whatever broadcast follows (or is lost). */
+export async function acceptOffer(offerId: string): Promise<{ callSid: string }> {
+  const accepted = await emitAck('call:accept', { offerId });
+  update((snap) => withoutOffer(snap, offerId));
+  return accepted;
+}
+export async function rejectOffer(offerId: string): Promise<void> {
+  await emitAck('call:reject', { offerId });
+  update((snap) => withoutOffer(snap, offerId));
 }

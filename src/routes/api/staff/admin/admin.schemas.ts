@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ZCode, ZProvinceCode } from '../../../../contracts/codes';
 import { staffRoles } from '../../../../contracts/staff-users';
-import { retentionRecordTypes } from '../../../../../db/schema/retention';
 
 /** A staff account's answer is the admin screens' too: one contract in src/contracts. */
 export { ZUser } from '../../../../contracts/staff-users';
@@ -33,15 +32,6 @@ export const ZUserUpdate = ZUserCreate.omit({ username: true, password: true })
   );
 /** An administrator's reset: a temporary password the user must replace at the next sign-in. */
 export const ZPasswordReset = z.object({ temporaryPassword: z.string().min(1).max(200) });
-export const ZRetentionPolicy = z.object({
-  recordType: z.enum(retentionRecordTypes),
-  retainDays: z.number().int().nullable(),
-  updatedAt: z.iso.datetime(),
-});
-export const ZRetentionParams = z.object({ recordType: z.enum(retentionRecordTypes) });
-export const ZRetentionChange = z.object({
-  retainDays: z.number().int().min(1).max(36500).nullable(),
-});
 export const ZQueued = z.object({ jobId: z.string() });
 export const ZAuditVerify = z.object({
   rows: z.number().int(),

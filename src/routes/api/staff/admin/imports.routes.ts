@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importKinds, importStatuses } from '../../../../../db/schema/imports';
+import {
+  importKinds,
+  ZImportBatch as ZBatch,
+  ZImportUploaded,
+} from '../../../../contracts/api/imports';
 import { AppError } from '../../../../errors/catalogue';
 import { importRunJob } from '../../../../jobs/import-run.job';
 import { JobQueues } from '../../../../jobs/job-queues';
@@ -24,29 +28,6 @@ const permission = 'import.run' as const;
 
 const ZParams = z.object({ id: z.uuid() });
 const ZLang = z.object({ lang: z.enum(['lo', 'en']).optional() });
-const ZBatch = z.object({
-  id: z.string(),
-  hotline: z.string(),
-  kind: z.enum(importKinds),
-  status: z.enum(importStatuses),
-  totalRows: z.number(),
-  processedRows: z.number(),
-  importedRows: z.number(),
-  duplicateRows: z.number(),
-  skippedRows: z.number(),
-  errors: z.array(
-    z.object({
-      row: z.number(),
-      column: z.string().nullable(),
-      columnLabel: z.string().nullable(),
-      code: z.string(),
-      reason: z.string(),
-    }),
-  ),
-  createdAt: z.string(),
-  undoneAt: z.string().nullable(),
-});
-
 /**
  * Import of historical records: template, upload (the file itself as the body, CSV or XLSX),
  * dry run, import, progress and undo. The worker does the checking and writing.
@@ -96,7 +77,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           hotline: z.string().regex(/^\d{3,8}$/),
         }),
         response: {
-          201: z.object({ id: z.string() }),
+          201: ZImportUploaded,
           ...errors,
           413: ZErrorBody,
           415: ZErrorBody,

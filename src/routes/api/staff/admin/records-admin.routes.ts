@@ -11,15 +11,14 @@ import {
 } from '../../../../modules/retention/retention.service';
 import { errors, jsonDates } from '../records/records.schemas';
 import {
-  ZAuditVerify,
-  ZQueued,
   ZRetentionChange,
   ZRetentionParams,
   ZRetentionPolicy,
-} from './admin.schemas';
+  type TRetentionRecordType as TRecordType,
+} from '../../../../contracts/api/retention';
+import { ZAuditVerify, ZQueued } from './admin.schemas';
 
 const tags = ['administration'];
-type TRecordType = z.infer<typeof ZRetentionParams>['recordType'];
 
 /** Retention settings, a retention run or key rotation on demand, and the audit-chain check. */
 export const recordsAdminRoutes: FastifyPluginAsyncZod = async (app) => {

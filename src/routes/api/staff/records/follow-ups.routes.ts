@@ -11,28 +11,15 @@ import {
   listFollowUps,
   myFollowUpsDue,
 } from '../../../../modules/cases/follow-ups.service';
-import { errors, jsonDates, text, ZId } from './records.schemas';
+import {
+  ZCaseFollowUp,
+  ZFollowUpAssignee,
+  ZFollowUpCreate,
+  ZMyFollowUp,
+} from '../../../../contracts/api/follow-ups';
+import { errors, jsonDates, ZId } from './records.schemas';
 
 const tags = ['cases'];
-const ZDay = z.iso.date();
-const ZFollowUpCreate = z.object({
-  assigneeId: z.uuid(),
-  dueOn: ZDay,
-  task: text(2000).min(1),
-});
-const ZFollowUp = z.object({
-  id: z.uuid(),
-  caseId: z.uuid(),
-  assigneeId: z.uuid(),
-  dueOn: z.string(),
-  task: z.string(),
-  status: z.enum(['open', 'done', 'cancelled']),
-  completedAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-const ZCaseFollowUp = ZFollowUp.extend({ assigneeName: z.string() });
-const ZMyFollowUp = ZFollowUp.extend({ caseCode: z.string(), overdue: z.boolean() });
-
 /** Follow-up tasks on a case, the counsellor's list of those due, and completing one. */
 export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -74,7 +61,7 @@ export const followUpsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: ZId,
         response: {
-          200: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+          200: z.array(ZFollowUpAssignee),
           ...errors,
         },
       },

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { casePersonRoles } from '../../../../../db/schema/cases';
-import { consentGivers, consentMethods, consentScopes } from '../../../../../db/schema/consent';
+import { consentScopes } from '../../../../contracts/consent-requirements';
+import { victimStatuses } from '../../../../contracts/identification';
 import {
   ageBands,
+  casePersonRoles,
+  consentGivers,
+  consentMethods,
   sexes,
-  traffickingStages,
-  victimStatuses,
-} from '../../../../../db/schema/people';
+} from '../../../../contracts/records-vocabulary';
+import { traffickingStages } from '../../../../contracts/victim-profile';
 import { ZProvinceCode } from '../../../../contracts/codes';
 import {
   ZCountry,

@@ -1,18 +1,17 @@
 import { z } from 'zod';
+import { caseClosureReasons, caseReopenReasons } from '../../../../contracts/case-lifecycle';
 import {
-  caseClosureReasons,
-  caseReopenReasons,
-  caseRiskLevels,
-  casePersonRoles,
-  caseStatuses,
-} from '../../../../../db/schema/cases';
-import {
-  callerFlagKinds,
   callerTypes,
   contactChannels,
   contactTypes,
   safeToTalkAnswers,
-} from '../../../../../db/schema/contacts';
+} from '../../../../contracts/contact-vocabulary';
+import {
+  callerFlagKinds,
+  caseRiskLevels,
+  casePersonRoles,
+  caseStatuses,
+} from '../../../../contracts/records-vocabulary';
 import { ZServiceCode } from '../../../../contracts/partner-tickets';
 import { ZCode, ZProvinceCode } from '../../../../contracts/codes';
 import { ZVocabCodes } from '../../../../contracts/victim-profile';

@@ -1,24 +1,17 @@
-import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
 import { ApiError } from '../../../shared/api/api-error';
+import { ZErrorBody } from '../../../../../src/contracts/api/errors';
+import {
+  ZImportBatch,
+  ZImportUploaded,
+  type TImportKind,
+} from '../../../../../src/contracts/api/imports';
 
-export const importKinds = ['cases', 'people', 'contacts', 'referrals', 'service_events'] as const;
-export type TImportKind = (typeof importKinds)[number];
-
-const ZBatch = z.object({
-  id: z.string(),
-  kind: z.enum(importKinds),
-  status: z.string(),
-  totalRows: z.number(),
-  processedRows: z.number(),
-  importedRows: z.number(),
-  duplicateRows: z.number(),
-  skippedRows: z.number(),
-  errors: z.array(
-    z.object({ row: z.number(), columnLabel: z.string().nullable(), reason: z.string() }),
-  ),
-});
-export type TImportBatch = z.infer<typeof ZBatch>;
+export {
+  importKinds,
+  type TImportBatch,
+  type TImportKind,
+} from '../../../../../src/contracts/api/imports';
 
 export const templateUrl = (kind: TImportKind, format: 'csv' | 'xlsx') =>
   `/api/staff/admin/imports/template/${kind}?format=${format}`;
@@ -36,18 +29,18 @@ export async function uploadImport(kind: TImportKind, hotline: string, file: Fil
   }).catch(() => {
     throw new ApiError(0, 'NETWORK', 'network error');
   });
-  const body = (await res.json().catch(() => null)) as {
-    id?: string;
-    error?: { code?: string };
-  } | null;
-  if (!res.ok || !body?.id)
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, res.statusText);
-  return body.id;
+  const body: unknown = await res.json().catch(() => null);
+  const uploaded = ZImportUploaded.safeParse(body);
+  if (!res.ok || !uploaded.success) {
+    const code = ZErrorBody.safeParse(body).data?.error.code ?? `HTTP_${res.status}`;
+    throw new ApiError(res.status, code, res.statusText);
+  }
+  return uploaded.data.id;
 }
 
 export const startImport = (id: string, step: 'dry-run' | 'run') =>
   api.post(`/api/staff/admin/imports/${id}/${step}`);
 export const fetchImport = (id: string, lang: string) =>
-  api.get(`/api/staff/admin/imports/${id}`, ZBatch, { query: { lang } });
+  api.get(`/api/staff/admin/imports/${id}`, ZImportBatch, { query: { lang } });
 export const undoImport = (id: string, lang: string) =>
-  api.post(`/api/staff/admin/imports/${id}/undo`, undefined, ZBatch, { query: { lang } });
+  api.post(`/api/staff/admin/imports/${id}/undo`, undefined, ZImportBatch, { query: { lang } });

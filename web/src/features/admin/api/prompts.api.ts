@@ -1,21 +1,9 @@
-import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
 import { ApiError } from '../../../shared/api/api-error';
+import { ZErrorBody } from '../../../../../src/contracts/api/errors';
+import { ZPromptList, ZPromptVersions } from '../../../../../src/contracts/api/prompts';
 
-const ZPromptList = z.object({
-  prompts: z.array(z.string()),
-  languages: z.array(z.string()),
-  uploaded: z.array(
-    z.object({
-      prompt: z.string(),
-      language: z.string(),
-      contentType: z.string(),
-      updatedAt: z.string(),
-    }),
-  ),
-  missing: z.array(z.object({ language: z.string(), prompt: z.string() })),
-});
-export type TPromptList = z.infer<typeof ZPromptList>;
+export type { TPromptList, TPromptVersion } from '../../../../../src/contracts/api/prompts';
 
 export const fetchPrompts = (hotline: string) =>
   api.get(`/api/staff/hotlines/${hotline}/prompts`, ZPromptList);
@@ -47,21 +35,8 @@ export async function saveRecording(
   await sendAudio('POST', `${slotPath(hotline, language, prompt)}/versions`, wav);
 }
 
-const ZVersions = z.object({
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      source: z.enum(['recorded', 'uploaded']),
-      createdAt: z.string(),
-      approvedAt: z.string().nullable(),
-      live: z.boolean(),
-    }),
-  ),
-});
-export type TPromptVersion = z.infer<typeof ZVersions>['versions'][number];
-
 export const fetchVersions = async (hotline: string, language: string, prompt: string) =>
-  (await api.get(`${slotPath(hotline, language, prompt)}/versions`, ZVersions)).versions;
+  (await api.get(`${slotPath(hotline, language, prompt)}/versions`, ZPromptVersions)).versions;
 export const approveVersion = (hotline: string, language: string, prompt: string, v: number) =>
   api.post(`${slotPath(hotline, language, prompt)}/versions/${v}/approve`);
 export const versionAudioUrl = (hotline: string, language: string, prompt: string, v: number) =>
@@ -77,7 +52,8 @@ async function sendAudio(method: 'PUT' | 'POST', path: string, body: Blob): Prom
     throw new ApiError(0, 'NETWORK', 'network error');
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, res.statusText);
+    const body: unknown = await res.json().catch(() => null);
+    const code = ZErrorBody.safeParse(body).data?.error.code ?? `HTTP_${res.status}`;
+    throw new ApiError(res.status, code, res.statusText);
   }
 }

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import {
+  ZRetentionPolicy,
+  type TRetentionPolicy,
+} from '../../../../../src/contracts/api/retention';
 
-export const recordTypes = ['case', 'contact_without_case', 'person'] as const;
+export {
+  retentionRecordTypes as recordTypes,
+  type TRetentionPolicy as TPolicy,
+} from '../../../../../src/contracts/api/retention';
 
-const ZPolicy = z.object({
-  recordType: z.enum(recordTypes),
-  retainDays: z.number().nullable(),
-  updatedAt: z.string(),
-});
-export type TPolicy = z.infer<typeof ZPolicy>;
-
-export const fetchRetention = () => api.get('/api/staff/admin/retention', z.array(ZPolicy));
-export const setRetention = (recordType: TPolicy['recordType'], retainDays: number | null) =>
-  api.put(`/api/staff/admin/retention/${recordType}`, { retainDays }, ZPolicy);
+export const fetchRetention = () =>
+  api.get('/api/staff/admin/retention', z.array(ZRetentionPolicy));
+export const setRetention = (
+  recordType: TRetentionPolicy['recordType'],
+  retainDays: number | null,
+) => api.put(`/api/staff/admin/retention/${recordType}`, { retainDays }, ZRetentionPolicy);

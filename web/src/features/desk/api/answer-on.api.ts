@@ -1,14 +1,10 @@
-import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import { ZOwnAnswerOn, type TAnswerOnChange } from '../../../../../src/contracts/api/answer-on';
 
-const ZAnswerOn = z.object({
-  answerOn: z.enum(['browser', 'mobile']),
-  mobile: z.string().nullable(),
-});
-export type TAnswerOn = z.infer<typeof ZAnswerOn>;
+export type { TOwnAnswerOn as TAnswerOn } from '../../../../../src/contracts/api/answer-on';
 
 /** Where my accepted calls ring: this browser's softphone or my own mobile. */
-export const myAnswerOn = () => api.get('/api/staff/me/answer-on', ZAnswerOn);
+export const myAnswerOn = () => api.get('/api/staff/me/answer-on', ZOwnAnswerOn);
 
-export const saveMyAnswerOn = (change: Partial<TAnswerOn>) =>
-  api.put('/api/staff/me/answer-on', change, ZAnswerOn);
+export const saveMyAnswerOn = (change: TAnswerOnChange) =>
+  api.put('/api/staff/me/answer-on', change, ZOwnAnswerOn);

@@ -1,16 +1,10 @@
-import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import { ZPendingRings, ZSoftphoneSetup } from '../../../../../src/contracts/api/desk';
 import type { TSimulatorRings } from '../softphone/simulator-softphone';
 
-const ZSoftphoneConfig = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('twilio'), token: z.string() }),
-  z.object({ mode: z.literal('simulator') }),
-  // No browser softphone on this server: the counsellor answers on a mobile.
-  z.object({ mode: z.literal('none') }),
-]);
-export type TSoftphoneConfig = z.infer<typeof ZSoftphoneConfig>;
+export type { TSoftphoneSetup as TSoftphoneConfig } from '../../../../../src/contracts/api/desk';
 
-export const softphoneConfig = () => api.get('/api/staff/softphone', ZSoftphoneConfig);
+export const softphoneConfig = () => api.get('/api/staff/softphone', ZSoftphoneSetup);
 
 export const twilioToken = async () => {
   const config = await softphoneConfig();
@@ -18,10 +12,8 @@ export const twilioToken = async () => {
   return config.token;
 };
 
-const ZRings = z.array(z.object({ id: z.string() }));
-
 export const simulatorRings: TSimulatorRings = {
-  pending: () => api.get('/api/staff/softphone/rings', ZRings),
+  pending: () => api.get('/api/staff/softphone/rings', ZPendingRings),
   answer: (id) => api.post(`/api/staff/softphone/rings/${id}/answer`),
   hangup: (id) => api.post(`/api/staff/softphone/rings/${id}/hangup`),
 };

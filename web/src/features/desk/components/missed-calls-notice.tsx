@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
-import { emitAck } from '../../../shared/realtime/socket-client';
+import { setPresence } from '../../../shared/realtime/socket-client';
 import { useRealtime } from '../../../shared/realtime/use-realtime';
 import { unlockAudio } from '../hooks/ring-tone';
 import { ActionError } from './action-error';
@@ -19,7 +19,7 @@ export function MissedCallsNotice() {
     setError(null);
     unlockAudio();
     try {
-      await emitAck('presence:set', { state: 'available' });
+      await setPresence({ state: 'available' });
     } catch (err) {
       setError(err);
     }

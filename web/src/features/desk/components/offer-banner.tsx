@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { TOfferView } from '../../../../../src/contracts/realtime';
 import { formatDuration } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
-import { emitAck } from '../../../shared/realtime/socket-client';
+import { acceptOffer, rejectOffer } from '../../../shared/realtime/socket-client';
 import { startRinging } from '../hooks/ring-tone';
 import { useServerNow } from '../hooks/use-ticker';
 import { ActionError } from './action-error';
@@ -28,9 +28,9 @@ export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
     setError(null);
     try {
       if (accept) {
-        const { callSid } = await emitAck('call:accept', { offerId: offer.offerId });
+        const { callSid } = await acceptOffer(offer.offerId);
         onAccepted(offer, callSid);
-      } else await emitAck('call:reject', { offerId: offer.offerId });
+      } else await rejectOffer(offer.offerId);
     } catch (err) {
       setError(err);
     } finally {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatDuration } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
-import { emitAck } from '../../../shared/realtime/socket-client';
+import { endWrapUp, setPresence } from '../../../shared/realtime/socket-client';
 import { useRealtime } from '../../../shared/realtime/use-realtime';
 import { unlockAudio } from '../hooks/ring-tone';
 import { useServerNow } from '../hooks/use-ticker';
@@ -30,7 +30,7 @@ export function PresenceBar() {
   const set = (state: 'available' | 'away' | 'offline') =>
     act(() => {
       if (state === 'available') unlockAudio();
-      return emitAck('presence:set', state === 'away' ? { state, reason } : { state });
+      return setPresence(state === 'away' ? { state, reason } : { state });
     });
 
   const state = me?.state ?? 'offline';
@@ -47,11 +47,7 @@ export function PresenceBar() {
           <span role="timer" className="presence-bar__timer">
             {t('presence.wrapUpLeft', { time: formatDuration((me.wrapUpUntil - now) / 1000) })}
           </span>
-          <button
-            type="button"
-            className="button"
-            onClick={() => act(() => emitAck('wrapup:end', {}))}
-          >
+          <button type="button" className="button" onClick={() => act(endWrapUp)}>
             {t('presence.endWrapUp')}
           </button>
         </>

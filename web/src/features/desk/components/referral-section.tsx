@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { TPartnerKind } from '../../../../../db/schema/partners';
-import { subjectForPartner } from '../../../../../src/modules/referrals/partner-view.policy';
-import { referralSubjectFrom } from '../../../../../src/modules/referrals/referral-subject.policy';
+import type { TPartnerKind } from '../../../../../src/contracts/partner-directory';
+import {
+  referralSubjectFrom,
+  subjectForPartner,
+} from '../../../../../src/contracts/referral-subject';
 import { currentUiLanguage, useT } from '../../../shared/i18n/i18n';
 import { exploitationOptions, provinceOptions } from '../../../shared/reference/reference-data';
-import { realtimeSocket } from '../../../shared/realtime/socket-client';
-import { useRealtime } from '../../../shared/realtime/use-realtime';
+import { useRealtime, useRealtimeEvent } from '../../../shared/realtime/use-realtime';
 import { SelectField, TextArea } from '../../../shared/ui/field';
 import type { TPerson } from '../api/people.api';
 import {
@@ -62,14 +63,7 @@ export function ReferralSection({ caseId, caseProvinceCode, people }: TProps) {
     listReferrals(caseId).then(setReferrals, setError);
   }, [caseId]);
   useEffect(reload, [reload, connection]);
-  useEffect(() => {
-    const socket = realtimeSocket() as unknown as {
-      on: (e: string, l: () => void) => void;
-      off: (e: string, l: () => void) => void;
-    } | null;
-    socket?.on('ticket:updated', reload);
-    return () => socket?.off('ticket:updated', reload);
-  }, [reload, connection]);
+  useRealtimeEvent('ticket:updated', reload);
   useEffect(() => {
     if (!personId && people[0]) setPersonId(people[0].id);
   }, [people, personId]);

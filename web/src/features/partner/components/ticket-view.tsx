@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
+import { useRealtimeEvent } from '../../../shared/realtime/use-realtime';
 import { exploitationOptions, provinceOptions } from '../../../shared/reference/reference-data';
 import type { TOption } from '../../../shared/ui/field';
 import { ErrorText } from '../../../shared/ui/error-text';
@@ -67,6 +68,10 @@ export function TicketView({ ticketId }: { ticketId: string }) {
     }, setError);
   }, [ticketId]);
   useEffect(load, [load]);
+  // Signed-in partners hear their organisation's tickets live (an SMS link's page has no socket).
+  useRealtimeEvent('ticket:updated', (u) => {
+    if (u.ticketId === ticketId) load();
+  });
   // A final state (completed, declined) ends an SMS link's session at once, so the answer to the
   // action is shown as it is instead of reading the ticket again (which that session no longer may).
   const acted = useCallback(

@@ -1,33 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import { ZReport, type TReportKind } from '../../../../../src/contracts/api/reports';
 
-const ZLabel = z.object({ lo: z.string(), en: z.string() });
-export const ZReport = z.object({
-  key: z.string(),
-  title: ZLabel,
-  period: z.object({ from: z.string(), to: z.string() }),
-  filters: z.record(z.string(), z.string()),
-  notes: z.array(ZLabel),
-  tables: z.array(
-    z.object({
-      key: z.string(),
-      title: ZLabel,
-      countUnit: ZLabel,
-      columns: z.array(ZLabel.extend({ key: z.string(), measure: z.string().optional() })),
-      rows: z.array(
-        ZLabel.extend({
-          key: z.string(),
-          group: z.string().optional(),
-          cells: z.array(z.union([z.number(), z.string()])),
-        }),
-      ),
-    }),
-  ),
-});
+export type { TReportKind } from '../../../../../src/contracts/api/reports';
 export type TReport = z.infer<typeof ZReport>;
 export type TReportTable = TReport['tables'][number];
 
-export type TReportKind = 'national' | 'agencies' | 'operations' | 'referrals';
 export type TReportFilters = {
   period: 'month' | 'quarter' | 'year' | 'custom';
   year: number;

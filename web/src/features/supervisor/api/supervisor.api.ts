@@ -1,33 +1,18 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import {
+  ZAuditPage,
+  ZStaffDirectory,
+  type TAuditFilter,
+} from '../../../../../src/contracts/api/oversight';
 import { ZEscalation, ZFailedDelivery } from '../../../../../src/contracts/referral-oversight';
 
 export type { TEscalation, TFailedDelivery } from '../../../../../src/contracts/referral-oversight';
-
-const ZAuditRow = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  caseCode: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-});
-export type TAuditRow = z.infer<typeof ZAuditRow>;
-const ZAuditPage = z.object({ rows: z.array(ZAuditRow), nextBefore: z.number().nullable() });
-
-export type TAuditFilter = {
-  caseCode?: string;
-  actorId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-};
-
-const ZStaff = z.object({ userId: z.string(), displayName: z.string(), role: z.string() });
-export type TStaff = z.infer<typeof ZStaff>;
+export type {
+  TAuditFilter,
+  TAuditRow,
+  TDirectoryEntry as TStaff,
+} from '../../../../../src/contracts/api/oversight';
 
 export const fetchEscalations = () => api.get('/api/staff/escalations', z.array(ZEscalation));
 export const fetchFailedDeliveries = () =>
@@ -38,5 +23,4 @@ export const resendDelivery = (id: string) =>
 export const fetchAuditPage = (filter: TAuditFilter, before?: number) =>
   api.get('/api/staff/audit', ZAuditPage, { query: { ...filter, before, limit: 50 } });
 
-export const fetchStaffDirectory = () =>
-  api.get('/api/staff/admin/directory', z.object({ staff: z.array(ZStaff) }));
+export const fetchStaffDirectory = () => api.get('/api/staff/admin/directory', ZStaffDirectory);

@@ -1,3 +1,5 @@
+// Reports: the staff API's queries and answers, and the reports screen's types. Zod only: web/
+// imports this file.
 import { z } from 'zod';
 
 const ZLabel = { lo: z.string(), en: z.string() };
