@@ -1,5 +1,8 @@
 import { followUpEscalation } from '../../src/modules/referrals/followups/dispatch-followups.service';
-import { escalateTicket, overdueTicketIds } from '../../src/modules/referrals/tickets/escalation.service';
+import {
+  escalateTicket,
+  overdueTicketIds,
+} from '../../src/modules/referrals/tickets/escalation.service';
 import type { TProcessor } from '../processor';
 
 /** A delayed timer: escalates only if the ticket is still at that version and level. */

@@ -5,7 +5,10 @@ import { referralHolds } from '../../../db/schema/referrals';
 import { ticketSlaTimerJob } from '../../../src/jobs/ticket-sla.job';
 import { followUpDispatch } from '../../../src/modules/referrals/followups/dispatch-followups.service';
 import { dispatchReferral } from '../../../src/modules/referrals/dispatch/dispatch-referral.service';
-import { escalateTicket, overdueTicketIds } from '../../../src/modules/referrals/tickets/escalation.service';
+import {
+  escalateTicket,
+  overdueTicketIds,
+} from '../../../src/modules/referrals/tickets/escalation.service';
 import { changeTicket } from '../../../src/modules/referrals/tickets/ticket-actions.service';
 import type { TWorkerDeps } from '../../../workers/worker-deps';
 import { createTestStores, type TTestStores } from '../../support/test-stores';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { signWebhook, verifyWebhook } from '../../../src/modules/referrals/delivery/webhook-signature.policy';
+import {
+  signWebhook,
+  verifyWebhook,
+} from '../../../src/modules/referrals/delivery/webhook-signature.policy';
 import { verdictFor } from '../../../src/modules/referrals/delivery/retry.policy';
 import { subjectForPartner } from '../../../src/modules/referrals/partner-view.policy';
 import { subject } from '../../fixtures/referrals';

@@ -4,7 +4,10 @@ import {
   nextOpenMoment,
 } from '../../../src/modules/referrals/tickets/partner-calendar.policy';
 import { activeTimer, dueTimesFor } from '../../../src/modules/referrals/tickets/sla.policy';
-import { escalationDue, nextEscalation } from '../../../src/modules/referrals/tickets/escalation.policy';
+import {
+  escalationDue,
+  nextEscalation,
+} from '../../../src/modules/referrals/tickets/escalation.policy';
 import { alwaysOpen, laoTime, officeHours } from '../../fixtures/referrals';
 
 describe('partner calendar', () => {

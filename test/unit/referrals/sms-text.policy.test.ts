@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { partnerSmsBody, smsLanguage } from '../../../src/modules/referrals/delivery/sms-text.policy';
+import {
+  partnerSmsBody,
+  smsLanguage,
+} from '../../../src/modules/referrals/delivery/sms-text.policy';
 
 describe('the partner SMS text', () => {
   it('is Lao by default, with the urgency in Lao and no English word before the link', () => {
