@@ -1,4 +1,4 @@
-import type { TStrings } from './i18n';
+import type { TStrings } from './strings.types';
 
 const lo = {
   appName: 'ສາຍດ່ວນ',

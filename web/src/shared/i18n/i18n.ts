@@ -7,9 +7,9 @@ export type TUiLanguage = (typeof languages)[number];
 
 const STORAGE_KEY = 'saiduan.ui-language';
 
-/** Same keys in both languages: Lao is the source, English must mirror it. */
-export type TStrings<T> = { [K in keyof T]: T[K] extends string ? string : TStrings<T[K]> };
-export type TBundle<T> = { lo: T; en: TStrings<T> };
+import type { TBundle } from './strings.types';
+
+export type { TBundle, TStrings } from './strings.types';
 
 function storedLanguage(): TUiLanguage {
   const stored = localStorage.getItem(STORAGE_KEY);
