@@ -111,9 +111,12 @@ describe('supervisor wallboard', () => {
     const card = board.getByTestId('state-on_call').getByTestId('counsellor');
     await card.getByText('Counsellor Noy').waitFor(LIVE);
     await board.getByTestId('supervisor-phone').getByText('Ready (in this browser)').waitFor();
+    // Only her own browser's legs: the counsellor's leg of the accepted call may ring later.
+    const [supervisor] = await system.stores.database.sql<Array<{ id: string }>>`
+      select id from staff_users where username = ${system.login('supervisor').username}`;
     const legs = () =>
       [...system.sim.engine.state.calls.values()].filter(
-        (c) => c.to.startsWith('client:') && c.direction !== 'inbound',
+        (c) => c.to === `client:${supervisor?.id ?? ''}` && c.direction !== 'inbound',
       );
     const before = legs().length;
 

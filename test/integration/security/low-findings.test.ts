@@ -73,6 +73,8 @@ describe('codes are codes, never text a spreadsheet would run', () => {
     const cases = await Promise.all([
       staffCall(app, counsellor, 'POST', '/cases', { hotline: '1362', categoryCode: formula }),
       staffCall(app, counsellor, 'POST', '/cases', { hotline: '1362', provinceCode: 'Vientiane' }),
+      // Shaped like a province code, but no Lao province has it.
+      staffCall(app, counsellor, 'POST', '/cases', { hotline: '1362', provinceCode: 'LA-ZZ' }),
       staffCall(app, admin, 'POST', '/users', {
         username: 'formula-user',
         displayName: 'Formula',
@@ -88,7 +90,7 @@ describe('codes are codes, never text a spreadsheet would run', () => {
         organisationKey: '+cmd|calc',
       }),
     ]);
-    expect(cases.map((c) => c.status)).toEqual([400, 400, 400, 400]);
+    expect(cases.map((c) => c.status)).toEqual([400, 400, 400, 400, 400]);
     const good = await staffCall(app, counsellor, 'POST', '/cases', {
       hotline: '1362',
       categoryCode: 'trafficking',
