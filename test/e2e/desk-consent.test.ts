@@ -70,8 +70,13 @@ describe('a referral held back for consent, on the desk in Lao', () => {
     // The held-back line goes away and the partner's ticket takes its place.
     await desk.getByTestId('ticket-state').getByText('ລໍຖ້າຮັບຮູ້').waitFor({ timeout: 20_000 });
     await held.waitFor({ state: 'detached' });
-    expect(await desk.getByTestId('referrals').textContent()).not.toContain('ກັກໄວ້');
-    expect(await desk.getByTestId('referral-status').textContent()).toBe('ສົ່ງແລ້ວ');
+    // The ticket arrives by push and the referral's own line follows on its reload: both settle.
+    await expect
+      .poll(() => desk.getByTestId('referrals').textContent(), { timeout: 10_000 })
+      .not.toContain('ກັກໄວ້');
+    await expect
+      .poll(() => desk.getByTestId('referral-status').textContent(), { timeout: 10_000 })
+      .toBe('ສົ່ງແລ້ວ');
     expect(await db.select().from(tickets).where(eq(tickets.referralId, referralId))).toHaveLength(
       1,
     );
