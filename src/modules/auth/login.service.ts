@@ -29,7 +29,6 @@ export type TLoginChallenge = {
   /** The WebAuthn challenge handed out for this sign-in, when the user chose a passkey. */
   webauthnChallenge?: string;
 };
-type TChallenge = TLoginChallenge;
 
 const CHALLENGE_TTL_S = 300;
 const MAX_TOTP_ATTEMPTS = 5;
@@ -112,7 +111,7 @@ export async function login(
   if (await totpLocked(deps, user.id)) throw new AppError('TOTP_LOCKED');
   const passkey = (await passkeysOf(deps.db, user.id)).length > 0;
   const challenge = randomBytes(24).toString('base64url');
-  const state: TChallenge = { userId: user.id, attempts: 0 };
+  const state: TLoginChallenge = { userId: user.id, attempts: 0 };
   let enrolment: { secret: string; uri: string } | undefined;
   if (!user.totpSecretEnc) {
     enrolment = newTotpSecret(user.username);

@@ -1,77 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { Emitter } from '@socket.io/redis-emitter';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRunJob } from '../../../src/jobs/import-run.job';
-import { JobQueues } from '../../../src/jobs/job-queues';
-import { openRedis } from '../../../src/infra/redis';
 import { decryptField } from '../../../src/modules/crypto/field-cipher';
 import { keyringOf } from '../../../src/modules/crypto/keyring';
 import { loadNationalEvents } from '../../../src/modules/reports/national-events.repository';
-import { importRunProcessor } from '../../../workers/processors/import-run.processor';
-import { startWorkers, type TRunningWorkers } from '../../../workers/start-workers';
-import { createStaff, loginAs } from '../../fixtures/staff';
-import { buildTestApp } from '../../support/test-app';
-import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { startImportRig, type TImportBatchView, type TImportRig } from '../../fixtures/import-rig';
+import type { TTestStores } from '../../support/test-stores';
 
+let rig: TImportRig;
 let stores: TTestStores;
 let app: FastifyInstance;
-let workers: TRunningWorkers;
-let queues: JobQueues;
 let cookie: string;
+let upload: TImportRig['upload'];
 
 beforeAll(async () => {
-  stores = await createTestStores();
-  ({ app } = await buildTestApp(stores));
-  const url = stores.config.REDIS_URL as string;
-  queues = new JobQueues(openRedis(url, 'worker'), stores.config.REDIS_PREFIX);
-  workers = startWorkers({
-    contracts: [importRunJob],
-    processors: { 'import-run': importRunProcessor },
-    connection: openRedis(url, 'worker'),
-    deps: {
-      config: stores.config,
-      db: stores.database.db,
-      sql: stores.database.sql,
-      redis: stores.redis,
-      queues,
-      emitter: new Emitter(stores.redis),
-    },
-  });
-  const sql = stores.database.sql;
-  await sql`insert into organisations (key, kind, name_lo, name_en) values ('imp-shelter', 'shelter', 'ສູນ', 'Import shelter')
-    on conflict (key) do nothing`;
-  await sql`insert into partner_units (id, organisation_key, name_lo, name_en, kind)
-    values (${randomUUID()}, 'imp-shelter', 'ສູນ', 'Import shelter', 'shelter')`;
-  cookie = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
+  rig = await startImportRig();
+  ({ stores, app, cookie, upload } = rig);
 });
-afterAll(async () => {
-  await workers.close();
-  await queues.close();
-  await app.close();
-  await stores.cleanup();
-});
+afterAll(async () => rig?.close());
 
-type TBatch = {
-  status: string;
-  importedRows: number;
-  duplicateRows: number;
-  skippedRows: number;
-  processedRows: number;
-  totalRows: number;
-  errors: Array<{ row: number; column: string | null; columnLabel: string | null; reason: string }>;
-};
-
-async function upload(kind: string, csv: string): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: `/api/staff/admin/imports?kind=${kind}&hotline=1362`,
-    headers: { cookie, 'content-type': 'text/csv' },
-    payload: csv,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-}
+type TBatch = TImportBatchView;
 
 async function run(id: string, step: 'dry-run' | 'run', lang = 'en'): Promise<TBatch> {
   const res = await app.inject({
