@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianTool } from '../../scripts/local/debian-package';
 import { freePort } from '../../scripts/local/free-port';
+import { waitForPort } from './wait-for-port';
 
 const PGBOUNCER = '/usr/sbin/pgbouncer';
 
@@ -65,7 +65,7 @@ export async function startPgBouncer(
       stdio: 'ignore',
     },
   );
-  await waitForPort(port);
+  await waitForPort(port, 'PgBouncer');
   const url = new URL(databaseUrl);
   url.host = `127.0.0.1:${port}`;
   return {
@@ -76,20 +76,4 @@ export async function startPgBouncer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`PgBouncer did not listen on ${port}`);
 }

@@ -13,11 +13,17 @@ export type TDeskCounsellor = {
   client: TCounsellorClient;
   /** Call SIDs whose offers this counsellor accepted. */
   accepted: string[];
+  /** Times the connection dropped (node killed or restarted), and snapshots taken after it. */
+  link: { drops: number; resyncs: number };
   moveTo: (url: string) => Promise<void>;
   close: () => void;
 };
 
-export async function deskCounsellor(rig: TFaultRig, url: string): Promise<TDeskCounsellor> {
+export async function deskCounsellor(
+  rig: TFaultRig,
+  url: string,
+  options: { reconnect?: boolean } = {},
+): Promise<TDeskCounsellor> {
   const staff = await createStaff(rig.stores, {
     role: 'counsellor',
     hotlines: ['1362'],
@@ -26,8 +32,20 @@ export async function deskCounsellor(rig: TFaultRig, url: string): Promise<TDesk
   const cookie = await loginAs(rig.app, staff);
   const origin = new URL(rig.stores.config.PUBLIC_BASE_URL).origin;
   const accepted: string[] = [];
+  const link = { drops: 0, resyncs: 0 };
   const join = async (nodeUrl: string) => {
-    const client = await connectCounsellor({ url: nodeUrl, cookie, origin });
+    const client = await connectCounsellor({
+      url: nodeUrl,
+      cookie,
+      origin,
+      reconnection: options.reconnect ?? false,
+    });
+    // Behind a load balancer the socket comes back by itself, on whichever node is alive; the
+    // server sends a fresh snapshot on every connect, which is the desk's resync.
+    client.socket.on('disconnect', () => link.drops++);
+    client.socket.on('state:snapshot', () => {
+      if (link.drops > 0) link.resyncs++;
+    });
     client.socket.on('call:offered', (offer) => {
       void client.socket
         .timeout(5000)
@@ -44,6 +62,7 @@ export async function deskCounsellor(rig: TFaultRig, url: string): Promise<TDesk
     staff,
     client: await join(url),
     accepted,
+    link,
     moveTo: async (nodeUrl) => {
       desk.client.close();
       desk.client = await join(nodeUrl);

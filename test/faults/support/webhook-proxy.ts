@@ -2,7 +2,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One webhook copy as the API answered it. */
-export type TWebhookAnswer = { path: string; status: number; ms: number; node: string };
+export type TWebhookAnswer = {
+  path: string;
+  status: number;
+  ms: number;
+  node: string;
+  /** When the answer (or the failure) came back, ms since epoch. */
+  at: number;
+  /** Why the request failed without an answer (599 only). */
+  error?: string;
+};
 
 export type TProxyFaults = {
   /** How many copies of each webhook to deliver at once (Twilio retries, proxies doubling). */
@@ -37,10 +46,24 @@ export async function startWebhookProxy(target: () => string): Promise<TWebhookP
         signal: AbortSignal.timeout(15_000),
       });
       const text = await res.text();
-      answers.push({ path, status: res.status, ms: performance.now() - started, node });
+      answers.push({
+        path,
+        status: res.status,
+        ms: performance.now() - started,
+        node,
+        at: Date.now(),
+      });
       return { status: res.status, text, type: res.headers.get('content-type') ?? 'text/xml' };
-    } catch {
-      answers.push({ path, status: 599, ms: performance.now() - started, node });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? String(err);
+      answers.push({
+        path,
+        status: 599,
+        ms: performance.now() - started,
+        node,
+        at: Date.now(),
+        error: cause,
+      });
       return { status: 502, text: '', type: 'text/plain' };
     }
   };
