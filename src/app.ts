@@ -29,6 +29,8 @@ declare module 'fastify' {
     chat: TChatModule;
     /** The web chat for partners' sites: its transport, blocks, visitors' pre-chat answers. */
     webchat: TWebchatService;
+    /** Set when the node is about to stop: /readyz then says so, and the balancer moves away. */
+    draining: { active: boolean };
   }
 }
 
@@ -39,6 +41,7 @@ declare module 'fastify' {
  */
 export const app = fp<TAppDeps>(async (fastify, deps) => {
   fastify.decorate('deps', deps);
+  fastify.decorate('draining', { active: false });
   await fastify.register(errorHandlerPlugin);
   await fastify.register(securityPlugin);
   await fastify.register(browserRequestsPlugin);

@@ -29,8 +29,10 @@ await runEntryPoint(async (config) => {
   const app = await buildApp({ config, db: database.db, sql: database.sql, replica, redis });
 
   onShutdown(async () => {
+    app.draining.active = true;
+    await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_MS));
     await app.close();
     await Promise.allSettled([database.close(), replica?.close(), redis.quit()]);
-  });
+  }, 10_000 + config.SHUTDOWN_DRAIN_MS);
   await app.listen({ host: config.HOST, port: config.PORT });
 });

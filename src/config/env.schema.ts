@@ -143,6 +143,11 @@ export const ZEnv = z.object({
   STAFF_REQUEST_DEADLINE_MS: z.coerce.number().int().min(500).max(120000).default(10000),
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).max(10000).default(2500),
   /**
+   * On SIGTERM the API first answers /readyz "draining" for this long, then closes: long enough
+   * for the load balancer to take it out (deploy/haproxy.cfg: 3 checks a second apart). 0 without one.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8000).default(0),
+  /**
    * Inbound chat messages Postgres could not take wait here (this node's own disk) until it
    * answers again. Empty: `<DATA_DIR>/chat-journal`.
    */

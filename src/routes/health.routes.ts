@@ -14,7 +14,7 @@ const placeholdersByLanguage = (rows: THotlinePromptReadiness[]) =>
   });
 
 const ZStatus = z.object({
-  status: z.enum(['ok', 'unavailable']),
+  status: z.enum(['ok', 'unavailable', 'draining']),
   postgres: z.boolean().optional(),
   redis: z.boolean().optional(),
   /**
@@ -66,13 +66,15 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         withTimeout(pingDatabase(app.deps.db)),
         withTimeout(app.deps.redis.ping()),
       ]);
-      const ready = postgres && redis;
+      // A node shutting down says so first, so the load balancer stops sending it requests
+      // before it closes (a request arriving while it closes would get a 503).
+      const ready = postgres && redis && !app.draining.active;
       const prompts =
         request.query.detail === '1' && postgres
           ? await promptReadiness(app.deps.db).then(placeholdersByLanguage, () => undefined)
           : undefined;
       return reply.status(ready ? 200 : 503).send({
-        status: ready ? 'ok' : 'unavailable',
+        status: ready ? 'ok' : app.draining.active ? 'draining' : 'unavailable',
         postgres,
         redis,
         ...(prompts ? { prompts } : {}),

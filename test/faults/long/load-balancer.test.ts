@@ -45,6 +45,8 @@ beforeAll(async () => {
       ROUTING_WRAP_UP_MS: '0',
       REFERRAL_RETRY_BASE_MS: '100',
       TRUSTED_PROXIES: '127.0.0.1',
+      // Three health checks a second apart take a node out (deploy/haproxy.cfg).
+      SHUTDOWN_DRAIN_MS: '3500',
     },
   });
   world = await shelterPartner(rig.stores);
