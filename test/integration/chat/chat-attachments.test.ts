@@ -128,6 +128,29 @@ describe('chat attachments', () => {
     expect(audited[0]).toMatchObject({ actorId: counsellorId, data: { sha256 } });
   });
 
+  it('keeps a 4 MB voice note byte for byte', async () => {
+    const voice = Buffer.alloc(4_000_000);
+    for (let i = 0; i < voice.length; i++) voice[i] = (i * 31 + 7) % 251;
+    const { conversation, attachments } = await userSends('+66810000106', [
+      {
+        contentType: 'audio/ogg; codecs=opus',
+        filename: 'voice-note.ogg',
+        size: voice.length,
+        contentBase64: voice.toString('base64'),
+      },
+    ]);
+    expect(attachments[0]).toMatchObject({
+      state: 'stored',
+      contentType: 'audio/ogg',
+      sizeBytes: voice.length,
+      sha256: createHash('sha256').update(voice).digest('hex'),
+    });
+    const res = await get(
+      `/api/staff/chats/${conversation.id}/attachments/${attachments[0]?.id}/download`,
+    );
+    expect(res.rawPayload.equals(voice)).toBe(true);
+  });
+
   it('refuses a file too large or of a type not allowed, and says so instead of dropping it', async () => {
     const { conversation, attachments } = await userSends('+66810000102', [
       { contentType: 'video/mp4', filename: 'clip.mp4', size: 2000 },
