@@ -736,6 +736,38 @@ CREATE TABLE "import_records" (
 	CONSTRAINT "import_records_hotline_kind_external_id_pk" PRIMARY KEY("hotline","kind","external_id")
 );
 --> statement-breakpoint
+CREATE TABLE "chat_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"conversation_id" uuid NOT NULL,
+	"message_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"provider_media_ref" text,
+	"service_sid" text,
+	"content_type" text NOT NULL,
+	"size_bytes" integer,
+	"filename_enc" text,
+	"content_enc" text,
+	"sha256" text,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"failure" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"stored_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "chat_attachments_message_position_uq" UNIQUE("message_id","position")
+);
+--> statement-breakpoint
+CREATE TABLE "chat_canned_replies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"hotline" text NOT NULL,
+	"language" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "chat_channel_configs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"hotline" text NOT NULL,
@@ -857,6 +889,10 @@ ALTER TABLE "callback_tasks" ADD CONSTRAINT "callback_tasks_taken_by_staff_users
 ALTER TABLE "contact_drafts" ADD CONSTRAINT "contact_drafts_owner_id_staff_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_created_by_id_staff_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_records" ADD CONSTRAINT "import_records_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_attachments" ADD CONSTRAINT "chat_attachments_conversation_id_chat_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."chat_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_attachments" ADD CONSTRAINT "chat_attachments_message_id_chat_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."chat_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_canned_replies" ADD CONSTRAINT "chat_canned_replies_hotline_hotlines_number_fk" FOREIGN KEY ("hotline") REFERENCES "public"."hotlines"("number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_canned_replies" ADD CONSTRAINT "chat_canned_replies_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_channel_configs" ADD CONSTRAINT "chat_channel_configs_hotline_hotlines_number_fk" FOREIGN KEY ("hotline") REFERENCES "public"."hotlines"("number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_conversations" ADD CONSTRAINT "chat_conversations_hotline_hotlines_number_fk" FOREIGN KEY ("hotline") REFERENCES "public"."hotlines"("number") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chat_conversations" ADD CONSTRAINT "chat_conversations_assigned_to_staff_users_id_fk" FOREIGN KEY ("assigned_to") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -914,6 +950,9 @@ CREATE INDEX "report_year_cells_year_idx" ON "report_year_cells" USING btree ("y
 CREATE INDEX "contact_drafts_updated_idx" ON "contact_drafts" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "import_batches_hotline_idx" ON "import_batches" USING btree ("hotline","created_at");--> statement-breakpoint
 CREATE INDEX "import_records_batch_idx" ON "import_records" USING btree ("batch_id");--> statement-breakpoint
+CREATE INDEX "chat_attachments_conversation_idx" ON "chat_attachments" USING btree ("conversation_id");--> statement-breakpoint
+CREATE INDEX "chat_attachments_pending_idx" ON "chat_attachments" USING btree ("state");--> statement-breakpoint
+CREATE INDEX "chat_canned_replies_hotline_idx" ON "chat_canned_replies" USING btree ("hotline","language");--> statement-breakpoint
 CREATE INDEX "chat_channel_configs_service_idx" ON "chat_channel_configs" USING btree ("conversation_service_sid");--> statement-breakpoint
 CREATE INDEX "chat_conversations_contact_hash_idx" ON "chat_conversations" USING btree ("contact_hash");--> statement-breakpoint
 CREATE INDEX "chat_conversations_open_idx" ON "chat_conversations" USING btree ("hotline","state");--> statement-breakpoint

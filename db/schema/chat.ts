@@ -1,5 +1,17 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  chatAttachmentFailures,
+  chatAttachmentStates,
   chatChannels,
   chatConversationStates,
   chatEndReasons,
@@ -111,4 +123,65 @@ export const chatMessages = pgTable(
     unique('chat_messages_provider_id_uq').on(t.providerMessageId),
     index('chat_messages_conversation_idx').on(t.conversationId, t.at),
   ],
+);
+
+/**
+ * A file a contact sent (an image, a voice note), fetched from the provider once and kept
+ * encrypted here (`content_enc`: the bytes, base64, AES-GCM bound to the row id) with its SHA-256
+ * as evidence. The file name can say who someone is, so it is encrypted too. A fetch that fails
+ * or is refused (too large, a type not allowed) is recorded with its reason, never dropped.
+ */
+export const chatAttachments = pgTable(
+  'chat_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => chatConversations.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => chatMessages.id, { onDelete: 'cascade' }),
+    /** Position in the message's media list (a message carries up to ten). */
+    position: integer('position').notNull(),
+    /** The provider's media handle (Twilio ME…); null when the provider gave none. */
+    providerMediaRef: text('provider_media_ref'),
+    /** Twilio Conversations service (IS…) holding the media; null for the web chat. */
+    serviceSid: text('service_sid'),
+    contentType: text('content_type').notNull(),
+    /** As announced by the provider until stored, then the stored byte count. */
+    sizeBytes: integer('size_bytes'),
+    filenameEnc: text('filename_enc'),
+    contentEnc: text('content_enc'),
+    sha256: text('sha256'),
+    state: text('state', { enum: chatAttachmentStates }).notNull().default('pending'),
+    failure: text('failure', { enum: chatAttachmentFailures }),
+    attempts: integer('attempts').notNull().default(0),
+    storedAt: at('stored_at'),
+    ...timestamps,
+  },
+  (t) => [
+    unique('chat_attachments_message_position_uq').on(t.messageId, t.position),
+    index('chat_attachments_conversation_idx').on(t.conversationId),
+    index('chat_attachments_pending_idx').on(t.state),
+  ],
+);
+
+/**
+ * Ready-made replies a counsellor can pick on the desk, per hotline and language, managed by
+ * administrators. Public wording, not personal data: kept in clear.
+ */
+export const chatCannedReplies = pgTable(
+  'chat_canned_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    hotline: text('hotline')
+      .notNull()
+      .references(() => hotlines.number),
+    language: text('language', { enum: ['lo', 'en'] }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    ...timestamps,
+  },
+  (t) => [index('chat_canned_replies_hotline_idx').on(t.hotline, t.language)],
 );

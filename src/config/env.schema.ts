@@ -154,6 +154,11 @@ export const ZEnv = z.object({
   CHAT_JOURNAL_DIR: z.string().optional(),
   /** How long a chat webhook waits for Postgres before journaling the message instead. */
   CHAT_STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(10000).default(1500),
+  /**
+   * The largest file a contact may send that is fetched and kept (bytes). Twilio itself takes at
+   * most 5 MB of media per message; a larger one is recorded as refused ('too_large').
+   */
+  CHAT_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(25_000_000).default(5_000_000),
   DEMO_DATA: flag.default(false),
   /** Staff sessions: signed out after this many idle minutes, and after this many hours in any case. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),

@@ -37,6 +37,48 @@ export type TChatAttachmentMeta = z.infer<typeof ZChatAttachmentMeta>;
 
 export const CHAT_TEXT_MAX = 4096;
 
+/** Where a received file stands: waiting to be fetched, kept (encrypted), or not kept and why. */
+export const chatAttachmentStates = ['pending', 'stored', 'failed', 'refused'] as const;
+export const chatAttachmentFailures = [
+  /** Larger than CHAT_ATTACHMENT_MAX_BYTES: not fetched. */
+  'too_large',
+  /** Not an image, a voice note or a PDF: not fetched. */
+  'type_not_allowed',
+  /** The provider did not hand the file over (after the retries). */
+  'fetch_failed',
+  /** The provider named no media handle: nothing can be fetched. */
+  'no_media_ref',
+] as const;
+
+/** One attachment as the desk lists it: described, never opened or shown automatically. */
+export const ZChatAttachment = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  filename: z.string().nullable(),
+  contentType: z.string(),
+  sizeBytes: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  state: z.enum(chatAttachmentStates),
+  failure: z.enum(chatAttachmentFailures).nullable(),
+  at: z.iso.datetime(),
+});
+export type TChatAttachment = z.infer<typeof ZChatAttachment>;
+
+/** A ready-made reply for the desk, per hotline and language. */
+export const cannedReplyLanguages = ['lo', 'en'] as const;
+export const ZCannedReplyInput = z.object({
+  language: z.enum(cannedReplyLanguages),
+  title: z.string().trim().min(1).max(80),
+  body: z.string().trim().min(1).max(CHAT_TEXT_MAX),
+});
+export const ZCannedReply = ZCannedReplyInput.extend({
+  id: z.string(),
+  hotline: z.string(),
+  updatedAt: z.iso.datetime(),
+});
+export type TCannedReply = z.infer<typeof ZCannedReply>;
+export type TCannedReplyInput = z.infer<typeof ZCannedReplyInput>;
+
 /**
  * One inbound message as a channel hands it to `ChatInbox.receive`. `authorAddress` is the
  * sender's address in clear (`whatsapp:+66…`, `messenger:…`, `+856…`, or the web visitor id);

@@ -59,6 +59,12 @@ export const errorCatalogue = {
     status: 422,
     message: 'This template is not approved for this hotline.',
   },
+  CHAT_ATTACHMENT_NOT_FOUND: { status: 404, message: 'Attachment not found.' },
+  CHAT_ATTACHMENT_NOT_STORED: {
+    status: 409,
+    message: 'This file was not kept (refused or not fetched): there is nothing to download.',
+  },
+  CANNED_REPLY_NOT_FOUND: { status: 404, message: 'Canned reply not found.' },
   CHAT_DELIVERY_FAILED: {
     status: 502,
     message: 'The message was kept but the chat provider did not take it; try again.',

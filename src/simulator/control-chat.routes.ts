@@ -13,7 +13,17 @@ export const ZUserWrites = z.object({
   from: z.string().min(3).max(64),
   text: z.string().max(4096),
   media: z
-    .array(z.object({ contentType: z.string(), filename: z.string(), size: z.number().int() }))
+    .array(
+      z.object({
+        contentType: z.string(),
+        filename: z.string(),
+        size: z.number().int(),
+        /** The file's bytes; without them `size` bytes are made up. */
+        contentBase64: z.string().max(30_000_000).optional(),
+        /** Twilio loses the file: its Media resource answers 404. */
+        unavailable: z.boolean().optional(),
+      }),
+    )
     .max(10)
     .optional(),
 });

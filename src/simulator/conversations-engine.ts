@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TChatChannel } from '../contracts/chat';
 import { newSid } from './sim-ids';
 import type { TSimChatService } from './sim-chat-services';
@@ -11,6 +12,24 @@ export type TSimChatMessage = {
   contentSid: string | null;
   dateCreated: Date;
   delivery: 'sent' | 'delivered' | 'read' | null;
+  media: TSimMedia[];
+};
+
+/** A file a simulated user sent, held as Twilio's Media Content Service (MCS) holds it. */
+export type TSimMedia = {
+  sid: string;
+  serviceSid: string;
+  conversationSid: string;
+  messageSid: string;
+  author: string;
+  contentType: string;
+  filename: string;
+  size: number;
+  /** The bytes; made from the SID when the test gave none (only `size` matters then). */
+  content: Buffer | null;
+  /** MCS answers 404 for it: the provider lost it (a fetch failure the server must record). */
+  unavailable: boolean;
+  createdAt: Date;
 };
 
 export type TSimConversation = {
@@ -31,8 +50,23 @@ export type TUserWrites = {
   channel: Exclude<TChatChannel, 'web'>;
   from: string;
   text: string;
-  media?: Array<{ contentType: string; filename: string; size: number }>;
+  media?: Array<{
+    contentType: string;
+    filename: string;
+    size: number;
+    contentBase64?: string;
+    unavailable?: boolean;
+  }>;
 };
+
+/** A media file's bytes: given by the test, or `size` bytes derived from its SID. */
+export function simMediaContent(media: TSimMedia): Buffer {
+  if (media.content) return media.content;
+  const block = createHash('sha256').update(media.sid).digest();
+  const out = Buffer.alloc(media.size);
+  for (let i = 0; i < media.size; i += block.length) block.copy(out, i);
+  return out;
+}
 
 export type TConversationsEngine = ReturnType<typeof conversationsEngine>;
 
@@ -52,6 +86,7 @@ export function conversationsEngine(options: {
   webhooks: TWebhookClient;
 }) {
   const conversations = new Map<string, TSimConversation>();
+  const media = new Map<string, TSimMedia>();
   const lastWebhook = new Map<string, Record<string, string>>();
 
   const post = (params: Record<string, string>) =>
@@ -108,6 +143,7 @@ export function conversationsEngine(options: {
 
   return {
     conversations,
+    media,
     serviceFor,
 
     /** A simulated user writes; resolves once the server has answered the message webhook. */
@@ -127,7 +163,26 @@ export function conversationsEngine(options: {
         contentSid: null,
         dateCreated: new Date(),
         delivery: null,
+        media: [],
       };
+      for (const m of args.media ?? []) {
+        const content = m.contentBase64 ? Buffer.from(m.contentBase64, 'base64') : null;
+        const item: TSimMedia = {
+          sid: newSid('ME'),
+          serviceSid: conversation.serviceSid,
+          conversationSid: conversation.sid,
+          messageSid: message.sid,
+          author: user,
+          contentType: m.contentType,
+          filename: m.filename,
+          size: content ? content.length : m.size,
+          content,
+          unavailable: m.unavailable ?? false,
+          createdAt: message.dateCreated,
+        };
+        media.set(item.sid, item);
+        message.media.push(item);
+      }
       conversation.messages.push(message);
       conversation.updatedAt = message.dateCreated;
       const params = {
@@ -140,11 +195,11 @@ export function conversationsEngine(options: {
         ParticipantSid: newSid('MB'),
         Source: args.channel.toUpperCase(),
         DateCreated: message.dateCreated.toISOString(),
-        ...(args.media?.length
+        ...(message.media.length
           ? {
               Media: JSON.stringify(
-                args.media.map((m) => ({
-                  Sid: newSid('ME'),
+                message.media.map((m) => ({
+                  Sid: m.sid,
                   ContentType: m.contentType,
                   Filename: m.filename,
                   Size: m.size,
@@ -182,6 +237,7 @@ export function conversationsEngine(options: {
         contentSid: args.contentSid,
         dateCreated: new Date(),
         delivery: 'sent',
+        media: [],
       };
       conversation.messages.push(message);
       conversation.updatedAt = message.dateCreated;

@@ -44,7 +44,14 @@ export function chatMessageJson(accountSid: string, c: TSimConversation, m: TSim
     index: m.index,
     author: m.author,
     body: m.body,
-    media: null,
+    media: m.media.length
+      ? m.media.map((x) => ({
+          sid: x.sid,
+          content_type: x.contentType,
+          filename: x.filename,
+          size: x.size,
+        }))
+      : null,
     attributes: '{}',
     participant_sid: null,
     date_created: m.dateCreated.toISOString(),

@@ -16,6 +16,7 @@ import { twilioCallbackUrls } from '../modules/telephony/callback-urls';
 import { conversationsEngine, type TConversationsEngine } from './conversations-engine';
 import { controlChatRoutes } from './control-chat.routes';
 import { restConversationsRoutes } from './rest-conversations.routes';
+import { restMediaRoutes } from './rest-media.routes';
 import { simChatService } from './sim-chat-services';
 
 export type TSimulatorOptions = Partial<TEngineOptions> & {
@@ -92,7 +93,12 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
     return call;
   };
 
-  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    forceCloseConnections: true,
+    // A test may hand a simulated user's file over in the control API.
+    bodyLimit: 16 * 1024 * 1024,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(formbody);
@@ -129,6 +135,7 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
   await app.register(restConferencesRoutes(engine));
   await app.register(restMessagesRoutes(engine));
   await app.register(restConversationsRoutes(chat, options.accountSid));
+  await app.register(restMediaRoutes(chat, options.accountSid));
   await app.register(controlApiRoutes(engine, placeCall));
   await app.register(controlChatRoutes(chat));
   app.get('/healthz', async () => ({ status: 'ok' }));

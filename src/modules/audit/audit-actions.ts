@@ -82,6 +82,11 @@ export const auditActions = [
   'webchat.origins_changed',
   'chat.transcript_viewed',
   'chat.ended',
+  'chat.attachments_listed',
+  'chat.attachment_downloaded',
+  'canned_reply.created',
+  'canned_reply.changed',
+  'canned_reply.deleted',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

@@ -63,6 +63,11 @@ export const permissionsTable = {
   'chat.list': caseWorkers,
   'chat.view': caseWorkers,
   'chat.reply': caseWorkers,
+  /** The desk's canned replies (read), and administrators' list of them per hotline (managed). */
+  'canned-reply.view': { counsellor: 'hotline', supervisor: 'hotline', administrator: 'all' },
+  'canned-reply.manage': adminOnly,
+  /** Web chat visitors blocked for abuse, listed to lift a block. */
+  'webchat.blocks.view': { supervisor: 'hotline', administrator: 'all' },
   'callback.list': caseWorkers,
   'callback.take': caseWorkers,
   'missed-call.list': caseWorkers,

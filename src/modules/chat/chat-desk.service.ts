@@ -10,7 +10,7 @@ import type { TChatModule } from './chat.module';
 
 export type TChatDeskDeps = { chat: TChatModule; db: TDatabase; config: TConfig };
 
-async function visibleConversation(deps: TChatDeskDeps, actor: TActor, id: string) {
+export async function visibleConversation(deps: TChatDeskDeps, actor: TActor, id: string) {
   const row = await deps.chat.repository.conversation(id);
   // Out of reach answers as missing: a chat's existence is not confirmed to other hotlines.
   if (!row || !can(actor, 'chat.view', { hotline: row.hotline, ownerIds: [row.assignedTo] }))

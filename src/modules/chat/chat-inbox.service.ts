@@ -77,6 +77,8 @@ export function chatInbox(deps: TChatDeps) {
       channel: conversation.channel,
       message: repository.readMessage(message),
     });
+    // The files are fetched beside the webhook's answer; the sweep retries what fails.
+    if (message.attachmentsEnc) void deps.fetchAttachments?.(message.id);
     if (stop && conversation.stoppedAt) return closeEnded(conversation);
     if (stored.opened && conversation.state !== 'ended') await route(conversation);
   }

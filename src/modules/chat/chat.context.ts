@@ -18,4 +18,6 @@ export type TChatDeps = {
   storeTimeoutMs: number;
   log: FastifyBaseLogger;
   now: () => Date;
+  /** Fetches the files of a message once it is stored (never blocks the webhook). */
+  fetchAttachments?: (messageId: string) => Promise<void>;
 };

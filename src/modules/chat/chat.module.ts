@@ -6,6 +6,11 @@ import type { TDatabase } from '../../infra/database';
 import { keyringFromConfig } from '../crypto/keyring';
 import { guard } from '../../infra/store-guard';
 import { chatChannelsCache, type TChatChannelsCache } from './chat-channels.cache';
+import {
+  chatAttachmentsRepository,
+  type TChatAttachmentsRepository,
+} from './chat-attachments.repository';
+import { chatAttachmentFetching, type TChatAttachmentFetching } from './chat-attachments.service';
 import { chatInbox, type TChatInboxService } from './chat-inbox.service';
 import { fileChatJournal, type TChatJournal } from './chat-journal';
 import { chatNotices, type TChatNotices } from './chat-notifier';
@@ -13,6 +18,7 @@ import { chatOutbox } from './chat-outbox.service';
 import type { TChatDeps } from './chat.context';
 import { chatRepository, type TChatRepository } from './chat.repository';
 import { twilioChatTransport } from './twilio-conversations.provider';
+import { twilioMediaFetcher } from './twilio-media.provider';
 
 export type TChatModule = {
   inbox: TChatInboxService;
@@ -20,6 +26,9 @@ export type TChatModule = {
   notices: TChatNotices;
   channels: TChatChannelsCache;
   repository: TChatRepository;
+  /** Files contacts sent: kept encrypted with their SHA-256, listed and downloaded on request. */
+  attachments: TChatAttachmentsRepository;
+  attachmentFetching: TChatAttachmentFetching;
   /** Inbound messages waiting for Postgres on this node. */
   journal: TChatJournal;
   /** The web-chat namespace registers its transport here ('web'). */
@@ -47,6 +56,16 @@ export function createChatModule(deps: {
   const keyring = keyringFromConfig(config);
   const repository = chatRepository(db, keyring);
   const channels = chatChannelsCache(repository);
+  const attachments = chatAttachmentsRepository(db, keyring);
+  const attachmentFetching = chatAttachmentFetching({
+    attachments,
+    repository,
+    channels,
+    fetchers: { twilio: twilioMediaFetcher(config) },
+    maxBytes: config.CHAT_ATTACHMENT_MAX_BYTES,
+    log,
+    now: () => new Date(),
+  });
   const shared: TChatDeps = {
     repository,
     journal: fileChatJournal(
@@ -60,6 +79,7 @@ export function createChatModule(deps: {
     storeTimeoutMs: config.CHAT_STORE_TIMEOUT_MS,
     log,
     now: () => new Date(),
+    fetchAttachments: (messageId) => attachmentFetching.forMessage(messageId),
   };
   const inbox = chatInbox(shared);
 
@@ -72,6 +92,7 @@ export function createChatModule(deps: {
       const { stored } = await inbox.drain();
       if (stored) log.info({ stored }, 'journaled chat messages stored');
       await inbox.routePending();
+      await attachmentFetching.sweep();
     } catch (err) {
       log.warn({ err }, 'chat sweep failed');
     } finally {
@@ -86,6 +107,8 @@ export function createChatModule(deps: {
     notices: shared.notices,
     channels,
     repository,
+    attachments,
+    attachmentFetching,
     journal: shared.journal,
     transports: shared.transports,
     async start() {

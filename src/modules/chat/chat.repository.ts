@@ -14,6 +14,7 @@ import type { TDbOrTx } from '../audit/audit.repository';
 import { decryptField, encryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
 import { contactHash } from './chat-address.policy';
+import { insertAttachmentRows } from './chat-attachments.repository';
 
 export type TConversationRow = typeof chatConversations.$inferSelect;
 export type TMessageRow = typeof chatMessages.$inferSelect;
@@ -154,6 +155,12 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
               .from(chatMessages)
               .where(eq(chatMessages.providerMessageId, message.providerMessageId))
           )[0];
+        if (rows[0])
+          await insertAttachmentRows(tx, keyring, {
+            conversationId: rows[0].conversationId,
+            messageId: rows[0].id,
+            attachments: message.attachments,
+          });
         const [conversation] = await tx
           .update(chatConversations)
           .set({

@@ -45,4 +45,5 @@ export const encryptedColumns: readonly TEncryptedTable[] = [
   { table: 'import_batches', idColumn: 'id', columns: ['file_enc'] },
   { table: 'chat_conversations', idColumn: 'id', columns: ['address_enc'] },
   { table: 'chat_messages', idColumn: 'id', columns: ['body_enc', 'attachments_enc'] },
+  { table: 'chat_attachments', idColumn: 'id', columns: ['filename_enc', 'content_enc'] },
 ];

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/catalogue';
 import type { TDatabase } from '../../infra/database';
 import type { TActor } from '../auth/actor';
 import { recordAudit } from '../audit/audit.repository';
-import { deleteBlock, insertBlock } from './webchat-blocks.repository';
+import { activeBlocks, deleteBlock, insertBlock } from './webchat-blocks.repository';
 import type { TWebchatSessions } from './webchat-sessions.repository';
 
 /** Reasons are codes, as for blocked callers: no free text about a visitor is stored. */
@@ -74,4 +74,14 @@ export async function liftWebVisitorBlock(
       data: { hotline: row.hotline },
     });
   });
+}
+
+/** Blocks still running that the actor may lift: every hotline's for an administrator. */
+export async function runningWebVisitorBlocks(deps: Pick<TWebchatBlockDeps, 'db'>, actor: TActor) {
+  const rows = await activeBlocks(deps.db, actor.role === 'administrator' ? 'all' : actor.hotlines);
+  return rows.map((r) => ({
+    ...r,
+    expiresAt: r.expiresAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

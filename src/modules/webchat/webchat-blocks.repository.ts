@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { webchatBlocks } from '../../../db/schema/webchat';
 import type { TDbOrTx } from '../audit/audit.repository';
 
@@ -51,4 +51,30 @@ export async function deleteBlock(db: TDbOrTx, id: string) {
     .where(eq(webchatBlocks.id, id))
     .returning({ id: webchatBlocks.id, hotline: webchatBlocks.hotline });
   return row ?? null;
+}
+
+/** Blocks still running, newest first: of the given hotlines (and the every-hotline ones), or all. */
+export async function activeBlocks(
+  db: TDbOrTx,
+  hotlines: readonly string[] | 'all',
+  now = new Date(),
+) {
+  return db
+    .select({
+      id: webchatBlocks.id,
+      hotline: webchatBlocks.hotline,
+      reason: webchatBlocks.reason,
+      expiresAt: webchatBlocks.expiresAt,
+      createdAt: webchatBlocks.createdAt,
+    })
+    .from(webchatBlocks)
+    .where(
+      and(
+        gt(webchatBlocks.expiresAt, now),
+        hotlines === 'all'
+          ? undefined
+          : or(isNull(webchatBlocks.hotline), inArray(webchatBlocks.hotline, [...hotlines, ''])),
+      ),
+    )
+    .orderBy(desc(webchatBlocks.createdAt));
 }

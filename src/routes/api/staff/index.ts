@@ -11,6 +11,7 @@ import { reportRoutes } from './reports.routes';
 import { routingRoutes } from './routing.routes';
 import { callbackRoutes } from './callbacks.routes';
 import { chatRoutes } from './chats.routes';
+import { chatSettingsRoutes } from './chat-settings.routes';
 import { promptRoutes } from './prompts.routes';
 import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
@@ -39,6 +40,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(routingRoutes);
   await app.register(callbackRoutes);
   await app.register(chatRoutes);
+  await app.register(chatSettingsRoutes);
   await app.register(promptRoutes);
   await app.register(auditRoutes);
   await app.register(blocklistRoutes);

@@ -4,6 +4,7 @@ import { Link, matchPath, usePath } from '../../shared/router/router';
 import { ErrorText } from '../../shared/ui/error-text';
 import { fetchHotlines, type THotline } from './api/hotlines.api';
 import { BlocklistPanel } from './components/blocklist-panel';
+import { ChatSettingsPanel } from './components/chat-settings-panel';
 import { ConsentPanel } from './components/consent-panel';
 import { PartnersPanel } from './components/partners-panel';
 import { PromptsPanel } from './components/prompts-panel';
@@ -15,6 +16,7 @@ import { UsersPanel } from './components/users-panel';
 import './admin.css';
 import './admin.strings';
 import './blocklist.strings';
+import './chat-settings.strings';
 import './consent.strings';
 import './directory.strings';
 import './media.strings';
@@ -65,6 +67,7 @@ const sections = [
   'blocklist',
   'retention',
   'imports',
+  'chat',
 ] as const;
 type TSection = (typeof sections)[number];
 
@@ -91,6 +94,7 @@ export default function AdminPage() {
     blocklist: <BlocklistPanel hotlines={numbers} />,
     retention: <RetentionPanel />,
     imports: hotlines ? <ImportsPanel hotlines={numbers} /> : null,
+    chat: hotlines ? <ChatSettingsPanel hotlines={numbers} /> : null,
   };
 
   return (
