@@ -604,6 +604,13 @@ CREATE TABLE "report_person_months" (
 	"contact_hotlines" text[] NOT NULL,
 	"modes" text[] NOT NULL,
 	"hotline_modes" text[] NOT NULL,
+	"hotline" text NOT NULL,
+	"residence_province_code" text,
+	"sex" text NOT NULL,
+	"under18_at_identification" boolean,
+	"victim_status" text NOT NULL,
+	"identification_date" date,
+	"first_contact_at" timestamp with time zone,
 	CONSTRAINT "report_person_months_month_person_id_pk" PRIMARY KEY("month","person_id")
 );
 --> statement-breakpoint

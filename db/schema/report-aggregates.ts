@@ -61,8 +61,7 @@ export const reportPersonYears = pgTable(
  * One person in one Lao calendar month in which a contact was about them: what the national
  * tables of a month, a quarter or any run of whole months ask of those contacts. A person is
  * counted once per period, so a period's people are the distinct people of its months (the
- * year's report reads report_person_years instead). Person facts (sex, province, status…) are
- * read from `people` when the report runs, so a change to a person needs no refresh here.
+ * year's report reads report_person_years instead).
  */
 export const reportPersonMonths = pgTable(
   'report_person_months',
@@ -75,6 +74,17 @@ export const reportPersonMonths = pgTable(
     /** Counselling modes of those contacts, as 'mode' and as 'mode:hotline'. */
     modes: text('modes').array().notNull(),
     hotlineModes: text('hotline_modes').array().notNull(),
+    /**
+     * The person's facts the tables ask for, as on their people row (same column names), so a
+     * period's contacted people need no join to people: refreshed with the person.
+     */
+    hotline: text('hotline').notNull(),
+    residenceProvinceCode: text('residence_province_code'),
+    sex: text('sex').notNull(),
+    under18AtIdentification: boolean('under18_at_identification'),
+    victimStatus: text('victim_status').notNull(),
+    identificationDate: date('identification_date', { mode: 'string' }),
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     primaryKey({ columns: [t.month, t.personId] }),

@@ -266,18 +266,25 @@ async function insertPersonMonths(tx: TransactionSql, ids: string[] | null): Pro
   const only =
     ids === null ? tx`true` : tx`cp.person_id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
   await tx`
-    insert into report_person_months (month, person_id, contact_hotlines, modes, hotline_modes)
-    select month, person_id, array_agg(distinct hotline),
-      coalesce(array_agg(distinct mode) filter (where mode is not null), '{}'),
-      coalesce(array_agg(distinct mode || ':' || hotline) filter (where mode is not null), '{}')
+    insert into report_person_months (month, person_id, contact_hotlines, modes, hotline_modes,
+      hotline, residence_province_code, sex, under18_at_identification, victim_status,
+      identification_date, first_contact_at)
+    select m.*, pe.hotline, pe.residence_province_code, pe.sex, pe.under18_at_identification,
+      pe.victim_status, pe.identification_date, pe.first_contact_at
     from (
-      select cp.person_id, date_trunc('month', c.occurred_at at time zone 'Asia/Vientiane')::date as month,
-        c.hotline, ${counsellingModeSql(tx)} as mode
-      from contacts c
-      join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
-      where ${only}
-    ) cf
-    group by month, person_id`;
+      select month, person_id, array_agg(distinct hotline),
+        coalesce(array_agg(distinct mode) filter (where mode is not null), '{}'),
+        coalesce(array_agg(distinct mode || ':' || hotline) filter (where mode is not null), '{}')
+      from (
+        select cp.person_id, date_trunc('month', c.occurred_at at time zone 'Asia/Vientiane')::date as month,
+          c.hotline, ${counsellingModeSql(tx)} as mode
+        from contacts c
+        join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
+        where ${only}
+      ) cf
+      group by month, person_id
+    ) m
+    join people pe on pe.id = m.person_id`;
 }
 
 /**

@@ -22,6 +22,9 @@ import type { TReportScope } from './report-filters';
 import { serviceEventsSource } from './service-events-source';
 
 type TFragment = PendingQuery<Row[]>;
+/** The people columns the tables ask for, as report_person_months repeats them. */
+const PERSON_FACTS = `hotline, residence_province_code, sex, under18_at_identification, victim_status,
+  identification_date, first_contact_at`;
 
 export type TNationalRow = {
   t: string;
@@ -57,7 +60,7 @@ export async function computeNationalTallies(
   const { start, end } = periodBounds(period);
   // Service events with their people, from their aggregate when it is built (refreshed first).
   const source = await serviceEventsSource(sql, primary);
-  return nationalTallies(sql, period, scope, source.from, (tx, hotlines) => ({
+  return nationalTallies(sql, period, scope, source.from, (tx, hotlines, person) => ({
     contacts: tx`
     pc as materialized (
       select c.id, ${counsellingModeSql(tx)} as mode, cp.person_id
@@ -70,6 +73,12 @@ export async function computeNationalTallies(
       select person_id, ${modeColumnsSql(tx, (m) => tx`bool_or(mode = ${m})`)}
       from pc where person_id is not null group by person_id
     )`,
+    peopleIn: tx`
+      select ${person.facts}, coalesce(k.kinds, '{}') as kinds,
+        ${modeColumnsSql(tx, (m) => tx`coalesce(p.${tx.unsafe(modeColumn(m))}, false)`)}, pe.id
+      from kinds_of k full join pp p on p.person_id = k.person_id
+      join people pe on pe.id = coalesce(k.person_id, p.person_id)
+      where true ${person.scope}`,
     sessions: tx`select 'counselling', coalesce(mode, 'total'), 0, count(*)::int, 0, 0, 0
     from (select distinct pc.id, pc.mode from pc
       where pc.mode is not null and (${scope.provinceCode}::text is null
@@ -95,7 +104,7 @@ export async function readMonthsTallies(
   const list = scope.hotlines ? [...scope.hotlines] : null;
   // The caller brought the aggregates up to date (loadNationalTallies), on the primary.
   const events = sql`select * from report_service_people`;
-  return nationalTallies(sql, period, scope, events, (tx, hotlines) => {
+  return nationalTallies(sql, period, scope, events, (tx, hotlines, person) => {
     const inMode = (mode: string) =>
       list === null
         ? tx`${mode} = any(modes)`
@@ -104,14 +113,25 @@ export async function readMonthsTallies(
             1009,
           )}::text[]`;
     return {
+      // The month rows carry the person's facts under the people table's column names (`pe`).
       contacts: tx`
       pp as (
-        select person_id, ${modeColumnsSql(tx, (m) => tx`bool_or(${inMode(m)})`)}
-        from report_person_months
+        select person_id as id, ${tx.unsafe(PERSON_FACTS)},
+          ${modeColumnsSql(tx, (m) => tx`bool_or(${inMode(m)})`)}
+        from report_person_months pe
         where month between ${months.first}::date and ${months.last}::date
-          and (${hotlines}::text[] is null or contact_hotlines && ${hotlines}::text[])
-        group by person_id
+          and (${hotlines}::text[] is null or contact_hotlines && ${hotlines}::text[]) ${person.scope}
+        group by person_id, ${tx.unsafe(PERSON_FACTS)}
       )`,
+      // Contacted people from their month rows; people only served, from their people row.
+      peopleIn: tx`
+        select ${person.facts}, coalesce(k.kinds, '{}') as kinds,
+          ${modeColumnsSql(tx, (m) => tx`pe.${tx.unsafe(modeColumn(m))}`)}, pe.id
+        from pp pe left join kinds_of k on k.person_id = pe.id
+        union all
+        select ${person.facts}, k.kinds, ${modeColumnsSql(tx, () => tx`false`)}, pe.id
+        from kinds_of k join people pe on pe.id = k.person_id
+        where not exists (select 1 from pp where pp.id = k.person_id) ${person.scope}`,
       sessions: tx`select 'counselling', coalesce(mode, 'total'), 0, coalesce(sum(sessions), 0)::int, 0, 0, 0
       from (${sessionDaysSql(tx, period, scope)}) s
       group by rollup(mode)`,
@@ -126,9 +146,10 @@ function periodBounds(period: TPeriod): { start: string; end: string } {
 }
 
 /**
- * The national query around its contacts part: `side` gives the CTEs ending in `pp` (one row per
- * person contacted in the period through the hotlines, with m_<mode> per counselling mode) and
- * the counselling sessions select, which may read `people_in`.
+ * The national query around its contacts part: `side` gives the CTEs ending in `pp` (the people
+ * contacted in the period through the hotlines, with m_<mode> per counselling mode), the select
+ * of `people_in` (contacted or served people of the scope: the person facts, kinds, m_<mode>, id)
+ * and the counselling sessions select, which may read `people_in`.
  */
 async function nationalTallies(
   sql: TSql,
@@ -138,7 +159,8 @@ async function nationalTallies(
   side: (
     tx: TSqlTag,
     hotlines: ReturnType<TSql['array']> | null,
-  ) => { contacts: TFragment; sessions: TFragment },
+    person: { facts: TFragment; scope: TFragment },
+  ) => { contacts: TFragment; peopleIn: TFragment; sessions: TFragment },
 ): Promise<TNationalTallies> {
   const { start } = periodBounds(period);
   const hotlines = scope.hotlines ? sql.array([...scope.hotlines], 1009) : null;
@@ -149,7 +171,13 @@ async function nationalTallies(
   // One statement over a year of contacts: enough memory to hash instead of sorting on disk.
   const rows = await sql.begin(async (tx) => {
     await tx`set local work_mem = '128MB'`;
-    const { contacts, sessions } = side(tx, hotlines);
+    // What the tables ask of a person (a people row or a month row, `pe`) in this period.
+    const facts = tx`pe.sex = 'female' as f, pe.under18_at_identification is true as u,
+        case when pe.victim_status = 'not_victim' then null
+          when pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date then 'summary'
+          else 'possible' end as st,
+        ${seenBeforeSql(tx, period.from, start)} as continuing`;
+    const { contacts, peopleIn, sessions } = side(tx, hotlines, { facts, scope: peopleScope });
     return tx<TNationalRow[]>`
     with idp as (
       select pe.sex = 'female' as f, pe.under18_at_identification is true as u,
@@ -166,17 +194,7 @@ async function nationalTallies(
     kinds_of as (
       select person_id, array_agg(kind) as kinds from given where person_id is not null group by person_id
     ),
-    people_in as materialized (
-      select pe.sex = 'female' as f, pe.under18_at_identification is true as u,
-        case when pe.victim_status = 'not_victim' then null
-          when pe.victim_status = 'identified' and pe.identification_date <= ${period.to}::date then 'summary'
-          else 'possible' end as st,
-        coalesce(k.kinds, '{}') as kinds, ${seenBeforeSql(tx, period.from, start)} as continuing,
-        ${modeColumnsSql(tx, (m) => tx`coalesce(p.${tx.unsafe(modeColumn(m))}, false)`)}, pe.id
-      from kinds_of k full join pp p on p.person_id = k.person_id
-      join people pe on pe.id = coalesce(k.person_id, p.person_id)
-      where true ${peopleScope}
-    ),
+    people_in as materialized (${peopleIn}),
     ${nationalTallyTailSql(tx, sessions)}`;
   });
   return toTallies(rows);

@@ -188,6 +188,11 @@ describe('national statistics of whole months from the month aggregates', () => 
     await sql`update contacts set case_id = ${extra.get('knownm')?.caseId ?? ''}, updated_at = now()
       where case_id = ${extra.get('edge')?.caseId ?? ''} and channel = 'sms'`;
 
+    // The fresh person moves to Savannakhet and is identified in May: the month rows follow.
+    await sql`update people set residence_province_code = 'LA-SV', victim_status = 'identified',
+        identification_date = '2025-05-15', updated_at = now()
+      where id = ${extra.get('fresh')?.personId ?? ''}`;
+
     const after = await loadNationalTallies(sql, may, all);
     expect(after).toEqual(await computeNationalTallies(sql, may, all));
     expect(after.counselling.chat?.sessions ?? 0).toBe(
