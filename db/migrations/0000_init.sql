@@ -598,6 +598,22 @@ CREATE TABLE "report_offer_days" (
 	CONSTRAINT "report_offer_days_day_hotline_user_id_pk" PRIMARY KEY("day","hotline","user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "report_person_months" (
+	"month" date NOT NULL,
+	"person_id" uuid NOT NULL,
+	"contact_hotlines" text[] NOT NULL,
+	"modes" text[] NOT NULL,
+	"hotline_modes" text[] NOT NULL,
+	"hotline" text NOT NULL,
+	"residence_province_code" text,
+	"sex" text NOT NULL,
+	"under18_at_identification" boolean,
+	"victim_status" text NOT NULL,
+	"identification_date" date,
+	"first_contact_at" timestamp with time zone,
+	CONSTRAINT "report_person_months_month_person_id_pk" PRIMARY KEY("month","person_id")
+);
+--> statement-breakpoint
 CREATE TABLE "report_person_years" (
 	"year" integer NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -942,6 +958,7 @@ CREATE INDEX "people_identification_idx" ON "people" USING btree ("identificatio
 CREATE INDEX "people_updated_idx" ON "people" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree ("hotline","status","queue_score");--> statement-breakpoint
+CREATE INDEX "report_person_months_person_idx" ON "report_person_months" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_person_years_person_idx" ON "report_person_years" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_service_people_given_idx" ON "report_service_people" USING btree ("given_on");--> statement-breakpoint
 CREATE INDEX "report_service_people_person_idx" ON "report_service_people" USING btree ("person_id");--> statement-breakpoint

@@ -58,6 +58,41 @@ export const reportPersonYears = pgTable(
 );
 
 /**
+ * One person in one Lao calendar month in which a contact was about them: what the national
+ * tables of a month, a quarter or any run of whole months ask of those contacts. A person is
+ * counted once per period, so a period's people are the distinct people of its months (the
+ * year's report reads report_person_years instead).
+ */
+export const reportPersonMonths = pgTable(
+  'report_person_months',
+  {
+    /** The month's first day (Lao calendar). */
+    month: date('month', { mode: 'string' }).notNull(),
+    personId: uuid('person_id').notNull(),
+    /** Hotlines of the month's contacts about the person (any type). */
+    contactHotlines: text('contact_hotlines').array().notNull(),
+    /** Counselling modes of those contacts, as 'mode' and as 'mode:hotline'. */
+    modes: text('modes').array().notNull(),
+    hotlineModes: text('hotline_modes').array().notNull(),
+    /**
+     * The person's facts the tables ask for, as on their people row (same column names), so a
+     * period's contacted people need no join to people: refreshed with the person.
+     */
+    hotline: text('hotline').notNull(),
+    residenceProvinceCode: text('residence_province_code'),
+    sex: text('sex').notNull(),
+    under18AtIdentification: boolean('under18_at_identification'),
+    victimStatus: text('victim_status').notNull(),
+    identificationDate: date('identification_date', { mode: 'string' }),
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.personId] }),
+    index('report_person_months_person_idx').on(t.personId),
+  ],
+);
+
+/**
  * The person-years of a year summed into the cells of the national tables, by what the hotline
  * filter looks at (the person's hotline, the hotlines and modes of their contacts, whether they
  * were given a service): the report sums a few thousand of these instead of every person-year.

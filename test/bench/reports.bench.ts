@@ -23,12 +23,24 @@ import { generateReportData } from './reports-bench.data';
 // Both reports are timed computed directly and from their aggregates (after the full rebuild and
 // a refresh with nothing changed, both timed too). A database kept from before people gained
 // first_contact_at or report_service_people existed needs them added (run db/migrate) first.
-const COUNTS = { people: 300_000, contacts: 1_000_000, calls: 1_000_000 };
+// `-- --scale 0.3` generates that fraction of every count (a loaded machine; the output says so).
+const scaleAt = process.argv.indexOf('--scale');
+const SCALE = scaleAt > 0 ? Number(process.argv[scaleAt + 1]) : 1;
+const COUNTS = {
+  people: Math.round(300_000 * SCALE),
+  contacts: Math.round(1_000_000 * SCALE),
+  calls: Math.round(1_000_000 * SCALE),
+};
 const RUNS = 5;
 const year = { from: '2025-01-01', to: '2025-12-31' };
 const scope = { hotlines: null, provinceCode: null };
 
+// `-- --only <text>` times only the lines whose label contains it (the aggregates are still built).
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+
 async function time(label: string, run: () => Promise<unknown>, runs = RUNS): Promise<void> {
+  if (ONLY !== undefined && !label.includes(ONLY) && !label.startsWith('aggregates:')) return;
   const ms: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const t0 = performance.now();
@@ -38,6 +50,15 @@ async function time(label: string, run: () => Promise<unknown>, runs = RUNS): Pr
   ms.sort((a, b) => a - b);
   const fmt = (v: number | undefined) => `${(v ?? 0).toFixed(0).padStart(6)} ms`;
   console.log(`${label.padEnd(48)} median ${fmt(ms[Math.floor(runs / 2)])}  best ${fmt(ms[0])}`);
+}
+
+/** JSON with every object's keys sorted. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }
 
 async function main(): Promise<void> {
@@ -92,7 +113,7 @@ async function report(sql: TSql): Promise<void> {
     select (select count(*) from people)::int as people, (select count(*) from contacts)::int as contacts,
       (select count(*) from calls)::int as calls`;
   console.log(
-    `rows: ${JSON.stringify(sizes)}; yearly reports over ${year.from}..${year.to}; ${RUNS} runs each`,
+    `rows: ${JSON.stringify(sizes)}${SCALE === 1 ? '' : ` (reduced: scale ${SCALE})`}; yearly reports over ${year.from}..${year.to}; ${RUNS} runs each`,
   );
   await time('baseline: select count(*) from contacts', () => sql`select count(*) from contacts`);
   await time(
@@ -134,21 +155,33 @@ async function report(sql: TSql): Promise<void> {
       await loadNationalTallies(sql, year, { hotlines: ['1362'], provinceCode: null }),
     ),
   );
-  // Periods and filters the aggregate cannot serve exactly (a person is counted once per period):
-  // computed directly, timed here so it is known how slow they are.
+  // Months and quarters: before (computed directly from the period's contacts, as every period
+  // but a calendar year was until the month aggregates) and after (loadNationalTallies: the
+  // person-month and session-day aggregates). A custom range cutting a month is still direct.
+  const quarter = { from: '2025-04-01', to: '2025-06-30' };
+  const month = { from: '2025-06-01', to: '2025-06-30' };
+  const vientiane = { hotlines: null, provinceCode: 'LA-VT' };
+  const hotline1362 = { hotlines: ['1362'], provinceCode: null };
+  for (const [label, period, filter] of [
+    ['quarter', quarter, scope],
+    ['month', month, scope],
+    ['quarter, province LA-VT', quarter, vientiane],
+    ['month, hotline 1362', month, hotline1362],
+  ] as const) {
+    await time(
+      `national statistics (${label}) before: direct`,
+      async () => buildNationalTables(await computeNationalTallies(sql, period, filter)),
+      3,
+    );
+    await time(`national statistics (${label}) after: aggregates`, async () =>
+      buildNationalTables(await loadNationalTallies(sql, period, filter)),
+    );
+  }
   await time(
-    'national statistics (quarter, computed directly)',
+    'national statistics (custom 10 Jun..9 Jul, direct)',
     async () =>
       buildNationalTables(
-        await loadNationalTallies(sql, { from: '2025-04-01', to: '2025-06-30' }, scope),
-      ),
-    3,
-  );
-  await time(
-    'national statistics (month, computed directly)',
-    async () =>
-      buildNationalTables(
-        await loadNationalTallies(sql, { from: '2025-06-01', to: '2025-06-30' }, scope),
+        await loadNationalTallies(sql, { from: '2025-06-10', to: '2025-07-09' }, scope),
       ),
     3,
   );
@@ -194,6 +227,17 @@ async function report(sql: TSql): Promise<void> {
   const ops = JSON.stringify(operationsTables(await loadOperations(sql, year, scope)));
   const opsDirect = JSON.stringify(operationsTables(await computeOperations(sql, year, scope)));
   console.log(`check: operations aggregate cells equal the direct ones: ${ops === opsDirect}`);
+  for (const [label, period, filter] of [
+    ['quarter', quarter, scope],
+    ['month', month, scope],
+    ['quarter, province LA-VT', quarter, vientiane],
+    ['month, hotline 1362', month, hotline1362],
+  ] as const) {
+    // Keys sorted: the two queries may return the same rows in another order.
+    const fast = canonical(await loadNationalTallies(sql, period, filter));
+    const slow = canonical(await computeNationalTallies(sql, period, filter));
+    console.log(`check: national ${label} from the aggregates equals the direct: ${fast === slow}`);
+  }
   const identified = (await loadNationalTallies(sql, year, scope)).summary.identified;
   const direct = (await computeNationalTallies(sql, year, scope)).summary.identified;
   console.log(

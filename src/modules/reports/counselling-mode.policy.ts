@@ -4,7 +4,8 @@ import type { TCounsellingMode } from './national-statistics.types';
 /**
  * How a contact's channel maps to the national report's counselling modes: a call to the hotline
  * number is "hotline", a call-back from a counsellor is "ordinary phone", a walk-in or a field
- * visit is "face to face". SMS and chat are contacts but not counselling sessions in the report.
+ * visit is "face to face", a written conversation (WhatsApp, Messenger, SMS or the web chat, all
+ * through the chat queue) is "chat". The order is the order of the report's rows.
  */
 export const modeChannels: Record<
   TCounsellingMode,
@@ -13,7 +14,11 @@ export const modeChannels: Record<
   hotline: ['call'],
   phone: ['call_back'],
   face_to_face: ['walk_in', 'field_visit'],
+  chat: ['chat', 'sms'],
 };
+
+/** The modes in report order. */
+export const counsellingModeKeys = Object.keys(modeChannels) as readonly TCounsellingMode[];
 
 /** Contact types that are not a conversation with someone who needed help. */
 export const nonCounsellingContactTypes = [

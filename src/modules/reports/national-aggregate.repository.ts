@@ -1,10 +1,12 @@
 import type { TSql } from '../../infra/database';
 import type { TNationalTallies } from './national-statistics.types';
 import type { TReportScope } from './report-filters';
+import { counsellingModeKeys } from './counselling-mode.policy';
+import { joinFragments } from './national-sql.fragments';
 import { toTallies, type TNationalRow } from './reports.repository';
+import { sessionDaysSql } from './session-days.fragments';
 
 const TEXT_ARRAY = 1009;
-const MODES = ['hotline', 'phone', 'face_to_face'] as const;
 
 /**
  * The national tallies of one calendar year summed from the year's cells (report_year_cells)
@@ -23,16 +25,11 @@ export async function readNationalTallies(
   const hotlines = scope.hotlines ? [...scope.hotlines] : null;
   const list = hotlines ? sql.array(hotlines, TEXT_ARRAY) : null;
   const province = scope.provinceCode ?? null;
-  // Under a province filter a session counts when one of its people is of the province (and,
-  // under a hotline filter, of one of the hotlines too), as in the direct query.
-  const sessions =
-    province === null
-      ? sql`select mode, sessions from report_session_days
-        where day between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
-          and (${list}::text[] is null or hotline = any(${list}::text[]))`
-      : sql`select mode, sessions from report_session_province_days
-        where province_code = ${province} and day between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
-          and (${list}::text[] is null or (hotline = any(${list}::text[]) and person_hotlines && ${list}::text[]))`;
+  const sessions = sessionDaysSql(
+    sql,
+    { from: `${year}-01-01`, to: `${year}-12-31` },
+    { hotlines, provinceCode: province },
+  );
   const modesOn = (modes: readonly string[]) =>
     sql.array(
       modes.flatMap((m) => (hotlines ?? []).map((h) => `${m}:${h}`)),
@@ -45,10 +42,14 @@ export async function readNationalTallies(
   const inMode =
     hotlines === null
       ? sql`true`
-      : sql`(case row_key when 'hotline' then hotline_modes && ${modesOn(['hotline'])}::text[]
-          when 'phone' then hotline_modes && ${modesOn(['phone'])}::text[]
-          when 'face_to_face' then hotline_modes && ${modesOn(['face_to_face'])}::text[]
-          else hotline_modes && ${modesOn(MODES)}::text[] end)`;
+      : sql`(case row_key ${joinFragments(
+          sql,
+          counsellingModeKeys.map(
+            (m) => sql`when ${m} then hotline_modes && ${modesOn([m])}::text[]`,
+          ),
+          sql` `,
+        )}
+          else hotline_modes && ${modesOn(counsellingModeKeys)}::text[] end)`;
   const rows = await sql<TNationalRow[]>`
     with cells as (
       select * from report_year_cells

@@ -1,6 +1,10 @@
 import type { PendingQuery, Row, TransactionSql } from 'postgres';
 import type { TSql } from '../../infra/database';
-import { modeChannels, nonCounsellingContactTypes } from './counselling-mode.policy';
+import {
+  counsellingModeKeys,
+  modeChannels,
+  nonCounsellingContactTypes,
+} from './counselling-mode.policy';
 import { essentialServices, OTHER_SERVICE, otherServices } from './report-labels';
 
 /**
@@ -16,11 +20,40 @@ const TEXT_ARRAY = 1009;
 /** A contact's counselling mode (counsellingModeOf in SQL); `c` is the contacts row. */
 export function counsellingModeSql(sql: TSqlTag): TFragment {
   const channels = (list: readonly string[]) => sql.array([...list], TEXT_ARRAY);
+  const whens = counsellingModeKeys.map(
+    (mode) => sql`when c.channel = any(${channels(modeChannels[mode])}::text[]) then ${mode}`,
+  );
   return sql`case when c.contact_type <> all(${sql.array([...nonCounsellingContactTypes], TEXT_ARRAY)}::text[])
-    then case
-      when c.channel = any(${channels(modeChannels.hotline)}::text[]) then 'hotline'
-      when c.channel = any(${channels(modeChannels.phone)}::text[]) then 'phone'
-      when c.channel = any(${channels(modeChannels.face_to_face)}::text[]) then 'face_to_face' end end`;
+    then case ${joinFragments(sql, whens, sql` `)} end end`;
+}
+
+/** The fragments one after another, `separator` between them. */
+export function joinFragments(
+  sql: TSqlTag,
+  parts: readonly TFragment[],
+  separator: TFragment,
+): TFragment {
+  return parts.reduce<TFragment | null>(
+    (all, part) => (all === null ? part : sql`${all}${separator}${part}`),
+    null,
+  ) as TFragment;
+}
+
+/** The people_in column saying a person was counselled in `mode` in the period (m_hotline…). */
+export const modeColumn = (mode: string): string => `m_${mode}`;
+
+/** `column` per mode, for the people_in and pp CTEs (names are constants, never input). */
+export function modeColumnsSql(sql: TSqlTag, column: (mode: string) => TFragment): TFragment {
+  return joinFragments(
+    sql,
+    counsellingModeKeys.map((mode) => sql`${column(mode)} as ${sql.unsafe(modeColumn(mode))}`),
+    sql`, `,
+  );
+}
+
+/** Whether a people_in row was counselled in any mode. */
+export function counselledInAnyModeSql(sql: TSqlTag): TFragment {
+  return sql.unsafe(`(${counsellingModeKeys.map(modeColumn).join(' or ')})`);
 }
 
 /** The services row a recorded service counts under (serviceRowKey in SQL); `ts` is the row. */
@@ -85,7 +118,7 @@ export function personFactsSql(sql: TSqlTag): TFragment {
 /**
  * The end of the national query, given CTEs `idp` (people identified in the period: f, u, nat,
  * prov, abroad, forms) and `people_in` (people contacted or served in the period: f, u, st,
- * kinds, continuing, m_hotline, m_phone, m_face), plus the counselling sessions select.
+ * kinds, continuing, and m_<mode> per counselling mode), plus the counselling sessions select.
  * Rows are (t, k, c1..c5) for toTallies().
  */
 export function nationalTallyTailSql(sql: TSqlTag, sessions: TFragment): TFragment {
@@ -93,8 +126,9 @@ export function nationalTallyTailSql(sql: TSqlTag, sessions: TFragment): TFragme
     touched as (select * from people_in where st is not null),
     counselled as (
       select f, continuing, m from people_in,
-        unnest(array[case when m_hotline then 'hotline' end, case when m_phone then 'phone' end,
-          case when m_face then 'face_to_face' end]) m
+        unnest(array[${sql.unsafe(
+          counsellingModeKeys.map((m) => `case when ${modeColumn(m)} then '${m}' end`).join(', '),
+        )}]) m
       where m is not null
     ),
     keyed as (
@@ -128,5 +162,5 @@ export function nationalTallyTailSql(sql: TSqlTag, sessions: TFragment): TFragme
     union all
     select 'counselling-people', 'total', 0, count(*)::int, (count(*) filter (where f))::int,
       (count(*) filter (where not continuing))::int, (count(*) filter (where continuing))::int
-    from people_in where m_hotline or m_phone or m_face`;
+    from people_in where ${counselledInAnyModeSql(sql)}`;
 }

@@ -20,12 +20,12 @@ export type TPersonStatRow = {
 
 export type TServiceStatRow = { personId: string; kind: string; givenOn: string };
 
-export type TCounsellingMode = 'hotline' | 'phone' | 'face_to_face';
+export type TCounsellingMode = 'hotline' | 'phone' | 'face_to_face' | 'chat';
 
 export type TContactStatRow = {
   id: string;
   occurredOn: string;
-  /** Null for contacts that are not counselling (e.g. SMS, a silent call). */
+  /** Null for contacts that are not counselling (e.g. a silent call, a prank). */
   mode: TCounsellingMode | null;
   personIds: readonly string[];
 };

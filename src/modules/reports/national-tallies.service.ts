@@ -4,8 +4,8 @@ import { readNationalTallies } from './national-aggregate.repository';
 import type { TNationalTallies } from './national-statistics.types';
 import { aggregatesWatermark, refreshReportAggregates } from './report-aggregates.repository';
 import type { TReportScope } from './report-filters';
-import type { TPeriod } from './report-period.policy';
-import { computeNationalTallies } from './reports.repository';
+import { wholeMonthsOf, type TPeriod } from './report-period.policy';
+import { computeNationalTallies, readMonthsTallies } from './reports.repository';
 
 /** The calendar year a period covers exactly, if it does. */
 export function calendarYearOf(period: TPeriod): number | null {
@@ -15,13 +15,14 @@ export function calendarYearOf(period: TPeriod): number | null {
 
 /**
  * The national tallies of a period. A calendar year (the yearly national report), with any
- * hotline and province filter, is read from the person-year aggregate, first brought up to date
- * with any record changed since the last refresh, so the figures are those of the records right
- * now. A month, quarter or custom period is computed directly from the records (slower, same
- * cells): a person is counted once per period, and the aggregate holds whole years, whose people
- * cannot be split into months. So is any period before the aggregate was ever built.
+ * hotline and province filter, is read from the person-year aggregate; a month, a quarter or any
+ * other run of whole months from the person-month and session-day aggregates. Either is first
+ * brought up to date with any record changed since the last refresh, so the figures are those of
+ * the records right now. A custom period that cuts a month is computed directly from the records
+ * (slower, same cells: a person is counted once per period, and the aggregates cannot split a
+ * month), and so is any period before the aggregates were ever built.
  * `sql` is the primary (the refresh writes); `read` may send the reads to a replica, which for
- * the aggregate must first have replayed that refresh.
+ * the aggregates must first have replayed that refresh.
  */
 export async function loadNationalTallies(
   sql: TSql,
@@ -30,10 +31,13 @@ export async function loadNationalTallies(
   read: TReader = primaryReader(sql),
 ): Promise<TNationalTallies> {
   const year = calendarYearOf(period);
-  const compute = () => read((on) => computeNationalTallies(on, period, scope));
-  if (year === null) return compute();
+  const months = wholeMonthsOf(period);
+  const compute = () => read((on) => computeNationalTallies(on, period, scope, sql));
+  if (year === null && months === null) return compute();
   if ((await aggregatesWatermark(sql)) === null) return compute();
   // While the refresh job holds the lock it is applying these same changes: read what is there.
   await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
-  return read((on) => readNationalTallies(on, year, scope), { seeWrites: true });
+  return year !== null
+    ? read((on) => readNationalTallies(on, year, scope), { seeWrites: true })
+    : read((on) => readMonthsTallies(on, period, scope), { seeWrites: true });
 }

@@ -7,6 +7,7 @@ import {
   type TGroupRow,
   type TOperationsData,
 } from './operations.repository';
+import { loadChatChannels } from './operations-channels.repository';
 import {
   callHourCellsSql,
   callRollupSql,
@@ -187,8 +188,8 @@ export async function operationsWatermark(sql: TSql): Promise<Date | null> {
 }
 
 /**
- * The operations figures of a period of whole Lao days from the aggregates, plus the
- * routing events not yet added to them (read directly, by id past the stored position). Gives
+ * The operations figures of a period of whole Lao days from the aggregates (chats, few, read
+ * directly), plus the routing events not yet added to them (read directly, by id past the stored position). Gives
  * the cells of computeOperations (tests hold it to them).
  */
 export async function readOperations(
@@ -199,7 +200,7 @@ export async function readOperations(
   const { start, end, hotlines } = operationsBounds(sql, period, scope);
   const inHotlines = sql`(${hotlines}::text[] is null or hotline = any(${hotlines}::text[]))`;
   const days = sql`day between ${period.from}::date and ${period.to}::date and ${inHotlines}`;
-  const [groups, counsellors] = await Promise.all([
+  const [groups, counsellors, chats] = await Promise.all([
     sql<TGroupRow[]>`${callRollupSql(
       sql,
       sql`select * from report_call_hours
@@ -218,6 +219,7 @@ export async function readOperations(
       sql`select day, hotline, counsellor_id, contacts, handle_seconds
         from report_handle_days where ${days}`,
     )}`,
+    loadChatChannels(sql, period, scope),
   ]);
-  return operationsData(groups, counsellors);
+  return operationsData(groups, counsellors, chats);
 }

@@ -1,3 +1,4 @@
+import { channelTable, type TChannelCounts } from './operations-channels.policy';
 import type { TLabel, TReportColumn, TReportTable } from './report-table.types';
 
 /**
@@ -205,6 +206,7 @@ function counsellorTable(rows: readonly TCounsellorActivity[]): TReportTable {
 
 export function operationsTables(input: {
   byHotline: readonly TCallGroup[];
+  chats: readonly TChannelCounts[];
   byDay: readonly TCallGroup[];
   byHour: readonly TCallGroup[];
   counsellors: readonly TCounsellorActivity[];
@@ -228,6 +230,10 @@ export function operationsTables(input: {
       (k) => `${k}:00`,
     ),
     counsellorTable(input.counsellors),
+    channelTable(
+      input.byHotline.find((g) => g.key === 'total'),
+      input.chats,
+    ),
   ];
 }
 

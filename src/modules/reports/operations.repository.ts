@@ -1,5 +1,7 @@
 import type { TSql } from '../../infra/database';
 import type { TSqlTag } from './national-sql.fragments';
+import type { TChannelCounts } from './operations-channels.policy';
+import { loadChatChannels } from './operations-channels.repository';
 import { emptyGroup, type TCallGroup, type TCounsellorActivity } from './operations.policy';
 import {
   callHourCellsSql,
@@ -34,6 +36,8 @@ export type TGroupRow = {
 
 export type TOperationsData = {
   byHotline: TCallGroup[];
+  /** Chats per channel started in the period (calls are the hotline total). */
+  chats: TChannelCounts[];
   byDay: TCallGroup[];
   byHour: TCallGroup[];
   counsellors: TCounsellorActivity[];
@@ -51,7 +55,7 @@ export function operationsBounds(sql: TSqlTag, period: TPeriod, scope: TReportSc
 
 /**
  * Operations figures computed directly from `calls` (one row per inbound call), the routing
- * steps in `call_events` and `contacts`, for any period: the reference the per-hour aggregate
+ * steps in `call_events`, `contacts` and the chats (`chat_conversations`), for any period: the reference the per-hour aggregate
  * (operations-aggregate.repository.ts) is held to. Reads no encrypted column; counsellors are
  * named by their staff display name.
  */
@@ -61,46 +65,51 @@ export async function computeOperations(
   scope: TReportScope,
 ): Promise<TOperationsData> {
   // A year of calls: enough memory to hash the groups instead of sorting them.
-  const [groups, counsellors] = await sql.begin(async (tx) => {
-    await tx`set local work_mem = '64MB'`;
-    const { start, end, hotlines } = operationsBounds(tx, period, scope);
-    const inHotlines = (column: ReturnType<typeof tx>) =>
-      tx`(${hotlines}::text[] is null or ${column} = any(${hotlines}::text[]))`;
-    return Promise.all([
-      tx<TGroupRow[]>`${callRollupSql(
-        tx,
-        callHourCellsSql(
+  const [[groups, counsellors], chats] = await Promise.all([
+    sql.begin(async (tx) => {
+      await tx`set local work_mem = '64MB'`;
+      const { start, end, hotlines } = operationsBounds(tx, period, scope);
+      const inHotlines = (column: ReturnType<typeof tx>) =>
+        tx`(${hotlines}::text[] is null or ${column} = any(${hotlines}::text[]))`;
+      return Promise.all([
+        tx<TGroupRow[]>`${callRollupSql(
           tx,
-          tx`c.started_at >= ${start}::timestamptz and c.started_at < ${end}::timestamptz
+          callHourCellsSql(
+            tx,
+            tx`c.started_at >= ${start}::timestamptz and c.started_at < ${end}::timestamptz
             and ${inHotlines(tx`c.hotline`)}`,
-        ),
-      )}`,
-      tx<TCounsellorActivity[]>`${counsellorActivitySql(
-        tx,
-        offerDayCellsSql(
+          ),
+        )}`,
+        tx<TCounsellorActivity[]>`${counsellorActivitySql(
           tx,
-          tx`e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
+          offerDayCellsSql(
+            tx,
+            tx`e.received_at >= ${start}::timestamptz and e.received_at < ${end}::timestamptz
             and ${inHotlines(tx`c.hotline`)}`,
-        ),
-        handleDayCellsSql(
-          tx,
-          tx`c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
+          ),
+          handleDayCellsSql(
+            tx,
+            tx`c.occurred_at >= ${start}::timestamptz and c.occurred_at < ${end}::timestamptz
             and ${inHotlines(tx`c.hotline`)}`,
-        ),
-      )}`,
-    ]);
-  });
-  return operationsData(groups, counsellors);
+          ),
+        )}`,
+      ]);
+    }),
+    loadChatChannels(sql, period, scope),
+  ]);
+  return operationsData(groups, counsellors, chats);
 }
 
-/** The rolled-up rows (callRollupSql) and counsellor rows as the report's groups. */
+/** The rolled-up rows (callRollupSql), counsellor rows and chat channels as the report's data. */
 export function operationsData(
   groups: readonly TGroupRow[],
   counsellors: readonly TCounsellorActivity[],
+  chats: readonly TChannelCounts[],
 ): TOperationsData {
   const pick = (dim: TGroupRow['dim']) => groups.filter((g) => g.dim === dim).map(toGroup);
   return {
     byHotline: [...pick('hotline'), ...pick('total').map((g) => ({ ...g, key: 'total' }))],
+    chats: [...chats],
     byDay: pick('day'),
     byHour: pick('hour'),
     counsellors: [...counsellors],

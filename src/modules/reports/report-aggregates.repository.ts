@@ -65,12 +65,14 @@ export async function refreshReportAggregates(
     let result: Omit<TRefreshResult, 'operations'>;
     if (full) {
       await tx`delete from report_person_years`;
+      await tx`delete from report_person_months`;
       await tx`delete from report_session_days`;
       await tx`delete from report_session_province_days`;
       await tx`delete from report_stale where kind in ('person', 'day')`;
       await tx`delete from report_service_people`;
       await insertServicePeople(tx, null);
       const people = await insertPersonYears(tx, null);
+      await insertPersonMonths(tx, null);
       const days = await insertSessionDays(tx, null);
       await insertSessionProvinceDays(tx, null);
       await rebuildYearCells(tx, null);
@@ -89,9 +91,11 @@ export async function refreshReportAggregates(
       const days = changed?.days ?? [];
       if (ids.length > FULL_REBUILD_ABOVE) {
         await tx`delete from report_person_years`;
+        await tx`delete from report_person_months`;
         await tx`delete from report_service_people`;
         await insertServicePeople(tx, null);
         await insertPersonYears(tx, null);
+        await insertPersonMonths(tx, null);
         await rebuildYearCells(tx, null);
       } else if (ids.length > 0) {
         const idArray = tx.array(ids, TEXT_ARRAY);
@@ -102,8 +106,10 @@ export async function refreshReportAggregates(
           select distinct year from gone`
         ).map((r) => r.year);
         await tx`delete from report_service_people where person_id = any(${idArray}::uuid[])`;
+        await tx`delete from report_person_months where person_id = any(${idArray}::uuid[])`;
         await insertServicePeople(tx, ids);
         await insertPersonYears(tx, ids);
+        await insertPersonMonths(tx, ids);
         const added = await tx<Array<{ year: number }>>`
           select distinct year from report_person_years where person_id = any(${idArray}::uuid[])`;
         await rebuildYearCells(tx, [...new Set([...touched, ...added.map((r) => r.year)])]);
@@ -249,6 +255,36 @@ async function insertPersonYears(tx: TransactionSql, ids: string[] | null): Prom
     left join sy on sy.person_id = k.person_id and sy.year = k.year
     left join fy on fy.person_id = k.person_id`;
   return inserted.count;
+}
+
+/**
+ * One row per person and Lao calendar month with a contact about them (other parties aside), for
+ * the given people (null: everyone): the contact facts the direct query (reports.repository.ts)
+ * derives for a period, month by month.
+ */
+async function insertPersonMonths(tx: TransactionSql, ids: string[] | null): Promise<void> {
+  const only =
+    ids === null ? tx`true` : tx`cp.person_id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
+  await tx`
+    insert into report_person_months (month, person_id, contact_hotlines, modes, hotline_modes,
+      hotline, residence_province_code, sex, under18_at_identification, victim_status,
+      identification_date, first_contact_at)
+    select m.*, pe.hotline, pe.residence_province_code, pe.sex, pe.under18_at_identification,
+      pe.victim_status, pe.identification_date, pe.first_contact_at
+    from (
+      select month, person_id, array_agg(distinct hotline),
+        coalesce(array_agg(distinct mode) filter (where mode is not null), '{}'),
+        coalesce(array_agg(distinct mode || ':' || hotline) filter (where mode is not null), '{}')
+      from (
+        select cp.person_id, date_trunc('month', c.occurred_at at time zone 'Asia/Vientiane')::date as month,
+          c.hotline, ${counsellingModeSql(tx)} as mode
+        from contacts c
+        join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
+        where ${only}
+      ) cf
+      group by month, person_id
+    ) m
+    join people pe on pe.id = m.person_id`;
 }
 
 /**

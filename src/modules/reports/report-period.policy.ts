@@ -67,3 +67,14 @@ export function laoDate(instant: Date): string {
 
 export const inPeriod = (day: string | null, period: TPeriod): boolean =>
   day !== null && day >= period.from && day <= period.to;
+
+/**
+ * The first days of the period's first and last months when it is a run of whole Lao calendar
+ * months (a month, a quarter, a year, January to June…); null otherwise.
+ */
+export function wholeMonthsOf(period: TPeriod): { first: string; last: string } | null {
+  const [y, m] = period.to.split('-').map(Number);
+  if (!period.from.endsWith('-01') || y === undefined || m === undefined) return null;
+  if (period.to !== `${y}-${pad(m)}-${pad(lastDay(y, m))}` || period.from > period.to) return null;
+  return { first: period.from, last: `${y}-${pad(m)}-01` };
+}

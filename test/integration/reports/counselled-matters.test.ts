@@ -63,6 +63,7 @@ describe('matters counselled', () => {
       hotline: [3, 4, 2],
       phone: [1, 1, 1],
       face_to_face: [1, 1, 1],
+      chat: [0, 0, 0],
       // X's forced labour once though it was counselled in three modes.
       total: [4, 6, 2],
     });

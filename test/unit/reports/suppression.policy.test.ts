@@ -48,6 +48,7 @@ describe('external export suppression', () => {
       hotline: [6, 5, 4, 'x', '<3'],
       phone: [3, 3, 'x', '<3', '<3'],
       face_to_face: [3, 3, '<3', 3, 0],
+      chat: [0, 0, 0, 0, 0],
       total: [12, 9, 6, 7, '<3'],
     });
     expect(external.notes.at(-1)?.en).toContain('<3');
