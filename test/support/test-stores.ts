@@ -39,7 +39,8 @@ export async function createTestStores(
     ...overrides,
   });
   const database = openDatabase(databaseUrl, { max: 5 });
-  const redis = openRedis(redisUrl);
+  // As the API runs it (server.ts): commands of one event-loop turn leave in one write.
+  const redis = openRedis(redisUrl, 'command', { autoPipelining: true });
   redis.on('error', () => {});
   await redisReady(redis);
 
