@@ -23,7 +23,7 @@ await runEntryPoint(async (config) => {
         log: (fields, message) => log.warn(fields, message),
       })
     : undefined;
-  const redis = openRedis(stores.redisUrl, 'command', { autoPipelining: true });
+  const redis = openRedis(stores.redisUrl);
   redis.on('error', () => {}); // reconnects by itself; /readyz reports the outage
   await redisReady(redis); // bounded: with Redis down the API still starts and webhooks fall back
   const app = await buildApp({ config, db: database.db, sql: database.sql, replica, redis });

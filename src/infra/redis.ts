@@ -6,18 +6,8 @@ export type TRedisRole = 'command' | 'worker' | 'subscriber';
  * Producers and request handlers fail fast when Redis is down (so a webhook can fall back);
  * BullMQ workers and pub/sub connections must retry forever (`maxRetriesPerRequest: null`).
  */
-export function openRedis(
-  url: string,
-  role: TRedisRole = 'command',
-  /**
-   * Commands issued in one event-loop turn leave in one write (ioredis auto-pipelining): the
-   * API's live path issues dozens of small commands per caller, and one write each was a large
-   * share of its CPU. Order on the connection is unchanged.
-   */
-  { autoPipelining = false }: { autoPipelining?: boolean } = {},
-): Redis {
+export function openRedis(url: string, role: TRedisRole = 'command'): Redis {
   const options: RedisOptions = {
-    enableAutoPipelining: autoPipelining,
     lazyConnect: false,
     connectTimeout: 2000,
     enableOfflineQueue: role !== 'command',

@@ -39,8 +39,7 @@ export async function createTestStores(
     ...overrides,
   });
   const database = openDatabase(databaseUrl, { max: 5 });
-  // As the API runs it (server.ts): commands of one event-loop turn leave in one write.
-  const redis = openRedis(redisUrl, 'command', { autoPipelining: true });
+  const redis = openRedis(redisUrl);
   redis.on('error', () => {});
   await redisReady(redis);
 
