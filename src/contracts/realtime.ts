@@ -246,7 +246,13 @@ export const rooms = {
   hotline: (hotline: string) => `hotline:${hotline}`,
   /** The desks serving one hotline in one language: they hear its waiting count. */
   desks: (hotline: string, language: string) => `desks:${hotline}:${language}`,
+  /** Every supervisor and administrator (referral tickets); no hotline's live queue or presence. */
   supervisors: 'supervisors',
-  /** Supervisors of one hotline: figures are pushed per hotline so scope is kept. */
+  /**
+   * Supervisors of one hotline: its detailed queue, its counsellors' presence and its figures,
+   * so a supervisor of one hotline never hears another's.
+   */
   supervisorsOf: (hotline: string) => `supervisors:${hotline}`,
+  /** Administrators, who watch every hotline (hotline numbers are digits: no clash). */
+  supervisorsOfEveryHotline: 'supervisors-of-every-hotline',
 } as const;

@@ -29,11 +29,13 @@ export function attachConnections(io: TIo, ctx: TLiveCallContext, isClosing: () 
   io.on('connection', (socket: TSocket) => {
     const actor = socket.data.actor;
     const joined = [rooms.user(actor.userId), ...actor.hotlines.map((h) => rooms.hotline(h))];
-    // Supervisors get the detailed queue; a desk, the counts of each hotline and language it serves.
+    // Supervisors get the detailed queue and presence of their own hotlines (an administrator, of
+    // every hotline, as her snapshot); a desk, the counts of each hotline and language it serves.
     if (actor.role === 'supervisor' || actor.role === 'administrator')
       joined.push(rooms.supervisors, ...actor.hotlines.map((h) => rooms.supervisorsOf(h)));
     else
       joined.push(...actor.hotlines.flatMap((h) => actor.languages.map((l) => rooms.desks(h, l))));
+    if (actor.role === 'administrator') joined.push(rooms.supervisorsOfEveryHotline);
     // Partner users hear their own organisation's tickets live (the workers push to this room).
     if (
       actor.organisationKey &&

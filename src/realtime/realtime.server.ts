@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { resolveActor } from '../modules/auth/resolve-actor';
-import { sessionDigest, sessionRoom } from '../modules/auth/session.repository';
+import { readSession, sessionDigest, sessionRoom } from '../modules/auth/session.repository';
 import { SESSION_COOKIE } from '../modules/auth/session.policy';
 import type { TIo } from './realtime.types';
 import { guardSocket } from './session-guard';
@@ -74,7 +74,10 @@ export function createRealtimeServer(
       if (actor.passwordChangeRequired) return next(new Error('PASSWORD_CHANGE_REQUIRED'));
       socket.data.actor = actor;
       socket.data.sessionDigest = sessionDigest(sessionId);
-      guardSocket(socket, () => resolveActor(app.deps, sessionId));
+      // Each event re-reads the session (expiry, sign-out) but not the staff row: disabling the
+      // user, a password reset or any change of role or scope revokes their sessions and closes
+      // their sockets (users.service), so the row read here stays true for this socket's life.
+      guardSocket(socket, async () => ((await readSession(app.deps, sessionId)) ? actor : null));
       // Joined before the connection handlers run, so a sign-out cannot slip between the two.
       await socket.join(sessionRoom(socket.data.sessionDigest));
       next();

@@ -13,9 +13,9 @@ export function guardSocket(socket: TSocket, recheck: TRecheck): void {
 }
 
 /**
- * The socket's actor as of now: the session re-read (idle or absolute expiry, sign-out, a
- * disabled user, a changed role or scope), or null, and then the caller closes the socket. Run
- * before every client event, so a signed-out console cannot set itself available or take a call.
+ * The socket's actor as of now: the session re-read (idle or absolute expiry, sign-out; a
+ * disabled user or a changed role or scope revokes the session), or null, and then the caller
+ * closes the socket. Run before every client event, so a signed-out console cannot set itself available or take a call.
  */
 export async function liveActor(socket: TSocket): Promise<TActor | null> {
   const recheck = rechecks.get(socket);

@@ -5,7 +5,8 @@ import type { TRoomDelivery } from './room-delivery';
 
 /**
  * Routing events to rooms: a counsellor's own offers and calls to her room, presence to her and
- * the supervisors, and each hotline's detailed queue to the supervisors, recomputed at most every
+ * the supervisors of her hotlines, and each hotline's detailed queue to its own supervisors (and
+ * the administrators), recomputed at most every
  * `queueThrottleMs` per hotline. Desks do not get the queue from here: each node pushes their
  * waiting counts at most once a second (desk-counts.pusher), as a hotline room holds every
  * counsellor and a queue view to each of them on every change was most of the API's socket
@@ -23,6 +24,11 @@ export function socketNotifier(
   const pendingQueues = new Map<string, NodeJS.Timeout>();
   const throttle = options.queueThrottleMs ?? 250;
   let closed = false;
+  /** Who watches these hotlines live: their own supervisors and the administrators. */
+  const watching = (hotlines: readonly string[]) => [
+    ...hotlines.map((h) => rooms.supervisorsOf(h)),
+    rooms.supervisorsOfEveryHotline,
+  ];
   // Once the node is closing its Redis adapter is gone; the clients resync from a snapshot.
   const to = (room: string | string[]) => (closed ? null : delivery.to(room));
   /** One fresh view per hotline and period, however many changes came in between. */
@@ -47,7 +53,7 @@ export function socketNotifier(
       to(rooms.user(userId))?.emit('call:withdrawn', { offerId, reason });
     },
     presence(view) {
-      to([rooms.user(view.userId), rooms.supervisors])?.emit('presence:updated', view);
+      to([rooms.user(view.userId), ...watching(view.hotlines)])?.emit('presence:updated', view);
     },
     connected(userId, callSid, conferenceName) {
       to(rooms.user(userId))?.emit('call:connected', { callSid, conferenceName });
@@ -61,7 +67,7 @@ export function socketNotifier(
     queueChanged(hotline) {
       if (closed) return;
       // Every change (a priority boost reorders without changing counts).
-      later(hotline, (view) => to(rooms.supervisors)?.emit('queue:updated', view));
+      later(hotline, (view) => to(watching([hotline]))?.emit('queue:updated', view));
     },
     close() {
       closed = true;

@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/infra/database';
 import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
 import { freePort } from '../../scripts/local/free-port';
 import { startLocalRedis } from '../../scripts/local/local-redis';
+import { cpuMs } from './routing-bench.stats';
 
 // npm run bench:incoming-call — the incoming-call webhook (signature, validation, Postgres write
 // of the call and its raw event, block-list lookup, Redis queue entry, TwiML) against two
@@ -87,6 +88,20 @@ async function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
+}
+
+/**
+ * One run, and the CPU the serving process spent per request in it (from /proc): throughput
+ * shares the machine with whoever else runs on it, CPU per request much less so.
+ */
+async function measured(
+  pid: number | undefined,
+  opts: autocannon.Options,
+): Promise<autocannon.Result & { cpuMsPerRequest: number }> {
+  const from = await cpuMs(pid ?? 0);
+  const result = await run(opts);
+  const used = (await cpuMs(pid ?? 0)) - from;
+  return { ...result, cpuMsPerRequest: used / Math.max(1, result.requests.total) };
 }
 
 function line(label: string, r: autocannon.Result): string {
@@ -264,10 +279,14 @@ async function main(): Promise<void> {
     say(
       `ratio menu webhook / bare: ${(menuMax.requests.average / bareMax.requests.average).toFixed(3)}`,
     );
-    const sameWorkMax = await run(sameWork({}));
+    const sameWorkMax = await measured(children[1]?.pid, sameWork({}));
     say(line('same-work baseline', sameWorkMax));
-    const incomingMax = await run(incoming({}));
+    const incomingMax = await measured(children[0]?.pid, incoming({}));
     say(line('incoming webhook → queue entry', incomingMax));
+    const cpuRatio = sameWorkMax.cpuMsPerRequest / incomingMax.cpuMsPerRequest;
+    say(
+      `CPU per request: webhook ${incomingMax.cpuMsPerRequest.toFixed(3)} ms, same-work baseline ${sameWorkMax.cpuMsPerRequest.toFixed(3)} ms; ratio ${cpuRatio.toFixed(3)} (what the throughput ratio would be with a core each)`,
+    );
     say(
       `ratio webhook / bare: ${(incomingMax.requests.average / bareMax.requests.average).toFixed(3)}`,
     );
@@ -286,7 +305,7 @@ async function main(): Promise<void> {
     say(line(`incoming → queue @ ${FIXED_RATE}/s`, incomingFixed));
     say(`p99 at ${FIXED_RATE} calls/s: ${incomingFixed.latency.p99} ms (target < 20 ms)`);
     say(
-      `\nsummary: webhook ${incomingMax.requests.average.toFixed(0)} req/s = ${(incomingMax.requests.average / sameWorkMax.requests.average).toFixed(2)} of the same-work baseline's ${sameWorkMax.requests.average.toFixed(0)} (target ≥ 0.5), bare Fastify ${bareMax.requests.average.toFixed(0)}; p99 at ${FIXED_RATE}/s: webhook ${incomingFixed.latency.p99} ms (target < 20), same-work ${sameWorkFixed.latency.p99} ms, bare ${bareFixed.latency.p99} ms; load average ${loadavg()
+      `\nsummary: webhook ${incomingMax.requests.average.toFixed(0)} req/s = ${(incomingMax.requests.average / sameWorkMax.requests.average).toFixed(2)} of the same-work baseline's ${sameWorkMax.requests.average.toFixed(0)} (target ≥ 0.5), by CPU per request ${cpuRatio.toFixed(2)}, bare Fastify ${bareMax.requests.average.toFixed(0)}; p99 at ${FIXED_RATE}/s: webhook ${incomingFixed.latency.p99} ms (target < 20), same-work ${sameWorkFixed.latency.p99} ms, bare ${bareFixed.latency.p99} ms; load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );

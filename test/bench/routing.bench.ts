@@ -2,7 +2,7 @@ import { API_NODE_ARGS } from '../../scripts/local/services';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { hotlines, staffUsers } from '../../db/schema/index';
@@ -457,7 +457,9 @@ async function main(): Promise<void> {
         `  ${String(r.run).padStart(3)}  ${String(r.rate).padStart(4)}  ${ms(r.p50).padStart(10)}  ${ms(r.p99).padStart(10)}  ${r.cpuMs.toFixed(2).padStart(11)} ms  ${String(r.lost).padStart(4)}  ${String(r.twice).padStart(5)}  ${r.socketMessages.toFixed(1).padStart(18)}  ${r.socketBytes.toFixed(0).padStart(12)}`,
       );
     console.log(
-      `  API RSS peak ${peakRss.toFixed(0)} MB; baseline in this run: redis-benchmark EVAL "return 1" ${evalBaseline.toFixed(0)} ops/s`,
+      `  API RSS peak ${peakRss.toFixed(0)} MB; baseline in this run: redis-benchmark EVAL "return 1" ${evalBaseline.toFixed(0)} ops/s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (latency means little on a loaded machine; CPU per caller holds better)`,
     );
   } finally {
     for (const child of counsellors) child.send({ type: 'stop' });

@@ -1,6 +1,7 @@
 import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type { TConfig } from '../../config/config';
+import { failedOnStaleConnection } from './stale-connection.policy';
 import type { TTelephonyProvider } from './telephony.provider';
 
 const TWILIO_API = 'https://api.twilio.com';
@@ -18,10 +19,18 @@ export class RedirectingRequestClient extends twilio.RequestClient {
       this.axios.defaults.httpAgent = new Agent({ keepAlive: true, maxSockets: 100 });
   }
 
-  override request<TData>(opts: Parameters<twilio.RequestClient['request']>[0] & { data?: TData }) {
+  override async request<TData>(
+    opts: Parameters<twilio.RequestClient['request']>[0] & { data?: TData },
+  ) {
     if (this.baseUrl && opts.uri.startsWith(TWILIO_API))
       opts.uri = this.baseUrl.replace(/\/+$/, '') + opts.uri.slice(TWILIO_API.length);
-    return super.request(opts);
+    try {
+      return await super.request(opts);
+    } catch (err) {
+      // Written on a connection the other side had closed while idle: it never arrived; once more.
+      if (failedOnStaleConnection(err)) return super.request(opts);
+      throw err;
+    }
   }
 }
 
