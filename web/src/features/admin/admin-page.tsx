@@ -5,6 +5,7 @@ import { ErrorText } from '../../shared/ui/error-text';
 import { fetchHotlines, type THotline } from './api/hotlines.api';
 import { BlocklistPanel } from './components/blocklist-panel';
 import { ConsentPanel } from './components/consent-panel';
+import { FormsPanel } from './components/forms-panel';
 import { PartnersPanel } from './components/partners-panel';
 import { PromptsPanel } from './components/prompts-panel';
 import { RetentionPanel } from './components/retention-panel';
@@ -17,6 +18,7 @@ import './admin.strings';
 import './blocklist.strings';
 import './consent.strings';
 import './directory.strings';
+import './forms.strings';
 import './media.strings';
 
 function HotlineList({ hotlines }: { hotlines: THotline[] }) {
@@ -61,6 +63,7 @@ const sections = [
   'partners',
   'rules',
   'consent',
+  'forms',
   'prompts',
   'blocklist',
   'retention',
@@ -87,6 +90,7 @@ export default function AdminPage() {
     partners: <PartnersPanel />,
     rules: <RulesPanel />,
     consent: <ConsentPanel />,
+    forms: hotlines ? <FormsPanel hotlines={numbers} /> : null,
     prompts: hotlines ? <PromptsPanel hotlines={numbers} /> : null,
     blocklist: <BlocklistPanel hotlines={numbers} />,
     retention: <RetentionPanel />,
