@@ -79,6 +79,7 @@ describe("each hotline's versioned form, in Lao", () => {
     await add.getByLabel(lo.sex, { exact: true }).selectOption('female');
     await youth.getByLabel(lo.school, { exact: true }).selectOption({ label: lo.droppedOut });
     await youth.getByLabel(lo.livesWith).selectOption({ label: lo.relatives });
+    await youth.scrollIntoViewIfNeeded();
     await screenshot(page, 'form-1554-youth-lo');
     await add.getByRole('button', { name: lo.savePerson }).click();
     await page.getByTestId('person').first().waitFor();
