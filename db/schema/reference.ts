@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 
 // Reference data seeded from shared/reference: provinces, organisations, taxonomy terms.
@@ -43,3 +43,15 @@ export const taxonomyTerms = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.code] })],
 );
+
+/**
+ * The categories a case or contact is filed under, and their subcategories (a row with a parent).
+ * Codes sent by the desk are looked up here, so free text never reaches the reports.
+ */
+export const categories = pgTable('categories', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code').references((): AnyPgColumn => categories.code),
+  labelLo: text('label_lo').notNull(),
+  labelEn: text('label_en').notNull(),
+  ...timestamps,
+});

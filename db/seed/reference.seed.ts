@@ -10,6 +10,7 @@ import {
   taxonomyTerms,
 } from '../schema/index';
 import { defaultConsentRequirements } from '../../src/contracts/consent-requirements';
+import { seedCategories } from './categories.seed';
 
 type TLabelled = { code: string; lo?: string; en: string };
 
@@ -73,6 +74,7 @@ export async function seedReference(db: TDatabase): Promise<void> {
         })),
       );
     await tx.insert(taxonomyTerms).values(terms).onConflictDoNothing();
+    await seedCategories(tx);
     // Version 1 of each kind's consent requirement; an administrator's later versions stay.
     await tx
       .insert(consentRequirements)

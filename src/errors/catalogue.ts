@@ -3,6 +3,10 @@
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
+  UNKNOWN_CODE: {
+    status: 400,
+    message: 'A code is not in the reference data (or a subcategory is not of its category).',
+  },
   UNAUTHENTICATED: { status: 401, message: 'Please sign in.' },
   SECOND_FACTOR_REQUIRED: { status: 401, message: 'A second factor is required.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The user name or password is wrong.' },

@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema/audit';
-import { staffUsers } from '../../db/schema/staff';
 import { tickets } from '../../db/schema/tickets';
-import { JobQueues } from '../../src/jobs/job-queues';
-import { openRedis } from '../../src/infra/redis';
-import { requestReferral } from '../../src/modules/referrals/request/request-referral.service';
 import { insertCaseWithPerson } from '../fixtures/referrals-world';
-import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { referralDesk, requestAsCounsellor } from './support/referral-desk';
 import { screenshot } from './support/screenshots';
 import { signIn } from './support/sign-in';
 
 describe('a case closed, reopened, followed up and a referral withdrawn, on the desk in Lao', () => {
-  let system: TE2eSystem;
-  let queues: JobQueues;
-  beforeAll(async () => {
-    system = await startE2eSystem();
-    queues = new JobQueues(
-      openRedis(system.stores.config.REDIS_URL ?? '', 'worker'),
-      system.stores.config.REDIS_PREFIX,
-    );
-  }, 180_000);
-  afterAll(async () => {
-    await queues?.close();
-    await system?.stop();
-  });
+  const rig = referralDesk();
 
   it('closes with a reason, reopens, completes a follow-up, withdraws a referral', async () => {
+    const { system } = rig;
     const { db } = system.stores.database;
     const { caseId, personId } = await insertCaseWithPerson(system.stores, {
       age: 30,
@@ -84,26 +69,11 @@ describe('a case closed, reopened, followed up and a referral withdrawn, on the 
     expect(await mine.textContent()).not.toContain('ໂທຫາເອື້ອຍຂອງນາງ');
 
     // Withdraw a referral with a reason: the desk shows it withdrawn, the partner's ticket too.
-    const [noy] = await db
-      .select()
-      .from(staffUsers)
-      .where(eq(staffUsers.username, system.login('counsellor').username));
-    if (!noy) throw new Error('demo counsellor missing');
-    const { referralId } = await requestReferral(
-      { db, config: system.stores.config, queues },
-      {
-        userId: noy.id,
-        role: 'counsellor',
-        displayName: noy.displayName,
-        hotlines: noy.hotlines,
-        languages: noy.languages,
-        organisationKey: null,
-        provinceCode: null,
-        sessionId: 'e2e',
-      },
-      { caseId, personId, needs: ['shelter'], priority: 'urgent' },
-      new Date(),
-    );
+    const { referralId } = await requestAsCounsellor(rig, {
+      caseId,
+      personId,
+      needs: ['shelter'],
+    });
     await desk.goto(`/desk/cases/${caseId}`);
     const ticketState = desk.getByTestId('ticket-state');
     await ticketState.getByText('ລໍຖ້າຮັບຮູ້').waitFor({ timeout: 20_000 });

@@ -1,58 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { staffUsers } from '../../db/schema/staff';
 import { tickets } from '../../db/schema/tickets';
-import { JobQueues } from '../../src/jobs/job-queues';
-import { openRedis } from '../../src/infra/redis';
-import { requestReferral } from '../../src/modules/referrals/request/request-referral.service';
 import { insertCaseWithPerson } from '../fixtures/referrals-world';
-import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { referralDesk, requestAsCounsellor } from './support/referral-desk';
 import { screenshot } from './support/screenshots';
 import { signIn, signInWithTotp } from './support/sign-in';
 import { screenshotBoth } from './support/both-languages';
 
 describe('a referral held back for consent, on the desk in Lao', () => {
-  let system: TE2eSystem;
-  let queues: JobQueues;
-  beforeAll(async () => {
-    system = await startE2eSystem();
-    queues = new JobQueues(
-      openRedis(system.stores.config.REDIS_URL ?? '', 'worker'),
-      system.stores.config.REDIS_PREFIX,
-    );
-  }, 180_000);
-  afterAll(async () => {
-    await queues?.close();
-    await system?.stop();
-  });
+  const rig = referralDesk();
 
   it('says which partner is held back and why, and sends it once consent is recorded', async () => {
+    const { system } = rig;
     const { db } = system.stores.database;
     const { caseId, personId } = await insertCaseWithPerson(system.stores, {
       age: 30,
       shareConsent: false,
       name: 'Canary Held',
     });
-    const [noy] = await db
-      .select()
-      .from(staffUsers)
-      .where(eq(staffUsers.username, system.login('counsellor').username));
-    if (!noy) throw new Error('demo counsellor missing');
-    const { referralId } = await requestReferral(
-      { db, config: system.stores.config, queues },
-      {
-        userId: noy.id,
-        role: 'counsellor',
-        displayName: noy.displayName,
-        hotlines: noy.hotlines,
-        languages: noy.languages,
-        organisationKey: null,
-        provinceCode: null,
-        sessionId: 'e2e',
-      },
-      { caseId, personId, needs: ['shelter'], priority: 'urgent' },
-      new Date(),
-    );
+    const { referralId } = await requestAsCounsellor(rig, {
+      caseId,
+      personId,
+      needs: ['shelter'],
+    });
 
     const desk = await system.browser.newPage({ uiLanguage: 'lo' });
     await signIn(desk, system.login('counsellor'));
@@ -84,6 +54,7 @@ describe('a referral held back for consent, on the desk in Lao', () => {
   }, 90_000);
 
   it('lets an administrator see and change the consent each partner kind needs', async () => {
+    const { system } = rig;
     const admin = await system.browser.newPage({ uiLanguage: 'en' });
     await signInWithTotp(admin, system.login('admin'));
     await admin.goto('/admin/consent');

@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/infra/database';
 import { runMigrations } from '../../db/migrate';
+import { seedCategories } from '../../db/seed/categories.seed';
 import { startEmbeddedPostgres, type TLocalPostgres } from '../../scripts/local/embedded-postgres';
 import {
   ensureRedisServer,
@@ -78,6 +79,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.end();
   const template = openDatabase(withDatabase(adminUrl, TEMPLATE_DATABASE), { max: 2 });
   await runMigrations(template);
+  // The categories every case and contact is checked against: tests file cases under them.
+  await seedCategories(template.db);
   await template.close();
 
   project.provide('adminDatabaseUrl', adminUrl);

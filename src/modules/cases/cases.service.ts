@@ -15,6 +15,7 @@ import {
   statusChangeProblem,
   type TStatusChangeInput,
 } from './case-status.policy';
+import { assertKnownCategory } from './category-codes.repository';
 import { cancelFollowUp, openFollowUpIdsOf } from './follow-ups.repository';
 import { appendTimeline } from './case-timeline.repository';
 import { caseSealed, caseView } from './case-view';
@@ -35,6 +36,7 @@ export async function createCase(
   input: TCaseFields & { hotline: string },
 ) {
   if (!can(actor, 'case.create', { hotline: input.hotline })) throw new AppError('FORBIDDEN');
+  await assertKnownCategory(deps.db, input);
   const id = randomUUID();
   const keyring = keyringOf(deps.config);
   const row = await deps.db.transaction(async (tx) => {
@@ -123,6 +125,13 @@ export async function updateCase(
   const row = await changeCase(deps, actor, id, 'case.update', async (tx, current) => {
     if (current.version !== input.version) throw new AppError('CONFLICT');
     if (input.ownerId && actor.role !== 'supervisor') throw new AppError('FORBIDDEN');
+    if (input.categoryCode !== undefined || input.subcategoryCode !== undefined)
+      // The pair as it will stand: a new category must not leave another one's subcategory.
+      await assertKnownCategory(tx, {
+        categoryCode: input.categoryCode !== undefined ? input.categoryCode : current.categoryCode,
+        subcategoryCode:
+          input.subcategoryCode !== undefined ? input.subcategoryCode : current.subcategoryCode,
+      });
     const { summary, version: _v, ...plain } = input;
     const sealed = sealColumns(keyring, 'cases', id, { summary }, caseSealed);
     const [updated] = await tx

@@ -16,6 +16,7 @@ import { findCaseForUpdate } from '../cases/cases.repository';
 import { viewCase } from '../cases/cases.service';
 import type { TRecordsDeps } from '../cases/records.deps';
 import { findStaffById } from '../auth/staff-users.repository';
+import { assertKnownCategory } from '../cases/category-codes.repository';
 import { draftsRepository } from '../drafts/drafts.repository';
 import { callExists, findCallBySid } from './callers.repository';
 import { contactSealed, contactView, type TContactRow } from './contact-view';
@@ -103,6 +104,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
     formVersion: askedVersion,
     ...plain
   } = input;
+  await assertKnownCategory(deps.db, input);
   if (input.counsellorId && !(await findStaffById(deps.db, input.counsellorId)))
     throw new AppError('VALIDATION_FAILED', { details: [{ path: '/counsellorId' }] });
   if (input.callId && !(await callExists(deps.db, input.callId)))
@@ -198,6 +200,12 @@ export async function updateContact(
       : [];
     if (!found) throw new AppError('NOT_FOUND');
     assertCan(actor, 'contact.update', contactResource(found), 'contact.view');
+    if (input.categoryCode !== undefined || input.subcategoryCode !== undefined)
+      await assertKnownCategory(tx, {
+        categoryCode: input.categoryCode !== undefined ? input.categoryCode : found.categoryCode,
+        subcategoryCode:
+          input.subcategoryCode !== undefined ? input.subcategoryCode : found.subcategoryCode,
+      });
     const { callerPhone, callerName, summary, safeCallbackWindow, codeWord, ...plain } = input;
     const [updated] = await tx
       .update(contacts)

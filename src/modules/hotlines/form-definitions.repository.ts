@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { staffUsers } from '../../../db/schema/staff';
 import { formDefinitions } from '../../../db/schema/form-definitions';
 import type { TFormDefinition } from '../../contracts/victim-profile';
 import type { TDbOrTx } from '../audit/audit.repository';
@@ -43,4 +44,19 @@ export async function insertNextFormDefinition(
     .returning();
   if (!row) throw new Error('form definition not stored');
   return row;
+}
+
+/** Every version of a hotline's form, newest first, with the publisher's display name. */
+export async function listFormDefinitions(db: TDbOrTx, hotline: string) {
+  return db
+    .select({
+      version: formDefinitions.version,
+      definition: formDefinitions.definition,
+      createdAt: formDefinitions.createdAt,
+      createdBy: staffUsers.displayName,
+    })
+    .from(formDefinitions)
+    .leftJoin(staffUsers, eq(staffUsers.id, formDefinitions.createdById))
+    .where(eq(formDefinitions.hotline, hotline))
+    .orderBy(desc(formDefinitions.version));
 }

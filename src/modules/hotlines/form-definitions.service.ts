@@ -10,10 +10,12 @@ import { AppError } from '../../errors/catalogue';
 import { recordAudit, type TDbOrTx } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
 import type { TRecordsDeps } from '../cases/records.deps';
+import type { TFormVersions } from '../../contracts/api/form-definitions';
 import {
   formVersionExists,
   insertNextFormDefinition,
   latestFormDefinition,
+  listFormDefinitions,
 } from './form-definitions.repository';
 
 const inScope = (actor: TActor, hotline: string) =>
@@ -38,6 +40,25 @@ export async function currentFormDefinition(
   }
   const definition = initialFormDefinitions[hotline] ?? fallbackFormDefinition;
   return { hotline, version: null, definition, createdAt: null };
+}
+
+/** Every version of a hotline's form for the administrator's screen; an unknown hotline is 404. */
+export async function formDefinitionVersions(
+  deps: Pick<TRecordsDeps, 'db'>,
+  hotline: string,
+): Promise<TFormVersions> {
+  const [exists] = await deps.db
+    .select({ number: hotlines.number })
+    .from(hotlines)
+    .where(eq(hotlines.number, hotline));
+  if (!exists) throw new AppError('NOT_FOUND');
+  const rows = await listFormDefinitions(deps.db, hotline);
+  return {
+    hotline,
+    current: rows[0]?.version ?? null,
+    versions: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    shipped: initialFormDefinitions[hotline] ?? fallbackFormDefinition,
+  };
 }
 
 /** Publishes the next version; earlier versions stay as they were, for the records entered with them. */

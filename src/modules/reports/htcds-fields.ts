@@ -53,6 +53,47 @@ export const htcdsMethodsOfControl = [
   'WithholdsDocuments',
   'Other',
 ] as const;
+/**
+ * vic_MethodOfRecruitment's value names as the Field Reference lists them (labels with spaces,
+ * unlike the other picklists). Our recruitment method codes were drawn from this list, so each
+ * maps to exactly one; the standard's "Shelter" has no code of ours.
+ */
+export const htcdsRecruitmentMethods = [
+  'Abduction',
+  'Educational Facility',
+  'Familial',
+  'Internet (social media, online advertisement)',
+  'International Marriage Broker (IMB)',
+  'Intimate partner/marriage proposition',
+  'Job offer/advertisement',
+  'Posing as Benefactor',
+  'Public Area',
+  'Offer of Accommodation',
+  'Shelter',
+  'Smuggling, ransom',
+  'Work',
+  'Other',
+  'Unknown',
+] as const;
+export type THtcdsRecruitmentMethod = (typeof htcdsRecruitmentMethods)[number];
+/** Our recruitment method code (victim-profile.json) → the standard's value name. */
+export const recruitmentMethodToHtcds: Readonly<Record<string, THtcdsRecruitmentMethod>> = {
+  abduction: 'Abduction',
+  educational_facility: 'Educational Facility',
+  familial: 'Familial',
+  internet: 'Internet (social media, online advertisement)',
+  marriage_broker: 'International Marriage Broker (IMB)',
+  intimate_partner: 'Intimate partner/marriage proposition',
+  job_offer: 'Job offer/advertisement',
+  posing_as_benefactor: 'Posing as Benefactor',
+  public_area: 'Public Area',
+  offer_of_accommodation: 'Offer of Accommodation',
+  smuggling: 'Smuggling, ransom',
+  work: 'Work',
+  other: 'Other',
+  unknown: 'Unknown',
+};
+
 export const htcdsLabourTypes = [
   'Agriculture',
   'Aquafarming',
@@ -123,9 +164,9 @@ export const htcdsFields: readonly THtcdsField[] = [
   {
     name: 'vic_MethodOfRecruitment',
     type: 'multipicklist',
-    source: null,
-    emptyBecause:
-      'our recruitment method is a free code the standard has no one-to-one value for; left out rather than guessed',
+    values: htcdsRecruitmentMethods,
+    source:
+      'people.recruitment_method (one code of ours, one value name each; see recruitmentMethodToHtcds)',
   },
   {
     name: 'vic_MethodsOfControl',

@@ -4,6 +4,7 @@ import {
   htcdsLabourTypes,
   htcdsMethodsOfControl,
   htcdsRecordKeys,
+  recruitmentMethodToHtcds,
   type THtcdsField,
 } from './htcds-fields';
 
@@ -18,6 +19,7 @@ export type THtcdsSourceRow = {
   consented: boolean;
   forms: readonly string[];
   labourSector: string | null;
+  recruitmentMethod: string | null;
   meansOfControl: readonly string[];
   referredTo: readonly string[];
   firstReferredOn: string | null;
@@ -63,6 +65,9 @@ export function toHtcdsRecord(row: THtcdsSourceRow): THtcdsRecord {
   record.prs_MailingState = row.provinceCode ?? '';
   record.prs_MailingCountry = row.provinceCode ? 'LA' : '';
   record.vic_AgreementToManagePersonalData = String(row.consented);
+  // A code the list does not know (none today) is Other, as for the methods of control.
+  if (row.recruitmentMethod)
+    record.vic_MethodOfRecruitment = recruitmentMethodToHtcds[row.recruitmentMethod] ?? 'Other';
   record.vic_MethodsOfControl = multi(
     row.meansOfControl.map((m) => valueName(m, htcdsMethodsOfControl) ?? 'Other'),
   );

@@ -22,6 +22,7 @@ export async function loadHtcdsRows(
         where co.person_id = pe.id order by co.scope, co.recorded_at desc) latest
         where latest.granted) as consented,
       pe.exploitation_forms as forms, pe.labour_sector as "labourSector",
+      pe.recruitment_method as "recruitmentMethod",
       pe.means_of_control as "meansOfControl",
       coalesce(ref.units, '{}') as "referredTo", ref.first_on as "firstReferredOn"
     from cases c

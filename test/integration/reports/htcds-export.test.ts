@@ -31,7 +31,7 @@ function exportHtcds(who: string, payload: object) {
   });
 }
 
-/** CSV lines → records; the fields hold no quotes or commas except the '; ' lists. */
+/** CSV lines → records; quoted fields (a value name with a comma) are unquoted. */
 function parse(csv: string): Array<Record<string, string>> {
   const [head, ...lines] = csv
     .replace(/^\uFEFF/, '')
@@ -55,7 +55,7 @@ beforeAll(async () => {
   referred = await insertCaseWithPerson(stores, { name: 'Noy Phommachanh' });
   quiet = await insertCaseWithPerson(stores, { name: 'Keo Sisavath', shareConsent: false });
   const sql = stores.database.sql;
-  await sql`update people set sex = 'male', nationalities = '{TH}', labour_sector = 'domestic_work',
+  await sql`update people set sex = 'male', nationalities = '{TH}', labour_sector = 'domestic_work', recruitment_method = 'smuggling',
     means_of_control = '{withholds_documents,confiscated_phone}' where id = ${referred.personId}`;
   await sql`update cases set status = 'follow_up' where id = ${referred.caseId}`;
   const deps = workerDepsFor(stores);
@@ -94,6 +94,7 @@ describe('HTCDS export', () => {
       prs_MailingState: 'LA-VT',
       vic_AgreementToManagePersonalData: 'true',
       vic_MethodsOfControl: 'Other;WithholdsDocuments',
+      vic_MethodOfRecruitment: 'Smuggling, ransom',
       vic_TypeOfLabourExploitation: 'DomesticWork',
       cas_Status: 'FollowUp',
       cas_ReferredOrganisation: 'Test shelter unit',
@@ -102,6 +103,7 @@ describe('HTCDS export', () => {
     });
     expect(byPerson.get(quiet.personId)).toMatchObject({
       vic_AgreementToManagePersonalData: 'false',
+      vic_MethodOfRecruitment: '',
       cas_Status: 'Active',
       cas_ReferredOrganisation: '',
       cas_OutgoingReferralDate: '',

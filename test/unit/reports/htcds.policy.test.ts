@@ -3,7 +3,12 @@ import {
   decryptWithPassphrase,
   encryptWithPassphrase,
 } from '../../../src/modules/reports/htcds-file.crypto';
-import { htcdsColumns, htcdsFields } from '../../../src/modules/reports/htcds-fields';
+import {
+  htcdsColumns,
+  htcdsFields,
+  htcdsRecruitmentMethods,
+} from '../../../src/modules/reports/htcds-fields';
+import { profileVocabulary } from '../../../src/contracts/victim-profile';
 import {
   htcdsProblems,
   toHtcdsRecord,
@@ -40,6 +45,7 @@ function generatedRows(n: number): THtcdsSourceRow[] {
     consented: r() < 0.5,
     forms: some(r, ['forced_labour', 'sexual_exploitation', 'online_sexual_exploitation', 'other']),
     labourSector: pick(r, [null, 'agriculture', 'domestic_work', 'casino', 'mining_or_drilling']),
+    recruitmentMethod: pick(r, [null, ...profileVocabulary.recruitmentMethods.map((m) => m.code)]),
     meansOfControl: some(r, [
       'debt_bondage',
       'withholds_documents',
@@ -86,6 +92,7 @@ describe('an HTCDS record', () => {
     expect(seen('vic_MethodsOfControl')).toContain('WithholdsDocuments');
     expect(seen('vic_TypeOfLabourExploitation')).toContain('DomesticWork');
     expect(seen('cas_Status')).toEqual(new Set(['Active', 'FollowUp', 'Closed', 'ClosedReferred']));
+    expect(seen('vic_MethodOfRecruitment')).toContain('Smuggling, ransom');
   });
 
   it('is refused for a column outside the standard, a value outside its picklist, a bad date or a field we leave empty', () => {
@@ -137,6 +144,34 @@ describe('an HTCDS record', () => {
       prs_FirstName: '',
       prs_Birthdate: '',
     });
+  });
+});
+
+describe('vic_MethodOfRecruitment', () => {
+  it('names each recruitment method the desk offers by its own value of the standard, none as Other', () => {
+    const methods = profileVocabulary.recruitmentMethods.map((m) => m.code);
+    const named = methods.map(
+      (code) =>
+        [
+          code,
+          toHtcdsRecord({ ...firstRow(), recruitmentMethod: code }).vic_MethodOfRecruitment,
+        ] as const,
+    );
+    for (const [code, value] of named) {
+      expect(htcdsRecruitmentMethods, code).toContain(value);
+      if (code !== 'other') expect(value, code).not.toBe('Other');
+    }
+    // One value each: two of our codes never fold into one of the standard's.
+    expect(new Set(named.map(([, v]) => v)).size).toBe(methods.length);
+    expect(Object.fromEntries(named)).toMatchObject({
+      job_offer: 'Job offer/advertisement',
+      marriage_broker: 'International Marriage Broker (IMB)',
+      smuggling: 'Smuggling, ransom',
+      unknown: 'Unknown',
+    });
+    expect(toHtcdsRecord({ ...firstRow(), recruitmentMethod: null }).vic_MethodOfRecruitment).toBe(
+      '',
+    );
   });
 });
 

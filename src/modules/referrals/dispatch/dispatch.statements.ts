@@ -3,6 +3,7 @@ import { referralRules, referrals } from '../../../../db/schema/referrals';
 import type { TSql } from '../../../infra/database';
 import type { TDispatchPlan, TReferralRow, TUnitRow } from './dispatch-plan.policy';
 import { rowFromJson } from './json-rows';
+import { insertTicketsCtes, ticketColumns, ticketRecord } from './ticket-insert.statements';
 import type { TRoutingRule } from '../rules/routing-rules.policy';
 import type { TConsentRequirement } from '../../../contracts/consent-requirements';
 import type { TConsentInForce } from '../consent/consent.policy';
@@ -84,19 +85,7 @@ export async function writeDispatch(
   now: Date,
 ): Promise<{ claimed: boolean; ticketIds: string[] }> {
   const at = now.toISOString();
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const tickets = plan.tickets.map(({ ticket, consentBasis }) => ({
-    id: ticket.id,
-    unit_id: ticket.unitId,
-    organisation_key: ticket.organisationKey,
-    needs: ticket.needs,
-    alternate_unit_id: ticket.alternateUnitId,
-    due_acknowledge_at: iso(ticket.dueAcknowledgeAt),
-    due_decide_at: iso(ticket.dueDecideAt),
-    due_update_at: iso(ticket.dueUpdateAt),
-    due_resolve_at: iso(ticket.dueResolveAt),
-    event_data: { needs: ticket.needs, consentBasis, replaces: null },
-  }));
+  const tickets = plan.tickets.map((t) => ticketRecord(t));
   const holds = plan.holds.map((h) => ({
     unit_id: h.unitId,
     needs: h.needs,
@@ -104,9 +93,6 @@ export async function writeDispatch(
     scope: h.scope,
     reason: h.reason,
   }));
-  const deliveries = plan.tickets.flatMap((t) =>
-    t.deliveries.map((d) => ({ id: d.id, ticket_id: d.ticketId, channel: d.channel })),
-  );
   const [row] = await sql<Array<{ claimed: number; ticket_ids: string[] }>>`
     with claim as (
       update referrals set status = ${plan.status}, unrouted_needs = ${plan.unrouted}::text[],
@@ -115,30 +101,14 @@ export async function writeDispatch(
       where id = ${referral.id} and status = 'stored'
       returning id, case_id),
     planned as (
-      select * from jsonb_to_recordset(${JSON.stringify(tickets)}::jsonb) as t(
-        id uuid, unit_id uuid, organisation_key text, needs text[], alternate_unit_id uuid,
-        due_acknowledge_at timestamptz, due_decide_at timestamptz, due_update_at timestamptz,
-        due_resolve_at timestamptz, event_data jsonb)),
-    new_tickets as (
-      insert into tickets (id, referral_id, unit_id, organisation_key, case_id, needs, priority,
-        alternate_unit_id, due_acknowledge_at, due_decide_at, due_update_at, due_resolve_at,
-        created_at, updated_at)
-      select p.id, c.id, p.unit_id, p.organisation_key, c.case_id, p.needs, ${referral.priority},
-        p.alternate_unit_id, p.due_acknowledge_at, p.due_decide_at, p.due_update_at,
-        p.due_resolve_at, ${at}::timestamptz, ${at}::timestamptz
-      from claim c cross join planned p
-      on conflict do nothing
-      returning id),
-    new_events as (
-      insert into ticket_events (ticket_id, type, to_state, actor_kind, data, created_at)
-      select p.id, 'created', 'pending', 'system', p.event_data, ${at}::timestamptz
-      from new_tickets n join planned p on p.id = n.id),
-    new_deliveries as (
-      insert into deliveries (id, ticket_id, channel, event, audience)
-      select d.id, d.ticket_id, d.channel, 'ticket.created', 'unit'
-      from jsonb_to_recordset(${JSON.stringify(deliveries)}::jsonb)
-        as d(id uuid, ticket_id uuid, channel text)
-      join new_tickets n on n.id = d.ticket_id),
+      select * from jsonb_to_recordset(${JSON.stringify(tickets)}::jsonb)
+        as t(${ticketColumns(sql)})),
+    ${insertTicketsCtes(sql, {
+      referral,
+      planned: plan.tickets,
+      at,
+      from: sql`from claim c cross join planned p`,
+    })},
     new_holds as (
       insert into referral_holds (referral_id, unit_id, needs, alternate_unit_id, scope, reason,
         created_at, updated_at)

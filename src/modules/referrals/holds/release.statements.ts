@@ -1,5 +1,10 @@
 import type { TSql } from '../../../infra/database';
 import type { TPlannedTicket, TReferralRow } from '../dispatch/dispatch-plan.policy';
+import {
+  insertTicketsCtes,
+  ticketColumns,
+  ticketRecord,
+} from '../dispatch/ticket-insert.statements';
 
 export type TReleasedTicket = TPlannedTicket & { holdId: string };
 
@@ -19,56 +24,26 @@ export async function writeRelease(
   now: Date,
 ): Promise<string[]> {
   const at = now.toISOString();
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const planned = released.map(({ ticket, consentBasis, holdId }) => ({
-    hold_id: holdId,
-    id: ticket.id,
-    unit_id: ticket.unitId,
-    organisation_key: ticket.organisationKey,
-    needs: ticket.needs,
-    alternate_unit_id: ticket.alternateUnitId,
-    due_acknowledge_at: iso(ticket.dueAcknowledgeAt),
-    due_decide_at: iso(ticket.dueDecideAt),
-    due_update_at: iso(ticket.dueUpdateAt),
-    due_resolve_at: iso(ticket.dueResolveAt),
-    basis: consentBasis,
-    event_data: { needs: ticket.needs, consentBasis, replaces: null, releasedHold: holdId },
+  const planned = released.map((t) => ({
+    hold_id: t.holdId,
+    basis: t.consentBasis,
+    ...ticketRecord(t, { releasedHold: t.holdId }),
   }));
-  const deliveries = released.flatMap((t) =>
-    t.deliveries.map((d) => ({ id: d.id, ticket_id: d.ticketId, channel: d.channel })),
-  );
   const [row] = await sql<Array<{ ticket_ids: string[] }>>`
     with planned as (
-      select * from jsonb_to_recordset(${JSON.stringify(planned)}::jsonb) as t(
-        hold_id uuid, id uuid, unit_id uuid, organisation_key text, needs text[],
-        alternate_unit_id uuid, due_acknowledge_at timestamptz, due_decide_at timestamptz,
-        due_update_at timestamptz, due_resolve_at timestamptz, basis text, event_data jsonb)),
+      select * from jsonb_to_recordset(${JSON.stringify(planned)}::jsonb)
+        as t(hold_id uuid, basis text, ${ticketColumns(sql)})),
     claim as (
       update referral_holds h set status = 'released', released_at = ${at}::timestamptz,
         ticket_id = p.id, release_requested_at = null, updated_at = now()
       from planned p where h.id = p.hold_id and h.status = 'held'
       returning h.id as hold_id),
-    new_tickets as (
-      insert into tickets (id, referral_id, unit_id, organisation_key, case_id, needs, priority,
-        alternate_unit_id, due_acknowledge_at, due_decide_at, due_update_at, due_resolve_at,
-        created_at, updated_at)
-      select p.id, ${referral.id}::uuid, p.unit_id, p.organisation_key, ${referral.caseId}::uuid,
-        p.needs, ${referral.priority}, p.alternate_unit_id, p.due_acknowledge_at,
-        p.due_decide_at, p.due_update_at, p.due_resolve_at, ${at}::timestamptz,
-        ${at}::timestamptz
-      from planned p join claim c on c.hold_id = p.hold_id
-      on conflict do nothing
-      returning id),
-    new_events as (
-      insert into ticket_events (ticket_id, type, to_state, actor_kind, data, created_at)
-      select p.id, 'created', 'pending', 'system', p.event_data, ${at}::timestamptz
-      from new_tickets n join planned p on p.id = n.id),
-    new_deliveries as (
-      insert into deliveries (id, ticket_id, channel, event, audience)
-      select d.id, d.ticket_id, d.channel, 'ticket.created', 'unit'
-      from jsonb_to_recordset(${JSON.stringify(deliveries)}::jsonb)
-        as d(id uuid, ticket_id uuid, channel text)
-      join new_tickets n on n.id = d.ticket_id),
+    ${insertTicketsCtes(sql, {
+      referral,
+      planned: released,
+      at,
+      from: sql`from planned p join claim c on c.hold_id = p.hold_id`,
+    })},
     unasked as (
       update referral_holds h set release_requested_at = null, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(stillHeld)}::jsonb)

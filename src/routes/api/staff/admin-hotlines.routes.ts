@@ -1,28 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeHotline, listHotlines } from '../../../modules/hotlines/hotline-admin.service';
-import { afterHoursModes, ZHotline, ZOpeningHours } from '../../../contracts/hotlines';
+import { ZHotline } from '../../../contracts/hotlines';
+import { ZHotlineChange, ZHotlineList } from '../../../contracts/api/hotlines';
 import { ZErrorBody } from '../../error.schema';
-
-const ZHotlineChange = z
-  .object({
-    openingHours: ZOpeningHours,
-    afterHours: z.enum(afterHoursModes),
-    dutyMobile: z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/)
-      .nullable(),
-    languages: z
-      .array(z.string().regex(/^[a-z]{2,3}$/))
-      .min(1)
-      .max(12),
-    defaultLanguage: z.string().regex(/^[a-z]{2,3}$/),
-    recordingNotice: z.boolean(),
-    afterCallQuestion: z.boolean(),
-    active: z.boolean(),
-  })
-  .partial()
-  .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' });
 
 /** /api/staff/admin/hotlines: numbers, opening hours, holidays, duty mobile, languages, notice. */
 export const adminHotlineRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,7 +14,7 @@ export const adminHotlineRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['admin'],
-        response: { 200: z.object({ hotlines: z.array(ZHotline) }), ...errors },
+        response: { 200: ZHotlineList, ...errors },
       },
       config: { permission: 'hotline.view' },
     },

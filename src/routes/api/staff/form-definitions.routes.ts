@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZFormDefinition, ZFormDefinitionView } from '../../../contracts/victim-profile';
+import { ZFormPublish, ZFormVersions } from '../../../contracts/api/form-definitions';
+import { ZFormDefinitionView } from '../../../contracts/victim-profile';
 import {
   currentFormDefinition,
+  formDefinitionVersions,
   publishFormDefinition,
 } from '../../../modules/hotlines/form-definitions.service';
 import { errors } from './records/records.schemas';
@@ -23,13 +25,22 @@ export const formDefinitionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => currentFormDefinition(deps, request.actor, request.params.hotline),
   );
 
+  app.get(
+    '/form-definitions/:hotline/versions',
+    {
+      schema: { tags, params: ZHotlineParam, response: { 200: ZFormVersions, ...errors } },
+      config: { permission: 'hotline.manage' },
+    },
+    async (request) => formDefinitionVersions(deps, request.params.hotline),
+  );
+
   app.post(
     '/form-definitions/:hotline',
     {
       schema: {
         tags,
         params: ZHotlineParam,
-        body: z.object({ definition: ZFormDefinition }),
+        body: ZFormPublish,
         response: { 201: ZFormDefinitionView, ...errors },
       },
       config: { permission: 'hotline.manage' },

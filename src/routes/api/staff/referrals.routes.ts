@@ -1,13 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withdrawReasons } from '../../../contracts/partner-tickets';
-import {
-  referralHoldReasons,
-  referralHoldStatuses,
-  referralNeeds,
-  referralPriorities,
-} from '../../../contracts/referral-vocabulary';
-import { consentOverrideReasons, ZConsentOverride } from '../../../contracts/consent-requirements';
+import { referralNeeds, referralPriorities } from '../../../contracts/referral-vocabulary';
+import { ZConsentOverride } from '../../../contracts/consent-requirements';
 import { overrideHold } from '../../../modules/referrals/holds/consent-holds.service';
 import { AppError } from '../../../errors/catalogue';
 import { enqueueDelivery } from '../../../modules/referrals/runtime/referral-jobs.provider';
@@ -22,6 +17,7 @@ import { changeTicket } from '../../../modules/referrals/tickets/ticket-actions.
 import { ticketNotifier } from '../../../modules/referrals/tickets/ticket-notifier.provider';
 import { followUpChange } from '../../../modules/referrals/followups/ticket-followups.service';
 import { ZFailedDelivery } from '../../../contracts/referral-oversight';
+import { ZReferralList } from '../../../contracts/api/referrals';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = {
@@ -42,52 +38,6 @@ const ZReferralBody = z.object({
   /** Only for imminent danger: lets the police be informed without the adult's consent. */
   dangerJustification: z.string().trim().min(10).max(2000).optional(),
 });
-
-const ZReferralList = z.array(
-  z.object({
-    id: z.string(),
-    personId: z.string().nullable(),
-    isChild: z.boolean(),
-    needs: z.array(z.string()),
-    priority: z.string(),
-    status: z.string(),
-    dangerOverride: z.boolean(),
-    unroutedNeeds: z.array(z.string()),
-    blockedUnitIds: z.array(z.string()),
-    createdAt: z.iso.datetime(),
-    tickets: z.array(
-      z.object({
-        id: z.string(),
-        unitId: z.string(),
-        unitName: z.string(),
-        unitNameLo: z.string(),
-        unitKind: z.string(),
-        state: z.string(),
-        escalationLevel: z.number(),
-        replacesTicketId: z.string().nullable(),
-        declineReason: z.string().nullable(),
-        outcome: z.string().nullable(),
-        dueAcknowledgeAt: z.iso.datetime().nullable(),
-      }),
-    ),
-    holds: z.array(
-      z.object({
-        id: z.string(),
-        unitId: z.string(),
-        unitName: z.string(),
-        unitNameLo: z.string(),
-        unitKind: z.string(),
-        needs: z.array(z.string()),
-        scope: z.string(),
-        reason: z.enum(referralHoldReasons),
-        status: z.enum(referralHoldStatuses),
-        releasing: z.boolean(),
-        overrideReason: z.enum(consentOverrideReasons).nullable(),
-        ticketId: z.string().nullable(),
-      }),
-    ),
-  }),
-);
 
 const ZFailed = z.array(ZFailedDelivery);
 

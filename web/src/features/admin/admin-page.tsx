@@ -6,6 +6,7 @@ import { fetchHotlines, type THotline } from './api/hotlines.api';
 import { BlocklistPanel } from './components/blocklist-panel';
 import { ChatSettingsPanel } from './components/chat-settings-panel';
 import { ConsentPanel } from './components/consent-panel';
+import { FormsPanel } from './components/forms-panel';
 import { PartnersPanel } from './components/partners-panel';
 import { PromptsPanel } from './components/prompts-panel';
 import { RetentionPanel } from './components/retention-panel';
@@ -19,6 +20,7 @@ import './blocklist.strings';
 import './chat-settings.strings';
 import './consent.strings';
 import './directory.strings';
+import './forms.strings';
 import './media.strings';
 
 function HotlineList({ hotlines }: { hotlines: THotline[] }) {
@@ -63,6 +65,7 @@ const sections = [
   'partners',
   'rules',
   'consent',
+  'forms',
   'prompts',
   'blocklist',
   'retention',
@@ -90,6 +93,7 @@ export default function AdminPage() {
     partners: <PartnersPanel />,
     rules: <RulesPanel />,
     consent: <ConsentPanel />,
+    forms: hotlines ? <FormsPanel hotlines={numbers} /> : null,
     prompts: hotlines ? <PromptsPanel hotlines={numbers} /> : null,
     blocklist: <BlocklistPanel hotlines={numbers} />,
     retention: <RetentionPanel />,

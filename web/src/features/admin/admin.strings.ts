@@ -12,6 +12,7 @@ const lo = {
     retention: 'ການເກັບຮັກສາຂໍ້ມູນ',
     consent: 'ການຍິນຍອມຕາມປະເພດພາກສ່ວນ',
     imports: 'ນຳເຂົ້າຂໍ້ມູນ',
+    forms: 'ແບບຟອມຂອງສາຍດ່ວນ',
   },
   users: {
     title: 'ຜູ້ໃຊ້',
@@ -145,6 +146,7 @@ const en: TStrings<typeof lo> = {
     retention: 'Retention',
     consent: 'Consent per partner kind',
     imports: 'Import',
+    forms: 'Hotline forms',
   },
   users: {
     title: 'Users',

@@ -12,21 +12,19 @@ import {
 import { recordCaseService } from '../../../../modules/cases/case-services.service';
 import { searchCases } from '../../../../modules/cases/records-search.service';
 import {
-  errors,
-  jsonDates,
   ZCase,
   ZCaseCreate,
   ZCaseServiceCreate,
   ZCaseStatusChange,
   ZCaseUpdate,
-  ZId,
   ZLegalHold,
   ZNote,
   ZNoteCreate,
   ZSearch,
   ZSearchResult,
   ZTimelineEntry,
-} from './records.schemas';
+} from '../../../../contracts/api/records';
+import { errors, jsonDates, ZId } from './records.schemas';
 
 import { ZErrorBody } from '../../../error.schema';
 

@@ -12,8 +12,6 @@ import {
   updateContact,
 } from '../../../../modules/contacts/contacts.service';
 import {
-  errors,
-  jsonDates,
   ZCallerFlag,
   ZCallerFlagCreate,
   ZCallerLookup,
@@ -21,8 +19,8 @@ import {
   ZContact,
   ZContactCreate,
   ZContactUpdate,
-  ZId,
-} from './records.schemas';
+} from '../../../../contracts/api/records';
+import { errors, jsonDates, ZId } from './records.schemas';
 
 const tags = ['contacts'];
 const ZCallSid = z.string().regex(/^CA[0-9a-fA-F]{32}$/);

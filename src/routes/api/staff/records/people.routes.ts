@@ -15,7 +15,7 @@ import {
   ZPerson,
   ZPersonCreate,
   ZPersonUpdate,
-} from './people.schemas';
+} from '../../../../contracts/api/people';
 import { errors, jsonDates, ZId } from './records.schemas';
 
 const tags = ['people'];

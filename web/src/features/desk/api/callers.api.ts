@@ -1,22 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import { ZCallerLookupResult } from '../../../../../src/contracts/api/records';
 
-const ZCallerHistory = z.object({
-  earlierContacts: z.array(
-    z.object({
-      id: z.string(),
-      caseId: z.string().nullable(),
-      hotline: z.string(),
-      contactType: z.string(),
-      occurredAt: z.string(),
-      noSms: z.boolean(),
-      noVoicemail: z.boolean(),
-    }),
-  ),
-  flags: z.array(z.object({ kind: z.string(), hotline: z.string().nullable() })),
-});
-export type TCallerHistory = z.infer<typeof ZCallerHistory>;
+export type TCallerHistory = z.infer<typeof ZCallerLookupResult>;
 
 /** Earlier contacts and flags of the caller of this call; the number never leaves the server. */
 export const callerHistory = (callSid: string) =>
-  api.get(`/api/staff/callers/by-call/${encodeURIComponent(callSid)}`, ZCallerHistory);
+  api.get(`/api/staff/callers/by-call/${encodeURIComponent(callSid)}`, ZCallerLookupResult);

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
-import { victimStatuses, type TIdentification } from '../../../../../src/contracts/identification';
+import type { TIdentification } from '../../../../../src/contracts/identification';
+import { ZConsent, ZConsents, ZPerson } from '../../../../../src/contracts/api/people';
 
 export {
   identifyingAuthorities,
@@ -9,52 +10,8 @@ export {
 
 const BASE = '/api/staff';
 
-export const ZPerson = z.object({
-  id: z.string(),
-  fullName: z.string().nullable(),
-  sex: z.enum(['female', 'male', 'other', 'unknown']),
-  ageAtIdentification: z.number().nullable(),
-  under18AtIdentification: z.boolean().nullable(),
-  nationalities: z.array(z.string()),
-  residenceProvinceCode: z.string().nullable(),
-  exploitationForms: z.array(z.string()),
-  languages: z.array(z.string()),
-  interpreterNeeded: z.boolean(),
-  victimStatus: z.enum(victimStatuses),
-  identifiedBy: z.string().nullable(),
-  identificationDate: z.string().nullable(),
-  version: z.number(),
-  // The HTCDS-aligned profile (victim-profile.ts); defaults keep older answers readable.
-  under18AtExploitation: z.boolean().nullable().default(null),
-  recruitmentMethod: z.string().nullable().default(null),
-  recruiterRelation: z.string().nullable().default(null),
-  stageLocations: z
-    .array(z.object({ stage: z.string(), kind: z.string(), code: z.string() }))
-    .default([]),
-  transportModes: z.array(z.string()).default([]),
-  borderCrossing: z.string().nullable().default(null),
-  meansOfControl: z.array(z.string()).default([]),
-  labourSector: z.string().nullable().default(null),
-  exploitationStartedOn: z.string().nullable().default(null),
-  exploitationEndedOn: z.string().nullable().default(null),
-  travelDocuments: z.array(z.string()).default([]),
-  documentsHeldByOthers: z.boolean().nullable().default(null),
-  employer: z.string().nullable().default(null),
-  wagesOwedAmount: z.number().nullable().default(null),
-  wagesOwedCurrency: z.string().nullable().default(null),
-  schoolStatus: z.string().nullable().default(null),
-  livesWith: z.string().nullable().default(null),
-  formVersion: z.number().nullable().default(null),
-});
+export { ZPerson };
 export type TPerson = z.infer<typeof ZPerson>;
-
-const ZConsent = z.object({
-  id: z.string(),
-  scope: z.string(),
-  granted: z.boolean(),
-  recordedAt: z.string(),
-});
-const ZConsents = z.object({ current: z.array(ZConsent), history: z.array(ZConsent) });
 export type TConsents = z.infer<typeof ZConsents>;
 
 export type TPersonInput = {

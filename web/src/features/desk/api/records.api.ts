@@ -2,36 +2,18 @@ import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
 import { ApiError } from '../../../shared/api/api-error';
 import type { TContactDraft } from '../components/contact-draft';
+import {
+  ZCase,
+  ZContact,
+  ZNote,
+  ZSearchResult,
+  ZTimelineEntry,
+} from '../../../../../src/contracts/api/records';
 
 const BASE = '/api/staff';
-const iso = z.string();
 
-export const ZCase = z.object({
-  id: z.string(),
-  code: z.string(),
-  hotline: z.string(),
-  status: z.string(),
-  riskLevel: z.string(),
-  provinceCode: z.string().nullable(),
-  categoryCode: z.string().nullable(),
-  summary: z.string().nullable(),
-  closureReason: z.string().nullable().optional(),
-  version: z.number(),
-  createdAt: iso,
-  people: z.array(z.object({ personId: z.string(), role: z.string() })),
-});
+export { ZNote, ZTimelineEntry };
 export type TCase = z.infer<typeof ZCase>;
-
-const ZContact = z.object({ id: z.string(), caseId: z.string().nullable() });
-export const ZTimelineEntry = z.object({
-  id: z.number(),
-  kind: z.string(),
-  refId: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-  at: iso,
-});
-export const ZNote = z.object({ id: z.string(), body: z.string(), createdAt: iso });
-const ZSearchResult = z.array(z.object({ id: z.string(), code: z.string() }));
 
 export const getCase = (id: string) => api.get(`${BASE}/cases/${id}`, ZCase);
 export const getTimeline = (id: string) =>

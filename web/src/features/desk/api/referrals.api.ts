@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
+import {
+  ZReferralList,
+  type THold,
+  type TReferral,
+} from '../../../../../src/contracts/api/referrals';
 
 const BASE = '/api/staff';
 
@@ -8,44 +13,10 @@ export {
   referralPriorities,
 } from '../../../../../src/contracts/referral-vocabulary';
 
-const ZHold = z.object({
-  id: z.string(),
-  unitName: z.string(),
-  unitNameLo: z.string().default(''),
-  unitKind: z.string(),
-  scope: z.string(),
-  reason: z.enum(['consent_missing', 'guardian_consent_missing']),
-  status: z.enum(['held', 'released']),
-  releasing: z.boolean(),
-  overrideReason: z.string().nullable(),
-});
-export type THold = z.infer<typeof ZHold>;
-
-const ZReferral = z.object({
-  id: z.string(),
-  personId: z.string().nullable(),
-  isChild: z.boolean(),
-  needs: z.array(z.string()),
-  priority: z.string(),
-  status: z.string(),
-  createdAt: z.string(),
-  tickets: z
-    .array(
-      z.object({
-        id: z.string(),
-        unitName: z.string(),
-        unitNameLo: z.string().default(''),
-        unitKind: z.string(),
-        state: z.string(),
-      }),
-    )
-    .default([]),
-  holds: z.array(ZHold).default([]),
-});
-export type TReferral = z.infer<typeof ZReferral>;
+export type { THold, TReferral };
 
 export const listReferrals = (caseId: string) =>
-  api.get(`${BASE}/referrals`, z.array(ZReferral), { query: { caseId } });
+  api.get(`${BASE}/referrals`, ZReferralList, { query: { caseId } });
 
 export const requestReferral = (
   caseId: string,

@@ -1,23 +1,25 @@
+// The staff API's person and consent schemas: requests the routes validate and the answers the
+// desk reads. Zod and contracts only: web/ imports this file.
 import { z } from 'zod';
-import { consentScopes } from '../../../../contracts/consent-requirements';
-import { victimStatuses } from '../../../../contracts/identification';
+import { consentScopes } from '../consent-requirements';
+import { victimStatuses } from '../identification';
 import {
   ageBands,
   casePersonRoles,
   consentGivers,
   consentMethods,
   sexes,
-} from '../../../../contracts/records-vocabulary';
-import { traffickingStages } from '../../../../contracts/victim-profile';
-import { ZProvinceCode } from '../../../../contracts/codes';
+} from '../records-vocabulary';
+import { traffickingStages } from '../victim-profile';
+import { ZProvinceCode } from '../codes';
 import {
   ZCountry,
   ZExploitationForms,
   ZStageLocation,
   ZVocabCode,
   ZVocabCodes,
-} from '../../../../contracts/victim-profile';
-import { code, iso, text, ZPhone } from './records.schemas';
+} from '../victim-profile';
+import { code, iso, text, ZPhone } from './records';
 
 const ZStage = z.object({
   stage: z.enum(traffickingStages),
