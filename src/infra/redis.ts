@@ -41,8 +41,15 @@ function connect(target: TRedisTarget, role: TRedisRole): Redis {
     ...(target.password ? { password: target.password } : {}),
   };
   if (target.kind === 'sentinel') {
+    // A failover leaves no master for a few seconds. Commands wait for the promoted replica (as a
+    // cluster client waits for the new slot owner) instead of failing at once: a write failing
+    // there, such as a counsellor's call ending, would otherwise be lost. Webhooks still answer in
+    // time, since every store call on their path has its own deadline and fallback.
+    const failoverWait =
+      role === 'command' ? { enableOfflineQueue: true, maxRetriesPerRequest: 8 } : {};
     return new Redis({
       ...options,
+      ...failoverWait,
       ...auth,
       ...tls,
       sentinels: target.sentinels,
