@@ -78,10 +78,3 @@ export function parseRedisUrl(url: string): TRedisTarget {
     ...(sentinelPassword ? { sentinelPassword } : {}),
   };
 }
-
-/** For logs and errors: the address without its secrets. */
-export function redactRedisUrl(url: string): string {
-  return url
-    .replace(/\/\/[^@/]*@/, '//***@')
-    .replace(/sentinelPassword=[^&]*/, 'sentinelPassword=***');
-}
