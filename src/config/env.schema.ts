@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseRedisUrl, RedisUrlError } from './redis-url';
 
 // Every environment variable Saiduan reads, in one place. Keep this list in step with
 // docker-compose.yml (a test checks that compose sets only variables named here).
@@ -8,10 +9,15 @@ const postgresUrl = z
   .string()
   .url()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
-const redisUrl = z
-  .string()
-  .url()
-  .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
+/** One server, or a Sentinel or Cluster address list: the syntax is in redis-url.ts. */
+const redisUrl = z.string().superRefine((v, ctx) => {
+  try {
+    parseRedisUrl(v);
+  } catch (err) {
+    if (!(err instanceof RedisUrlError)) throw err;
+    ctx.addIssue({ code: 'custom', message: err.message });
+  }
+});
 const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 bytes');

@@ -1,20 +1,96 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { parseRedisUrl, type TRedisTarget } from '../config/redis-url';
 
 export type TRedisRole = 'command' | 'worker' | 'subscriber';
+
+const CLUSTER = Symbol('saiduan.redis.cluster');
+type TTagged = { [CLUSTER]?: { target: TRedisTarget; role: TRedisRole } };
 
 /**
  * Producers and request handlers fail fast when Redis is down (so a webhook can fall back);
  * BullMQ workers and pub/sub connections must retry forever (`maxRetriesPerRequest: null`).
  */
-export function openRedis(url: string, role: TRedisRole = 'command'): Redis {
-  const options: RedisOptions = {
+function roleOptions(role: TRedisRole): RedisOptions {
+  return {
     lazyConnect: false,
     connectTimeout: 2000,
     enableOfflineQueue: role !== 'command',
     maxRetriesPerRequest: role === 'command' ? 1 : null,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   };
-  return new Redis(url, options);
+}
+
+/**
+ * The one place Redis connections are made, for the API, BullMQ, pub/sub and the workers, from
+ * REDIS_URL: one server, a master found through Sentinel, or a Redis Cluster.
+ *
+ * A Cluster client is returned typed as `Redis`: both share ioredis's command interface, which is
+ * all the modules use; the few calls that differ (duplicate, sharded pub/sub) go through
+ * `duplicateRedis` and `isRedisCluster` here.
+ */
+export function openRedis(url: string, role: TRedisRole = 'command'): Redis {
+  return connect(parseRedisUrl(url), role);
+}
+
+function connect(target: TRedisTarget, role: TRedisRole): Redis {
+  const options = roleOptions(role);
+  if (target.kind === 'single') return new Redis(target.url, options);
+  const tls = target.tls ? { tls: {} } : {};
+  const auth = {
+    ...(target.username ? { username: target.username } : {}),
+    ...(target.password ? { password: target.password } : {}),
+  };
+  if (target.kind === 'sentinel') {
+    // A failover leaves no master for a few seconds. Commands wait for the promoted replica (as a
+    // cluster client waits for the new slot owner) instead of failing at once: a write failing
+    // there, such as a counsellor's call ending, would otherwise be lost. Webhooks still answer in
+    // time, since every store call on their path has its own deadline and fallback.
+    const failoverWait =
+      role === 'command' ? { enableOfflineQueue: true, maxRetriesPerRequest: 8 } : {};
+    return new Redis({
+      ...options,
+      ...failoverWait,
+      ...auth,
+      ...tls,
+      sentinels: target.sentinels,
+      name: target.name,
+      db: target.db,
+      ...(target.sentinelPassword ? { sentinelPassword: target.sentinelPassword } : {}),
+      ...(target.tls ? { enableTLSForSentinelMode: true } : {}),
+      // Sentinel tells the client at once when it promotes a replica (+switch-master), rather
+      // than the client finding out when its next command to the old master fails.
+      failoverDetector: true,
+    });
+  }
+  const clusterOptions: ClusterOptions = {
+    redisOptions: { ...options, ...auth, ...tls },
+    enableOfflineQueue: options.enableOfflineQueue ?? true,
+    // A failover moves slots: ask again (with fresh slots) until the replica has taken over.
+    retryDelayOnFailover: 200,
+    retryDelayOnClusterDown: 300,
+    clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
+    // Socket.IO's sharded adapter subscribes on the node owning each channel (SSUBSCRIBE).
+    shardedSubscribers: role === 'subscriber',
+  };
+  const cluster = new Cluster(target.nodes, clusterOptions);
+  (cluster as TTagged)[CLUSTER] = { target, role };
+  return cluster as unknown as Redis;
+}
+
+/** True when the connection is to a Redis Cluster (sharded pub/sub, per-node scans). */
+export function isRedisCluster(redis: Redis): boolean {
+  return (redis as TTagged)[CLUSTER] !== undefined;
+}
+
+/**
+ * Another connection to the same Redis for a role of its own (a subscriber, a pub/sub
+ * publisher). `Cluster.duplicate` takes other arguments than `Redis.duplicate`, hence this.
+ */
+export function duplicateRedis(redis: Redis, role: TRedisRole): Redis {
+  const tagged = (redis as TTagged)[CLUSTER];
+  if (tagged) return connect(tagged.target, role);
+  const { enableOfflineQueue, maxRetriesPerRequest } = roleOptions(role);
+  return redis.duplicate({ enableOfflineQueue, maxRetriesPerRequest });
 }
 
 /** Resolves when the connection is ready, or after `timeoutMs` (callers then run degraded). */

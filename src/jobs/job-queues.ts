@@ -1,9 +1,13 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import type { TJobContract } from './job-contract';
 
-/** BullMQ keys live under the deployment's Redis prefix. */
+/**
+ * BullMQ keys live under the deployment's Redis prefix, behind a Redis Cluster hash tag: BullMQ's
+ * scripts touch several keys of a queue at once, so they must share a slot (BullMQ's cluster
+ * guide). All queues share it; the job load is small beside what one Redis node carries.
+ */
 export function bullPrefix(redisPrefix: string): string {
-  return `${redisPrefix}:bull`;
+  return `${redisPrefix}:{bull}`;
 }
 
 /** Producer side: one Queue per job name, created on first use. */

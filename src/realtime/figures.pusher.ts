@@ -1,3 +1,4 @@
+import { routingKeyspace } from '../modules/routing/routing.keys';
 import type { Redis } from 'ioredis';
 import { rooms } from '../contracts/realtime';
 import type { TSql } from '../infra/database';
@@ -5,7 +6,10 @@ import { startOfDayVientiane, supervisorFigures } from '../modules/routing/figur
 import type { TRoutingContext } from '../modules/routing/routing.context';
 import type { TIo } from './realtime.server';
 
-const watchedKey = (prefix: string, hotline: string) => `${prefix}:figures:watched:${hotline}`;
+// Read together in one MGET, so under one Redis Cluster hash tag (the routing one, beside the
+// hotlines set the routing scripts keep).
+const watchedKey = (prefix: string, hotline: string) =>
+  `${routingKeyspace(prefix)}:figures:watched:${hotline}`;
 const SUPERVISORS_OF = rooms.supervisorsOf('');
 
 /**
@@ -44,7 +48,7 @@ export async function pushFigures(
   );
   if (lock !== 'OK') return;
   const since = startOfDayVientiane(new Date());
-  const hotlines = await deps.redis.smembers(`${deps.prefix}:hotlines`);
+  const hotlines = await deps.redis.smembers(`${routingKeyspace(deps.prefix)}:hotlines`);
   if (!hotlines.length) return;
   const watched = await deps.redis.mget(hotlines.map((h) => watchedKey(deps.prefix, h)));
   for (const [i, hotline] of hotlines.entries()) {

@@ -1,4 +1,5 @@
-import { createAdapter } from '@socket.io/redis-adapter';
+import { duplicateRedis } from '../infra/redis';
+import { realtimeAdapter } from '../infra/realtime-emitter';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
@@ -43,8 +44,8 @@ export function createRealtimeServer(
       },
     );
   };
-  const pub: Redis = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-  const sub: Redis = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  const pub: Redis = duplicateRedis(redis, 'worker');
+  const sub: Redis = duplicateRedis(redis, 'subscriber');
   pub.on('error', () => {});
   sub.on('error', () => {});
 
@@ -60,7 +61,7 @@ export function createRealtimeServer(
       );
     },
     allowRequest: (req, done) => check(req.headers.origin ?? '', done),
-    adapter: createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}:io`, requestsTimeout: 2000 }),
+    adapter: realtimeAdapter(pub, sub, config.REDIS_PREFIX),
   });
 
   // The staff namespace: only the app's own origins, whatever the engine let in for the web chat.

@@ -19,6 +19,7 @@ import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.cou
 import type { TSocketMeter } from './routing-bench.socket-meter';
 import { pool, postSignedWebhook } from './routing-bench.http';
 import { redisBenchmarkEval, routingLuaOps } from './routing-bench.lua';
+import { routingKeyspace } from '../../src/modules/routing/routing.keys';
 import {
   cpuMs,
   describe,
@@ -342,7 +343,7 @@ async function main(): Promise<void> {
       benchLag.disable();
       // The last calls hang up CALL_MS later: let every counsellor be free for the next surge.
       await new Promise((r) => setTimeout(r, CALL_MS + 1500));
-      const stillWaiting = await redis.zcard(`${env.REDIS_PREFIX}:queue:1362`);
+      const stillWaiting = await redis.zcard(`${routingKeyspace(env.REDIS_PREFIX)}:queue:1362`);
       const apiCpu = (await cpuMs(pid)) - cpuBefore;
       const callsAfter = await syscalls(pid);
       const socketsAfter = await socketTotals();

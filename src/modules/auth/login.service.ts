@@ -1,3 +1,4 @@
+import { authKeyspace } from './auth.keys';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit } from '../audit/audit.repository';
@@ -42,10 +43,12 @@ const TOTP_FAILURE_WINDOW_S = 15 * 60;
 // Verifying against a real hash for unknown users keeps their answer as slow as a wrong password.
 const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
-const challengeKey = (prefix: string, id: string) => `${prefix}:login-challenge:${id}`;
+const challengeKey = (prefix: string, id: string) =>
+  `${authKeyspace(prefix)}:login-challenge:${id}`;
 /** Remembers the last TOTP step a user spent, so a code cannot be replayed. */
 export const usedStepKey = (prefix: string, userId: string) => `${prefix}:totp-step:${userId}`;
-const totpFailuresKey = (prefix: string, userId: string) => `${prefix}:totp-failures:${userId}`;
+const totpFailuresKey = (prefix: string, userId: string) =>
+  `${authKeyspace(prefix)}:totp-failures:${userId}`;
 
 export async function totpLocked(deps: TResolveActorDeps, userId: string): Promise<boolean> {
   const failures = await deps.redis.get(totpFailuresKey(deps.config.REDIS_PREFIX, userId));

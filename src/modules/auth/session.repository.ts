@@ -1,3 +1,4 @@
+import { authKeyspace } from './auth.keys';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { TConfig } from '../../config/config';
@@ -29,9 +30,12 @@ export function sessionDigest(id: string): string {
   return createHash('sha256').update(id).digest('base64url');
 }
 
-const sessionKey = (prefix: string, id: string) => `${prefix}:session:${sessionDigest(id)}`;
-const sessionKeyOfDigest = (prefix: string, digest: string) => `${prefix}:session:${digest}`;
-const userSessionsKey = (prefix: string, userId: string) => `${prefix}:user-sessions:${userId}`;
+const sessionKey = (prefix: string, id: string) =>
+  `${authKeyspace(prefix)}:session:${sessionDigest(id)}`;
+const sessionKeyOfDigest = (prefix: string, digest: string) =>
+  `${authKeyspace(prefix)}:session:${digest}`;
+const userSessionsKey = (prefix: string, userId: string) =>
+  `${authKeyspace(prefix)}:user-sessions:${userId}`;
 
 /** Socket.IO room of the sockets opened with one session (named by its digest). */
 export const sessionRoom = (digest: string) => `session:${digest}`;

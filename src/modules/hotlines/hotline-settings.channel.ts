@@ -1,3 +1,4 @@
+import { duplicateRedis } from '../../infra/redis';
 import type { Redis } from 'ioredis';
 
 /** Redis channel on which a saved hotline change tells every API node to drop its cached copy. */
@@ -16,7 +17,7 @@ export function onHotlineChange(
   prefix: string,
   onChange: (number: string) => void,
 ): () => void {
-  const sub = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  const sub = duplicateRedis(redis, 'subscriber');
   sub.on('error', () => {});
   sub.on('message', (_channel: string, number: string) => onChange(number));
   void sub.subscribe(hotlineSettingsChannel(prefix)).catch(() => {});

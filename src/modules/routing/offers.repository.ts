@@ -19,6 +19,7 @@ import type {
   TRoutableCounsellor,
   TRoutingSettings,
 } from './routing.policy';
+import { routingKeyspace } from './routing.keys';
 
 export type TReleaseReason = 'reject' | 'timeout' | 'disconnect';
 
@@ -76,7 +77,8 @@ const csv = (v: string) => (v ? v.split(',') : []);
 const at = (row: readonly string[], i: number) => row[i] ?? '';
 
 /** The atomic offer steps (routing.scripts.ts) and the reads dispatch needs. */
-export function offersRepository(redis: Redis, prefix: string) {
+export function offersRepository(redis: Redis, deploymentPrefix: string) {
+  const prefix = routingKeyspace(deploymentPrefix);
   return {
     async candidates(): Promise<{
       counsellors: TRoutableCounsellor[];

@@ -2,11 +2,13 @@ import type { Redis } from 'ioredis';
 import type { TQueueView, TWaitingCallerView } from '../../contracts/realtime';
 import { runLua } from './lua-script';
 import { queueViewScript } from './routing.scripts';
+import { routingKeyspace } from './routing.keys';
 
 export type TQueueViews = ReturnType<typeof queueViews>;
 
 /** Waiting callers per hotline and language, as supervisors and counsellors see them. */
-export function queueViews(redis: Redis, prefix: string) {
+export function queueViews(redis: Redis, deploymentPrefix: string) {
+  const prefix = routingKeyspace(deploymentPrefix);
   async function view(hotline: string, now: number): Promise<TQueueView> {
     // Summed up inside Redis: pushed every few hundred ms during a surge, so no per-caller
     // round trip or object here.

@@ -1,7 +1,7 @@
 import { luaScript } from './lua-script';
 
 /**
- * Atomic routing steps. Every script takes the key prefix as ARGV[1] and works on:
+ * Atomic routing steps. Every script takes the hash-tagged routing keyspace (routing.keys.ts) as ARGV[1] and works on:
  *   queue:<hotline>            zset of waiting callers (also those under offer): place in line
  *   ready:<hotline>:<language> zset of waiting callers not under offer: what dispatch may offer
  *   caller:<callSid>           hash (one per task): channel, hotline, language, enqueuedAt, score, state, offerId,

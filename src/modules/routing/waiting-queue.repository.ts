@@ -16,6 +16,7 @@ import {
   leaveOrMarkGoneScript,
   leaveScript,
 } from './routing.scripts';
+import { routingKeyspace } from './routing.keys';
 
 /**
  * A task waiting for a counsellor, as the queue stores it (`callSid` is the task's id; see
@@ -71,7 +72,8 @@ export type TQueueEntry =
 const GONE_MARK_S = 600;
 
 /** One sorted set per hotline scored by first enqueue time minus the priority boost. */
-export function waitingQueue(redis: Redis, prefix: string) {
+export function waitingQueue(redis: Redis, deploymentPrefix: string) {
+  const prefix = routingKeyspace(deploymentPrefix);
   const queueKey = (hotline: string) => `${prefix}:queue:${hotline}`;
   const callerKey = (callSid: string) => `${prefix}:caller:${callSid}`;
 

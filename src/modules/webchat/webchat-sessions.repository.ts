@@ -34,7 +34,9 @@ const digest = (token: string) => createHash('sha256').update(token).digest('bas
  * digest is a key; the hotline's replies are kept encrypted, for a reconnecting page only.
  */
 export function webchatSessions({ redis, config }: TDeps) {
-  const key = (kind: string, id: string) => `${config.REDIS_PREFIX}:webchat:${kind}:${id}`;
+  // One hash tag for every web-chat key: a session's keys change together in one MULTI, which a
+  // Redis Cluster runs only when they share a slot.
+  const key = (kind: string, id: string) => `${config.REDIS_PREFIX}:{webchat}:${kind}:${id}`;
   const cipherContext = (ref: string) => ({
     table: 'webchat_replay',
     column: 'message',

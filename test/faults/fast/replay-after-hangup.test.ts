@@ -4,6 +4,7 @@ import { callsRepository } from '../../../src/modules/voice/calls/calls.reposito
 import { createHotline, newCallSid, postSigned } from '../../fixtures/telephony.fixture';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { buildTestApp } from '../../support/test-app';
+import { routingKeyspace } from '../../../src/modules/routing/routing.keys';
 
 /**
  * Replayed, duplicated and late signed webhooks (an attacker who captured them, or Twilio's own
@@ -81,7 +82,7 @@ describe('replaying a processed Twilio request', () => {
 
   it('queues a live caller once under concurrent duplicates, and never after the hang-up', async () => {
     const calls = callsRepository(stores.database.db);
-    const prefix = stores.config.REDIS_PREFIX;
+    const prefix = routingKeyspace(stores.config.REDIS_PREFIX);
     const post = (path: string, params: Record<string, string>) =>
       postSigned(app, {
         path,

@@ -132,6 +132,8 @@ export async function startFaultRig(
   options: {
     ownRedis?: boolean;
     ownPostgres?: boolean;
+    /** A Redis topology the scenario started (Sentinel or Cluster URL): the API works on it. */
+    redisUrl?: string;
     msPerSecond?: number;
     env?: Record<string, string>;
   } = {},
@@ -149,13 +151,15 @@ export async function startFaultRig(
     TWILIO_API_BASE_URL: `http://127.0.0.1:${simPort}`,
     RATE_LIMIT_MAX: '1000000',
     ...(own ? { REDIS_URL: own.url } : {}),
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
   const stores = pg ? storesOn(pg.url, env) : await createTestStores(env);
   await createHotline(stores.database.db);
   let redis = stores.redis;
-  if (own) {
-    redis = openRedis(own.url);
+  const appRedisUrl = options.redisUrl ?? own?.url;
+  if (appRedisUrl) {
+    redis = openRedis(appRedisUrl);
     redis.on('error', () => {});
     await redisReady(redis);
   }
@@ -191,7 +195,7 @@ export async function startFaultRig(
       await sim.app.close();
       await app.close();
       await proxy.close();
-      if (own) redis.disconnect();
+      if (appRedisUrl) redis.disconnect();
       await stores.cleanup();
       await own?.stop();
       await pg?.remove();

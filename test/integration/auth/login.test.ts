@@ -13,6 +13,7 @@ import {
   sessionRevokedChannel,
 } from '../../../src/modules/auth/session.repository';
 import { openRedis } from '../../../src/infra/redis';
+import { authKeyspace } from '../../../src/modules/auth/auth.keys';
 
 let stores: TTestStores;
 let app: FastifyInstance;
@@ -136,7 +137,7 @@ describe('sessions', () => {
     const user = await createStaff(stores, { role: 'counsellor' });
     const cookieHeader = await loginAs(app, user);
     const sid = cookieHeader.slice(4);
-    const key = `${stores.config.REDIS_PREFIX}:session:${sessionDigest(sid)}`;
+    const key = `${authKeyspace(stores.config.REDIS_PREFIX)}:session:${sessionDigest(sid)}`;
     const session = JSON.parse((await stores.redis.get(key)) as string);
     const idleMs = stores.config.SESSION_IDLE_MINUTES * 60_000;
     await stores.redis.set(
@@ -165,7 +166,9 @@ describe('sessions', () => {
     const sid = (await loginAs(app, user)).slice(4);
     expect((await resolveActor(app.deps, sid))?.userId).toBe(user.id);
     const keys = await stores.redis.keys(`${stores.config.REDIS_PREFIX}:*`);
-    expect(keys).toContain(`${stores.config.REDIS_PREFIX}:session:${sessionDigest(sid)}`);
+    expect(keys).toContain(
+      `${authKeyspace(stores.config.REDIS_PREFIX)}:session:${sessionDigest(sid)}`,
+    );
     const stored: string[] = [];
     for (const key of keys) {
       const type = await stores.redis.type(key);

@@ -10,6 +10,7 @@ import { ticketNotifier } from '../../../src/modules/referrals/tickets/ticket-no
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
 import { ORIGIN, routingHarness } from '../../fixtures/routing-harness';
 import { createStaff, loginAs } from '../../fixtures/staff';
+import { authKeyspace } from '../../../src/modules/auth/auth.keys';
 
 let h: Awaited<ReturnType<typeof routingHarness>>;
 
@@ -39,7 +40,9 @@ const emitted = (client: TCounsellorClient, event: string, payload: object) =>
       ]);
 /** A session ending by itself (idle or absolute time-out): its key's TTL runs out, no event. */
 const expire = (cookie: string) =>
-  h.stores.redis.del(`${h.stores.config.REDIS_PREFIX}:session:${sessionDigest(cookie.slice(4))}`);
+  h.stores.redis.del(
+    `${authKeyspace(h.stores.config.REDIS_PREFIX)}:session:${sessionDigest(cookie.slice(4))}`,
+  );
 const ended = [{ error: 'UNAUTHENTICATED' }, 'disconnected'];
 const admin: TActor = {
   userId: crypto.randomUUID(),

@@ -4,6 +4,7 @@ import { offersRepository } from '../../../src/modules/routing/offers.repository
 import { planOffers, type TRoutableCounsellor } from '../../../src/modules/routing/routing.policy';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
+import { routingKeyspace } from '../../../src/modules/routing/routing.keys';
 
 // Dispatch reads only the longest-idle few counsellors per skill, not everyone available. The
 // offers it plans must be exactly those it would plan knowing every available counsellor.
@@ -105,7 +106,11 @@ describe('dispatch candidates', () => {
         });
         // The longest-idle counsellors are the ones most likely read first: they rang out.
         const missed = ids.slice(-1 - Math.floor(rnd() * 3));
-        await stores.redis.hset(`${prefix}:caller:${callSid}`, 'missedBy', missed.join(','));
+        await stores.redis.hset(
+          `${routingKeyspace(prefix)}:caller:${callSid}`,
+          'missedBy',
+          missed.join(','),
+        );
       }
       const { counsellors: read, callers: waiting } = await offers.candidates();
       expect(waiting.every((c) => (c.missedBy ?? []).length > 0)).toBe(true);

@@ -13,6 +13,7 @@ import {
   setPresenceScript,
 } from './presence.scripts';
 import { releasesOnDisconnect, selfServiceStates, type TPresenceTarget } from './presence.policy';
+import { routingKeyspace } from '../routing.keys';
 
 /** States a crashed node's counsellor must not be left in (csv, for heartbeatScript). */
 const RELEASING_STATES = counsellorStates.filter((s) => releasesOnDisconnect(s) !== null).join(',');
@@ -65,7 +66,8 @@ export function toView(record: TAgentRecord): TCounsellorView {
 }
 
 /** Counsellor presence in Redis (shared by every API node): state, skills, counters. */
-export function presenceRepository(redis: Redis, prefix: string) {
+export function presenceRepository(redis: Redis, deploymentPrefix: string) {
+  const prefix = routingKeyspace(deploymentPrefix);
   const agentKey = (userId: string) => `${prefix}:agent:${userId}`;
 
   return {

@@ -1,0 +1,178 @@
+import type { AddressInfo } from 'node:net';
+import { openRedis } from '../../../src/infra/redis';
+import { presenceRepository } from '../../../src/modules/routing/presence/presence.repository';
+import { queueViews } from '../../../src/modules/routing/queue-view.repository';
+import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
+import { routingKeyspace } from '../../../src/modules/routing/routing.keys';
+import type { TSimCall } from '../../../src/simulator/sim-state';
+import { eventually } from '../../fixtures/simulator.fixture';
+import type { TRedisTopology } from '../../support/redis-topology';
+import { answerSoftphones, deskCounsellor, type TDeskCounsellor } from './desk';
+import type { TFaultRig } from './fault-rig';
+import { printFigures, settledFigures } from './invariants.checker';
+import { callsOver, placeCallers, sleep } from './scenario';
+
+/** Fast offers and no wrap-up, so a surge settles within the scenario. */
+export const FAILOVER_ENV = {
+  ROUTING_OFFER_TIMEOUT_MS: '1500',
+  ROUTING_SWEEP_MS: '200',
+  ROUTING_WRAP_UP_MS: '0',
+};
+
+const COUNSELLORS = 4;
+/** Callers wait up to 60 s (3,000 simulated seconds at 20 ms each): past any failover. */
+const STAY = () => 3000;
+/** A counsellor's conversation: the caller hangs up this long after the accept. */
+const TALK_MS = 1500;
+
+export type TFailoverOutcome = {
+  figures: Awaited<ReturnType<typeof settledFigures>>;
+  placed: TSimCall[];
+  /** Callers waiting in Redis when the master died, and those who dialled after the failover. */
+  mustAnswer: TSimCall[];
+  /** How many times each placed call was accepted by a counsellor. */
+  acceptedTimes: Map<string, number>;
+  /** Counsellors still holding an offer, and offers still open, once every call is over. */
+  stillOffered: string[];
+  openOffers: number;
+  killedPort: number;
+  newMasterPort: number;
+  interruptedMs: number;
+};
+
+/**
+ * A surge of callers on 1362 with ten counsellors at their desks; the master holding the
+ * hotline's queue (the routing hash slot) is SIGKILLed while callers keep arriving. Routing is
+ * probed every 50 ms by the queue view (a script on that slot) to time the interruption.
+ */
+export async function surgeThroughFailover(
+  rig: TFaultRig,
+  topology: TRedisTopology,
+  label: string,
+): Promise<TFailoverOutcome> {
+  const apiUrl = `http://127.0.0.1:${(rig.app.server.address() as AddressInfo).port}`;
+  const desks: TDeskCounsellor[] = [];
+  const phones = answerSoftphones(rig.sim);
+  const probeRedis = openRedis(topology.url);
+  probeRedis.on('error', () => {});
+  const prefix = rig.stores.config.REDIS_PREFIX;
+  const views = queueViews(probeRedis, prefix);
+  const successes: number[] = [];
+  let probing = true;
+  const probe = (async () => {
+    while (probing) {
+      try {
+        await views.view('1362', Date.now());
+        successes.push(Date.now());
+      } catch {
+        // routing's slot has no master yet
+      }
+      await sleep(50);
+    }
+  })();
+  try {
+    for (let i = 0; i < COUNSELLORS; i++) desks.push(await deskCounsellor(rig, apiUrl));
+    const accepted = () => desks.flatMap((d) => d.accepted);
+
+    // Every answered call ends after a short talk, freeing its counsellor for the next caller.
+    const byId = new Map<string, TSimCall>();
+    const ended = new Set<string>();
+    const talks = setInterval(() => {
+      for (const sid of accepted()) {
+        const call = byId.get(sid);
+        if (!call || ended.has(sid)) continue;
+        ended.add(sid);
+        setTimeout(() => rig.sim.engine.hangup(call), TALK_MS);
+      }
+    }, 100);
+    // A desk whose socket the API closed while Redis had no master reconnects, as the browser
+    // does (and resyncs from the state snapshot).
+    let rejoining = false;
+    const rejoin = setInterval(() => {
+      if (rejoining) return;
+      const dropped = desks.filter((d) => !d.client.socket.connected);
+      if (!dropped.length) return;
+      rejoining = true;
+      void Promise.allSettled(dropped.map((d) => d.moveTo(apiUrl))).finally(() => {
+        rejoining = false;
+      });
+    }, 500);
+    const place = (n: number) => {
+      const calls = placeCallers(rig, n, STAY);
+      for (const c of calls) byId.set(c.sid, c);
+      return calls;
+    };
+
+    // The surge: more callers than counsellors, so a queue builds up in Redis.
+    const queued = place(12);
+    const queue = waitingQueue(probeRedis, prefix);
+    await eventually(async () => {
+      const places = await Promise.all(queued.map((c) => queue.position(c.sid, '1362')));
+      return accepted().length >= 2 && places.filter((p) => p !== null).length >= 6;
+    }, 30_000);
+
+    const killedPort = await topology.masterOf(`${routingKeyspace(prefix)}:queue:1362`);
+    const killedAt = Date.now();
+    topology.kill(killedPort);
+    // Callers dialling while the slot has no master are held in Twilio's queue (the designed
+    // fallback): they must not be lost, but need not reach a counsellor.
+    const duringFailover = place(3);
+    await eventually(() => successes.some((t) => t > killedAt), 60_000);
+    const interruptedMs = (successes.find((t) => t > killedAt) ?? Date.now()) - killedAt;
+    const afterFailover = place(4);
+
+    const mustAnswer = [...queued, ...afterFailover];
+    const placed = [...mustAnswer, ...duringFailover];
+    await eventually(() => mustAnswer.every((c) => accepted().includes(c.sid)), 90_000).catch(
+      (err: unknown) => {
+        const missing = mustAnswer.filter((c) => !accepted().includes(c.sid)).map((c) => c.sid);
+        throw new Error(`not answered: ${missing.join(', ')}: ${String(err)}`);
+      },
+    );
+    clearInterval(talks);
+    clearInterval(rejoin);
+    const newMasterPort = await topology.masterOf(`${routingKeyspace(prefix)}:queue:1362`);
+
+    for (const call of placed) rig.sim.engine.hangup(call);
+    await callsOver(rig, placed, 60_000);
+    const figures = await settledFigures(rig, label, placed, 30_000);
+    const acceptedTimes = new Map<string, number>();
+    for (const sid of accepted()) acceptedTimes.set(sid, (acceptedTimes.get(sid) ?? 0) + 1);
+
+    // Offers end by accept, reject or time-out: none may outlive the calls.
+    const presence = presenceRepository(probeRedis, prefix);
+    const offersKey = `${routingKeyspace(prefix)}:offers`;
+    let stillOffered: string[] = [];
+    let openOffers = 0;
+    await eventually(async () => {
+      stillOffered = (await presence.list((r) => r.state === 'offered')).map((r) => r.userId);
+      openOffers = await probeRedis.zcard(offersKey);
+      return stillOffered.length === 0 && openOffers === 0;
+    }, 15_000).catch(() => {});
+
+    printFigures({
+      ...figures,
+      failoverInterruptedRoutingMs: interruptedMs,
+      answered: new Set(accepted()).size,
+      killedMaster: killedPort,
+      newMaster: newMasterPort,
+    });
+    return {
+      figures,
+      placed,
+      mustAnswer,
+      acceptedTimes,
+      stillOffered,
+      openOffers,
+      killedPort,
+      newMasterPort,
+      interruptedMs,
+    };
+  } finally {
+    probing = false;
+    await probe;
+    phones.stop();
+    for (const d of desks) d.close();
+    probeRedis.disconnect();
+  }
+}
