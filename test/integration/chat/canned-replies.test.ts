@@ -57,9 +57,7 @@ describe('canned replies', () => {
     });
 
     const lao = await call(counsellor, 'GET', '/api/staff/canned-replies/1362?language=lo');
-    expect(lao.json().replies.map((r: { body: string }) => r.body)).toEqual([
-      'ສະບາຍດີ, ພວກເຮົາຟັງຢູ່.',
-    ]);
+    expect(lao.json().replies.map((r: { body: string }) => r.body)).toEqual(['ສະບາຍດີ, ພວກເຮົາຟັງຢູ່.']);
 
     const changed = await call(admin, 'PUT', `/api/staff/canned-replies/1362/${id}`, {
       language: 'lo',
