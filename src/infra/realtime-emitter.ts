@@ -24,7 +24,30 @@ const ioKey = (redisPrefix: string) => `${redisPrefix}:io`;
 export function realtimeAdapter(pub: Redis, sub: Redis, redisPrefix: string) {
   return isRedisCluster(pub)
     ? createShardedAdapter(pub, sub, { channelPrefix: ioKey(redisPrefix) })
-    : createAdapter(pub, sub, { key: ioKey(redisPrefix), requestsTimeout: 2000 });
+    : createAdapter(pub, handledSubscriptions(sub), {
+        key: ioKey(redisPrefix),
+        requestsTimeout: 2000,
+      });
+}
+
+/**
+ * The classic adapter subscribes and drops the promise. With Redis down when the node starts,
+ * those subscriptions wait in the offline queue, and closing the node rejects them ("Connection
+ * is closed") with nobody listening: an unhandled rejection. The outage itself is reported by
+ * /readyz and the connection's error listener; the adapter resubscribes on reconnect.
+ */
+function handledSubscriptions(sub: Redis): Redis {
+  for (const name of ['subscribe', 'psubscribe'] as const) {
+    const original = sub[name].bind(sub) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(sub, {
+      [name]: (...args: unknown[]) => {
+        const pending = original(...args);
+        pending.catch(() => {});
+        return pending;
+      },
+    });
+  }
+  return sub;
 }
 
 /** Same key as the API's Socket.IO Redis adapter, so every API node delivers the push. */
