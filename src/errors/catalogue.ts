@@ -59,6 +59,10 @@ export const errorCatalogue = {
     status: 422,
     message: 'This template is not approved for this hotline.',
   },
+  CHAT_NOT_HELD: {
+    status: 409,
+    message: 'Only the counsellor who holds this chat, while it is open, can transfer it.',
+  },
   CHAT_DELIVERY_FAILED: {
     status: 502,
     message: 'The message was kept but the chat provider did not take it; try again.',

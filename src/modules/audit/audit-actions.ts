@@ -82,6 +82,7 @@ export const auditActions = [
   'webchat.origins_changed',
   'chat.transcript_viewed',
   'chat.ended',
+  'chat.transferred',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

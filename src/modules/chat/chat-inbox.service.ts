@@ -75,6 +75,7 @@ export function chatInbox(deps: TChatDeps) {
       conversationRef: { provider: conversation.provider, ref: conversation.providerRef },
       hotline: conversation.hotline,
       channel: conversation.channel,
+      assignedTo: conversation.assignedTo,
       message: repository.readMessage(message),
     });
     if (stop && conversation.stoppedAt) return closeEnded(conversation);

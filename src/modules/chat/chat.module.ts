@@ -20,6 +20,8 @@ export type TChatModule = {
   notices: TChatNotices;
   channels: TChatChannelsCache;
   repository: TChatRepository;
+  /** Conversations as routing tasks (a transfer hands one back to the line). */
+  routing: TChatRoutingPort;
   /** Inbound messages waiting for Postgres on this node. */
   journal: TChatJournal;
   /** The web-chat namespace registers its transport here ('web'). */
@@ -86,6 +88,7 @@ export function createChatModule(deps: {
     notices: shared.notices,
     channels,
     repository,
+    routing: deps.routing,
     journal: shared.journal,
     transports: shared.transports,
     async start() {
