@@ -296,18 +296,13 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
       return db
         .select()
         .from(chatConversations)
-        .where(
-          and(eq(chatConversations.assignedTo, userId), eq(chatConversations.state, 'active')),
-        )
+        .where(and(eq(chatConversations.assignedTo, userId), eq(chatConversations.state, 'active')))
         .orderBy(asc(chatConversations.startedAt));
     },
 
     /** The contact record this chat belongs to (its transcript follows it under retention). */
     async linkContact(id: string, contactId: string, on: TDbOrTx = db) {
-      await on
-        .update(chatConversations)
-        .set({ contactId })
-        .where(eq(chatConversations.id, id));
+      await on.update(chatConversations).set({ contactId }).where(eq(chatConversations.id, id));
     },
 
     async setRouting(id: string, routing: TConversationRow['routing']) {
