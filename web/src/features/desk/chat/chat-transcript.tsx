@@ -14,7 +14,9 @@ export function ChatTranscript({
 }) {
   const { t } = useT('deskChat');
   const end = useRef<HTMLLIElement | null>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages?.length, typing]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [messages?.length, typing]);
   if (!messages) return <p className="muted">{t('loading')}</p>;
   const who = (m: TChatMessage) =>
     m.direction === 'inbound'
