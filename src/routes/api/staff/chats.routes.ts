@@ -141,7 +141,7 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: ZId,
-        body: z.object({ reason: ZCounsellorEndReason.nullable().default(null) }).optional(),
+        body: z.object({ reason: ZCounsellorEndReason.nullish() }).nullish(),
         response: { 204: z.null(), ...errors },
       },
     },
