@@ -24,7 +24,9 @@ import { voiceChannel } from './modules/voice/conference/bridge.service';
 import { createLiveCallContext } from './modules/voice/conference/live-call.context';
 import { rebuildIfRedisWasWiped } from './modules/voice/queue-rebuild.service';
 import { ivrUrls, type TVoiceDeps } from './modules/voice/voice.context';
+import { startChatDeskPush } from './realtime/chat-desk.pusher';
 import { attachConnections } from './realtime/connection';
+import { chatHandlers } from './realtime/handlers/chat.handler';
 import { startDeskCounts } from './realtime/desk-counts.pusher';
 import { subscribeNodeChannels } from './realtime/node-channels';
 import { startPresenceHeartbeat } from './realtime/presence-heartbeat';
@@ -126,6 +128,24 @@ export function composeApiNode(app: FastifyInstance) {
   chat.transports.web = webchat.service.transport;
   webchat.service.connectInbox(chat.inbox);
   webchat.service.followChat(chat);
+  // The desk: messages and changes of her chats pushed to the counsellor, typing both ways.
+  const chatPush = startChatDeskPush(chat.notices, delivery);
+  webchat.service.onVisitorTyping((ref) => {
+    chat.repository
+      .conversationByRef('web', ref)
+      .then((row) => {
+        if (row?.assignedTo && row.state === 'active')
+          chatPush.visitorTyping(row.id, row.assignedTo);
+      })
+      .catch((err: unknown) => log.error({ err }, 'visitor typing not told'));
+  });
+  io.on('connection', (socket) =>
+    chatHandlers(socket, {
+      log,
+      conversation: (id) => chat.repository.conversation(id),
+      counsellorTyping: (ref) => webchat.service.counsellorTyping(ref),
+    }),
+  );
 
   // ── Background work, started by `start`.
   let closing = false;
@@ -180,6 +200,7 @@ export function composeApiNode(app: FastifyInstance) {
   async function stopping(): Promise<void> {
     closing = true;
     chat.stop();
+    chatPush.close();
     webchat.close();
     running?.sweep.stop();
     await running?.heartbeat.stop();

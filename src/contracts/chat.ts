@@ -115,6 +115,11 @@ export const chatEndReasons = [
 ] as const;
 export type TChatEndReason = (typeof chatEndReasons)[number];
 
+/** Why the counsellor ends a chat, as she picks it on the desk (kept in the audit log). */
+export const counsellorEndReasons = ['resolved', 'no_reply', 'abusive', 'other'] as const;
+export const ZCounsellorEndReason = z.enum(counsellorEndReasons);
+export type TCounsellorEndReason = z.infer<typeof ZCounsellorEndReason>;
+
 /** Routing: 'queued' once it is a routing task; 'unroutable' while no routing can take it. */
 export const chatRoutingStates = ['pending', 'queued', 'unroutable'] as const;
 
@@ -207,6 +212,8 @@ export type TChatMessageNotice = {
   conversationRef: TChatConversationRef;
   hotline: string;
   channel: TChatChannel;
+  /** The counsellor who holds the conversation (her desk shows the message); null while waiting. */
+  assignedTo: string | null;
   message: TChatMessage;
 };
 
@@ -247,4 +254,13 @@ export type TChatRoutingPort = {
   }): Promise<'queued' | 'unroutable'>;
   /** The conversation ended: its task leaves the queue (or the counsellor's load). */
   finish(conversationId: string): Promise<void>;
+  /**
+   * The counsellor who holds it hands it back to the line, for this hotline and language;
+   * false when routing does not hold it as hers (ended, or not accepted).
+   */
+  transfer(
+    conversationId: string,
+    userId: string,
+    to: { hotline: string; language: string },
+  ): Promise<boolean>;
 };

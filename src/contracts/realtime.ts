@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TChatServerEvents, ZChatTyping } from './chat-realtime';
 import type { TReferralServerEvents } from './referrals-realtime';
 
 /**
@@ -36,9 +37,15 @@ export const ZCounsellorView = z.object({
 });
 export type TCounsellorView = z.infer<typeof ZCounsellorView>;
 
+/** What an offered task carries: a call, or a chat (its id is then the conversation id). */
+export const offerChannels = ['voice', 'chat'] as const;
+export type TOfferChannel = (typeof offerChannels)[number];
+
 export const ZOfferView = z.object({
   offerId: z.string(),
+  /** The task's id: a call's SID, or a chat conversation's id when `channel` is 'chat'. */
   callSid: z.string(),
+  channel: z.enum(offerChannels),
   hotline: z.string(),
   language: z.string(),
   kind: z.enum(['inbound', 'callback']),
@@ -206,6 +213,8 @@ export type TClientToServerEvents = {
     payload: z.input<typeof ZQueuePrioritise>,
     ack: TAck<{ callSid: string }>,
   ) => void;
+  /** The counsellor types a reply in one of her chats (throttled by the desk). */
+  'chat:typing': (payload: z.input<typeof ZChatTyping>, ack: TAck<null>) => void;
 };
 
 export type TOfferWithdrawnReason = 'timeout' | 'caller-left' | 'disconnected' | 'taken';
@@ -238,7 +247,7 @@ export type TDeskServerEvents = {
  * Every event the server pushes to a browser, whoever pushes it (the API's routing, the workers'
  * emitter): the API's `io`, the emitters and the web's socket are all typed with this one map.
  */
-export type TServerToClientEvents = TDeskServerEvents & TReferralServerEvents;
+export type TServerToClientEvents = TDeskServerEvents & TReferralServerEvents & TChatServerEvents;
 
 /** Room names: one per counsellor, per hotline, per hotline and language, and for supervisors. */
 export const rooms = {

@@ -94,9 +94,13 @@ export type TWebchatClientToServer = {
     payload: z.infer<typeof ZWebchatLeave>,
     ack: (res: TWebchatAck<null>) => void,
   ) => void;
+  /** The visitor is typing (sent at most every few seconds); no answer. */
+  'webchat:typing': (payload: Record<string, never>) => void;
 };
 
 export type TWebchatServerToClient = {
   'webchat:message': (message: TWebchatMessage) => void;
   'webchat:ended': (payload: { reason: TWebchatEndReason }) => void;
+  /** The counsellor is typing a reply: the widget shows it for a few seconds. */
+  'webchat:typing': () => void;
 };

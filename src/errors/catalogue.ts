@@ -69,6 +69,10 @@ export const errorCatalogue = {
     message: 'This file was not kept (refused or not fetched): there is nothing to download.',
   },
   CANNED_REPLY_NOT_FOUND: { status: 404, message: 'Canned reply not found.' },
+  CHAT_NOT_HELD: {
+    status: 409,
+    message: 'Only the counsellor who holds this chat, while it is open, can transfer it.',
+  },
   CHAT_DELIVERY_FAILED: {
     status: 502,
     message: 'The message was kept but the chat provider did not take it; try again.',

@@ -1,5 +1,6 @@
 import { rooms, type TQueueView } from '../contracts/realtime';
 import type { TRoutingNotifier } from '../modules/routing/routing.notifier';
+import { channelOfTask } from '../modules/routing/task';
 import type { TQueueViews } from '../modules/routing/queue-view.repository';
 import type { TRoomDelivery } from './room-delivery';
 
@@ -47,7 +48,8 @@ export function socketNotifier(
 
   return {
     offered(userId, offer) {
-      to(rooms.user(userId))?.emit('call:offered', offer);
+      const channel = offer.channel ?? channelOfTask(offer.callSid);
+      to(rooms.user(userId))?.emit('call:offered', { ...offer, channel });
     },
     withdrawn(userId, offerId, reason) {
       to(rooms.user(userId))?.emit('call:withdrawn', { offerId, reason });

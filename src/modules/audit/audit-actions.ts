@@ -87,6 +87,7 @@ export const auditActions = [
   'canned_reply.created',
   'canned_reply.changed',
   'canned_reply.deleted',
+  'chat.transferred',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

@@ -1,5 +1,5 @@
 import type { TConfig } from '../../config/config';
-import type { TChatMessage, TChatSendResult } from '../../contracts/chat';
+import type { TChatMessage, TChatSendResult, TCounsellorEndReason } from '../../contracts/chat';
 import { AppError } from '../../errors/catalogue';
 import type { TDatabase } from '../../infra/database';
 import { recordAudit } from '../audit/audit.repository';
@@ -21,6 +21,12 @@ export async function visibleConversation(deps: TChatDeskDeps, actor: TActor, id
 /** Chats of the actor's hotlines waiting for a counsellor, routed or not, oldest first. */
 export async function waitingChats(deps: TChatDeskDeps, actor: TActor) {
   const rows = await deps.chat.repository.waiting(actor.hotlines);
+  return rows.map((r) => conversationView(r, 0));
+}
+
+/** The chats the actor holds now: her desk's list, rebuilt after a reload. */
+export async function myChats(deps: TChatDeskDeps, actor: TActor) {
+  const rows = await deps.chat.repository.heldBy(actor.userId);
   return rows.map((r) => conversationView(r, 0));
 }
 
@@ -58,7 +64,12 @@ export async function replyToChat(
 }
 
 /** The counsellor ends the chat: its task ends (she wraps up), the provider closes it. */
-export async function endChat(deps: TChatDeskDeps, actor: TActor, id: string): Promise<void> {
+export async function endChat(
+  deps: TChatDeskDeps,
+  actor: TActor,
+  id: string,
+  reason: TCounsellorEndReason | null = null,
+): Promise<void> {
   const row = await visibleConversation(deps, actor, id);
   await deps.chat.inbox.end({ provider: row.provider, ref: row.providerRef }, 'counsellor');
   await deps.db.transaction((tx) =>
@@ -67,6 +78,7 @@ export async function endChat(deps: TChatDeskDeps, actor: TActor, id: string): P
       action: 'chat.ended',
       entityType: 'chat_conversation',
       entityId: id,
+      data: { reason },
     }),
   );
 }

@@ -75,6 +75,7 @@ export function chatInbox(deps: TChatDeps) {
       conversationRef: { provider: conversation.provider, ref: conversation.providerRef },
       hotline: conversation.hotline,
       channel: conversation.channel,
+      assignedTo: conversation.assignedTo,
       message: repository.readMessage(message),
     });
     // The files are fetched beside the webhook's answer; the sweep retries what fails.

@@ -88,6 +88,7 @@ export function chatOutbox(deps: TChatDeps, db: TDatabase): TChatOutbox {
         conversationRef: { provider: row.provider, ref: row.providerRef },
         hotline: row.hotline,
         channel: row.channel,
+        assignedTo: row.assignedTo ?? staffId,
         message: deps.repository.readMessage({
           ...stored,
           providerMessageId,

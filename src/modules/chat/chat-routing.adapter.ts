@@ -11,7 +11,7 @@ import { conversationView } from './chat.repository';
  * whose entry found it already gone (ended meanwhile) is reported unroutable, never as queued.
  */
 export function chatTaskRouting(
-  tasks: Pick<TTaskApi, 'enter' | 'queued' | 'ended'>,
+  tasks: Pick<TTaskApi, 'enter' | 'queued' | 'ended' | 'transfer'>,
 ): TChatRoutingPort {
   return {
     async enqueue({ conversationId, hotline, language, priority, since }) {
@@ -30,6 +30,9 @@ export function chatTaskRouting(
     },
     async finish(conversationId) {
       tasks.ended(conversationId);
+    },
+    async transfer(conversationId, userId, to) {
+      return (await tasks.transfer(conversationId, userId, to)) !== null;
     },
   };
 }

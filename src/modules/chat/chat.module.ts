@@ -29,6 +29,8 @@ export type TChatModule = {
   /** Files contacts sent: kept encrypted with their SHA-256, listed and downloaded on request. */
   attachments: TChatAttachmentsRepository;
   attachmentFetching: TChatAttachmentFetching;
+  /** Conversations as routing tasks (a transfer hands one back to the line). */
+  routing: TChatRoutingPort;
   /** Inbound messages waiting for Postgres on this node. */
   journal: TChatJournal;
   /** The web-chat namespace registers its transport here ('web'). */
@@ -109,6 +111,7 @@ export function createChatModule(deps: {
     repository,
     attachments,
     attachmentFetching,
+    routing: deps.routing,
     journal: shared.journal,
     transports: shared.transports,
     async start() {

@@ -274,6 +274,44 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
       return row;
     },
 
+    /**
+     * The counsellor who holds an active chat hands it back to the line (a transfer): it waits
+     * again, for this hotline and language, nobody's. Undefined when it is not hers any more.
+     */
+    async handBack(
+      id: string,
+      userId: string,
+      to: { hotline: string; language: string },
+      on: TDbOrTx = db,
+    ) {
+      const [row] = await on
+        .update(chatConversations)
+        .set({ ...to, state: 'waiting', assignedTo: null, routing: 'queued' })
+        .where(
+          and(
+            eq(chatConversations.id, id),
+            eq(chatConversations.assignedTo, userId),
+            eq(chatConversations.state, 'active'),
+          ),
+        )
+        .returning();
+      return row;
+    },
+
+    /** The counsellor's own open chats (her desk's list after a reload), oldest first. */
+    async heldBy(userId: string): Promise<TConversationRow[]> {
+      return db
+        .select()
+        .from(chatConversations)
+        .where(and(eq(chatConversations.assignedTo, userId), eq(chatConversations.state, 'active')))
+        .orderBy(asc(chatConversations.startedAt));
+    },
+
+    /** The contact record this chat belongs to (its transcript follows it under retention). */
+    async linkContact(id: string, contactId: string, on: TDbOrTx = db) {
+      await on.update(chatConversations).set({ contactId }).where(eq(chatConversations.id, id));
+    },
+
     async setRouting(id: string, routing: TConversationRow['routing']) {
       await db.update(chatConversations).set({ routing }).where(eq(chatConversations.id, id));
     },

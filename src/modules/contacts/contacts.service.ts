@@ -19,6 +19,7 @@ import { findStaffById } from '../auth/staff-users.repository';
 import { assertKnownCategory } from '../cases/category-codes.repository';
 import { draftsRepository } from '../drafts/drafts.repository';
 import { callExists, findCallBySid } from './callers.repository';
+import { findOpenConversation, linkConversation } from './conversation-link.repository';
 import { contactSealed, contactView, type TContactRow } from './contact-view';
 
 type TInsert = typeof contacts.$inferInsert;
@@ -53,6 +54,8 @@ export type TContactInput = TSealedInput &
     counsellorId?: string;
     /** The call this contact records, as the console knows it; resolved to the call row here. */
     callSid?: string;
+    /** The chat this contact records: the conversation is linked to the new contact. */
+    conversationId?: string;
     /** The hotline's form version the desk drew; the current one when absent. */
     formVersion?: number | null;
   };
@@ -101,6 +104,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
     safeCallbackWindow,
     codeWord,
     callSid,
+    conversationId,
     formVersion: askedVersion,
     ...plain
   } = input;
@@ -112,6 +116,9 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
   const call = callSid ? await findCallBySid(deps.db, callSid) : null;
   if (callSid && (!call || call.hotline !== input.hotline))
     throw new AppError('VALIDATION_FAILED', { details: [{ path: '/callSid' }] });
+  const chat = conversationId ? await findOpenConversation(deps.db, conversationId) : null;
+  if (conversationId && (!chat || chat.hotline !== input.hotline || chat.contactId))
+    throw new AppError('VALIDATION_FAILED', { details: [{ path: '/conversationId' }] });
   const enc = sealed(deps, id, { callerPhone, callerName, summary, safeCallbackWindow, codeWord });
   // Linked to its call row; without a typed number the call's number hash makes this contact
   // show up in the next repeat-caller lookup (the number itself stays on the call row only).
@@ -147,8 +154,16 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
         data: { channel: input.channel, contactType: input.contactType },
       });
     }
+    if (conversationId && !(await linkConversation(tx, conversationId, id)))
+      throw new AppError('VALIDATION_FAILED', { details: [{ path: '/conversationId' }] });
     // Recorded: the form's draft has done its job.
-    const draftKey = callSid ? `call:${callSid}` : OFFLINE.has(input.channel) ? 'offline' : null;
+    const draftKey = callSid
+      ? `call:${callSid}`
+      : conversationId
+        ? `chat:${conversationId}`
+        : OFFLINE.has(input.channel)
+          ? 'offline'
+          : null;
     if (draftKey) await draftsRepository(tx).remove(actor.userId, draftKey);
     await recordAudit(tx, deps.config, {
       actorId: actor.userId,
@@ -159,6 +174,7 @@ export async function createContact(deps: TRecordsDeps, actor: TActor, input: TC
         caseId: input.caseId ?? null,
         offline: (input.counsellorId ?? actor.userId) !== actor.userId,
         callLinked: call !== null,
+        chatLinked: conversationId !== undefined,
         formVersion,
       },
     });

@@ -6,8 +6,9 @@ import { decryptField, encryptField } from '../crypto/field-cipher';
 import { keyringOf } from '../crypto/keyring';
 import { draftsRepository } from './drafts.repository';
 
-/** `call:<CallSid>` for the form of a call, `offline` for the counsellor's walk-in form. */
-export const DRAFT_KEY = /^(call:CA[0-9a-fA-F]{32}|offline)$/;
+/** `call:<CallSid>` for the form of a call, `chat:<conversation id>` for a chat's, `offline` for the walk-in form. */
+export const DRAFT_KEY =
+  /^(call:CA[0-9a-fA-F]{32}|chat:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|offline)$/;
 /** A whole contact form is a few kilobytes; anything far larger is not a form. */
 export const MAX_DRAFT_BYTES = 64 * 1024;
 // A draft older than two shifts is not what anyone is still typing: it is dropped on read.

@@ -24,6 +24,7 @@ export async function stateSnapshot(
       offer = {
         offerId: record.offerId,
         callSid: record.offerCallSid,
+        channel: caller.channel,
         hotline: caller.hotline,
         language: caller.language,
         kind: caller.kind,

@@ -60,6 +60,7 @@ export async function assignCaller(
   ctx.notifier.offered(userId, {
     offerId,
     callSid,
+    channel: caller.channel,
     hotline: caller.hotline,
     language: caller.language,
     kind: caller.kind,

@@ -123,6 +123,26 @@ export function requeueTask(
   return ctx.offers.requeue(taskId, to);
 }
 
+/**
+ * The counsellor hands a connected task back to the line (a chat transferred to another hotline
+ * or language, or back to the queue): it keeps its place, she is done with it (wrap-up), and
+ * dispatch offers it to whoever fits. Null when routing no longer holds it connected.
+ */
+export async function transferTask(
+  ctx: TRoutingContext,
+  taskId: string,
+  userId: string,
+  to: { hotline: string; language: string },
+) {
+  const back = await requeueTask(ctx, taskId, to);
+  if (!back) return null;
+  ctx.events.record({ callSid: taskId, kind: 'routing.transferred', payload: { ...to, userId } });
+  await completeTask(ctx, userId, taskId);
+  ctx.notifier.queueChanged(back.hotline);
+  void ctx.dispatcher.kick();
+  return back;
+}
+
 /** The counsellor is done with this task: wrap-up starts (or they are free at once). */
 export async function completeTask(
   ctx: TRoutingContext,
@@ -177,6 +197,8 @@ export function taskApi(ctx: TRoutingContext) {
     ended(taskId: string): void {
       taskEnded(ctx, taskId).catch(logged('ending a task failed'));
     },
+    transfer: (taskId: string, userId: string, to: { hotline: string; language: string }) =>
+      transferTask(ctx, taskId, userId, to),
     position: (taskId: string, hotline: string) => ctx.queue.position(taskId, hotline),
     score: (taskId: string, hotline: string) => queueScore(ctx, taskId, hotline),
     info: (taskId: string) => taskInfo(ctx, taskId),

@@ -45,4 +45,6 @@ export type TWebchatContext = {
   limits: TWebchatLimits;
   /** The chat module's inbox once it is running (null: messages are refused, never dropped). */
   inbox: () => TChatInbox | null;
+  /** Tells the visitor's counsellor she is typing (set once the desk push runs). */
+  visitorTyping: (ref: string) => void;
 };

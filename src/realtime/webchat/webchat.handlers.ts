@@ -11,6 +11,9 @@ import { z as zod } from 'zod';
 import { rollingBudget } from '../../modules/webchat/webchat-limits.policy';
 import type { TWebchatContext, TWebchatSocket } from './webchat.context';
 
+/** A visitor's typing notices reach the desk at most this often. */
+const TYPING_EVERY_MS = 2000;
+
 class Refused extends Error {
   constructor(readonly code: TWebchatErrorCode) {
     super(code);
@@ -110,6 +113,16 @@ export function webchatHandlers(socket: TWebchatSocket, ctx: TWebchatContext, af
     await ctx.sessions.touch(session.ref);
     const stopped = result.status !== 'journaled' && result.stopped;
     return { id: input.id, at: receivedAt, stopped };
+  });
+
+  // Fire and forget, at most one notice per interval per page: typing is a hint, not a message.
+  let typedAt = 0;
+  socket.on('webchat:typing', () => {
+    const ref = socket.data.session?.ref;
+    const now = Date.now();
+    if (!ref || now - typedAt < TYPING_EVERY_MS) return;
+    typedAt = now;
+    ctx.visitorTyping(ref);
   });
 
   // Answered on receipt: a page leaving in a hurry (quick exit) waits for this answer only.

@@ -43,6 +43,10 @@ export function attachWebchat(io: TIo, ctx: TWebchatContext) {
       message: (room, message) => nsp.to(room).emit('webchat:message', message),
       ended: (room, reason) => nsp.to(room).emit('webchat:ended', { reason }),
     }),
+    /** The counsellor is typing: the visitor's page shows it. */
+    typing(ref: string) {
+      nsp.to(webchatRoom(ref)).emit('webchat:typing');
+    },
     /** Tells the visitor's page why the chat ended and closes its sockets, on every node. */
     async closeVisitor(ref: string, reason: TWebchatEndReason = 'blocked') {
       nsp.to(webchatRoom(ref)).emit('webchat:ended', { reason });

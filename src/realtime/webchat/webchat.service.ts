@@ -39,12 +39,17 @@ export type TWebchatService = {
   visitor: (actor: TActor, ref: string) => ReturnType<typeof webVisitorProfile>;
   /** After an administrator changes a hotline's partner sites. */
   originsChanged: () => void;
+  /** The counsellor types in a web chat: the visitor's page shows "typing…". */
+  counsellorTyping: (ref: string) => void;
+  /** Where a visitor's typing goes (the desk push); nowhere until it is set. */
+  onVisitorTyping: (listener: (ref: string) => void) => void;
 };
 
 /** Builds the web chat's parts once per API node; the namespace is attached to the io server. */
 export function createWebchat(app: FastifyInstance) {
   const { config, db, redis } = app.deps;
   let inbox: TChatInbox | null = null;
+  let visitorTyping: (ref: string) => void = () => {};
   const ctx: TWebchatContext = {
     config,
     db,
@@ -54,6 +59,7 @@ export function createWebchat(app: FastifyInstance) {
     sessions: webchatSessions({ redis, config }),
     limits: webchatLimits(redis, config.REDIS_PREFIX),
     inbox: () => inbox,
+    visitorTyping: (ref) => visitorTyping(ref),
   };
   let attached: TWebchat | null = null;
   const live = () => {
@@ -95,6 +101,10 @@ export function createWebchat(app: FastifyInstance) {
     lift: (actor, id) => liftWebVisitorBlock(blockDeps, actor, id),
     visitor: (actor, ref) => webVisitorProfile(ctx.sessions, actor, ref),
     originsChanged: () => ctx.directory.forget(),
+    counsellorTyping: (ref) => live().typing(ref),
+    onVisitorTyping: (listener) => {
+      visitorTyping = listener;
+    },
   };
   return {
     embeds: (origin: string) => ctx.directory.anyHotlineAllows(origin),

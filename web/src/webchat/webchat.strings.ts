@@ -37,6 +37,7 @@ const lo = {
     end: 'ຈົບການແຊັດ',
     reconnecting: 'ຂາດການເຊື່ອມຕໍ່ — ກຳລັງເຊື່ອມຕໍ່ຄືນ…',
     newChat: 'ເລີ່ມແຊັດໃໝ່',
+    typing: 'ຜູ້ໃຫ້ຄຳປຶກສາກຳລັງພິມ…',
   },
   ended: {
     counsellor: 'ການແຊັດນີ້ໄດ້ຈົບລົງແລ້ວ. ຂອບໃຈທີ່ຕິດຕໍ່ມາຫາພວກເຮົາ.',
@@ -104,6 +105,7 @@ export const webchatStrings: TBundle<typeof lo> = {
       end: 'End chat',
       reconnecting: 'Connection lost — reconnecting…',
       newChat: 'Start a new chat',
+      typing: 'The counsellor is typing…',
     },
     ended: {
       counsellor: 'This chat has ended. Thank you for reaching out to us.',

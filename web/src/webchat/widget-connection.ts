@@ -19,6 +19,8 @@ export type TConnectionEvents = {
   /** The server closed the door (origin, block, a chat that is gone) or cannot be reached. */
   refused: (code: TWebchatErrorCode | 'NETWORK') => void;
   online: (online: boolean) => void;
+  /** The counsellor is typing a reply. */
+  typing: () => void;
 };
 
 const ACK_TIMEOUT_MS = 15_000;
@@ -66,6 +68,7 @@ export function openConnection(server: string, hotline: string, on: TConnectionE
     on.message(message);
   });
   socket.on('webchat:ended', ({ reason }) => on.ended(reason));
+  socket.on('webchat:typing', () => on.typing());
 
   async function ask<T>(emit: (ack: (res: TWebchatAck<T>) => void) => void): Promise<TOutcome<T>> {
     return new Promise((resolve) => {
@@ -88,6 +91,10 @@ export function openConnection(server: string, hotline: string, on: TConnectionE
       ask<{ id: string; at: string; stopped: boolean }>((ack) =>
         socket.emit('webchat:send', { id, text }, ack),
       ),
+    /** Tells the counsellor the visitor is typing (the server passes on one every few seconds). */
+    typing: () => {
+      if (token && socket.connected) socket.emit('webchat:typing', {});
+    },
     /**
      * Leaves (the server ends the chat), then forgets everything and closes for good. Resolves
      * once the server has the message, or after `waitMs`: a page that navigates away at once can

@@ -4,6 +4,7 @@ import type {
   TWebchatHotline,
   TWebchatMessage,
 } from '../../../src/contracts/webchat';
+import { CHAT_TYPING_SHOWN_MS } from '../../../src/contracts/chat-realtime';
 import { WEBCHAT_TEXT_MAX } from '../../../src/contracts/webchat-constants';
 import { loadLaoFont } from './lao-font';
 import { openConnection, type TConnection } from './widget-connection';
@@ -46,6 +47,9 @@ export function mountWidget(options: TWidgetOptions): void {
   let connection: TConnection | null = null;
   let hotline: TWebchatHotline | null = null;
   let online = true;
+  let typingUntil = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let typedAt = 0;
   let thread: Array<{ mine: TMine } | { theirs: TWebchatMessage }> = [];
   const prechat = { language: 'lo', name: '', safe: null as boolean | null };
   const say = (key: string) => t(ui, key, { hotline: options.hotline });
@@ -99,6 +103,7 @@ export function mountWidget(options: TWidgetOptions): void {
     connection = openConnection(options.server, options.hotline, {
       message: (m) => {
         thread.push({ theirs: m });
+        typingUntil = 0;
         render();
       },
       ended: endedByServer,
@@ -106,6 +111,14 @@ export function mountWidget(options: TWidgetOptions): void {
       online: (now) => {
         online = now;
         if (view.kind === 'chat') render();
+      },
+      typing: () => {
+        typingUntil = Date.now() + CHAT_TYPING_SHOWN_MS;
+        if (view.kind === 'chat') render();
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(() => {
+          if (view.kind === 'chat') render();
+        }, CHAT_TYPING_SHOWN_MS);
       },
     });
     void connection.hotline().then((res) => {
@@ -294,6 +307,8 @@ export function mountWidget(options: TWidgetOptions): void {
         ),
       );
     }
+    if (typingUntil > Date.now())
+      list.append(h('p', { class: 'note', role: 'status' }, say('chat.typing')));
     const body = h('div', { class: 'body' }, list);
     const text = h('textarea', {
       'aria-label': say('chat.placeholder'),
@@ -308,6 +323,12 @@ export function mountWidget(options: TWidgetOptions): void {
       text.value = '';
       void send(mine);
     };
+    text.addEventListener('input', () => {
+      const now = Date.now();
+      if (now - typedAt < 2000) return;
+      typedAt = now;
+      connection?.typing();
+    });
     text.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey) {
         e.preventDefault();

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CHAT_TEXT_MAX, ZChatConversation, ZChatMessage } from '../../../contracts/chat';
+import {
+  CHAT_TEXT_MAX,
+  ZChatConversation,
+  ZChatMessage,
+  ZCounsellorEndReason,
+} from '../../../contracts/chat';
 import {
   endChat,
+  myChats,
   readChat,
   replyToChat,
   waitingChats,
   type TChatDeskDeps,
 } from '../../../modules/chat/chat-desk.service';
+import { transferChat } from '../../../modules/chat/chat-transfer.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = {
@@ -41,6 +48,49 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ chats: await waitingChats(deps(), request.actor) }),
+  );
+
+  app.get(
+    '/chats/mine',
+    {
+      config: { permission: 'chat.list' },
+      schema: {
+        tags,
+        summary: 'The chats the counsellor holds now',
+        response: { 200: z.object({ chats: z.array(ZChatConversation) }), ...errors },
+      },
+    },
+    async (request) => ({ chats: await myChats(deps(), request.actor) }),
+  );
+
+  app.post(
+    '/chats/:id/transfer',
+    {
+      config: { permission: 'chat.reply' },
+      schema: {
+        tags,
+        summary: 'Hand the chat to another hotline or language, or back to the queue',
+        params: ZId,
+        body: z.object({
+          to: z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('queue') }),
+            z.object({
+              kind: z.literal('hotline'),
+              hotline: z.string().regex(/^\d{3,6}$/),
+              language: z.string().regex(/^[a-z]{2,3}$/),
+            }),
+          ]),
+        }),
+        response: { 200: z.object({ conversation: ZChatConversation }), ...errors },
+      },
+    },
+    async (request) => {
+      const { to } = request.body;
+      const target = to.kind === 'queue' ? null : { hotline: to.hotline, language: to.language };
+      return {
+        conversation: await transferChat(deps(), request.actor, request.params.id, target),
+      };
+    },
   );
 
   app.get(
@@ -88,10 +138,15 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/chats/:id/end',
     {
       config: { permission: 'chat.reply' },
-      schema: { tags, params: ZId, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        params: ZId,
+        body: z.object({ reason: ZCounsellorEndReason.nullish() }).nullish(),
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (request, reply) => {
-      await endChat(deps(), request.actor, request.params.id);
+      await endChat(deps(), request.actor, request.params.id, request.body?.reason ?? null);
       return reply.status(204).send(null);
     },
   );

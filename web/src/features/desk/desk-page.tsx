@@ -12,6 +12,8 @@ import { OfferBanner } from './components/offer-banner';
 import { OfflineContact } from './components/offline-contact';
 import { PresenceBar } from './components/presence-bar';
 import { WaitingCounts } from './components/waiting-counts';
+import { ChatPanel } from './chat/chat-panel';
+import { useOpenChats } from './chat/use-open-chats';
 import { useActiveCall } from './hooks/use-active-call';
 import { useSoftphone } from './hooks/use-softphone';
 import './desk.strings';
@@ -24,10 +26,12 @@ export default function DeskPage() {
   const { snapshot } = useRealtime();
   const active = useActiveCall();
   const softphone = useSoftphone();
+  const chats = useOpenChats();
   const offer = snapshot?.offer ?? null;
   const caseMatch = matchPath('/desk/cases/:id', path);
   const tabs = [
     { to: '/desk', label: t('nav.desk') },
+    { to: '/desk/chats', label: t('deskChat:nav', { count: chats.chats.length }) },
     { to: '/desk/callbacks', label: t('nav.callbacks') },
     { to: '/desk/offline', label: t('nav.offline') },
     { to: '/desk/answer-on', label: t('nav.answerOn') },
@@ -41,8 +45,13 @@ export default function DeskPage() {
         <OfferBanner
           key={offer.offerId}
           offer={offer}
-          history={<CallerHistory callSid={offer.callSid} />}
+          history={offer.channel === 'voice' ? <CallerHistory callSid={offer.callSid} /> : null}
           onAccepted={(o, callSid) => {
+            if (o.channel === 'chat') {
+              void chats.open(callSid);
+              navigate('/desk/chats');
+              return;
+            }
             active.accepted(o, callSid);
             navigate('/desk');
           }}
@@ -72,6 +81,8 @@ export default function DeskPage() {
           <CallbacksScreen />
         ) : path === '/desk/answer-on' ? (
           <AnswerOnSettings />
+        ) : path === '/desk/chats' ? (
+          <ChatPanel open={chats} />
         ) : (
           <DeskHome call={active.call} finish={active.finish} />
         )}

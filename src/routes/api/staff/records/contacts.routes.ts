@@ -25,7 +25,11 @@ import { errors, jsonDates, ZId } from './records.schemas';
 const tags = ['contacts'];
 const ZCallSid = z.string().regex(/^CA[0-9a-fA-F]{32}$/);
 /** The console knows a call only by its CallSid; the server links the contact to the call row. */
-const ZContactCreateForCall = ZContactCreate.extend({ callSid: ZCallSid.optional() });
+const ZContactCreateForCall = ZContactCreate.extend({
+  callSid: ZCallSid.optional(),
+  /** Or the chat it records (the conversation's id); the conversation is linked to it. */
+  conversationId: z.uuid().optional(),
+});
 
 /** Contacts (one interaction each) and the repeat-caller lookup. */
 export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {

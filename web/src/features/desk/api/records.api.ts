@@ -56,6 +56,8 @@ export async function saveContact(args: {
   durationSeconds: number | null;
   /** The call this contact records; the server links it to the call row. */
   callSid?: string;
+  /** Or the chat it records; the server links the conversation to the contact. */
+  conversationId?: string;
 }): Promise<{ contactId: string; caseId: string | null }> {
   const { draft, hotline } = args;
   const caseId = await caseIdFor(draft, hotline);
@@ -83,6 +85,7 @@ export async function saveContact(args: {
       noVoicemail: draft.noVoicemail,
       durationSeconds: args.durationSeconds,
       ...(args.callSid ? { callSid: args.callSid } : {}),
+      ...(args.conversationId ? { conversationId: args.conversationId } : {}),
       ...(draft.occurredAt ? { occurredAt: vientianeToIso(draft.occurredAt) } : {}),
     },
     ZContact,

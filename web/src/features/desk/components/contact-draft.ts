@@ -16,7 +16,7 @@ export type TContactDraft = {
   categoryCode: string;
   /** Child Helpline International's reasons for contact, where the hotline's form asks them. */
   contactReasons?: string[];
-  channel: Extract<TContactChannel, 'call' | 'call_back' | 'walk_in' | 'field_visit'>;
+  channel: Extract<TContactChannel, 'call' | 'call_back' | 'walk_in' | 'field_visit' | 'chat'>;
   occurredAt: string;
   safeToTalk: (typeof safeToTalkAnswers)[number];
   safeCallbackWindow: string;

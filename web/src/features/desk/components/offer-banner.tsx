@@ -6,6 +6,8 @@ import { acceptOffer, rejectOffer } from '../../../shared/realtime/socket-client
 import { startRinging } from '../hooks/ring-tone';
 import { useServerNow } from '../hooks/use-ticker';
 import { ActionError } from './action-error';
+import { waitingChats } from '../chat/chat.api';
+import '../chat/chat.strings';
 
 type TOfferBannerProps = {
   offer: TOfferView;
@@ -17,11 +19,28 @@ type TOfferBannerProps = {
 /** The ringing offer: who is waiting where, for how long, and accept / reject. */
 export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
   const { t } = useT('desk');
+  const { t: tc } = useT('deskChat');
   const now = useServerNow();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const isChat = offer.channel === 'chat';
+  // Which chat channel (WhatsApp, Messenger, SMS, web): the waiting list of my hotlines says.
+  const [chatChannel, setChatChannel] = useState<string>('chat');
 
   useEffect(() => startRinging(), [offer.offerId]);
+  useEffect(() => {
+    if (!isChat) return;
+    let live = true;
+    waitingChats()
+      .then((chats) => {
+        const found = chats.find((c) => c.id === offer.callSid);
+        if (live && found) setChatChannel(found.channel);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [isChat, offer.callSid]);
 
   const act = async (accept: boolean) => {
     setBusy(true);
@@ -45,11 +64,21 @@ export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
       aria-labelledby="offer-title"
       data-testid="offer"
       data-offer-id={offer.offerId}
+      data-channel={offer.channel}
     >
       <div className="offer-banner__main">
         <h2 id="offer-title">
-          {offer.kind === 'callback' ? t('offer.callback') : t('offer.title')}
+          {isChat
+            ? tc('offer.title')
+            : offer.kind === 'callback'
+              ? t('offer.callback')
+              : t('offer.title')}
         </h2>
+        {isChat ? (
+          <p className="offer-banner__channel" data-testid="offer-channel">
+            {tc('offer.on', { channel: tc(`channels.${chatChannel}`) })}
+          </p>
+        ) : null}
         <dl className="offer-banner__facts">
           <div>
             <dt>{t('offer.hotline')}</dt>
@@ -77,7 +106,7 @@ export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
           autoFocus
           onClick={() => void act(true)}
         >
-          {t('offer.accept')}
+          {isChat ? tc('offer.accept') : t('offer.accept')}
         </button>
         <button
           type="button"
