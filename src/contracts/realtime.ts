@@ -33,6 +33,8 @@ export const ZCounsellorView = z.object({
   rejects: z.number(),
   timeouts: z.number(),
   consecutiveTimeouts: z.number(),
+  /** Chats she holds now (a chat leaves her available within her chat capacity); absent: none. */
+  chats: z.number().optional(),
 });
 export type TCounsellorView = z.infer<typeof ZCounsellorView>;
 
