@@ -122,6 +122,17 @@ describe('one counsellor, chats and a call at once', () => {
     expect(await callerState(fourth.conversation.id)).toBe('waiting');
     expect(lao.client.offers).toHaveLength(3);
 
+    // Her supervisor's figures show the chats beside the calls: one waiting, three active.
+    const supervisor = await loginAs(
+      rig.app,
+      await createStaff(rig.stores, { role: 'supervisor' }),
+    );
+    const figures = await api(supervisor, 'GET', '/api/staff/routing/figures');
+    expect(figures.statusCode).toBe(200);
+    const chatFigures = figures.json().chats.find((c: { hotline: string }) => c.hotline === '1362');
+    expect(chatFigures).toMatchObject({ waiting: 1, active: 3 });
+    expect(chatFigures.oldestWaitingSince).not.toBeNull();
+
     await endChat(lao.cookie, chats[0] as string);
     await acceptChat(lao, fourth.conversation.id);
     expect(lao.client.offers).toHaveLength(4);
