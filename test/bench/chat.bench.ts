@@ -35,7 +35,10 @@ const COUNSELLORS = Number(process.env.CHAT_BENCH_COUNSELLORS ?? 1000);
 const CONVERSATIONS = COUNSELLORS * 3;
 const RATE = Number(process.env.CHAT_BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 30);
-const SETTLE_MS = 10_000;
+/** After the last post, how long the bench waits for the last deliveries (then: lost). */
+const SETTLE_MS = 60_000;
+/** A delivery slower than this is counted apart as late (e.g. kept in the journal, drained later). */
+const LATE_MS = 5_000;
 
 const key = () => randomBytes(32).toString('base64');
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -109,8 +112,11 @@ async function main(): Promise<void> {
     io.on('connection', (s) => s.on('bench:ping', (ack: () => void) => ack()));
     // Stand-in for the desk's chat-message event (see the top): stored, routed, emitted to her room.
     const holder = new Map<string, string>();
+    const notices = { all: 0, unheld: 0 };
     app.chat.notices.onMessage((notice) => {
+      notices.all++;
       const userId = holder.get(notice.conversationId);
+      if (!userId) notices.unheld++;
       if (userId) io.to(rooms.user(userId)).emit('bench:chat-message', notice.message.text);
     });
 
@@ -207,11 +213,13 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     let lost = 0;
     let duplicated = 0;
+    let late = 0;
     for (const [text, t0] of sentAt) {
       const got = received.get(text);
       if (!got) lost++;
       else {
         if (got.length > 1) duplicated++;
+        if ((got[0] as number) - t0 > LATE_MS) late++;
         latencies.push((got[0] as number) - t0);
       }
     }
@@ -229,7 +237,12 @@ async function main(): Promise<void> {
     console.log(
       `empty Socket.IO round trip, same run (${rtts.length} pings): p50 ${ms(percentile(rtts, 50))}, p99 ${ms(percentile(rtts, 99))}`,
     );
-    console.log(`lost ${lost}, delivered twice ${duplicated}`);
+    console.log(
+      `lost ${lost}, delivered twice ${duplicated}, late (over ${LATE_MS / 1000} s) ${late}`,
+    );
+    console.log(
+      `chat notifier fired ${notices.all} times (${notices.unheld} for a conversation nobody held: opening messages)`,
+    );
     console.log(
       `inbound messages stored: ${stored?.n ?? 0} (${stored?.distinct_n ?? 0} distinct provider ids; expected ${CONVERSATIONS + total})`,
     );
