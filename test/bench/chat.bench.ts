@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     RATE_LIMIT_MAX: '1000000',
     ROUTING_WRAP_UP_MS: '0',
     ROUTING_OFFER_TIMEOUT_MS: '60000',
+    // Its own journal: files another run left (sealed with that run's key) would block the drain.
+    CHAT_JOURNAL_DIR: join(dir, 'chat-journal'),
   });
   const database = openDatabase(pg.url, { max: 10 });
   const redis = openRedis(redisServer.url, 'worker');
