@@ -1,4 +1,13 @@
-import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { answerOnChoices } from '../../src/contracts/api/answer-on';
 import { staffRoles } from '../../src/contracts/staff-users';
@@ -35,6 +44,13 @@ export const staffUsers = pgTable('staff_users', {
   /** The counsellor's own mobile (E.164), encrypted like the TOTP secret: personal data. */
   mobileEnc: text('mobile_enc'),
   answerOn: text('answer_on', { enum: answerOnChoices }).notNull().default('browser'),
+  /**
+   * Capacity per channel (modules/routing/capacity.policy): calls and chats at once, and whether
+   * a call may be offered while she holds chats. Defaults are the policy's: 1 call, 3 chats, no.
+   */
+  voiceCapacity: integer('voice_capacity').notNull().default(1),
+  chatCapacity: integer('chat_capacity').notNull().default(3),
+  callsWhileChatting: boolean('calls_while_chatting').notNull().default(false),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   ...timestamps,
 });

@@ -34,6 +34,8 @@ export const ZCounsellorView = z.object({
   rejects: z.number(),
   timeouts: z.number(),
   consecutiveTimeouts: z.number(),
+  /** Chats she holds now (a chat leaves her available within her chat capacity); absent: none. */
+  chats: z.number().optional(),
 });
 export type TCounsellorView = z.infer<typeof ZCounsellorView>;
 
@@ -107,9 +109,24 @@ export const ZHotlineFigures = z.object({
 });
 export type THotlineFigures = z.infer<typeof ZHotlineFigures>;
 
+/** Chats beside calls, per hotline: now (waiting, active) and since `since` (first response). */
+export const ZChatFigures = z.object({
+  hotline: z.string(),
+  /** Chats not taken yet (waiting or being offered). */
+  waiting: z.number(),
+  /** When the longest-waiting chat arrived (ISO), null when none waits. */
+  oldestWaitingSince: z.string().nullable(),
+  /** Chats a counsellor holds now. */
+  active: z.number(),
+  /** Average time from a chat arriving to the counsellor's first reply (null when none yet). */
+  averageFirstResponseS: z.number().nullable(),
+});
+export type TChatFigures = z.infer<typeof ZChatFigures>;
+
 export const ZSupervisorFigures = z.object({
   since: z.string(),
   hotlines: z.array(ZHotlineFigures),
+  chats: z.array(ZChatFigures),
   queues: z.array(ZQueueView),
   counsellorsByState: z.record(z.enum(counsellorStates), z.number()),
   /** Counsellors on a call or in wrap-up, as a share of those signed in and not away. */

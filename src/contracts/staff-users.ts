@@ -12,6 +12,18 @@ export const staffRoles = [
 ] as const;
 export type TStaffRole = (typeof staffRoles)[number];
 
+/**
+ * A counsellor's capacity per channel, as an administrator or supervisor sets it: calls at once
+ * (0: chats only), chats at once (0: calls only), and whether a call may be offered while she
+ * holds chats. Bounds mirror modules/routing/capacity.policy.
+ */
+export const ZChannelCapacity = z.object({
+  voiceCapacity: z.number().int().min(0).max(1),
+  chatCapacity: z.number().int().min(0).max(10),
+  callsWhileChatting: z.boolean(),
+});
+export type TChannelCapacity = z.infer<typeof ZChannelCapacity>;
+
 /** A staff account; secrets (password hash, TOTP seed) never leave the server. */
 export const ZUser = z.object({
   id: z.uuid(),
@@ -25,6 +37,7 @@ export const ZUser = z.object({
   totpRequired: z.boolean(),
   totpEnrolled: z.boolean(),
   passwordChangeRequired: z.boolean(),
+  ...ZChannelCapacity.shape,
   disabledAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -143,4 +143,31 @@ describe('supervisor wallboard', () => {
     await card.getByTestId('monitor-mode').waitFor({ state: 'detached', ...LIVE });
     system.sim.engine.hangup(call);
   });
+  it('shows a waiting chat beside the calls, and the count goes when the chat ends', async () => {
+    await board.getByRole('button', { name: 'English' }).click();
+    await board.getByRole('heading', { name: 'Live wallboard' }).waitFor();
+    // Nobody takes it on this floor: her desk is closed, so the chat waits in line.
+    await desk.close();
+    const chats = board.getByTestId('queue-1362').getByTestId('chats');
+    await chats.getByTestId('chats-waiting').getByText('0', { exact: true }).waitFor(LIVE);
+    const sent = await system.sim.chat.userWrites({
+      hotline: '1362',
+      channel: 'messenger',
+      from: '7100000001',
+      text: 'ຂ້ອຍຕ້ອງການຄວາມຊ່ວຍເຫຼືອ',
+    });
+    await chats.getByTestId('chats-waiting').getByText('1', { exact: true }).waitFor(LIVE);
+    // The longest chat wait counts up from when it arrived; nobody answered yet today.
+    await expect
+      .poll(() => chats.getByTestId('chats-longest-wait').textContent(), LIVE)
+      .not.toBe('—');
+    expect(await chats.getByTestId('chats-first-response').textContent()).toBe('—');
+    await chats.scrollIntoViewIfNeeded();
+    await screenshotBoth(board, 'wallboard-chats');
+
+    await system.app.chat.inbox.end({ provider: 'twilio', ref: sent.conversationSid }, 'visitor');
+    await chats.getByTestId('chats-waiting').getByText('0', { exact: true }).waitFor(LIVE);
+    expect(await chats.getByTestId('chats-longest-wait').textContent()).toBe('—');
+    expect(await chats.getByTestId('chats-active').textContent()).toBe('0');
+  });
 });

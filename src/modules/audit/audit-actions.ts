@@ -36,6 +36,8 @@ export const auditActions = [
   'records.searched',
   'user.created',
   'user.updated',
+  /** A counsellor's capacity per channel changed (before and after in data). */
+  'user.capacity_changed',
   'user.disabled',
   'retention.policy_changed',
   'retention.deleted',

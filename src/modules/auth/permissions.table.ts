@@ -39,6 +39,8 @@ export const permissionsTable = {
   'record.search': caseWorkers,
   'user.view': { supervisor: 'hotline', administrator: 'all' },
   'user.manage': adminOnly,
+  /** A counsellor's capacity per channel (calls, chats at once): her supervisor may set it too. */
+  'user.capacity': { supervisor: 'hotline', administrator: 'all' },
   'retention.manage': adminOnly,
   'audit.view': { supervisor: 'hotline', administrator: 'all' },
   'audit.verify': adminOnly,

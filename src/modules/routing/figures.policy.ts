@@ -1,4 +1,4 @@
-import type { TCounsellorState, THotlineFigures } from '../../contracts/realtime';
+import type { TChatFigures, TCounsellorState, THotlineFigures } from '../../contracts/realtime';
 import { counsellorStates } from '../../contracts/realtime';
 
 export type THotlineTally = {
@@ -47,4 +47,25 @@ export function countByState(states: readonly TCounsellorState[]) {
 export function occupancy(counts: Record<TCounsellorState, number>): number | null {
   const busy = counts.on_call + counts.wrap_up;
   return ratio(busy, busy + counts.available + counts.offered);
+}
+
+export type TChatTally = {
+  hotline: string;
+  waiting: number;
+  oldestWaitingSince: Date | null;
+  active: number;
+  /** Chats answered since the period began, and the sum of their first-response times. */
+  firstResponses: number;
+  firstResponseSumS: number;
+};
+
+/** Chat figures from raw tallies: first response time is the average over chats answered. */
+export function chatFigures(t: TChatTally): TChatFigures {
+  return {
+    hotline: t.hotline,
+    waiting: t.waiting,
+    oldestWaitingSince: t.oldestWaitingSince?.toISOString() ?? null,
+    active: t.active,
+    averageFirstResponseS: ratio(t.firstResponseSumS, t.firstResponses),
+  };
 }

@@ -1,5 +1,5 @@
 import type { TSql } from '../../infra/database';
-import type { THotlineTally } from './figures.policy';
+import type { TChatTally, THotlineTally } from './figures.policy';
 
 const ENDED = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
 
@@ -88,4 +88,63 @@ export async function hotlineTallies(
     handleSumS: r.handle_sum ?? 0,
     handled: r.handled,
   }));
+}
+
+/**
+ * Chat tallies per hotline from the durable conversation records: waiting and active now, and
+ * since `since` the first response of each chat (its arrival to the first reply a counsellor
+ * wrote; automatic messages have no author and do not count).
+ */
+export async function chatTallies(
+  sql: TSql,
+  since: Date,
+  hotlines: readonly string[] | null,
+): Promise<TChatTally[]> {
+  const scope = (column: string) =>
+    hotlines ? sql`and ${sql(column)} in ${sql(hotlines as string[])}` : sql``;
+  const [open, answered] = await Promise.all([
+    sql<Array<{ hotline: string; waiting: number; oldest: string | Date | null; active: number }>>`
+      select hotline,
+        count(*) filter (where state in ('waiting', 'offered'))::int as waiting,
+        min(started_at) filter (where state in ('waiting', 'offered')) as oldest,
+        count(*) filter (where state = 'active')::int as active
+      from chat_conversations
+      where state in ('waiting', 'offered', 'active') ${scope('hotline')}
+      group by hotline`,
+    sql<Array<{ hotline: string; n: number; sum_s: number | null }>>`
+      select c.hotline, count(*)::int as n,
+        sum(greatest(0, extract(epoch from r.first_at - c.started_at)))::float8 as sum_s
+      from chat_conversations c
+      join lateral (
+        select min(m.at) as first_at from chat_messages m
+        where m.conversation_id = c.id and m.direction = 'outbound' and m.author_id is not null
+      ) r on r.first_at is not null
+      where c.started_at >= ${since.toISOString()}::timestamptz ${scope('c.hotline')}
+      group by c.hotline`,
+  ]);
+  const byHotline = new Map<string, TChatTally>();
+  const tally = (hotline: string) => {
+    let t = byHotline.get(hotline);
+    if (!t) {
+      t = {
+        hotline,
+        waiting: 0,
+        oldestWaitingSince: null,
+        active: 0,
+        firstResponses: 0,
+        firstResponseSumS: 0,
+      };
+      byHotline.set(hotline, t);
+    }
+    return t;
+  };
+  for (const r of open)
+    Object.assign(tally(r.hotline), {
+      waiting: r.waiting,
+      oldestWaitingSince: r.oldest === null ? null : new Date(r.oldest),
+      active: r.active,
+    });
+  for (const r of answered)
+    Object.assign(tally(r.hotline), { firstResponses: r.n, firstResponseSumS: r.sum_s ?? 0 });
+  return [...byHotline.values()].sort((a, b) => a.hotline.localeCompare(b.hotline));
 }

@@ -1,8 +1,8 @@
 import type { TSupervisorFigures } from '../../contracts/realtime';
 import type { TSql } from '../../infra/database';
 import type { TActor } from '../auth/actor';
-import { countByState, hotlineFigures, occupancy } from './figures.policy';
-import { hotlineTallies } from './figures.repository';
+import { chatFigures, countByState, hotlineFigures, occupancy } from './figures.policy';
+import { chatTallies, hotlineTallies } from './figures.repository';
 import type { TRoutingContext } from './routing.context';
 
 /** Midnight in Vientiane (UTC+7, no daylight saving): supervisors watch "today". */
@@ -20,8 +20,9 @@ export async function supervisorFigures(
   since: Date,
 ): Promise<TSupervisorFigures> {
   const scope = actor.role === 'administrator' ? null : actor.hotlines;
-  const [tallies, queues, agents] = await Promise.all([
+  const [tallies, chats, queues, agents] = await Promise.all([
     hotlineTallies(sql, since, scope),
+    chatTallies(sql, since, scope),
     ctx.queues.all(scope, Date.now()),
     ctx.presence.list((r) => !scope || r.hotlines.some((h) => scope.includes(h))),
   ]);
@@ -29,6 +30,7 @@ export async function supervisorFigures(
   return {
     since: since.toISOString(),
     hotlines: tallies.map(hotlineFigures),
+    chats: chats.map(chatFigures),
     queues,
     counsellorsByState: counts,
     occupancy: occupancy(counts),

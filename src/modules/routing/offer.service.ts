@@ -28,8 +28,11 @@ export async function acceptOffer(
   });
   ctx.notifier.queueChanged(call.hotline);
   // The accept returned the counsellor's record: no read between the click and the bridge.
-  ctx.notifier.presence(toView(recordFromFlat(userId, counsellor)));
+  const record = recordFromFlat(userId, counsellor);
+  ctx.notifier.presence(toView(record));
   await ctx.channels.accepted(userId, call);
+  // A chat leaves her available within her chat capacity: the next chat may be hers.
+  if (record.state === 'available') void ctx.dispatcher.kick();
   return { callSid: call.callSid };
 }
 

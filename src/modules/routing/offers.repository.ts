@@ -89,16 +89,22 @@ export function offersRepository(redis: Redis, deploymentPrefix: string) {
         string[],
       ];
       const counsellors: TRoutableCounsellor[] = [];
-      for (let i = 0; i < agents.length; i += 4) {
+      for (let i = 0; i < agents.length; i += 8) {
         counsellors.push({
           userId: at(agents, i),
           idleSince: Number(agents[i + 1]),
           hotlines: csv(at(agents, i + 2)),
           languages: csv(at(agents, i + 3)),
+          chats: Number(agents[i + 4] ?? 0),
+          capacity: {
+            voice: Number(agents[i + 5] ?? 1),
+            chat: Number(agents[i + 6] ?? 3),
+            callsWhileChatting: agents[i + 7] === '1',
+          },
         });
       }
       const waiting: TRoutableCaller[] = [];
-      for (let i = 0; i < callers.length; i += 7) {
+      for (let i = 0; i < callers.length; i += 8) {
         waiting.push({
           callSid: at(callers, i),
           score: Number(callers[i + 1]),
@@ -107,6 +113,7 @@ export function offersRepository(redis: Redis, deploymentPrefix: string) {
           enqueuedAt: Number(callers[i + 4]),
           kind: callers[i + 5] === 'callback' ? 'callback' : 'inbound',
           missedBy: csv(at(callers, i + 6)),
+          channel: callers[i + 7] === 'chat' ? 'chat' : 'voice',
         });
       }
       return { counsellors, callers: waiting };

@@ -7,6 +7,7 @@ import {
   toView,
   type TPresenceRepository,
 } from './presence/presence.repository';
+import { capacityRepository, type TCapacityRepository } from './capacity.repository';
 import { channelConnectors, type TChannelConnectors } from './channel-connectors';
 import { createDispatcher, type TDispatcher } from './dispatcher.service';
 import { offersRepository, type TOffersRepository } from './offers.repository';
@@ -42,6 +43,8 @@ export type TRoutingContext = {
   queue: TWaitingQueue;
   offers: TOffersRepository;
   presence: TPresenceRepository;
+  /** Each counsellor's capacity per channel (calls, chats at once), as stored for her. */
+  capacities: TCapacityRepository;
   queues: TQueueViews;
   events: TRoutingEventLog;
   dispatcher: TDispatcher;
@@ -91,6 +94,7 @@ export function createRoutingContext(deps: {
     queue: waitingQueue(deps.redis, prefix),
     offers,
     presence,
+    capacities: capacityRepository(deps.db),
     queues: queueViews(deps.redis, prefix),
     events,
     dispatcher,

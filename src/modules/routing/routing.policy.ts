@@ -1,3 +1,6 @@
+import { hasRoomFor, type TCapacity } from './capacity.policy';
+import type { TChannel } from './task';
+
 /**
  * Who gets the next call: pure decisions, no I/O. The Redis scripts only make the chosen pairing
  * atomic; the choice itself is made here so it can be read and tested on its own.
@@ -13,6 +16,8 @@ export type TRoutableCaller = {
   kind: 'inbound' | 'callback';
   /** Counsellors who let this caller's offer ring out: offered again only if nobody else fits. */
   missedBy?: readonly string[];
+  /** The task's channel ('voice' when not given): the counsellor needs room for it. */
+  channel?: TChannel;
 };
 
 export type TRoutableCounsellor = {
@@ -21,6 +26,10 @@ export type TRoutableCounsellor = {
   languages: readonly string[];
   /** When the counsellor became available; the longest idle is offered first. */
   idleSince: number;
+  /** Chats she holds now (an available counsellor holds no call). */
+  chats?: number;
+  /** Her capacity per channel (capacity.policy's default when not given). */
+  capacity?: TCapacity;
 };
 
 export type TRoutingSettings = {
@@ -43,6 +52,7 @@ function tiersFor(caller: TRoutableCaller, now: number, settings: TRoutingSettin
 }
 
 function fits(caller: TRoutableCaller, c: TRoutableCounsellor, tier: TMatchTier): boolean {
+  if (!hasRoomFor({ chat: c.chats ?? 0 }, caller.channel ?? 'voice', c.capacity)) return false;
   const hotline = c.hotlines.includes(caller.hotline);
   const language = c.languages.includes(caller.language);
   if (tier === 'exact') return hotline && language;

@@ -6,7 +6,9 @@ import { luaScript } from './lua-script';
  *   ready:<hotline>:<language> zset of waiting callers not under offer: what dispatch may offer
  *   caller:<callSid>           hash (one per task): channel, hotline, language, enqueuedAt, score, state, offerId,
  *                              missedBy (csv of counsellors who let its offer ring out), …
- *   agent:<userId>             hash: state, hotlines, languages, idleSince, offerId, callSid, …
+ *   agent:<userId>             hash: state, hotlines, languages, idleSince, offerId, callSid,
+ *                              chats (how many she holds), capVoice, capChat, callsWhileChatting, …
+ *   chatsof:<userId>           set of the chat tasks she holds (a chat leaves her available)
  *   avail                      zset of available counsellors scored by idleSince
  *   avh:<h>, avl:<l>, avx:<h>:<l>  the same, per hotline, per language and per pair (skill
  *                              indexes: dispatch reads only the longest-idle few who fit)
@@ -61,11 +63,23 @@ local function availRem(uid)
   redis.call('ZREM', P .. ':avail', uid)
   for _, k in ipairs(skillKeys(uid)) do redis.call('ZREM', k, uid) end
 end
+-- Room for one more task of the channel: capacity.policy hasRoomFor, mirrored here so an offer
+-- is reserved only within it. Only an available counsellor is asked, so she holds no call; her
+-- load is the chats she holds. Capacity fields missing: the defaults (1 call, 3 chats).
+local function roomFor(uid, channel)
+  local f = redis.call('HMGET', ak(uid), 'chats', 'capVoice', 'capChat', 'callsWhileChatting')
+  local chats = tonumber(f[1]) or 0
+  if channel == 'chat' then return chats < (tonumber(f[3]) or 3) end
+  return (tonumber(f[2]) or 1) > 0 and (chats == 0 or f[4] == '1')
+end
+-- Room for a task of every channel (a free desk): dispatch's reads count only those (candidates).
+local function roomForAll(uid) return roomFor(uid, 'chat') and roomFor(uid, 'voice') end
 local function agentAvailable(uid, idleSince)
   local a = ak(uid)
   redis.call('HSET', a, 'state', 'available', 'idleSince', idleSince)
   redis.call('HDEL', a, 'reason', 'offerId', 'offerCallSid', 'offerExpiresAt', 'wrapUntil')
-  availAdd(uid, idleSince)
+  -- Available but full (three chats): she stays out of the indexes until a chat ends.
+  if roomFor(uid, 'chat') or roomFor(uid, 'voice') then availAdd(uid, idleSince) end
 end
 `;
 
@@ -106,8 +120,9 @@ return enqueueCaller(ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[
 const reserveOneLua = `
 local function reserveOne(sid, uid, oid, exp)
   local c, a = ck(sid), ak(uid)
-  local cs = redis.call('HMGET', c, 'state', 'hotline', 'language')
+  local cs = redis.call('HMGET', c, 'state', 'hotline', 'language', 'channel')
   if cs[1] ~= 'waiting' or redis.call('HGET', a, 'state') ~= 'available' then return false end
+  if not roomFor(uid, cs[4] or 'voice') then return false end
   redis.call('ZREM', rk(cs[2], cs[3]), sid)
   availRem(uid)
   redis.call('HSET', c, 'state', 'offered', 'offerId', oid, 'offeredTo', uid)
@@ -149,7 +164,7 @@ return made
  */
 const offerNewcomerLua = `
 local function offerNewcomer(sid, now, exp, oid, relaxLanguage, relaxHotline)
-  local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'enqueuedAt', 'kind', 'missedBy')
+  local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'enqueuedAt', 'kind', 'missedBy', 'channel')
   if f[1] ~= 'waiting' then return {'NONE'} end
   -- Someone let this caller ring out: the round's policy passes them over, not this shortcut.
   if f[6] then return {'ROUND'} end
@@ -170,6 +185,8 @@ local function offerNewcomer(sid, now, exp, oid, relaxLanguage, relaxHotline)
       if #head == 0 then break end
       local uid = head[1]
       if redis.call('ZSCORE', P .. ':avail', uid) then
+        -- The longest idle holds chats and has no room for this channel: a round looks further.
+        if not roomFor(uid, f[7] or 'voice') then return {'ROUND'} end
         if not reserveOne(sid, uid, oid, exp) then return {'ROUND'} end
         return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid))}
       end
@@ -219,9 +236,18 @@ redis.call('HSET', c, 'state', 'connecting', 'connectedTo', uid, 'answeredAt', n
 redis.call('HDEL', c, 'offerId', 'offeredTo')
 redis.call('ZREM', P .. ':queue:' .. cs[3], sid)
 tallyOut(cs[3], cs[4], sid)
-redis.call('HSET', a, 'state', 'on_call', 'callSid', sid, 'consecutiveTimeouts', 0)
-redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
+redis.call('HSET', a, 'consecutiveTimeouts', 0)
 redis.call('HINCRBY', a, 'answered', 1)
+if cs[7] == 'chat' then
+  -- A chat is held beside others: she stays available (last in line, so chats spread), and
+  -- dispatch counts it against her chat capacity (roomFor) until it ends (endCallScript).
+  redis.call('SADD', P .. ':chatsof:' .. uid, sid)
+  redis.call('HSET', a, 'chats', redis.call('SCARD', P .. ':chatsof:' .. uid))
+  agentAvailable(uid, now)
+else
+  redis.call('HSET', a, 'state', 'on_call', 'callSid', sid)
+  redis.call('HDEL', a, 'offerId', 'offerCallSid', 'offerExpiresAt')
+end
 redis.call('DEL', o)
 redis.call('ZREM', P .. ':offers', oid)
 return {'OK', sid, cs[3], cs[4], cs[5], cs[6] or 'inbound', redis.call('HGETALL', a), cs[7] or 'voice'}
@@ -369,14 +395,15 @@ return {h, l}
 
 /**
  * What dispatch needs in one consistent read, and no more: per (hotline, language) the first
- * waiting callers (at most as many as counsellors are available), then, for the hotlines and
+ * waiting callers of each channel (at most as many as counsellors are available), then, for the hotlines and
  * languages of those C callers, the C longest-idle counsellors of each skill index (pair,
  * hotline, language). The policy hands out at most C counsellors in queue order, so every
  * caller's choice (routing.policy planOffers) lies within those: a round costs O(callers at the
  * head), not O(everyone available). Each counsellor a caller let ring out (missedBy) adds one
  * more per index, so passing them over never hides another who fits. ARGV: prefix.
- * Returns {agents: [uid, idleSince, hotlines, languages]..., callers: [sid, score, hotline,
- * language, enqueuedAt, kind, missedBy]...}.
+ * Returns {agents: [uid, idleSince, hotlines, languages, chats, capVoice, capChat,
+ * callsWhileChatting]..., callers: [sid, score, hotline, language, enqueuedAt, kind, missedBy,
+ * channel]...}.
  */
 export const candidatesScript = luaScript(`${routingLuaHelpers}
 local n = redis.call('ZCARD', P .. ':avail')
@@ -384,30 +411,47 @@ if n == 0 then return {{}, {}} end
 local callers = {}
 local missed = 0
 local hotlines, languages, pairs_ = {}, {}, {}
+-- Per (hotline, language) the first n waiting tasks of each channel: a counsellor holding chats
+-- has room for a chat but not a call, so the chats behind n calls must be read too. Past the
+-- first n, at most SCAN_AHEAD more entries are read (a bounded cost while calls queue).
+local SCAN_AHEAD = 100
 for _, hl in ipairs(redis.call('SMEMBERS', P .. ':readyidx')) do
   local key = P .. ':ready:' .. hl
-  local head = redis.call('ZRANGE', key, 0, n - 1, 'WITHSCORES')
-  if #head == 0 then redis.call('SREM', P .. ':readyidx', hl) end
-  for i = 1, #head, 2 do
-    local f = redis.call('HMGET', ck(head[i]), 'hotline', 'language', 'enqueuedAt', 'kind', 'missedBy')
-    if f[1] then
-      callers[#callers + 1] = head[i]
-      callers[#callers + 1] = head[i + 1]
-      callers[#callers + 1] = f[1]
-      callers[#callers + 1] = f[2]
-      callers[#callers + 1] = f[3]
-      callers[#callers + 1] = f[4] or 'inbound'
-      callers[#callers + 1] = f[5] or ''
-      if f[5] then missed = missed + #csvList(f[5]) end
-      hotlines[f[1]] = true
-      languages[f[2]] = true
-      pairs_[f[1] .. ':' .. f[2]] = true
-    else
-      redis.call('ZREM', key, head[i])
+  local per = {voice = 0, chat = 0}
+  local from = 0
+  while from < n + SCAN_AHEAD and (per.voice < n or per.chat < n) do
+    local head = redis.call('ZRANGE', key, from, from + n - 1, 'WITHSCORES')
+    if #head == 0 then
+      if from == 0 then redis.call('SREM', P .. ':readyidx', hl) end
+      break
+    end
+    for i = 1, #head, 2 do
+      local f = redis.call('HMGET', ck(head[i]), 'hotline', 'language', 'enqueuedAt', 'kind', 'missedBy', 'channel')
+      local channel = f[6] == 'chat' and 'chat' or 'voice'
+      if not f[1] then
+        redis.call('ZREM', key, head[i])
+      else
+        from = from + 1
+        if per[channel] < n then
+          per[channel] = per[channel] + 1
+          callers[#callers + 1] = head[i]
+          callers[#callers + 1] = head[i + 1]
+          callers[#callers + 1] = f[1]
+          callers[#callers + 1] = f[2]
+          callers[#callers + 1] = f[3]
+          callers[#callers + 1] = f[4] or 'inbound'
+          callers[#callers + 1] = f[5] or ''
+          callers[#callers + 1] = channel
+          if f[5] then missed = missed + #csvList(f[5]) end
+          hotlines[f[1]] = true
+          languages[f[2]] = true
+          pairs_[f[1] .. ':' .. f[2]] = true
+        end
+      end
     end
   end
 end
-local count = #callers / 7
+local count = #callers / 8
 if count == 0 then return {{}, callers} end
 -- One counsellor per caller, plus one per counsellor a caller must pass over first (missedBy):
 -- someone else who fits is always among those read.
@@ -423,15 +467,21 @@ local function take(key)
     for _, uid in ipairs(ids) do
       local idle = redis.call('ZSCORE', P .. ':avail', uid)
       if idle then
-        valid = valid + 1
+        -- Someone holding chats may have no room for a call: read, but not counted, so the
+        -- 'want' counsellors with room for anything are always among those read.
+        if roomForAll(uid) then valid = valid + 1 end
         from = from + 1
         if not seen[uid] then
           seen[uid] = true
-          local f = redis.call('HMGET', ak(uid), 'hotlines', 'languages')
+          local f = redis.call('HMGET', ak(uid), 'hotlines', 'languages', 'chats', 'capVoice', 'capChat', 'callsWhileChatting')
           agents[#agents + 1] = uid
           agents[#agents + 1] = idle
           agents[#agents + 1] = f[1] or ''
           agents[#agents + 1] = f[2] or ''
+          agents[#agents + 1] = f[3] or '0'
+          agents[#agents + 1] = f[4] or '1'
+          agents[#agents + 1] = f[5] or '3'
+          agents[#agents + 1] = f[6] or '0'
         end
       else
         redis.call('ZREM', key, uid)

@@ -1,3 +1,4 @@
+import { defaultCapacity } from '../../../src/modules/routing/capacity.policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presenceRepository } from '../../../src/modules/routing/presence/presence.repository';
 import { offersRepository } from '../../../src/modules/routing/offers.repository';
@@ -222,7 +223,14 @@ describe('dispatch candidates', () => {
     await presence.set({ ...me, hotlines: ['1554'], languages: ['hmn'], now: T0 + 5000 });
     const { counsellors } = await offers.candidates();
     expect(counsellors).toEqual([
-      { userId: 'u1', idleSince: T0, hotlines: ['1554'], languages: ['hmn'] },
+      {
+        userId: 'u1',
+        idleSince: T0,
+        hotlines: ['1554'],
+        languages: ['hmn'],
+        chats: 0,
+        capacity: defaultCapacity,
+      },
     ]);
     const made = await offers.reserve(
       [{ callSid: 'CA1', userId: 'u1', offerId: 'of1', tier: 'exact' }],

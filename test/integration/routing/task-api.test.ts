@@ -47,12 +47,15 @@ describe('the task API with a channel other than voice', () => {
       expect.objectContaining({ callSid: 'chat-task-1', channel: 'chat' }),
     ]);
 
+    // A chat leaves her available, holding one chat (capacity per channel: up to three).
     const before = await desk.client.socket.emitWithAck('state:sync', {});
-    expect(before).toHaveProperty('data.me.state', 'on_call');
+    expect(before).toHaveProperty('data.me.state', 'available');
+    expect(before).toHaveProperty('data.me.chats', 1);
     await completeTask(routing, desk.staff.id, 'chat-task-1');
     await eventually(async () => {
       const s = await desk.client.socket.emitWithAck('state:sync', {});
       expect(s).toHaveProperty('data.me.state', 'available');
+      expect(s).not.toHaveProperty('data.me.chats');
     });
   });
 });

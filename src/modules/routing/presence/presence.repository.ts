@@ -4,6 +4,7 @@ import {
   type TCounsellorState,
   type TCounsellorView,
 } from '../../../contracts/realtime';
+import type { TCapacity } from '../capacity.policy';
 import { runLua } from '../lua-script';
 import {
   claimForCallScript,
@@ -50,6 +51,7 @@ function toRecord(userId: string, h: Record<string, string>): TAgentRecord {
     offerCallSid: h.offerCallSid ?? null,
     offerExpiresAt: num(h.offerExpiresAt),
     seenAt: num(h.seenAt),
+    ...(Number(h.chats ?? 0) > 0 && { chats: Number(h.chats) }),
   };
 }
 
@@ -96,7 +98,10 @@ export function presenceRepository(redis: Redis, deploymentPrefix: string) {
       languages: readonly string[];
       now: number;
       allowed?: readonly TCounsellorState[];
+      /** Her capacity per channel; kept as it was when not given. */
+      capacity?: TCapacity;
     }): Promise<TCounsellorState | null> {
+      const cap = args.capacity;
       const r = (await runLua(
         redis,
         setPresenceScript,
@@ -110,6 +115,7 @@ export function presenceRepository(redis: Redis, deploymentPrefix: string) {
           args.languages.join(','),
           args.now,
           (args.allowed ?? selfServiceStates).join(','),
+          ...(cap ? [cap.voice, cap.chat, cap.callsWhileChatting ? 1 : 0] : []),
         ],
       )) as string[];
       return r[0] === 'OK' ? (r[1] as TCounsellorState) : null;

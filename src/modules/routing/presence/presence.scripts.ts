@@ -3,7 +3,8 @@ import { routingLuaHelpers } from '../routing.scripts';
 
 /**
  * A counsellor changes their own state. ARGV: prefix, userId, target, reason, hotlines (csv),
- * languages (csv), now, allowed current states (csv, from presence.policy).
+ * languages (csv), now, allowed current states (csv, from presence.policy), then optionally her
+ * capacity: calls, chats, calls while chatting (1|0).
  * Returns {'OK', state} or {'ERR', current state}.
  */
 export const setPresenceScript = luaScript(`${routingLuaHelpers}
@@ -12,6 +13,10 @@ local a = ak(uid)
 redis.call('SADD', P .. ':agents', uid)
 local cur = redis.call('HGET', a, 'state') or 'offline'
 if not string.find(',' .. allowed .. ',', ',' .. cur .. ',', 1, true) then return {'ERR', cur} end
+-- Her capacity per channel (capacity.policy), when given: read by roomFor from now on.
+if ARGV[9] and ARGV[9] ~= '' then
+  redis.call('HSET', a, 'capVoice', ARGV[9], 'capChat', ARGV[10], 'callsWhileChatting', ARGV[11])
+end
 -- Out of the skill indexes under the old skills, back in under the new ones (they may change).
 local idle = redis.call('ZSCORE', P .. ':avail', uid)
 availRem(uid)
@@ -22,7 +27,10 @@ if target == 'available' then
   if cur ~= 'available' then
     agentAvailable(uid, now)
     redis.call('HSET', a, 'consecutiveTimeouts', 0)
-  elseif idle then availAdd(uid, idle) end
+  elseif roomFor(uid, 'chat') or roomFor(uid, 'voice') then
+    -- Still available: keeps her idle time; back in the indexes if a new capacity makes room.
+    availAdd(uid, idle or redis.call('HGET', a, 'idleSince') or now)
+  end
 else
   redis.call('HSET', a, 'state', target)
   redis.call('HDEL', a, 'wrapUntil', 'idleSince')
@@ -32,7 +40,7 @@ return {'OK', target}
 `);
 
 /**
- * The counsellor's call leg ended. ARGV: prefix, userId, callSid, outcome (completed|missed),
+ * The counsellor's call leg ended, or one of her chats. ARGV: prefix, userId, callSid, outcome (completed|missed),
  * now, wrap-up ms, max consecutive time-outs. A completed call starts wrap-up; a missed bridge
  * (their phone did not answer) counts as a time-out, and the max-th in a row sets them away
  * ('missed_calls'). Returns {new state, counsellor hash} or false.
@@ -41,6 +49,14 @@ export const endCallScript = luaScript(`${routingLuaHelpers}
 local uid, sid, outcome, now, wrapMs, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local a = ak(uid)
 local f = redis.call('HMGET', a, 'state', 'callSid')
+-- One of the chats she holds ended: no wrap-up (she may hold others); room for one more.
+if redis.call('SREM', P .. ':chatsof:' .. uid, sid) == 1 then
+  redis.call('HSET', a, 'chats', redis.call('SCARD', P .. ':chatsof:' .. uid))
+  if f[1] == 'available' and not redis.call('ZSCORE', P .. ':avail', uid) then
+    agentAvailable(uid, now)
+  end
+  return {f[1] or 'offline', redis.call('HGETALL', a)}
+end
 if f[1] ~= 'on_call' or f[2] ~= sid then return false end
 redis.call('HDEL', a, 'callSid')
 if outcome == 'missed' then

@@ -19,6 +19,7 @@ export async function setPresence(
     hotlines: actor.hotlines,
     languages: actor.languages,
     now: Date.now(),
+    capacity: await ctx.capacities.of(actor.userId),
   });
   if (!state) throw new RoutingError('INVALID_TRANSITION');
   const record = await ctx.presence.get(actor.userId);
@@ -76,6 +77,7 @@ export async function counsellorBack(
     languages: actor.languages,
     now: Date.now(),
     allowed: ['away'],
+    capacity: await ctx.capacities.of(actor.userId),
   });
   if (state) {
     await pushPresence(ctx, actor.userId);

@@ -71,7 +71,8 @@ export default function WallboardPage() {
             queues={snapshot.queues}
             now={now}
             receivedAt={receivedAt}
-            figures={figures}
+            figures={figures.calls}
+            chats={figures.chats}
           />
           <WaitingCallers
             callers={waiting.callers}

@@ -12,6 +12,13 @@ const lo = {
     language: 'ພາສາ',
     none: 'ບໍ່ມີຜູ້ລໍຖ້າ',
   },
+  chats: {
+    title: 'ແຊັດ',
+    waiting: 'ແຊັດລໍຖ້າ',
+    longestWait: 'ແຊັດລໍຖ້າດົນສຸດ',
+    firstResponse: 'ຕອບຄັ້ງທຳອິດສະເລ່ຍ (ມື້ນີ້)',
+    active: 'ແຊັດທີ່ກຳລັງລົມ',
+  },
   today: {
     title: 'ມື້ນີ້',
     answered: 'ຮັບສາຍແລ້ວ',
@@ -120,6 +127,13 @@ const en: TStrings<typeof lo> = {
     byLanguage: 'By language',
     language: 'Language',
     none: 'Nobody waiting',
+  },
+  chats: {
+    title: 'Chats',
+    waiting: 'Chats waiting',
+    longestWait: 'Longest chat wait',
+    firstResponse: 'Average first response (today)',
+    active: 'Active chats',
   },
   today: {
     title: 'Today',

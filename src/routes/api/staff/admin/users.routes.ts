@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { createUser, listUsers, updateUser } from '../../../../modules/auth/users.service';
 import { errors, jsonDates, ZId } from '../records/records.schemas';
 import { resetPassword } from '../../../../modules/auth/password-change.service';
+import { setChannelCapacity } from '../../../../modules/auth/user-capacity.service';
+import { ZChannelCapacity } from '../../../../contracts/staff-users';
 import { ZPasswordReset, ZUser, ZUserCreate, ZUserUpdate } from './admin.schemas';
 
 const tags = ['users'];
@@ -45,6 +47,21 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       await resetPassword(deps, request.actor, request.params.id, request.body.temporaryPassword);
       return reply.status(204).send(null);
     },
+  );
+
+  // A counsellor's capacity per channel: her supervisor may set it as well as an administrator.
+  app.put(
+    '/users/:id/capacity',
+    {
+      schema: {
+        tags,
+        params: ZId,
+        body: ZChannelCapacity,
+        response: { 200: ZChannelCapacity, ...errors },
+      },
+      config: { permission: 'user.capacity' },
+    },
+    async (request) => setChannelCapacity(deps, request.actor, request.params.id, request.body),
   );
 
   app.patch(

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
-import { ZUser, type TUser } from '../../../../../src/contracts/staff-users';
+import {
+  ZChannelCapacity,
+  ZUser,
+  type TChannelCapacity,
+  type TUser,
+} from '../../../../../src/contracts/staff-users';
 
 export type { TUser } from '../../../../../src/contracts/staff-users';
 
@@ -25,3 +30,6 @@ export const resetPassword = (id: string, temporaryPassword: string) =>
   api.post(`/api/staff/users/${id}/password`, { temporaryPassword });
 export const updateUser = (id: string, body: TUserUpdate) =>
   api.patch(`/api/staff/users/${id}`, body, ZUser);
+/** Calls and chats at once, and a call beside chats: an administrator's or supervisor's setting. */
+export const saveCapacity = (id: string, body: TChannelCapacity) =>
+  api.put(`/api/staff/users/${id}/capacity`, body, ZChannelCapacity);

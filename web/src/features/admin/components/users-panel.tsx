@@ -3,6 +3,7 @@ import { useT } from '../../../shared/i18n/i18n';
 import { ErrorText } from '../../../shared/ui/error-text';
 import { fetchUsers, updateUser, type TUser, type TUserUpdate } from '../api/users.api';
 import { AnswerOnCell } from './answer-on-cell';
+import { CapacityCell } from './capacity-cell';
 import { PasswordResetButton } from './password-reset-button';
 import { SecondFactorPanel } from './second-factor-panel';
 import { UserCreateForm } from './user-create-form';
@@ -52,6 +53,7 @@ export function UsersPanel() {
               <th>{t('users.role')}</th>
               <th>{t('users.scope')}</th>
               <th>{t('users.answersOn')}</th>
+              <th>{t('users.capacity')}</th>
               <th>{t('users.secondFactor')}</th>
               <th />
             </tr>
@@ -75,6 +77,19 @@ export function UsersPanel() {
                     <AnswerOnCell
                       user={u}
                       onSaved={() => setDone({ key: 'users.answerOnDone', name: u.displayName })}
+                    />
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>
+                  {CALL_TAKERS.has(u.role) ? (
+                    <CapacityCell
+                      user={u}
+                      onSaved={() => {
+                        setDone({ key: 'users.capacityDone', name: u.displayName });
+                        load();
+                      }}
                     />
                   ) : (
                     '—'

@@ -1,4 +1,8 @@
-import type { THotlineFigures, TQueueView } from '../../../../../src/contracts/realtime';
+import type {
+  TChatFigures,
+  THotlineFigures,
+  TQueueView,
+} from '../../../../../src/contracts/realtime';
 import { formatDuration } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 
@@ -7,10 +11,11 @@ type TProps = {
   now: number;
   receivedAt: (q: TQueueView) => number;
   figures: Map<string, THotlineFigures>;
+  chats: Map<string, TChatFigures>;
 };
 
 /** One tile per hotline: callers waiting and the longest wait, then the same per language. */
-export function QueueTiles({ queues, now, receivedAt, figures }: TProps) {
+export function QueueTiles({ queues, now, receivedAt, figures, chats }: TProps) {
   const { t } = useT('wallboard');
   const wait = (q: { waiting: number; longestWaitMs: number }, at: number) =>
     q.waiting ? formatDuration((q.longestWaitMs + now - at) / 1000) : '—';
@@ -43,6 +48,7 @@ export function QueueTiles({ queues, now, receivedAt, figures }: TProps) {
                 </div>
               </dl>
               <TodayFigures figures={figures.get(q.hotline)} />
+              <ChatFigures chats={chats.get(q.hotline)} now={now} />
               {q.byLanguage.some((l) => l.waiting) ? (
                 <table className="wb-languages">
                   <thead>
@@ -105,6 +111,42 @@ function TodayFigures({ figures }: { figures: THotlineFigures | undefined }) {
         <dd data-testid="today-speed-of-answer">
           {seconds(figures?.averageSpeedOfAnswerS ?? null)}
         </dd>
+      </div>
+    </dl>
+  );
+}
+
+/**
+ * Chats beside calls: waiting now and the longest wait (counted live from when it arrived),
+ * today's average first response, and chats counsellors hold now.
+ */
+function ChatFigures({ chats, now }: { chats: TChatFigures | undefined; now: number }) {
+  const { t } = useT('wallboard');
+  const since = chats?.oldestWaitingSince ? Date.parse(chats.oldestWaitingSince) : null;
+  const first = chats?.averageFirstResponseS ?? null;
+  return (
+    <dl
+      className={`wb-today wb-chats ${chats?.waiting ? 'wb-chats--waiting' : ''}`}
+      data-testid="chats"
+      aria-label={t('chats.title')}
+    >
+      <div>
+        <dt>{t('chats.waiting')}</dt>
+        <dd data-testid="chats-waiting">{chats?.waiting ?? 0}</dd>
+      </div>
+      <div>
+        <dt>{t('chats.longestWait')}</dt>
+        <dd data-testid="chats-longest-wait">
+          {since === null ? '—' : formatDuration(Math.max(0, now - since) / 1000)}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('chats.firstResponse')}</dt>
+        <dd data-testid="chats-first-response">{first === null ? '—' : formatDuration(first)}</dd>
+      </div>
+      <div>
+        <dt>{t('chats.active')}</dt>
+        <dd data-testid="chats-active">{chats?.active ?? 0}</dd>
       </div>
     </dl>
   );

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { THotlineFigures } from '../../../../../src/contracts/realtime';
+import type {
+  TChatFigures,
+  THotlineFigures,
+  TSupervisorFigures,
+} from '../../../../../src/contracts/realtime';
 import { useRealtime, useRealtimeEvent } from '../../../shared/realtime/use-realtime';
 import { fetchFigures } from '../api/figures.api';
 
@@ -7,14 +11,24 @@ import { fetchFigures } from '../api/figures.api';
 const SETTLE_MS = 500;
 
 /**
- * Today's answered / abandoned / service level / speed of answer per hotline. Read on every
+ * Today's answered / abandoned / service level / speed of answer per hotline, and its chats
+ * (waiting, longest wait, first response, active). Read on every
  * (re)connect (a push missed while offline is never sent again) and after each change of the live
  * queues (a caller answered or gone changes the figures), and kept by the periodic server push.
  */
-export function useHotlineFigures(): Map<string, THotlineFigures> {
-  const [byHotline, setByHotline] = useState(new Map<string, THotlineFigures>());
-  const keep = (hotlines: THotlineFigures[]) =>
-    setByHotline(new Map(hotlines.map((h) => [h.hotline, h])));
+export function useHotlineFigures(): {
+  calls: Map<string, THotlineFigures>;
+  chats: Map<string, TChatFigures>;
+} {
+  const [byHotline, setByHotline] = useState({
+    calls: new Map<string, THotlineFigures>(),
+    chats: new Map<string, TChatFigures>(),
+  });
+  const keep = (f: Pick<TSupervisorFigures, 'hotlines' | 'chats'>) =>
+    setByHotline({
+      calls: new Map(f.hotlines.map((h) => [h.hotline, h])),
+      chats: new Map(f.chats.map((c) => [c.hotline, c])),
+    });
   const { connection, snapshot } = useRealtime();
   const queues = snapshot?.queues;
   useEffect(() => {
@@ -22,7 +36,7 @@ export function useHotlineFigures(): Map<string, THotlineFigures> {
     let current = true;
     const timer = setTimeout(() => {
       fetchFigures().then(
-        (f) => current && keep(f.hotlines),
+        (f) => current && keep(f),
         () => {},
       );
     }, SETTLE_MS);
@@ -31,6 +45,6 @@ export function useHotlineFigures(): Map<string, THotlineFigures> {
       clearTimeout(timer);
     };
   }, [connection, queues]);
-  useRealtimeEvent('figures:updated', (f) => keep(f.hotlines));
+  useRealtimeEvent('figures:updated', keep);
   return byHotline;
 }
