@@ -551,6 +551,11 @@ CREATE TABLE "callback_tasks" (
 	"placed_at" timestamp with time zone,
 	"completed_at" timestamp with time zone,
 	"outcome" text,
+	"routed" boolean DEFAULT false NOT NULL,
+	"safe_window" jsonb,
+	"safe_from" timestamp with time zone,
+	"safe_until" timestamp with time zone,
+	"callback_number_enc" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "callback_tasks_call_sid_unique" UNIQUE("call_sid")
