@@ -578,6 +578,8 @@ CREATE TABLE "report_call_hours" (
 	"blocked" integer NOT NULL,
 	"forwarded" integer NOT NULL,
 	"callbacks" integer NOT NULL,
+	"callbacks_placed" integer DEFAULT 0 NOT NULL,
+	"callback_wait" numeric DEFAULT '0' NOT NULL,
 	"answer_wait" numeric NOT NULL,
 	"longest_wait" double precision NOT NULL,
 	CONSTRAINT "report_call_hours_hour_hotline_pk" PRIMARY KEY("hour","hotline")

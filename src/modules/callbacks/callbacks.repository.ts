@@ -72,10 +72,20 @@ export function callbacksRepository(db: TDatabase) {
     },
 
     async markPlaced(id: string, placedCallSid: string): Promise<void> {
-      await db
-        .update(callbackTasks)
-        .set({ status: 'placed', placedCallSid, placedAt: new Date() })
-        .where(eq(callbackTasks.id, id));
+      await db.transaction(async (tx) => {
+        const [task] = await tx
+          .update(callbackTasks)
+          .set({ status: 'placed', placedCallSid, placedAt: new Date() })
+          .where(eq(callbackTasks.id, id))
+          .returning({ callSid: callbackTasks.callSid });
+        // The operations report's hour of the original call now has a time to call-back: its
+        // refresh recomputes the hours of calls changed since it last ran.
+        if (task)
+          await tx
+            .update(calls)
+            .set({ updatedAt: new Date() })
+            .where(eq(calls.callSid, task.callSid));
+      });
     },
 
     async complete(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeOperations } from '../../../src/modules/reports/operations.repository';
 import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { eventually } from '../../fixtures/routing-harness';
 import { newCallSid } from '../../fixtures/telephony.fixture';
@@ -88,6 +89,14 @@ describe('call-backs and missed calls', () => {
     expect(lastDial()).toMatchObject({ To: CALLER_NUMBER, From: '+85621136200' });
     expect(lastDial()?.Url).toContain(`/webhooks/twilio/bridge/callback?taskId=${taskId}`);
     expect((await h.api(winner.cookie, 'GET', '/callbacks')).json().tasks[0].status).toBe('placed');
+    // The operations report counts it, with its time from request to call-back.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const report = await computeOperations(
+      h.stores.database.sql,
+      { from: today, to: today },
+      { hotlines: ['1362'], provinceCode: null },
+    );
+    expect(report.byHotline.find((g) => g.key === '1362')?.callbacksPlaced).toBe(1);
 
     const done = await h.api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/complete`, {
       outcome: 'reached',
