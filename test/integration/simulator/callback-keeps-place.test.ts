@@ -12,6 +12,8 @@ import {
 import { createStaff, loginAs } from '../../fixtures/staff';
 import { createHotline } from '../../fixtures/telephony.fixture';
 import type { TSimCall } from '../../../src/simulator/sim-state';
+import { actOnRing } from '../../../src/simulator/endpoints';
+import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 
 /*
  * "Press 1" keeps the caller's place: through the simulator, a caller waiting behind another
@@ -24,7 +26,8 @@ const clients: TCounsellorClient[] = [];
 
 beforeAll(async () => {
   rig = await startTelephonyRig({
-    msPerSecond: 5,
+    // 30 s of ringing last 1.5 s: long enough to answer a ring in the test, short to let one ring out.
+    msPerSecond: 50,
     overrides: { ROUTING_OFFER_TIMEOUT_MS: '60000', ROUTING_WRAP_UP_MS: '0' },
     seed: async ({ database }) => {
       await createHotline(database.db, { number: '1362', languages: ['lo'] });
@@ -117,14 +120,42 @@ describe('a call-back that keeps the place', () => {
     // On accept the counsellor is rung first (the caller only once she answers).
     const accepted = await client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
     expect(accepted).toHaveProperty('data');
-    const ring = await eventually(() =>
-      [...rig.sim.engine.state.rings.values()].find((r) => r.target === `client:${staff.id}`),
-    );
-    expect(ring.from).toBe('+85621136200');
+    const ringOf = (target: string, after = 0) =>
+      eventually(() =>
+        [...rig.sim.engine.state.rings.values()]
+          .filter((r) => r.target === target)
+          .find((_r, i) => i >= after),
+      );
+    const firstRing = await ringOf(`client:${staff.id}`);
+    expect(firstRing.from).toBe('+85621136200');
     expect(await callbacksRepository(rig.stores.database.db).get(task.id)).toMatchObject({
-      status: 'taken',
       takenBy: staff.id,
     });
+    // Nobody answers her phone: the call-back goes back to its place, still ahead of the later
+    // caller, and nobody dialled the caller.
+    await eventually(async () => {
+      const back = await waiting('1362');
+      return back[0]?.callSid === `cb-${task.id}` && back[1]?.callSid === later.sid;
+    });
+    expect([...rig.sim.engine.state.rings.values()].map((r) => r.target)).not.toContain(
+      '+8562055512345',
+    );
+
+    // Offered again; this time she answers, and only then is the caller dialled, from the
+    // hotline's number.
+    const again = await client.nextOffer();
+    expect(again).toMatchObject({ callSid: `cb-${task.id}`, kind: 'callback' });
+    await client.socket.emitWithAck('call:accept', { offerId: again.offerId });
+    const second = await ringOf(`client:${staff.id}`, 1);
+    actOnRing(rig.sim.engine, second.id, 'answer');
+    const dialled = await ringOf('+8562055512345');
+    expect(dialled.from).toBe('+85621136200');
+    await eventually(async () =>
+      expect(await callbacksRepository(rig.stores.database.db).get(task.id)).toMatchObject({
+        status: 'placed',
+        takenBy: staff.id,
+      }),
+    );
     expect((await waiting('1362')).map((c) => c.callSid)).toEqual([later.sid]);
     rig.sim.engine.hangup(later);
   }, 60_000);
@@ -149,6 +180,10 @@ describe('a call-back that keeps the place', () => {
     const task = await taskOf(caller.sid);
     expect(task.safeWindow).toEqual({ kind: 'from', hour: from });
     expect(task.callbackNumberEnc).not.toContain('99999');
+    // The keyed number is nowhere in the call's history (it travelled as the dialog's last key).
+    const events = await callsRepository(rig.stores.database.db).eventsOf(caller.sid);
+    expect(events.map((e) => e.kind)).toContain('callback-key');
+    expect(JSON.stringify(events)).not.toContain('99999');
 
     const later = await queuedCall('1554', '+8562055510003');
     const line = await waiting('1554');
