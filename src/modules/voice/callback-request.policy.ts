@@ -56,7 +56,7 @@ export function lastDigits(e164: string, count = 4): string {
   return e164.replace(/\D/g, '').slice(-count);
 }
 
-/** Minutes past midnight in a time zone, and the offset that gets there (ms). */
+/** Minutes past midnight on the local clock of a time zone. */
 function localClock(now: number, timeZone: string): { minutes: number } {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
