@@ -3,7 +3,8 @@ import { jobProducers } from './jobs/job-producers';
 import { callbackDeps } from './modules/callbacks/callbacks.context';
 import { chatChannel, chatTaskRouting } from './modules/chat/chat-routing.adapter';
 import { createChatModule } from './modules/chat/chat.module';
-import { callbackRequested } from './modules/callbacks/callbacks.service';
+import { keepPlaceCallback } from './modules/callbacks/callbacks.service';
+import { routedCallbackAccepted } from './modules/callbacks/callback-dial.service';
 import { keyringFromConfig } from './modules/crypto/keyring';
 import { onHotlineChange } from './modules/hotlines/hotline-settings.channel';
 import { hotlineSettingsRepository } from './modules/hotlines/hotline-settings.repository';
@@ -85,8 +86,16 @@ export function composeApiNode(app: FastifyInstance) {
 
   // ── Voice, live part: what happens once routing has a counsellor for a call.
   const live = createLiveCallContext(routing, { config, db, redis, telephony, urls });
-  routing.channels.register('voice', voiceChannel(live));
   const callbacks = callbackDeps(live, db);
+  // A call-back that kept a caller's place is offered like a call; accepting it runs the
+  // call-backs' counsellor-first dial instead of a bridge.
+  const calls_ = voiceChannel(live);
+  routing.channels.register('voice', {
+    accepted: (userId, task) =>
+      task.kind === 'callback'
+        ? routedCallbackAccepted(callbacks, userId, task)
+        : calls_.accepted(userId, task),
+  });
 
   // ── Voice webhooks: calls become tasks (explicit calls into routing's task API); writes a
   //    store could not take wait in the reconciliation buffer (journaled in Redis).
@@ -109,10 +118,7 @@ export function composeApiNode(app: FastifyInstance) {
     queue: routing.queue,
     routing: tasks,
     callbacks: {
-      requested: (e) =>
-        void callbackRequested(callbacks, e).catch((err: unknown) =>
-          log.error({ err }, 'call-back request failed'),
-        ),
+      keepPlace: (e) => keepPlaceCallback(callbacks, e),
     },
     events: lifecycle,
     buffer,

@@ -563,6 +563,11 @@ CREATE TABLE "callback_tasks" (
 	"placed_at" timestamp with time zone,
 	"completed_at" timestamp with time zone,
 	"outcome" text,
+	"routed" boolean DEFAULT false NOT NULL,
+	"safe_window" jsonb,
+	"safe_from" timestamp with time zone,
+	"safe_until" timestamp with time zone,
+	"callback_number_enc" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "callback_tasks_call_sid_unique" UNIQUE("call_sid")
@@ -585,6 +590,8 @@ CREATE TABLE "report_call_hours" (
 	"blocked" integer NOT NULL,
 	"forwarded" integer NOT NULL,
 	"callbacks" integer NOT NULL,
+	"callbacks_placed" integer DEFAULT 0 NOT NULL,
+	"callback_wait" numeric DEFAULT '0' NOT NULL,
 	"answer_wait" numeric NOT NULL,
 	"longest_wait" double precision NOT NULL,
 	CONSTRAINT "report_call_hours_hour_hotline_pk" PRIMARY KEY("hour","hotline")

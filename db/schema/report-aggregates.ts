@@ -215,6 +215,9 @@ export const reportCallHours = pgTable(
     blocked: integer('blocked').notNull(),
     forwarded: integer('forwarded').notNull(),
     callbacks: integer('callbacks').notNull(),
+    /** Press-1 call-backs placed, and the exact sum of seconds from request to placing them. */
+    callbacksPlaced: integer('callbacks_placed').notNull().default(0),
+    callbackWait: numeric('callback_wait').notNull().default('0'),
     /** Exact sum of answered calls' queue waits in seconds (numeric: sums of sums stay exact). */
     answerWait: numeric('answer_wait').notNull(),
     longestWait: doublePrecision('longest_wait').notNull(),

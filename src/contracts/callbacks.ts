@@ -32,6 +32,11 @@ export const ZCallbackTask = z.object({
 export const ZListedCallbackTask = ZCallbackTask.extend({
   safety: ZCallbackSafety,
   hasCodeWord: z.boolean(),
+  /**
+   * A call-back waiting in line at the caller's place is not offered outside the caller's safe
+   * time: 'not-yet' before it begins, 'ended' after it (then a person decides). Null: it may be.
+   */
+  heldWhy: z.enum(['not-yet', 'ended']).nullable().optional(),
 });
 export type TCallbackTask = z.infer<typeof ZListedCallbackTask>;
 

@@ -199,9 +199,19 @@ export const ZWaitingCallerView = z.object({
   priorityBoostMs: z.number(),
   /** 1-based place in the hotline's queue. */
   position: z.number(),
-  /** `offered` while a counsellor's phone rings for this caller. */
-  state: z.enum(['waiting', 'offered']),
+  /**
+   * `offered` while a counsellor's phone rings for this caller; `held` for a call-back outside
+   * its caller's safe time (keeps the place, offered to nobody: `heldWhy` says why).
+   */
+  state: z.enum(['waiting', 'offered', 'held']),
   offeredTo: z.string().nullable(),
+  /** A caller on the line, or a call-back that kept the caller's place (press 1). */
+  kind: z.enum(['inbound', 'callback']),
+  /** Held because the caller's safe time has not begun ('not-yet') or is over ('ended'). */
+  heldWhy: z.enum(['not-yet', 'ended']).nullable(),
+  /** The caller's safe time for a call-back (ms since epoch; null: open on that side). */
+  safeFrom: z.number().nullable(),
+  safeUntil: z.number().nullable(),
 });
 export type TWaitingCallerView = z.infer<typeof ZWaitingCallerView>;
 

@@ -44,8 +44,13 @@ describe('the counsellor works through call-backs and missed calls', () => {
   it('sees safety first, reveals the code word on demand and takes a call-back', async () => {
     const counsellor = system.login('counsellor');
     await earlierContact(counsellor);
-    // The caller presses 1 while waiting: a call-back request. Another caller gives up waiting.
-    const asked = system.sim.placeCall({ hotline: '1362', from: CALLER, digits: ['1', '1'] });
+    // The caller presses 1 while waiting: a call-back request (any time, this number). Another
+    // caller gives up waiting.
+    const asked = system.sim.placeCall({
+      hotline: '1362',
+      from: CALLER,
+      digits: ['1', '1', '1', '1'],
+    });
     const gaveUp = system.sim.placeCall({ hotline: '1362', from: '+8562055533333', digits: ['1'] });
     await expect.poll(() => asked.status, { timeout: 30_000 }).toBe('completed');
     await expect

@@ -31,21 +31,61 @@ export function callbacksRepository(db: TDatabase) {
         .orderBy(asc(callbackTasks.queueScore));
     },
 
-    /** Exactly one counsellor takes an open task. */
-    async take(id: string, userId: string): Promise<TCallbackTask | null> {
+    /**
+     * Exactly one counsellor takes an open task. Taken by hand, a task that waited in routing's
+     * line leaves it for good (`routed` false): from then on it is hers, as in the manual list.
+     */
+    async take(id: string, userId: string, byHand = false): Promise<TCallbackTask | null> {
       const [row] = await db
         .update(callbackTasks)
-        .set({ status: 'taken', takenBy: userId, takenAt: new Date() })
+        .set({
+          status: 'taken',
+          takenBy: userId,
+          takenAt: new Date(),
+          ...(byHand ? { routed: false } : {}),
+        })
         .where(and(eq(callbackTasks.id, id), eq(callbackTasks.status, 'open')))
         .returning();
       return row ?? null;
     },
 
-    async markPlaced(id: string, placedCallSid: string): Promise<void> {
+    /** Back to open: the counsellor routing offered it to could not be rung (back in line). */
+    async release(id: string, userId: string): Promise<void> {
       await db
         .update(callbackTasks)
-        .set({ status: 'placed', placedCallSid, placedAt: new Date() })
+        .set({ status: 'open', takenBy: null, takenAt: null })
+        .where(
+          and(
+            eq(callbackTasks.id, id),
+            eq(callbackTasks.takenBy, userId),
+            eq(callbackTasks.status, 'taken'),
+          ),
+        );
+    },
+
+    /** Never owed after all (the caller was being connected as they asked). */
+    async cancel(id: string): Promise<void> {
+      await db
+        .update(callbackTasks)
+        .set({ status: 'cancelled', outcome: 'cancelled', completedAt: new Date() })
         .where(eq(callbackTasks.id, id));
+    },
+
+    async markPlaced(id: string, placedCallSid: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const [task] = await tx
+          .update(callbackTasks)
+          .set({ status: 'placed', placedCallSid, placedAt: new Date() })
+          .where(eq(callbackTasks.id, id))
+          .returning({ callSid: callbackTasks.callSid });
+        // The operations report's hour of the original call now has a time to call-back: its
+        // refresh recomputes the hours of calls changed since it last ran.
+        if (task)
+          await tx
+            .update(calls)
+            .set({ updatedAt: new Date() })
+            .where(eq(calls.callSid, task.callSid));
+      });
     },
 
     async complete(

@@ -2,9 +2,26 @@ import type { TDatabase } from '../../infra/database';
 import { recordAudit } from '../audit/audit.repository';
 import type { TActor } from '../auth/actor';
 import { AppError } from '../../errors/catalogue';
-import { decryptField } from '../crypto/field-cipher';
+import { decryptField, encryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
-import { completeTask, queueScore, taskInfo } from '../routing/tasks.service';
+import { randomUUID } from 'node:crypto';
+import { HOTLINE_TIME_ZONE } from '../hotlines/opening-hours.policy';
+import {
+  callbackTaskId,
+  completeTask,
+  keepPlaceForCallback,
+  leaveQueue,
+  queueScore,
+  taskEnded,
+  taskInfo,
+  taskLeft,
+} from '../routing/tasks.service';
+import {
+  resolveWindow,
+  windowState,
+  type TResolvedWindow,
+  type TSafeWindow,
+} from '../voice/callback-request.policy';
 import type { TLiveCallContext } from '../voice/conference/live-call.context';
 import type { callbacksRepository, TCallbackTask } from './callbacks.repository';
 
@@ -31,25 +48,73 @@ export function notify(deps: TCallbackDeps, task: TCallbackTask) {
   });
 }
 
-/** The caller pressed 1 while waiting: a task that keeps their place in line. */
-export async function callbackRequested(
+/**
+ * The caller pressed 1 while waiting, chose the number and their safe time: a task that takes
+ * their own place in routing's queue, offered to a counsellor like a call when it reaches the
+ * front, inside that safe time. 'connecting' when a counsellor was just being connected to the
+ * caller (no call-back then: they are about to talk).
+ */
+export async function keepPlaceCallback(
   deps: TCallbackDeps,
-  e: { callSid: string; hotline: string },
-): Promise<void> {
-  const [score, call, language] = await Promise.all([
-    // Place in line of a caller still waiting (routing's score, ms).
+  e: { callSid: string; hotline: string; window: TSafeWindow; number: string | null },
+): Promise<{ state: 'kept'; window: TResolvedWindow } | { state: 'connecting' }> {
+  const now = Date.now();
+  const window = resolveWindow(e.window, now, HOTLINE_TIME_ZONE);
+  const [score, call, info] = await Promise.all([
     queueScore(deps.ctx, e.callSid, e.hotline),
     deps.repo.originalCall(e.callSid),
-    taskInfo(deps.ctx, e.callSid).then((c) => c?.language ?? null),
+    taskInfo(deps.ctx, e.callSid),
   ]);
+  const id = randomUUID();
   const task = await deps.repo.create({
+    id,
     callSid: e.callSid,
     hotline: e.hotline,
-    language: language ?? call?.language ?? 'lo',
+    language: info?.language ?? call?.language ?? 'lo',
     origin: 'requested',
-    queueScore: score ?? call?.enqueuedAt?.getTime() ?? Date.now(),
+    queueScore: score ?? call?.enqueuedAt?.getTime() ?? now,
+    routed: true,
+    safeWindow: e.window,
+    safeFrom: window.safeFrom === null ? null : new Date(window.safeFrom),
+    safeUntil: window.safeUntil === null ? null : new Date(window.safeUntil),
+    callbackNumberEnc: e.number
+      ? encryptField(
+          deps.keyring,
+          { table: 'callback_tasks', column: 'callback_number_enc', rowId: id },
+          e.number,
+        )
+      : null,
   });
-  if (task) notify(deps, task);
+  // A replayed webhook: the first one already kept the place.
+  if (!task) return { state: 'kept', window };
+  const kept = await keepPlaceForCallback(deps.ctx, {
+    callSid: e.callSid,
+    callbackId: task.id,
+    ...window,
+  });
+  if (kept.state !== 'kept') {
+    await deps.repo.cancel(task.id);
+    return { state: 'connecting' };
+  }
+  notify(deps, task);
+  return { state: 'kept', window };
+}
+
+/** Routing's id for the task while it waits or is connected, else the original call's SID. */
+export function presenceIdOf(task: Pick<TCallbackTask, 'id' | 'callSid' | 'routed'>): string {
+  return task.routed ? callbackTaskId(task.id) : task.callSid;
+}
+
+/**
+ * Why a call-back is not offered now: before or after the caller's safe time (null: it may be
+ * offered). Shown to counsellors and supervisors beside the task.
+ */
+export function heldWhy(task: Pick<TCallbackTask, 'safeFrom' | 'safeUntil'>, now = Date.now()) {
+  const state = windowState(
+    { safeFrom: task.safeFrom?.getTime() ?? null, safeUntil: task.safeUntil?.getTime() ?? null },
+    now,
+  );
+  return state === 'inside' ? null : state;
 }
 
 /** A counsellor decides to return a missed call. */
@@ -102,7 +167,12 @@ export async function listCallbacks(deps: TCallbackDeps, actor: TActor) {
         safetyOf(deps, task.callSid),
         latestContactOf(deps, task.callSid),
       ]);
-      return { ...task, safety, hasCodeWord: Boolean(latest?.codeWordEnc) };
+      return {
+        ...task,
+        safety,
+        hasCodeWord: Boolean(latest?.codeWordEnc),
+        heldWhy: heldWhy(task),
+      };
     }),
   );
 }
@@ -134,8 +204,14 @@ export async function revealCodeWord(deps: TCallbackDeps, actor: TActor, taskId:
 export async function takeCallback(deps: TCallbackDeps, actor: TActor, taskId: string) {
   const existing = await deps.repo.get(taskId);
   if (!existing || !actor.hotlines.includes(existing.hotline)) throw new AppError('NOT_FOUND');
-  const task = await deps.repo.take(taskId, actor.userId);
+  const task = await deps.repo.take(taskId, actor.userId, true);
   if (!task) throw new AppError('CALLBACK_TAKEN');
+  // Taken by hand (e.g. a held one): it no longer waits to be offered.
+  if (existing.routed) {
+    const routingId = callbackTaskId(task.id);
+    const left = await leaveQueue(deps.ctx, routingId, task.hotline);
+    if (left.state === 'left') taskLeft(deps.ctx, routingId, task.hotline, left.withdrawn);
+  }
   notify(deps, task);
   return { task, safety: await safetyOf(deps, task.callSid) };
 }
@@ -148,7 +224,9 @@ export async function completeCallback(
 ) {
   const task = await deps.repo.complete(taskId, actor.userId, outcome);
   if (!task) throw new AppError('NOT_FOUND');
-  await completeTask(deps.ctx, actor.userId, task.callSid);
+  // Offered by routing: routing forgets the task and the counsellor wraps up.
+  if (task.routed) await taskEnded(deps.ctx, presenceIdOf(task));
+  await completeTask(deps.ctx, actor.userId, presenceIdOf(task));
   notify(deps, task);
   return task;
 }

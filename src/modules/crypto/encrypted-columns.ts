@@ -9,6 +9,8 @@ export type TEncryptedTable = { table: string; idColumn: string; columns: readon
 export const encryptedColumns: readonly TEncryptedTable[] = [
   { table: 'staff_users', idColumn: 'id', columns: ['totp_secret_enc', 'mobile_enc'] },
   { table: 'calls', idColumn: 'call_sid', columns: ['from_encrypted'] },
+  // A number the caller keyed for their call-back (callbacks.service keepPlaceCallback).
+  { table: 'callback_tasks', idColumn: 'id', columns: ['callback_number_enc'] },
   { table: 'cases', idColumn: 'id', columns: ['summary_enc'] },
   { table: 'case_notes', idColumn: 'id', columns: ['body_enc'] },
   { table: 'case_follow_ups', idColumn: 'id', columns: ['task_enc'] },

@@ -17,6 +17,22 @@ export const PROMPTS = [
   'minutes',
   'callback-offer',
   'callback-confirmed',
+  // The call-back dialog after "press 1" (callback-ivr.twiml.policy), in the caller's language:
+  // "if we may call any time press 1, only until an hour press 2, only from an hour press 3",
+  'callback-when',
+  // "key the hour, 0 to 23, then hash",
+  'callback-hour',
+  // "to be called back on the number you are calling from, ending in …, press 1; another, 2",
+  'callback-number',
+  // "key the number to call, then hash", "sorry, that was not understood",
+  'callback-key-number',
+  'callback-not-understood',
+  // The summary, heard once before hanging up: "we will call you back when your place in line
+  // is reached, on the number ending in …", "only until … o'clock", "not before … o'clock".
+  'callback-summary',
+  'callback-only-until',
+  'callback-only-from',
+  'o-clock',
   'hold-music',
   'after-hours-voicemail',
   'after-hours-forward',

@@ -176,7 +176,7 @@ async function addOffers(tx: TransactionSql, from: string, position: string): Pr
 
 const callColumns = (tx: TransactionSql) => tx`(hour, hotline, calls, queued, answered,
   answered_in_target, abandoned, short_abandoned, left_in_menu, after_call_asked, after_call_yes, after_call_no, after_hours, blocked, forwarded, callbacks,
-  answer_wait, longest_wait)`;
+  callbacks_placed, callback_wait, answer_wait, longest_wait)`;
 const handleColumns = (tx: TransactionSql) =>
   tx`(day, hotline, counsellor_id, contacts, handle_seconds)`;
 

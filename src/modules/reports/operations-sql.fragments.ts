@@ -37,7 +37,11 @@ export function callHourCellsSql(
       select c.hotline, ${hourOf(sql, sql`c.started_at`)} as hour, c.callback_requested,
         c.enqueued_at is not null as queued,
         extract(epoch from coalesce(c.left_queue_at, c.ended_at) - c.enqueued_at) as wait,
-        c.route, c.queue_result, c.after_call_asked_at is not null as asked, c.after_call_answer
+        c.route, c.queue_result, c.after_call_asked_at is not null as asked, c.after_call_answer,
+        -- Seconds from a press-1 call-back's request to the counsellor placing it (null: not yet).
+        (select extract(epoch from cb.placed_at - cb.created_at) from callback_tasks cb
+          where cb.call_sid = c.call_sid and cb.origin = 'requested' and cb.placed_at is not null)
+          as callback_wait
       from ${from}
       where c.direction = 'inbound' and ${where}
     ), o as (
@@ -66,6 +70,8 @@ export function callHourCellsSql(
       (count(*) filter (where outcome = 'blocked'))::int as blocked,
       (count(*) filter (where outcome = 'forwarded'))::int as forwarded,
       (count(*) filter (where callback_requested))::int as callbacks,
+      (count(*) filter (where callback_wait is not null))::int as callbacks_placed,
+      coalesce(sum(callback_wait), 0)::numeric as callback_wait,
       coalesce(sum(wait) filter (where outcome = 'answered'), 0)::numeric as answer_wait,
       coalesce(max(wait) filter (where queued), 0)::float8 as longest_wait
     from o group by hour, hotline`;
@@ -97,6 +103,8 @@ export function callRollupSql(sql: TSqlTag, cells: TFragment): TFragment {
       coalesce(sum(after_call_no), 0)::int as after_call_no,
       coalesce(sum(after_hours), 0)::int as after_hours, coalesce(sum(blocked), 0)::int as blocked,
       coalesce(sum(forwarded), 0)::int as forwarded, coalesce(sum(callbacks), 0)::int as callbacks,
+      coalesce(sum(callbacks_placed), 0)::int as callbacks_placed,
+      coalesce(sum(callback_wait), 0)::float8 as callback_wait,
       coalesce(sum(answer_wait), 0)::float8 as answer_wait,
       coalesce(max(longest_wait), 0)::float8 as longest_wait
     from cells

@@ -57,6 +57,9 @@ export type TCallGroup = {
   blocked: number;
   forwarded: number;
   callbacks: number;
+  /** Press-1 call-backs placed, and the sum of seconds from the request to placing them. */
+  callbacksPlaced: number;
+  callbackWaitSeconds: number;
   answerWaitSeconds: number;
   longestWaitSeconds: number;
 };
@@ -107,6 +110,8 @@ function hotlineTable(groups: readonly TCallGroup[]): TReportTable {
       col('forwarded', 'ໂອນສາຍ', 'Forwarded'),
       col('blocked', 'ຖືກບລັອກ', 'Blocked'),
       col('callbacks', 'ຂໍໃຫ້ໂທກັບ', 'Call-backs requested'),
+      col('callbacksPlaced', 'ໂທກັບແລ້ວ', 'Call-backs made'),
+      col('callbackTime', 'ເວລາຈົນໂທກັບ ສະເລ່ຍ (ວິນາທີ)', 'Average time to call-back (s)', 'seconds'),
       col('afterCallAsked', 'ຖາມຫຼັງວາງສາຍ', 'After-call question asked'),
       col('afterCallYes', 'ຕອບວ່າໄດ້ຮັບການຊ່ວຍເຫຼືອ', 'Answered: got help'),
       col('afterCallNo', 'ຕອບວ່າບໍ່ໄດ້ຮັບ', 'Answered: did not'),
@@ -135,6 +140,8 @@ function hotlineTable(groups: readonly TCallGroup[]): TReportTable {
         g.forwarded,
         g.blocked,
         g.callbacks,
+        g.callbacksPlaced,
+        mean(g.callbackWaitSeconds, g.callbacksPlaced),
         g.afterCallAsked,
         g.afterCallYes,
         g.afterCallNo,
@@ -254,6 +261,8 @@ export function emptyGroup(): TCallGroup {
     blocked: 0,
     forwarded: 0,
     callbacks: 0,
+    callbacksPlaced: 0,
+    callbackWaitSeconds: 0,
     answerWaitSeconds: 0,
     longestWaitSeconds: 0,
   };

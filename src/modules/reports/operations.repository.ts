@@ -30,6 +30,8 @@ export type TGroupRow = {
   blocked: number;
   forwarded: number;
   callbacks: number;
+  callbacks_placed: number;
+  callback_wait: number;
   answer_wait: number;
   longest_wait: number;
 };
@@ -134,6 +136,8 @@ function toGroup(r: TGroupRow): TCallGroup {
     blocked: r.blocked,
     forwarded: r.forwarded,
     callbacks: r.callbacks,
+    callbacksPlaced: r.callbacks_placed,
+    callbackWaitSeconds: r.callback_wait,
     answerWaitSeconds: r.answer_wait,
     longestWaitSeconds: Math.round(r.longest_wait),
   };

@@ -44,17 +44,22 @@ export function queueViews(redis: Redis, deploymentPrefix: string) {
           'priorityBoostMs',
           'state',
           'offeredTo',
+          'kind',
+          'heldWhy',
+          'safeFrom',
+          'safeUntil',
         );
     const rows = ranked.some((r) => r.sids.length) ? ((await pipeline.exec()) ?? []) : [];
     const out: TWaitingCallerView[] = [];
     let i = 0;
     for (const { h, sids } of ranked)
       sids.forEach((callSid, rank) => {
-        const [language, enqueuedAt, boost, state, offeredTo] = (rows[i++]?.[1] ?? []) as Array<
-          string | null
-        >;
+        const [language, enqueuedAt, boost, state, offeredTo, kind, heldWhy, from, until] = (rows[
+          i++
+        ]?.[1] ?? []) as Array<string | null>;
         // Only callers still in line: a bridged caller is on its way out of the set.
-        if (state !== 'waiting' && state !== 'offered') return;
+        if (state !== 'waiting' && state !== 'offered' && state !== 'held') return;
+        const instant = (v: string | null | undefined) => (v ? Number(v) : null);
         out.push({
           callSid,
           hotline: h,
@@ -64,6 +69,10 @@ export function queueViews(redis: Redis, deploymentPrefix: string) {
           position: rank + 1,
           state,
           offeredTo: state === 'offered' ? (offeredTo ?? null) : null,
+          kind: kind === 'callback' ? 'callback' : 'inbound',
+          heldWhy: state === 'held' ? (heldWhy === 'ended' ? 'ended' : 'not-yet') : null,
+          safeFrom: instant(from),
+          safeUntil: instant(until),
         });
       });
     return out;

@@ -394,6 +394,69 @@ return {h, l}
 `);
 
 /**
+ * Call-backs wait at their caller's place but are offered only inside the caller's safe time
+ * (callback-request.policy): outside it they are 'held' (still in queue:<h>, so the place and
+ * the count stay; out of ready:<h>:<l>, so nobody is offered them) with the reason in heldWhy
+ * ('not-yet' | 'ended'). safe-from / safe-until are zsets of call-backs by those instants.
+ */
+const safeTimesLua = `
+local function holdCallback(sid, why)
+  local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language')
+  if f[1] ~= 'waiting' then return f[1] end
+  redis.call('ZREM', rk(f[2], f[3]), sid)
+  redis.call('HSET', ck(sid), 'state', 'held', 'heldWhy', why)
+  return 'held'
+end
+-- A safe time began or ended since the last round: released into ready, or held.
+local function settleSafeTimes(now)
+  for _, sid in ipairs(redis.call('ZRANGEBYSCORE', P .. ':safe-from', '-inf', now, 'LIMIT', 0, 100)) do
+    redis.call('ZREM', P .. ':safe-from', sid)
+    local f = redis.call('HMGET', ck(sid), 'state', 'hotline', 'language', 'score', 'heldWhy')
+    if f[1] == 'held' and f[5] == 'not-yet' then
+      redis.call('HSET', ck(sid), 'state', 'waiting')
+      redis.call('HDEL', ck(sid), 'heldWhy')
+      makeReady(sid, f[2], f[3], f[4])
+    end
+  end
+  for _, sid in ipairs(redis.call('ZRANGEBYSCORE', P .. ':safe-until', '-inf', now, 'LIMIT', 0, 100)) do
+    local state = holdCallback(sid, 'ended')
+    -- Under offer or ringing: the offer was made inside the window; a call-back that comes
+    -- back in line (her phone did not answer) is held at the next round.
+    if state ~= 'offered' and state ~= 'connecting' then redis.call('ZREM', P .. ':safe-until', sid) end
+  end
+end
+`;
+
+/**
+ * A waiting caller pressed 1 and chose a call-back: in one step their entry leaves and a
+ * call-back task (kind 'callback') takes the very same place (same enqueue time and boost, so the
+ * same score), held when the caller's safe time has not begun. An offer made for the caller is
+ * withdrawn (the caller is about to hang up). ARGV: prefix, callSid, taskId, safeFrom ('' none),
+ * safeUntil ('' none), now. Returns {'OK', hotline, language, score, withdrawnOfferId,
+ * withdrawnUserId} or {'NOT-WAITING', state} (being connected, or gone).
+ */
+export const keepPlaceScript =
+  luaScript(`${routingLuaHelpers}${enqueueLua}${leaveLua}${safeTimesLua}
+local orig, sid, from, untl, now = ARGV[2], ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
+local f = redis.call('HMGET', ck(orig), 'state', 'hotline', 'language', 'enqueuedAt', 'priorityBoostMs')
+if f[1] ~= 'waiting' and f[1] ~= 'offered' then return {'NOT-WAITING', f[1] or ''} end
+local left = leaveCaller(orig, f[2]) or {}
+if enqueueCaller(sid, f[2], f[3], f[4], f[5], 'callback', 'voice') == 'gone' then return {'NOT-WAITING', 'gone'} end
+local c = ck(sid)
+if from ~= '' then
+  redis.call('HSET', c, 'safeFrom', from)
+  redis.call('ZADD', P .. ':safe-from', from, sid)
+  if tonumber(from) > now then holdCallback(sid, 'not-yet') end
+end
+if untl ~= '' then
+  redis.call('HSET', c, 'safeUntil', untl)
+  redis.call('ZADD', P .. ':safe-until', untl, sid)
+  if tonumber(untl) <= now then holdCallback(sid, 'ended') end
+end
+return {'OK', f[2], f[3], redis.call('HGET', c, 'score'), left[2] or '', left[3] or ''}
+`);
+
+/**
  * What dispatch needs in one consistent read, and no more: per (hotline, language) the first
  * waiting callers of each channel (at most as many as counsellors are available), then, for the hotlines and
  * languages of those C callers, the C longest-idle counsellors of each skill index (pair,
@@ -405,7 +468,10 @@ return {h, l}
  * callsWhileChatting]..., callers: [sid, score, hotline, language, enqueuedAt, kind, missedBy,
  * channel]...}.
  */
-export const candidatesScript = luaScript(`${routingLuaHelpers}
+export const candidatesScript = luaScript(`${routingLuaHelpers}${safeTimesLua}
+-- Redis's own clock: every node's round agrees on which safe times have begun or ended.
+local t = redis.call('TIME')
+settleSafeTimes(tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
 local n = redis.call('ZCARD', P .. ':avail')
 if n == 0 then return {{}, {}} end
 local callers = {}

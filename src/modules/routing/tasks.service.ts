@@ -164,6 +164,34 @@ export async function completeTask(
   if (ended.state === 'available') void ctx.dispatcher.kick();
 }
 
+/** Routing's id of a call-back task that waits in line (never a call's SID: those start CA). */
+export function callbackTaskId(callbackId: string): string {
+  return `cb-${callbackId}`;
+}
+
+/**
+ * The waiting caller chose a call-back: the task takes the caller's own place in line (same
+ * score), offered like a call (kind 'callback') but only inside the caller's safe time. The
+ * caller's offer, if one was ringing, is withdrawn (they are about to hang up), and dispatch
+ * runs: the call-back may be first in line right now.
+ */
+export async function keepPlaceForCallback(
+  ctx: TRoutingContext,
+  args: { callSid: string; callbackId: string; safeFrom: number | null; safeUntil: number | null },
+) {
+  const kept = await ctx.queue.keepPlace({
+    callSid: args.callSid,
+    taskId: callbackTaskId(args.callbackId),
+    safeFrom: args.safeFrom,
+    safeUntil: args.safeUntil,
+    now: Date.now(),
+  });
+  if (kept.state !== 'kept') return kept;
+  taskLeft(ctx, args.callSid, kept.hotline, kept.withdrawn);
+  void ctx.dispatcher.kick();
+  return kept;
+}
+
 /** The task's place in line as a score (first enqueue time minus boost), or null. */
 export function queueScore(ctx: TRoutingContext, taskId: string, hotline: string) {
   return ctx.queue.score(taskId, hotline);

@@ -13,6 +13,7 @@ import {
 import {
   enqueueAndOfferScript,
   enqueueScript,
+  keepPlaceScript,
   leaveOrMarkGoneScript,
   leaveScript,
 } from './routing.scripts';
@@ -156,6 +157,35 @@ export function waitingQueue(redis: Redis, deploymentPrefix: string) {
       )) as string[] | 'absent';
       if (r === 'absent') return { state: 'absent' };
       return { state: 'left', withdrawn: withdrawnIn(r, 1) };
+    },
+
+    /**
+     * A waiting caller becomes a call-back task at the very same place (keepPlaceScript), held
+     * outside the caller's safe time. 'not-waiting' when the caller is being connected or gone.
+     */
+    async keepPlace(args: {
+      callSid: string;
+      taskId: string;
+      safeFrom: number | null;
+      safeUntil: number | null;
+      now: number;
+    }): Promise<
+      | { state: 'kept'; hotline: string; score: number; withdrawn: TWithdrawnOffer | null }
+      | { state: 'not-waiting' }
+    > {
+      const r = (await runLua(
+        redis,
+        keepPlaceScript,
+        [],
+        [prefix, args.callSid, args.taskId, args.safeFrom ?? '', args.safeUntil ?? '', args.now],
+      )) as string[];
+      if (r[0] !== 'OK') return { state: 'not-waiting' };
+      return {
+        state: 'kept',
+        hotline: r[1] ?? '',
+        score: Number(r[3]),
+        withdrawn: r[4] ? { offerId: r[4], userId: r[5] ?? '' } : null,
+      };
     },
 
     /** The task's place in line as a score (first enqueue time minus boost), or null. */

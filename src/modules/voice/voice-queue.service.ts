@@ -14,6 +14,7 @@ import {
   waitTwiml,
   type TIvrContext,
 } from './ivr-twiml.policy';
+import { startCallbackDialog } from './callback-ivr.service';
 import { leaveQueue } from './queue-leave';
 import { callerLeftQueue } from './voice-routing.port';
 import { guard } from '../../infra/store-guard';
@@ -183,21 +184,9 @@ export async function waitChoice(
   const callSid = params.CallSid ?? '';
   const { ctx } = await resolveHotline(deps, hotlineNumber);
   await logEvent(deps, callSid, 'wait-choice', params);
-  const wantsCallback = params.Digits === '1';
-  if (wantsCallback) {
-    const update = { callbackRequested: true };
-    const set = await writeReturning(deps, callSid, () => deps.calls.requestCallback(callSid), {
-      type: 'update',
-      update,
-    });
-    // A replayed "1" is the same request, not a second call-back.
-    if (!set.ok || set.value) {
-      const request = { callSid, hotline: ctx.hotline.number };
-      deps.callbacks.requested(request);
-      deps.events.emit('callback.requested', request);
-    }
-  }
-  return waitChoiceTwiml(ctx, language, wantsCallback);
+  // "1": the call-back dialog (number, safe time), still waiting at the same place in line.
+  if (params.Digits === '1') return startCallbackDialog(ctx, language);
+  return waitChoiceTwiml(ctx, language, false);
 }
 
 /** Twilio tells us how the caller left its queue (QueueResult). */

@@ -1,3 +1,4 @@
+import type { TResolvedWindow, TSafeWindow } from './callback-request.policy';
 import type { TTaskApi } from '../routing/tasks.service';
 import type { TCallLifecycle } from './call-lifecycle.events';
 import { isCallStatus, isTerminal } from './calls/call-state.policy';
@@ -10,7 +11,18 @@ import { isCallStatus, isTerminal } from './calls/call-state.policy';
 export type TVoiceRouting = Pick<TTaskApi, 'queued' | 'left' | 'ended'>;
 
 /** Where a caller's "call me back" goes (the call-back tasks, modules/callbacks). */
-export type TCallbackRequests = { requested(e: { callSid: string; hotline: string }): void };
+export type TCallbackRequests = {
+  /**
+   * The caller chose a call-back that keeps their place (number and safe time given): 'kept'
+   * with the safe time as instants, or 'connecting' when a counsellor is already on her way.
+   */
+  keepPlace(e: {
+    callSid: string;
+    hotline: string;
+    window: TSafeWindow;
+    number: string | null;
+  }): Promise<{ state: 'kept'; window: TResolvedWindow } | { state: 'connecting' }>;
+};
 
 type TTold = { routing: TVoiceRouting; events: TCallLifecycle };
 

@@ -278,8 +278,12 @@ describe('a counsellor answering on their mobile', () => {
         ...(payload ? { payload } : {}),
       });
     const rings = () => [...rig.sim.engine.state.rings.values()];
-    // Lao, then 1 for a call-back while waiting.
-    const asked = rig.sim.placeCall({ hotline: '1362', from: callerNumber, digits: ['1', '1'] });
+    // Lao, then 1 for a call-back while waiting, 1 "any time", 1 "this number".
+    const asked = rig.sim.placeCall({
+      hotline: '1362',
+      from: callerNumber,
+      digits: ['1', '1', '1', '1'],
+    });
     await eventually(() => asked.status === 'completed');
     const task = await eventually(async () =>
       (

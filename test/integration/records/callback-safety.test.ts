@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema/audit';
 import { eventually } from '../../fixtures/routing-harness';
+import { askForCallBack } from '../routing/support/callback-dialog';
 import { oneHotline, type TOneHotline } from '../routing/support/one-hotline';
 
 let h: TOneHotline;
@@ -38,10 +39,7 @@ describe('the call-back list keeps the caller safe', () => {
     expect(earlier.statusCode).toBe(201);
 
     const callSid = await h.incoming(CALLER);
-    await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
-      CallSid: callSid,
-      Digits: '1',
-    });
+    await askForCallBack(h, callSid, CALLER);
     const found = await eventually(async () => {
       const res = await h.api(cookie, 'GET', '/callbacks');
       const tasks = res.json().tasks as TListed[];

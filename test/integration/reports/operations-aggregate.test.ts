@@ -148,7 +148,7 @@ describe('the operations report from the per-hour aggregates', () => {
       await loadOperations(sql, { from: today, to: today }, { hotlines: null, provinceCode: null }),
     );
     expect(before['calls-by-hotline']).toEqual([
-      ['total', 'Total', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      ['total', 'Total', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     ]);
     expect(now['calls-by-hotline']?.map((r) => r.slice(0, 5))).toEqual([
       ['1362', '1362', 1, 1, 1],

@@ -53,9 +53,9 @@ describe('operations figures from the call log', () => {
     const [byHotline, byDay, byHour, counsellors] = operationsTables(data);
     const rows = Object.fromEntries((byHotline?.rows ?? []).map((r) => [r.key, r.cells]));
     // calls, queued, answered, abandoned, short, left in menu, after hours, forwarded, blocked, call-backs, after-call asked/yes/no, SL %, ASA s, abandon %, longest
-    expect(rows['1362']).toEqual([6, 4, 2, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 33.3, 18, 33.3, 40]);
-    expect(rows['1554']).toEqual([2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 7, 0, 12]);
-    expect(rows.total).toEqual([8, 6, 4, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 60, 12, 20, 40]);
+    expect(rows['1362']).toEqual([6, 4, 2, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 33.3, 18, 33.3, 40]);
+    expect(rows['1554']).toEqual([2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 7, 0, 12]);
+    expect(rows.total).toEqual([8, 6, 4, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 60, 12, 20, 40]);
     expect(byDay?.rows.map((r) => [r.key, ...r.cells])).toEqual([['2025-06-10', 8, 4, 1, 60]]);
     const hours = Object.fromEntries((byHour?.rows ?? []).map((r) => [r.key, r.cells]));
     expect(byHour?.rows).toHaveLength(24);

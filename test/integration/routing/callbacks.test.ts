@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeOperations } from '../../../src/modules/reports/operations.repository';
 import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { eventually } from '../../fixtures/routing-harness';
 import { newCallSid } from '../../fixtures/telephony.fixture';
+import { askForCallBack as askForCallBackDialog } from './support/callback-dialog';
 import { oneHotline, type TOneHotline } from './support/one-hotline';
 
 let h: TOneHotline;
@@ -12,17 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** The waiting caller presses 1 for a call-back and Twilio's queue lets them go. */
-async function askForCallBack(callSid: string) {
-  await h.webhook('/webhooks/twilio/voice/wait-choice?hotline=1362&lang=lo', {
-    CallSid: callSid,
-    Digits: '1',
-  });
-  await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
-    CallSid: callSid,
-    QueueResult: 'leave',
-  });
-}
+/** The waiting caller presses 1 for a call-back (any time, this number) and Twilio lets them go. */
+const askForCallBack = (callSid: string) => askForCallBackDialog(h, callSid, CALLER_NUMBER);
 
 /** The form of the platform's last outgoing call request (Calls.json). */
 const lastDial = () =>
@@ -56,7 +49,9 @@ describe('call-backs and missed calls', () => {
       return res.json().tasks as Array<{ id: string; callSid: string }>;
     });
     expect(list[0]?.callSid).toBe(first);
-    expect(await h.queue.position(second, '1362')).toBe(1);
+    // The call-back kept the first caller's place, ahead of the second caller.
+    expect(await h.queue.position(`cb-${list[0]?.id}`, '1362')).toBe(1);
+    expect(await h.queue.position(second, '1362')).toBe(2);
 
     const [takeA, takeB] = await Promise.all([
       h.api(a.cookie, 'POST', `/callbacks/${list[0]?.id}/take`),
@@ -94,6 +89,14 @@ describe('call-backs and missed calls', () => {
     expect(lastDial()).toMatchObject({ To: CALLER_NUMBER, From: '+85621136200' });
     expect(lastDial()?.Url).toContain(`/webhooks/twilio/bridge/callback?taskId=${taskId}`);
     expect((await h.api(winner.cookie, 'GET', '/callbacks')).json().tasks[0].status).toBe('placed');
+    // The operations report counts it, with its time from request to call-back.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const report = await computeOperations(
+      h.stores.database.sql,
+      { from: today, to: today },
+      { hotlines: ['1362'], provinceCode: null },
+    );
+    expect(report.byHotline.find((g) => g.key === '1362')?.callbacksPlaced).toBe(1);
 
     const done = await h.api(winner.cookie, 'POST', `/callbacks/${list[0]?.id}/complete`, {
       outcome: 'reached',

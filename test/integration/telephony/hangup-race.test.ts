@@ -58,7 +58,7 @@ beforeAll(async () => {
     calls,
     queue: racingQueue,
     routing,
-    callbacks: { requested: () => {} },
+    callbacks: { keepPlace: () => Promise.resolve({ state: 'connecting' as const }) },
     events,
     buffer: reconciliationBuffer({ calls, queue: racingQueue, routing, events }),
     urls: ivrUrls(stores.config.PUBLIC_BASE_URL),

@@ -6,6 +6,8 @@ import {
   waitTwiml,
 } from '../../../modules/voice/ivr-twiml.policy';
 import { rememberedHotline, type TVoiceDeps } from '../../../modules/voice/voice.context';
+import { callbackStep } from '../../../modules/voice/callback-ivr.service';
+import { callbackSteps, keepWaitingTwiml } from '../../../modules/voice/callback-ivr.twiml.policy';
 import {
   queueLeft,
   requeueCaller,
@@ -62,6 +64,40 @@ export function voiceQueueRoutes(deps: TVoiceDeps): FastifyPluginAsyncZod {
               false,
             ),
         ),
+    );
+
+    app.post(
+      '/voice/callback-step',
+      {
+        config,
+        schema: {
+          ...common,
+          querystring: ZQueueQuery.extend({
+            step: z.enum(callbackSteps),
+            attempt: z.coerce.number().int().min(0).max(5),
+            kind: z.enum(['any', 'until', 'from']).optional(),
+            hour: z.coerce.number().int().min(0).max(23).optional(),
+          }),
+          summary: 'The call-back dialog: safe time, hour, number, keyed number',
+        },
+      },
+      (request, reply) => {
+        const { hotline, lang, step, attempt, kind, hour } = request.query;
+        const dialog = {
+          language: lang,
+          attempt,
+          ...(kind ? { kind } : {}),
+          ...(hour !== undefined ? { hour } : {}),
+        };
+        return replyTwiml(
+          request,
+          reply,
+          deadline,
+          () => callbackStep(deps, hotline, step, dialog, request.body),
+          // Too slow to book: the caller keeps waiting at their place (nothing lost).
+          () => keepWaitingTwiml(rememberedHotline(deps, hotline), lang),
+        );
+      },
     );
 
     app.post(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TCounsellorView, TWaitingCallerView } from '../../../../../src/contracts/realtime';
-import { formatDuration } from '../../../shared/format/date-format';
+import { formatDuration, formatTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 import { emitAck, RealtimeError } from '../../../shared/realtime/socket-client';
 
@@ -107,9 +107,16 @@ function CallerRow({
         {formatDuration(Math.max(0, now - caller.enqueuedAt) / 1000)}
       </td>
       <td data-testid="caller-state">
+        {caller.kind === 'callback' ? (
+          <span className="tag" data-testid="callback-tag">
+            {t('queue.callback')}
+          </span>
+        ) : null}
         {caller.state === 'offered' && caller.offeredTo
           ? t('queue.ringing', { name: name(caller.offeredTo) })
-          : t('queue.waiting')}
+          : caller.state === 'held'
+            ? heldText(caller, t)
+            : t('queue.waiting')}
         {caller.priorityBoostMs > 0 ? (
           <span className="tag">
             {t('queue.boosted', { minutes: Math.round(caller.priorityBoostMs / 60_000) })}
@@ -170,4 +177,11 @@ function CallerRow({
       </td>
     </tr>
   );
+}
+
+/** Why a call-back is not offered now: the caller's safe time has not begun, or is over. */
+function heldText(caller: TWaitingCallerView, t: ReturnType<typeof useT>['t']): string {
+  if (caller.heldWhy === 'ended')
+    return t('queue.heldEnded', { time: caller.safeUntil ? formatTime(caller.safeUntil) : '' });
+  return t('queue.heldNotYet', { time: caller.safeFrom ? formatTime(caller.safeFrom) : '' });
 }
