@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { webchatOrigins } from '../../db/schema/webchat';
+import { chatCannedReplies } from '../../db/schema/chat';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
 import { signIn } from './support/sign-in';
@@ -146,10 +147,32 @@ describe('a chat on the Lao desk', () => {
     }
     await expect.poll(() => state.textContent()).toBe(lo.available);
 
+    // An administrator's canned reply, and a photo the WhatsApp user sends with the message.
+    const canned = 'ສະບາຍດີ, ພວກເຮົາຢູ່ນີ້ເພື່ອຊ່ວຍເຈົ້າ';
+    await system.stores.database.db
+      .insert(chatCannedReplies)
+      .values({ hotline: '1362', language: 'lo', title: 'ທັກທາຍ', body: canned });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const wrote = await system.sim.app.inject({
       method: 'POST',
       url: '/sim/chat/messages',
-      payload: { hotline: '1362', channel: 'whatsapp', from: '+66812345001', text: 'ຊ່ວຍແດ່' },
+      payload: {
+        hotline: '1362',
+        channel: 'whatsapp',
+        from: '+66812345001',
+        text: 'ຊ່ວຍແດ່',
+        media: [
+          {
+            contentType: 'image/png',
+            filename: 'ຫຼັກຖານ.png',
+            size: png.length,
+            contentBase64: png.toString('base64'),
+          },
+        ],
+      },
     });
     expect(wrote.statusCode).toBe(200);
     await desk.getByTestId('offer').waitFor({ timeout: 20_000 });
@@ -160,8 +183,17 @@ describe('a chat on the Lao desk', () => {
     expect(await view.getByTestId('chat-channel').textContent()).toBe('WhatsApp');
     await expect.poll(() => banners(desk)).toBe(0);
 
-    // Her reply reaches the WhatsApp user.
-    await view.getByLabel(lo.reply).fill('ພວກເຮົາຢູ່ນີ້');
+    // The photo is listed with a download button, and never shown by itself.
+    await view
+      .getByRole('button', { name: 'ດາວໂຫຼດ ຫຼັກຖານ.png' })
+      .or(view.getByRole('link', { name: 'ດາວໂຫຼດ ຫຼັກຖານ.png' }))
+      .waitFor({ timeout: 20_000 });
+    expect(await view.locator('img').count()).toBe(0);
+    await screenshot(desk, 'desk-chat-extras-lo');
+
+    // Her reply, from the canned replies, reaches the WhatsApp user.
+    await view.getByRole('button', { name: 'ໃຊ້ "ທັກທາຍ"' }).click();
+    await expect.poll(() => view.getByLabel(lo.reply).inputValue()).toBe(canned);
     await view.getByLabel(lo.reply).press('Enter');
     await expect
       .poll(async () => {
@@ -171,6 +203,6 @@ describe('a chat on the Lao desk', () => {
         });
         return JSON.stringify(inbox.json());
       })
-      .toContain('ພວກເຮົາຢູ່ນີ້');
+      .toContain(canned);
   }, 120_000);
 });

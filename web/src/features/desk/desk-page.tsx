@@ -13,6 +13,7 @@ import { OfflineContact } from './components/offline-contact';
 import { PresenceBar } from './components/presence-bar';
 import { WaitingCounts } from './components/waiting-counts';
 import { ChatPanel } from './chat/chat-panel';
+import { chatExtrasSlots } from './chat/chat-extras-slots';
 import { useOpenChats } from './chat/use-open-chats';
 import { useActiveCall } from './hooks/use-active-call';
 import { useSoftphone } from './hooks/use-softphone';
@@ -82,7 +83,7 @@ export default function DeskPage() {
         ) : path === '/desk/answer-on' ? (
           <AnswerOnSettings />
         ) : path === '/desk/chats' ? (
-          <ChatPanel open={chats} />
+          <ChatPanel open={chats} slots={chatExtrasSlots} />
         ) : (
           <DeskHome call={active.call} finish={active.finish} />
         )}
