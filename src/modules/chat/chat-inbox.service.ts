@@ -92,10 +92,25 @@ export function chatInbox(deps: TChatDeps) {
     return { stored, stop };
   }
 
+  /**
+   * Stores within `timeoutMs`. A store that misses the limit may still land afterwards: then
+   * that late store is the one kept (the journal's copy will be a duplicate and is skipped), so
+   * the desk is told and the conversation routed when it lands, not never.
+   */
+  async function storeWithin(entry: TJournalEntry, hotline: string, timeoutMs: number) {
+    const storing = store(entry, hotline);
+    const result = await guard(() => storing, timeoutMs);
+    if (!result.ok)
+      void storing
+        .then(({ stored, stop }) => afterStore(stored, stop))
+        .catch((err: unknown) => log.warn({ err }, 'chat store failed'));
+    return result;
+  }
+
   async function receiveEntry(entry: TJournalEntry): Promise<TChatReceiveResult> {
     const hotline = resolveHotline(entry);
     if (hotline) {
-      const result = await guard(() => store(entry, hotline), deps.storeTimeoutMs);
+      const result = await storeWithin(entry, hotline, deps.storeTimeoutMs);
       if (result.ok) {
         const { stored, stop } = result.value;
         await afterStore(stored, stop);
@@ -128,7 +143,7 @@ export function chatInbox(deps: TChatDeps) {
         continue;
       }
       if (!hotline) break;
-      const result = await guard(() => store(entry, hotline), deps.storeTimeoutMs * 4);
+      const result = await storeWithin(entry, hotline, deps.storeTimeoutMs * 4);
       if (!result.ok) {
         failures++;
         continue;
