@@ -34,7 +34,11 @@ async function fsyncPath(path: string, flags: string): Promise<void> {
  * before the webhook answers 200. Redis plays no part, so an outage of both stores loses nothing;
  * the drain inserts on the unique provider id, so a message stored meanwhile is kept once.
  */
-export function fileChatJournal(dir: string, keyring: TKeyring): TChatJournal {
+export function fileChatJournal(
+  dir: string,
+  keyring: TKeyring,
+  onUnreadable: (file: string, err: unknown) => void = () => {},
+): TChatJournal {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return {
     async append(entry) {
@@ -61,10 +65,17 @@ export function fileChatJournal(dir: string, keyring: TKeyring): TChatJournal {
         const text = await readFile(path, 'utf8').catch(() => null);
         if (text === null) continue; // drained by a sibling process meanwhile
         const name = file.slice(16, -4);
-        out.push({
-          entry: JSON.parse(decryptField(keyring, ctx(name), text)) as TJournalEntry,
-          done: () => unlink(path).catch(() => {}),
-        });
+        let entry: TJournalEntry;
+        try {
+          entry = JSON.parse(decryptField(keyring, ctx(name), text)) as TJournalEntry;
+        } catch (err) {
+          // Its key left the keyring, or the file is damaged: set it aside (kept, renamed, and
+          // reported) so the messages behind it are still stored.
+          await rename(path, `${path}.unreadable`).catch(() => {});
+          onUnreadable(file, err);
+          continue;
+        }
+        out.push({ entry, done: () => unlink(path).catch(() => {}) });
       }
       return out;
     },

@@ -73,6 +73,8 @@ export function createChatModule(deps: {
     journal: fileChatJournal(
       config.CHAT_JOURNAL_DIR ?? join(config.DATA_DIR, 'chat-journal'),
       keyring,
+      (file, err) =>
+        log.error({ err, file }, 'journaled chat message unreadable: set aside as .unreadable'),
     ),
     channels,
     notices: chatNotices((err) => log.error({ err }, 'chat listener failed')),
