@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import { rooms } from '../contracts/realtime';
 import { sessionRevokedChannel } from '../modules/auth/session.repository';
 import { pushPresence, type TRoutingContext } from '../modules/routing/routing.context';
+import { routingKeyspace } from '../modules/routing/routing.keys';
+import { duplicateRedis } from '../infra/redis';
 import type { TIo } from './realtime.server';
 import type { TRoomDelivery } from './room-delivery';
 
@@ -19,9 +21,10 @@ export function subscribeNodeChannels(deps: {
   deliveryChannel: string;
 }): { close(): void } {
   const { io, routing, delivery, deliveryChannel } = deps;
-  const channels = deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  const channels = duplicateRedis(deps.redis, 'subscriber');
   channels.on('error', () => {});
-  const withdrawnChannel = `${deps.prefix}:routing:withdrawn`;
+  // Routing's scripts publish under their own keyspace (routing.keys.ts), hash tag included.
+  const withdrawnChannel = `${routingKeyspace(deps.prefix)}:routing:withdrawn`;
   channels.on('message', (channel: string, message: string) => {
     if (channel === deliveryChannel) return delivery.receive(message);
     if (channel === withdrawnChannel) {
