@@ -1,4 +1,5 @@
 import { ZChatTyping } from '../../contracts/chat-realtime';
+import { can } from '../../modules/auth/permissions.policy';
 import { RoutingError } from '../../modules/routing/routing.context';
 import { handle } from '../handle';
 import type { TSocket } from '../realtime.server';
@@ -20,12 +21,19 @@ export type TChatHandlerDeps = {
  * any other conversation answers as missing.
  */
 export function chatHandlers(socket: TSocket, deps: TChatHandlerDeps): void {
-  handle(socket, deps.log, 'chat:typing', ZChatTyping, async (actor, p) => {
-    const row = await deps.conversation(p.conversationId);
-    if (!row || row.assignedTo !== actor.userId || row.state !== 'active')
-      throw new RoutingError('NOT_FOUND');
-    // Twilio's channels carry no typing notice a Conversations participant can send.
-    if (row.provider === 'web') deps.counsellorTyping(row.providerRef);
-    return null;
-  });
+  handle(
+    socket,
+    deps.log,
+    'chat:typing',
+    ZChatTyping,
+    async (actor, p) => {
+      const row = await deps.conversation(p.conversationId);
+      if (!row || row.assignedTo !== actor.userId || row.state !== 'active')
+        throw new RoutingError('NOT_FOUND');
+      // Twilio's channels carry no typing notice a Conversations participant can send.
+      if (row.provider === 'web') deps.counsellorTyping(row.providerRef);
+      return null;
+    },
+    (actor) => can(actor, 'chat.reply'),
+  );
 }

@@ -34,6 +34,11 @@ const events: Record<string, { permission: TAction | 'session'; payload: object 
   'call:hangup': { permission: 'routing.call-control', payload: { callSid: CALL } },
   'call:monitor': { permission: 'routing.monitor', payload: { callSid: CALL, mode: 'listen' } },
   'call:monitor-stop': { permission: 'routing.monitor', payload: {} },
+  // Typing in a chat: only with the right to reply; then only its holder (others: NOT_FOUND).
+  'chat:typing': {
+    permission: 'chat.reply',
+    payload: { conversationId: '00000000-0000-4000-8000-000000000000' },
+  },
   'queue:assign': { permission: 'routing.assign', payload: { callSid: CALL, userId: 'u_none' } },
   'queue:prioritise': {
     permission: 'routing.prioritise',
