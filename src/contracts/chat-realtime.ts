@@ -19,5 +19,4 @@ export type TChatServerEvents = {
 /** Desk → server: the counsellor is typing a reply (the web-chat visitor sees "typing…"). */
 export const ZChatTyping = z.object({ conversationId: z.uuid() });
 
-/** How long a typing notice stands without being repeated (both directions). */
-export const CHAT_TYPING_SHOWN_MS = 4000;
+export { CHAT_TYPING_SHOWN_MS } from './chat-typing';

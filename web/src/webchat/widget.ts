@@ -4,7 +4,7 @@ import type {
   TWebchatHotline,
   TWebchatMessage,
 } from '../../../src/contracts/webchat';
-import { CHAT_TYPING_SHOWN_MS } from '../../../src/contracts/chat-realtime';
+import { CHAT_TYPING_SHOWN_MS } from '../../../src/contracts/chat-typing';
 import { WEBCHAT_TEXT_MAX } from '../../../src/contracts/webchat-constants';
 import { loadLaoFont } from './lao-font';
 import { openConnection, type TConnection } from './widget-connection';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TChatConversation, TChatMessage } from '../../../../../src/contracts/chat';
-import { CHAT_TYPING_SHOWN_MS } from '../../../../../src/contracts/chat-realtime';
+import { CHAT_TYPING_SHOWN_MS } from '../../../../../src/contracts/chat-typing';
 import { useRealtime, useRealtimeEvent } from '../../../shared/realtime/use-realtime';
 import { useUser } from '../../../shared/session/session-context';
 import { myChats, readChat } from './chat.api';
