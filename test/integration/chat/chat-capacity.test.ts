@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routingKeyspace } from '../../../src/modules/routing/routing.keys';
 import { auditLog } from '../../../db/schema/index';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
@@ -31,7 +32,7 @@ afterAll(async () => {
 
 const queue = () => waitingQueue(rig.stores.redis, rig.stores.config.REDIS_PREFIX);
 const callerState = (id: string) =>
-  rig.stores.redis.hget(`${rig.stores.config.REDIS_PREFIX}:caller:${id}`, 'state');
+  rig.stores.redis.hget(`${routingKeyspace(rig.stores.config.REDIS_PREFIX)}:caller:${id}`, 'state');
 
 const api = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   rig.app.inject({
