@@ -89,13 +89,15 @@ describe('every screen a person reaches in Lao reads in Lao', () => {
     const code = caseRow?.code ?? '';
     const staff = await db.select().from(staffUsers);
     // What people typed, shown as typed: names and user names, the case code, phone numbers,
-    // record ids; and the names of file formats.
+    // record ids; and the names of file formats and of the chat apps (written so in Lao too).
     allowed = [
       ...staff.map((s) => s.displayName),
       /\b[0-9a-f]{8}\b/g,
       'Excel (XLSX)',
       'CSV',
       'SMS',
+      'WhatsApp',
+      'Messenger',
       'Canary Vongsa',
       code,
       /SD-[A-Z0-9-]+/g,
