@@ -28,6 +28,8 @@ const lo = {
   start: 'ເລີ່ມແຊັດ',
   typeHere: 'ພິມຂໍ້ຄວາມຂອງທ່ານ…',
   counsellorTyping: 'ຜູ້ໃຫ້ຄຳປຶກສາກຳລັງພິມ…',
+  // The desk's words (chat.strings.ts).
+  visitorTyping: 'ຜູ້ຕິດຕໍ່ກຳລັງພິມ…',
   exit: 'ອອກດ່ວນ',
 };
 const EXIT = 'https://www.google.com/search?q=weather';
@@ -109,6 +111,12 @@ describe('a chat on the Lao desk', () => {
     await visitor.getByText('ສະບາຍດີ, ຕອນນີ້ເຈົ້າປອດໄພບໍ?').waitFor();
     await expect.poll(() => reply.inputValue()).toBe('');
     await expect.poll(() => visitor.getByText(lo.counsellorTyping).count()).toBe(0);
+
+    // The visitor types: her counsellor sees it. The server passes on one typing notice per
+    // visitor every 2 s, and her first message was typed just before, so wait that out first.
+    await visitor.waitForTimeout(2100);
+    await box.pressSequentially('ປອດ');
+    await view.getByText(lo.visitorTyping).waitFor();
 
     // The visitor writes back: it reaches the desk without a reload.
     await box.fill('ປອດໄພ');
