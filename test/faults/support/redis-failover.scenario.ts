@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import { openRedis } from '../../../src/infra/redis';
 import { presenceRepository } from '../../../src/modules/routing/presence/presence.repository';
 import { queueViews } from '../../../src/modules/routing/queue-view.repository';
@@ -175,4 +176,20 @@ export async function surgeThroughFailover(
     for (const d of desks) d.close();
     probeRedis.disconnect();
   }
+}
+
+/**
+ * What a failover must leave, whatever the topology: a new master, no call lost or left waiting,
+ * every caller who had to be answered accepted exactly once, nobody accepted twice, and no
+ * counsellor or offer left hanging.
+ */
+export function expectSurvivedFailover(outcome: TFailoverOutcome): void {
+  expect(outcome.newMasterPort).not.toBe(outcome.killedPort);
+  expect(outcome.figures.problems).toEqual([]);
+  expect(outcome.mustAnswer.map((c) => outcome.acceptedTimes.get(c.sid) ?? 0)).toEqual(
+    outcome.mustAnswer.map(() => 1),
+  );
+  expect([...outcome.acceptedTimes.values()].every((times) => times === 1)).toBe(true);
+  expect(outcome.stillOffered).toEqual([]);
+  expect(outcome.openOffers).toBe(0);
 }
