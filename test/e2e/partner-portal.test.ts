@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { staffUsers } from '../../db/schema/staff';
-import { JobQueues } from '../../src/jobs/job-queues';
-import { openRedis } from '../../src/infra/redis';
-import { requestReferral } from '../../src/modules/referrals/request/request-referral.service';
+import { describe, expect, it } from 'vitest';
 import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
-import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { referralDesk, requestAsCounsellor } from './support/referral-desk';
 import { screenshot } from './support/screenshots';
 import { signIn } from './support/sign-in';
 
@@ -13,19 +8,10 @@ const PHONE = { width: 390, height: 844 };
 const SHELTER_SMS = '+8562055577001';
 
 describe('partner portal from an SMS link', () => {
-  let system: TE2eSystem;
-  let queues: JobQueues;
-  beforeAll(async () => {
-    system = await startE2eSystem();
-    const redis = openRedis(system.stores.config.REDIS_URL ?? '', 'worker');
-    queues = new JobQueues(redis, system.stores.config.REDIS_PREFIX);
-  }, 180_000);
-  afterAll(async () => {
-    await queues?.close();
-    await system?.stop();
-  });
+  const rig = referralDesk();
 
   it('a shelter accepts and completes on a phone; the counsellor sees each step live', async () => {
+    const { system } = rig;
     const unit = await insertUnit(system.stores, {
       kind: 'shelter',
       usesSystem: false,
@@ -48,27 +34,7 @@ describe('partner portal from an SMS link', () => {
     await desk.getByTestId('referrals').waitFor({ state: 'attached' });
 
     // Asked for by the demo counsellor, to whom the workers report every step the partner takes.
-    const { db } = system.stores.database;
-    const [noy] = await db
-      .select()
-      .from(staffUsers)
-      .where(eq(staffUsers.username, system.login('counsellor').username));
-    if (!noy) throw new Error('demo counsellor missing');
-    await requestReferral(
-      { db, config: system.stores.config, queues },
-      {
-        userId: noy.id,
-        role: 'counsellor',
-        displayName: noy.displayName,
-        hotlines: noy.hotlines,
-        languages: noy.languages,
-        organisationKey: null,
-        provinceCode: null,
-        sessionId: 'e2e',
-      },
-      { caseId, personId, needs: ['shelter'], priority: 'urgent' },
-      new Date(),
-    );
+    await requestAsCounsellor(rig, { caseId, personId, needs: ['shelter'] });
     await expect
       .poll(
         () =>
