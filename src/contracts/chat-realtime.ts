@@ -18,5 +18,3 @@ export type TChatServerEvents = {
 
 /** Desk → server: the counsellor is typing a reply (the web-chat visitor sees "typing…"). */
 export const ZChatTyping = z.object({ conversationId: z.uuid() });
-
-export { CHAT_TYPING_SHOWN_MS } from './chat-typing';

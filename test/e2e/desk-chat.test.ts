@@ -203,6 +203,8 @@ describe('a chat on the Lao desk', () => {
     await view.getByRole('button', { name: 'ໃຊ້ "ທັກທາຍ"' }).click();
     await expect.poll(() => view.getByLabel(lo.reply).inputValue()).toBe(canned);
     await view.getByLabel(lo.reply).press('Enter');
+    // Sent, the box is empty again for her next words.
+    await expect.poll(() => view.getByLabel(lo.reply).inputValue()).toBe('');
     await expect
       .poll(async () => {
         const inbox = await system.sim.app.inject({
