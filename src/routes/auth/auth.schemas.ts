@@ -20,14 +20,7 @@ export const ZPasswordChange = z.object({
 /** The signed-in user: one contract with the web app (src/contracts/staff-users.ts). */
 export const ZMe = ZSignedInUser;
 
-export const ZLoginResult = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('signed_in'), user: ZMe }),
-  z.object({
-    status: z.literal('totp_required'),
-    challenge: z.string(),
-    passkey: z.boolean(),
-    enrolment: z.object({ secret: z.string(), uri: z.string() }).optional(),
-  }),
-]);
+/** The sign-in answer: one contract with the login screen (src/contracts/api/auth.ts). */
+export { ZLoginResult } from '../../contracts/api/auth';
 
 export const authErrors = { 400: ZErrorBody, 401: ZErrorBody, 429: ZErrorBody };

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ZCannedReply,
-  ZCannedReplyInput,
-  ZChatAttachment,
-  ZChatChannel,
-  cannedReplyLanguages,
-} from '../../../contracts/chat';
+  ZCannedReplyList,
+  ZChannelConfigList,
+  ZChatAttachmentList,
+  ZWebchatBlockList,
+} from '../../../contracts/api/chat-settings';
+import { ZCannedReply, ZCannedReplyInput, cannedReplyLanguages } from '../../../contracts/chat';
 import { ZHotlineNumber } from '../../../contracts/webchat';
 import {
   cannedRepliesOf,
@@ -52,7 +52,7 @@ export const chatSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['chat'],
         summary: "A conversation's files, described (never opened); audited",
         params: z.object({ id: z.uuid() }),
-        response: { 200: z.object({ attachments: z.array(ZChatAttachment) }), ...errors },
+        response: { 200: ZChatAttachmentList, ...errors },
       },
     },
     async (request) => ({
@@ -100,7 +100,7 @@ export const chatSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['chat'],
         params: ZHotline,
         querystring: z.object({ language: z.enum(cannedReplyLanguages).optional() }),
-        response: { 200: z.object({ replies: z.array(ZCannedReply) }), ...errors },
+        response: { 200: ZCannedReplyList, ...errors },
       },
     },
     async (request) => ({
@@ -177,28 +177,7 @@ export const chatSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['chat'],
         summary: 'Which channels and addresses a hotline serves (its public addresses)',
         params: ZHotline,
-        response: {
-          200: z.object({
-            channels: z.array(
-              z.object({
-                id: z.string(),
-                channel: ZChatChannel,
-                address: z.string(),
-                conversationServiceSid: z.string().nullable(),
-                active: z.boolean(),
-                templates: z.array(
-                  z.object({
-                    key: z.string(),
-                    contentSid: z.string(),
-                    textLo: z.string(),
-                    textEn: z.string(),
-                  }),
-                ),
-              }),
-            ),
-          }),
-          ...errors,
-        },
+        response: { 200: ZChannelConfigList, ...errors },
       },
     },
     async (request) => ({
@@ -213,20 +192,7 @@ export const chatSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['webchat'],
         summary: 'Web chat blocks still running (the visitor is known only by a keyed hash)',
-        response: {
-          200: z.object({
-            blocks: z.array(
-              z.object({
-                id: z.string(),
-                hotline: z.string().nullable(),
-                reason: z.string(),
-                expiresAt: z.iso.datetime(),
-                createdAt: z.iso.datetime(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
+        response: { 200: ZWebchatBlockList, ...errors },
       },
     },
     async (request) => ({ blocks: await runningWebVisitorBlocks(app.deps, request.actor) }),

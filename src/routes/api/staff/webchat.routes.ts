@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZWebchatBlock, ZWebchatOrigins } from '../../../contracts/api/chat-settings';
 import { ZHotlineNumber } from '../../../contracts/webchat';
 import { webchatBlockReasons } from '../../../modules/webchat/webchat-block.service';
 import {
@@ -26,12 +27,8 @@ const ZOrigin = z
 
 const ZConversationRef = z.string().regex(/^wv_[A-Za-z0-9_-]{22}$/);
 
-const ZBlock = z.object({
-  id: z.string(),
-  hotline: z.string().nullable(),
-  reason: z.string(),
-  expiresAt: z.iso.datetime(),
-});
+/** The block just made: the admin list's row, less when it was made. */
+const ZBlock = ZWebchatBlock.omit({ createdAt: true });
 
 /**
  * /api/staff/webchat: what a visitor answered before the chat, blocking an abusive visitor (a
@@ -108,7 +105,7 @@ export const webchatRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: z.object({ hotline: ZHotlineNumber }),
-        response: { 200: z.object({ origins: z.array(z.string()) }), ...errors },
+        response: { 200: ZWebchatOrigins, ...errors },
       },
     },
     async (request) => ({
@@ -124,7 +121,7 @@ export const webchatRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: z.object({ hotline: ZHotlineNumber }),
         body: z.object({ origins: z.array(ZOrigin).max(50) }),
-        response: { 200: z.object({ origins: z.array(z.string()) }), ...errors },
+        response: { 200: ZWebchatOrigins, ...errors },
       },
     },
     async (request) => {

@@ -4,24 +4,12 @@ import {
   ZChannelCapacity,
   ZUser,
   type TChannelCapacity,
-  type TUser,
 } from '../../../../../src/contracts/staff-users';
+import type { TUserCreate, TUserUpdate } from '../../../../../src/contracts/api/users';
 
 export type { TUser } from '../../../../../src/contracts/staff-users';
 
-export type TUserCreate = {
-  username: string;
-  displayName: string;
-  role: TUser['role'];
-  password: string;
-  hotlines: string[];
-  languages: string[];
-  organisationKey: string | null;
-};
-export type TUserUpdate = Partial<Omit<TUserCreate, 'username' | 'password'>> & {
-  disabled?: boolean;
-  resetTotp?: boolean;
-};
+export type { TUserCreate, TUserUpdate } from '../../../../../src/contracts/api/users';
 
 export const fetchUsers = () => api.get('/api/staff/users', z.array(ZUser));
 export const createUser = (body: TUserCreate) => api.post('/api/staff/users', body, ZUser);

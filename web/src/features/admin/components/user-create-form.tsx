@@ -7,7 +7,9 @@ import { createUser, type TUserCreate } from '../api/users.api';
 
 const HOTLINES = ['1362', '1554', '1512'] as const;
 const LANGUAGES = ['lo', 'hmn', 'kjg', 'en', 'th', 'vi', 'zh'] as const;
-const empty: TUserCreate = {
+/** The form always holds both lists (the API takes them as optional). */
+type TDraft = TUserCreate & { hotlines: string[]; languages: string[] };
+const empty: TDraft = {
   username: '',
   displayName: '',
   role: 'counsellor',
@@ -23,7 +25,7 @@ const toggle = (list: string[], value: string, on: boolean) =>
 /** A new staff account with its role and scope; the API audits it and enforces the rules. */
 export function UserCreateForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useT('admin');
-  const [draft, setDraft] = useState<TUserCreate>(empty);
+  const [draft, setDraft] = useState<TDraft>(empty);
   const [error, setError] = useState<unknown>(null);
   const partner = draft.role.startsWith('partner');
   const submit = async (event: FormEvent) => {

@@ -6,19 +6,13 @@ import {
   ZMyFollowUp,
   type TFollowUpCreate,
 } from '../../../../../src/contracts/api/follow-ups';
+import { ZCaseStatusChange } from '../../../../../src/contracts/api/records';
 
 const BASE = '/api/staff';
 
 export { caseClosureReasons, caseReopenReasons } from '../../../../../src/contracts/case-lifecycle';
 
-export type TStatusChange = {
-  status: string;
-  version: number;
-  closureReason?: string;
-  reopenReason?: string;
-  note?: string;
-  cancelFollowUps?: boolean;
-};
+export type TStatusChange = z.input<typeof ZCaseStatusChange>;
 
 export const changeStatus = (caseId: string, input: TStatusChange) =>
   api.post(`${BASE}/cases/${caseId}/status`, input, z.object({ id: z.string() }));

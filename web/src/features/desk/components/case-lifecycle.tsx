@@ -46,7 +46,8 @@ export function CaseLifecycle({
     send({
       status: 'closed',
       version: caseRow.version,
-      closureReason: reason,
+      // The select offers only the closure reasons; the API refuses any other.
+      closureReason: reason as (typeof caseClosureReasons)[number],
       ...(note.trim() && { note: note.trim() }),
       ...(cancelFollowUps && { cancelFollowUps }),
     });
@@ -56,7 +57,7 @@ export function CaseLifecycle({
       void send({
         status: 'active',
         version: caseRow.version,
-        reopenReason: reason,
+        reopenReason: reason as (typeof caseReopenReasons)[number],
         ...(note.trim() && { note: note.trim() }),
       });
     else void close(false);
