@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useT } from '../../../shared/i18n/i18n';
-import { ErrorText } from '../../../shared/ui/error-text';
 import { SelectField, TextArea, TextField } from '../../../shared/ui/field';
 import {
   addCannedReply,
@@ -9,6 +8,7 @@ import {
   removeCannedReply,
   type TCannedReply,
 } from '../api/chat-settings.api';
+import { AdminFeedback, AdminListTable, useAdminList } from './admin-list';
 
 type TLanguage = 'lo' | 'en';
 const empty = { language: 'lo' as TLanguage, title: '', body: '' };
@@ -16,46 +16,29 @@ const empty = { language: 'lo' as TLanguage, title: '', body: '' };
 /** A hotline's canned replies in Lao and English: add, edit, delete (each change audited). */
 export function CannedRepliesEditor({ hotline }: { hotline: string }) {
   const { t } = useT('admin');
-  const [replies, setReplies] = useState<TCannedReply[] | null>(null);
+  const { rows, error, done, run } = useAdminList(() => fetchCannedReplies(hotline), hotline);
   const [draft, setDraft] = useState(empty);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<{ key: string; title: string } | null>(null);
-  const load = useCallback(() => {
-    fetchCannedReplies(hotline).then(setReplies, setError);
-  }, [hotline]);
-  useEffect(load, [load]);
+  const stopEditing = () => {
+    setEditing(null);
+    setDraft(empty);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
-      const saved = editing
-        ? await changeCannedReply(hotline, editing, draft)
-        : await addCannedReply(hotline, draft);
-      setDone({ key: editing ? 'chat.canned.changed' : 'chat.canned.added', title: saved.title });
-      setDraft(empty);
-      setEditing(null);
-      load();
-    } catch (err) {
-      setError(err);
-    }
+    const key = editing ? 'chat.canned.changed' : 'chat.canned.added';
+    const saved = await run(
+      () => (editing ? changeCannedReply(hotline, editing, draft) : addCannedReply(hotline, draft)),
+      (reply) => ({ key, values: { title: reply.title } }),
+    );
+    if (saved) stopEditing();
   };
   const remove = async (reply: TCannedReply) => {
-    setError(null);
-    setDone(null);
-    try {
-      await removeCannedReply(hotline, reply.id);
-      setDone({ key: 'chat.canned.removed', title: reply.title });
-      if (editing === reply.id) {
-        setEditing(null);
-        setDraft(empty);
-      }
-      load();
-    } catch (err) {
-      setError(err);
-    }
+    const removed = await run(
+      () => removeCannedReply(hotline, reply.id),
+      () => ({ key: 'chat.canned.removed', values: { title: reply.title } }),
+    );
+    if (removed && editing === reply.id) stopEditing();
   };
 
   return (
@@ -95,68 +78,52 @@ export function CannedRepliesEditor({ hotline }: { hotline: string }) {
             {editing ? t('common:actions.save') : t('chat.canned.add')}
           </button>
           {editing ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setEditing(null);
-                setDraft(empty);
-              }}
-            >
+            <button type="button" className="button" onClick={stopEditing}>
               {t('common:actions.cancel')}
             </button>
           ) : null}
         </div>
       </form>
-      <ErrorText error={error} />
-      {done ? (
-        <p role="status" className="tag tag--ok">
-          {t(done.key, { title: done.title })}
-        </p>
-      ) : null}
-      {replies && !replies.length ? <p className="muted">{t('chat.canned.none')}</p> : null}
-      {replies?.length ? (
-        <table data-testid="canned-replies">
-          <thead>
-            <tr>
-              <th>{t('chat.canned.language')}</th>
-              <th>{t('chat.canned.titleField')}</th>
-              <th>{t('chat.canned.body')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {replies.map((r) => (
-              <tr key={r.id}>
-                <td>{t(`chat.canned.languages.${r.language}`)}</td>
-                <td>{r.title}</td>
-                <td lang={r.language}>{r.body}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`${t('chat.canned.edit')} ${r.title}`}
-                    onClick={() => {
-                      setEditing(r.id);
-                      setDraft({ language: r.language, title: r.title, body: r.body });
-                    }}
-                  >
-                    {t('chat.canned.edit')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--danger"
-                    aria-label={`${t('chat.canned.remove')} ${r.title}`}
-                    onClick={() => void remove(r)}
-                  >
-                    {t('chat.canned.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <AdminFeedback error={error} done={done} />
+      <AdminListTable
+        rows={rows}
+        testId="canned-replies"
+        none={t('chat.canned.none')}
+        columns={[
+          {
+            header: t('chat.canned.language'),
+            cell: (r) => t(`chat.canned.languages.${r.language}`),
+          },
+          { header: t('chat.canned.titleField'), cell: (r) => r.title },
+          { header: t('chat.canned.body'), lang: (r) => r.language, cell: (r) => r.body },
+          {
+            header: '',
+            cell: (r) => (
+              <>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`${t('chat.canned.edit')} ${r.title}`}
+                  onClick={() => {
+                    setEditing(r.id);
+                    setDraft({ language: r.language, title: r.title, body: r.body });
+                  }}
+                >
+                  {t('chat.canned.edit')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="button button--danger"
+                  aria-label={`${t('chat.canned.remove')} ${r.title}`}
+                  onClick={() => void remove(r)}
+                >
+                  {t('chat.canned.remove')}
+                </button>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }
