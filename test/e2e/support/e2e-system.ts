@@ -13,9 +13,9 @@ import { seedReference } from '../../../db/seed/reference.seed';
 import { seedDemo, type TDemoLogin } from '../../../db/seed/demo.seed';
 import { seedPartners } from '../../../db/seed/partners.seed';
 import { hotlines, secondFactorExemptions, type TStaffRole } from '../../../db/schema/index';
-import { freePort } from '../../../scripts/local/free-port';
 import { allWeek } from '../../fixtures/telephony.fixture';
 import { captureLogs, type TLogCapture } from '../../support/test-app';
+import { startOnFreePorts, type TPortChooser } from '../../support/port-retry';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 import { openBrowser, type TBrowser } from './browser';
 import { buildWebOnce } from './web-build';
@@ -34,30 +34,44 @@ export type TE2eSystem = {
   stop: () => Promise<void>;
 };
 
+export type TE2eOptions = {
+  env?: Record<string, string>;
+  /**
+   * Roles exempted from the second factor, as an administrator would with a reason. Most browser
+   * tests are about the desk or reports, not sign-in, so counsellors and statisticians sign in
+   * with a password there; pass `[]` to test the default (every role enrols a second factor).
+   */
+  secondFactorExempt?: TStaffRole[];
+  /** More Chromium flags, e.g. a fake microphone. */
+  browserArgs?: string[];
+  /**
+   * The name the browser uses for the API. Passkeys need a domain (WebAuthn refuses an IP
+   * address as the relying party), so passkey tests use 'localhost'.
+   */
+  host?: '127.0.0.1' | 'localhost';
+  /** How ports are picked (a test of the rig hands out a taken one first). */
+  choosePort?: TPortChooser;
+};
+
 /**
  * The real system on one machine for browser tests: the API serving the built web app, the
  * workers and the telephony simulator, each on free ports against this file's own stores.
  */
-export async function startE2eSystem(
-  options: {
-    env?: Record<string, string>;
-    /**
-     * Roles exempted from the second factor, as an administrator would with a reason. Most browser
-     * tests are about the desk or reports, not sign-in, so counsellors and statisticians sign in
-     * with a password there; pass `[]` to test the default (every role enrols a second factor).
-     */
-    secondFactorExempt?: TStaffRole[];
-    /** More Chromium flags, e.g. a fake microphone. */
-    browserArgs?: string[];
-    /**
-     * The name the browser uses for the API. Passkeys need a domain (WebAuthn refuses an IP
-     * address as the relying party), so passkey tests use 'localhost'.
-     */
-    host?: '127.0.0.1' | 'localhost';
-  } = {},
-): Promise<TE2eSystem> {
+export async function startE2eSystem(options: TE2eOptions = {}): Promise<TE2eSystem> {
   await buildWebOnce();
-  const [apiPort, simulatorPort] = [await freePort(), await freePort()];
+  // A port taken by a parallel file between choosing and listening: started again on new ports.
+  return startOnFreePorts(
+    2,
+    ([apiPort = 0, simulatorPort = 0]) => startSystemOn(apiPort, simulatorPort, options),
+    { choosePort: options.choosePort },
+  );
+}
+
+async function startSystemOn(
+  apiPort: number,
+  simulatorPort: number,
+  options: TE2eOptions,
+): Promise<TE2eSystem> {
   const baseURL = `http://${options.host ?? '127.0.0.1'}:${apiPort}`;
   const stores = await createTestStores({
     SERVE_WEB: 'true',
@@ -93,8 +107,9 @@ export async function startE2eSystem(
     const { capture, stream } = captureLogs();
     const config = Object.freeze({ ...stores.config, LOG_LEVEL: 'info' as const });
     const app = await buildApp({ config, db, sql, redis: stores.redis }, { logStream: stream });
-    await app.listen({ host: '127.0.0.1', port: apiPort });
+    // Closed also when listening fails (the port taken meanwhile): the retry starts clean.
     stops.push(() => app.close());
+    await app.listen({ host: '127.0.0.1', port: apiPort });
     if ((app.server.address() as AddressInfo).port !== apiPort) throw new Error('port moved');
 
     const sim = await createSimulator({
@@ -108,8 +123,8 @@ export async function startE2eSystem(
       mobileAnswerSeconds: null,
       hotlineNumbers: { '1362': '+85621136200', '1554': '+85621155400', '1512': '+85621151200' },
     });
-    await sim.app.listen({ host: '127.0.0.1', port: simulatorPort });
     stops.push(() => sim.app.close());
+    await sim.app.listen({ host: '127.0.0.1', port: simulatorPort });
 
     const workers = await startSystemWorkers(stores);
     stops.push(workers.close);
