@@ -95,14 +95,22 @@ export async function startLocalRedis(options: {
   };
 }
 
-async function waitForRedis(url: string, child: ChildProcess): Promise<void> {
+/**
+ * Waits until a Redis answers PING (10 s at most): by URL, or by port and password (a node of a
+ * Sentinel or Cluster topology); fails at once when the process it belongs to has exited.
+ */
+export async function waitForRedis(
+  target: string | { port: number; password: string },
+  child?: ChildProcess,
+): Promise<void> {
+  const probeOptions = { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null };
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
-    const probe = new Redis(url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
+    if (child && child.exitCode !== null)
+      throw new Error(`redis-server exited with code ${child.exitCode}`);
+    const probe =
+      typeof target === 'string'
+        ? new Redis(target, probeOptions)
+        : new Redis({ ...target, ...probeOptions });
     probe.on('error', () => {});
     try {
       await probe.connect();
@@ -114,5 +122,6 @@ async function waitForRedis(url: string, child: ChildProcess): Promise<void> {
       probe.disconnect();
     }
   }
-  throw new Error('redis-server did not answer within 10 s');
+  const where = typeof target === 'string' ? '' : ` on ${target.port}`;
+  throw new Error(`redis-server${where} did not answer within 10 s`);
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '../../scripts/local/free-port';
-import { ensureRedisServer } from '../../scripts/local/local-redis';
+import { ensureRedisServer, waitForRedis } from '../../scripts/local/local-redis';
 
 /**
  * Real local Redis topologies from Debian's redis-server (installed as root when missing, as
@@ -47,28 +47,7 @@ function startNode(topologyDir: string, port: number, settings: string[], sentin
   return { port, child };
 }
 
-async function answers(port: number, password: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const probe = new Redis({
-      port,
-      password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    probe.on('error', () => {});
-    try {
-      await probe.connect();
-      await probe.ping();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      probe.disconnect();
-    }
-  }
-  throw new Error(`redis on ${port} did not answer within 10 s`);
-}
+const answers = (port: number, password: string) => waitForRedis({ port, password });
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000) {
   const end = Date.now() + ms;
