@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
+import { signInEnrolling } from './support/sign-in';
 
 const casesCsv = [
   'external_id,opened_at,status,closed_at,category_code',
@@ -20,24 +20,6 @@ const servicesCsv = [
   'E2E-S1,E2E-P1,hospital_escort,2022-03-01,3,health',
   'E2E-S2,E2E-P1,massage,2022-03-02,1,health',
 ].join('\n');
-
-/** Signs in in Lao, with the second factor when the role needs one (the demo shows its secret). */
-async function signInLao(page: Page, login: { username: string; password: string }) {
-  await page.goto('/');
-  await page.locator('input[name="username"]').fill(login.username);
-  await page.locator('input[name="password"]').fill(login.password);
-  await page.keyboard.press('Enter');
-  const secret = page.getByTestId('totp-secret');
-  const signedIn = page.getByTestId('current-user');
-  await Promise.race([secret.waitFor(), signedIn.waitFor()]);
-  if (await secret.isVisible()) {
-    await page
-      .locator('input[name="totp"]')
-      .fill(generateSync({ secret: (await secret.textContent()) ?? '' }));
-    await page.getByRole('button', { name: 'ຢືນຢັນ' }).click();
-  }
-  await signedIn.waitFor();
-}
 
 async function importFile(page: Page, kind: string, name: string, csv: string) {
   await page.getByLabel('ປະເພດຂໍ້ມູນ').selectOption(kind);
@@ -58,7 +40,7 @@ describe('import of historical cases and service events, in Lao', () => {
     { timeout: 180_000 },
     async () => {
       const page = await system.browser.newPage({ uiLanguage: 'lo' });
-      await signInLao(page, system.login('admin'));
+      await signInEnrolling(page, system.login('admin'));
       await page.getByRole('link', { name: 'ນຳເຂົ້າຂໍ້ມູນ' }).click();
       await page.getByRole('heading', { name: 'ນຳເຂົ້າຂໍ້ມູນເກົ່າ' }).waitFor();
       await page.getByLabel('ປະເພດຂໍ້ມູນ').selectOption('cases');
@@ -101,7 +83,7 @@ describe('import of historical cases and service events, in Lao', () => {
 
       // The statistician reads 2022: one person escorted to hospital three times.
       const statistics = await system.browser.newPage({ uiLanguage: 'lo' });
-      await signInLao(statistics, system.login('statistician'));
+      await signInEnrolling(statistics, system.login('statistician'));
       await statistics.goto('/reports');
       await statistics.locator('.reports__table').first().waitFor();
       await statistics.getByRole('combobox', { name: /^ໄລຍະ/ }).selectOption('year');

@@ -4,6 +4,7 @@ import { contacts } from '../../db/schema/contacts';
 import { people } from '../../db/schema/people';
 import { insertRule, insertUnit } from '../fixtures/referrals-world';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { partnerLinkSms } from './support/referral-desk';
 import { screenshot } from './support/screenshots';
 import { signIn } from './support/sign-in';
 
@@ -92,16 +93,7 @@ describe("the caller's language reaches the partner", () => {
     expect(await preview.textContent()).toContain(`${lo.interpreterNeeded}: ${lo.yes}`);
     await request.getByRole('button', { name: lo.send }).click();
 
-    await expect
-      .poll(
-        () =>
-          [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body,
-        { timeout: 20_000 },
-      )
-      .toMatch(/\/partner\/link#/);
-    const body =
-      [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body ?? '';
-    const link = new URL(body.slice(body.indexOf('http')).trim());
+    const { link } = await partnerLinkSms(system, SHELTER_SMS);
     const phone = await system.browser.newPage({ uiLanguage: 'lo' });
     await phone.goto(link.pathname + link.hash);
     // The shelter reads the language to speak and that an interpreter is needed, not "—".

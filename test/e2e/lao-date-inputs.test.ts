@@ -1,18 +1,10 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signInWithTotp } from './support/sign-in';
+import { signInThenSwitchToLao } from './support/sign-in';
 
 const BAD = 'ວັນທີບໍ່ຖືກຕ້ອງ: ພິມເປັນ ວັນ/ເດືອນ/ປີ';
 const HINT = 'ວັນ/ເດືອນ/ປີ, ເຊັ່ນ 05/12/2026';
-
-/** Signs in with the second factor (English screens), then switches the interface to Lao. */
-async function signInLao(page: Page, login: { username: string; password: string }) {
-  await signInWithTotp(page, login);
-  await page.getByRole('button', { name: 'ລາວ' }).click();
-  await page.locator('html[lang="lo"]').waitFor();
-}
 
 describe('dates on the block list, audit and reports screens are typed the Lao way', () => {
   let system: TE2eSystem;
@@ -23,7 +15,7 @@ describe('dates on the block list, audit and reports screens are typed the Lao w
 
   it('blocks a number until a day typed as day/month/year', async () => {
     const page = await system.browser.newPage({ uiLanguage: 'en' });
-    await signInLao(page, system.login('admin'));
+    await signInThenSwitchToLao(page, system.login('admin'));
     await page.goto('/admin/blocklist');
     const until = page.getByLabel('ບລັອກຈົນຮອດ');
     await until.waitFor();
@@ -50,7 +42,7 @@ describe('dates on the block list, audit and reports screens are typed the Lao w
 
   it('searches the audit log and runs a custom-period report from Lao dates', async () => {
     const page = await system.browser.newPage({ uiLanguage: 'en' });
-    await signInLao(page, system.login('supervisor'));
+    await signInThenSwitchToLao(page, system.login('supervisor'));
     await page.goto('/supervisor/audit');
     const from = page.getByLabel('ແຕ່ວັນທີ');
     await from.waitFor();

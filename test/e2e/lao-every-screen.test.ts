@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../db/schema/cases';
@@ -10,29 +9,13 @@ import { JobQueues } from '../../src/jobs/job-queues';
 import { requestReferral } from '../../src/modules/referrals/request/request-referral.service';
 import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { partnerLinkSms } from './support/referral-desk';
 import { screenshot } from './support/screenshots';
+import { signInEnrolling } from './support/sign-in';
 import { findLeaks, visibleTexts, type TLeak } from './support/visible-text';
 
 const PHONE = { width: 390, height: 844 };
 const SHELTER_SMS = '+8562055577031';
-
-/** Signs in on the Lao login screen; roles with a second factor enrol from the shown secret. */
-async function signInLao(page: Page, login: { username: string; password: string }) {
-  await page.goto('/');
-  await page.locator('input[name="username"]').fill(login.username);
-  await page.locator('input[name="password"]').fill(login.password);
-  await page.keyboard.press('Enter');
-  const secret = page.getByTestId('totp-secret');
-  const signedIn = page.getByTestId('current-user');
-  await Promise.race([secret.waitFor(), signedIn.waitFor()]);
-  if (await secret.isVisible()) {
-    await page
-      .locator('input[name="totp"]')
-      .fill(generateSync({ secret: (await secret.textContent()) ?? '' }));
-    await page.getByRole('button', { name: 'ຢືນຢັນ' }).click();
-  }
-  await signedIn.waitFor();
-}
 
 describe('every screen a person reaches in Lao reads in Lao', () => {
   let system: TE2eSystem;
@@ -106,7 +89,7 @@ describe('every screen a person reaches in Lao reads in Lao', () => {
     ];
 
     const desk = await system.browser.newPage({ uiLanguage: 'lo' });
-    await signInLao(desk, system.login('counsellor'));
+    await signInEnrolling(desk, system.login('counsellor'));
     const noy = staff.find((s) => s.username === system.login('counsellor').username);
     if (!noy) throw new Error('demo counsellor missing');
     await requestReferral(
@@ -123,22 +106,14 @@ describe('every screen a person reaches in Lao reads in Lao', () => {
     const [ticket] = await db.select().from(tickets).where(eq(tickets.caseId, caseId));
 
     // The shelter's SMS is in Lao (its unit has no other language set) and names nobody.
-    await expect
-      .poll(
-        () =>
-          [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body,
-        { timeout: 20_000 },
-      )
-      .toMatch(/\/partner\/link#/);
-    const sms =
-      [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body ?? '';
+    const { body: sms } = await partnerLinkSms(system, SHELTER_SMS);
     expect(sms).toMatch(/^ສາຍດ່ວນ: ມີການສົ່ງຕໍ່ໃໝ່ \(ຮີບດ່ວນ\)\. ເປີດ: http/);
     expect(findLeaks([sms.slice(0, sms.indexOf('http'))], [])).toEqual([]);
     expect(sms).not.toContain('Canary');
 
     // The partner acknowledges and accepts in Lao: the ticket's history and the case timeline grow.
     const partner = await system.browser.newPage({ uiLanguage: 'lo' });
-    await signInLao(partner, system.login('partner'));
+    await signInEnrolling(partner, system.login('partner'));
     await check(partner, 'partner-inbox');
     await partner.goto('/partner?box=unit');
     await check(partner, 'partner-inbox-unit');
@@ -152,7 +127,7 @@ describe('every screen a person reaches in Lao reads in Lao', () => {
 
     // A second counsellor is away on a training: the wallboard shows why.
     const kham = await system.browser.newPage({ uiLanguage: 'lo' });
-    await signInLao(kham, system.login('counsellor2'));
+    await signInEnrolling(kham, system.login('counsellor2'));
     await kham.locator('.presence-bar__reason select').selectOption('training');
     await kham.getByRole('button', { name: 'ພັກ', exact: true }).click();
     await kham.getByTestId('presence-state').getByText(/·/).waitFor();
@@ -176,7 +151,7 @@ describe('every screen a person reaches in Lao reads in Lao', () => {
 
     // The supervisor: wallboard, escalations, audit log, reports.
     const supervisor = await system.browser.newPage({ uiLanguage: 'lo' });
-    await signInLao(supervisor, system.login('supervisor'));
+    await signInEnrolling(supervisor, system.login('supervisor'));
     await supervisor.goto('/wallboard');
     await supervisor.getByText('Counsellor Kham').first().waitFor();
     await check(supervisor, 'wallboard');
@@ -199,13 +174,13 @@ describe('every screen a person reaches in Lao reads in Lao', () => {
 
     // The statistician's reports.
     const statistician = await system.browser.newPage({ uiLanguage: 'lo' });
-    await signInLao(statistician, system.login('statistician'));
+    await signInEnrolling(statistician, system.login('statistician'));
     await statistician.locator('.reports__table').first().waitFor();
     await check(statistician, 'statistician-reports');
 
     // The administrator: every tab.
     const admin = await system.browser.newPage({ uiLanguage: 'lo' });
-    await signInLao(admin, system.login('admin'));
+    await signInEnrolling(admin, system.login('admin'));
     await admin.goto('/admin');
     for (const tab of [
       '',

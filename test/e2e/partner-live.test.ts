@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { generateSync } from 'otplib';
-import type { Page } from 'playwright-core';
 import { staffUsers } from '../../db/schema/staff';
 import { JobQueues } from '../../src/jobs/job-queues';
 import { openRedis } from '../../src/infra/redis';
@@ -9,16 +7,7 @@ import { requestReferral } from '../../src/modules/referrals/request/request-ref
 import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
-
-/** Partners enrol a second factor on first sign-in; the demo shows the secret, in either language. */
-async function signInPartner(page: Page, login: { username: string; password: string }) {
-  await signIn(page, login);
-  const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
-  await page.locator('input[name="totp"]').fill(generateSync({ secret }));
-  await page.keyboard.press('Enter');
-  await page.getByTestId('current-user').waitFor();
-}
+import { signInEnrolling } from './support/sign-in';
 
 describe("the partner portal follows its organisation's tickets live", () => {
   let system: TE2eSystem;
@@ -45,7 +34,7 @@ describe("the partner portal follows its organisation's tickets live", () => {
 
     // The agent keeps her unit's open tickets on screen, in Lao; nothing is there yet.
     const agent = await system.browser.newPage({ uiLanguage: 'lo' });
-    await signInPartner(agent, system.login('partner'));
+    await signInEnrolling(agent, system.login('partner'));
     await agent.goto('/partner?box=unit');
     const inbox = agent.locator('section.partner');
     await inbox.getByText('ບໍ່ມີການສົ່ງຕໍ່').waitFor();
@@ -74,7 +63,7 @@ describe("the partner portal follows its organisation's tickets live", () => {
 
     // Her manager acknowledges it on his own screen, in English: her list follows.
     const manager = await system.browser.newPage({ uiLanguage: 'en' });
-    await signInPartner(manager, system.login('partnermanager'));
+    await signInEnrolling(manager, system.login('partnermanager'));
     await manager.goto('/partner?box=new');
     await manager.locator('.partner-inbox li a').first().click();
     await manager.getByRole('button', { name: 'Acknowledge' }).click();
@@ -89,8 +78,7 @@ describe("the partner portal follows its organisation's tickets live", () => {
 
     // The counsellor withdraws it on the desk: it leaves the agent's open tickets.
     const desk = await system.browser.newPage({ uiLanguage: 'en' });
-    await signIn(desk, system.login('counsellor'));
-    await desk.getByTestId('current-user').waitFor();
+    await signInEnrolling(desk, system.login('counsellor'));
     await desk.goto(`/desk/cases/${caseId}`);
     await desk.getByTestId('ticket-state').getByText('Acknowledged').waitFor();
     await desk.getByText('Withdraw the referral', { exact: true }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertCaseWithPerson, insertRule, insertUnit } from '../fixtures/referrals-world';
-import { referralDesk, requestAsCounsellor } from './support/referral-desk';
+import { partnerLinkSms, referralDesk, requestAsCounsellor } from './support/referral-desk';
 import { screenshot } from './support/screenshots';
 import { signIn } from './support/sign-in';
 
@@ -35,17 +35,8 @@ describe('partner portal from an SMS link', () => {
 
     // Asked for by the demo counsellor, to whom the workers report every step the partner takes.
     await requestAsCounsellor(rig, { caseId, personId, needs: ['shelter'] });
-    await expect
-      .poll(
-        () =>
-          [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body,
-        { timeout: 20_000 },
-      )
-      .toMatch(/\/partner\/link#/);
-    const body =
-      [...system.sim.engine.state.messages.values()].find((m) => m.to === SHELTER_SMS)?.body ?? '';
+    const { body, link } = await partnerLinkSms(system, SHELTER_SMS);
     expect(body).not.toContain('Canary');
-    const link = new URL(body.slice(body.indexOf('http')).trim());
 
     const phone = await system.browser.newPage({ uiLanguage: 'en' });
     await phone.setViewportSize(PHONE);

@@ -3,14 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
-import { signInWithTotp } from './support/sign-in';
-
-/** Signs in with the second factor (English screens), then switches the interface to Lao. */
-async function signInLao(page: Page, login: { username: string; password: string }) {
-  await signInWithTotp(page, login);
-  await page.getByRole('button', { name: 'ລາວ' }).click();
-  await page.locator('html[lang="lo"]').waitFor();
-}
+import { signInThenSwitchToLao } from './support/sign-in';
 
 /** The cells of a report row, found by its Lao heading in the table with that Lao caption. */
 async function rowCells(page: Page, caption: string, row: string): Promise<string[]> {
@@ -57,7 +50,7 @@ describe('the reports screen in Lao shows chats beside calls', () => {
 
   it('operations by channel and counselling by mode, in Lao', async () => {
     const page = await system.browser.newPage({ uiLanguage: 'en' });
-    await signInLao(page, system.login('supervisor'));
+    await signInThenSwitchToLao(page, system.login('supervisor'));
     await page.goto('/reports');
     await page.locator('.reports__table').first().waitFor();
     await page.getByRole('button', { name: 'ການດຳເນີນງານສາຍດ່ວນ' }).click();

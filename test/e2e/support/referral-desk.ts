@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { staffUsers } from '../../../db/schema/staff';
 import { JobQueues } from '../../../src/jobs/job-queues';
 import { openRedis } from '../../../src/infra/redis';
@@ -56,4 +56,17 @@ export async function requestAsCounsellor(
     { ...input, priority: 'urgent' },
     new Date(),
   );
+}
+
+const smsBody = (system: TE2eSystem, to: string) =>
+  [...system.sim.engine.state.messages.values()].find((m) => m.to === to)?.body;
+
+/** The SMS the workers sent a partner's number, once sent (20 s at most), and its ticket link. */
+export async function partnerLinkSms(
+  system: TE2eSystem,
+  to: string,
+): Promise<{ body: string; link: URL }> {
+  await expect.poll(() => smsBody(system, to), { timeout: 20_000 }).toMatch(/\/partner\/link#/);
+  const body = smsBody(system, to) ?? '';
+  return { body, link: new URL(body.slice(body.indexOf('http')).trim()) };
 }
