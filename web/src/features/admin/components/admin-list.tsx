@@ -37,7 +37,13 @@ export function useAdminList<Row>(fetchRows: () => Promise<Row[]>, reloadKey = '
       return false;
     }
   };
-  return { rows, error, done, run, setError };
+  /** Says what a child form did by itself (it sent its own change), and reads the list again. */
+  const said = (what: TAdminDone) => {
+    setError(null);
+    setDone(what);
+    reload();
+  };
+  return { rows, error, done, run, said, reload };
 }
 
 /** The failure in the user's language, or what was done; nothing when there is neither. */
@@ -64,22 +70,29 @@ export type TAdminColumn<Row> = {
   lang?: (row: Row) => string;
 };
 
-/** The rows as a table, or `none` when there are none; nothing while they load. */
+/** The rows as a table, or `none` when there are none; `loading` (or nothing) while they load. */
 export function AdminListTable<Row extends { id: string }>({
   rows,
   columns,
   none,
+  loading,
   testId,
   className,
+  rowClassName,
 }: {
   rows: Row[] | null;
   columns: TAdminColumn<Row>[];
-  none: string;
+  /** Said instead of an empty table; without it, the table's headings alone. */
+  none?: string;
+  /** Said while the rows load; without it, nothing. */
+  loading?: string;
   testId: string;
   className?: string;
+  /** E.g. 'muted' for a disabled account or an inactive unit. */
+  rowClassName?: (row: Row) => string | undefined;
 }) {
-  if (!rows) return null;
-  if (!rows.length) return <p className="muted">{none}</p>;
+  if (!rows) return loading ? <p className="loading">{loading}</p> : null;
+  if (!rows.length && none) return <p className="muted">{none}</p>;
   return (
     <table className={className} data-testid={testId}>
       <thead>
@@ -91,7 +104,7 @@ export function AdminListTable<Row extends { id: string }>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id}>
+          <tr key={row.id} className={rowClassName?.(row)}>
             {columns.map((column, i) => (
               <td key={i} dir={column.dir} lang={column.lang?.(row)}>
                 {column.cell(row)}
