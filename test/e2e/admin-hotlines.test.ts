@@ -120,4 +120,40 @@ describe('hotline administration', () => {
         expect(system.logs.text()).not.toContain(form);
     },
   );
+
+  it(
+    'changes how much a counsellor takes at once, in place, and says when it applies',
+    { timeout: 120_000 },
+    async () => {
+      const page = await asAdmin();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('link', { name: 'Users' }).click();
+      const noy = page.getByTestId('users').getByRole('row', { name: /Counsellor Noy/ });
+      await noy.getByTestId('capacity-counsellor').getByText('1 call · 3 chats').waitFor();
+
+      await noy
+        .getByRole('button', { name: 'Change how much Counsellor Noy takes at once' })
+        .click();
+      await noy.getByLabel('Chats at once (0 to 10)').fill('2');
+      await noy.getByLabel('A call may be offered while she still holds chats').check();
+      await screenshotBoth(page, 'admin-capacity');
+      await noy.getByRole('button', { name: 'Save' }).click();
+      await page
+        .getByRole('status')
+        .getByText(
+          'Saved how much Counsellor Noy takes at once. It applies from her next presence change.',
+        )
+        .waitFor();
+      await noy.getByText('1 call · 2 chats · calls beside chats').waitFor();
+      // The form is gone: the cell reads its setting again.
+      expect(await noy.getByLabel('Chats at once (0 to 10)').count()).toBe(0);
+      await page.getByRole('button', { name: 'ລາວ' }).click();
+      await page
+        .getByRole('status')
+        .getByText('ບັນທຶກແລ້ວ: ຈຳນວນວຽກຂອງ Counsellor Noy. ມີຜົນເມື່ອລາວປ່ຽນສະຖານະຄັ້ງຕໍ່ໄປ.')
+        .waitFor();
+      await screenshot(page, 'admin-capacity-saved-lo');
+      await page.getByRole('button', { name: 'English' }).click();
+    },
+  );
 });
