@@ -28,6 +28,13 @@ describe('hotline administration', () => {
     }
     return adminPage;
   };
+  /** The Users screen in English, and Counsellor Noy's row on it. */
+  const noyOnUsersScreen = async () => {
+    const page = await asAdmin();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Users' }).click();
+    return { page, noy: page.getByTestId('users').getByRole('row', { name: /Counsellor Noy/ }) };
+  };
   const verbs = (call: { transcript: Array<{ verb: string; detail?: string }> }) =>
     call.transcript.map((t) => (t.detail ? `${t.verb}:${t.detail}` : t.verb));
 
@@ -72,10 +79,7 @@ describe('hotline administration', () => {
     "sets a counsellor's calls to ring on her own mobile, showing only its last digits",
     { timeout: 120_000 },
     async () => {
-      const page = await asAdmin();
-      await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('link', { name: 'Users' }).click();
-      const noy = page.getByTestId('users').getByRole('row', { name: /Counsellor Noy/ });
+      const { page, noy } = await noyOnUsersScreen();
       await noy.getByText('Browser', { exact: true }).waitFor();
       // Only those who take calls have somewhere calls ring.
       const statistician = page.getByTestId('users').getByRole('row', { name: /Statistician/ });
@@ -125,10 +129,7 @@ describe('hotline administration', () => {
     'changes how much a counsellor takes at once, in place, and says when it applies',
     { timeout: 120_000 },
     async () => {
-      const page = await asAdmin();
-      await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('link', { name: 'Users' }).click();
-      const noy = page.getByTestId('users').getByRole('row', { name: /Counsellor Noy/ });
+      const { page, noy } = await noyOnUsersScreen();
       await noy.getByTestId('capacity-counsellor').getByText('1 call · 3 chats').waitFor();
 
       await noy
