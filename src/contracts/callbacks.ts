@@ -52,3 +52,6 @@ export const ZMissedCall = z.object({
   leftIn: z.enum(['queue', 'menu']),
 });
 export type TMissedCall = z.infer<typeof ZMissedCall>;
+
+/** The code word agreed with the caller, shown only when a counsellor asks (audited). */
+export const ZRevealedCodeWord = z.object({ codeWord: z.string().nullable() });

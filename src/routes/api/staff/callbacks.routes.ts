@@ -14,6 +14,7 @@ import {
   ZCallbackTask,
   ZListedCallbackTask,
   ZMissedCall,
+  ZRevealedCodeWord,
 } from '../../../contracts/callbacks';
 import { ZErrorBody } from '../../error.schema';
 
@@ -60,7 +61,7 @@ export const callbackRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         params: ZId,
-        response: { 200: z.object({ codeWord: z.string().nullable() }), ...errors },
+        response: { 200: ZRevealedCodeWord, ...errors },
       },
     },
     async (request) => revealCodeWord(deps(), request.actor, request.params.id),

@@ -3,6 +3,7 @@ import { api } from '../../../shared/api/api-client';
 import {
   ZListedCallbackTask as ZListedTask,
   ZMissedCall as ZMissed,
+  ZRevealedCodeWord,
 } from '../../../../../src/contracts/callbacks';
 
 export type { TCallbackTask, TMissedCall } from '../../../../../src/contracts/callbacks';
@@ -14,13 +15,7 @@ export const listCallbacks = async () =>
 export const listMissedCalls = async () =>
   (await api.get(`${BASE}/missed-calls`, z.object({ calls: z.array(ZMissed) }))).calls;
 export const revealCodeWord = async (id: string) =>
-  (
-    await api.post(
-      `${BASE}/callbacks/${id}/code-word`,
-      {},
-      z.object({ codeWord: z.string().nullable() }),
-    )
-  ).codeWord;
+  (await api.post(`${BASE}/callbacks/${id}/code-word`, {}, ZRevealedCodeWord)).codeWord;
 export const takeCallback = (id: string) => api.post(`${BASE}/callbacks/${id}/take`, {});
 export const placeCallback = (id: string) => api.post(`${BASE}/callbacks/${id}/place`, {});
 export const completeCallback = (id: string, outcome: 'reached' | 'not-reached' | 'unsafe') =>
