@@ -121,7 +121,7 @@ describe('supervisor queue: manual assignment and priority', () => {
       { error: 'COUNSELLOR_NOT_AVAILABLE' },
     ]);
     const taken = await one.client.nextOffer();
-    const free = taken.callSid === first ? second : first;
+    const free = taken.taskId === first ? second : first;
 
     // Two supervisors, one caller (still waiting), two counsellors: one of them gets it.
     const third = await h.counsellor({ hotlines: ['1554'], node: 0 });

@@ -193,7 +193,7 @@ describe('a call-back that keeps the place', () => {
     await client.socket.emitWithAck('presence:set', { state: 'available' });
     const offer = await client.nextOffer();
     // Not the call-back at the front: it is outside the caller's safe time.
-    expect(offer.callSid).toBe(later.sid);
+    expect(offer.taskId).toBe(later.sid);
     expect((await waiting('1554'))[0]).toMatchObject({ callSid: `cb-${task.id}`, state: 'held' });
     rig.sim.engine.hangup(later);
   }, 60_000);
