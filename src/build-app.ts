@@ -16,7 +16,7 @@ import type { DestinationStream } from 'pino';
 import { app } from './app';
 import type { TAppDeps } from './app.types';
 import type { TConfig } from './config/config';
-import { loggerOptions } from './logger';
+import { loggerOptions, requestChildLogger } from './logger';
 import { OneLineRequestLog } from './request-log.controller';
 import { errorBody } from './errors/catalogue';
 
@@ -30,6 +30,7 @@ export type TBuildOptions = {
 export const serverOptions = (config: Pick<TConfig, 'TRUSTED_PROXIES'>) =>
   ({
     genReqId: () => randomUUID(),
+    childLoggerFactory: requestChildLogger,
     logController: new OneLineRequestLog(),
     bodyLimit: 1_048_576,
     // request.ip keys every rate limit: X-Forwarded-For counts only when it comes through a

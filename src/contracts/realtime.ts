@@ -46,7 +46,7 @@ export type TOfferChannel = (typeof offerChannels)[number];
 export const ZOfferView = z.object({
   offerId: z.string(),
   /** The task's id: a call's SID, or a chat conversation's id when `channel` is 'chat'. */
-  callSid: z.string(),
+  taskId: z.string(),
   channel: z.enum(offerChannels),
   hotline: z.string(),
   language: z.string(),

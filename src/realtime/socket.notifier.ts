@@ -48,7 +48,7 @@ export function socketNotifier(
 
   return {
     offered(userId, offer) {
-      const channel = offer.channel ?? channelOfTask(offer.callSid);
+      const channel = offer.channel ?? channelOfTask(offer.taskId);
       to(rooms.user(userId))?.emit('call:offered', { ...offer, channel });
     },
     withdrawn(userId, offerId, reason) {

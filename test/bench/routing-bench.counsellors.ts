@@ -61,7 +61,7 @@ async function start(m: TCounsellorsStart): Promise<void> {
   for (const c of clients) {
     c.socket.on('call:offered', (offer) => {
       offers.push({
-        callSid: offer.callSid,
+        callSid: offer.taskId,
         receivedAt: Date.now(),
         enqueuedAt: offer.enqueuedAt,
         expiresAt: offer.expiresAt,
@@ -72,10 +72,10 @@ async function start(m: TCounsellorsStart): Promise<void> {
         (res) => {
           acceptToBridgeMs.push(performance.now() - sent);
           if (!('data' in res)) return;
-          send({ type: 'answered', callSid: offer.callSid });
+          send({ type: 'answered', callSid: offer.taskId });
           setTimeout(() => {
             freedAt.set(c, Date.now());
-            void signedStatus(offer.callSid).catch(() => undefined);
+            void signedStatus(offer.taskId).catch(() => undefined);
           }, m.callMs);
         },
         () => undefined,

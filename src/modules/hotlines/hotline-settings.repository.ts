@@ -47,6 +47,14 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
   }
 
   return {
+    /**
+     * The cached copy while it is fresh, without a promise or a timer: most webhooks of a surge
+     * find their hotline here. Null when it must be read (then `get`).
+     */
+    cached(number: string, now = Date.now()): THotlineSettings | null {
+      const hit = fresh.get(number);
+      return hit && now - hit.at < ttlMs ? hit.value : null;
+    },
     /** Cached for `ttlMs`; throws when Postgres fails (callers then use `lastKnown`). */
     async get(number: string, now = Date.now()): Promise<THotlineSettings | null> {
       const hit = fresh.get(number);

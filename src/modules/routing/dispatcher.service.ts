@@ -48,7 +48,7 @@ export function createDispatcher(deps: {
   ): void {
     deps.notifier.offered(offer.userId, {
       offerId: offer.offerId,
-      callSid: caller.callSid,
+      taskId: caller.callSid,
       hotline: caller.hotline,
       language: caller.language,
       kind: caller.kind,

@@ -219,6 +219,8 @@ export function offersRepository(redis: Redis, deploymentPrefix: string) {
       return redis.zrangebyscore(`${prefix}:offers`, '-inf', now, 'LIMIT', 0, 500);
     },
 
+    // The offer hash's `callSid` field (and the counsellor hash's) holds the task id, a call's SID
+    // or a chat's id: the name is kept so that nodes of two versions share the same Redis state.
     async offerOf(offerId: string): Promise<{ callSid: string; userId: string } | null> {
       const [callSid, userId] = await redis.hmget(
         `${prefix}:offer:${offerId}`,

@@ -23,7 +23,7 @@ export async function stateSnapshot(
     if (caller)
       offer = {
         offerId: record.offerId,
-        callSid: record.offerCallSid,
+        taskId: record.offerCallSid,
         channel: caller.channel,
         hotline: caller.hotline,
         language: caller.language,

@@ -59,7 +59,7 @@ export async function assignCaller(
   }
   ctx.notifier.offered(userId, {
     offerId,
-    callSid,
+    taskId: callSid,
     channel: caller.channel,
     hotline: caller.hotline,
     language: caller.language,

@@ -17,13 +17,7 @@ import {
   type TSafeWindow,
 } from './callback-request.policy';
 import type { TIvrContext } from './ivr-twiml.policy';
-import {
-  logEvent,
-  resolveHotline,
-  writeReturning,
-  type TTwilioParams,
-  type TVoiceDeps,
-} from './voice.context';
+import { webhookCall, writeReturning, type TTwilioParams, type TVoiceDeps } from './voice.context';
 
 /** A caller's number as Twilio gives it, when it is one that can be called back. */
 function callingFrom(params: TTwilioParams): string | null {
@@ -47,12 +41,16 @@ export async function callbackStep(
   d: TCallbackDialog,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
   const digits = params.Digits;
   // A keyed number is personal data: it never reaches the call's event log.
   const { Digits: _digits, ...logged } = params;
-  await logEvent(deps, callSid, `callback-${step}`, step === 'key' ? logged : params);
+  const { callSid, ctx } = await webhookCall(
+    deps,
+    hotlineNumber,
+    params,
+    `callback-${step}`,
+    step === 'key' ? logged : params,
+  );
   const again = (ask: (next: TCallbackDialog) => string) => {
     const next = nextAttempt(d);
     return next ? ask(next) : keepWaitingTwiml(ctx, d.language);

@@ -18,11 +18,10 @@ import {
 } from './ivr-twiml.policy';
 import { isOverForQueue } from './calls/calls.repository';
 import {
-  logEvent,
   rawEvent,
   rememberedHotline,
-  resolveHotline,
   updateCallRow,
+  webhookCall,
   writeReturning,
   type TTwilioParams,
   type TVoiceDeps,
@@ -39,8 +38,7 @@ export async function incomingCall(
   hotlineNumber: string,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  const { callSid, ctx } = await webhookCall(deps, hotlineNumber, params, null);
   const h = ctx.hotline;
   const now = deps.now();
   const open = isOpen(h.openingHours, now);
@@ -84,9 +82,7 @@ export async function languageChosen(
   attempt: number,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
-  await logEvent(deps, callSid, 'language', params);
+  const { callSid, ctx } = await webhookCall(deps, hotlineNumber, params, 'language');
   const choice = chooseLanguage(ctx.hotline, params.Digits, attempt);
   if ('repeat' in choice) return languageMenuTwiml(ctx, choice.repeat);
   return enqueueCaller(deps, ctx, callSid, choice.language);
@@ -99,8 +95,7 @@ export async function afterCallAsked(
   language: string,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
+  const { callSid, ctx } = await webhookCall(deps, hotlineNumber, params, null);
   const update = { afterCallAskedAt: deps.now() };
   await updateCallRow(deps, callSid, update);
   return afterCallTwiml(ctx, language);
@@ -113,9 +108,7 @@ export async function afterCallAnswered(
   language: string,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
-  await logEvent(deps, callSid, 'after-call-answer', params);
+  const { callSid, ctx } = await webhookCall(deps, hotlineNumber, params, 'after-call-answer');
   const answer = afterCallAnswer(params.Digits);
   if (answer) {
     const update = { afterCallAnswer: answer };
@@ -129,9 +122,7 @@ export async function voicemailRecorded(
   hotlineNumber: string,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
-  await logEvent(deps, callSid, 'voicemail', params);
+  const { callSid, ctx } = await webhookCall(deps, hotlineNumber, params, 'voicemail');
   const url = params.RecordingUrl;
   if (url) {
     const update = { voicemailUrl: url };
@@ -146,9 +137,7 @@ export async function forwardFinished(
   reason: string,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
-  await logEvent(deps, callSid, 'forward-result', params);
+  const { ctx } = await webhookCall(deps, hotlineNumber, params, 'forward-result');
   return forwardResultTwiml(ctx, reason, params.DialCallStatus ?? '');
 }
 

@@ -19,13 +19,12 @@ import { leaveQueue } from './queue-leave';
 import { callerLeftQueue } from './voice-routing.port';
 import { guard } from '../../infra/store-guard';
 import {
-  logEvent,
-  resolveHotline,
   storeTimeout,
   updateCallRow,
   writeReturning,
   type TTwilioParams,
   type TVoiceDeps,
+  webhookCall,
 } from './voice.context';
 
 /**
@@ -146,9 +145,7 @@ export async function requeueCaller(
   language: string,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
-  await logEvent(deps, callSid, 'requeue', params);
+  const { callSid, ctx } = await webhookCall(deps, hotlineNumber, params, 'requeue');
   return enqueueCaller(deps, ctx, callSid, language, { reentry: true });
 }
 
@@ -160,10 +157,10 @@ export async function waitRound(
   params: TTwilioParams,
 ): Promise<string> {
   const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
-  const [position] = await Promise.all([
-    guard(() => deps.queue.position(callSid, ctx.hotline.number), storeTimeout(deps)),
-    logEvent(deps, callSid, 'wait', params),
+  // The place in line needs only the number (the settings carry the same one): all three at once.
+  const [{ ctx }, position] = await Promise.all([
+    webhookCall(deps, hotlineNumber, params, 'wait'),
+    guard(() => deps.queue.position(callSid, hotlineNumber), storeTimeout(deps)),
   ]);
   const twilioPosition = Number(params.QueuePosition);
   const place =
@@ -181,9 +178,7 @@ export async function waitChoice(
   language: string,
   params: TTwilioParams,
 ): Promise<string> {
-  const callSid = params.CallSid ?? '';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
-  await logEvent(deps, callSid, 'wait-choice', params);
+  const { ctx } = await webhookCall(deps, hotlineNumber, params, 'wait-choice');
   // "1": the call-back dialog (number, safe time), still waiting at the same place in line.
   if (params.Digits === '1') return startCallbackDialog(ctx, language);
   return waitChoiceTwiml(ctx, language, false);
@@ -198,11 +193,10 @@ export async function queueLeft(
 ): Promise<string> {
   const callSid = params.CallSid ?? '';
   const result = params.QueueResult ?? 'hangup';
-  const { ctx } = await resolveHotline(deps, hotlineNumber);
   const at = deps.now();
   const update = { queueResult: result, leftQueueAt: at };
-  const [, left] = await Promise.all([
-    logEvent(deps, callSid, 'queue-result', params),
+  const [{ ctx }, left] = await Promise.all([
+    webhookCall(deps, hotlineNumber, params, 'queue-result'),
     writeReturning(deps, callSid, () => deps.calls.leaveQueue(callSid, result, at), {
       type: 'update',
       update,

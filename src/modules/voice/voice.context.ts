@@ -75,24 +75,65 @@ function unknownHotline(number: string): THotlineSettings {
   };
 }
 
+/*
+ * One IVR context per settings object: the settings cache hands out a new object when a hotline
+ * changes, so a context (and the TwiML built from it) never outlives the settings it was made of.
+ */
+const contexts = new WeakMap<TIvrUrls, WeakMap<THotlineSettings, TIvrContext>>();
+
+function contextOf(deps: TVoiceDeps, hotline: THotlineSettings): TIvrContext {
+  let byHotline = contexts.get(deps.urls);
+  if (!byHotline) contexts.set(deps.urls, (byHotline = new WeakMap()));
+  let ctx = byHotline.get(hotline);
+  if (!ctx) {
+    ctx = { hotline, urls: deps.urls, queueName: twilioQueueName(hotline.number) };
+    byHotline.set(hotline, ctx);
+  }
+  return ctx;
+}
+
 /** Fresh settings, or the last-known copy when Postgres is down or slow. */
 export async function resolveHotline(
   deps: TVoiceDeps,
   number: string,
 ): Promise<{ ctx: TIvrContext; storeOk: boolean }> {
+  // The cached copy needs no store call, so no time limit (a timer and a race per webhook).
+  const cached = deps.hotlines.cached(number);
+  if (cached) return { ctx: contextOf(deps, cached), storeOk: true };
   const fresh = await guard(() => deps.hotlines.get(number), storeTimeout(deps));
   const hotline =
     (fresh.ok ? fresh.value : null) ?? deps.hotlines.lastKnown(number) ?? unknownHotline(number);
-  return {
-    ctx: { hotline, urls: deps.urls, queueName: twilioQueueName(hotline.number) },
-    storeOk: fresh.ok,
-  };
+  return { ctx: contextOf(deps, hotline), storeOk: fresh.ok };
 }
 
 /** Fallback context from memory only (Twilio's fallback URL: assume the stores are in trouble). */
 export function rememberedHotline(deps: TVoiceDeps, number: string): TIvrContext {
   const hotline = deps.hotlines.lastKnown(number) ?? unknownHotline(number);
-  return { hotline, urls: deps.urls, queueName: twilioQueueName(hotline.number) };
+  return contextOf(deps, hotline);
+}
+
+/** What a voice webhook knows once its prelude ran: whose call, on which hotline. */
+export type TWebhookCall = { callSid: string; ctx: TIvrContext };
+
+/**
+ * The prelude of the voice webhooks: the call's SID, its hotline (fresh settings or the
+ * last-known copy) and, when `kind` names it, the raw event recorded (`logged`: the params as
+ * they may be kept, e.g. without a keyed number). The settings read and the event write do not
+ * depend on each other, so they run at once; neither can fail the caller (both are guarded).
+ */
+export async function webhookCall(
+  deps: TVoiceDeps,
+  hotlineNumber: string,
+  params: TTwilioParams,
+  kind: string | null,
+  logged: TTwilioParams = params,
+): Promise<TWebhookCall> {
+  const callSid = params.CallSid ?? '';
+  const [{ ctx }] = await Promise.all([
+    resolveHotline(deps, hotlineNumber),
+    kind === null ? undefined : logEvent(deps, callSid, kind, logged),
+  ]);
+  return { callSid, ctx };
 }
 
 /** Runs a write; if the store is down it goes to the reconciliation buffer instead. */

@@ -55,7 +55,7 @@ async function counsellor() {
 /** She takes the next offer, which must be this chat; the conversation becomes hers. */
 async function acceptChat(c: Awaited<ReturnType<typeof counsellor>>, conversationId: string) {
   const offer = await c.client.nextOffer();
-  expect(offer.callSid).toBe(conversationId);
+  expect(offer.taskId).toBe(conversationId);
   expect(
     await c.client.socket.emitWithAck('call:accept', { offerId: offer.offerId }),
   ).not.toHaveProperty('error');
@@ -91,13 +91,13 @@ describe('one counsellor, chats and a call at once', () => {
     const second = await userWrites(rig, { channel: 'whatsapp', from: '+66810000002', text: 'hi' });
     await acceptChat(lao, second.conversation.id);
     expect(await callerState(call.sid)).toBe('waiting');
-    expect(lao.client.offers.map((o) => o.callSid)).not.toContain(call.sid);
+    expect(lao.client.offers.map((o) => o.taskId)).not.toContain(call.sid);
 
     await endChat(lao.cookie, first.conversation.id);
     expect(await callerState(call.sid)).toBe('waiting');
     await endChat(lao.cookie, second.conversation.id);
     const offer = await lao.client.nextOffer();
-    expect(offer.callSid).toBe(call.sid);
+    expect(offer.taskId).toBe(call.sid);
     expect(offer.language).toBe('lo');
 
     await lao.client.socket.emitWithAck('call:reject', { offerId: offer.offerId });
@@ -178,7 +178,7 @@ describe('one counsellor, chats and a call at once', () => {
     });
     const call = await callerWaits();
     const offer = await lao.client.nextOffer();
-    expect(offer.callSid).toBe(call.sid);
+    expect(offer.taskId).toBe(call.sid);
     // One chat is all she takes: the second chat waits for someone else.
     expect(await callerState(another.conversation.id)).toBe('waiting');
 

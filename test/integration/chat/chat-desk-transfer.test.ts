@@ -63,7 +63,7 @@ describe('a chat on the desk', () => {
       text: 'ຊ່ວຍແດ່',
     });
     const offer = await lao.nextOffer();
-    expect(offer).toMatchObject({ callSid: conversation.id, channel: 'chat', language: 'lo' });
+    expect(offer).toMatchObject({ taskId: conversation.id, channel: 'chat', language: 'lo' });
     expect(await lao.socket.emitWithAck('call:accept', { offerId: offer.offerId })).toEqual({
       data: { callSid: conversation.id },
     });
@@ -110,7 +110,7 @@ describe('a chat on the desk', () => {
     expect(moved.statusCode).toBe(200);
     expect(moved.json().conversation).toMatchObject({ state: 'waiting', assignedTo: null });
     const second = await english.nextOffer();
-    expect(second).toMatchObject({ callSid: conversation.id, channel: 'chat', language: 'en' });
+    expect(second).toMatchObject({ taskId: conversation.id, channel: 'chat', language: 'en' });
     await english.socket.emitWithAck('call:accept', { offerId: second.offerId });
     await eventually(async () => {
       const row = await rig.app.chat.repository.conversation(conversation.id);

@@ -56,7 +56,7 @@ describe('a WhatsApp chat in the queue', () => {
       text: 'ຂ້ອຍຢູ່ໄທ, ນາຍຈ້າງເອົາໜັງສືຜ່ານແດນໄປ',
     });
     const offer = await lao.nextOffer();
-    expect(offer).toMatchObject({ callSid: conversation.id, hotline: '1362', language: 'lo' });
+    expect(offer).toMatchObject({ taskId: conversation.id, hotline: '1362', language: 'lo' });
     expect(english.offers).toEqual([]);
     const accepted = await lao.socket.emitWithAck('call:accept', { offerId: offer.offerId });
     expect(accepted).not.toHaveProperty('error');

@@ -100,7 +100,7 @@ const conferenceOf = (callSid: string) =>
 
 async function acceptNext(client: TCounsellorClient, caller: TSimCall) {
   const offer = await client.nextOffer(20_000);
-  expect(offer.callSid).toBe(caller.sid);
+  expect(offer.taskId).toBe(caller.sid);
   // As a person would: the offer is taken once the caller is back in the platform's queue
   // (routing may offer a requeued caller a moment before the platform has re-enqueued them).
   await eventually(() => caller.queueSid !== null);

@@ -18,6 +18,10 @@ const probeRoutes: FastifyPluginAsyncZod = async (probe) => {
     { schema: { body: z.object({ phone: z.string().min(5) }) } },
     async (req) => ({ ok: req.body.phone.length }),
   );
+  probe.get('/probe/log', async (req) => {
+    req.log.warn({ From: '+8562055533333', call: { To: '+8562055544444' } }, 'probe line');
+    return { id: req.id };
+  });
   probe.get('/probe/domain', async () => {
     throw new AppError('CASE_NOT_FOUND');
   });
@@ -97,6 +101,22 @@ describe('platform', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('[redacted]');
+  });
+
+  it("tags a request's log lines with its id and still keeps personal fields out", async () => {
+    const res = await app.inject('/probe/log');
+    const id = (res.json() as { id: string }).id;
+    const line = logs
+      .text()
+      .split('\n')
+      .find((l) => l.includes('probe line'));
+    expect(line).toBeDefined();
+    const entry = JSON.parse(line as string) as Record<string, unknown>;
+    expect(entry.reqId).toBe(id);
+    expect(entry.From).toBe('[redacted]');
+    expect(entry.call).toEqual({ To: '[redacted]' });
+    expect(logs.text()).not.toContain('+8562055533333');
+    expect(logs.text()).not.toContain('+8562055544444');
   });
 
   it('sends security headers and serves the OpenAPI document', async () => {

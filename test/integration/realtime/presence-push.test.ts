@@ -24,7 +24,7 @@ describe('presence pushed to supervisors', () => {
 
     const callSid = await h.caller({ node: 0 });
     const offer = await noy.client.nextOffer();
-    expect(offer.callSid).toBe(callSid);
+    expect(offer.taskId).toBe(callSid);
     await eventually(() =>
       expect(seen.at(-1)).toMatchObject({ userId: noy.staff.id, state: 'offered' }),
     );
@@ -33,7 +33,7 @@ describe('presence pushed to supervisors', () => {
     const before = seen.length;
     await noy.client.socket.emitWithAck('call:reject', { offerId: offer.offerId });
     const again = await noy.client.nextOffer();
-    expect(again.callSid).toBe(callSid);
+    expect(again.taskId).toBe(callSid);
     await eventually(() =>
       expect(seen.slice(before).map((v) => v.state)).toEqual(['available', 'offered']),
     );

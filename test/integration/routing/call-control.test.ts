@@ -12,7 +12,7 @@ afterAll(() => h.close());
 
 async function answered(client: TCounsellorClient, callSid: string) {
   const offer = await client.nextOffer();
-  expect(offer.callSid).toBe(callSid);
+  expect(offer.taskId).toBe(callSid);
   expect(await client.socket.emitWithAck('call:accept', { offerId: offer.offerId })).toEqual({
     data: { callSid },
   });
@@ -62,7 +62,7 @@ describe('in-call control through conference participants', () => {
     });
     h.callEnded(caller);
     const second = await youth.client.nextOffer();
-    expect(second.callSid).toBe(later);
+    expect(second.taskId).toBe(later);
     await youth.client.socket.emitWithAck('call:reject', { offerId: second.offerId });
     await h.queue.remove(later, '1554');
     await youth.client.socket.emitWithAck('presence:set', { state: 'offline' }).catch(() => null);
@@ -235,7 +235,7 @@ describe('in-call control through conference participants', () => {
       '/webhooks/twilio/voice/requeue?hotline=1800',
     );
     const again = await c.client.nextOffer();
-    expect(again.callSid).toBe(caller);
+    expect(again.taskId).toBe(caller);
     const me = await c.client.socket.emitWithAck('state:sync', {});
     expect(me).toHaveProperty('data.me.timeouts', 1);
     await c.client.socket.emitWithAck('call:reject', { offerId: again.offerId });
@@ -255,7 +255,7 @@ describe('in-call control through conference participants', () => {
     });
     expect(await h.queue.position(caller, '1900')).toBe(1);
     const again = await c.client.nextOffer();
-    expect(again.callSid).toBe(caller);
+    expect(again.taskId).toBe(caller);
     await c.client.socket.emitWithAck('call:reject', { offerId: again.offerId });
     await c.client.socket.emitWithAck('presence:set', { state: 'offline' });
   });

@@ -173,7 +173,7 @@ describe('call-backs and missed calls', () => {
     await c.client.socket.emitWithAck('presence:set', { state: 'available' });
     const caller = await h.incoming(CALLER_NUMBER);
     const offer = await c.client.nextOffer();
-    expect(offer.callSid).toBe(caller);
+    expect(offer.taskId).toBe(caller);
     await h.webhook('/webhooks/twilio/voice/queue-result?hotline=1362&lang=lo', {
       CallSid: caller,
       QueueResult: 'hangup',

@@ -20,7 +20,7 @@ describe('live routing with real counsellor sockets', () => {
         if (!('data' in res)) return;
         answered.push(res.data.callSid);
         // The caller hangs up a moment later; the counsellor is free again (wrap-up is 0 here).
-        setTimeout(() => h.callEnded(offer.callSid), 20);
+        setTimeout(() => h.callEnded(offer.taskId), 20);
       });
     }
     const start = Date.now() - 60_000;

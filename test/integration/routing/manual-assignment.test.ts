@@ -62,7 +62,7 @@ describe('supervisor queue: manual assignment and priority', () => {
     });
     expect(ack).toHaveProperty('data.offerId');
     const offer = await noy.client.nextOffer();
-    expect(offer).toMatchObject({ callSid, hotline: '1362', language: 'hmn' });
+    expect(offer).toMatchObject({ taskId: callSid, hotline: '1362', language: 'hmn' });
     if (!('data' in ack)) throw new Error('assignment failed');
     expect(offer.offerId).toBe(ack.data.offerId);
     // The wallboard sees the counsellor ringing without waiting for a snapshot.
@@ -121,7 +121,7 @@ describe('supervisor queue: manual assignment and priority', () => {
       { error: 'COUNSELLOR_NOT_AVAILABLE' },
     ]);
     const taken = await one.client.nextOffer();
-    const free = taken.callSid === first ? second : first;
+    const free = taken.taskId === first ? second : first;
 
     // Two supervisors, one caller (still waiting), two counsellors: one of them gets it.
     const third = await h.counsellor({ hotlines: ['1554'], node: 0 });

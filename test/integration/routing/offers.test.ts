@@ -20,18 +20,18 @@ describe('offers across two API nodes', () => {
 
     const fresh = await h.caller({ language: 'hmn' });
     const offer = await hmong.client.nextOffer();
-    expect(offer.callSid).toBe(fresh);
+    expect(offer.taskId).toBe(fresh);
     expect(lao.client.offers).toHaveLength(0);
     await hmong.client.socket.emitWithAck('call:reject', { offerId: offer.offerId });
     // Rejected: the Hmong caller is offered again, never to the Lao counsellor while fresh.
     const again = await hmong.client.nextOffer();
-    expect(again.callSid).toBe(fresh);
+    expect(again.taskId).toBe(fresh);
     expect(lao.client.offers).toHaveLength(0);
 
     // A Khmu caller who has waited past the relaxation time goes to anyone on the hotline.
     const waitedLong = await h.caller({ language: 'km', enqueuedAt: Date.now() - 61_000 });
     const relaxed = await lao.client.nextOffer();
-    expect(relaxed.callSid).toBe(waitedLong);
+    expect(relaxed.taskId).toBe(waitedLong);
 
     await hmong.client.socket.emitWithAck('call:reject', { offerId: again.offerId });
     await lao.client.socket.emitWithAck('call:reject', { offerId: relaxed.offerId });
@@ -50,12 +50,12 @@ describe('offers across two API nodes', () => {
     await sleepy.client.socket.emitWithAck('presence:set', available);
     const caller = await h.caller({ hotline: '1554', enqueuedAt: Date.now() - 61_000, node: 1 });
     const first = await sleepy.client.nextOffer();
-    expect(first.callSid).toBe(caller);
+    expect(first.taskId).toBe(caller);
     await colleague.client.socket.emitWithAck('presence:set', available);
 
     // Sleepy lets it ring out: the colleague gets it, though sleepy fits the caller better.
     const second = await colleague.client.nextOffer();
-    expect(second.callSid).toBe(caller);
+    expect(second.taskId).toBe(caller);
     expect(sleepy.client.withdrawn).toContainEqual({ offerId: first.offerId, reason: 'timeout' });
     expect(sleepy.client.offers).toHaveLength(1);
     const me = await sleepy.client.socket.emitWithAck('state:sync', {});
@@ -76,7 +76,7 @@ describe('offers across two API nodes', () => {
     const first = await lonely.client.nextOffer();
     // Nobody else can take the call: she is offered it again rather than nobody.
     const again = await lonely.client.nextOffer();
-    expect([first.callSid, again.callSid]).toEqual([caller, caller]);
+    expect([first.taskId, again.taskId]).toEqual([caller, caller]);
 
     // The second time-out in a row (ROUTING_MAX_CONSECUTIVE_TIMEOUTS' default): away, and told.
     await eventually(() =>
@@ -91,7 +91,7 @@ describe('offers across two API nodes', () => {
     // The caller still waits, and goes to the next counsellor who comes.
     const relief = await h.counsellor({ hotlines: ['1700'], node: 1 });
     await relief.client.socket.emitWithAck('presence:set', available);
-    expect((await relief.client.nextOffer()).callSid).toBe(caller);
+    expect((await relief.client.nextOffer()).taskId).toBe(caller);
     expect(lonely.client.offers).toHaveLength(2);
 
     // Back at her desk: available, and the count of missed offers in a row starts again.
@@ -133,12 +133,12 @@ describe('offers across two API nodes', () => {
     await leaving.client.socket.emitWithAck('presence:set', available);
     const caller = await h.caller({ hotline: '1600' });
     const lost = await leaving.client.nextOffer();
-    expect(lost.callSid).toBe(caller);
+    expect(lost.taskId).toBe(caller);
 
     await staying.client.socket.emitWithAck('presence:set', available);
     leaving.client.close();
     const reOffer = await staying.client.nextOffer();
-    expect(reOffer.callSid).toBe(caller);
+    expect(reOffer.taskId).toBe(caller);
 
     const gone = await h.nodes[0]?.liveRouting.presence.get(leaving.staff.id);
     expect(gone).toMatchObject({ state: 'away', reason: 'disconnected', timeouts: 0 });

@@ -55,7 +55,7 @@ describe('recovery', () => {
 
     const c = await h.counsellor({ node: 1 });
     await c.client.socket.emitWithAck('presence:set', { state: 'available' });
-    expect((await c.client.nextOffer()).callSid).toBe(first);
+    expect((await c.client.nextOffer()).taskId).toBe(first);
   });
 
   it('sets away the counsellors of a node that stopped sending heartbeats (it crashed), and only them', async () => {
@@ -85,6 +85,6 @@ describe('recovery', () => {
     expect(stillThere?.seenAt).toBeGreaterThan(Date.now() - 5_000);
     // A caller now reaches the counsellor who is really there.
     const callSid = await incoming('1554');
-    expect((await live.client.nextOffer()).callSid).toBe(callSid);
+    expect((await live.client.nextOffer()).taskId).toBe(callSid);
   });
 });

@@ -41,7 +41,7 @@ describe('supervisor figures and queue priority', () => {
     await c.client.socket.emitWithAck('presence:set', { state: 'available' });
     const answeredSid = await incoming();
     const offer = await c.client.nextOffer();
-    expect(offer.callSid).toBe(answeredSid);
+    expect(offer.taskId).toBe(answeredSid);
     await c.client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
     await webhook('/webhooks/twilio/voice/status?hotline=1362', {
       CallSid: answeredSid,

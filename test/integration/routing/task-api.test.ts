@@ -40,7 +40,7 @@ describe('the task API with a channel other than voice', () => {
     if (entry.state === 'queued') node.services.tasks.queued(task, entry);
 
     const offer = await desk.client.nextOffer();
-    expect(offer.callSid).toBe('chat-task-1');
+    expect(offer.taskId).toBe('chat-task-1');
     const res = await desk.client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
     expect(res).toEqual({ data: { callSid: 'chat-task-1' } });
     expect(accepted).toEqual([

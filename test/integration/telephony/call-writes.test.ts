@@ -98,3 +98,27 @@ describe('status callbacks racing each other', () => {
     }
   });
 });
+
+describe('raw events under a surge', () => {
+  it('writes every event, and one Postgres refuses fails alone, not the events beside it', async () => {
+    const calls = callsRepository(stores.database.db);
+    const sids = Array.from({ length: 40 }, newCallSid);
+    const event = (callSid: string, sequenceNumber: number) => ({
+      callSid,
+      kind: 'status',
+      callStatus: 'in-progress',
+      sequenceNumber,
+      payload: { CallSid: callSid },
+      receivedAt: new Date(),
+    });
+    // All at once, so they share statements; one carries a sequence number out of int range.
+    const outcomes = await Promise.allSettled(
+      sids.map((sid, i) => calls.addEvent(event(sid, i === 13 ? 99_999_999_999 : i))),
+    );
+    expect(outcomes.map((o) => o.status === 'rejected')).toEqual(sids.map((_, i) => i === 13));
+    const rows = await stores.database.sql<{ call_sid: string; sequence_number: number }[]>`
+      select call_sid, sequence_number from call_events where call_sid = any(${sids})`;
+    expect(rows.map((r) => r.call_sid).sort()).toEqual(sids.filter((_, i) => i !== 13).sort());
+    expect(rows.every((r) => r.sequence_number === sids.indexOf(r.call_sid))).toBe(true);
+  });
+});

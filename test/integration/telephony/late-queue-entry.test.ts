@@ -68,7 +68,7 @@ describe('a queue entry Redis answers after the webhook answered', () => {
     expect(heard(call, 'application-error')).toHaveLength(0);
 
     const offer = await counsellor.nextOffer(10_000);
-    expect(offer.callSid).toBe(call.sid);
+    expect(offer.taskId).toBe(call.sid);
     const accepted = await counsellor.socket.emitWithAck('call:accept', { offerId: offer.offerId });
     expect(accepted).toHaveProperty('data');
   }, 30_000);
@@ -92,7 +92,7 @@ describe('a queue entry Redis answers after the webhook answered', () => {
     );
     expect(await queue.position(callSid, '1362')).toBeNull();
     // ...and the counsellor, never offered them, is free for the next caller.
-    expect(counsellor.offers.map((o) => o.callSid)).not.toContain(callSid);
+    expect(counsellor.offers.map((o) => o.taskId)).not.toContain(callSid);
     await eventually(async () =>
       expect((await rig.app.liveRouting.presence.get(staff.id))?.state).toBe('available'),
     );
@@ -102,7 +102,7 @@ describe('a queue entry Redis answers after the webhook answered', () => {
     const { rig, staff, admin, counsellor } = await slowRedisRig(null);
     const call = rig.sim.placeCall({ hotline: '1362', from: '+8562055512345', digits: [] });
     const offer = await counsellor.nextOffer(10_000);
-    expect(offer.callSid).toBe(call.sid);
+    expect(offer.taskId).toBe(call.sid);
     // The caller gives up while the offer rings; the hang-up's removal waits out its deadline.
     await admin.call('CLIENT', 'PAUSE', '3000', 'ALL');
     rig.sim.engine.hangup(call);

@@ -88,6 +88,26 @@ export async function recordCallsStatement(
   }));
 }
 
+/** Raw events of several calls in one statement (one array per column, as above). */
+export async function insertEventsStatement(
+  client: TSql,
+  events: readonly TCallEvent[],
+): Promise<void> {
+  const ev = <T>(pick: (e: TCallEvent) => T) => events.map(pick);
+  await client`
+    insert into call_events (call_sid, kind, call_status, sequence_number, payload, received_at)
+    select call_sid, kind, call_status, sequence_number::int, payload::jsonb,
+      received_at::timestamptz
+    from unnest(
+      ${ev((e) => e.callSid)}::text[], ${ev((e) => e.kind)}::text[],
+      ${ev((e) => e.callStatus ?? null)}::text[],
+      ${ev((e) => (e.sequenceNumber == null ? null : String(e.sequenceNumber)))}::text[],
+      ${ev((e) => JSON.stringify(e.payload))}::text[],
+      ${ev((e) => iso(e.receivedAt ?? new Date()))}::text[]
+    ) as e(call_sid, kind, call_status, sequence_number, payload, received_at),
+    (select set_config('synchronous_commit', 'off', true)) relaxed`;
+}
+
 /** One raw event, one statement. */
 export async function insertEventStatement(client: TSql, event: TCallEvent): Promise<void> {
   await client`
@@ -96,4 +116,42 @@ export async function insertEventStatement(client: TSql, event: TCallEvent): Pro
       ${event.sequenceNumber ?? null}, ${JSON.stringify(event.payload)}::jsonb,
       ${iso(event.receivedAt ?? new Date())}::timestamptz
     from (select set_config('synchronous_commit', 'off', true)) relaxed`;
+}
+
+/** A call's status and the last sequence number applied: what a status callback decides from. */
+export async function callStatusStatement(
+  client: TSql,
+  callSid: string,
+): Promise<{ status: string; lastSequence: number } | null> {
+  const [row] = await client<Array<{ status: string; last_sequence: number }>>`
+    select status, last_sequence from calls where call_sid = ${callSid} limit 1`;
+  return row ? { status: row.status, lastSequence: row.last_sequence } : null;
+}
+
+/**
+ * The status callback's compare-and-set: writes the new status only if the row is still what
+ * was read (`from`); `ended` also stamps the end and the duration. One statement text for both
+ * cases (one prepared statement). Returns whether it wrote.
+ */
+export async function setCallStatusStatement(
+  client: TSql,
+  args: {
+    callSid: string;
+    from: { status: string; lastSequence: number };
+    status: string;
+    lastSequence: number;
+    ended: { at: Date; durationSeconds: number | null } | null;
+  },
+): Promise<boolean> {
+  const { ended } = args;
+  const rows = await client`
+    update calls set status = ${args.status}, last_sequence = ${args.lastSequence},
+      ended_at = case when ${ended !== null} then ${iso(ended?.at)}::timestamptz else ended_at end,
+      duration_seconds = case when ${ended !== null} then ${ended?.durationSeconds ?? null}::int
+        else duration_seconds end,
+      updated_at = now()
+    where call_sid = ${args.callSid} and status = ${args.from.status}
+      and last_sequence = ${args.from.lastSequence}
+    returning id`;
+  return rows.length > 0;
 }

@@ -3,7 +3,8 @@ import { callEvents, calls } from '../../../../db/schema/calls';
 import type { TDatabase, TSql } from '../../../infra/database';
 import type { TCallEvent, TCallUpdate, TNewCall, TQueueEntry, TRecordedCall } from './call-records';
 import { callWritesBatcher } from './call-writes.batcher';
-import { insertEventStatement } from './call-writes.statements';
+import { eventWritesBatcher } from './event-writes.batcher';
+import { callStatusStatement, setCallStatusStatement } from './call-writes.statements';
 import { isCallStatus, isTerminal, nextCallState, type TCallStatus } from './call-state.policy';
 
 export type { TCallEvent, TCallUpdate, TNewCall, TQueueEntry, TRecordedCall } from './call-records';
@@ -23,6 +24,7 @@ export function callsRepository(db: TDatabase) {
   // The driver under drizzle, for the prepared single-statement writes of the webhook path.
   const client = (db as TDatabase & { $client: TSql }).$client;
   const recordings = callWritesBatcher(client);
+  const events = eventWritesBatcher(client);
   return {
     /** Idempotent on CallSid: Twilio retries and the reconciler may record the same call again. */
     async recordCall(call: TNewCall): Promise<void> {
@@ -106,8 +108,9 @@ export function callsRepository(db: TDatabase) {
       if (Object.keys(update).length === 0) return;
       await db.update(calls).set(update).where(eq(calls.callSid, callSid));
     },
+    /** Shares its statement with the other events written meanwhile (one commit per batch). */
     async addEvent(event: TCallEvent): Promise<void> {
-      await insertEventStatement(client, event);
+      await events.add(event);
     },
     /**
      * Applies a status callback as compare-and-set: read the row, then update it only if it is
@@ -123,11 +126,8 @@ export function callsRepository(db: TDatabase) {
       at: Date;
     }): Promise<{ changed: boolean; status: TCallStatus } | null> {
       for (let attempt = 0; attempt < 10; attempt++) {
-        const [row] = await db
-          .select({ status: calls.status, lastSequence: calls.lastSequence })
-          .from(calls)
-          .where(eq(calls.callSid, args.callSid))
-          .limit(1);
+        // Raw prepared statements: a status callback is the most frequent webhook of a call.
+        const row = await callStatusStatement(client, args.callSid);
         if (!row) return null;
         const current = isCallStatus(row.status) ? row.status : 'ringing';
         const next = nextCallState(
@@ -139,22 +139,14 @@ export function callsRepository(db: TDatabase) {
         if (!next.changed && next.lastSequence === row.lastSequence)
           return { changed: false, status: next.status };
         const ended = next.changed && isTerminal(next.status);
-        const updated = await db
-          .update(calls)
-          .set({
-            status: next.status,
-            lastSequence: next.lastSequence,
-            ...(ended ? { endedAt: args.at, durationSeconds: args.durationSeconds ?? null } : {}),
-          })
-          .where(
-            and(
-              eq(calls.callSid, args.callSid),
-              eq(calls.status, row.status),
-              eq(calls.lastSequence, row.lastSequence),
-            ),
-          )
-          .returning({ id: calls.id });
-        if (updated.length) return { changed: next.changed, status: next.status };
+        const written = await setCallStatusStatement(client, {
+          callSid: args.callSid,
+          from: row,
+          status: next.status,
+          lastSequence: next.lastSequence,
+          ended: ended ? { at: args.at, durationSeconds: args.durationSeconds ?? null } : null,
+        });
+        if (written) return { changed: next.changed, status: next.status };
       }
       throw new Error('call status kept changing under concurrent deliveries');
     },

@@ -46,7 +46,7 @@ export default function DeskPage() {
         <OfferBanner
           key={offer.offerId}
           offer={offer}
-          history={offer.channel === 'voice' ? <CallerHistory callSid={offer.callSid} /> : null}
+          history={offer.channel === 'voice' ? <CallerHistory callSid={offer.taskId} /> : null}
           onAccepted={(o, callSid) => {
             if (o.channel === 'chat') {
               void chats.open(callSid);

@@ -33,14 +33,14 @@ export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
     let live = true;
     waitingChats()
       .then((chats) => {
-        const found = chats.find((c) => c.id === offer.callSid);
+        const found = chats.find((c) => c.id === offer.taskId);
         if (live && found) setChatChannel(found.channel);
       })
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, [isChat, offer.callSid]);
+  }, [isChat, offer.taskId]);
 
   const act = async (accept: boolean) => {
     setBusy(true);
