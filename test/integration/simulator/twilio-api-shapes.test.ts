@@ -13,6 +13,7 @@ import {
   responseSchema,
   schemaProblems,
 } from '../../fixtures/twilio-oai.fixture';
+import { toneWav } from '../../../src/simulator/verbs-record';
 
 const spec = loadTwilioSpec();
 let rig: TTelephonyRig;
@@ -97,6 +98,33 @@ describe("the simulator's REST API against Twilio's API description", () => {
     expect(created.status).toBe(201);
     expectTwilioShape('POST', `${account}/Calls.json`, 201, created.body);
     rig.sim.engine.hangup(call);
+  });
+
+  it('serves a <Record> recording as the Recording resource, and its media as WAV', async () => {
+    const account = `/2010-04-01/Accounts/${rig.stores.config.TWILIO_ACCOUNT_SID}`;
+    const audio = toneWav(1);
+    const sid = `RE${'ab'.repeat(16)}`;
+    rig.sim.engine.state.recordings.set(sid, {
+      sid,
+      callSid: `CA${'cd'.repeat(16)}`,
+      duration: 1,
+      createdAt: new Date(),
+      status: 'completed',
+      audio,
+    });
+    const resource = await rest('GET', `${account}/Recordings/${sid}.json`);
+    expect(resource.status).toBe(200);
+    expectTwilioShape('GET', `${account}/Recordings/${sid}.json`, 200, resource.body);
+    const { TWILIO_ACCOUNT_SID: user, TWILIO_AUTH_TOKEN: token } = rig.stores.config;
+    const media = await rig.sim.app.inject({
+      url: `${account}/Recordings/${sid}.wav`,
+      headers: { authorization: `Basic ${Buffer.from(`${user}:${token}`).toString('base64')}` },
+    });
+    expect(media.headers['content-type']).toBe('audio/x-wav');
+    expect(media.rawPayload.equals(audio)).toBe(true);
+    expect((await rig.sim.app.inject({ url: `${account}/Recordings/${sid}.wav` })).statusCode).toBe(
+      401,
+    );
   });
 
   it("the server's twilio client sends only parameters Twilio's API accepts", async () => {
