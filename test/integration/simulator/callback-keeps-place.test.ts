@@ -5,7 +5,7 @@ import { callbacksRepository } from '../../../src/modules/callbacks/callbacks.re
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
 import {
   eventually,
-  heard,
+  heardPrompt,
   startTelephonyRig,
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
@@ -90,8 +90,8 @@ describe('a call-back that keeps the place', () => {
     caller.script.digits.push('1', '1', '1');
     await eventually(() => caller.status === 'completed', 20_000);
     // Heard once, before hanging up: the summary with the last digits of the number.
-    expect(heard(caller, 'play', '/callback-summary.wav')).toHaveLength(1);
-    const said = heard(caller, 'play').map((p) => p.detail ?? '');
+    expect(heardPrompt(caller, '/callback-summary.wav')).toHaveLength(1);
+    const said = heardPrompt(caller).map((p) => p.detail ?? '');
     const summaryAt = said.findIndex((d) => d.includes('/callback-summary.wav'));
     expect(said.slice(summaryAt + 1, summaryAt + 5).map((d) => d.split('/').at(-1))).toEqual([
       'digit-2.wav',
@@ -99,7 +99,7 @@ describe('a call-back that keeps the place', () => {
       'digit-4.wav',
       'digit-5.wav',
     ]);
-    expect(heard(caller, 'play', '/callback-confirmed.wav')).toHaveLength(1);
+    expect(heardPrompt(caller, '/callback-confirmed.wav')).toHaveLength(1);
     const task = await taskOf(caller.sid);
     expect(task).toMatchObject({ routed: true, status: 'open', safeWindow: { kind: 'any' } });
 
@@ -168,7 +168,7 @@ describe('a call-back that keeps the place', () => {
     const from = hourFromNow(2);
     caller.script.digits.push('1', '3', String(from), '2', '02055599999');
     await eventually(() => caller.status === 'completed', 20_000);
-    const said = heard(caller, 'play').map((p) => p.detail ?? '');
+    const said = heardPrompt(caller).map((p) => p.detail ?? '');
     const summaryAt = said.findIndex((d) => d.includes('/callback-summary.wav'));
     expect(said.slice(summaryAt + 1, summaryAt + 5).map((d) => d.split('/').at(-1))).toEqual([
       'digit-9.wav',
@@ -176,7 +176,7 @@ describe('a call-back that keeps the place', () => {
       'digit-9.wav',
       'digit-9.wav',
     ]);
-    expect(heard(caller, 'play', '/callback-only-from.wav')).toHaveLength(1);
+    expect(heardPrompt(caller, '/callback-only-from.wav')).toHaveLength(1);
     const task = await taskOf(caller.sid);
     expect(task.safeWindow).toEqual({ kind: 'from', hour: from });
     expect(task.callbackNumberEnc).not.toContain('99999');

@@ -176,6 +176,13 @@ describe('the prompts’ recording line', () => {
       { data: { prompt: 'welcome', language: 'lo', version: 1 } },
     ]);
 
+    // Still a draft: a caller hears the placeholder, said as one, not the take.
+    const before = rig.sim.placeCall({ hotline: '1362', from: '+8562055512340', digits: [] });
+    await eventually(() => heard(before, 'say').length > 0);
+    rig.sim.engine.hangup(before);
+    expect(heard(before, 'say')[0]?.detail).toBe('[en-US] Placeholder prompt: welcome.');
+    expect(heard(before, 'play', '/welcome.wav')).toHaveLength(0);
+
     // Approved in the administration screen: the next simulated call plays it.
     expect(
       (await api('POST', '/hotlines/1362/prompts/lo/welcome/versions/1/approve')).statusCode,
