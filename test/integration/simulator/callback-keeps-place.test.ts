@@ -12,6 +12,7 @@ import {
 import { createStaff, loginAs } from '../../fixtures/staff';
 import { createHotline } from '../../fixtures/telephony.fixture';
 import type { TSimCall } from '../../../src/simulator/sim-state';
+import type { TCallbackFigures } from '../../../src/contracts/realtime';
 import { actOnRing } from '../../../src/simulator/endpoints';
 import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 
@@ -60,6 +61,16 @@ async function counsellorOf(hotline: string) {
 }
 
 const waiting = (hotline: string) => rig.app.liveRouting.queues.callers([hotline]);
+
+/** Call-backs per hotline as the wallboard reads them (an administrator sees every hotline). */
+async function callbackFigures(): Promise<TCallbackFigures[]> {
+  const admin = await loginAs(rig.app, await createStaff(rig.stores, { role: 'administrator' }));
+  const response = await rig.app.inject({
+    url: '/api/staff/routing/figures',
+    headers: { cookie: admin },
+  });
+  return (response.json() as { callbacks: TCallbackFigures[] }).callbacks;
+}
 
 async function queuedCall(hotline: string, from: string): Promise<TSimCall> {
   const call = rig.sim.placeCall({ hotline, from, digits: [] });
@@ -158,6 +169,11 @@ describe('a call-back that keeps the place', () => {
     );
     expect((await waiting('1362')).map((c) => c.callSid)).toEqual([later.sid]);
     rig.sim.engine.hangup(later);
+    // The wallboard's figures: none waiting any more, and today's time to call back is known.
+    expect((await callbackFigures()).find((c) => c.hotline === '1362')).toMatchObject({
+      waiting: 0,
+      averageTimeToCallbackS: expect.any(Number),
+    });
   }, 60_000);
 
   it('holds a call-back outside the caller’s safe time: later callers are offered, the supervisor sees why', async () => {
@@ -195,6 +211,12 @@ describe('a call-back that keeps the place', () => {
     // Not the call-back at the front: it is outside the caller's safe time.
     expect(offer.callSid).toBe(later.sid);
     expect((await waiting('1554'))[0]).toMatchObject({ callSid: `cb-${task.id}`, state: 'held' });
+    // Held, it still counts among the call-backs waiting; none placed yet today on this hotline.
+    expect((await callbackFigures()).find((c) => c.hotline === '1554')).toEqual({
+      hotline: '1554',
+      waiting: 1,
+      averageTimeToCallbackS: null,
+    });
     rig.sim.engine.hangup(later);
   }, 60_000);
 });
