@@ -6,7 +6,10 @@ import { createChatModule } from './modules/chat/chat.module';
 import { keepPlaceCallback } from './modules/callbacks/callbacks.service';
 import { routedCallbackAccepted } from './modules/callbacks/callback-dial.service';
 import { keyringFromConfig } from './modules/crypto/keyring';
-import { onHotlineChange } from './modules/hotlines/hotline-settings.channel';
+import {
+  announceHotlineChange,
+  onHotlineChange,
+} from './modules/hotlines/hotline-settings.channel';
 import { hotlineSettingsRepository } from './modules/hotlines/hotline-settings.repository';
 import { promptLibrary } from './modules/prompts/prompt-library.service';
 import { promptsRepository } from './modules/prompts/prompts.repository';
@@ -241,7 +244,11 @@ export function composeApiNode(app: FastifyInstance) {
     webchat: webchat.service,
     lifecycle,
     prompts,
-    promptLibrary: promptLibrary({ db, config }, prompts),
+    // A recording approved: every node rebuilds the hotline's IVR answers (placeholder or not).
+    promptLibrary: promptLibrary({ db, config }, prompts, (hotline) => {
+      hotlines.invalidate(hotline);
+      void announceHotlineChange(redis, prefix, hotline).catch(() => {});
+    }),
     jobProducers: producers,
     start,
     stopping,

@@ -21,3 +21,4 @@ export * from './imports';
 export * from './chat';
 export * from './webchat';
 export * from './form-definitions';
+export * from './recording-line';

@@ -123,10 +123,21 @@ export const ZChatFigures = z.object({
 });
 export type TChatFigures = z.infer<typeof ZChatFigures>;
 
+/** Call-backs per hotline: waiting now (held ones included), and today's time to call back. */
+export const ZCallbackFigures = z.object({
+  hotline: z.string(),
+  /** Asked for and not placed yet. */
+  waiting: z.number(),
+  /** Average from the caller's request to the call-back being placed, today (null: none yet). */
+  averageTimeToCallbackS: z.number().nullable(),
+});
+export type TCallbackFigures = z.infer<typeof ZCallbackFigures>;
+
 export const ZSupervisorFigures = z.object({
   since: z.string(),
   hotlines: z.array(ZHotlineFigures),
   chats: z.array(ZChatFigures),
+  callbacks: z.array(ZCallbackFigures),
   queues: z.array(ZQueueView),
   counsellorsByState: z.record(z.enum(counsellorStates), z.number()),
   /** Counsellors on a call or in wrap-up, as a share of those signed in and not away. */

@@ -134,6 +134,15 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   URI_TOO_LONG: { status: 414, message: 'The address is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported.' },
+  PIN_FORMAT: { status: 422, message: 'A PIN is 6 to 12 digits.' },
+  PIN_TOO_SIMPLE: {
+    status: 422,
+    message: 'This PIN is too easy to guess (one digit repeated or a run).',
+  },
+  RECORDING_LINE_TAKEN: {
+    status: 409,
+    message: 'This number is already a recording line; change that one instead.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many requests; please wait a moment.' },
   DATABASE_UNAVAILABLE: {
     status: 503,

@@ -8,6 +8,18 @@ export type TCallerScript = {
   digits: string[];
   /** Simulated seconds after answer at which the caller hangs up. */
   hangupAfterSeconds?: number;
+  /** What the caller says into each `<Record>` in turn (WAV bytes); a short tone when none is left. */
+  recordings?: Buffer[];
+};
+
+/** A Recording resource (API v2010) made by `<Record>`: its media is fetched over REST. */
+export type TSimRecording = {
+  sid: string;
+  callSid: string;
+  duration: number;
+  createdAt: Date;
+  status: 'completed' | 'deleted';
+  audio: Buffer;
 };
 
 export type TStatusCallbackOptions = {
@@ -113,6 +125,7 @@ export type TSimState = {
   conferences: Map<string, TSimConference>;
   messages: Map<string, TSimMessage>;
   rings: Map<string, TRing>;
+  recordings: Map<string, TSimRecording>;
   /** Every REST request the server made, for checking against Twilio's API description. */
   requests: Array<{ method: string; path: string; params: Record<string, string> }>;
 };
@@ -124,6 +137,7 @@ export function emptyState(): TSimState {
     conferences: new Map(),
     messages: new Map(),
     rings: new Map(),
+    recordings: new Map(),
     requests: [],
   };
 }

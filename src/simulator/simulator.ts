@@ -7,10 +7,12 @@ import { restCallsRoutes } from './rest-calls.routes';
 import { restConferencesRoutes } from './rest-conferences.routes';
 import { restMessagesRoutes } from './rest-messages.routes';
 import { restQueuesRoutes } from './rest-queues.routes';
+import { restRecordingsRoutes } from './rest-recordings.routes';
 import { form, pathOf, twilioError } from './rest-support';
 import { emptyState } from './sim-state';
 import type { TSimCall } from './sim-state';
 import { runCall } from './twiml-runner';
+import { callNumber, type TCallNumber } from './call-number';
 import { webhookClient } from './webhook-client';
 import { twilioCallbackUrls } from '../modules/telephony/callback-urls';
 import { conversationsEngine, type TConversationsEngine } from './conversations-engine';
@@ -39,6 +41,8 @@ export type TSimulator = {
   /** Twilio Conversations: simulated WhatsApp, Messenger and SMS users. */
   chat: TConversationsEngine;
   placeCall: (args: TPlaceCall) => TSimCall;
+  /** A call to another number of the account, e.g. the prompts' recording line. */
+  callNumber: (args: TCallNumber) => TSimCall;
 };
 
 /** Twilio's side of the wire on one machine: REST API, call engine and control API in one Fastify app. */
@@ -134,10 +138,11 @@ export async function createSimulator(options: TSimulatorOptions): Promise<TSimu
   await app.register(restQueuesRoutes(engine));
   await app.register(restConferencesRoutes(engine));
   await app.register(restMessagesRoutes(engine));
+  await app.register(restRecordingsRoutes(engine));
   await app.register(restConversationsRoutes(chat, options.accountSid));
   await app.register(restMediaRoutes(chat, options.accountSid));
   await app.register(controlApiRoutes(engine, placeCall));
   await app.register(controlChatRoutes(chat));
   app.get('/healthz', async () => ({ status: 'ok' }));
-  return { app, engine, chat, placeCall };
+  return { app, engine, chat, placeCall, callNumber: (args) => callNumber(engine, args) };
 }

@@ -1,9 +1,9 @@
 import { Interrupted, LeaveQueue, type TCallEngine, type TStep } from './call-engine';
 import type { TSimCall } from './sim-state';
 import type { TTwimlNode } from './twiml-parser';
-import { newSid } from './sim-ids';
 import { runDial } from './verbs-dial';
 import { runEnqueue } from './verbs-enqueue';
+import { runRecord } from './verbs-record';
 
 export type TRunContext = { inWait: boolean };
 
@@ -17,7 +17,12 @@ async function media(engine: TCallEngine, call: TSimCall, node: TTwimlNode): Pro
     engine.note(call, 'play', node.text);
     await engine.sleep(call, engine.options.playSeconds * loops);
   } else if (node.name === 'Say') {
-    engine.note(call, 'say', node.text);
+    // The language travels with the words, so a test can tell a Lao <Say> from an English one.
+    engine.note(
+      call,
+      'say',
+      node.attrs.language ? `[${node.attrs.language}] ${node.text}` : node.text,
+    );
     await engine.sleep(call, Math.max(1, node.text.length / 15));
   } else if (node.name === 'Pause') {
     engine.note(call, 'pause');
@@ -77,21 +82,8 @@ export async function execute(
         if (ctx.inWait) throw new LeaveQueue();
         break;
       case 'Record': {
-        engine.note(call, 'record');
-        await engine.sleep(call, Math.min(Number(verb.attrs.maxLength ?? 3600), 4));
-        const sid = newSid('RE');
-        const recording = `https://api.twilio.com/2010-04-01/Accounts/${engine.options.accountSid}/Recordings/${sid}`;
-        if (verb.attrs.action)
-          return {
-            kind: 'goto',
-            url: resolveUrl(verb.attrs.action, docUrl),
-            params: {
-              RecordingUrl: recording,
-              RecordingSid: sid,
-              RecordingDuration: '4',
-              Digits: 'hangup',
-            },
-          };
+        const step = await runRecord(engine, call, verb, docUrl);
+        if (step) return step;
         break;
       }
       case 'Enqueue': {

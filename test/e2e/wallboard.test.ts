@@ -170,4 +170,27 @@ describe('supervisor wallboard', () => {
     expect(await chats.getByTestId('chats-longest-wait').textContent()).toBe('—');
     expect(await chats.getByTestId('chats-active').textContent()).toBe('0');
   });
+  it('counts call-backs waiting on the hotline’s tile, live, in Lao', async () => {
+    await board.getByRole('button', { name: 'ລາວ' }).click();
+    await board.getByRole('heading', { name: 'ກະດານຕິດຕາມສົດ' }).waitFor();
+    const callbacks = board.getByTestId('queue-1362').getByTestId('callbacks');
+    await callbacks.getByTestId('callbacks-waiting').getByText('0', { exact: true }).waitFor(LIVE);
+    // None placed yet today: no time to call back to show.
+    expect(await callbacks.getByTestId('callbacks-time-to-callback').textContent()).toBe('—');
+    // Nobody is on the floor (her desk closed): a waiting caller presses 1 for a call-back, any
+    // time, on the number she calls from, and hangs up.
+    const call = system.sim.placeCall({ hotline: '1362', from: '+8562055512348', digits: ['1'] });
+    await expect.poll(() => call.queueSid, { timeout: 15_000 }).not.toBeNull();
+    call.script.digits.push('1', '1', '1');
+    // The simulator runs in real time here and every prompt is still a spoken placeholder: the
+    // caller's whole call-back dialog takes a while; not a timing assertion.
+    await expect.poll(() => call.status, { timeout: 90_000 }).toBe('completed');
+    await callbacks.getByTestId('callbacks-waiting').getByText('1', { exact: true }).waitFor(LIVE);
+    const text = (await callbacks.textContent()) ?? '';
+    expect(text).toContain('ລໍຖ້າໂທກັບ');
+    expect(text).toContain('ເວລາກ່ອນໂທກັບສະເລ່ຍ (ມື້ນີ້)');
+    expect(text).not.toMatch(/Call-backs|call back/);
+    await callbacks.scrollIntoViewIfNeeded();
+    await screenshot(board, 'wallboard-callbacks-lo');
+  }, 150_000);
 });

@@ -90,6 +90,13 @@ export const auditActions = [
   'canned_reply.changed',
   'canned_reply.deleted',
   'chat.transferred',
+  /** The prompts' recording line: a number configured or removed, a PIN set, a caller refused. */
+  'recording_line.changed',
+  'recording_line.pin_set',
+  'recording_line.pin_refused',
+  'recording_line.signed_in',
+  /** A prompt recorded on the recording line, kept as a version awaiting approval. */
+  'prompt.recorded_by_phone',
 ] as const;
 
 export type TAuditAction = (typeof auditActions)[number];

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { hotlines, type TOpeningHours } from '../../../db/schema/hotlines';
+import { promptAudio } from '../../../db/schema/telephony-settings';
 import type { TDatabase } from '../../infra/database';
+import { recordedKey } from '../prompts/placeholder-speech.policy';
 
 /** What the voice webhooks need to know about a hotline. */
 export type THotlineSettings = {
@@ -14,6 +16,11 @@ export type THotlineSettings = {
   recordingNotice: boolean;
   afterCallQuestion: boolean;
   active: boolean;
+  /**
+   * Prompts recorded for this hotline (`language/prompt`): the others are spoken as placeholders.
+   * Absent when unknown (a hotline Postgres never told us about): then every prompt is played.
+   */
+  recordedPrompts?: ReadonlySet<string>;
 };
 
 export type THotlineSettingsRepository = ReturnType<typeof hotlineSettingsRepository>;
@@ -30,7 +37,13 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
   let invalidations = 0;
 
   async function load(number: string): Promise<THotlineSettings | null> {
-    const [row] = await db.select().from(hotlines).where(eq(hotlines.number, number)).limit(1);
+    const [[row], recorded] = await Promise.all([
+      db.select().from(hotlines).where(eq(hotlines.number, number)).limit(1),
+      db
+        .select({ prompt: promptAudio.prompt, language: promptAudio.language })
+        .from(promptAudio)
+        .where(eq(promptAudio.hotline, number)),
+    ]);
     if (!row) return null;
     return {
       number: row.number,
@@ -43,6 +56,7 @@ export function hotlineSettingsRepository(db: TDatabase, options: { ttlMs?: numb
       recordingNotice: row.recordingNotice,
       afterCallQuestion: row.afterCallQuestion,
       active: row.active,
+      recordedPrompts: new Set(recorded.map((r) => recordedKey(r.language, r.prompt))),
     };
   }
 

@@ -19,6 +19,8 @@ type TRecording = TPromptSlotKey & { contentType: TPromptContentType; audio: Buf
 export function promptLibrary(
   deps: { db: TDatabase; config: TConfig },
   prompts: TPromptsRepository,
+  /** A hotline's callers now hear another recording: its cached IVR answers must go. */
+  onChanged: (hotline: string) => void = () => {},
 ) {
   const versions = promptVersionsRepository(deps.db);
   // Audited once stored: a recording is not personal data, and the store owns its cache.
@@ -50,6 +52,7 @@ export function promptLibrary(
       await prompts.put(recording);
       await versions.add({ ...recording, source: 'uploaded', createdBy: actorId, approved: true });
       await audited(actorId, recording);
+      onChanged(recording.hotline);
     },
 
     /** A browser recording: callers hear it only once someone approves it. */
@@ -90,6 +93,7 @@ export function promptLibrary(
       await prompts.put({ ...slot, contentType: row.contentType, audio: row.audio });
       await versions.markApproved(row.id, actorId);
       await audited(actorId, slot, row.version);
+      onChanged(slot.hotline);
     },
   };
 }

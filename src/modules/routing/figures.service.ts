@@ -3,6 +3,7 @@ import type { TSql } from '../../infra/database';
 import type { TActor } from '../auth/actor';
 import { chatFigures, countByState, hotlineFigures, occupancy } from './figures.policy';
 import { chatTallies, hotlineTallies } from './figures.repository';
+import { callbackFigures } from './callback-figures.repository';
 import type { TRoutingContext } from './routing.context';
 
 /** Midnight in Vientiane (UTC+7, no daylight saving): supervisors watch "today". */
@@ -20,9 +21,10 @@ export async function supervisorFigures(
   since: Date,
 ): Promise<TSupervisorFigures> {
   const scope = actor.role === 'administrator' ? null : actor.hotlines;
-  const [tallies, chats, queues, agents] = await Promise.all([
+  const [tallies, chats, callbacks, queues, agents] = await Promise.all([
     hotlineTallies(sql, since, scope),
     chatTallies(sql, since, scope),
+    callbackFigures(sql, since, scope),
     ctx.queues.all(scope, Date.now()),
     ctx.presence.list((r) => !scope || r.hotlines.some((h) => scope.includes(h))),
   ]);
@@ -31,6 +33,7 @@ export async function supervisorFigures(
     since: since.toISOString(),
     hotlines: tallies.map(hotlineFigures),
     chats: chats.map(chatFigures),
+    callbacks,
     queues,
     counsellorsByState: counts,
     occupancy: occupancy(counts),

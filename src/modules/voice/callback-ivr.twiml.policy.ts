@@ -2,7 +2,7 @@ import twilio from 'twilio';
 import { digitPrompts, type TPromptKey } from '../prompts/prompt-catalogue.policy';
 import type { TResolvedWindow, TSafeWindow } from './callback-request.policy';
 import { lastDigits } from './callback-request.policy';
-import type { TIvrContext } from './ivr-twiml.policy';
+import { playPrompt, type TIvrContext } from './ivr-twiml.policy';
 
 const { VoiceResponse } = twilio.twiml;
 type TVoiceResponse = InstanceType<typeof VoiceResponse>;
@@ -59,7 +59,7 @@ function ask(
     method: 'POST',
     actionOnEmptyResult: true,
   });
-  for (const p of prompts) gather.play({}, ctx.urls.prompt(ctx.hotline.number, d.language, p));
+  for (const p of prompts) playPrompt(gather, ctx, d.language, p);
   return r.toString();
 }
 
@@ -116,7 +116,7 @@ export function nextAttempt(d: TCallbackDialog): TCallbackDialog | null {
 /** Gave up after the second try, or the caller was being connected: keep waiting. */
 export function keepWaitingTwiml(ctx: TIvrContext, language: string): string {
   const r = new VoiceResponse();
-  r.play({}, ctx.urls.prompt(ctx.hotline.number, language, 'please-hold'));
+  playPrompt(r, ctx, language, 'please-hold');
   return r.toString();
 }
 
@@ -131,7 +131,7 @@ export function callbackSummaryTwiml(
   summary: { number: string | null; window: TSafeWindow; resolved: TResolvedWindow },
 ): string {
   const r = new VoiceResponse();
-  const say = (p: TPromptKey) => r.play({}, ctx.urls.prompt(ctx.hotline.number, language, p));
+  const say = (p: TPromptKey) => playPrompt(r, ctx, language, p);
   say('callback-summary');
   if (summary.number) digitPrompts0(lastDigits(summary.number)).forEach(say);
   if (summary.window.kind !== 'any') {

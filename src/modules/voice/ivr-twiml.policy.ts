@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type { THotlineSettings } from '../hotlines/hotline-settings.repository';
 import { digitPrompts, type TPromptKey } from '../prompts/prompt-catalogue.policy';
+import { placeholderSpeech, recordedKey } from '../prompts/placeholder-speech.policy';
 
 const { VoiceResponse } = twilio.twiml;
 type TVoiceResponse = InstanceType<typeof VoiceResponse>;
@@ -18,14 +19,28 @@ const MAX_MENU_ATTEMPTS = 2;
 const DIAL_TIMEOUT_S = 30;
 const VOICEMAIL_MAX_S = 120;
 
-function play(
-  target: { play: TVoiceResponse['play'] },
-  ctx: TIvrContext,
-  lang: string,
-  prompt: TPromptKey,
-) {
-  target.play({}, ctx.urls.prompt(ctx.hotline.number, lang, prompt));
+type TSayLanguage = NonNullable<Parameters<TVoiceResponse['say']>[0]['language']>;
+/** A `<Response>` or a `<Gather>`: both play and say. */
+type TSpeaker = {
+  play: (attrs: object, url: string) => unknown;
+  say: (attrs: { language: TSayLanguage }, text: string) => unknown;
+};
+
+/**
+ * One prompt: its recording with `<Play>`, or, while the hotline has none, `<Say>` telling the
+ * caller it is a placeholder. Hotline settings carry which prompts are recorded, so the TwiML
+ * remembered per settings object is rebuilt when a recording is approved.
+ */
+function play(target: TSpeaker, ctx: TIvrContext, lang: string, prompt: TPromptKey) {
+  const recorded = ctx.hotline.recordedPrompts;
+  if (recorded && !recorded.has(recordedKey(lang, prompt))) {
+    const speech = placeholderSpeech(prompt, lang);
+    target.say({ language: speech.language as TSayLanguage }, speech.text);
+  } else target.play({}, ctx.urls.prompt(ctx.hotline.number, lang, prompt));
 }
+
+/** For the call-back dialog's TwiML (callback-ivr.twiml.policy): the same choice. */
+export const playPrompt = play;
 
 /*
  * TwiML depends only on the hotline's settings, the URLs and a few arguments, never on the caller,
@@ -131,8 +146,8 @@ export function welcomeTwiml(ctx: TIvrContext): string {
       method: 'POST',
       actionOnEmptyResult: false,
     });
-    gather.play({}, ctx.urls.prompt(h.number, h.defaultLanguage, 'welcome'));
-    gather.play({}, ctx.urls.prompt(h.number, h.defaultLanguage, 'other-language'));
+    play(gather, ctx, h.defaultLanguage, 'welcome');
+    play(gather, ctx, h.defaultLanguage, 'other-language');
     r.redirect({ method: 'POST' }, ctx.urls.voice('language', next));
     return r.toString();
   });
@@ -152,8 +167,7 @@ export function languageMenuTwiml(ctx: TIvrContext, attempt: number): string {
       actionOnEmptyResult: false,
     });
     // Each language's line is recorded in that language: "for Lao, press 1".
-    for (const lang of h.languages)
-      gather.play({}, ctx.urls.prompt(h.number, lang, `lang-${lang}` as TPromptKey));
+    for (const lang of h.languages) play(gather, ctx, lang, `lang-${lang}` as TPromptKey);
     r.redirect({ method: 'POST' }, ctx.urls.voice('language', next));
     return r.toString();
   });
@@ -224,8 +238,7 @@ export function waitTwiml(ctx: TIvrContext, language: string, position: number |
       method: 'POST',
       actionOnEmptyResult: false,
     });
-    const say = (p: TPromptKey) =>
-      gather.play({}, ctx.urls.prompt(ctx.hotline.number, language, p));
+    const say = (p: TPromptKey) => play(gather, ctx, language, p);
     if (position !== null && position > 0) {
       say('position');
       digitPrompts(position).forEach(say);
@@ -284,7 +297,7 @@ export function afterCallTwiml(ctx: TIvrContext, language: string): string {
       method: 'POST',
       actionOnEmptyResult: false,
     });
-    gather.play({}, ctx.urls.prompt(ctx.hotline.number, language, 'after-call-question'));
+    play(gather, ctx, language, 'after-call-question');
     play(r, ctx, language, 'goodbye');
     r.hangup();
     return r.toString();

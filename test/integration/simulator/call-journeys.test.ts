@@ -4,6 +4,7 @@ import { bridgeToSoftphone } from '../../fixtures/simulator.fixture';
 import {
   eventually,
   heard,
+  heardPrompt,
   startTelephonyRig,
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
@@ -50,8 +51,8 @@ describe('a call through the simulator', () => {
     const call = rig.sim.placeCall({ hotline: '1362', from: CALLER, digits: ['2'] });
     await eventually(() => heard(call, 'request', '/voice/wait').length >= 2);
     expect(await queue().position(call.sid, '1362')).toBe(1);
-    expect(heard(call, 'play', '/prompts/1362/en/position.wav').length).toBeGreaterThan(0);
-    expect(heard(call, 'play', '/prompts/1362/en/digit-1.wav').length).toBeGreaterThan(0);
+    expect(heardPrompt(call, '/prompts/1362/en/position.wav').length).toBeGreaterThan(0);
+    expect(heardPrompt(call, '/prompts/1362/en/digit-1.wav').length).toBeGreaterThan(0);
 
     rig.sim.engine.hangup(call);
     const row = await eventually(async () => {
@@ -110,7 +111,7 @@ describe('calls that do not reach the queue', () => {
   it('after hours with voicemail: the caller leaves a message and it is linked to the call', async () => {
     const call = rig.sim.placeCall({ hotline: '1554', from: CALLER });
     await eventually(() => call.status === 'completed');
-    expect(heard(call, 'play', '/prompts/1554/lo/after-hours-voicemail.wav')).toHaveLength(1);
+    expect(heardPrompt(call, '/prompts/1554/lo/after-hours-voicemail.wav')).toHaveLength(1);
     expect(heard(call, 'record')).toHaveLength(1);
     expect(heard(call, 'gather')).toHaveLength(0);
     const row = await eventually(async () => {
@@ -143,7 +144,7 @@ describe('calls that do not reach the queue', () => {
     });
     const call = rig.sim.placeCall({ hotline: '1362', from: blocked, digits: ['1'] });
     await eventually(() => call.status === 'completed');
-    expect(heard(call, 'play').map((p) => p.detail)).toEqual([
+    expect(heardPrompt(call).map((p) => p.detail)).toEqual([
       expect.stringContaining('/prompts/1362/lo/blocked.wav'),
     ]);
     expect(heard(call, 'enqueue')).toHaveLength(0);
@@ -168,7 +169,7 @@ describe('call-back request from the queue', () => {
     // Language 1, then 1 for a call-back, 1 "any time", 1 "this number".
     const call = rig.sim.placeCall({ hotline: '1362', from: CALLER, digits: ['1', '1', '1', '1'] });
     await eventually(() => call.status === 'completed');
-    expect(heard(call, 'play', 'callback-confirmed.wav')).toHaveLength(1);
+    expect(heardPrompt(call, 'callback-confirmed.wav')).toHaveLength(1);
     expect(heard(call, 'left-queue', 'leave')).toHaveLength(1);
     const row = await eventually(async () => {
       const r = await calls().findCall(call.sid);

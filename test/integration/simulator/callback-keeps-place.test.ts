@@ -5,13 +5,14 @@ import { callbacksRepository } from '../../../src/modules/callbacks/callbacks.re
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
 import {
   eventually,
-  heard,
+  heardPrompt,
   startTelephonyRig,
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
 import { createStaff, loginAs } from '../../fixtures/staff';
 import { createHotline } from '../../fixtures/telephony.fixture';
 import type { TSimCall } from '../../../src/simulator/sim-state';
+import type { TCallbackFigures } from '../../../src/contracts/realtime';
 import { actOnRing } from '../../../src/simulator/endpoints';
 import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 
@@ -61,6 +62,16 @@ async function counsellorOf(hotline: string) {
 
 const waiting = (hotline: string) => rig.app.liveRouting.queues.callers([hotline]);
 
+/** Call-backs per hotline as the wallboard reads them (an administrator sees every hotline). */
+async function callbackFigures(): Promise<TCallbackFigures[]> {
+  const admin = await loginAs(rig.app, await createStaff(rig.stores, { role: 'administrator' }));
+  const response = await rig.app.inject({
+    url: '/api/staff/routing/figures',
+    headers: { cookie: admin },
+  });
+  return (response.json() as { callbacks: TCallbackFigures[] }).callbacks;
+}
+
 async function queuedCall(hotline: string, from: string): Promise<TSimCall> {
   const call = rig.sim.placeCall({ hotline, from, digits: [] });
   await eventually(async () => (await waiting(hotline)).some((c) => c.callSid === call.sid));
@@ -90,8 +101,8 @@ describe('a call-back that keeps the place', () => {
     caller.script.digits.push('1', '1', '1');
     await eventually(() => caller.status === 'completed', 20_000);
     // Heard once, before hanging up: the summary with the last digits of the number.
-    expect(heard(caller, 'play', '/callback-summary.wav')).toHaveLength(1);
-    const said = heard(caller, 'play').map((p) => p.detail ?? '');
+    expect(heardPrompt(caller, '/callback-summary.wav')).toHaveLength(1);
+    const said = heardPrompt(caller).map((p) => p.detail ?? '');
     const summaryAt = said.findIndex((d) => d.includes('/callback-summary.wav'));
     expect(said.slice(summaryAt + 1, summaryAt + 5).map((d) => d.split('/').at(-1))).toEqual([
       'digit-2.wav',
@@ -99,7 +110,7 @@ describe('a call-back that keeps the place', () => {
       'digit-4.wav',
       'digit-5.wav',
     ]);
-    expect(heard(caller, 'play', '/callback-confirmed.wav')).toHaveLength(1);
+    expect(heardPrompt(caller, '/callback-confirmed.wav')).toHaveLength(1);
     const task = await taskOf(caller.sid);
     expect(task).toMatchObject({ routed: true, status: 'open', safeWindow: { kind: 'any' } });
 
@@ -158,6 +169,11 @@ describe('a call-back that keeps the place', () => {
     );
     expect((await waiting('1362')).map((c) => c.callSid)).toEqual([later.sid]);
     rig.sim.engine.hangup(later);
+    // The wallboard's figures: none waiting any more, and today's time to call back is known.
+    expect((await callbackFigures()).find((c) => c.hotline === '1362')).toMatchObject({
+      waiting: 0,
+      averageTimeToCallbackS: expect.any(Number),
+    });
   }, 60_000);
 
   it('holds a call-back outside the caller’s safe time: later callers are offered, the supervisor sees why', async () => {
@@ -168,7 +184,7 @@ describe('a call-back that keeps the place', () => {
     const from = hourFromNow(2);
     caller.script.digits.push('1', '3', String(from), '2', '02055599999');
     await eventually(() => caller.status === 'completed', 20_000);
-    const said = heard(caller, 'play').map((p) => p.detail ?? '');
+    const said = heardPrompt(caller).map((p) => p.detail ?? '');
     const summaryAt = said.findIndex((d) => d.includes('/callback-summary.wav'));
     expect(said.slice(summaryAt + 1, summaryAt + 5).map((d) => d.split('/').at(-1))).toEqual([
       'digit-9.wav',
@@ -176,7 +192,7 @@ describe('a call-back that keeps the place', () => {
       'digit-9.wav',
       'digit-9.wav',
     ]);
-    expect(heard(caller, 'play', '/callback-only-from.wav')).toHaveLength(1);
+    expect(heardPrompt(caller, '/callback-only-from.wav')).toHaveLength(1);
     const task = await taskOf(caller.sid);
     expect(task.safeWindow).toEqual({ kind: 'from', hour: from });
     expect(task.callbackNumberEnc).not.toContain('99999');
@@ -195,6 +211,12 @@ describe('a call-back that keeps the place', () => {
     // Not the call-back at the front: it is outside the caller's safe time.
     expect(offer.taskId).toBe(later.sid);
     expect((await waiting('1554'))[0]).toMatchObject({ callSid: `cb-${task.id}`, state: 'held' });
+    // Held, it still counts among the call-backs waiting; none placed yet today on this hotline.
+    expect((await callbackFigures()).find((c) => c.hotline === '1554')).toEqual({
+      hotline: '1554',
+      waiting: 1,
+      averageTimeToCallbackS: null,
+    });
     rig.sim.engine.hangup(later);
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { createHotline } from '../../fixtures/telephony.fixture';
 import {
   eventually,
   heard,
+  heardPrompt,
   startTelephonyRig,
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
@@ -54,10 +55,10 @@ describe("the caller's first minute", () => {
     const seconds = (queued?.heard ?? Infinity) - (answer?.heard ?? 0);
     console.log(`main-language caller queued after ${seconds} s of prompts and silence`);
     expect(seconds).toBeLessThanOrEqual(6);
-    expect(heard(call, 'play', '/prompts/1362/lo/welcome.wav')).toHaveLength(1);
-    expect(heard(call, 'play', '/prompts/1362/lo/other-language.wav')).toHaveLength(1);
+    expect(heardPrompt(call, '/prompts/1362/lo/welcome.wav')).toHaveLength(1);
+    expect(heardPrompt(call, '/prompts/1362/lo/other-language.wav')).toHaveLength(1);
     // Nobody heard the seven-language menu.
-    expect(heard(call, 'play', '/lang-')).toHaveLength(0);
+    expect(heardPrompt(call, '/lang-')).toHaveLength(0);
     expect((await queuedRow(call.sid)).language).toBe('lo');
     rig.sim.engine.hangup(call);
     await eventually(() => call.status === 'completed');
@@ -66,7 +67,7 @@ describe("the caller's first minute", () => {
   it('opens the menu on 9 and routes the caller in the language picked there (Hmong)', async () => {
     const call = rig.sim.placeCall({ hotline: '1362', from: CALLER, digits: ['9', '2'] });
     await eventually(() => heard(call, 'enqueue').length > 0);
-    expect(heard(call, 'play', '/prompts/1362/hmn/lang-hmn.wav')).toHaveLength(1);
+    expect(heardPrompt(call, '/prompts/1362/hmn/lang-hmn.wav')).toHaveLength(1);
     expect((await queuedRow(call.sid)).language).toBe('hmn');
     rig.sim.engine.hangup(call);
     await eventually(() => call.status === 'completed');
@@ -76,7 +77,7 @@ describe("the caller's first minute", () => {
     const since = startOfDayVientiane(new Date());
     const before = await hotlineTallies(rig.stores.database.sql, since, ['1362']);
     const call = rig.sim.placeCall({ hotline: '1362', from: CALLER, digits: ['9'] });
-    await eventually(() => heard(call, 'play', '/lang-en.wav').length > 0);
+    await eventually(() => heardPrompt(call, '/lang-en.wav').length > 0);
     rig.sim.engine.hangup(call);
     const row = await eventually(async () => {
       const r = await calls().findCall(call.sid);
@@ -116,8 +117,8 @@ describe("the caller's first minute", () => {
       return r?.afterCallAnswer ? r : undefined;
     });
     expect(row.afterCallAnswer).toBe('yes');
-    expect(heard(call, 'play', '/prompts/1554/lo/after-call-question.wav')).toHaveLength(1);
-    await eventually(() => heard(call, 'play', '/prompts/1554/lo/goodbye.wav').length > 0);
+    expect(heardPrompt(call, '/prompts/1554/lo/after-call-question.wav')).toHaveLength(1);
+    await eventually(() => heardPrompt(call, '/prompts/1554/lo/goodbye.wav').length > 0);
 
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const report = await computeOperations(

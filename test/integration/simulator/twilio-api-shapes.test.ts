@@ -7,6 +7,7 @@ import {
   type TTelephonyRig,
 } from '../../fixtures/simulator.fixture';
 import { twilioShapes } from '../../fixtures/twilio-shapes.fixture';
+import { toneWav } from '../../../src/simulator/verbs-record';
 
 let rig: TTelephonyRig;
 const { expectServed, expectOnlyAcceptedParams } = twilioShapes(() => rig);
@@ -62,6 +63,31 @@ describe("the simulator's REST API against Twilio's API description", () => {
       Url: `${rig.baseUrl}/webhooks/twilio/voice/incoming?hotline=1362`,
     });
     rig.sim.engine.hangup(call);
+  });
+
+  it('serves a <Record> recording as the Recording resource, and its media as WAV', async () => {
+    const account = `/2010-04-01/Accounts/${rig.stores.config.TWILIO_ACCOUNT_SID}`;
+    const audio = toneWav(1);
+    const sid = `RE${'ab'.repeat(16)}`;
+    rig.sim.engine.state.recordings.set(sid, {
+      sid,
+      callSid: `CA${'cd'.repeat(16)}`,
+      duration: 1,
+      createdAt: new Date(),
+      status: 'completed',
+      audio,
+    });
+    await expectServed('GET', `${account}/Recordings/${sid}.json`, 200);
+    const { TWILIO_ACCOUNT_SID: user, TWILIO_AUTH_TOKEN: token } = rig.stores.config;
+    const media = await rig.sim.app.inject({
+      url: `${account}/Recordings/${sid}.wav`,
+      headers: { authorization: `Basic ${Buffer.from(`${user}:${token}`).toString('base64')}` },
+    });
+    expect(media.headers['content-type']).toBe('audio/x-wav');
+    expect(media.rawPayload.equals(audio)).toBe(true);
+    expect((await rig.sim.app.inject({ url: `${account}/Recordings/${sid}.wav` })).statusCode).toBe(
+      401,
+    );
   });
 
   it("the server's twilio client sends only parameters Twilio's API accepts", async () => {

@@ -13,6 +13,7 @@ import { callbackRoutes } from './callbacks.routes';
 import { chatRoutes } from './chats.routes';
 import { chatSettingsRoutes } from './chat-settings.routes';
 import { promptRoutes } from './prompts.routes';
+import { recordingLineAdminRoutes } from './recording-line.routes';
 import { auditRoutes } from './audit.routes';
 import { blocklistRoutes } from './blocklist.routes';
 import { softphoneRoutes } from './softphone.routes';
@@ -42,6 +43,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   await app.register(chatRoutes);
   await app.register(chatSettingsRoutes);
   await app.register(promptRoutes);
+  await app.register(recordingLineAdminRoutes);
   await app.register(auditRoutes);
   await app.register(blocklistRoutes);
   await app.register(softphoneRoutes);

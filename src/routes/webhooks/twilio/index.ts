@@ -10,6 +10,7 @@ import { bridgeRoutes } from './bridge.routes';
 import { conferenceRoutes } from './conference.routes';
 import { mobileLegRoutes } from './mobile-leg.routes';
 import { conversationsRoutes } from './conversations.routes';
+import { recordingLineRoutes } from './recording-line.routes';
 
 declare module 'fastify' {
   // Declaration merging needs an interface here.
@@ -50,5 +51,6 @@ export const twilioWebhookRoutes: FastifyPluginAsync = async (app) => {
   await app.register(bridgeRoutes);
   await app.register(conferenceRoutes);
   await app.register(mobileLegRoutes);
+  await app.register(recordingLineRoutes);
   await app.register(conversationsRoutes(app.chat));
 };

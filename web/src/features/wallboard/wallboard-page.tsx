@@ -73,6 +73,7 @@ export default function WallboardPage() {
             receivedAt={receivedAt}
             figures={figures.calls}
             chats={figures.chats}
+            callbacks={figures.callbacks}
           />
           <WaitingCallers
             callers={waiting.callers}

@@ -19,6 +19,11 @@ const lo = {
     firstResponse: 'ຕອບຄັ້ງທຳອິດສະເລ່ຍ (ມື້ນີ້)',
     active: 'ແຊັດທີ່ກຳລັງລົມ',
   },
+  callbacks: {
+    title: 'ການໂທກັບ',
+    waiting: 'ລໍຖ້າໂທກັບ',
+    timeToCallback: 'ເວລາກ່ອນໂທກັບສະເລ່ຍ (ມື້ນີ້)',
+  },
   today: {
     title: 'ມື້ນີ້',
     answered: 'ຮັບສາຍແລ້ວ',
@@ -137,6 +142,11 @@ const en: TStrings<typeof lo> = {
     longestWait: 'Longest chat wait',
     firstResponse: 'Average first response (today)',
     active: 'Active chats',
+  },
+  callbacks: {
+    title: 'Call-backs',
+    waiting: 'Call-backs waiting',
+    timeToCallback: 'Average time to call back (today)',
   },
   today: {
     title: 'Today',

@@ -1,4 +1,5 @@
 import type {
+  TCallbackFigures,
   TChatFigures,
   THotlineFigures,
   TQueueView,
@@ -12,10 +13,11 @@ type TProps = {
   receivedAt: (q: TQueueView) => number;
   figures: Map<string, THotlineFigures>;
   chats: Map<string, TChatFigures>;
+  callbacks: Map<string, TCallbackFigures>;
 };
 
 /** One tile per hotline: callers waiting and the longest wait, then the same per language. */
-export function QueueTiles({ queues, now, receivedAt, figures, chats }: TProps) {
+export function QueueTiles({ queues, now, receivedAt, figures, chats, callbacks }: TProps) {
   const { t } = useT('wallboard');
   const wait = (q: { waiting: number; longestWaitMs: number }, at: number) =>
     q.waiting ? formatDuration((q.longestWaitMs + now - at) / 1000) : '—';
@@ -49,6 +51,7 @@ export function QueueTiles({ queues, now, receivedAt, figures, chats }: TProps) 
               </dl>
               <TodayFigures figures={figures.get(q.hotline)} />
               <ChatFigures chats={chats.get(q.hotline)} now={now} />
+              <CallbackFigures callbacks={callbacks.get(q.hotline)} />
               {q.byLanguage.some((l) => l.waiting) ? (
                 <table className="wb-languages">
                   <thead>
@@ -147,6 +150,30 @@ function ChatFigures({ chats, now }: { chats: TChatFigures | undefined; now: num
       <div>
         <dt>{t('chats.active')}</dt>
         <dd data-testid="chats-active">{chats?.active ?? 0}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Call-backs asked for and not placed yet (held ones too), and today's time to call back. */
+function CallbackFigures({ callbacks }: { callbacks: TCallbackFigures | undefined }) {
+  const { t } = useT('wallboard');
+  const average = callbacks?.averageTimeToCallbackS ?? null;
+  return (
+    <dl
+      className={`wb-today wb-callbacks ${callbacks?.waiting ? 'wb-chats--waiting' : ''}`}
+      data-testid="callbacks"
+      aria-label={t('callbacks.title')}
+    >
+      <div>
+        <dt>{t('callbacks.waiting')}</dt>
+        <dd data-testid="callbacks-waiting">{callbacks?.waiting ?? 0}</dd>
+      </div>
+      <div>
+        <dt>{t('callbacks.timeToCallback')}</dt>
+        <dd data-testid="callbacks-time-to-callback">
+          {average === null ? '—' : formatDuration(average)}
+        </dd>
       </div>
     </dl>
   );
