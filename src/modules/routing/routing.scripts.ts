@@ -159,7 +159,7 @@ return made
  * relaxLanguageAfterMs; then language after relaxHotlineAfterMs). Decided and reserved in one
  * step, so the first offer costs no dispatch round. With anyone else ready, queue order across
  * callers is the policy's: returns {'ROUND'} and a round decides.
- * Returns {'OK', userId, tier, hotline, language, enqueuedAt, kind, counsellor hash},
+ * Returns {'OK', userId, tier, hotline, language, enqueuedAt, kind, counsellor hash, channel},
  * {'NONE'} (nobody fits now) or {'ROUND'}.
  */
 const offerNewcomerLua = `
@@ -188,7 +188,7 @@ local function offerNewcomer(sid, now, exp, oid, relaxLanguage, relaxHotline)
         -- The longest idle holds chats and has no room for this channel: a round looks further.
         if not roomFor(uid, f[7] or 'voice') then return {'ROUND'} end
         if not reserveOne(sid, uid, oid, exp) then return {'ROUND'} end
-        return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid))}
+        return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid)), f[7] or 'voice'}
       end
       redis.call('ZREM', tier[2], uid)
     end
