@@ -97,6 +97,24 @@ export const ZEnv = z.object({
   TWILIO_API_KEY_SECRET: z.string().min(16).optional(),
   /** Voice SDK token lifetime; the softphone asks for a fresh one before it runs out. */
   TWILIO_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(86400).default(3600),
+  /**
+   * The Twilio Region the account's Conversations data lives in, and the edge to reach it by: the
+   * Media Content Service (chat attachments) is then mcs.<edge>.<region>.twilio.com. US1 without
+   * an edge is mcs.us1.twilio.com; another region without an edge uses its own (dublin, sydney).
+   */
+  TWILIO_REGION: z.enum(['us1', 'ie1', 'au1']).default('us1'),
+  TWILIO_EDGE: z
+    .enum([
+      'ashburn',
+      'dublin',
+      'frankfurt',
+      'sao-paulo',
+      'singapore',
+      'sydney',
+      'tokyo',
+      'umatilla',
+    ])
+    .optional(),
   /** Set to the simulator's URL to send the twilio client there instead of api.twilio.com. */
   TWILIO_API_BASE_URL: z.string().url().optional(),
   SIMULATOR_PORT: port.default(3100),

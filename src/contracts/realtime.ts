@@ -57,13 +57,23 @@ export const ZOfferView = z.object({
 });
 export type TOfferView = z.infer<typeof ZOfferView>;
 
-export const ZQueueView = z.object({
-  hotline: z.string(),
+/** Tasks of one channel waiting in a hotline's line: how many, the longest wait, per language. */
+export const ZQueueLine = z.object({
   waiting: z.number(),
   longestWaitMs: z.number(),
   byLanguage: z.array(
     z.object({ language: z.string(), waiting: z.number(), longestWaitMs: z.number() }),
   ),
+});
+export type TQueueLine = z.infer<typeof ZQueueLine>;
+
+/**
+ * A hotline's line, each channel apart: the top-level figures are callers (voice) only, `chats`
+ * the chats waiting in the same line, so a waiting chat is never shown as a waiting caller.
+ */
+export const ZQueueView = ZQueueLine.extend({
+  hotline: z.string(),
+  chats: ZQueueLine,
 });
 export type TQueueView = z.infer<typeof ZQueueView>;
 
@@ -218,6 +228,8 @@ export const ZWaitingCallerView = z.object({
   offeredTo: z.string().nullable(),
   /** A caller on the line, or a call-back that kept the caller's place (press 1). */
   kind: z.enum(['inbound', 'callback']),
+  /** A call or a chat waiting in the same line (shown apart: a chat is not a caller). */
+  channel: z.enum(offerChannels),
   /** Held because the caller's safe time has not begun ('not-yet') or is over ('ended'). */
   heldWhy: z.enum(['not-yet', 'ended']).nullable(),
   /** The caller's safe time for a call-back (ms since epoch; null: open on that side). */

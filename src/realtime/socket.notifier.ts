@@ -1,6 +1,5 @@
 import { rooms, type TQueueView } from '../contracts/realtime';
 import type { TRoutingNotifier } from '../modules/routing/routing.notifier';
-import { channelOfTask } from '../modules/routing/task';
 import type { TQueueViews } from '../modules/routing/queue-view.repository';
 import type { TRoomDelivery } from './room-delivery';
 
@@ -48,8 +47,7 @@ export function socketNotifier(
 
   return {
     offered(userId, offer) {
-      const channel = offer.channel ?? channelOfTask(offer.taskId);
-      to(rooms.user(userId))?.emit('call:offered', { ...offer, channel });
+      to(rooms.user(userId))?.emit('call:offered', offer);
     },
     withdrawn(userId, offerId, reason) {
       to(rooms.user(userId))?.emit('call:withdrawn', { offerId, reason });

@@ -1,9 +1,9 @@
+import { fork } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'socket.io';
-import { io as connect, type Socket } from 'socket.io-client';
 import { staffUsers } from '../../db/schema/index';
 import { runMigrations } from '../../db/migrate';
 import { startEmbeddedPostgres } from '../../scripts/local/embedded-postgres';
@@ -11,7 +11,6 @@ import { freePort } from '../../scripts/local/free-port';
 import { startLocalRedis } from '../../scripts/local/local-redis';
 import { buildApp } from '../../src/build-app';
 import { parseConfig } from '../../src/config/config';
-import { rooms } from '../../src/contracts/realtime';
 import { openDatabase } from '../../src/infra/database';
 import { openRedis } from '../../src/infra/redis';
 import { createSession } from '../../src/modules/auth/session.repository';
@@ -19,18 +18,22 @@ import { createSimulator } from '../../src/simulator/simulator';
 import { seedChatChannels } from '../fixtures/chat.fixture';
 import { createHotline } from '../fixtures/telephony.fixture';
 import { pool } from './routing-bench.http';
-import { percentile } from './routing-bench.stats';
+import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.counsellors';
+import { cpuMs, describe, machineCpuMs, sharedNow } from './routing-bench.stats';
 
-// npm run bench:chat — counsellors on real websockets, open conversations each held by one of
-// them (three per counsellor: every desk at its chat capacity), then inbound messages at RATE
-// per second through the Conversations webhook, signed by the simulator as Twilio signs it.
+type TReport = Extract<TCounsellorsMessage, { type: 'report' }>;
+
+// npm run bench:chat — counsellors on real websockets (in a process of their own, as in
+// bench:routing: routing-bench.counsellors.ts), open conversations each held by one of them
+// (three per counsellor: every desk at its chat capacity), then inbound messages at RATE per
+// second through the Conversations webhook, signed by the simulator as Twilio signs it.
 // Measured per message: from the moment the simulated user's webhook is sent to the moment the
-// assigned counsellor's socket receives it. The desk has no live chat-message event yet (another
-// branch adds it): the bench's stand-in subscribes to the chat module's notifier (fired once the
-// message is stored exactly once and routed) and emits to the counsellor's user room, which is
-// what that event will do. Beside it, in the same run, an empty Socket.IO round trip (a ping
-// acknowledged by the server). Figures only: no target is asserted. Reduced numbers for a loaded
-// machine: CHAT_BENCH_COUNSELLORS, CHAT_BENCH_SECONDS, CHAT_BENCH_RATE.
+// assigned counsellor's socket receives the desk's own `chat:message` event, split in two: sent →
+// stored (webhook, signature, dedupe, encryption, Postgres; the chat notifier fires) and stored →
+// desk (the push and her socket). Beside it, in the same run, an empty Socket.IO round trip (a
+// ping acknowledged by the server) and the machine's load average: the machine is shared.
+// Figures only: no target is asserted. Reduced numbers for a loaded machine:
+// CHAT_BENCH_COUNSELLORS, CHAT_BENCH_SECONDS, CHAT_BENCH_RATE.
 const COUNSELLORS = Number(process.env.CHAT_BENCH_COUNSELLORS ?? 1000);
 const CONVERSATIONS = COUNSELLORS * 3;
 const RATE = Number(process.env.CHAT_BENCH_RATE ?? 100);
@@ -39,9 +42,11 @@ const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 30);
 const SETTLE_MS = 60_000;
 /** A delivery slower than this is counted apart as late (e.g. kept in the journal, drained later). */
 const LATE_MS = 5_000;
+/** What the last run before this one measured (issue #19), printed beside for comparison. */
+const BASELINE =
+  'p99 1.5 s message-to-desk vs 38–63 ms empty round trip (stand-in event, counsellors in-process)';
 
 const key = () => randomBytes(32).toString('base64');
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'saiduan-chat-bench-'));
@@ -77,7 +82,6 @@ async function main(): Promise<void> {
   });
   const database = openDatabase(pg.url, { max: 10 });
   const redis = openRedis(redisServer.url, 'worker');
-  const sockets: Socket[] = [];
   const closers: Array<() => Promise<unknown>> = [];
   try {
     await runMigrations(database);
@@ -96,6 +100,13 @@ async function main(): Promise<void> {
       await database.db.insert(staffUsers).values(staff.slice(i, i + 500));
 
     const app = await buildApp({ config, db: database.db, sql: database.sql, redis });
+    // When each message's webhook reached the API's handler (body parsed, before the signature
+    // check and the store): splits the simulator and HTTP from the store.
+    const arrivedAt = new Map<string, number>();
+    app.addHook('preHandler', async (request) => {
+      const body = request.body as { Body?: unknown } | undefined;
+      if (typeof body?.Body === 'string') arrivedAt.set(body.Body, sharedNow());
+    });
     await app.listen({ host: '127.0.0.1', port });
     closers.push(() => app.close());
     const sim = await createSimulator({
@@ -108,137 +119,154 @@ async function main(): Promise<void> {
     await sim.app.listen({ host: '127.0.0.1', port: simPort });
     closers.unshift(() => sim.app.close());
 
-    // Untyped: the bench's own two events are not in the realtime contract.
+    // Untyped: the bench's own ping is not in the realtime contract.
     const io = app.services.io as unknown as Server;
     // The empty round trip: a ping the server acknowledges at once, on the same sockets.
     io.on('connection', (s) => s.on('bench:ping', (ack: () => void) => ack()));
-    // Stand-in for the desk's chat-message event (see the top): stored, routed, emitted to her room.
-    const holder = new Map<string, string>();
+    // When each message was stored (the chat notifier fires once it is kept, exactly once).
+    const storedAt = new Map<string, number>();
     const notices = { all: 0, unheld: 0 };
     app.chat.notices.onMessage((notice) => {
       notices.all++;
-      const userId = holder.get(notice.conversationId);
-      if (!userId) notices.unheld++;
-      if (userId) io.to(rooms.user(userId)).emit('bench:chat-message', notice.message.text);
+      if (!notice.assignedTo) notices.unheld++;
+      storedAt.set(notice.message.text, sharedNow());
     });
 
-    // Counsellors: each accepts every chat offered to her (up to her capacity of three).
-    const received = new Map<string, number[]>();
+    // Counsellors, in a process of their own: each accepts every chat offered to her.
     const cookies = await Promise.all(
       staff.map(async (s) => `sid=${await createSession({ redis, config }, s.id)}`),
     );
-    const connectStart = performance.now();
-    await pool(cookies, 50, async (cookie) => {
-      const socket = connect(base, {
-        transports: ['websocket'],
-        extraHeaders: { cookie, origin: base },
-        reconnection: false,
-        forceNew: true,
-      });
-      sockets.push(socket);
-      socket.on('call:offered', (offer: { offerId: string }) => {
-        socket.emit('call:accept', { offerId: offer.offerId }, () => {});
-      });
-      socket.on('bench:chat-message', (text: string) => {
-        const at = performance.now();
-        const list = received.get(text);
-        if (list) list.push(at);
-        else received.set(text, [at]);
-      });
-      await new Promise<void>((resolve, reject) => {
-        socket.once('state:snapshot', () => resolve());
-        socket.once('connect_error', reject);
-      });
-      await socket.emitWithAck('presence:set', { state: 'available' });
+    const child = fork(new URL('./routing-bench.counsellors.ts', import.meta.url).pathname, {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    closers.unshift(async () => {
+      child.send({ type: 'stop' });
+      await new Promise((r) => child.once('exit', r));
+      // The API hears the sockets go (presence) before its Redis is closed under it.
+      await new Promise((r) => setTimeout(r, 2000));
+    });
+    let reported: ((m: TReport) => void) | null = null;
+    const ready = new Promise<number>((resolve) =>
+      child.on('message', (m: TCounsellorsMessage) => {
+        if (m.type === 'ready') resolve(m.connectMs);
+        else if (m.type === 'report') reported?.(m);
+      }),
+    );
+    const report = () =>
+      new Promise<TReport>((resolve) => {
+        reported = resolve;
+        child.send({ type: 'report' });
+      });
+    const start: TCounsellorsStart = {
+      type: 'start',
+      base,
+      authToken: config.TWILIO_AUTH_TOKEN,
+      cookies,
+      callMs: 0,
+      mode: 'chats',
+    };
+    child.send(start);
     console.log(
-      `${COUNSELLORS} counsellors connected and available in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`,
+      `${COUNSELLORS} counsellors connected and available in ${((await ready) / 1000).toFixed(1)} s`,
     );
 
     // Open conversations, each offered to and accepted by a counsellor.
     const users = Array.from({ length: CONVERSATIONS }, (_, i) => `+66${String(800000000 + i)}`);
-    const refs = new Map<string, string>();
     const openStart = performance.now();
     await pool(users, 20, async (from) => {
-      const sent = await sim.chat.userWrites({
-        hotline: '1362',
-        channel: 'whatsapp',
-        from,
-        text: 'hello',
-      });
-      refs.set(from, sent.conversationSid);
+      await sim.chat.userWrites({ hotline: '1362', channel: 'whatsapp', from, text: 'hello' });
     });
     const assigned = async () =>
-      database.sql<Array<{ id: string; assigned_to: string }>>`
-        select id, assigned_to from chat_conversations where state = 'active'`;
+      database.sql<Array<{ id: string }>>`select id from chat_conversations where state = 'active'`;
+    let held = 0;
     for (let i = 0; i < 600; i++) {
-      if ((await assigned()).length >= CONVERSATIONS) break;
+      held = (await assigned()).length;
+      if (held >= CONVERSATIONS) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    for (const row of await assigned()) holder.set(row.id, row.assigned_to);
     console.log(
-      `${holder.size} of ${CONVERSATIONS} conversations open and held by a counsellor in ${((performance.now() - openStart) / 1000).toFixed(1)} s`,
+      `${held} of ${CONVERSATIONS} conversations open and held by a counsellor in ${((performance.now() - openStart) / 1000).toFixed(1)} s`,
     );
 
     // The measured phase: RATE messages a second into random open conversations, pings beside.
+    await report(); // what came before is not measured
+    const loadBefore = loadavg();
+    const machineFrom = await machineCpuMs();
+    const apiFrom = await cpuMs(process.pid);
     const total = RATE * SECONDS;
     const sentAt = new Map<string, number>();
-    const rtts: number[] = [];
-    let pinging = true;
-    const pinger = (async () => {
-      while (pinging) {
-        const socket = sockets[Math.floor(Math.random() * sockets.length)] as Socket;
-        const t0 = performance.now();
-        await socket.emitWithAck('bench:ping');
-        rtts.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    })();
-    const start = performance.now();
+    const t0 = performance.now();
     const messages = Array.from({ length: total }, (_, i) => i);
     let posted = 0;
     await pool(messages, 100, async (i) => {
-      const due = start + (posted++ * 1000) / RATE;
+      const due = t0 + (posted++ * 1000) / RATE;
       await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
       const from = users[Math.floor(Math.random() * users.length)] as string;
       const text = `m${i}`;
-      sentAt.set(text, performance.now());
+      sentAt.set(text, sharedNow());
       await sim.chat.userWrites({ hotline: '1362', channel: 'whatsapp', from, text });
     });
-    const postedIn = (performance.now() - start) / 1000;
+    const postedIn = (performance.now() - t0) / 1000;
+    const received = new Map<string, number[]>();
+    const gather = (r: TReport) => {
+      for (const [text, at] of r.chatMessages ?? []) {
+        if (!sentAt.has(text)) continue;
+        const list = received.get(text);
+        if (list) list.push(at);
+        else received.set(text, [at]);
+      }
+    };
+    const rtts: number[] = [];
     const settleUntil = performance.now() + SETTLE_MS;
-    while (performance.now() < settleUntil && received.size < total)
-      await new Promise((r) => setTimeout(r, 100));
-    pinging = false;
-    await pinger;
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      const r = await report();
+      gather(r);
+      rtts.push(...(r.pingMs ?? []));
+    } while (performance.now() < settleUntil && received.size < total);
+    const machine = await machineCpuMs();
+    const apiCpu = (await cpuMs(process.pid)) - apiFrom;
+    const loadAfter = loadavg();
 
     const latencies: number[] = [];
+    const toArrive: number[] = [];
+    const toStore: number[] = [];
+    const toDesk: number[] = [];
     let lost = 0;
     let duplicated = 0;
     let late = 0;
-    for (const [text, t0] of sentAt) {
+    for (const [text, sent] of sentAt) {
       const got = received.get(text);
       if (!got) lost++;
       else {
+        const first = got[0] as number;
         if (got.length > 1) duplicated++;
-        if ((got[0] as number) - t0 > LATE_MS) late++;
-        latencies.push((got[0] as number) - t0);
+        if (first - sent > LATE_MS) late++;
+        latencies.push(first - sent);
+        const stored = storedAt.get(text);
+        const arrived = arrivedAt.get(text);
+        if (stored !== undefined && arrived !== undefined) {
+          toArrive.push(arrived - sent);
+          toStore.push(stored - arrived);
+          toDesk.push(first - stored);
+        }
       }
     }
     const [stored] = await database.sql<Array<{ n: number; distinct_n: number }>>`
       select count(*)::int as n, count(distinct provider_message_id)::int as distinct_n
       from chat_messages where direction = 'inbound'`;
-    latencies.sort((a, b) => a - b);
-    rtts.sort((a, b) => a - b);
+    const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
+    const busy = ((machine.busy - machineFrom.busy) / (machine.total - machineFrom.total)) * 100;
     console.log(
-      `\n${total} messages at ${RATE}/s (posted in ${postedIn.toFixed(1)} s) into ${holder.size} open conversations, ${COUNSELLORS} counsellors`,
+      `\n${total} messages at ${RATE}/s (posted in ${postedIn.toFixed(1)} s) into ${held} open conversations, ${COUNSELLORS} counsellors`,
     );
-    console.log(
-      `message-to-desk (webhook sent → her socket receives it): p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? 0)}`,
-    );
-    console.log(
-      `empty Socket.IO round trip, same run (${rtts.length} pings): p50 ${ms(percentile(rtts, 50))}, p99 ${ms(percentile(rtts, 99))}`,
-    );
+    console.log(describe('message-to-desk (webhook sent → her socket)', latencies));
+    console.log(describe('  simulator, HTTP → API handler', toArrive));
+    console.log(describe('  handler → stored (signature, store)', toStore));
+    console.log(describe('  stored → her socket (push)', toDesk));
+    console.log(describe('empty Socket.IO round trip, same run', rtts));
+    console.log(`baseline (last run before this one): ${BASELINE}`);
     console.log(
       `lost ${lost}, delivered twice ${duplicated}, late (over ${LATE_MS / 1000} s) ${late}`,
     );
@@ -248,8 +276,10 @@ async function main(): Promise<void> {
     console.log(
       `inbound messages stored: ${stored?.n ?? 0} (${stored?.distinct_n ?? 0} distinct provider ids; expected ${CONVERSATIONS + total})`,
     );
+    console.log(
+      `machine: ${cpus().length} cores, SHARED with other work during the run; load average before ${load(loadBefore)}, after ${load(loadAfter)}; busy ${busy.toFixed(0)}% of all cores; this process (API, simulator, poster) ${((apiCpu / (performance.now() - t0)) * 100).toFixed(0)}% of one core`,
+    );
   } finally {
-    for (const s of sockets) s.close();
     for (const close of closers) await close().catch(() => {});
     redis.disconnect();
     await database.sql.end({ timeout: 5 }).catch(() => {});

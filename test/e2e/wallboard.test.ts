@@ -143,13 +143,15 @@ describe('supervisor wallboard', () => {
     await card.getByTestId('monitor-mode').waitFor({ state: 'detached', ...LIVE });
     system.sim.engine.hangup(call);
   });
-  it('shows a waiting chat beside the calls, and the count goes when the chat ends', async () => {
+  it('shows a waiting chat in the chats row, not as a waiting caller, and the count goes when the chat ends', async () => {
     await board.getByRole('button', { name: 'English' }).click();
     await board.getByRole('heading', { name: 'Live wallboard' }).waitFor();
     // Nobody takes it on this floor: her desk is closed, so the chat waits in line.
     await desk.close();
-    const chats = board.getByTestId('queue-1362').getByTestId('chats');
+    const tile = board.getByTestId('queue-1362');
+    const chats = tile.getByTestId('chats');
     await chats.getByTestId('chats-waiting').getByText('0', { exact: true }).waitFor(LIVE);
+    await tile.getByTestId('waiting').getByText('0', { exact: true }).waitFor(LIVE);
     const sent = await system.sim.chat.userWrites({
       hotline: '1362',
       channel: 'messenger',
@@ -157,6 +159,12 @@ describe('supervisor wallboard', () => {
       text: 'ຂ້ອຍຕ້ອງການຄວາມຊ່ວຍເຫຼືອ',
     });
     await chats.getByTestId('chats-waiting').getByText('1', { exact: true }).waitFor(LIVE);
+    // The same push: the call tile still counts no caller, and no Lao caller waits by language.
+    expect(await tile.getByTestId('waiting').textContent()).toBe('0');
+    expect(await tile.getByTestId('longest-wait').textContent()).toBe('—');
+    expect(await tile.getByTestId('language-lo').count()).toBe(0);
+    // In the list of who waits, it is marked a chat.
+    await board.getByTestId('chat-tag').getByText('Chat', { exact: true }).waitFor(LIVE);
     // The longest chat wait counts up from when it arrived; nobody answered yet today.
     await expect
       .poll(() => chats.getByTestId('chats-longest-wait').textContent(), LIVE)
@@ -169,6 +177,7 @@ describe('supervisor wallboard', () => {
     await chats.getByTestId('chats-waiting').getByText('0', { exact: true }).waitFor(LIVE);
     expect(await chats.getByTestId('chats-longest-wait').textContent()).toBe('—');
     expect(await chats.getByTestId('chats-active').textContent()).toBe('0');
+    await board.getByTestId('chat-tag').waitFor({ state: 'detached', ...LIVE });
   });
   it('counts call-backs waiting on the hotline’s tile, live, in Lao', async () => {
     await board.getByRole('button', { name: 'ລາວ' }).click();

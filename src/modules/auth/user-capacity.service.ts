@@ -10,8 +10,8 @@ import { can } from './permissions.policy';
 /**
  * Sets a counsellor's capacity per channel (calls and chats at once, a call beside chats). An
  * administrator may set anyone's; a supervisor those who share one of her hotlines (others
- * answer as missing). Audited with the old and new values. Dispatch holds it from the next time
- * the counsellor sets her presence.
+ * answer as missing). Audited with the old and new values. The route then hands it to routing,
+ * which applies it at once (routing/capacity.service).
  */
 export async function setChannelCapacity(
   deps: TRecordsDeps,

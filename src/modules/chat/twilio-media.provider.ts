@@ -1,4 +1,5 @@
 import type { TConfig } from '../../config/config';
+import { mcsBaseUrl } from './twilio-region.policy';
 
 /** The bytes of one media file, as the provider holds them. */
 export type TFetchedMedia = { bytes: Buffer; contentType: string };
@@ -17,7 +18,6 @@ export type TChatMediaFetcher = {
   fetch(input: { serviceSid: string; mediaRef: string; maxBytes: number }): Promise<TFetchedMedia>;
 };
 
-const MCS_BASE = 'https://mcs.us1.twilio.com';
 const TIMEOUT_MS = 20_000;
 
 /** Any *.twilio.com URL sent to TWILIO_API_BASE_URL when set (the simulator). */
@@ -49,13 +49,21 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
  * without credentials and never beyond `maxBytes`. The helper library does not cover MCS.
  */
 export function twilioMediaFetcher(
-  config: Pick<TConfig, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_BASE_URL'>,
+  config: Pick<
+    TConfig,
+    | 'TWILIO_ACCOUNT_SID'
+    | 'TWILIO_AUTH_TOKEN'
+    | 'TWILIO_API_BASE_URL'
+    | 'TWILIO_REGION'
+    | 'TWILIO_EDGE'
+  >,
 ): TChatMediaFetcher {
+  const mcs = mcsBaseUrl(config);
   const auth = `Basic ${Buffer.from(`${config.TWILIO_ACCOUNT_SID}:${config.TWILIO_AUTH_TOKEN}`).toString('base64')}`;
   return {
     async fetch({ serviceSid, mediaRef, maxBytes }) {
       const resourceUrl = rebase(
-        `${MCS_BASE}/v1/Services/${encodeURIComponent(serviceSid)}/Media/${encodeURIComponent(mediaRef)}`,
+        `${mcs}/v1/Services/${encodeURIComponent(serviceSid)}/Media/${encodeURIComponent(mediaRef)}`,
         config.TWILIO_API_BASE_URL,
       );
       const resource = await fetch(resourceUrl, {

@@ -1,13 +1,8 @@
 import { recordFromFlat, toView } from './presence/presence.repository';
 import { newOfferId } from './offer-id';
-import type { TNewcomerOffer, TOffersRepository } from './offers.repository';
+import type { TNewcomerOffer, TOfferedCaller, TOffersRepository } from './offers.repository';
 import type { TNewcomerTerms } from './waiting-queue.repository';
-import {
-  planOffers,
-  type TMatchTier,
-  type TRoutableCaller,
-  type TRoutingSettings,
-} from './routing.policy';
+import { planOffers, type TMatchTier, type TRoutingSettings } from './routing.policy';
 import type { TRoutingNotifier } from './routing.notifier';
 import type { TRoutingEventLog } from './routing-events.repository';
 
@@ -43,12 +38,13 @@ export function createDispatcher(deps: {
   /** The counsellor hears of the offer; supervisors see them offered (record from the script). */
   function announce(
     offer: { offerId: string; userId: string; tier: TMatchTier; expiresAt: number },
-    caller: Omit<TRoutableCaller, 'score'>,
+    caller: TOfferedCaller,
     counsellor: readonly string[],
   ): void {
     deps.notifier.offered(offer.userId, {
       offerId: offer.offerId,
       taskId: caller.callSid,
+      channel: caller.channel,
       hotline: caller.hotline,
       language: caller.language,
       kind: caller.kind,

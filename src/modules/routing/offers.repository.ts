@@ -11,7 +11,7 @@ import {
   requeueScript,
   reserveScript,
 } from './routing.scripts';
-import { isChannel, type TAcceptedTask } from './task';
+import { isChannel, type TAcceptedTask, type TChannel } from './task';
 import type {
   TMatchTier,
   TPlannedOffer,
@@ -32,11 +32,14 @@ export type TNewcomerOffer =
       kind: 'offered';
       userId: string;
       tier: TMatchTier;
-      caller: Omit<TRoutableCaller, 'score'>;
+      caller: TOfferedCaller;
       counsellor: string[];
     }
   | { kind: 'none' }
   | { kind: 'round' };
+
+/** The task an offer is made for, as dispatch announces it: its channel always known. */
+export type TOfferedCaller = Omit<TRoutableCaller, 'score' | 'channel'> & { channel: TChannel };
 
 /** What offerNewcomerScript (or enqueueAndOfferScript) answers. */
 export type TNewcomerReply = Array<string | string[]>;
@@ -44,7 +47,7 @@ export type TNewcomerReply = Array<string | string[]>;
 export function newcomerOffer(callSid: string, r: TNewcomerReply): TNewcomerOffer {
   if (r[0] === 'ROUND') return { kind: 'round' };
   if (r[0] !== 'OK') return { kind: 'none' };
-  const row = r as [string, string, TMatchTier, string, string, string, string, string[]];
+  const row = r as [string, string, TMatchTier, string, string, string, string, string[], string];
   return {
     kind: 'offered',
     userId: row[1],
@@ -55,6 +58,7 @@ export function newcomerOffer(callSid: string, r: TNewcomerReply): TNewcomerOffe
       language: row[4],
       enqueuedAt: Number(row[5]),
       kind: row[6] === 'callback' ? 'callback' : 'inbound',
+      channel: isChannel(row[8]) ? row[8] : 'voice',
     },
     counsellor: row[7],
   };
@@ -82,7 +86,7 @@ export function offersRepository(redis: Redis, deploymentPrefix: string) {
   return {
     async candidates(): Promise<{
       counsellors: TRoutableCounsellor[];
-      callers: TRoutableCaller[];
+      callers: Array<TRoutableCaller & { channel: TChannel }>;
     }> {
       const [agents, callers] = (await runLua(redis, candidatesScript, [], [prefix])) as [
         string[],
@@ -103,7 +107,7 @@ export function offersRepository(redis: Redis, deploymentPrefix: string) {
           },
         });
       }
-      const waiting: TRoutableCaller[] = [];
+      const waiting: Array<TRoutableCaller & { channel: TChannel }> = [];
       for (let i = 0; i < callers.length; i += 8) {
         waiting.push({
           callSid: at(callers, i),

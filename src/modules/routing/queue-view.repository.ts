@@ -1,10 +1,25 @@
 import type { Redis } from 'ioredis';
-import type { TQueueView, TWaitingCallerView } from '../../contracts/realtime';
+import type { TQueueLine, TQueueView, TWaitingCallerView } from '../../contracts/realtime';
 import { runLua } from './lua-script';
 import { queueViewScript } from './routing.scripts';
 import { routingKeyspace } from './routing.keys';
 
 export type TQueueViews = ReturnType<typeof queueViews>;
+
+/** One channel's {language, count, earliest arrival, …} from queueViewScript. */
+function line(r: ReadonlyArray<string | number>, now: number): TQueueLine {
+  const byLanguage: TQueueLine['byLanguage'] = [];
+  let longestWaitMs = 0;
+  let waiting = 0;
+  for (let i = 0; i + 2 < r.length; i += 3) {
+    const waited = Math.max(0, now - Number(r[i + 2]));
+    const count = Number(r[i + 1]);
+    byLanguage.push({ language: String(r[i]), waiting: count, longestWaitMs: waited });
+    longestWaitMs = Math.max(longestWaitMs, waited);
+    waiting += count;
+  }
+  return { waiting, longestWaitMs, byLanguage };
+}
 
 /** Waiting callers per hotline and language, as supervisors and counsellors see them. */
 export function queueViews(redis: Redis, deploymentPrefix: string) {
@@ -12,18 +27,20 @@ export function queueViews(redis: Redis, deploymentPrefix: string) {
   async function view(hotline: string, now: number): Promise<TQueueView> {
     // Summed up inside Redis: pushed every few hundred ms during a surge, so no per-caller
     // round trip or object here.
-    const r = (await runLua(redis, queueViewScript, [], [prefix, hotline])) as Array<
-      string | number
-    >;
-    const byLanguage: TQueueView['byLanguage'] = [];
-    let longestWaitMs = 0;
-    for (let i = 1; i < r.length; i += 3) {
-      const earliest = r[i + 2] === '' ? null : Number(r[i + 2]);
-      const waited = earliest === null ? 0 : Math.max(0, now - earliest);
-      byLanguage.push({ language: String(r[i]), waiting: Number(r[i + 1]), longestWaitMs: waited });
-      longestWaitMs = Math.max(longestWaitMs, waited);
-    }
-    return { hotline, waiting: Number(r[0] ?? 0), longestWaitMs, byLanguage };
+    const [total, calls, chats] = (await runLua(redis, queueViewScript, [], [prefix, hotline])) as [
+      number,
+      Array<string | number>,
+      Array<string | number>,
+    ];
+    const chatLine = line(chats, now);
+    // Calls are what is in line and not a chat: the queue's own count stays the reference.
+    const callLine = line(calls, now);
+    return {
+      hotline,
+      ...callLine,
+      waiting: Math.max(0, Number(total) - chatLine.waiting),
+      chats: chatLine,
+    };
   }
 
   /** Waiting callers of the given hotlines, each in queue order: one pipeline, no scans. */
@@ -48,15 +65,15 @@ export function queueViews(redis: Redis, deploymentPrefix: string) {
           'heldWhy',
           'safeFrom',
           'safeUntil',
+          'channel',
         );
     const rows = ranked.some((r) => r.sids.length) ? ((await pipeline.exec()) ?? []) : [];
     const out: TWaitingCallerView[] = [];
     let i = 0;
     for (const { h, sids } of ranked)
       sids.forEach((callSid, rank) => {
-        const [language, enqueuedAt, boost, state, offeredTo, kind, heldWhy, from, until] = (rows[
-          i++
-        ]?.[1] ?? []) as Array<string | null>;
+        const [language, enqueuedAt, boost, state, offeredTo, kind, heldWhy, from, until, channel] =
+          (rows[i++]?.[1] ?? []) as Array<string | null>;
         // Only callers still in line: a bridged caller is on its way out of the set.
         if (state !== 'waiting' && state !== 'offered' && state !== 'held') return;
         const instant = (v: string | null | undefined) => (v ? Number(v) : null);
@@ -70,6 +87,7 @@ export function queueViews(redis: Redis, deploymentPrefix: string) {
           state,
           offeredTo: state === 'offered' ? (offeredTo ?? null) : null,
           kind: kind === 'callback' ? 'callback' : 'inbound',
+          channel: channel === 'chat' ? 'chat' : 'voice',
           heldWhy: state === 'held' ? (heldWhy === 'ended' ? 'ended' : 'not-yet') : null,
           safeFrom: instant(from),
           safeUntil: instant(until),

@@ -1,14 +1,12 @@
 import type { TCounsellorView, TOfferView, TOfferWithdrawnReason } from '../../contracts/realtime';
 
-/** An offer as routing announces it; the channel is filled from the task id when not given. */
-export type TOfferNotice = Omit<TOfferView, 'channel'> & Partial<Pick<TOfferView, 'channel'>>;
-
 /**
  * How routing tells browsers what changed. The Socket.IO implementation (src/realtime) reaches
  * sockets on every API node through the Redis adapter.
  */
 export type TRoutingNotifier = {
-  offered(userId: string, offer: TOfferNotice): void;
+  /** The offer carries its task's channel, known since the task was queued. */
+  offered(userId: string, offer: TOfferView): void;
   withdrawn(userId: string, offerId: string, reason: TOfferWithdrawnReason): void;
   presence(view: TCounsellorView): void;
   queueChanged(hotline: string): void;

@@ -20,16 +20,30 @@ local P = ARGV[1]
 local function ck(sid) return P .. ':caller:' .. sid end
 local function ak(uid) return P .. ':agent:' .. uid end
 local function rk(h, l) return P .. ':ready:' .. h .. ':' .. l end
--- Beside each hotline's queue, one set per language scored by arrival: the queue's summary
--- (count and longest wait per language) then costs a few reads, not one per waiting caller.
-local function wk(h, l) return P .. ':waiting:' .. h .. ':' .. l end
-local function tallyIn(h, l, enq, sid)
-  redis.call('ZADD', wk(h, l), 'NX', enq, sid)
-  redis.call('SADD', P .. ':waitlangs:' .. h, l)
+-- Beside each hotline's queue, one set per channel and language scored by arrival: the queue's
+-- summary (count and longest wait per channel and language) then costs a few reads, not one per
+-- waiting task. Calls keep the keys they had before chats came; chats have their own, so a
+-- waiting chat is never counted as a waiting caller.
+local function wk(h, l, ch)
+  if ch == 'chat' then return P .. ':waitchat:' .. h .. ':' .. l end
+  return P .. ':waiting:' .. h .. ':' .. l
 end
+local function wlk(h, ch)
+  if ch == 'chat' then return P .. ':waitchatlangs:' .. h end
+  return P .. ':waitlangs:' .. h
+end
+local function tallyIn(h, l, enq, sid)
+  local ch = redis.call('HGET', ck(sid), 'channel') == 'chat' and 'chat' or 'voice'
+  redis.call('ZADD', wk(h, l, ch), 'NX', enq, sid)
+  redis.call('SADD', wlk(h, ch), l)
+end
+-- From both channels' tallies: the task's hash may already be gone.
 local function tallyOut(h, l, sid)
-  redis.call('ZREM', wk(h, l), sid)
-  if redis.call('ZCARD', wk(h, l)) == 0 then redis.call('SREM', P .. ':waitlangs:' .. h, l) end
+  for _, ch in ipairs({'voice', 'chat'}) do
+    if redis.call('ZREM', wk(h, l, ch), sid) == 1 and redis.call('ZCARD', wk(h, l, ch)) == 0 then
+      redis.call('SREM', wlk(h, ch), l)
+    end
+  end
 end
 local function makeReady(sid, h, l, score)
   redis.call('ZADD', rk(h, l), 'NX', score, sid)
@@ -159,7 +173,7 @@ return made
  * relaxLanguageAfterMs; then language after relaxHotlineAfterMs). Decided and reserved in one
  * step, so the first offer costs no dispatch round. With anyone else ready, queue order across
  * callers is the policy's: returns {'ROUND'} and a round decides.
- * Returns {'OK', userId, tier, hotline, language, enqueuedAt, kind, counsellor hash},
+ * Returns {'OK', userId, tier, hotline, language, enqueuedAt, kind, counsellor hash, channel},
  * {'NONE'} (nobody fits now) or {'ROUND'}.
  */
 const offerNewcomerLua = `
@@ -188,7 +202,7 @@ local function offerNewcomer(sid, now, exp, oid, relaxLanguage, relaxHotline)
         -- The longest idle holds chats and has no room for this channel: a round looks further.
         if not roomFor(uid, f[7] or 'voice') then return {'ROUND'} end
         if not reserveOne(sid, uid, oid, exp) then return {'ROUND'} end
-        return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid))}
+        return {'OK', uid, tier[1], h, l, f[4], f[5] or 'inbound', redis.call('HGETALL', ak(uid)), f[7] or 'voice'}
       end
       redis.call('ZREM', tier[2], uid)
     end
@@ -311,8 +325,8 @@ local function leaveCaller(sid, hotline)
   local cs = redis.call('HMGET', c, 'state', 'hotline', 'language', 'offerId', 'offeredTo')
   if hotline ~= '' then
     redis.call('ZREM', P .. ':queue:' .. hotline, sid)
-    for _, l in ipairs(redis.call('SMEMBERS', P .. ':waitlangs:' .. hotline)) do
-      tallyOut(hotline, l, sid)
+    for _, ch in ipairs({'voice', 'chat'}) do
+      for _, l in ipairs(redis.call('SMEMBERS', wlk(hotline, ch))) do tallyOut(hotline, l, sid) end
     end
   end
   if not cs[1] then return false end
@@ -596,23 +610,27 @@ return tostring(score)
 `);
 
 /**
- * A hotline's queue summed up inside Redis (one round trip, however long the queue): ARGV:
- * prefix, hotline. Returns {waiting, language, count, earliest enqueuedAt, …}, languages in alphabetical order.
+ * A hotline's queue summed up inside Redis (one round trip, however long the queue), each channel
+ * apart: ARGV: prefix, hotline. Returns {every task in line, calls: {language, count, earliest
+ * enqueuedAt, …}, chats: {…}}, languages in alphabetical order.
  */
 export const queueViewScript = luaScript(`${routingLuaHelpers}
 local h = ARGV[2]
-local langs = redis.call('SMEMBERS', P .. ':waitlangs:' .. h)
-table.sort(langs)
-local out = {redis.call('ZCARD', P .. ':queue:' .. h)}
-for _, l in ipairs(langs) do
-  local first = redis.call('ZRANGE', wk(h, l), 0, 0, 'WITHSCORES')
-  if #first == 0 then
-    redis.call('SREM', P .. ':waitlangs:' .. h, l)
-  else
-    out[#out + 1] = l
-    out[#out + 1] = redis.call('ZCARD', wk(h, l))
-    out[#out + 1] = string.format('%d', tonumber(first[2]))
+local function lines(ch)
+  local langs = redis.call('SMEMBERS', wlk(h, ch))
+  table.sort(langs)
+  local out = {}
+  for _, l in ipairs(langs) do
+    local first = redis.call('ZRANGE', wk(h, l, ch), 0, 0, 'WITHSCORES')
+    if #first == 0 then
+      redis.call('SREM', wlk(h, ch), l)
+    else
+      out[#out + 1] = l
+      out[#out + 1] = redis.call('ZCARD', wk(h, l, ch))
+      out[#out + 1] = string.format('%d', tonumber(first[2]))
+    end
   end
+  return out
 end
-return out
+return {redis.call('ZCARD', P .. ':queue:' .. h), lines('voice'), lines('chat')}
 `);

@@ -42,14 +42,3 @@ export type TAcceptedTask = {
 export function isChannel(value: string | null | undefined): value is TChannel {
   return (taskChannels as readonly string[]).includes(value ?? '');
 }
-
-const CALL_SID = /^CA[0-9a-fA-F]{32}$/;
-
-/**
- * A task's channel from its id alone, for an offer announced without it (the dispatcher's
- * candidates carry no channel): a voice task's id is a call SID (CA + 32 hex), a chat's is its
- * conversation's UUID, so the two shapes never meet.
- */
-export function channelOfTask(taskId: string): TChannel {
-  return CALL_SID.test(taskId) ? 'voice' : 'chat';
-}

@@ -187,4 +187,38 @@ describe('one counsellor, chats and a call at once', () => {
     await endChat(lao.cookie, chat.conversation.id);
     await lao.client.socket.emitWithAck('presence:set', { state: 'offline' });
   });
+
+  it('a changed capacity applies at once: raised from one chat to three, she is offered the waiting chat without changing her presence', async () => {
+    const lao = await counsellor();
+    const supervisorCookie = await loginAs(
+      rig.app,
+      await createStaff(rig.stores, { role: 'supervisor' }),
+    );
+    const url = `/api/staff/users/${lao.staff.id}/capacity`;
+    const capacity = (chatCapacity: number) =>
+      api(supervisorCookie, 'PUT', url, {
+        voiceCapacity: 1,
+        chatCapacity,
+        callsWhileChatting: false,
+      });
+
+    // Lowered to one chat while she is available: the second chat waits for someone else.
+    expect((await capacity(1)).statusCode).toBe(200);
+    const first = await userWrites(rig, { channel: 'whatsapp', from: '+66812000001', text: 'a' });
+    await acceptChat(lao, first.conversation.id);
+    const second = await userWrites(rig, { channel: 'whatsapp', from: '+66812000002', text: 'b' });
+    await eventually(async () => (await queue().position(second.conversation.id, '1362')) !== null);
+    expect(await callerState(second.conversation.id)).toBe('waiting');
+    expect(lao.client.offers).toHaveLength(1);
+
+    // Raised to three: the waiting chat is offered to her now; she never touched her presence.
+    expect((await capacity(3)).statusCode).toBe(200);
+    await acceptChat(lao, second.conversation.id);
+    const me = await lao.client.socket.emitWithAck('state:sync', {});
+    expect(me).toHaveProperty('data.me.state', 'available');
+    expect(me).toHaveProperty('data.me.chats', 2);
+
+    for (const id of [first.conversation.id, second.conversation.id]) await endChat(lao.cookie, id);
+    await lao.client.socket.emitWithAck('presence:set', { state: 'offline' });
+  });
 });

@@ -89,4 +89,44 @@ describe('queue summary per hotline and language', () => {
       byLanguage: [['lo', 1, 40_000]],
     });
   });
+
+  it('counts a waiting chat apart from the callers of the same hotline and language', async () => {
+    const queue = waitingQueue(stores.redis, prefix);
+    const views = queueViews(stores.redis, prefix);
+    const now = T0 + 60_000;
+    await queue.add({
+      callSid: 'CA11',
+      hotline: '1362',
+      language: 'lo',
+      enqueuedAt: T0 + 30_000,
+      priorityBoostMs: 0,
+    });
+    await queue.add({
+      callSid: 'chat-11',
+      channel: 'chat',
+      hotline: '1362',
+      language: 'lo',
+      enqueuedAt: T0,
+      priorityBoostMs: 0,
+    });
+    const v = await views.view('1362', now);
+    expect(v).toEqual({
+      hotline: '1362',
+      waiting: 1,
+      longestWaitMs: 30_000,
+      byLanguage: [{ language: 'lo', waiting: 1, longestWaitMs: 30_000 }],
+      chats: {
+        waiting: 1,
+        longestWaitMs: 60_000,
+        byLanguage: [{ language: 'lo', waiting: 1, longestWaitMs: 60_000 }],
+      },
+    });
+    // The chat ends while it waits: the callers' line is as it was.
+    await queue.remove('chat-11', '1362');
+    const after = await views.view('1362', now);
+    expect(after.chats).toEqual({ waiting: 0, longestWaitMs: 0, byLanguage: [] });
+    expect(after.waiting).toBe(1);
+    await queue.remove('CA11', '1362');
+    expect((await views.view('1362', now)).waiting).toBe(0);
+  });
 });

@@ -126,7 +126,7 @@ describe('a call-back that keeps the place', () => {
     await eventually(async () => (await waiting('1362'))[0]?.callSid === `cb-${task.id}`);
     await client.socket.emitWithAck('presence:set', { state: 'available' });
     const offer = await client.nextOffer();
-    expect(offer).toMatchObject({ taskId: `cb-${task.id}`, kind: 'callback' });
+    expect(offer).toMatchObject({ taskId: `cb-${task.id}`, kind: 'callback', channel: 'voice' });
 
     // On accept the counsellor is rung first (the caller only once she answers).
     const accepted = await client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
@@ -155,7 +155,7 @@ describe('a call-back that keeps the place', () => {
     // Offered again; this time she answers, and only then is the caller dialled, from the
     // hotline's number.
     const again = await client.nextOffer();
-    expect(again).toMatchObject({ taskId: `cb-${task.id}`, kind: 'callback' });
+    expect(again).toMatchObject({ taskId: `cb-${task.id}`, kind: 'callback', channel: 'voice' });
     await client.socket.emitWithAck('call:accept', { offerId: again.offerId });
     const second = await ringOf(`client:${staff.id}`, 1);
     actOnRing(rig.sim.engine, second.id, 'answer');

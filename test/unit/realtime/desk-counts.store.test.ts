@@ -41,6 +41,7 @@ describe('the counts a desk shows', () => {
         waiting: 4,
         longestWaitMs: 30_000,
         byLanguage: [{ language: 'lo', waiting: 4, longestWaitMs: 30_000 }],
+        chats: { waiting: 0, longestWaitMs: 0, byLanguage: [] },
       },
       100_000,
     );

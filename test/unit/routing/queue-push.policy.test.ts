@@ -11,6 +11,7 @@ const view = (byLanguage: Array<[string, number, number]>) => ({
     waiting,
     longestWaitMs,
   })),
+  chats: { waiting: 0, longestWaitMs: 0, byLanguage: [] },
 });
 
 describe('waiting counts on the desks', () => {

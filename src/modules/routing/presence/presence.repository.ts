@@ -11,6 +11,7 @@ import {
   endCallScript,
   endWrapUpScript,
   heartbeatScript,
+  setCapacityScript,
   setPresenceScript,
 } from './presence.scripts';
 import { releasesOnDisconnect, selfServiceStates, type TPresenceTarget } from './presence.policy';
@@ -119,6 +120,17 @@ export function presenceRepository(redis: Redis, deploymentPrefix: string) {
         ],
       )) as string[];
       return r[0] === 'OK' ? (r[1] as TCounsellorState) : null;
+    },
+
+    /** Her new capacity, at once; null when she is not signed in (her next presence reads it). */
+    async setCapacity(userId: string, cap: TCapacity): Promise<TCounsellorState | null> {
+      const r = (await runLua(
+        redis,
+        setCapacityScript,
+        [],
+        [prefix, userId, cap.voice, cap.chat, cap.callsWhileChatting ? 1 : 0],
+      )) as string | null;
+      return r ? (r as TCounsellorState) : null;
     },
 
     async endCall(args: {

@@ -120,3 +120,24 @@ for _, uid in ipairs(redis.call('SMEMBERS', P .. ':agents')) do
 end
 return stale
 `);
+
+/**
+ * Her capacity per channel changed (an administrator or supervisor set it): applied at once to a
+ * signed-in counsellor, so dispatch need not wait for her next change of presence. Available,
+ * she is taken out of the skill indexes and put back only if the new capacity leaves room (her
+ * idle time kept). ARGV: prefix, userId, calls, chats, calls while chatting (1|0).
+ * Returns her state, or false when she is not signed in (her next presence reads it).
+ */
+export const setCapacityScript = luaScript(`${routingLuaHelpers}
+local uid = ARGV[2]
+local a = ak(uid)
+local cur = redis.call('HGET', a, 'state')
+if not cur or cur == 'offline' then return false end
+redis.call('HSET', a, 'capVoice', ARGV[3], 'capChat', ARGV[4], 'callsWhileChatting', ARGV[5])
+if cur == 'available' then
+  local idle = redis.call('ZSCORE', P .. ':avail', uid) or redis.call('HGET', a, 'idleSince') or '0'
+  availRem(uid)
+  if roomFor(uid, 'chat') or roomFor(uid, 'voice') then availAdd(uid, idle) end
+end
+return cur
+`);

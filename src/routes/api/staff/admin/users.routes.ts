@@ -4,6 +4,7 @@ import { createUser, listUsers, updateUser } from '../../../../modules/auth/user
 import { errors, jsonDates, ZId } from '../records/records.schemas';
 import { resetPassword } from '../../../../modules/auth/password-change.service';
 import { setChannelCapacity } from '../../../../modules/auth/user-capacity.service';
+import { capacityChanged } from '../../../../modules/routing/capacity.service';
 import { ZChannelCapacity } from '../../../../contracts/staff-users';
 import { ZPasswordReset, ZUser, ZUserCreate, ZUserUpdate } from './admin.schemas';
 
@@ -61,7 +62,16 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'user.capacity' },
     },
-    async (request) => setChannelCapacity(deps, request.actor, request.params.id, request.body),
+    async (request) => {
+      const saved = await setChannelCapacity(deps, request.actor, request.params.id, request.body);
+      // Live: routing re-evaluates her now, not at her next change of presence.
+      await capacityChanged(app.services.routing, request.params.id, {
+        voice: saved.voiceCapacity,
+        chat: saved.chatCapacity,
+        callsWhileChatting: saved.callsWhileChatting,
+      });
+      return saved;
+    },
   );
 
   app.patch(

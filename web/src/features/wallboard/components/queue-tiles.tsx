@@ -2,6 +2,7 @@ import type {
   TCallbackFigures,
   TChatFigures,
   THotlineFigures,
+  TQueueLine,
   TQueueView,
 } from '../../../../../src/contracts/realtime';
 import { formatDuration } from '../../../shared/format/date-format';
@@ -16,7 +17,10 @@ type TProps = {
   callbacks: Map<string, TCallbackFigures>;
 };
 
-/** One tile per hotline: callers waiting and the longest wait, then the same per language. */
+/**
+ * One tile per hotline: callers waiting and the longest wait, then the same per language; its
+ * waiting chats apart, in the chats row (a chat waiting is never counted as a caller).
+ */
 export function QueueTiles({ queues, now, receivedAt, figures, chats, callbacks }: TProps) {
   const { t } = useT('wallboard');
   const wait = (q: { waiting: number; longestWaitMs: number }, at: number) =>
@@ -50,7 +54,7 @@ export function QueueTiles({ queues, now, receivedAt, figures, chats, callbacks 
                 </div>
               </dl>
               <TodayFigures figures={figures.get(q.hotline)} />
-              <ChatFigures chats={chats.get(q.hotline)} now={now} />
+              <ChatFigures line={q.chats} waited={wait(q.chats, at)} chats={chats.get(q.hotline)} />
               <CallbackFigures callbacks={callbacks.get(q.hotline)} />
               {q.byLanguage.some((l) => l.waiting) ? (
                 <table className="wb-languages">
@@ -120,28 +124,33 @@ function TodayFigures({ figures }: { figures: THotlineFigures | undefined }) {
 }
 
 /**
- * Chats beside calls: waiting now and the longest wait (counted live from when it arrived),
+ * Chats beside calls: waiting now and the longest wait (the live queue, pushed like the calls'),
  * today's average first response, and chats counsellors hold now.
  */
-function ChatFigures({ chats, now }: { chats: TChatFigures | undefined; now: number }) {
+function ChatFigures({
+  line,
+  waited,
+  chats,
+}: {
+  line: TQueueLine;
+  waited: string;
+  chats: TChatFigures | undefined;
+}) {
   const { t } = useT('wallboard');
-  const since = chats?.oldestWaitingSince ? Date.parse(chats.oldestWaitingSince) : null;
   const first = chats?.averageFirstResponseS ?? null;
   return (
     <dl
-      className={`wb-today wb-chats ${chats?.waiting ? 'wb-chats--waiting' : ''}`}
+      className={`wb-today wb-chats ${line.waiting ? 'wb-chats--waiting' : ''}`}
       data-testid="chats"
       aria-label={t('chats.title')}
     >
       <div>
         <dt>{t('chats.waiting')}</dt>
-        <dd data-testid="chats-waiting">{chats?.waiting ?? 0}</dd>
+        <dd data-testid="chats-waiting">{line.waiting}</dd>
       </div>
       <div>
         <dt>{t('chats.longestWait')}</dt>
-        <dd data-testid="chats-longest-wait">
-          {since === null ? '—' : formatDuration(Math.max(0, now - since) / 1000)}
-        </dd>
+        <dd data-testid="chats-longest-wait">{waited}</dd>
       </div>
       <div>
         <dt>{t('chats.firstResponse')}</dt>

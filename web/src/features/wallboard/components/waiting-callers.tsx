@@ -107,6 +107,11 @@ function CallerRow({
         {formatDuration(Math.max(0, now - caller.enqueuedAt) / 1000)}
       </td>
       <td data-testid="caller-state">
+        {caller.channel === 'chat' ? (
+          <span className="tag" data-testid="chat-tag">
+            {t('queue.chat')}
+          </span>
+        ) : null}
         {caller.kind === 'callback' ? (
           <span className="tag" data-testid="callback-tag">
             {t('queue.callback')}
