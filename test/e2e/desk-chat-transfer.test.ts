@@ -93,7 +93,9 @@ describe('a chat handed on and ended on the Lao desk', () => {
     await screenshot(first, 'desk-chat-transferred-away-lo');
 
     // The Thai-speaking counsellor is offered it and reads everything said so far.
-    await goAvailable(second);
+    // The waiting chat is offered the moment she is available, so her state may already read
+    // "incoming" when looked at: the offer itself is what she sees.
+    await second.getByRole('button', { name: lo.available, exact: true }).click();
     await second.getByTestId('offer').waitFor({ timeout: 20_000 });
     expect(await second.getByTestId('offer').getAttribute('data-channel')).toBe('chat');
     await second.getByRole('button', { name: lo.acceptChat, exact: true }).click();
