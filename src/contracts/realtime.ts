@@ -145,6 +145,11 @@ export type TCallbackFigures = z.infer<typeof ZCallbackFigures>;
 
 export const ZSupervisorFigures = z.object({
   since: z.string(),
+  /**
+   * The hotlines these figures cover (null: every hotline). A supervisor of two hotlines gets one
+   * push per hotline, so a push replaces only its own hotlines' figures, not the others'.
+   */
+  scope: z.array(z.string()).nullable(),
   hotlines: z.array(ZHotlineFigures),
   chats: z.array(ZChatFigures),
   callbacks: z.array(ZCallbackFigures),

@@ -31,6 +31,7 @@ export async function supervisorFigures(
   const counts = countByState(agents.map((a) => a.state));
   return {
     since: since.toISOString(),
+    scope: scope ? [...scope] : null,
     hotlines: tallies.map(hotlineFigures),
     chats: chats.map(chatFigures),
     callbacks,

@@ -28,11 +28,22 @@ export function useHotlineFigures(): {
     chats: new Map<string, TChatFigures>(),
     callbacks: new Map<string, TCallbackFigures>(),
   });
-  const keep = (f: Pick<TSupervisorFigures, 'hotlines' | 'chats' | 'callbacks'>) =>
-    setByHotline({
-      calls: new Map(f.hotlines.map((h) => [h.hotline, h])),
-      chats: new Map(f.chats.map((c) => [c.hotline, c])),
-      callbacks: new Map(f.callbacks.map((c) => [c.hotline, c])),
+  // A push covers its scope's hotlines only (one push per watched hotline): the figures of the
+  // other hotlines on the board stay as they were, and a hotline in scope with no row is cleared.
+  const keep = (f: Pick<TSupervisorFigures, 'scope' | 'hotlines' | 'chats' | 'callbacks'>) =>
+    setByHotline((before) => {
+      const merged = <T extends { hotline: string }>(old: Map<string, T>, rows: T[]) => {
+        const next = new Map(
+          f.scope ? [...old].filter(([hotline]) => !f.scope?.includes(hotline)) : [],
+        );
+        for (const row of rows) next.set(row.hotline, row);
+        return next;
+      };
+      return {
+        calls: merged(before.calls, f.hotlines),
+        chats: merged(before.chats, f.chats),
+        callbacks: merged(before.callbacks, f.callbacks),
+      };
     });
   const { connection, snapshot } = useRealtime();
   const queues = snapshot?.queues;
