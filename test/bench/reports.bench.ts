@@ -156,8 +156,9 @@ async function report(sql: TSql): Promise<void> {
     ),
   );
   // Months and quarters: before (computed directly from the period's contacts, as every period
-  // but a calendar year was until the month aggregates) and after (loadNationalTallies: the
-  // person-month and session-day aggregates). A custom range cutting a month is still direct.
+  // but a calendar year was until the month aggregates) and after (loadNationalTallies: a
+  // calendar quarter from the quarter cells, a month from the person-month and session-day
+  // aggregates). A custom range cutting a month is still direct.
   const quarter = { from: '2025-04-01', to: '2025-06-30' };
   const month = { from: '2025-06-01', to: '2025-06-30' };
   const vientiane = { hotlines: null, provinceCode: 'LA-VT' };
