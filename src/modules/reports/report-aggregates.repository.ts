@@ -57,7 +57,12 @@ export async function refreshReportAggregates(
     await tx`set local work_mem = '128MB'`;
     const [state] = await tx<Array<{ since: string }>>`
       select (watermark - ${OVERLAP}::interval)::text as since from report_refresh_state where key = ${STATE_KEY}`;
-    const full = options.full || !state;
+    // Aggregates built before the quarter cells existed have person-years but no person-quarters:
+    // an incremental pass would fill quarters for changed people only, so rebuild them all once.
+    const [unbuilt] = await tx<Array<{ quarters: boolean }>>`
+      select exists(select 1 from report_person_years)
+        and not exists(select 1 from report_person_quarters) as quarters`;
+    const full = options.full || !state || unbuilt?.quarters === true;
     let result: Omit<TRefreshResult, 'operations'>;
     if (full) {
       await tx`delete from report_person_months`;
