@@ -1,7 +1,8 @@
-import type { TransactionSql } from 'postgres';
+import type { PendingQuery, Row, TransactionSql } from 'postgres';
 import { counsellingModeSql, givenServicesSql, personFactsSql } from './national-sql.fragments';
 
 const TEXT_ARRAY = 1009;
+type TFragment = PendingQuery<Row[]>;
 
 /**
  * The calendar periods whose national tables are kept as person rows summed into cells: a year
@@ -59,30 +60,31 @@ export async function rebuildAllPeriodCells(tx: TransactionSql): Promise<number>
     await tx`delete from ${tx.unsafe(cellUnits[name].people)}`;
     const inserted = await insertPersonPeriods(tx, name, null);
     if (name === 'year') people = inserted;
-    await rebuildPeriodCells(tx, name, null);
+    await rebuildPeriodCells(tx, name);
   }
   return people;
 }
 
 /**
- * Recomputes the person rows of the given (changed) people, then the cells of every period they
- * were in before or are in now: a re-dated contact moves a person from one quarter to another.
+ * Recomputes the person rows of the given (changed) people and applies the difference to the
+ * cells: their old rows' cells subtracted, their new rows' cells added (a re-dated contact moves a
+ * person from one quarter to another). Re-summing every touched period instead would read a whole
+ * year or quarter of person rows for each report that follows a few edits.
  */
 export async function refreshPeoplePeriodCells(tx: TransactionSql, ids: string[]): Promise<void> {
   const idArray = tx.array(ids, TEXT_ARRAY);
   for (const name of cellUnitNames) {
     const unit = cellUnits[name];
-    const key = tx.unsafe(unit.key);
-    const gone = await tx<Array<{ key: string }>>`
-      with gone as (delete from ${tx.unsafe(unit.people)} where person_id = any(${idArray}::uuid[])
-        returning ${key})
-      select distinct ${key}::text as key from gone`;
+    const u = (text: string) => tx.unsafe(text);
+    const delta = u(`${unit.cells}_delta`);
+    const theirs = () =>
+      tx`(select * from ${u(unit.people)} where person_id = any(${idArray}::uuid[])) py`;
+    await tx`drop table if exists ${delta}`;
+    await tx`create temp table ${delta} on commit drop as ${cellSumsSql(tx, name, theirs(), -1)}`;
+    await tx`delete from ${u(unit.people)} where person_id = any(${idArray}::uuid[])`;
     await insertPersonPeriods(tx, name, ids);
-    const added = await tx<Array<{ key: string }>>`
-      select distinct ${key}::text as key from ${tx.unsafe(unit.people)}
-      where person_id = any(${idArray}::uuid[])`;
-    const keys = [...new Set([...gone, ...added].map((r) => r.key))];
-    if (keys.length > 0) await rebuildPeriodCells(tx, name, keys);
+    await tx`insert into ${delta} ${cellSumsSql(tx, name, theirs(), 1)}`;
+    await mergeCellDelta(tx, name);
   }
 }
 
@@ -168,31 +170,44 @@ async function insertPersonPeriods(
   return inserted.count;
 }
 
+/** Sums every person row of the unit into its cells (the full rebuild). */
+async function rebuildPeriodCells(tx: TransactionSql, name: TCellUnitName): Promise<void> {
+  const unit = cellUnits[name];
+  await tx`delete from ${tx.unsafe(unit.cells)}`;
+  await tx`insert into ${tx.unsafe(unit.cells)} (${tx.unsafe(CELL_COLUMNS(unit.key))})
+    ${cellSumsSql(tx, name, tx`${tx.unsafe(unit.people)} py`, 1)}`;
+}
+
+const CELL_COLUMNS = (key: string) => `${key}, hotline, province_code, contact_hotlines, modes,
+  hotline_modes, served, part, table_key, row_key, people, female, under18, female_under18, continuing`;
+/** What places a cell: every column but the counts. */
+const CELL_PLACE = [
+  'hotline',
+  'contact_hotlines',
+  'modes',
+  'hotline_modes',
+  'served',
+  'part',
+  'table_key',
+  'row_key',
+];
+
 /**
- * Sums the person rows of the given periods (keys as text; null: all) into the unit's cells: for
- * each person the table cells they count in (the keys of the direct query's `keyed` and
- * `counselled`), grouped by what the hotline and province filters need to see.
+ * The cells of the person rows `py` (a fragment naming them `py`), counts times `sign`: for each
+ * person the table cells they count in (the keys of the direct query's `keyed` and `counselled`),
+ * grouped by what the hotline and province filters need to see. Columns in CELL_COLUMNS order.
  */
-async function rebuildPeriodCells(
-  tx: TransactionSql,
-  name: TCellUnitName,
-  keys: string[] | null,
-): Promise<void> {
+function cellSumsSql(tx: TransactionSql, name: TCellUnitName, py: TFragment, sign: 1 | -1) {
   const unit = cellUnits[name];
   const u = (text: string) => tx.unsafe(text);
-  const only =
-    keys === null
-      ? tx`true`
-      : tx`${u(unit.key)} = any(${tx.array(keys, TEXT_ARRAY)}::${u(unit.keyType)}[])`;
-  await tx`delete from ${u(unit.cells)} where ${only}`;
-  await tx`
-    insert into ${u(unit.cells)} (${u(unit.key)}, hotline, province_code, contact_hotlines, modes,
-      hotline_modes, served, part, table_key, row_key, people, female, under18, female_under18, continuing)
+  const n = (filter: string) => u(`${sign} * count(*)${filter}`);
+  return tx`
     select ${u(unit.key)}, hotline, province_code, contact_hotlines, modes, hotline_modes,
-      cardinality(services) > 0, part, t, k,
-      count(*), count(*) filter (where female), count(*) filter (where under18),
-      count(*) filter (where female and under18), count(*) filter (where continuing)
-    from ${u(unit.people)} py
+      cardinality(services) > 0 as served, part, t as table_key, k as row_key,
+      ${n('')} as people, ${n(' filter (where female)')} as female,
+      ${n(' filter (where under18)')} as under18, ${n(' filter (where female and under18)')} as female_under18,
+      ${n(' filter (where continuing)')} as continuing
+    from ${py}
     cross join lateral (
       select 'identified' as part, x.t, x.k from (values ('summary', 'identified'),
         ('nationality', py.nationality), ('province', coalesce(py.province_code, 'unknown')),
@@ -216,7 +231,40 @@ async function rebuildPeriodCells(
       union all select 'counselled', 'counselling-people', m from unnest(py.modes) m
       union all select 'counselled', 'counselling-people', 'total' where cardinality(py.modes) > 0
     ) keys
-    where ${only}
     group by ${u(unit.key)}, hotline, province_code, contact_hotlines, modes, hotline_modes,
       cardinality(services) > 0, part, t, k`;
+}
+
+/**
+ * Adds the summed delta (`<cells>_delta`) to the cells: a cell that exists gets the difference, a
+ * new one is inserted, and a cell left with no people is removed, so the cells stay what a full
+ * re-sum would give.
+ */
+async function mergeCellDelta(tx: TransactionSql, name: TCellUnitName): Promise<void> {
+  const unit = cellUnits[name];
+  const u = (text: string) => tx.unsafe(text);
+  const same = (a: string, b: string) =>
+    u(
+      [unit.key, ...CELL_PLACE].map((c) => `${a}.${c} = ${b}.${c}`).join(' and ') +
+        ` and ${a}.province_code is not distinct from ${b}.province_code`,
+    );
+  const counts = ['people', 'female', 'under18', 'female_under18', 'continuing'];
+  await tx`
+    with d as (
+      select ${u(unit.key)}, province_code, ${u(CELL_PLACE.join(', '))},
+        ${u(counts.map((c) => `sum(${c})::int as ${c}`).join(', '))}
+      from ${u(`${unit.cells}_delta`)}
+      group by ${u(unit.key)}, province_code, ${u(CELL_PLACE.join(', '))}
+      having ${u(counts.map((c) => `sum(${c}) <> 0`).join(' or '))}
+    ),
+    changed as (
+      update ${u(unit.cells)} c set ${u(counts.map((x) => `${x} = c.${x} + d.${x}`).join(', '))}
+      from d where ${same('c', 'd')}
+      returning c.*
+    )
+    insert into ${u(unit.cells)} (${u(CELL_COLUMNS(unit.key))})
+    select ${u(CELL_COLUMNS(unit.key).replace(/(\w+)/g, 'd.$1'))} from d
+    where not exists (select 1 from changed c where ${same('c', 'd')})`;
+  await tx`delete from ${u(unit.cells)} where people = 0 and ${u(unit.key)} in (
+    select ${u(unit.key)} from ${u(`${unit.cells}_delta`)})`;
 }
