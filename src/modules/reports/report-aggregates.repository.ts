@@ -6,7 +6,6 @@ import {
 } from './operations-aggregate.repository';
 import { counsellingModeSql, serviceEventFactsSql } from './national-sql.fragments';
 import { rebuildAllPeriodCells, refreshPeoplePeriodCells } from './period-cells.repository';
-import { periodInstants } from './report-period.policy';
 
 const REFRESH_LOCK = 736_209; // advisory-lock key: one refresh at a time across processes
 const STATE_KEY = 'national';
@@ -239,26 +238,26 @@ async function insertSessionProvinceDays(tx: TransactionSql, days: string[] | nu
     group by 1, 2, 3, 4, 5`;
 }
 
-/** Counselling sessions per Lao day, hotline and mode, for the given days (null: every day). */
+/**
+ * Counselling sessions per Lao day, hotline and mode, for the given days (null: every day), each
+ * day's contacts read through the index on occurred_at (a few changed days far apart must not
+ * read every contact between them).
+ */
 async function insertSessionDays(tx: TransactionSql, days: string[] | null): Promise<number> {
-  const sorted = [...(days ?? [])].sort();
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  // A few changed days: read only their contacts, through the index on occurred_at.
-  const range = first && last ? periodInstants({ from: first, to: last }) : null;
-  const only =
-    days === null || range === null
-      ? tx`true`
-      : tx`c.occurred_at >= ${range.start.toISOString()}::timestamptz
-        and c.occurred_at < ${range.end.toISOString()}::timestamptz`;
+  const from =
+    days === null
+      ? tx`contacts c`
+      : tx`(select distinct day from unnest(${tx.array(days, TEXT_ARRAY)}::date[]) day) d
+        join contacts c on c.occurred_at >= d.day::timestamp at time zone 'Asia/Vientiane'
+          and c.occurred_at < (d.day + 1)::timestamp at time zone 'Asia/Vientiane'`;
   const inserted = await tx`
     insert into report_session_days (day, hotline, mode, sessions)
     select day, hotline, mode, count(*)::int from (
       select (c.occurred_at at time zone 'Asia/Vientiane')::date as day, c.hotline,
         ${counsellingModeSql(tx)} as mode
-      from contacts c where ${only}
+      from ${from}
     ) s
-    where mode is not null and (${days === null} or day = any(${tx.array(sorted, TEXT_ARRAY)}::date[]))
+    where mode is not null
     group by 1, 2, 3`;
   return inserted.count;
 }
