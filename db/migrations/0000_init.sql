@@ -633,6 +633,26 @@ CREATE TABLE "report_person_months" (
 	CONSTRAINT "report_person_months_month_person_id_pk" PRIMARY KEY("month","person_id")
 );
 --> statement-breakpoint
+CREATE TABLE "report_person_quarters" (
+	"quarter" date NOT NULL,
+	"person_id" uuid NOT NULL,
+	"hotline" text NOT NULL,
+	"province_code" text,
+	"female" boolean NOT NULL,
+	"under18" boolean NOT NULL,
+	"nationality" text NOT NULL,
+	"abroad" text,
+	"forms" text[] NOT NULL,
+	"status" text,
+	"identified_in_quarter" boolean NOT NULL,
+	"services" text[] NOT NULL,
+	"continuing" boolean NOT NULL,
+	"contact_hotlines" text[] NOT NULL,
+	"modes" text[] NOT NULL,
+	"hotline_modes" text[] NOT NULL,
+	CONSTRAINT "report_person_quarters_quarter_person_id_pk" PRIMARY KEY("quarter","person_id")
+);
+--> statement-breakpoint
 CREATE TABLE "report_person_years" (
 	"year" integer NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -651,6 +671,24 @@ CREATE TABLE "report_person_years" (
 	"modes" text[] NOT NULL,
 	"hotline_modes" text[] NOT NULL,
 	CONSTRAINT "report_person_years_year_person_id_pk" PRIMARY KEY("year","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "report_quarter_cells" (
+	"quarter" date NOT NULL,
+	"hotline" text NOT NULL,
+	"province_code" text,
+	"contact_hotlines" text[] NOT NULL,
+	"modes" text[] NOT NULL,
+	"hotline_modes" text[] NOT NULL,
+	"served" boolean NOT NULL,
+	"part" text NOT NULL,
+	"table_key" text NOT NULL,
+	"row_key" text NOT NULL,
+	"people" integer NOT NULL,
+	"female" integer NOT NULL,
+	"under18" integer NOT NULL,
+	"female_under18" integer NOT NULL,
+	"continuing" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "report_refresh_state" (
@@ -996,7 +1034,9 @@ CREATE INDEX "people_updated_idx" ON "people" USING btree ("updated_at");--> sta
 CREATE INDEX "consents_person_idx" ON "consents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "callback_tasks_hotline_status_idx" ON "callback_tasks" USING btree ("hotline","status","queue_score");--> statement-breakpoint
 CREATE INDEX "report_person_months_person_idx" ON "report_person_months" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "report_person_quarters_person_idx" ON "report_person_quarters" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_person_years_person_idx" ON "report_person_years" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "report_quarter_cells_quarter_idx" ON "report_quarter_cells" USING btree ("quarter","hotline");--> statement-breakpoint
 CREATE INDEX "report_service_people_given_idx" ON "report_service_people" USING btree ("given_on");--> statement-breakpoint
 CREATE INDEX "report_service_people_person_idx" ON "report_service_people" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_session_province_days_idx" ON "report_session_province_days" USING btree ("province_code","day");--> statement-breakpoint

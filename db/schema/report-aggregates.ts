@@ -124,6 +124,63 @@ export const reportYearCells = pgTable(
 );
 
 /**
+ * One person in one Lao calendar quarter in which they were identified, contacted or given a
+ * service: the columns of report_person_years, for the quarter starting on `quarter`. A quarter's
+ * people are distinct people, so its cells cannot be summed from its months: they are kept here.
+ */
+export const reportPersonQuarters = pgTable(
+  'report_person_quarters',
+  {
+    /** The quarter's first day (Lao calendar): 1 January, April, July or October. */
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+    personId: uuid('person_id').notNull(),
+    hotline: text('hotline').notNull(),
+    provinceCode: text('province_code'),
+    female: boolean('female').notNull(),
+    under18: boolean('under18').notNull(),
+    nationality: text('nationality').notNull(),
+    abroad: text('abroad'),
+    forms: text('forms').array().notNull(),
+    /** 'summary' (identified by the quarter's end), 'possible', or null (not a victim). */
+    status: text('status'),
+    identifiedInQuarter: boolean('identified_in_quarter').notNull(),
+    services: text('services').array().notNull(),
+    /** First contacted or identified before the quarter began. */
+    continuing: boolean('continuing').notNull(),
+    contactHotlines: text('contact_hotlines').array().notNull(),
+    modes: text('modes').array().notNull(),
+    hotlineModes: text('hotline_modes').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.quarter, t.personId] }),
+    index('report_person_quarters_person_idx').on(t.personId),
+  ],
+);
+
+/** The person-quarters of a quarter summed into table cells: report_year_cells for a quarter. */
+export const reportQuarterCells = pgTable(
+  'report_quarter_cells',
+  {
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+    hotline: text('hotline').notNull(),
+    provinceCode: text('province_code'),
+    contactHotlines: text('contact_hotlines').array().notNull(),
+    modes: text('modes').array().notNull(),
+    hotlineModes: text('hotline_modes').array().notNull(),
+    served: boolean('served').notNull(),
+    part: text('part', { enum: ['identified', 'touched', 'counselled'] }).notNull(),
+    tableKey: text('table_key').notNull(),
+    rowKey: text('row_key').notNull(),
+    people: integer('people').notNull(),
+    female: integer('female').notNull(),
+    under18: integer('under18').notNull(),
+    femaleUnder18: integer('female_under18').notNull(),
+    continuing: integer('continuing').notNull(),
+  },
+  (t) => [index('report_quarter_cells_quarter_idx').on(t.quarter, t.hotline)],
+);
+
+/**
  * Each service event with the person it counts for and what the tables ask of that person (the
  * join national-sql.fragments.ts `serviceEventFactsSql` computes), so a year's service tables and
  * the by-agency report read one narrow table instead of joining events, tickets, referrals, case

@@ -17,6 +17,18 @@ export const modeChannels: Record<
   chat: ['chat', 'sms'],
 };
 
+/**
+ * Printed with the national report (its notes sheet): which recorded channels make each mode. A
+ * contact recorded with channel `sms` counts as chat: on the desk an SMS conversation comes through
+ * the chat queue and is recorded as a chat, so `sms` is written only by the historical import and
+ * the records API for the same kind of written session, which must not be split off by how it
+ * was recorded.
+ */
+export const counsellingModeNote = {
+  lo: 'ຮູບແບບການໃຫ້ຄຳປຶກສາ: ສາຍດ່ວນ = ໂທເຂົ້າເບີສາຍດ່ວນ; ໂທລະສັບ = ທີ່ປຶກສາໂທກັບຫາ; ຊຶ່ງໜ້າ = ມາຫາທີ່ສູນ ຫຼື ລົງຢ້ຽມຢາມ; ແຊັດ = WhatsApp, Messenger, ເວັບ ແລະ SMS (ລວມທັງການຕິດຕໍ່ທາງ SMS ໃນບັນທຶກທີ່ນຳເຂົ້າ).',
+  en: 'Counselling modes: hotline = a call to the hotline number; ordinary phone = a call-back by a counsellor; face to face = a walk-in or a field visit; chat = WhatsApp, Messenger, the web chat and SMS (contacts recorded with channel SMS, e.g. in imported records, count as chat).',
+} as const;
+
 /** The modes in report order. */
 export const counsellingModeKeys = Object.keys(modeChannels) as readonly TCounsellingMode[];
 

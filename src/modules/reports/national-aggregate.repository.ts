@@ -5,6 +5,8 @@ import { counsellingModeKeys } from './counselling-mode.policy';
 import { joinFragments } from './national-sql.fragments';
 import { toTallies, type TNationalRow } from './reports.repository';
 import { sessionDaysSql } from './session-days.fragments';
+import { cellUnits, type TCellUnitName } from './period-cells.repository';
+import type { TPeriod } from './report-period.policy';
 
 const TEXT_ARRAY = 1009;
 
@@ -20,16 +22,43 @@ const TEXT_ARRAY = 1009;
 export async function readNationalTallies(
   sql: TSql,
   year: number,
-  scope: Pick<TReportScope, 'hotlines'> & { provinceCode?: string | null },
+  scope: TCellScope,
 ): Promise<TNationalTallies> {
+  return readCellTallies(
+    sql,
+    'year',
+    String(year),
+    { from: `${year}-01-01`, to: `${year}-12-31` },
+    scope,
+  );
+}
+
+/**
+ * The national tallies of one calendar quarter (`period` exactly its first to its last day)
+ * from its cells (report_quarter_cells), as readNationalTallies reads a year.
+ */
+export async function readQuarterTallies(
+  sql: TSql,
+  period: TPeriod,
+  scope: TCellScope,
+): Promise<TNationalTallies> {
+  return readCellTallies(sql, 'quarter', period.from, period, scope);
+}
+
+type TCellScope = Pick<TReportScope, 'hotlines'> & { provinceCode?: string | null };
+
+async function readCellTallies(
+  sql: TSql,
+  name: TCellUnitName,
+  key: string,
+  period: TPeriod,
+  scope: TCellScope,
+): Promise<TNationalTallies> {
+  const unit = cellUnits[name];
   const hotlines = scope.hotlines ? [...scope.hotlines] : null;
   const list = hotlines ? sql.array(hotlines, TEXT_ARRAY) : null;
   const province = scope.provinceCode ?? null;
-  const sessions = sessionDaysSql(
-    sql,
-    { from: `${year}-01-01`, to: `${year}-12-31` },
-    { hotlines, provinceCode: province },
-  );
+  const sessions = sessionDaysSql(sql, period, { hotlines, provinceCode: province });
   const modesOn = (modes: readonly string[]) =>
     sql.array(
       modes.flatMap((m) => (hotlines ?? []).map((h) => `${m}:${h}`)),
@@ -52,8 +81,8 @@ export async function readNationalTallies(
           else hotline_modes && ${modesOn(counsellingModeKeys)}::text[] end)`;
   const rows = await sql<TNationalRow[]>`
     with cells as (
-      select * from report_year_cells
-      where year = ${year} and (${list}::text[] is null or hotline = any(${list}::text[]))
+      select * from ${sql.unsafe(unit.cells)}
+      where ${sql.unsafe(unit.key)} = (${key}::text)::${sql.unsafe(unit.keyType)} and (${list}::text[] is null or hotline = any(${list}::text[]))
         and (${province}::text is null or province_code = ${province}::text)
     )
     select table_key as t, row_key as k, sum(people)::int as c1, sum(female)::int as c2, sum(under18)::int as c3,

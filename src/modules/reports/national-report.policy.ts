@@ -1,4 +1,5 @@
 import { mattersTable } from './counselled-matters.policy';
+import { counsellingModeNote } from './counselling-mode.policy';
 import type { TCounselledMatters } from './counselled-matters.repository';
 import { buildEventTables } from './national-events-tables.policy';
 import type { TNationalEvents } from './national-events.repository';
@@ -28,6 +29,6 @@ export function nationalReport(options: {
       mattersTable(options.tallies, options.matters),
       ...buildEventTables(options.events),
     ],
-    notes: [...countUnitRules],
+    notes: [...countUnitRules, counsellingModeNote],
   };
 }

@@ -1,6 +1,6 @@
 import type { TSql } from '../../infra/database';
 import { primaryReader, type TReader } from '../../infra/read-replica';
-import { readNationalTallies } from './national-aggregate.repository';
+import { readNationalTallies, readQuarterTallies } from './national-aggregate.repository';
 import type { TNationalTallies } from './national-statistics.types';
 import { aggregatesWatermark, refreshReportAggregates } from './report-aggregates.repository';
 import type { TReportScope } from './report-filters';
@@ -13,10 +13,20 @@ export function calendarYearOf(period: TPeriod): number | null {
   return period.from === `${year}-01-01` && period.to === `${year}-12-31` ? year : null;
 }
 
+/** Whether a period is exactly one calendar quarter (1 Jan–31 Mar, 1 Apr–30 Jun, …). */
+export function isCalendarQuarter(period: TPeriod): boolean {
+  const months = wholeMonthsOf(period);
+  if (months === null) return false;
+  const [y1, m1] = months.first.split('-').map(Number);
+  const [y2, m2] = months.last.split('-').map(Number);
+  return y1 === y2 && m1 !== undefined && m1 % 3 === 1 && m2 === m1 + 2;
+}
+
 /**
  * The national tallies of a period. A calendar year (the yearly national report), with any
- * hotline and province filter, is read from the person-year aggregate; a month, a quarter or any
- * other run of whole months from the person-month and session-day aggregates. Either is first
+ * hotline and province filter, is read from the person-year cells, a calendar quarter from the
+ * person-quarter cells; a month or any other run of whole months from the person-month and
+ * session-day aggregates. Either is first
  * brought up to date with any record changed since the last refresh, so the figures are those of
  * the records right now. A custom period that cuts a month is computed directly from the records
  * (slower, same cells: a person is counted once per period, and the aggregates cannot split a
@@ -37,7 +47,8 @@ export async function loadNationalTallies(
   if ((await aggregatesWatermark(sql)) === null) return compute();
   // While the refresh job holds the lock it is applying these same changes: read what is there.
   await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
-  return year !== null
-    ? read((on) => readNationalTallies(on, year, scope), { seeWrites: true })
-    : read((on) => readMonthsTallies(on, period, scope), { seeWrites: true });
+  if (year !== null) return read((on) => readNationalTallies(on, year, scope), { seeWrites: true });
+  if (isCalendarQuarter(period))
+    return read((on) => readQuarterTallies(on, period, scope), { seeWrites: true });
+  return read((on) => readMonthsTallies(on, period, scope), { seeWrites: true });
 }

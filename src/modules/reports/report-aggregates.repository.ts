@@ -4,13 +4,8 @@ import {
   refreshOperationsAggregates,
   type TOperationsRefresh,
 } from './operations-aggregate.repository';
-import {
-  counsellingModeSql,
-  givenServicesSql,
-  personFactsSql,
-  serviceEventFactsSql,
-} from './national-sql.fragments';
-import { periodInstants } from './report-period.policy';
+import { counsellingModeSql, serviceEventFactsSql } from './national-sql.fragments';
+import { rebuildAllPeriodCells, refreshPeoplePeriodCells } from './period-cells.repository';
 
 const REFRESH_LOCK = 736_209; // advisory-lock key: one refresh at a time across processes
 const STATE_KEY = 'national';
@@ -61,21 +56,24 @@ export async function refreshReportAggregates(
     await tx`set local work_mem = '128MB'`;
     const [state] = await tx<Array<{ since: string }>>`
       select (watermark - ${OVERLAP}::interval)::text as since from report_refresh_state where key = ${STATE_KEY}`;
-    const full = options.full || !state;
+    // Aggregates built before the quarter cells existed have person-years but no person-quarters:
+    // an incremental pass would fill quarters for changed people only, so rebuild them all once.
+    const [unbuilt] = await tx<Array<{ quarters: boolean }>>`
+      select exists(select 1 from report_person_years)
+        and not exists(select 1 from report_person_quarters) as quarters`;
+    const full = options.full || !state || unbuilt?.quarters === true;
     let result: Omit<TRefreshResult, 'operations'>;
     if (full) {
-      await tx`delete from report_person_years`;
       await tx`delete from report_person_months`;
       await tx`delete from report_session_days`;
       await tx`delete from report_session_province_days`;
       await tx`delete from report_stale where kind in ('person', 'day')`;
       await tx`delete from report_service_people`;
       await insertServicePeople(tx, null);
-      const people = await insertPersonYears(tx, null);
+      const people = await rebuildAllPeriodCells(tx);
       await insertPersonMonths(tx, null);
       const days = await insertSessionDays(tx, null);
       await insertSessionProvinceDays(tx, null);
-      await rebuildYearCells(tx, null);
       result = { full, people, days };
     } else {
       const since = state.since;
@@ -90,29 +88,18 @@ export async function refreshReportAggregates(
       const ids = changed?.ids ?? [];
       const days = changed?.days ?? [];
       if (ids.length > FULL_REBUILD_ABOVE) {
-        await tx`delete from report_person_years`;
         await tx`delete from report_person_months`;
         await tx`delete from report_service_people`;
         await insertServicePeople(tx, null);
-        await insertPersonYears(tx, null);
+        await rebuildAllPeriodCells(tx);
         await insertPersonMonths(tx, null);
-        await rebuildYearCells(tx, null);
       } else if (ids.length > 0) {
         const idArray = tx.array(ids, TEXT_ARRAY);
-        const touched = (
-          await tx<Array<{ year: number }>>`
-          with gone as (delete from report_person_years where person_id = any(${idArray}::uuid[])
-            returning year)
-          select distinct year from gone`
-        ).map((r) => r.year);
         await tx`delete from report_service_people where person_id = any(${idArray}::uuid[])`;
         await tx`delete from report_person_months where person_id = any(${idArray}::uuid[])`;
         await insertServicePeople(tx, ids);
-        await insertPersonYears(tx, ids);
+        await refreshPeoplePeriodCells(tx, ids);
         await insertPersonMonths(tx, ids);
-        const added = await tx<Array<{ year: number }>>`
-          select distinct year from report_person_years where person_id = any(${idArray}::uuid[])`;
-        await rebuildYearCells(tx, [...new Set([...touched, ...added.map((r) => r.year)])]);
       }
       if (days.length > 0) {
         await tx`delete from report_session_days where day = any(${tx.array(days, TEXT_ARRAY)}::date[])`;
@@ -192,72 +179,6 @@ async function insertServicePeople(tx: TransactionSql, ids: string[] | null): Pr
 }
 
 /**
- * One row per person and Lao calendar year in which they were identified, contacted or given a
- * service: the same facts the direct query (reports.repository.ts) derives for that year.
- */
-async function insertPersonYears(tx: TransactionSql, ids: string[] | null): Promise<number> {
-  const only = ids === null ? tx`true` : tx`person_id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
-  const onlyPeople =
-    ids === null ? tx`true` : tx`pe.id = any(${tx.array(ids, TEXT_ARRAY)}::uuid[])`;
-  const inserted = await tx`
-    insert into report_person_years (year, person_id, hotline, province_code, female, under18,
-      nationality, abroad, forms, status, identified_in_year, services, continuing,
-      contact_hotlines, modes, hotline_modes)
-    with cf as (
-      select cp.person_id, extract(year from c.occurred_at at time zone 'Asia/Vientiane')::int as year,
-        c.hotline, ${counsellingModeSql(tx)} as mode
-      from contacts c
-      join case_people cp on cp.case_id = c.case_id and cp.role <> 'other_party'
-    ),
-    cy as (
-      select person_id, year, array_agg(distinct hotline) as hotlines,
-        coalesce(array_agg(distinct mode) filter (where mode is not null), '{}') as modes,
-        coalesce(array_agg(distinct mode || ':' || hotline) filter (where mode is not null), '{}') as hotline_modes
-      from cf where ${only} group by person_id, year
-    ),
-    sy as (
-      select person_id, left(given_on, 4)::int as year, array_agg(distinct kind) as kinds
-      from (${givenServicesSql(tx)}) g
-      where person_id is not null and ${only} and given_on ~ '^[0-9]{4}-'
-        and given_on between left(given_on, 4) || '-01-01' and left(given_on, 4) || '-12-31'
-      group by 1, 2
-    ),
-    iy as (
-      select pe.id as person_id, extract(year from pe.identification_date)::int as year from people pe
-      where pe.victim_status = 'identified' and pe.identification_date is not null and ${onlyPeople}
-    ),
-    -- First seen: the year of the first contact or of the identification (continuing after it).
-    fy as (
-      select person_id, min(year) as year from (
-        select person_id, year from cy
-        union all select pe.id, extract(year from pe.identification_date)::int from people pe
-          where pe.identification_date is not null and ${onlyPeople}) f
-      group by person_id
-    ),
-    keys as (
-      select person_id, year from cy union select person_id, year from sy
-      union select person_id, year from iy
-    )
-    select k.year, pe.id, pe.hotline, pe.residence_province_code, pe.sex = 'female',
-      pe.under18_at_identification is true, f.nat, f.abroad, f.forms,
-      case when pe.victim_status = 'not_victim' then null
-        when pe.victim_status = 'identified' and pe.identification_date <= make_date(k.year, 12, 31)
-          then 'summary' else 'possible' end,
-      pe.victim_status = 'identified' and pe.identification_date is not null
-        and extract(year from pe.identification_date)::int = k.year,
-      coalesce(sy.kinds, '{}'),
-      coalesce(fy.year < k.year, false),
-      coalesce(cy.hotlines, '{}'), coalesce(cy.modes, '{}'), coalesce(cy.hotline_modes, '{}')
-    from keys k
-    join people pe on pe.id = k.person_id
-    cross join lateral (select ${personFactsSql(tx)}) f
-    left join cy on cy.person_id = k.person_id and cy.year = k.year
-    left join sy on sy.person_id = k.person_id and sy.year = k.year
-    left join fy on fy.person_id = k.person_id`;
-  return inserted.count;
-}
-
-/**
  * One row per person and Lao calendar month with a contact about them (other parties aside), for
  * the given people (null: everyone): the contact facts the direct query (reports.repository.ts)
  * derives for a period, month by month.
@@ -285,50 +206,6 @@ async function insertPersonMonths(tx: TransactionSql, ids: string[] | null): Pro
       group by month, person_id
     ) m
     join people pe on pe.id = m.person_id`;
-}
-
-/**
- * Sums the person-years of the given years (null: all) into report_year_cells: for each person
- * the table cells they count in (the keys of the direct query's `keyed` and `counselled`), grouped
- * by what the hotline filter needs to see.
- */
-async function rebuildYearCells(tx: TransactionSql, years: number[] | null): Promise<void> {
-  const only = years === null ? tx`true` : tx`year = any(${tx.array(years, 1007)}::int[])`;
-  await tx`delete from report_year_cells where ${only}`;
-  await tx`
-    insert into report_year_cells (year, hotline, province_code, contact_hotlines, modes, hotline_modes,
-      served, part, table_key, row_key, people, female, under18, female_under18, continuing)
-    select year, hotline, province_code, contact_hotlines, modes, hotline_modes, cardinality(services) > 0,
-      part, t, k,
-      count(*), count(*) filter (where female), count(*) filter (where under18),
-      count(*) filter (where female and under18), count(*) filter (where continuing)
-    from report_person_years py
-    cross join lateral (
-      select 'identified' as part, x.t, x.k from (values ('summary', 'identified'),
-        ('nationality', py.nationality), ('province', coalesce(py.province_code, 'unknown')),
-        ('origin', case when py.abroad is null then 'domestic' else 'abroad' end),
-        ('origin', 'abroad:' || py.abroad),
-        ('forms', case when cardinality(py.forms) > 1 then 'several' end),
-        ('forms', case when cardinality(py.forms) = 0 then 'not_recorded' end),
-        ('forms', 'total')) x(t, k)
-      where py.identified_in_year and x.k is not null
-      union all select 'identified', 'forms', form from unnest(py.forms) form where py.identified_in_year
-      union all select 'touched', py.status, x.k from (values
-        (case when py.status = 'possible' then 'recorded' end),
-        (case when cardinality(py.services) > 0 then 'assisted' end),
-        (case when 'shelter' = any(py.services) then 'sheltered' end),
-        (case when 'reintegration' = any(py.services) then 'reintegrated' end),
-        (case when 'follow_up' = any(py.services) then 'followed_up' end)) x(k)
-      where py.status is not null and x.k is not null
-      union all select 'touched', 'services', kind from unnest(py.services) kind where py.status = 'summary'
-      union all select 'touched', 'services', 'any'
-        where py.status = 'summary' and cardinality(py.services) > 0
-      union all select 'counselled', 'counselling-people', m from unnest(py.modes) m
-      union all select 'counselled', 'counselling-people', 'total' where cardinality(py.modes) > 0
-    ) keys
-    where ${only}
-    group by year, hotline, province_code, contact_hotlines, modes, hotline_modes,
-      cardinality(services) > 0, part, t, k`;
 }
 
 /**
@@ -361,26 +238,26 @@ async function insertSessionProvinceDays(tx: TransactionSql, days: string[] | nu
     group by 1, 2, 3, 4, 5`;
 }
 
-/** Counselling sessions per Lao day, hotline and mode, for the given days (null: every day). */
+/**
+ * Counselling sessions per Lao day, hotline and mode, for the given days (null: every day), each
+ * day's contacts read through the index on occurred_at (a few changed days far apart must not
+ * read every contact between them).
+ */
 async function insertSessionDays(tx: TransactionSql, days: string[] | null): Promise<number> {
-  const sorted = [...(days ?? [])].sort();
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  // A few changed days: read only their contacts, through the index on occurred_at.
-  const range = first && last ? periodInstants({ from: first, to: last }) : null;
-  const only =
-    days === null || range === null
-      ? tx`true`
-      : tx`c.occurred_at >= ${range.start.toISOString()}::timestamptz
-        and c.occurred_at < ${range.end.toISOString()}::timestamptz`;
+  const from =
+    days === null
+      ? tx`contacts c`
+      : tx`(select distinct day from unnest(${tx.array(days, TEXT_ARRAY)}::date[]) day) d
+        join contacts c on c.occurred_at >= d.day::timestamp at time zone 'Asia/Vientiane'
+          and c.occurred_at < (d.day + 1)::timestamp at time zone 'Asia/Vientiane'`;
   const inserted = await tx`
     insert into report_session_days (day, hotline, mode, sessions)
     select day, hotline, mode, count(*)::int from (
       select (c.occurred_at at time zone 'Asia/Vientiane')::date as day, c.hotline,
         ${counsellingModeSql(tx)} as mode
-      from contacts c where ${only}
+      from ${from}
     ) s
-    where mode is not null and (${days === null} or day = any(${tx.array(sorted, TEXT_ARRAY)}::date[]))
+    where mode is not null
     group by 1, 2, 3`;
   return inserted.count;
 }

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TSql } from '../../../src/infra/database';
 import { loadNationalTallies } from '../../../src/modules/reports/national-tallies.service';
 import { refreshReportAggregates } from '../../../src/modules/reports/report-aggregates.repository';
 import type { TReportScope } from '../../../src/modules/reports/report-filters';
@@ -10,104 +8,19 @@ import {
   readMonthsTallies,
 } from '../../../src/modules/reports/reports.repository';
 import { insertKnownRecords } from '../../fixtures/reports-records';
+import { insertVariedRecords, type TVariedRecords } from '../../fixtures/national-varied-records';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
 
 let stores: TTestStores;
 let ids: Map<string, string>;
-const extra = new Map<string, { personId: string; caseId: string }>();
+let extra: TVariedRecords;
 
 beforeAll(async () => {
   stores = await createTestStores();
   ids = await insertKnownRecords(stores.database.sql);
-  await insertVariedRecords(stores.database.sql);
+  extra = await insertVariedRecords(stores.database.sql);
 });
 afterAll(() => stores.cleanup());
-
-/** A person (created today: migrated) with a case of their own. */
-async function person(
-  sql: TSql,
-  label: string,
-  p: { hotline: string; province: string | null; status: string; identifiedOn?: string },
-): Promise<void> {
-  const personId = randomUUID();
-  const caseId = randomUUID();
-  await sql`insert into people (id, hotline, sex, under18_at_identification, nationalities,
-      residence_province_code, victim_status, identification_date)
-    values (${personId}, ${p.hotline}, ${label.endsWith('m') ? 'male' : 'female'}, ${label.length % 2 === 0},
-      '{LA}', ${p.province}, ${p.status}, ${p.identifiedOn ?? null})`;
-  await sql`insert into cases (id, code, hotline) values (${caseId}, ${`MO-${label}`}, ${p.hotline})`;
-  await sql`insert into case_people (case_id, person_id, role) values (${caseId}, ${personId}, 'victim')`;
-  extra.set(label, { personId, caseId });
-}
-
-async function contact(
-  sql: TSql,
-  label: string,
-  at: string,
-  c: { hotline?: string; channel?: string; type?: string } = {},
-): Promise<void> {
-  await sql`insert into contacts (id, case_id, hotline, channel, language, caller_type, contact_type, occurred_at)
-    values (${randomUUID()}, ${extra.get(label)?.caseId ?? ''}, ${c.hotline ?? '1362'}, ${c.channel ?? 'call'},
-      'lo', 'self', ${c.type ?? 'crisis'}, ${at}::timestamptz)`;
-}
-
-/**
- * Beyond the known set (2025, hotline 1362): people whose contacts cross months and quarters in
- * Lao time (an instant in March by UTC is in April in Vientiane), contacted in several months and
- * modes, through two hotlines, first contacted years before their record was created (migrated),
- * identified mid-year, a suspect on a case, contacts that are not counselling.
- */
-async function insertVariedRecords(sql: TSql): Promise<void> {
-  await person(sql, 'migrated', { hotline: '1362', province: 'LA-SV', status: 'possible' });
-  await contact(sql, 'migrated', '2023-07-01T10:00:00+07:00');
-  await contact(sql, 'migrated', '2025-02-14T10:00:00+07:00');
-  await contact(sql, 'migrated', '2025-05-20T10:00:00+07:00', { channel: 'chat' });
-
-  // 03:00 on 1 April in Vientiane is still 31 March in UTC.
-  await person(sql, 'edge', {
-    hotline: '1554',
-    province: 'LA-VT',
-    status: 'identified',
-    identifiedOn: '2025-04-01',
-  });
-  await contact(sql, 'edge', '2025-04-01T03:00:00+07:00', { hotline: '1554' });
-  await contact(sql, 'edge', '2025-03-31T23:30:00+07:00', {
-    hotline: '1362',
-    channel: 'call_back',
-  });
-  await contact(sql, 'edge', '2025-06-30T23:59:00+07:00', { hotline: '1554', channel: 'sms' });
-  await contact(sql, 'edge', '2025-07-01T00:01:00+07:00', { hotline: '1554', channel: 'walk_in' });
-
-  // New in May, continuing from June on; a hang-up in August counts them touched, not counselled.
-  await person(sql, 'fresh', { hotline: '1362', province: 'LA-VT', status: 'possible' });
-  await contact(sql, 'fresh', '2025-05-03T09:00:00+07:00');
-  await contact(sql, 'fresh', '2025-06-03T09:00:00+07:00', { channel: 'chat' });
-  await contact(sql, 'fresh', '2025-08-03T09:00:00+07:00', { type: 'hang_up' });
-
-  // Identified in 2024, first contacted in 2025: continuing through identification.
-  await person(sql, 'knownm', {
-    hotline: '1554',
-    province: null,
-    status: 'identified',
-    identifiedOn: '2024-12-31',
-  });
-  await contact(sql, 'knownm', '2025-01-01T00:00:00+07:00', {
-    hotline: '1554',
-    channel: 'field_visit',
-  });
-  await contact(sql, 'knownm', '2025-09-30T23:59:59+07:00', { hotline: '1362' });
-  await contact(sql, 'knownm', '2025-10-01T00:00:00+07:00', { hotline: '1362', channel: 'chat' });
-
-  // Not a victim: contacted, never counted as a victim, still a counselling session.
-  await person(sql, 'callerm', { hotline: '1362', province: 'LA-SV', status: 'not_victim' });
-  await contact(sql, 'callerm', '2025-11-11T11:00:00+07:00');
-  // A suspect on the fresh person's case: never counted.
-  await sql`insert into people (id, hotline, sex, nationalities, victim_status)
-    values (${randomUUID()}, '1362', 'male', '{TH}', 'not_victim')`;
-  await sql`insert into case_people (case_id, person_id, role)
-    select ${extra.get('fresh')?.caseId ?? ''}, id, 'other_party' from people where nationalities = '{TH}'
-      and hotline = '1362' and victim_status = 'not_victim' and id not in (select person_id from case_people)`;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const months = (year: number): TPeriod[] =>

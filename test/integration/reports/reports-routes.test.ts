@@ -54,6 +54,9 @@ describe('/api/staff/reports', () => {
     expect(rowOf(report, 'summary', 'identified')).toEqual([7, 4, 4, 2]);
     expect(rowOf(report, 'forms', 'several')).toEqual([2, 2, 0, 0]);
     expect(report.notes.map((n) => n.en).join(' ')).toContain('counted once per row');
+    // Which channels make each counselling mode, SMS among the chats.
+    expect(report.notes.map((n) => n.en).join(' ')).toContain('channel SMS');
+    expect(report.notes.map((n) => n.lo).join(' ')).toContain('SMS');
   });
 
   it('keeps a supervisor to the figures of their own hotlines', async () => {
