@@ -58,19 +58,25 @@ export async function surgeThroughFailover(
   probeRedis.on('error', () => {});
   const prefix = rig.stores.config.REDIS_PREFIX;
   const views = queueViews(probeRedis, prefix);
-  const successes: number[] = [];
+  // Each answered probe: when it was asked and when it answered. Only a probe asked after the
+  // kill shows routing back: one already in flight may still be answered by the dying master.
+  const successes: Array<{ askedAt: number; answeredAt: number }> = [];
   let probing = true;
   const probe = (async () => {
     while (probing) {
+      const askedAt = Date.now();
       try {
-        await views.view('1362', Date.now());
-        successes.push(Date.now());
+        await views.view('1362', askedAt);
+        successes.push({ askedAt, answeredAt: Date.now() });
       } catch {
         // routing's slot has no master yet
       }
       await sleep(50);
     }
   })();
+  // Stopped however the scenario ends, so a failed run leaves no timer rejoining closed desks.
+  let talks: NodeJS.Timeout | undefined;
+  let rejoin: NodeJS.Timeout | undefined;
   try {
     for (let i = 0; i < COUNSELLORS; i++) desks.push(await deskCounsellor(rig, apiUrl));
     const accepted = () => desks.flatMap((d) => d.accepted);
@@ -78,7 +84,7 @@ export async function surgeThroughFailover(
     // Every answered call ends after a short talk, freeing its counsellor for the next caller.
     const byId = new Map<string, TSimCall>();
     const ended = new Set<string>();
-    const talks = setInterval(() => {
+    talks = setInterval(() => {
       for (const sid of accepted()) {
         const call = byId.get(sid);
         if (!call || ended.has(sid)) continue;
@@ -89,7 +95,7 @@ export async function surgeThroughFailover(
     // A desk whose socket the API closed while Redis had no master reconnects, as the browser
     // does (and resyncs from the state snapshot).
     let rejoining = false;
-    const rejoin = setInterval(() => {
+    rejoin = setInterval(() => {
       if (rejoining) return;
       const dropped = desks.filter((d) => !d.client.socket.connected);
       if (!dropped.length) return;
@@ -118,8 +124,9 @@ export async function surgeThroughFailover(
     // Callers dialling while the slot has no master are held in Twilio's queue (the designed
     // fallback): they must not be lost, but need not reach a counsellor.
     const duringFailover = place(3);
-    await eventually(() => successes.some((t) => t > killedAt), 60_000);
-    const interruptedMs = (successes.find((t) => t > killedAt) ?? Date.now()) - killedAt;
+    const backAt = () => successes.find((s) => s.askedAt > killedAt)?.answeredAt;
+    await eventually(() => backAt() !== undefined, 60_000);
+    const interruptedMs = (backAt() ?? Date.now()) - killedAt;
     const afterFailover = place(4);
 
     const mustAnswer = [...queued, ...afterFailover];
@@ -170,6 +177,8 @@ export async function surgeThroughFailover(
       interruptedMs,
     };
   } finally {
+    clearInterval(talks);
+    clearInterval(rejoin);
     probing = false;
     await probe;
     phones.stop();
