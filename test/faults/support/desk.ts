@@ -42,6 +42,8 @@ export async function deskCounsellor(
     });
     // Behind a load balancer the socket comes back by itself, on whichever node is alive; the
     // server sends a fresh snapshot on every connect, which is the desk's resync.
+    // A desk joining again after a drop (moveTo) took its fresh snapshot before resolving.
+    if (link.drops > 0) link.resyncs++;
     client.socket.on('disconnect', () => link.drops++);
     client.socket.on('state:snapshot', () => {
       if (link.drops > 0) link.resyncs++;
@@ -55,7 +57,13 @@ export async function deskCounsellor(
         })
         .catch(() => {});
     });
-    await client.socket.timeout(5000).emitWithAck('presence:set', { state: 'available' });
+    try {
+      await client.socket.timeout(5000).emitWithAck('presence:set', { state: 'available' });
+    } catch (err) {
+      // Not at the desk after all (the API could not answer): no socket left behind to take offers.
+      client.close();
+      throw err;
+    }
     return client;
   };
   const desk: TDeskCounsellor = {

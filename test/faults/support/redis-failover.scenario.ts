@@ -39,6 +39,8 @@ export type TFailoverOutcome = {
   killedPort: number;
   newMasterPort: number;
   interruptedMs: number;
+  /** The desk whose socket dropped at the kill: connected again, and snapshots it took since. */
+  droppedDeskBack: { connected: boolean; resyncs: number };
 };
 
 /**
@@ -121,6 +123,10 @@ export async function surgeThroughFailover(
     const killedPort = await topology.masterOf(`${routingKeyspace(prefix)}:queue:1362`);
     const killedAt = Date.now();
     topology.kill(killedPort);
+    // One desk loses its socket as the master dies (its browser's network blinked): it must get
+    // back in, through a handshake that needs Redis, and resync from a fresh snapshot.
+    const droppedDesk = desks[0] as TDeskCounsellor;
+    droppedDesk.client.close();
     // Callers dialling while the slot has no master are held in Twilio's queue (the designed
     // fallback): they must not be lost, but need not reach a counsellor.
     const duringFailover = place(3);
@@ -137,8 +143,13 @@ export async function surgeThroughFailover(
         throw new Error(`not answered: ${missing.join(', ')}: ${String(err)}`);
       },
     );
+    await eventually(() => droppedDesk.client.socket.connected, 30_000).catch(() => {});
     clearInterval(talks);
     clearInterval(rejoin);
+    const droppedDeskBack = {
+      connected: droppedDesk.client.socket.connected,
+      resyncs: droppedDesk.link.resyncs,
+    };
     const newMasterPort = await topology.masterOf(`${routingKeyspace(prefix)}:queue:1362`);
 
     for (const call of placed) rig.sim.engine.hangup(call);
@@ -164,6 +175,7 @@ export async function surgeThroughFailover(
       answered: new Set(accepted()).size,
       killedMaster: killedPort,
       newMaster: newMasterPort,
+      droppedDeskResyncs: droppedDeskBack.resyncs,
     });
     return {
       figures,
@@ -175,6 +187,7 @@ export async function surgeThroughFailover(
       killedPort,
       newMasterPort,
       interruptedMs,
+      droppedDeskBack,
     };
   } finally {
     clearInterval(talks);
@@ -189,8 +202,9 @@ export async function surgeThroughFailover(
 
 /**
  * What a failover must leave, whatever the topology: a new master, no call lost or left waiting,
- * every caller who had to be answered accepted exactly once, nobody accepted twice, and no
- * counsellor or offer left hanging.
+ * every caller who had to be answered accepted exactly once, nobody accepted twice, no
+ * counsellor or offer left hanging, and a desk that lost its socket during the failover back in
+ * with a fresh snapshot.
  */
 export function expectSurvivedFailover(outcome: TFailoverOutcome): void {
   expect(outcome.newMasterPort).not.toBe(outcome.killedPort);
@@ -201,4 +215,6 @@ export function expectSurvivedFailover(outcome: TFailoverOutcome): void {
   expect([...outcome.acceptedTimes.values()].every((times) => times === 1)).toBe(true);
   expect(outcome.stillOffered).toEqual([]);
   expect(outcome.openOffers).toBe(0);
+  expect(outcome.droppedDeskBack.connected).toBe(true);
+  expect(outcome.droppedDeskBack.resyncs).toBeGreaterThanOrEqual(1);
 }
