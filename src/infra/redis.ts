@@ -57,9 +57,17 @@ function connect(target: TRedisTarget, role: TRedisRole): Redis {
       db: target.db,
       ...(target.sentinelPassword ? { sentinelPassword: target.sentinelPassword } : {}),
       ...(target.tls ? { enableTLSForSentinelMode: true } : {}),
-      // Sentinel tells the client at once when it promotes a replica (+switch-master), rather
-      // than the client finding out when its next command to the old master fails.
-      failoverDetector: true,
+      // No `failoverDetector`: in ioredis 6 it is tied to the connection made before the failover,
+      // and its +switch-master, arriving while the client is already asking the sentinels for the
+      // new master, aborts that attempt for good (status "end", never retried): after a master
+      // died, the API's connections stayed closed and every desk was refused. The client needs no
+      // notice: a dead master drops its connections, and a promoting sentinel kills the clients
+      // of a demoted one (CLIENT KILL), so the client reconnects and asks the sentinels again.
+      // A sentinel that accepts but does not answer must not hold that reconnect forever.
+      sentinelCommandTimeout: 2000,
+      // A write that reaches a demoted master before its clients are killed is refused, not done:
+      // reconnect (to the new master) and send it again.
+      reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 2 : false),
     });
   }
   const clusterOptions: ClusterOptions = {

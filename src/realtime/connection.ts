@@ -59,6 +59,13 @@ export function attachConnections(io: TIo, ctx: TLiveCallContext, isClosing: () 
     (async () => {
       await counsellorBack(ctx, actor);
       socket.emit('state:snapshot', await stateSnapshot(ctx, actor));
-    })().catch((err: unknown) => ctx.log.error({ err }, 'snapshot on connect failed'));
+    })().catch((err: unknown) => {
+      // Redis between masters (a failover) or away: a desk left connected without its snapshot
+      // would show nothing and, not marked back, be offered nothing, yet look connected. Closed,
+      // it shows "reconnecting" and comes back (web socket-client) for a snapshot once Redis
+      // answers again.
+      ctx.log.error({ err }, 'snapshot on connect failed');
+      socket.disconnect(true);
+    });
   });
 }

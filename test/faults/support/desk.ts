@@ -42,6 +42,12 @@ export async function deskCounsellor(
     });
     // Behind a load balancer the socket comes back by itself, on whichever node is alive; the
     // server sends a fresh snapshot on every connect, which is the desk's resync.
+    // A desk joining again after a drop (moveTo) took its fresh snapshot before resolving. The
+    // snapshot shows the call she is on: an accept whose answer was lost with the old socket
+    // still gave her the call, and the resynced desk shows it.
+    if (link.drops > 0) link.resyncs++;
+    const onCall = client.snapshots.at(-1)?.me?.callSid;
+    if (onCall && !accepted.includes(onCall)) accepted.push(onCall);
     client.socket.on('disconnect', () => link.drops++);
     client.socket.on('state:snapshot', () => {
       if (link.drops > 0) link.resyncs++;
@@ -55,7 +61,13 @@ export async function deskCounsellor(
         })
         .catch(() => {});
     });
-    await client.socket.timeout(5000).emitWithAck('presence:set', { state: 'available' });
+    try {
+      await client.socket.timeout(5000).emitWithAck('presence:set', { state: 'available' });
+    } catch (err) {
+      // Not at the desk after all (the API could not answer): no socket left behind to take offers.
+      client.close();
+      throw err;
+    }
     return client;
   };
   const desk: TDeskCounsellor = {

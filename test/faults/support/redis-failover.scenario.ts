@@ -39,6 +39,8 @@ export type TFailoverOutcome = {
   killedPort: number;
   newMasterPort: number;
   interruptedMs: number;
+  /** The desk whose socket dropped at the kill: connected again, and snapshots it took since. */
+  droppedDeskBack: { connected: boolean; resyncs: number };
 };
 
 /**
@@ -58,19 +60,25 @@ export async function surgeThroughFailover(
   probeRedis.on('error', () => {});
   const prefix = rig.stores.config.REDIS_PREFIX;
   const views = queueViews(probeRedis, prefix);
-  const successes: number[] = [];
+  // Each answered probe: when it was asked and when it answered. Only a probe asked after the
+  // kill shows routing back: one already in flight may still be answered by the dying master.
+  const successes: Array<{ askedAt: number; answeredAt: number }> = [];
   let probing = true;
   const probe = (async () => {
     while (probing) {
+      const askedAt = Date.now();
       try {
-        await views.view('1362', Date.now());
-        successes.push(Date.now());
+        await views.view('1362', askedAt);
+        successes.push({ askedAt, answeredAt: Date.now() });
       } catch {
         // routing's slot has no master yet
       }
       await sleep(50);
     }
   })();
+  // Stopped however the scenario ends, so a failed run leaves no timer rejoining closed desks.
+  let talks: NodeJS.Timeout | undefined;
+  let rejoin: NodeJS.Timeout | undefined;
   try {
     for (let i = 0; i < COUNSELLORS; i++) desks.push(await deskCounsellor(rig, apiUrl));
     const accepted = () => desks.flatMap((d) => d.accepted);
@@ -78,7 +86,7 @@ export async function surgeThroughFailover(
     // Every answered call ends after a short talk, freeing its counsellor for the next caller.
     const byId = new Map<string, TSimCall>();
     const ended = new Set<string>();
-    const talks = setInterval(() => {
+    talks = setInterval(() => {
       for (const sid of accepted()) {
         const call = byId.get(sid);
         if (!call || ended.has(sid)) continue;
@@ -89,7 +97,7 @@ export async function surgeThroughFailover(
     // A desk whose socket the API closed while Redis had no master reconnects, as the browser
     // does (and resyncs from the state snapshot).
     let rejoining = false;
-    const rejoin = setInterval(() => {
+    rejoin = setInterval(() => {
       if (rejoining) return;
       const dropped = desks.filter((d) => !d.client.socket.connected);
       if (!dropped.length) return;
@@ -115,11 +123,16 @@ export async function surgeThroughFailover(
     const killedPort = await topology.masterOf(`${routingKeyspace(prefix)}:queue:1362`);
     const killedAt = Date.now();
     topology.kill(killedPort);
+    // One desk loses its socket as the master dies (its browser's network blinked): it must get
+    // back in, through a handshake that needs Redis, and resync from a fresh snapshot.
+    const droppedDesk = desks[0] as TDeskCounsellor;
+    droppedDesk.client.close();
     // Callers dialling while the slot has no master are held in Twilio's queue (the designed
     // fallback): they must not be lost, but need not reach a counsellor.
     const duringFailover = place(3);
-    await eventually(() => successes.some((t) => t > killedAt), 60_000);
-    const interruptedMs = (successes.find((t) => t > killedAt) ?? Date.now()) - killedAt;
+    const backAt = () => successes.find((s) => s.askedAt > killedAt)?.answeredAt;
+    await eventually(() => backAt() !== undefined, 60_000);
+    const interruptedMs = (backAt() ?? Date.now()) - killedAt;
     const afterFailover = place(4);
 
     const mustAnswer = [...queued, ...afterFailover];
@@ -130,8 +143,13 @@ export async function surgeThroughFailover(
         throw new Error(`not answered: ${missing.join(', ')}: ${String(err)}`);
       },
     );
+    await eventually(() => droppedDesk.client.socket.connected, 30_000).catch(() => {});
     clearInterval(talks);
     clearInterval(rejoin);
+    const droppedDeskBack = {
+      connected: droppedDesk.client.socket.connected,
+      resyncs: droppedDesk.link.resyncs,
+    };
     const newMasterPort = await topology.masterOf(`${routingKeyspace(prefix)}:queue:1362`);
 
     for (const call of placed) rig.sim.engine.hangup(call);
@@ -157,6 +175,7 @@ export async function surgeThroughFailover(
       answered: new Set(accepted()).size,
       killedMaster: killedPort,
       newMaster: newMasterPort,
+      droppedDeskResyncs: droppedDeskBack.resyncs,
     });
     return {
       figures,
@@ -168,8 +187,11 @@ export async function surgeThroughFailover(
       killedPort,
       newMasterPort,
       interruptedMs,
+      droppedDeskBack,
     };
   } finally {
+    clearInterval(talks);
+    clearInterval(rejoin);
     probing = false;
     await probe;
     phones.stop();
@@ -180,8 +202,9 @@ export async function surgeThroughFailover(
 
 /**
  * What a failover must leave, whatever the topology: a new master, no call lost or left waiting,
- * every caller who had to be answered accepted exactly once, nobody accepted twice, and no
- * counsellor or offer left hanging.
+ * every caller who had to be answered accepted exactly once, nobody accepted twice, no
+ * counsellor or offer left hanging, and a desk that lost its socket during the failover back in
+ * with a fresh snapshot.
  */
 export function expectSurvivedFailover(outcome: TFailoverOutcome): void {
   expect(outcome.newMasterPort).not.toBe(outcome.killedPort);
@@ -192,4 +215,6 @@ export function expectSurvivedFailover(outcome: TFailoverOutcome): void {
   expect([...outcome.acceptedTimes.values()].every((times) => times === 1)).toBe(true);
   expect(outcome.stillOffered).toEqual([]);
   expect(outcome.openOffers).toBe(0);
+  expect(outcome.droppedDeskBack.connected).toBe(true);
+  expect(outcome.droppedDeskBack.resyncs).toBeGreaterThanOrEqual(1);
 }
