@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
 import { screenshot } from './support/screenshots';
 import { signInWithTotp } from './support/sign-in';
+import { heardPrompt } from '../fixtures/simulator.fixture';
 
 const NUISANCE = '+8562077712345';
 
@@ -38,7 +39,7 @@ describe('block list administration', () => {
 
       const blocked = system.sim.placeCall({ hotline: '1362', from: NUISANCE, digits: ['1'] });
       await expect
-        .poll(() => verbs(blocked).some((v) => v.includes('/blocked.wav')), { timeout: 15_000 })
+        .poll(() => heardPrompt(blocked, '/blocked.wav').length > 0, { timeout: 15_000 })
         .toBe(true);
       expect(verbs(blocked).some((v) => v.startsWith('enqueue'))).toBe(false);
 
