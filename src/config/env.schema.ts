@@ -102,8 +102,11 @@ export const ZEnv = z.object({
    * Media Content Service (chat attachments) is then mcs.<edge>.<region>.twilio.com. US1 without
    * an edge is mcs.us1.twilio.com; another region without an edge uses its own (dublin, sydney).
    */
-  TWILIO_REGION: z.enum(['us1', 'ie1', 'au1']).default('us1'),
-  TWILIO_EDGE: z
+  // Not named TWILIO_REGION / TWILIO_EDGE: the twilio package reads those from the environment
+  // itself and then sends every REST request to <product>.<edge>.<region>.twilio.com, which took
+  // a node spawned with this configuration away from the simulator (api-node-killed fault test).
+  TWILIO_MEDIA_REGION: z.enum(['us1', 'ie1', 'au1']).default('us1'),
+  TWILIO_MEDIA_EDGE: z
     .enum([
       'ashburn',
       'dublin',

@@ -54,8 +54,8 @@ export function twilioMediaFetcher(
     | 'TWILIO_ACCOUNT_SID'
     | 'TWILIO_AUTH_TOKEN'
     | 'TWILIO_API_BASE_URL'
-    | 'TWILIO_REGION'
-    | 'TWILIO_EDGE'
+    | 'TWILIO_MEDIA_REGION'
+    | 'TWILIO_MEDIA_EDGE'
   >,
 ): TChatMediaFetcher {
   const mcs = mcsBaseUrl(config);

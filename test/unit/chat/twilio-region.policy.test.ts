@@ -14,23 +14,23 @@ const valid = {
 describe('the Media Content Service host per Twilio Region', () => {
   it('is US1 by default, and the region (through its own edge or the one set) otherwise', () => {
     expect(mcsBaseUrl(parseConfig(valid))).toBe('https://mcs.us1.twilio.com');
-    expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_REGION: 'ie1' }))).toBe(
+    expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_MEDIA_REGION: 'ie1' }))).toBe(
       'https://mcs.dublin.ie1.twilio.com',
     );
-    expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_REGION: 'au1', TWILIO_EDGE: 'sydney' }))).toBe(
+    expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_MEDIA_REGION: 'au1', TWILIO_MEDIA_EDGE: 'sydney' }))).toBe(
       'https://mcs.sydney.au1.twilio.com',
     );
-    expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_EDGE: 'ashburn' }))).toBe(
+    expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_MEDIA_EDGE: 'ashburn' }))).toBe(
       'https://mcs.ashburn.us1.twilio.com',
     );
   });
 
   it('refuses a region or an edge Twilio does not have, naming the setting', () => {
-    expect(() => parseConfig({ ...valid, TWILIO_REGION: 'eu1' })).toThrowError(
-      /^Invalid configuration: TWILIO_REGION .+$/,
+    expect(() => parseConfig({ ...valid, TWILIO_MEDIA_REGION: 'eu1' })).toThrowError(
+      /^Invalid configuration: TWILIO_MEDIA_REGION .+$/,
     );
-    expect(() => parseConfig({ ...valid, TWILIO_EDGE: 'paris' })).toThrowError(
-      /^Invalid configuration: TWILIO_EDGE .+$/,
+    expect(() => parseConfig({ ...valid, TWILIO_MEDIA_EDGE: 'paris' })).toThrowError(
+      /^Invalid configuration: TWILIO_MEDIA_EDGE .+$/,
     );
   });
 });
