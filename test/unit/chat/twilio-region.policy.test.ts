@@ -17,9 +17,11 @@ describe('the Media Content Service host per Twilio Region', () => {
     expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_MEDIA_REGION: 'ie1' }))).toBe(
       'https://mcs.dublin.ie1.twilio.com',
     );
-    expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_MEDIA_REGION: 'au1', TWILIO_MEDIA_EDGE: 'sydney' }))).toBe(
-      'https://mcs.sydney.au1.twilio.com',
-    );
+    expect(
+      mcsBaseUrl(
+        parseConfig({ ...valid, TWILIO_MEDIA_REGION: 'au1', TWILIO_MEDIA_EDGE: 'sydney' }),
+      ),
+    ).toBe('https://mcs.sydney.au1.twilio.com');
     expect(mcsBaseUrl(parseConfig({ ...valid, TWILIO_MEDIA_EDGE: 'ashburn' }))).toBe(
       'https://mcs.ashburn.us1.twilio.com',
     );
