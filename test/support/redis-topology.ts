@@ -81,7 +81,33 @@ const dataSettings = (password: string) => [
   'appendonly yes',
   'maxmemory-policy noeviction',
   'save ""',
+  // Replicas sync at once (the default waits 5 s for more replicas to share one transfer): a
+  // scenario that kills the master must not kill it before its replicas hold anything.
+  'repl-diskless-sync-delay 0',
 ];
+
+/** The replica on `port` has finished its first sync with its master and is streaming. */
+async function inSync(port: number, password: string): Promise<true | undefined> {
+  const r = new Redis({ port, password, lazyConnect: true });
+  try {
+    return /master_link_status:up/.test(await r.info('replication')) ? true : undefined;
+  } finally {
+    r.disconnect();
+  }
+}
+
+/** A master, or a replica in sync: the node on `port` can be relied on in a failover. */
+async function replicaReady(port: number, password: string): Promise<true | undefined> {
+  const r = new Redis({ port, password, lazyConnect: true });
+  try {
+    const info = await r.info('replication');
+    return info.includes('role:master') || info.includes('master_link_status:up')
+      ? true
+      : undefined;
+  } finally {
+    r.disconnect();
+  }
+}
 
 /** `masters` masters with one replica each, slots spread by `redis-cli --cluster create`. */
 export async function startRedisCluster(masters = 3): Promise<TRedisTopology> {
@@ -132,6 +158,10 @@ export async function startRedisCluster(masters = 3): Promise<TRedisTopology> {
       }
       return true;
     }, 'the cluster to agree on its slots');
+    // Every replica has finished its first sync (see startRedisSentinel): a failover must promote
+    // a replica that holds the data.
+    for (const port of ports)
+      await until(() => replicaReady(port, password), `node ${port} synced`);
   } catch (err) {
     await stop();
     throw err;
@@ -179,6 +209,10 @@ export async function startRedisSentinel(replicas = 2): Promise<TRedisTopology> 
       );
       await answers(port, password);
     }
+    // A failover promotes a replica: one that never finished its first sync would come up empty
+    // (every session and queue gone), which is a broken test topology, not a failover.
+    for (const node of nodes.slice(1))
+      await until(() => inSync(node.port, password), `replica ${node.port} in sync`);
     for (let i = 0; i < 3; i++) {
       const port = await freePort();
       sentinelPorts.push(port);
