@@ -2,28 +2,15 @@ import type { TCallEngine, TStep } from './call-engine';
 import type { TSimCall, TSimRecording } from './sim-state';
 import type { TTwimlNode } from './twiml-parser';
 import { newSid } from './sim-ids';
+import { monoPcmWav } from '../modules/prompts/pcm-wav';
 
 const RATE = 8000;
 
 /** What a caller "says" when the test gave nothing: two seconds of a 440 Hz tone, 8 kHz WAV. */
 export function toneWav(seconds = 2): Buffer {
-  const samples = RATE * seconds;
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write('RIFF', 0, 'ascii');
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write('WAVEfmt ', 8, 'ascii');
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(RATE, 24);
-  wav.writeUInt32LE(RATE * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36, 'ascii');
-  wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++)
-    wav.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / RATE) * 6000), 44 + i * 2);
-  return wav;
+  return monoPcmWav(RATE, RATE * seconds, (i) =>
+    Math.round(Math.sin((2 * Math.PI * 440 * i) / RATE) * 6000),
+  );
 }
 
 /** Seconds of sound in a WAV (from its byte rate and `data` size); 1 s when it cannot tell. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { monoPcmWav } from './pcm-wav';
 
 const SAMPLE_RATE = 8000;
 
@@ -9,27 +10,10 @@ const SAMPLE_RATE = 8000;
 export function placeholderWav(name: string, seconds = 0.4): Buffer {
   const hz = 300 + (createHash('sha256').update(name).digest().readUInt16BE(0) % 600);
   const samples = Math.round(SAMPLE_RATE * seconds);
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) {
+  return monoPcmWav(SAMPLE_RATE, samples, (i) => {
     const fade = Math.min(1, i / 200, (samples - i) / 200);
-    const value = Math.sin((2 * Math.PI * hz * i) / SAMPLE_RATE) * 8000 * fade;
-    data.writeInt16LE(Math.round(value), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8, 'ascii');
-  header.write('fmt ', 12, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(SAMPLE_RATE, 24);
-  header.writeUInt32LE(SAMPLE_RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+    return Math.round(Math.sin((2 * Math.PI * hz * i) / SAMPLE_RATE) * 8000 * fade);
+  });
 }
 
 /** Seconds of audio in a PCM WAV (the simulator uses it to time `<Play>`). */

@@ -1,3 +1,5 @@
+import { monoPcmWav } from './pcm-wav';
+
 /**
  * A recording as telephone WAV (mono, 16-bit PCM, 8 kHz): what the browser recorder makes of a
  * microphone recording (web/src/features/admin/recording/wav-encoder.ts), done here for audio
@@ -68,24 +70,10 @@ function resample(samples: Float32Array, rate: number): Float32Array {
 }
 
 function encode(samples: Float32Array): Buffer {
-  const wav = Buffer.alloc(44 + samples.length * 2);
-  wav.write('RIFF', 0, 'ascii');
-  wav.writeUInt32LE(36 + samples.length * 2, 4);
-  wav.write('WAVEfmt ', 8, 'ascii');
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(TELEPHONE_RATE, 24);
-  wav.writeUInt32LE(TELEPHONE_RATE * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36, 'ascii');
-  wav.writeUInt32LE(samples.length * 2, 40);
-  samples.forEach((s, i) => {
-    const v = Math.max(-1, Math.min(1, s));
-    wav.writeInt16LE(Math.round(v < 0 ? v * 0x8000 : v * 0x7fff), 44 + i * 2);
+  return monoPcmWav(TELEPHONE_RATE, samples.length, (i) => {
+    const v = Math.max(-1, Math.min(1, samples[i] ?? 0));
+    return Math.round(v < 0 ? v * 0x8000 : v * 0x7fff);
   });
-  return wav;
 }
 
 /** The recording as mono 16-bit 8 kHz PCM WAV, or null when it is not a PCM WAV we can read. */
