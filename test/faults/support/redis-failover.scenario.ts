@@ -138,8 +138,9 @@ export async function surgeThroughFailover(
     const mustAnswer = [...queued, ...afterFailover];
     const placed = [...mustAnswer, ...duringFailover];
     await eventually(() => mustAnswer.every((c) => accepted().includes(c.sid)), 90_000).catch(
-      (err: unknown) => {
+      async (err: unknown) => {
         const missing = mustAnswer.filter((c) => !accepted().includes(c.sid)).map((c) => c.sid);
+        await printFailoverDiagnosis(rig, desks, presenceRepository(probeRedis, prefix));
         throw new Error(`not answered: ${missing.join(', ')}: ${String(err)}`);
       },
     );
@@ -198,6 +199,24 @@ export async function surgeThroughFailover(
     for (const d of desks) d.close();
     probeRedis.disconnect();
   }
+}
+
+/** What the API logged at warn or above, and each desk's state: why nobody was answered. */
+async function printFailoverDiagnosis(
+  rig: TFaultRig,
+  desks: TDeskCounsellor[],
+  presence: ReturnType<typeof presenceRepository>,
+): Promise<void> {
+  const serious = rig.logs.lines.filter((l) => /"level":(4|5|6)\d/.test(l));
+  console.log(`[failover diagnosis] ${serious.length} warn+ lines; last 40:`);
+  for (const line of serious.slice(-40)) console.log(line.slice(0, 600));
+  for (const d of desks) {
+    console.log(
+      `[failover diagnosis] desk ${d.staff.id} connected=${d.client.socket.connected} accepted=${d.accepted.length} resyncs=${d.link.resyncs}`,
+    );
+  }
+  const records = await presence.list(() => true).catch((err: unknown) => String(err));
+  console.log(`[failover diagnosis] presence in Redis: ${JSON.stringify(records)}`);
 }
 
 /**

@@ -4,7 +4,10 @@ import { waitingQueue } from '../../../src/modules/routing/waiting-queue.reposit
 import { createCallLifecycle } from '../../../src/modules/voice/call-lifecycle.events';
 import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
 import { reconciliationBuffer } from '../../../src/modules/voice/calls/reconciliation-buffer';
-import { redisReconciliationJournal } from '../../../src/modules/voice/calls/reconciliation-journal';
+import {
+  journalKeys,
+  redisReconciliationJournal,
+} from '../../../src/modules/voice/calls/reconciliation-journal';
 import { newCallSid } from '../../fixtures/telephony.fixture';
 import { freePort } from '../../../scripts/local/free-port';
 import { createTestStores, type TTestStores } from '../../support/test-stores';
@@ -34,7 +37,7 @@ function node(db: TDatabaseHandle) {
     events: createCallLifecycle(),
     journal,
   });
-  return { journal, buffer, key: `${prefix}:telephony:pending:${journal.nodeId}` };
+  return { journal, buffer, key: journalKeys(prefix).pending(journal.nodeId) };
 }
 
 const pendingCall = (callSid: string) => [
@@ -73,9 +76,7 @@ describe('reconciliation journal', () => {
     expect(await other.journal.claimOrphans()).toEqual([]);
 
     // The crashed node's heartbeat runs out; the next node to start takes its journal over.
-    await stores.redis.del(
-      `${stores.config.REDIS_PREFIX}:telephony:alive:${crashed.journal.nodeId}`,
-    );
+    await stores.redis.del(journalKeys(stores.config.REDIS_PREFIX).alive(crashed.journal.nodeId));
     const next = node(stores.database);
     await next.journal.heartbeat();
     const orphans = await next.journal.claimOrphans();

@@ -30,6 +30,20 @@ export function decodeWrites(text: string): TPendingWrite[] {
 }
 
 /**
+ * The journal's keys. One hash tag puts them all in one slot of a Redis Cluster, so a node can
+ * RENAME another's journal to its own, and a set of node ids replaces a SCAN (which on a cluster
+ * would see only the keys of whichever node it reached).
+ */
+export function journalKeys(prefix: string) {
+  const base = `${prefix}:{telephony-journal}`;
+  return {
+    nodes: `${base}:nodes`,
+    pending: (node: string) => `${base}:pending:${node}`,
+    alive: (node: string) => `${base}:alive:${node}`,
+  };
+}
+
+/**
  * A copy in Redis of the writes Postgres has not taken yet (Postgres is usually down alone), one
  * hash per API node, so a node that crashes during a Postgres outage does not lose those calls'
  * records: the next node to start takes over the hash of any node that stopped renewing its
@@ -37,25 +51,30 @@ export function decodeWrites(text: string): TPendingWrite[] {
  */
 export function redisReconciliationJournal(redis: Redis, prefix: string) {
   const nodeId = randomBytes(6).toString('hex');
-  const key = (node: string) => `${prefix}:telephony:pending:${node}`;
-  const alive = (node: string) => `${prefix}:telephony:alive:${node}`;
+  const keys = journalKeys(prefix);
   const quiet = () => {};
 
   return {
     nodeId,
     save(callSid: string, writes: readonly TPendingWrite[]): void {
-      redis.hset(key(nodeId), callSid, encodeWrites(writes)).catch(quiet);
+      // The node is listed with its first write, so a node that dies before its heartbeat is found.
+      redis
+        .multi()
+        .sadd(keys.nodes, nodeId)
+        .hset(keys.pending(nodeId), callSid, encodeWrites(writes))
+        .exec()
+        .catch(quiet);
     },
     drop(callSid: string): void {
-      redis.hdel(key(nodeId), callSid).catch(quiet);
+      redis.hdel(keys.pending(nodeId), callSid).catch(quiet);
     },
     /** This node stops: its journal, if any writes remain, is free for the next node to take. */
     async stop(): Promise<void> {
-      await redis.del(alive(nodeId));
+      await redis.del(keys.alive(nodeId));
     },
     /** Marks this node alive; call more often than every ALIVE_S seconds. */
     async heartbeat(): Promise<void> {
-      await redis.set(alive(nodeId), '1', 'EX', ALIVE_S);
+      await redis.set(keys.alive(nodeId), '1', 'EX', ALIVE_S);
     },
     /**
      * Takes over the journals of nodes that are no longer alive (RENAME is atomic, so two nodes
@@ -63,25 +82,22 @@ export function redisReconciliationJournal(redis: Redis, prefix: string) {
      */
     async claimOrphans(): Promise<Array<[string, TPendingWrite[]]>> {
       const claimed: Array<[string, TPendingWrite[]]> = [];
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', key('*'), 'COUNT', 100);
-        cursor = next;
-        for (const k of keys) {
-          const node = k.slice(key('').length);
-          if (node === nodeId || (await redis.exists(alive(node)))) continue;
-          const mine = `${key(nodeId)}:claim:${node}`;
-          const moved = await redis.rename(k, mine).then(
-            () => true,
-            () => false,
-          );
-          if (!moved) continue;
+      for (const node of await redis.smembers(keys.nodes)) {
+        if (node === nodeId || (await redis.exists(keys.alive(node)))) continue;
+        const mine = `${keys.pending(nodeId)}:claim:${node}`;
+        const moved = await redis.rename(keys.pending(node), mine).then(
+          () => true,
+          () => false,
+        );
+        // Not moved: another node took it first, or it had nothing left (it was emptied).
+        if (moved) {
           const entries = await redis.hgetall(mine);
           for (const [callSid, text] of Object.entries(entries))
             claimed.push([callSid, decodeWrites(text)]);
           await redis.del(mine);
         }
-      } while (cursor !== '0');
+        await redis.srem(keys.nodes, node);
+      }
       return claimed;
     },
   };
