@@ -73,9 +73,17 @@ function connect(target: TRedisTarget, role: TRedisRole): Redis {
   const clusterOptions: ClusterOptions = {
     redisOptions: { ...options, ...auth, ...tls },
     enableOfflineQueue: options.enableOfflineQueue ?? true,
-    // A failover moves slots: ask again (with fresh slots) until the replica has taken over.
-    retryDelayOnFailover: 200,
-    retryDelayOnClusterDown: 300,
+    // A failover moves slots: ask again (with fresh slots) until the replica has taken over. A
+    // command waits through the whole failover (about 20 s of retries: cluster-node-timeout plus
+    // the election), as a Sentinel client does: with ioredis's 16 quick retries, writes such as a
+    // counsellor's call ending failed mid-failover ("Too many Cluster redirections") and she stayed
+    // "on call" for good. Webhooks still answer in time: their store calls have deadlines.
+    retryDelayOnFailover: 250,
+    retryDelayOnClusterDown: 250,
+    // Right after a failover the nodes briefly disagree on the slot's owner and send a command
+    // back and forth (MOVED); without a pause those redirections are spent in a millisecond.
+    retryDelayOnMoved: 100,
+    maxRedirections: 80,
     clusterRetryStrategy: (times) => Math.min(times * 200, 2000),
     // Socket.IO's sharded adapter subscribes on the node owning each channel (SSUBSCRIBE).
     shardedSubscribers: role === 'subscriber',

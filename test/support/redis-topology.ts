@@ -47,7 +47,27 @@ function startNode(topologyDir: string, port: number, settings: string[], sentin
   return { port, child };
 }
 
-const answers = (port: number, password: string) => waitForRedis({ port, password });
+/**
+ * A data node on a free port, answering. A port found free may be taken before redis-server binds
+ * it (other test runs start servers too): the server then exits, and another port is tried.
+ */
+async function startAnsweringNode(
+  topologyDir: string,
+  password: string,
+  settings: (port: number) => string[],
+): Promise<TNode> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const node = startNode(topologyDir, port, settings(port));
+    try {
+      await waitForRedis({ port, password }, node.child);
+      return node;
+    } catch (err) {
+      node.child.kill('SIGKILL');
+      if (attempt === 3) throw err;
+    }
+  }
+}
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000) {
   const end = Date.now() + ms;
@@ -115,21 +135,22 @@ export async function startRedisCluster(masters = 3): Promise<TRedisTopology> {
   const dir = mkdtempSync(join(tmpdir(), 'saiduan-redis-cluster-'));
   chmodSync(dir, 0o700);
   const password = randomBytes(9).toString('base64url');
-  const ports: number[] = [];
-  for (let i = 0; i < masters * 2; i++) ports.push(await freePort());
-  const nodes = ports.map((port) =>
-    startNode(dir, port, [
-      ...dataSettings(password),
-      'cluster-enabled yes',
-      `cluster-config-file nodes-${port}.conf`,
-      'cluster-node-timeout 2000',
-      // A replica whose link to its master broke a moment ago may still take over.
-      'cluster-replica-validity-factor 0',
-    ]),
-  );
+  const nodes: TNode[] = [];
   const stop = stopAll(nodes, dir);
   try {
-    await Promise.all(ports.map((p) => answers(p, password)));
+    for (let i = 0; i < masters * 2; i++) {
+      nodes.push(
+        await startAnsweringNode(dir, password, (port) => [
+          ...dataSettings(password),
+          'cluster-enabled yes',
+          `cluster-config-file nodes-${port}.conf`,
+          'cluster-node-timeout 2000',
+          // A replica whose link to its master broke a moment ago may still take over.
+          'cluster-replica-validity-factor 0',
+        ]),
+      );
+    }
+    const ports = nodes.map((n) => n.port);
     const created = spawnSync(
       'redis-cli',
       [
@@ -168,7 +189,7 @@ export async function startRedisCluster(masters = 3): Promise<TRedisTopology> {
   }
   const alive = () => nodes.filter((n) => n.child.exitCode === null && !n.child.signalCode);
   return {
-    url: `redis-cluster://:${password}@${ports.map((p) => `127.0.0.1:${p}`).join(',')}`,
+    url: `redis-cluster://:${password}@${nodes.map(({ port: p }) => `127.0.0.1:${p}`).join(',')}`,
     password,
     async masterOf(key) {
       return until(async () => {
@@ -196,18 +217,21 @@ export async function startRedisSentinel(replicas = 2): Promise<TRedisTopology> 
   const dir = mkdtempSync(join(tmpdir(), 'saiduan-redis-sentinel-'));
   chmodSync(dir, 0o700);
   const password = randomBytes(9).toString('base64url');
-  const masterPort = await freePort();
-  const nodes: TNode[] = [startNode(dir, masterPort, dataSettings(password))];
+  const nodes: TNode[] = [];
   const stop = stopAll(nodes, dir);
   const sentinelPorts: number[] = [];
+  let masterPort = 0;
   try {
-    await answers(masterPort, password);
+    const master = await startAnsweringNode(dir, password, () => dataSettings(password));
+    nodes.push(master);
+    masterPort = master.port;
     for (let i = 0; i < replicas; i++) {
-      const port = await freePort();
       nodes.push(
-        startNode(dir, port, [...dataSettings(password), `replicaof 127.0.0.1 ${masterPort}`]),
+        await startAnsweringNode(dir, password, () => [
+          ...dataSettings(password),
+          `replicaof 127.0.0.1 ${masterPort}`,
+        ]),
       );
-      await answers(port, password);
     }
     // A failover promotes a replica: one that never finished its first sync would come up empty
     // (every session and queue gone), which is a broken test topology, not a failover.

@@ -54,6 +54,11 @@ export type TRoutingContext = {
   /** Appends a supervisor's change (assignment, priority) to the audit chain. */
   audit: (entry: TAuditEntry) => Promise<void>;
   log: TRoutingLog;
+  /**
+   * Tasks whose end could not be written (Redis failing over): the sweep ends them again, or
+   * their counsellor would stay "on call" for a call that is over and never be offered another.
+   */
+  unfinishedEnds: Set<string>;
 };
 
 export function engineSettings(config: TConfig): TEngineSettings {
@@ -102,6 +107,7 @@ export function createRoutingContext(deps: {
     channels: channelConnectors(),
     audit: (entry) => deps.db.transaction((tx) => recordAudit(tx, deps.config, entry)),
     log: deps.log,
+    unfinishedEnds: new Set(),
   };
 }
 

@@ -1,10 +1,11 @@
 import { expireDueOffers } from './offer.service';
 import { expireWrapUps } from './presence/presence.service';
 import type { TRoutingContext } from './routing.context';
+import { retryUnfinishedEnds } from './tasks.service';
 
 /**
- * Makes sure nothing waits if an event is lost (a crashed node, a dropped message): offers that
- * ran out, wrap-ups that ended, and a dispatch round, every `settings.sweepMs`. `beforeEach`
+ * Makes sure nothing waits if an event is lost (a crashed node, a dropped message): task ends
+ * that failed to be written, offers that ran out, wrap-ups that ended, and a dispatch round, every `settings.sweepMs`. `beforeEach`
  * runs first (the channels' own recovery, e.g. voice rebuilding queues Redis lost).
  */
 export function startRoutingSweep(
@@ -17,6 +18,7 @@ export function startRoutingSweep(
     sweeping = true;
     (async () => {
       await beforeEach();
+      await retryUnfinishedEnds(ctx);
       await expireDueOffers(ctx);
       await expireWrapUps(ctx);
       await ctx.dispatcher.kick();

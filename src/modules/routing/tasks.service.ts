@@ -202,6 +202,17 @@ export function taskInfo(ctx: TRoutingContext, taskId: string) {
   return ctx.offers.callerInfo(taskId);
 }
 
+/** Far more than a failover leaves; a bound so an hour without Redis cannot grow it forever. */
+const MAX_UNFINISHED_ENDS = 10_000;
+
+/** Ends again the tasks whose end failed (see TRoutingContext.unfinishedEnds); for the sweep. */
+export async function retryUnfinishedEnds(ctx: TRoutingContext): Promise<void> {
+  for (const taskId of [...ctx.unfinishedEnds]) {
+    await taskEnded(ctx, taskId);
+    ctx.unfinishedEnds.delete(taskId);
+  }
+}
+
 /**
  * The task API bound to one routing context, for a channel module that keeps no context of
  * its own. Fire-and-forget steps (queued, left, ended) never throw at the channel: their
@@ -223,7 +234,10 @@ export function taskApi(ctx: TRoutingContext) {
       taskLeft(ctx, taskId, hotline, withdrawn);
     },
     ended(taskId: string): void {
-      taskEnded(ctx, taskId).catch(logged('ending a task failed'));
+      taskEnded(ctx, taskId).catch((err: unknown) => {
+        logged('ending a task failed; the sweep will try again')(err);
+        if (ctx.unfinishedEnds.size < MAX_UNFINISHED_ENDS) ctx.unfinishedEnds.add(taskId);
+      });
     },
     transfer: (taskId: string, userId: string, to: { hotline: string; language: string }) =>
       transferTask(ctx, taskId, userId, to),

@@ -141,6 +141,12 @@ export async function surgeThroughFailover(
       async (err: unknown) => {
         const missing = mustAnswer.filter((c) => !accepted().includes(c.sid)).map((c) => c.sid);
         await printFailoverDiagnosis(rig, desks, presenceRepository(probeRedis, prefix));
+        for (const sid of missing) {
+          const call = byId.get(sid);
+          console.log(
+            `[failover diagnosis] ${sid} sim=${call?.status} queued=${await queue.position(sid, '1362').catch(String)} caller=${JSON.stringify(await probeRedis.hgetall(`${routingKeyspace(prefix)}:caller:${sid}`).catch(String))} events=${JSON.stringify(rig.logs.lines.filter((l) => l.includes(sid)).map((l) => /"msg":"([^"]*)"/.exec(l)?.[1]))}`,
+          );
+        }
         throw new Error(`not answered: ${missing.join(', ')}: ${String(err)}`);
       },
     );
@@ -177,7 +183,18 @@ export async function surgeThroughFailover(
       killedMaster: killedPort,
       newMaster: newMasterPort,
       droppedDeskResyncs: droppedDeskBack.resyncs,
+      apiErrorsLogged: rig.logs.lines.filter((l) => l.includes('"level":50')).length,
     });
+    console.log(
+      [
+        ...new Set(
+          rig.logs.lines
+            .filter((l) => l.includes('"level":50'))
+            .map((l) => /"msg":"([^"]*)"/.exec(l)?.[1]),
+        ),
+      ].join(' | '),
+    );
+    console.log(`kill at ${killedAt}`);
     return {
       figures,
       placed,
@@ -209,7 +226,12 @@ async function printFailoverDiagnosis(
 ): Promise<void> {
   const serious = rig.logs.lines.filter((l) => /"level":(4|5|6)\d/.test(l));
   console.log(`[failover diagnosis] ${serious.length} warn+ lines; last 40:`);
-  for (const line of serious.slice(-40)) console.log(line.slice(0, 600));
+  for (const line of serious.slice(-40)) {
+    const entry = JSON.parse(line) as { time: number; msg?: string; err?: { message?: string } };
+    console.log(
+      `[failover diagnosis] ${entry.time} ${entry.msg ?? ''}: ${entry.err?.message ?? ''}`,
+    );
+  }
   for (const d of desks) {
     console.log(
       `[failover diagnosis] desk ${d.staff.id} connected=${d.client.socket.connected} accepted=${d.accepted.length} resyncs=${d.link.resyncs}`,

@@ -59,3 +59,38 @@ describe('the task API with a channel other than voice', () => {
     });
   });
 });
+
+/**
+ * The end of a call is one Redis step; when it fails (the master holding routing's slot is failing
+ * over), the counsellor must not stay "on call" for a call that is over: the sweep ends it again.
+ */
+describe('a task end that Redis refused', () => {
+  it('is written again by the sweep, and the counsellor is offered the next caller', async () => {
+    const node = h.nodes[0];
+    if (!node) throw new Error('no node');
+    const routing = node.services.routing;
+    const desk = await h.counsellor({ languages: ['lo'] });
+    await desk.client.socket.emitWithAck('presence:set', { state: 'available' });
+    const first = await h.caller({});
+    const offer = await desk.client.nextOffer();
+    expect(offer.taskId).toBe(first);
+    await desk.client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
+    await eventually(async () => {
+      const s = await desk.client.socket.emitWithAck('state:sync', {});
+      expect(s).toHaveProperty('data.me.state', 'on_call');
+    });
+
+    // The caller hangs up while Redis refuses the write once (a failover in progress).
+    const callEnded = routing.offers.callEnded;
+    routing.offers.callEnded = () => {
+      routing.offers.callEnded = callEnded;
+      return Promise.reject(new Error('CLUSTERDOWN The cluster is down'));
+    };
+    h.callEnded(first);
+
+    const next = await h.caller({});
+    const nextOffer = await desk.client.nextOffer();
+    expect(nextOffer.taskId).toBe(next);
+    expect(h.logs[0]?.text()).toContain('ending a task failed; the sweep will try again');
+  });
+});
