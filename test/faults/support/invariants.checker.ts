@@ -33,6 +33,23 @@ export function serverWebhookTimes(lines: string[]): number[] {
   return times;
 }
 
+/** The webhooks the API answered later than `deadlineMs`, as "METHOD path (ms)", for a report. */
+export function slowWebhooks(lines: string[], deadlineMs: number): string[] {
+  const slow: string[] = [];
+  for (const line of lines) {
+    if (!line.includes('"request completed"')) continue;
+    const parsed = JSON.parse(line) as {
+      req?: { method?: string; url?: string; path?: string };
+      responseTime?: number;
+    };
+    if (typeof parsed.responseTime === 'number' && parsed.responseTime > deadlineMs) {
+      const where = `${parsed.req?.method ?? '?'} ${parsed.req?.url ?? parsed.req?.path ?? '?'}`;
+      slow.push(`${where} (${Math.round(parsed.responseTime)} ms)`);
+    }
+  }
+  return slow;
+}
+
 /**
  * The invariants after a scenario: every simulated call has exactly one row in a terminal
  * state (else lost), and nothing of it is left waiting in Redis (else a ghost: duplicated).

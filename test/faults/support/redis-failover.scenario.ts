@@ -10,15 +10,30 @@ import { eventually } from '../../fixtures/simulator.fixture';
 import type { TRedisTopology } from '../../support/redis-topology';
 import { answerSoftphones, deskCounsellor, type TDeskCounsellor } from './desk';
 import type { TFaultRig } from './fault-rig';
-import { printFigures, settledFigures } from './invariants.checker';
+import { insertCaseWithPerson, storeReferral } from '../../fixtures/referrals-world';
+import {
+  printFigures,
+  settledFigures,
+  slowWebhooks,
+  settledReferrals,
+  type TReferralFigures,
+} from './invariants.checker';
+import { startWorkerProcess } from './processes';
 import { callsOver, placeCallers, sleep } from './scenario';
+import { shelterPartner } from './shelter-partner';
 
 /** Fast offers and no wrap-up, so a surge settles within the scenario. */
 export const FAILOVER_ENV = {
   ROUTING_OFFER_TIMEOUT_MS: '1500',
   ROUTING_SWEEP_MS: '200',
   ROUTING_WRAP_UP_MS: '0',
+  REFERRAL_RETRY_BASE_MS: '100',
+  // The outbox reconciler runs every 2 s, so a referral whose enqueue failed goes out within it.
+  REFERRAL_SWEEP_MS: '2000',
 };
+
+/** A counsellor refers someone to the shelter this often, before, during and after the kill. */
+const REFERRAL_EVERY_MS = 1000;
 
 const COUNSELLORS = 4;
 /** Callers wait up to 60 s (3,000 simulated seconds at 20 ms each): past any failover. */
@@ -28,6 +43,8 @@ const TALK_MS = 1500;
 
 export type TFailoverOutcome = {
   figures: Awaited<ReturnType<typeof settledFigures>>;
+  /** Referrals stored while the master died: each delivered to the shelter exactly once. */
+  referrals: TReferralFigures;
   placed: TSimCall[];
   /** Callers waiting in Redis when the master died, and those who dialled after the failover. */
   mustAnswer: TSimCall[];
@@ -79,6 +96,12 @@ export async function surgeThroughFailover(
   // Stopped however the scenario ends, so a failed run leaves no timer rejoining closed desks.
   let talks: NodeJS.Timeout | undefined;
   let rejoin: NodeJS.Timeout | undefined;
+  let referring: NodeJS.Timeout | undefined;
+  // Referrals go out through a worker process on the same topology (BullMQ and the outbox).
+  const world = await shelterPartner(rig.stores);
+  const worker = await startWorkerProcess(rig.stores.config, { FAULT_LOCK_MS: '5000' });
+  const referralIds: string[] = [];
+  let referralsRefused = 0;
   try {
     for (let i = 0; i < COUNSELLORS; i++) desks.push(await deskCounsellor(rig, apiUrl));
     const accepted = () => desks.flatMap((d) => d.accepted);
@@ -112,6 +135,17 @@ export async function surgeThroughFailover(
       return calls;
     };
 
+    // Referrals are stored in Postgres and queued in Redis: one stored while the master is dead
+    // must still reach the shelter, once (its enqueue is retried from the outbox).
+    referring = setInterval(() => {
+      void insertCaseWithPerson(rig.stores)
+        .then((p) => storeReferral(rig.stores, world.deps.queues, { ...p, needs: ['shelter'] }))
+        .then(
+          (r) => referralIds.push(r.referralId),
+          () => referralsRefused++,
+        );
+    }, REFERRAL_EVERY_MS);
+
     // The surge: more callers than counsellors, so a queue builds up in Redis.
     const queued = place(12);
     const queue = waitingQueue(probeRedis, prefix);
@@ -134,6 +168,9 @@ export async function surgeThroughFailover(
     await eventually(() => backAt() !== undefined, 60_000);
     const interruptedMs = (backAt() ?? Date.now()) - killedAt;
     const afterFailover = place(4);
+    // A few more referrals after the failover, then none.
+    await sleep(3 * REFERRAL_EVERY_MS);
+    clearInterval(referring);
 
     const mustAnswer = [...queued, ...afterFailover];
     const placed = [...mustAnswer, ...duringFailover];
@@ -162,6 +199,13 @@ export async function surgeThroughFailover(
     for (const call of placed) rig.sim.engine.hangup(call);
     await callsOver(rig, placed, 60_000);
     const figures = await settledFigures(rig, label, placed, 30_000);
+    const referrals = await settledReferrals(
+      rig.stores.database.db,
+      referralIds,
+      [world.unitId],
+      world.partner.received,
+      60_000,
+    );
     const acceptedTimes = new Map<string, number>();
     for (const sid of accepted()) acceptedTimes.set(sid, (acceptedTimes.get(sid) ?? 0) + 1);
 
@@ -183,20 +227,21 @@ export async function surgeThroughFailover(
       killedMaster: killedPort,
       newMaster: newMasterPort,
       droppedDeskResyncs: droppedDeskBack.resyncs,
+      referrals: referrals.referrals,
+      referralsLost: referrals.lost,
+      referralsDuplicated: referrals.duplicated,
+      referralsRefused,
       apiErrorsLogged: rig.logs.lines.filter((l) => l.includes('"level":50')).length,
     });
-    console.log(
-      [
-        ...new Set(
-          rig.logs.lines
-            .filter((l) => l.includes('"level":50'))
-            .map((l) => /"msg":"([^"]*)"/.exec(l)?.[1]),
-        ),
-      ].join(' | '),
-    );
-    console.log(`kill at ${killedAt}`);
+    // What failed inside the API while the master was gone (each retried or covered by a sweep).
+    const failed = rig.logs.lines.filter((l) => l.includes('"level":50'));
+    const what = new Set(failed.map((l) => /"msg":"([^"]*)"/.exec(l)?.[1] ?? '?'));
+    console.log(`[fault] API errors logged during the failover: ${[...what].join(' | ')}`);
+    const late = slowWebhooks(rig.logs.lines, rig.stores.config.WEBHOOK_DEADLINE_MS);
+    console.log(`[fault] webhooks answered after the deadline: ${late.join(', ')}`);
     return {
       figures,
+      referrals,
       placed,
       mustAnswer,
       acceptedTimes,
@@ -210,6 +255,9 @@ export async function surgeThroughFailover(
   } finally {
     clearInterval(talks);
     clearInterval(rejoin);
+    clearInterval(referring);
+    await worker.kill();
+    await world.close();
     probing = false;
     await probe;
     phones.stop();
@@ -250,6 +298,8 @@ async function printFailoverDiagnosis(
 export function expectSurvivedFailover(outcome: TFailoverOutcome): void {
   expect(outcome.newMasterPort).not.toBe(outcome.killedPort);
   expect(outcome.figures.problems).toEqual([]);
+  expect(outcome.referrals.problems).toEqual([]);
+  expect(outcome.referrals.referrals).toBeGreaterThan(5);
   expect(outcome.mustAnswer.map((c) => outcome.acceptedTimes.get(c.sid) ?? 0)).toEqual(
     outcome.mustAnswer.map(() => 1),
   );

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../src/infra/database';
 import { openRedis } from '../../../src/infra/redis';
 import { jobContracts } from '../../../src/jobs/index';
 import { bullPrefix, JobQueues } from '../../../src/jobs/job-queues';
+import { startReferralTicker } from '../../../src/modules/referrals/runtime/referral-jobs.provider';
 import { processors } from '../../../workers/processors/index';
 
 // A worker process for fault scenarios: every job contract with its real processor, as
@@ -77,10 +78,14 @@ process.on('SIGUSR2', () => {
   for (const w of workers) void w.run().catch(() => {});
   say('running');
 });
+// The outbox's safety net, as workers/main.ts runs it: a referral whose enqueue failed (Redis
+// failing over) is enqueued again from its outbox row.
+const ticker = startReferralTicker(deps.queues, config.REFERRAL_SWEEP_MS);
 say('ready');
 
 process.on('SIGTERM', () => {
   void (async () => {
+    ticker.stop();
     await Promise.all(workers.map((w) => w.close()));
     await deps.queues.close();
     await database.close();
