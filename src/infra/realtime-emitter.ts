@@ -23,7 +23,7 @@ const ioKey = (redisPrefix: string) => `${redisPrefix}:io`;
  */
 export function realtimeAdapter(pub: Redis, sub: Redis, redisPrefix: string) {
   return isRedisCluster(pub)
-    ? createShardedAdapter(pub, sub, { channelPrefix: ioKey(redisPrefix) })
+    ? createShardedAdapter(pub, handledSubscriptions(sub), { channelPrefix: ioKey(redisPrefix) })
     : createAdapter(pub, handledSubscriptions(sub), {
         key: ioKey(redisPrefix),
         requestsTimeout: 2000,
@@ -34,10 +34,12 @@ export function realtimeAdapter(pub: Redis, sub: Redis, redisPrefix: string) {
  * The classic adapter subscribes and drops the promise. With Redis down when the node starts,
  * those subscriptions wait in the offline queue, and closing the node rejects them ("Connection
  * is closed") with nobody listening: an unhandled rejection. The outage itself is reported by
- * /readyz and the connection's error listener; the adapter resubscribes on reconnect.
+ * /readyz and the connection's error listener; the adapter resubscribes on reconnect. The sharded
+ * adapter (Redis Cluster) does the same with SSUBSCRIBE when a desk joins its rooms: during a
+ * failover that rejected with "Too many Cluster redirections", unhandled.
  */
 function handledSubscriptions(sub: Redis): Redis {
-  for (const name of ['subscribe', 'psubscribe'] as const) {
+  for (const name of ['subscribe', 'psubscribe', 'ssubscribe', 'sunsubscribe'] as const) {
     const original = sub[name].bind(sub) as (...args: unknown[]) => Promise<unknown>;
     Object.assign(sub, {
       [name]: (...args: unknown[]) => {
