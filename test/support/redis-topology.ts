@@ -25,6 +25,13 @@ export type TRedisTopology = {
   stop: () => Promise<void>;
 };
 
+/** A short-lived connection to one node; a node that was killed only makes its command fail. */
+function probe(options: { port: number; password?: string }): Redis {
+  const r = new Redis({ ...options, lazyConnect: true, retryStrategy: () => null });
+  r.on('error', () => {});
+  return r;
+}
+
 function startNode(topologyDir: string, port: number, settings: string[], sentinel = false): TNode {
   // A folder per node: each keeps its own AOF and (in a cluster) its nodes file.
   const dir = join(topologyDir, String(port));
@@ -108,7 +115,7 @@ const dataSettings = (password: string) => [
 
 /** The replica on `port` has finished its first sync with its master and is streaming. */
 async function inSync(port: number, password: string): Promise<true | undefined> {
-  const r = new Redis({ port, password, lazyConnect: true });
+  const r = probe({ port, password });
   try {
     return /master_link_status:up/.test(await r.info('replication')) ? true : undefined;
   } finally {
@@ -118,7 +125,7 @@ async function inSync(port: number, password: string): Promise<true | undefined>
 
 /** A master, or a replica in sync: the node on `port` can be relied on in a failover. */
 async function replicaReady(port: number, password: string): Promise<true | undefined> {
-  const r = new Redis({ port, password, lazyConnect: true });
+  const r = probe({ port, password });
   try {
     const info = await r.info('replication');
     return info.includes('role:master') || info.includes('master_link_status:up')
@@ -169,7 +176,7 @@ export async function startRedisCluster(masters = 3): Promise<TRedisTopology> {
     if (created.status !== 0) throw new Error(`redis-cli --cluster create: ${created.stdout}`);
     await until(async () => {
       for (const port of ports) {
-        const r = new Redis({ port, password, lazyConnect: true });
+        const r = probe({ port, password });
         try {
           const info = String(await r.cluster('INFO'));
           if (!info.includes('cluster_state:ok')) return undefined;
@@ -195,7 +202,7 @@ export async function startRedisCluster(masters = 3): Promise<TRedisTopology> {
       return until(async () => {
         const node = alive()[0];
         if (!node) return undefined;
-        const r = new Redis({ port: node.port, password, lazyConnect: true });
+        const r = probe({ port: node.port, password });
         try {
           const slot = Number(await r.cluster('KEYSLOT', key));
           const ranges = await r.cluster('SLOTS');
@@ -258,7 +265,7 @@ export async function startRedisSentinel(replicas = 2): Promise<TRedisTopology> 
     // Ready once every sentinel knows both replicas and the other sentinels.
     await until(async () => {
       for (const port of sentinelPorts) {
-        const s = new Redis({ port, lazyConnect: true });
+        const s = probe({ port });
         try {
           const [master] = (await s.call('SENTINEL', 'MASTERS')) as string[][];
           const field = (name: string) => Number(master?.[master.indexOf(name) + 1]);
