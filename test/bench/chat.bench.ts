@@ -14,19 +14,24 @@ import { parseConfig } from '../../src/config/config';
 import { openDatabase } from '../../src/infra/database';
 import { openRedis } from '../../src/infra/redis';
 import { createSession } from '../../src/modules/auth/session.repository';
-import { createSimulator } from '../../src/simulator/simulator';
 import { seedChatChannels } from '../fixtures/chat.fixture';
 import { createHotline } from '../fixtures/telephony.fixture';
-import { pool } from './routing-bench.http';
+import type { TUsersCommand, TUsersMessage } from './chat-bench.users';
 import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.counsellors';
-import { cpuMs, describe, machineCpuMs, sharedNow } from './routing-bench.stats';
+import { cpuMs, machineCpuMs, percentile, sharedNow } from './routing-bench.stats';
 
 type TReport = Extract<TCounsellorsMessage, { type: 'report' }>;
+
+function describe(label: string, values: readonly number[]): string {
+  const f = (p: number) => `${percentile(values, p).toFixed(1).padStart(8)} ms`;
+  return `${label.padEnd(46)} n=${String(values.length).padStart(5)}  p50 ${f(50)}  p95 ${f(95)}  p99 ${f(99)}  max ${f(100)}`;
+}
 
 // npm run bench:chat — counsellors on real websockets (in a process of their own, as in
 // bench:routing: routing-bench.counsellors.ts), open conversations each held by one of them
 // (three per counsellor: every desk at its chat capacity), then inbound messages at RATE per
-// second through the Conversations webhook, signed by the simulator as Twilio signs it.
+// second through the Conversations webhook, signed by the simulator as Twilio signs it (the
+// simulator and its users in a process of their own too: chat-bench.users.ts).
 // Measured per message: from the moment the simulated user's webhook is sent to the moment the
 // assigned counsellor's socket receives the desk's own `chat:message` event, split in two: sent →
 // stored (webhook, signature, dedupe, encryption, Postgres; the chat notifier fires) and stored →
@@ -44,7 +49,7 @@ const SETTLE_MS = 60_000;
 const LATE_MS = 5_000;
 /** What the last run before this one measured (issue #19), printed beside for comparison. */
 const BASELINE =
-  'p99 1.5 s message-to-desk vs 38–63 ms empty round trip (stand-in event, counsellors in-process)';
+  'before the group commit (one drizzle transaction per message, simulator in the API process): p99 229 ms message-to-desk vs 25 ms empty round trip at load 3 on 2 cores, 581 ms vs 61 ms at load 12; issue #19 had 8.7 s';
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -109,15 +114,27 @@ async function main(): Promise<void> {
     });
     await app.listen({ host: '127.0.0.1', port });
     closers.push(() => app.close());
-    const sim = await createSimulator({
+    // Twilio and the WhatsApp users, in a process of their own (chat-bench.users.ts).
+    const users = fork(new URL('./chat-bench.users.ts', import.meta.url).pathname, {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const usersSay = (command: TUsersCommand) =>
+      new Promise<TUsersMessage>((resolve) => {
+        users.once('message', resolve);
+        users.send(command);
+      });
+    closers.unshift(async () => {
+      users.send({ type: 'stop' } satisfies TUsersCommand);
+      await new Promise((r) => users.once('exit', r));
+    });
+    await usersSay({
+      type: 'start',
       accountSid: config.TWILIO_ACCOUNT_SID,
       authToken: config.TWILIO_AUTH_TOKEN,
-      serverBaseUrl: base,
-      mobileAnswerSeconds: null,
-      hotlineNumbers: { '1362': '+85621136200' },
+      base,
+      simPort,
     });
-    await sim.app.listen({ host: '127.0.0.1', port: simPort });
-    closers.unshift(() => sim.app.close());
 
     // Untyped: the bench's own ping is not in the realtime contract.
     const io = app.services.io as unknown as Server;
@@ -172,11 +189,9 @@ async function main(): Promise<void> {
     );
 
     // Open conversations, each offered to and accepted by a counsellor.
-    const users = Array.from({ length: CONVERSATIONS }, (_, i) => `+66${String(800000000 + i)}`);
+    const numbers = Array.from({ length: CONVERSATIONS }, (_, i) => `+66${String(800000000 + i)}`);
     const openStart = performance.now();
-    await pool(users, 20, async (from) => {
-      await sim.chat.userWrites({ hotline: '1362', channel: 'whatsapp', from, text: 'hello' });
-    });
+    await usersSay({ type: 'open', users: numbers });
     const assigned = async () =>
       database.sql<Array<{ id: string }>>`select id from chat_conversations where state = 'active'`;
     let held = 0;
@@ -194,20 +209,15 @@ async function main(): Promise<void> {
     const loadBefore = loadavg();
     const machineFrom = await machineCpuMs();
     const apiFrom = await cpuMs(process.pid);
+    const usersFrom = await cpuMs(users.pid as number);
     const total = RATE * SECONDS;
-    const sentAt = new Map<string, number>();
     const t0 = performance.now();
-    const messages = Array.from({ length: total }, (_, i) => i);
-    let posted = 0;
-    await pool(messages, 100, async (i) => {
-      const due = t0 + (posted++ * 1000) / RATE;
-      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-      const from = users[Math.floor(Math.random() * users.length)] as string;
-      const text = `m${i}`;
-      sentAt.set(text, sharedNow());
-      await sim.chat.userWrites({ hotline: '1362', channel: 'whatsapp', from, text });
-    });
-    const postedIn = (performance.now() - t0) / 1000;
+    const sent = (await usersSay({ type: 'send', users: numbers, rate: RATE, total })) as Extract<
+      TUsersMessage,
+      { type: 'sent' }
+    >;
+    const sentAt = new Map(sent.sentAt);
+    const postedIn = sent.postedInMs / 1000;
     const received = new Map<string, number[]>();
     const gather = (r: TReport) => {
       for (const [text, at] of r.chatMessages ?? []) {
@@ -227,6 +237,7 @@ async function main(): Promise<void> {
     } while (performance.now() < settleUntil && received.size < total);
     const machine = await machineCpuMs();
     const apiCpu = (await cpuMs(process.pid)) - apiFrom;
+    const usersCpu = (await cpuMs(users.pid as number)) - usersFrom;
     const loadAfter = loadavg();
 
     const latencies: number[] = [];
@@ -277,7 +288,7 @@ async function main(): Promise<void> {
       `inbound messages stored: ${stored?.n ?? 0} (${stored?.distinct_n ?? 0} distinct provider ids; expected ${CONVERSATIONS + total})`,
     );
     console.log(
-      `machine: ${cpus().length} cores, SHARED with other work during the run; load average before ${load(loadBefore)}, after ${load(loadAfter)}; busy ${busy.toFixed(0)}% of all cores; this process (API, simulator, poster) ${((apiCpu / (performance.now() - t0)) * 100).toFixed(0)}% of one core`,
+      `machine: ${cpus().length} cores, SHARED with other work during the run; load average before ${load(loadBefore)}, after ${load(loadAfter)}; busy ${busy.toFixed(0)}% of all cores; API process ${((apiCpu / (performance.now() - t0)) * 100).toFixed(0)}% of one core, Twilio stand-in and users ${((usersCpu / (performance.now() - t0)) * 100).toFixed(0)}%`,
     );
   } finally {
     for (const close of closers) await close().catch(() => {});
