@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,24 @@ const BASELINE =
   'before the group commit (one drizzle transaction per message, simulator in the API process): p99 229 ms message-to-desk vs 25 ms empty round trip at load 3 on 2 cores, 581 ms vs 61 ms at load 12; issue #19 had 8.7 s';
 
 const key = () => randomBytes(32).toString('base64');
+
+/** CPU (ms) of a Postgres server so far: its postmaster and every backend it forked (/proc). */
+async function postgresCpuMs(dataDir: string): Promise<number> {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = await cpuMs(postmaster);
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const stat = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        return null; // gone meanwhile
+      }
+    })();
+    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN;
+    if (ppid === postmaster) total += await cpuMs(Number(pid)).catch(() => 0);
+  }
+  return total;
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'saiduan-chat-bench-'));
@@ -208,6 +226,15 @@ async function main(): Promise<void> {
     await report(); // what came before is not measured
     const loadBefore = loadavg();
     const machineFrom = await machineCpuMs();
+    const pgCommits = async () =>
+      Number(
+        (
+          await database.sql<Array<{ n: string }>>`
+            select xact_commit::text as n from pg_stat_database where datname = current_database()`
+        )[0]?.n,
+      );
+    const commitsFrom = await pgCommits();
+    const pgCpuFrom = await postgresCpuMs(join(dir, 'pg'));
     const apiFrom = await cpuMs(process.pid);
     const usersFrom = await cpuMs(users.pid as number);
     const total = RATE * SECONDS;
@@ -236,6 +263,10 @@ async function main(): Promise<void> {
       rtts.push(...(r.pingMs ?? []));
     } while (performance.now() < settleUntil && received.size < total);
     const machine = await machineCpuMs();
+    const pgCpu = (await postgresCpuMs(join(dir, 'pg'))) - pgCpuFrom;
+    // Backends report their counters at most once a second.
+    await new Promise((r) => setTimeout(r, 1500));
+    const commits = (await pgCommits()) - commitsFrom;
     const apiCpu = (await cpuMs(process.pid)) - apiFrom;
     const usersCpu = (await cpuMs(users.pid as number)) - usersFrom;
     const loadAfter = loadavg();
@@ -286,6 +317,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `inbound messages stored: ${stored?.n ?? 0} (${stored?.distinct_n ?? 0} distinct provider ids; expected ${CONVERSATIONS + total})`,
+    );
+    console.log(
+      `per inbound message: API CPU ${(apiCpu / total).toFixed(2)} ms, Postgres CPU ${(pgCpu / total).toFixed(2)} ms, Postgres transactions ${(commits / total).toFixed(2)} (all of the API's, sweeps included)`,
     );
     console.log(
       `machine: ${cpus().length} cores, SHARED with other work during the run; load average before ${load(loadBefore)}, after ${load(loadAfter)}; busy ${busy.toFixed(0)}% of all cores; API process ${((apiCpu / (performance.now() - t0)) * 100).toFixed(0)}% of one core, Twilio stand-in and users ${((usersCpu / (performance.now() - t0)) * 100).toFixed(0)}%`,
