@@ -47,9 +47,9 @@ const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 30);
 const SETTLE_MS = 60_000;
 /** A delivery slower than this is counted apart as late (e.g. kept in the journal, drained later). */
 const LATE_MS = 5_000;
-/** What the last run before this one measured (issue #19), printed beside for comparison. */
+/** What the store before this one measured (issue #19), printed beside for comparison. */
 const BASELINE =
-  'before the group commit (one drizzle transaction per message, simulator in the API process): p99 229 ms message-to-desk vs 25 ms empty round trip at load 3 on 2 cores, 581 ms vs 61 ms at load 12; issue #19 had 8.7 s';
+  'the store before the group commit (one drizzle transaction per message), same harness, 2 shared cores at load 12-20: p99 1.3 s and 3.9 s message-to-desk (store p99 1.27 s and 3.87 s: a backlog), API 2.5-3.1 ms and Postgres 1.3 ms CPU per message; issue #19 had 8.7 s';
 
 const key = () => randomBytes(32).toString('base64');
 
