@@ -86,6 +86,10 @@ export function conversationsEngine(options: {
   webhooks: TWebhookClient;
 }) {
   const conversations = new Map<string, TSimConversation>();
+  // Each user's conversations with a service, so a message finds its conversation without a
+  // scan of all of them (bench:chat holds thousands open; the scan ran on the API's event loop).
+  const byUser = new Map<string, TSimConversation[]>();
+  const userKey = (serviceSid: string, user: string) => `${serviceSid} ${user}`;
   const media = new Map<string, TSimMedia>();
   const lastWebhook = new Map<string, Record<string, string>>();
 
@@ -118,6 +122,8 @@ export function conversationsEngine(options: {
       messages: [],
     };
     conversations.set(conversation.sid, conversation);
+    const key = userKey(service.serviceSid, user);
+    byUser.set(key, [...(byUser.get(key) ?? []), conversation]);
     const binding = {
       'MessagingBinding.Address': user,
       'MessagingBinding.ProxyAddress': conversation.proxyAddress,
@@ -150,10 +156,9 @@ export function conversationsEngine(options: {
     async userWrites(args: TUserWrites) {
       const service = serviceFor(args.hotline);
       const user = address(args.channel, args.from);
-      const existing = [...conversations.values()].find(
-        (c) =>
-          c.serviceSid === service.serviceSid && c.userAddress === user && c.state === 'active',
-      );
+      const existing = byUser
+        .get(userKey(service.serviceSid, user))
+        ?.find((c) => c.state === 'active');
       const conversation = existing ?? (await open(service, args, user));
       const message: TSimChatMessage = {
         sid: newSid('IM'),

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,19 +14,24 @@ import { parseConfig } from '../../src/config/config';
 import { openDatabase } from '../../src/infra/database';
 import { openRedis } from '../../src/infra/redis';
 import { createSession } from '../../src/modules/auth/session.repository';
-import { createSimulator } from '../../src/simulator/simulator';
 import { seedChatChannels } from '../fixtures/chat.fixture';
 import { createHotline } from '../fixtures/telephony.fixture';
-import { pool } from './routing-bench.http';
+import type { TUsersCommand, TUsersMessage } from './chat-bench.users';
 import type { TCounsellorsMessage, TCounsellorsStart } from './routing-bench.counsellors';
-import { cpuMs, describe, machineCpuMs, sharedNow } from './routing-bench.stats';
+import { cpuMs, machineCpuMs, percentile, sharedNow } from './routing-bench.stats';
 
 type TReport = Extract<TCounsellorsMessage, { type: 'report' }>;
+
+function describe(label: string, values: readonly number[]): string {
+  const f = (p: number) => `${percentile(values, p).toFixed(1).padStart(8)} ms`;
+  return `${label.padEnd(46)} n=${String(values.length).padStart(5)}  p50 ${f(50)}  p95 ${f(95)}  p99 ${f(99)}  max ${f(100)}`;
+}
 
 // npm run bench:chat — counsellors on real websockets (in a process of their own, as in
 // bench:routing: routing-bench.counsellors.ts), open conversations each held by one of them
 // (three per counsellor: every desk at its chat capacity), then inbound messages at RATE per
-// second through the Conversations webhook, signed by the simulator as Twilio signs it.
+// second through the Conversations webhook, signed by the simulator as Twilio signs it (the
+// simulator and its users in a process of their own too: chat-bench.users.ts).
 // Measured per message: from the moment the simulated user's webhook is sent to the moment the
 // assigned counsellor's socket receives the desk's own `chat:message` event, split in two: sent →
 // stored (webhook, signature, dedupe, encryption, Postgres; the chat notifier fires) and stored →
@@ -42,11 +47,29 @@ const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 30);
 const SETTLE_MS = 60_000;
 /** A delivery slower than this is counted apart as late (e.g. kept in the journal, drained later). */
 const LATE_MS = 5_000;
-/** What the last run before this one measured (issue #19), printed beside for comparison. */
+/** What the store before this one measured (issue #19), printed beside for comparison. */
 const BASELINE =
-  'p99 1.5 s message-to-desk vs 38–63 ms empty round trip (stand-in event, counsellors in-process)';
+  'the store before the group commit (one drizzle transaction per message), same harness, 2 shared cores at load 12-20: p99 1.3 s and 3.9 s message-to-desk (store p99 1.27 s and 3.87 s: a backlog), API 2.5-3.1 ms and Postgres 1.3 ms CPU per message; issue #19 had 8.7 s';
 
 const key = () => randomBytes(32).toString('base64');
+
+/** CPU (ms) of a Postgres server so far: its postmaster and every backend it forked (/proc). */
+async function postgresCpuMs(dataDir: string): Promise<number> {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = await cpuMs(postmaster);
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const stat = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        return null; // gone meanwhile
+      }
+    })();
+    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN;
+    if (ppid === postmaster) total += await cpuMs(Number(pid)).catch(() => 0);
+  }
+  return total;
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'saiduan-chat-bench-'));
@@ -109,15 +132,27 @@ async function main(): Promise<void> {
     });
     await app.listen({ host: '127.0.0.1', port });
     closers.push(() => app.close());
-    const sim = await createSimulator({
+    // Twilio and the WhatsApp users, in a process of their own (chat-bench.users.ts).
+    const users = fork(new URL('./chat-bench.users.ts', import.meta.url).pathname, {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const usersSay = (command: TUsersCommand) =>
+      new Promise<TUsersMessage>((resolve) => {
+        users.once('message', resolve);
+        users.send(command);
+      });
+    closers.unshift(async () => {
+      users.send({ type: 'stop' } satisfies TUsersCommand);
+      await new Promise((r) => users.once('exit', r));
+    });
+    await usersSay({
+      type: 'start',
       accountSid: config.TWILIO_ACCOUNT_SID,
       authToken: config.TWILIO_AUTH_TOKEN,
-      serverBaseUrl: base,
-      mobileAnswerSeconds: null,
-      hotlineNumbers: { '1362': '+85621136200' },
+      base,
+      simPort,
     });
-    await sim.app.listen({ host: '127.0.0.1', port: simPort });
-    closers.unshift(() => sim.app.close());
 
     // Untyped: the bench's own ping is not in the realtime contract.
     const io = app.services.io as unknown as Server;
@@ -172,11 +207,9 @@ async function main(): Promise<void> {
     );
 
     // Open conversations, each offered to and accepted by a counsellor.
-    const users = Array.from({ length: CONVERSATIONS }, (_, i) => `+66${String(800000000 + i)}`);
+    const numbers = Array.from({ length: CONVERSATIONS }, (_, i) => `+66${String(800000000 + i)}`);
     const openStart = performance.now();
-    await pool(users, 20, async (from) => {
-      await sim.chat.userWrites({ hotline: '1362', channel: 'whatsapp', from, text: 'hello' });
-    });
+    await usersSay({ type: 'open', users: numbers });
     const assigned = async () =>
       database.sql<Array<{ id: string }>>`select id from chat_conversations where state = 'active'`;
     let held = 0;
@@ -193,21 +226,25 @@ async function main(): Promise<void> {
     await report(); // what came before is not measured
     const loadBefore = loadavg();
     const machineFrom = await machineCpuMs();
+    const pgCommits = async () =>
+      Number(
+        (
+          await database.sql<Array<{ n: string }>>`
+            select xact_commit::text as n from pg_stat_database where datname = current_database()`
+        )[0]?.n,
+      );
+    const commitsFrom = await pgCommits();
+    const pgCpuFrom = await postgresCpuMs(join(dir, 'pg'));
     const apiFrom = await cpuMs(process.pid);
+    const usersFrom = await cpuMs(users.pid as number);
     const total = RATE * SECONDS;
-    const sentAt = new Map<string, number>();
     const t0 = performance.now();
-    const messages = Array.from({ length: total }, (_, i) => i);
-    let posted = 0;
-    await pool(messages, 100, async (i) => {
-      const due = t0 + (posted++ * 1000) / RATE;
-      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-      const from = users[Math.floor(Math.random() * users.length)] as string;
-      const text = `m${i}`;
-      sentAt.set(text, sharedNow());
-      await sim.chat.userWrites({ hotline: '1362', channel: 'whatsapp', from, text });
-    });
-    const postedIn = (performance.now() - t0) / 1000;
+    const sent = (await usersSay({ type: 'send', users: numbers, rate: RATE, total })) as Extract<
+      TUsersMessage,
+      { type: 'sent' }
+    >;
+    const sentAt = new Map(sent.sentAt);
+    const postedIn = sent.postedInMs / 1000;
     const received = new Map<string, number[]>();
     const gather = (r: TReport) => {
       for (const [text, at] of r.chatMessages ?? []) {
@@ -226,7 +263,12 @@ async function main(): Promise<void> {
       rtts.push(...(r.pingMs ?? []));
     } while (performance.now() < settleUntil && received.size < total);
     const machine = await machineCpuMs();
+    const pgCpu = (await postgresCpuMs(join(dir, 'pg'))) - pgCpuFrom;
+    // Backends report their counters at most once a second.
+    await new Promise((r) => setTimeout(r, 1500));
+    const commits = (await pgCommits()) - commitsFrom;
     const apiCpu = (await cpuMs(process.pid)) - apiFrom;
+    const usersCpu = (await cpuMs(users.pid as number)) - usersFrom;
     const loadAfter = loadavg();
 
     const latencies: number[] = [];
@@ -277,7 +319,10 @@ async function main(): Promise<void> {
       `inbound messages stored: ${stored?.n ?? 0} (${stored?.distinct_n ?? 0} distinct provider ids; expected ${CONVERSATIONS + total})`,
     );
     console.log(
-      `machine: ${cpus().length} cores, SHARED with other work during the run; load average before ${load(loadBefore)}, after ${load(loadAfter)}; busy ${busy.toFixed(0)}% of all cores; this process (API, simulator, poster) ${((apiCpu / (performance.now() - t0)) * 100).toFixed(0)}% of one core`,
+      `per inbound message: API CPU ${(apiCpu / total).toFixed(2)} ms, Postgres CPU ${(pgCpu / total).toFixed(2)} ms, Postgres transactions ${(commits / total).toFixed(2)} (all of the API's, sweeps included)`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores, SHARED with other work during the run; load average before ${load(loadBefore)}, after ${load(loadAfter)}; busy ${busy.toFixed(0)}% of all cores; API process ${((apiCpu / (performance.now() - t0)) * 100).toFixed(0)}% of one core, Twilio stand-in and users ${((usersCpu / (performance.now() - t0)) * 100).toFixed(0)}%`,
     );
   } finally {
     for (const close of closers) await close().catch(() => {});

@@ -9,25 +9,21 @@ import type {
 } from '../../contracts/chat';
 import { contacts } from '../../../db/schema/contacts';
 import { hotlines } from '../../../db/schema/hotlines';
-import type { TDatabase } from '../../infra/database';
+import type { TDatabase, TSql } from '../../infra/database';
 import type { TDbOrTx } from '../audit/audit.repository';
 import { decryptField, encryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
 import { contactHash } from './chat-address.policy';
+import { chatInboundBatcher } from './chat-inbound.batcher';
+import type { TStoredInbound } from './chat-inbound.statements';
+
+export type { TStoredInbound } from './chat-inbound.statements';
 import { insertAttachmentRows } from './chat-attachments.repository';
 
 export type TConversationRow = typeof chatConversations.$inferSelect;
 export type TMessageRow = typeof chatMessages.$inferSelect;
 type TDelivery = TMessageRow['delivery'];
 export type TChannelConfigRow = typeof chatChannelConfigs.$inferSelect;
-
-export type TStoredInbound = {
-  conversation: TConversationRow;
-  message: TMessageRow;
-  duplicate: boolean;
-  /** The conversation was created by this message (it must become a routing task). */
-  opened: boolean;
-};
 
 const bodyCtx = (id: string) => ({ table: 'chat_messages', column: 'body_enc', rowId: id });
 const attachCtx = (id: string) => ({
@@ -42,6 +38,8 @@ const addressCtx = (id: string) => ({
 });
 
 export function chatRepository(db: TDatabase, keyring: TKeyring) {
+  // The driver under drizzle, for the group-committed single statement of the inbound path.
+  const inbound = chatInboundBatcher(db, (db as TDatabase & { $client: TSql }).$client);
   const readMessage = (row: TMessageRow): TChatMessage => ({
     id: row.id,
     conversationId: row.conversationId,
@@ -82,7 +80,9 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
     /**
      * Keeps one inbound message, exactly once: the conversation is found or opened by its
      * provider reference, and the message insert does nothing when its provider id is known.
-     * One transaction, so a message never exists without its conversation's `last_inbound_at`.
+     * A plain message (the usual case) is group-committed with the others arriving meanwhile,
+     * in one statement (chat-inbound.batcher.ts); one with files or a stop word takes the
+     * transaction below (its extra writes commit with it).
      */
     async storeInbound(
       message: TInboundChatMessage,
@@ -90,10 +90,29 @@ export function chatRepository(db: TDatabase, keyring: TKeyring) {
       language: string,
       stop: boolean,
     ): Promise<TStoredInbound> {
+      if (!stop && !message.attachments.length) {
+        const conversationId = crypto.randomUUID();
+        const messageId = crypto.randomUUID();
+        return inbound.store({
+          conversationId,
+          messageId,
+          hotline,
+          channel: message.channel,
+          provider: message.conversationRef.provider,
+          providerRef: message.conversationRef.ref,
+          contactHash: contactHash(keyring, message.channel, message.authorAddress),
+          addressEnc: encryptField(keyring, addressCtx(conversationId), message.authorAddress),
+          language,
+          providerMessageId: message.providerMessageId,
+          bodyEnc: encryptField(keyring, bodyCtx(messageId), message.text),
+          receivedAt: new Date(message.receivedAt),
+        });
+      }
+      // One transaction, so a message never exists without its conversation's
+      // `last_inbound_at`, its attachment rows or its stop.
       // Three statements sent together (pipelined on the transaction's connection, run in
       // order): the conversation if new, the message unless already kept (dedupe on the
-      // provider's id), the conversation's last inbound time. One round trip instead of one per
-      // statement: the store is most of a message's way to the desk (bench:chat).
+      // provider's id), the conversation's last inbound time.
       return db.transaction(async (tx) => {
         const receivedAt = new Date(message.receivedAt);
         const { provider, ref } = message.conversationRef;

@@ -1,7 +1,7 @@
 import type { TSql } from '../../../infra/database';
 import type { TCallEvent, TNewCall } from './call-records';
 import { recordCallsStatement, type TRecordedRow } from './call-writes.statements';
-import { groupCommit } from './group-commit';
+import { groupCommit } from '../../../infra/group-commit';
 
 type TRecording = { call: TNewCall; event: TCallEvent | null };
 

@@ -1,7 +1,7 @@
 import type { TSql } from '../../../infra/database';
 import type { TCallEvent } from './call-records';
 import { insertEventStatement, insertEventsStatement } from './call-writes.statements';
-import { groupCommit } from './group-commit';
+import { groupCommit } from '../../../infra/group-commit';
 
 /**
  * Group commit for raw call events (every voice webhook writes one). Each webhook still waits for
