@@ -40,7 +40,7 @@ const personalKeys = [
   'secret',
   'magicLink',
 ];
-const credentialPaths = [
+export const credentialPaths = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-twilio-signature"]',

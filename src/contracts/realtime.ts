@@ -29,7 +29,8 @@ export const ZCounsellorView = z.object({
   languages: z.array(z.string()),
   /** When the counsellor last became available (longest idle is offered first). */
   idleSince: z.number().nullable(),
-  callSid: z.string().nullable(),
+  /** The task she is on (a call's SID or a chat's id), while on a task or wrapping one up. */
+  taskId: z.string().nullable(),
   wrapUpUntil: z.number().nullable(),
   rejects: z.number(),
   timeouts: z.number(),
@@ -218,7 +219,8 @@ export const ZQueuePrioritise = ZCallRef.extend({
 
 /** One waiting caller as the supervisor's queue view lists it (no personal data: SID only). */
 export const ZWaitingCallerView = z.object({
-  callSid: z.string(),
+  /** The waiting task's id: a call's SID, or a chat conversation's id when `channel` is 'chat'. */
+  taskId: z.string(),
   hotline: z.string(),
   language: z.string(),
   enqueuedAt: z.number(),
@@ -246,7 +248,7 @@ export type TWaitingCallerView = z.infer<typeof ZWaitingCallerView>;
 export type TClientToServerEvents = {
   'state:sync': (payload: z.input<typeof ZEmpty>, ack: TAck<TStateSnapshot>) => void;
   'presence:set': (payload: z.input<typeof ZPresenceSet>, ack: TAck<TCounsellorView>) => void;
-  'call:accept': (payload: z.input<typeof ZOfferRef>, ack: TAck<{ callSid: string }>) => void;
+  'call:accept': (payload: z.input<typeof ZOfferRef>, ack: TAck<{ taskId: string }>) => void;
   'call:reject': (payload: z.input<typeof ZOfferRef>, ack: TAck<{ offerId: string }>) => void;
   'call:hold': (payload: z.input<typeof ZCallHold>, ack: TAck<{ callSid: string }>) => void;
   'call:mute': (payload: z.input<typeof ZCallMute>, ack: TAck<{ callSid: string }>) => void;

@@ -17,7 +17,7 @@ export async function acceptOffer(
   ctx: TRoutingContext,
   userId: string,
   offerId: string,
-): Promise<{ callSid: string }> {
+): Promise<{ taskId: string }> {
   const accepted = await ctx.offers.accept(userId, offerId, Date.now());
   if (!accepted) throw new RoutingError('OFFER_GONE');
   const { counsellor, ...call } = accepted;
@@ -33,7 +33,7 @@ export async function acceptOffer(
   await ctx.channels.accepted(userId, call);
   // A chat leaves her available within her chat capacity: the next chat may be hers.
   if (record.state === 'available') void ctx.dispatcher.kick();
-  return { callSid: call.callSid };
+  return { taskId: call.callSid };
 }
 
 /** Reject, time-out or lost connection: the caller goes back to their place, then dispatch. */

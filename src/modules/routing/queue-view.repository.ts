@@ -71,14 +71,14 @@ export function queueViews(redis: Redis, deploymentPrefix: string) {
     const out: TWaitingCallerView[] = [];
     let i = 0;
     for (const { h, sids } of ranked)
-      sids.forEach((callSid, rank) => {
+      sids.forEach((taskId, rank) => {
         const [language, enqueuedAt, boost, state, offeredTo, kind, heldWhy, from, until, channel] =
           (rows[i++]?.[1] ?? []) as Array<string | null>;
         // Only callers still in line: a bridged caller is on its way out of the set.
         if (state !== 'waiting' && state !== 'offered' && state !== 'held') return;
         const instant = (v: string | null | undefined) => (v ? Number(v) : null);
         out.push({
-          callSid,
+          taskId,
           hotline: h,
           language: language ?? 'unknown',
           enqueuedAt: Number(enqueuedAt ?? 0),

@@ -4,8 +4,9 @@
  * channel's module (voice, chat) turns its own traffic into tasks and connects the counsellor
  * who accepts one (channel-connectors.ts).
  *
- * A task's id is unique across channels; a voice task's id is its call's SID. Inside routing's
- * Redis keys and the realtime contract the id is still named `callSid` (one rename for later).
+ * A task's id is unique across channels; a voice task's id is its call's SID. The realtime
+ * contract names it `taskId`; routing's Redis hash fields and the connectors' `TAcceptedTask`
+ * still name it `callSid` (renaming stored fields would strand the tasks of a rolling deploy).
  */
 export const taskChannels = ['voice', 'chat'] as const;
 export type TChannel = (typeof taskChannels)[number];

@@ -46,7 +46,7 @@ export async function deskCounsellor(
     // snapshot shows the call she is on: an accept whose answer was lost with the old socket
     // still gave her the call, and the resynced desk shows it.
     if (link.drops > 0) link.resyncs++;
-    const onCall = client.snapshots.at(-1)?.me?.callSid;
+    const onCall = client.snapshots.at(-1)?.me?.taskId;
     if (onCall && !accepted.includes(onCall)) accepted.push(onCall);
     client.socket.on('disconnect', () => link.drops++);
     client.socket.on('state:snapshot', () => {
@@ -57,7 +57,7 @@ export async function deskCounsellor(
         .timeout(5000)
         .emitWithAck('call:accept', { offerId: offer.offerId })
         .then((res) => {
-          if ('data' in res) accepted.push(res.data.callSid);
+          if ('data' in res) accepted.push(res.data.taskId);
         })
         .catch(() => {});
     });

@@ -65,7 +65,7 @@ describe('a chat on the desk', () => {
     const offer = await lao.nextOffer();
     expect(offer).toMatchObject({ taskId: conversation.id, channel: 'chat', language: 'lo' });
     expect(await lao.socket.emitWithAck('call:accept', { offerId: offer.offerId })).toEqual({
-      data: { callSid: conversation.id },
+      data: { taskId: conversation.id },
     });
     await eventually(async () => {
       const mine = await api(laoCookie, 'GET', '/api/staff/chats/mine');

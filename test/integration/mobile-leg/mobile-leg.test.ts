@@ -105,7 +105,7 @@ async function acceptNext(client: TCounsellorClient, caller: TSimCall) {
   // (routing may offer a requeued caller a moment before the platform has re-enqueued them).
   await eventually(() => caller.queueSid !== null);
   expect(await client.socket.emitWithAck('call:accept', { offerId: offer.offerId })).toEqual({
-    data: { callSid: caller.sid },
+    data: { taskId: caller.sid },
   });
 }
 

@@ -14,7 +14,7 @@ async function answered(client: TCounsellorClient, callSid: string) {
   const offer = await client.nextOffer();
   expect(offer.taskId).toBe(callSid);
   expect(await client.socket.emitWithAck('call:accept', { offerId: offer.offerId })).toEqual({
-    data: { callSid },
+    data: { taskId: callSid },
   });
 }
 
@@ -268,7 +268,7 @@ describe('in-call control through conference participants', () => {
     h.twilio.failNext(/\/Members\//, 404);
     h.twilio.failNext(/\/Members\//, 404);
     expect(await c.client.socket.emitWithAck('call:accept', { offerId: offer.offerId })).toEqual({
-      data: { callSid: caller },
+      data: { taskId: caller },
     });
     const dequeues = h.twilio.requests.filter((r) => r.path.endsWith(`/Members/${caller}.json`));
     expect(dequeues).toHaveLength(3);

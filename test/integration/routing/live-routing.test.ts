@@ -18,7 +18,7 @@ describe('live routing with real counsellor sockets', () => {
       client.socket.on('call:offered', async (offer) => {
         const res = await client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
         if (!('data' in res)) return;
-        answered.push(res.data.callSid);
+        answered.push(res.data.taskId);
         // The caller hangs up a moment later; the counsellor is free again (wrap-up is 0 here).
         setTimeout(() => h.callEnded(offer.taskId), 20);
       });

@@ -50,8 +50,8 @@ describe('supervisor queue: manual assignment and priority', () => {
 
     const listed = await eventually(async () => {
       const q = await queueOf(supervisor.cookie);
-      expect(q.map((c) => c.callSid)).toContain(callSid);
-      return q.find((c) => c.callSid === callSid);
+      expect(q.map((c) => c.taskId)).toContain(callSid);
+      return q.find((c) => c.taskId === callSid);
     });
     expect(listed).toMatchObject({ hotline: '1362', language: 'hmn', state: 'waiting' });
     expect(noy.client.offers).toHaveLength(0);
@@ -71,7 +71,7 @@ describe('supervisor queue: manual assignment and priority', () => {
         expect.objectContaining({ userId: noy.staff.id, state: 'offered' }),
       ),
     );
-    expect((await queueOf(supervisor.cookie)).find((c) => c.callSid === callSid)).toMatchObject({
+    expect((await queueOf(supervisor.cookie)).find((c) => c.taskId === callSid)).toMatchObject({
       state: 'offered',
       offeredTo: noy.staff.id,
     });
@@ -80,7 +80,7 @@ describe('supervisor queue: manual assignment and priority', () => {
     // A rejected manual offer puts the caller back at the same place, like any offer.
     await noy.client.socket.emitWithAck('call:reject', { offerId: offer.offerId });
     await eventually(async () =>
-      expect((await queueOf(supervisor.cookie)).find((c) => c.callSid === callSid)).toMatchObject({
+      expect((await queueOf(supervisor.cookie)).find((c) => c.taskId === callSid)).toMatchObject({
         state: 'waiting',
         position: listed?.position,
       }),
@@ -95,7 +95,7 @@ describe('supervisor queue: manual assignment and priority', () => {
     expect(again.statusCode).toBe(200);
     const second = await noy.client.nextOffer();
     expect(await noy.client.socket.emitWithAck('call:accept', { offerId: second.offerId })).toEqual(
-      { data: { callSid } },
+      { data: { taskId: callSid } },
     );
     expect(await h.queue.position(callSid, '1362')).toBeNull();
     await h.queue.remove(callSid, '1362');
@@ -174,7 +174,7 @@ describe('supervisor queue: manual assignment and priority', () => {
     expect(notReady.json().error.code).toBe('COUNSELLOR_NOT_AVAILABLE');
 
     // A caller of a hotline the supervisor does not watch is neither listed nor assignable.
-    expect((await queueOf(supervisor.cookie)).map((c) => c.callSid)).toEqual([callSid]);
+    expect((await queueOf(supervisor.cookie)).map((c) => c.taskId)).toEqual([callSid]);
     await counsellor.client.socket.emitWithAck('presence:set', available);
     expect(
       await supervisor.client.socket.emitWithAck('queue:assign', {
@@ -195,7 +195,7 @@ describe('supervisor queue: manual assignment and priority', () => {
     // A second apart: two callers in the same millisecond would tie, and Redis breaks ties by sid.
     const first = await hmongCaller('1300', Date.now() - 1_000);
     const child = await hmongCaller('1300', Date.now());
-    const order = async () => (await queueOf(supervisor.cookie)).map((c) => c.callSid);
+    const order = async () => (await queueOf(supervisor.cookie)).map((c) => c.taskId);
     expect(await order()).toEqual([first, child]);
     expect(
       await supervisor.client.socket.emitWithAck('queue:prioritise', {

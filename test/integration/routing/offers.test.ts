@@ -115,7 +115,7 @@ describe('offers across two API nodes', () => {
       tabB.socket.emitWithAck('call:accept', { offerId: offerB.offerId }),
       tabA.client.socket.emitWithAck('call:accept', { offerId: offerA.offerId }),
     ]);
-    expect(results.filter((r) => 'data' in r)).toEqual([{ data: { callSid: caller } }]);
+    expect(results.filter((r) => 'data' in r)).toEqual([{ data: { taskId: caller } }]);
     expect(results.filter((r) => 'error' in r)).toEqual([
       { error: 'OFFER_GONE' },
       { error: 'OFFER_GONE' },

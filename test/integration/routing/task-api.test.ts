@@ -42,7 +42,7 @@ describe('the task API with a channel other than voice', () => {
     const offer = await desk.client.nextOffer();
     expect(offer.taskId).toBe('chat-task-1');
     const res = await desk.client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
-    expect(res).toEqual({ data: { callSid: 'chat-task-1' } });
+    expect(res).toEqual({ data: { taskId: 'chat-task-1' } });
     expect(accepted).toEqual([
       expect.objectContaining({ callSid: 'chat-task-1', channel: 'chat' }),
     ]);

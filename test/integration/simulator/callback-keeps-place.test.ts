@@ -74,7 +74,7 @@ async function callbackFigures(): Promise<TCallbackFigures[]> {
 
 async function queuedCall(hotline: string, from: string): Promise<TSimCall> {
   const call = rig.sim.placeCall({ hotline, from, digits: [] });
-  await eventually(async () => (await waiting(hotline)).some((c) => c.callSid === call.sid));
+  await eventually(async () => (await waiting(hotline)).some((c) => c.taskId === call.sid));
   return call;
 }
 
@@ -117,13 +117,13 @@ describe('a call-back that keeps the place', () => {
     // Later callers arrive; the call-back keeps the second place.
     const later = await queuedCall('1362', '+8562055510002');
     const line = await waiting('1362');
-    expect(line.map((c) => c.callSid)).toEqual([first.sid, `cb-${task.id}`, later.sid]);
+    expect(line.map((c) => c.taskId)).toEqual([first.sid, `cb-${task.id}`, later.sid]);
     expect(line[1]).toMatchObject({ kind: 'callback', state: 'waiting', position: 2 });
 
     // The first caller gives up: the call-back is at the front, and is offered before the later
     // caller, as a call-back.
     rig.sim.engine.hangup(first);
-    await eventually(async () => (await waiting('1362'))[0]?.callSid === `cb-${task.id}`);
+    await eventually(async () => (await waiting('1362'))[0]?.taskId === `cb-${task.id}`);
     await client.socket.emitWithAck('presence:set', { state: 'available' });
     const offer = await client.nextOffer();
     expect(offer).toMatchObject({ taskId: `cb-${task.id}`, kind: 'callback', channel: 'voice' });
@@ -146,7 +146,7 @@ describe('a call-back that keeps the place', () => {
     // caller, and nobody dialled the caller.
     await eventually(async () => {
       const back = await waiting('1362');
-      return back[0]?.callSid === `cb-${task.id}` && back[1]?.callSid === later.sid;
+      return back[0]?.taskId === `cb-${task.id}` && back[1]?.taskId === later.sid;
     });
     expect([...rig.sim.engine.state.rings.values()].map((r) => r.target)).not.toContain(
       '+8562055512345',
@@ -167,7 +167,7 @@ describe('a call-back that keeps the place', () => {
         takenBy: staff.id,
       }),
     );
-    expect((await waiting('1362')).map((c) => c.callSid)).toEqual([later.sid]);
+    expect((await waiting('1362')).map((c) => c.taskId)).toEqual([later.sid]);
     rig.sim.engine.hangup(later);
     // The wallboard's figures: none waiting any more, and today's time to call back is known.
     expect((await callbackFigures()).find((c) => c.hotline === '1362')).toMatchObject({
@@ -203,14 +203,14 @@ describe('a call-back that keeps the place', () => {
 
     const later = await queuedCall('1554', '+8562055510003');
     const line = await waiting('1554');
-    expect(line.map((c) => c.callSid)).toEqual([`cb-${task.id}`, later.sid]);
+    expect(line.map((c) => c.taskId)).toEqual([`cb-${task.id}`, later.sid]);
     expect(line[0]).toMatchObject({ state: 'held', heldWhy: 'not-yet', kind: 'callback' });
 
     await client.socket.emitWithAck('presence:set', { state: 'available' });
     const offer = await client.nextOffer();
     // Not the call-back at the front: it is outside the caller's safe time.
     expect(offer.taskId).toBe(later.sid);
-    expect((await waiting('1554'))[0]).toMatchObject({ callSid: `cb-${task.id}`, state: 'held' });
+    expect((await waiting('1554'))[0]).toMatchObject({ taskId: `cb-${task.id}`, state: 'held' });
     // Held, it still counts among the call-backs waiting; none placed yet today on this hotline.
     expect((await callbackFigures()).find((c) => c.hotline === '1554')).toEqual({
       hotline: '1554',

@@ -120,7 +120,11 @@ describe('access log', () => {
       [{ id: expect.any(String), method: 'POST', path: '/webhooks/twilio/voice/incoming' }, 200],
       [{ id: expect.any(String), method: 'GET', path: '/api/staff/callbacks' }, 401],
     ]);
-    for (const l of access) expect(l.responseTime).toBeGreaterThan(0);
+    for (const l of access) {
+      expect(l.responseTime).toBeGreaterThan(0);
+      // Still tagged with its request's id, like every other line of that request.
+      expect(l.reqId).toBe(l.req?.id);
+    }
     expect(lines.some((l) => l.msg === 'incoming request')).toBe(false);
     expect(logs.lines.slice(before).join('')).not.toMatch(/55561234|Noy/);
   });

@@ -41,7 +41,7 @@ describe('the console softphone in simulator mode', () => {
       const call = rig.sim.placeCall({ hotline: '1362', from: '+8562055512345', digits: ['1'] });
       const offer = await client.nextOffer(20_000);
       const accepted = await client.socket.emitWithAck('call:accept', { offerId: offer.offerId });
-      expect(accepted).toEqual({ data: { callSid: call.sid } });
+      expect(accepted).toEqual({ data: { taskId: call.sid } });
 
       // What the browser's simulator softphone does: poll its own rings, answer the first.
       const rings = await eventually(async () => {

@@ -43,7 +43,8 @@ function toRecord(userId: string, h: Record<string, string>): TAgentRecord {
     hotlines: csv(h.hotlines),
     languages: csv(h.languages),
     idleSince: state === 'available' ? num(h.idleSince) : null,
-    callSid: h.callSid ?? null,
+    // The hash field keeps its old name (`callSid`): it holds the task id, a call's SID or a chat's id.
+    taskId: h.callSid ?? null,
     wrapUpUntil: num(h.wrapUntil),
     rejects: Number(h.rejects ?? 0),
     timeouts: Number(h.timeouts ?? 0),

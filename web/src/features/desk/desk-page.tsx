@@ -47,13 +47,13 @@ export default function DeskPage() {
           key={offer.offerId}
           offer={offer}
           history={offer.channel === 'voice' ? <CallerHistory callSid={offer.taskId} /> : null}
-          onAccepted={(o, callSid) => {
+          onAccepted={(o, taskId) => {
             if (o.channel === 'chat') {
-              void chats.open(callSid);
+              void chats.open(taskId);
               navigate('/desk/chats');
               return;
             }
-            active.accepted(o, callSid);
+            active.accepted(o, taskId);
             navigate('/desk');
           }}
         />

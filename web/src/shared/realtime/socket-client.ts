@@ -152,7 +152,7 @@ export const setPresence = async (payload: TEmitArgs<'presence:set'>[1]) =>
 export const endWrapUp = async () => showMe(await emitAck('wrapup:end', {}));
 
 /** Answered: the offer is settled for this desk whatever broadcast follows (or is lost). */
-export async function acceptOffer(offerId: string): Promise<{ callSid: string }> {
+export async function acceptOffer(offerId: string): Promise<{ taskId: string }> {
   const accepted = await emitAck('call:accept', { offerId });
   update((snap) => withoutOffer(snap, offerId));
   return accepted;

@@ -11,7 +11,7 @@ import '../chat/chat.strings';
 
 type TOfferBannerProps = {
   offer: TOfferView;
-  onAccepted: (offer: TOfferView, callSid: string) => void;
+  onAccepted: (offer: TOfferView, taskId: string) => void;
   /** Earlier contacts and flags of a repeat caller, when the records know them. */
   history?: ReactNode;
 };
@@ -47,8 +47,8 @@ export function OfferBanner({ offer, onAccepted, history }: TOfferBannerProps) {
     setError(null);
     try {
       if (accept) {
-        const { callSid } = await acceptOffer(offer.offerId);
-        onAccepted(offer, callSid);
+        const { taskId } = await acceptOffer(offer.offerId);
+        onAccepted(offer, taskId);
       } else await rejectOffer(offer.offerId);
     } catch (err) {
       setError(err);

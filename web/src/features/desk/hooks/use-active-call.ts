@@ -64,7 +64,7 @@ export function useActiveCall() {
   const me = snapshot?.me;
   useEffect(() => {
     if (!me || !call || call.endedAt) return;
-    if (me.callSid !== call.callSid && me.state !== 'offered')
+    if (me.taskId !== call.callSid && me.state !== 'offered')
       save({ ...call, endedAt: serverNow() });
   }, [me, call, save]);
 

@@ -71,8 +71,8 @@ export function CounsellorBoard({ counsellors, names, since, now, monitoring }: 
                         {c.timeouts}
                       </span>
                     ) : null}
-                    {c.state === 'on_call' && c.callSid ? (
-                      <MonitorButtons callSid={c.callSid} who={name(c)} monitoring={monitoring} />
+                    {c.state === 'on_call' && c.taskId ? (
+                      <MonitorButtons callSid={c.taskId} who={name(c)} monitoring={monitoring} />
                     ) : null}
                   </li>
                 ))}

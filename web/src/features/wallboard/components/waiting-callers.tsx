@@ -40,7 +40,7 @@ export function WaitingCallers({ callers, available, name, now, onChanged }: TPr
           <tbody>
             {callers.map((c) => (
               <CallerRow
-                key={c.callSid}
+                key={c.taskId}
                 caller={c}
                 available={available}
                 name={name}
@@ -70,7 +70,7 @@ function CallerRow({
     { moved: true } | { offeredTo: string } | { error: string } | null
   >(null);
   const target = available.some((a) => a.userId === chosen) ? chosen : '';
-  const label = t('queue.caller', { id: caller.callSid.slice(-6) });
+  const label = t('queue.caller', { id: caller.taskId.slice(-6) });
 
   const run = async (work: () => Promise<NonNullable<typeof result>>) => {
     setBusy(true);
@@ -86,7 +86,7 @@ function CallerRow({
   const prioritise = (reason: TReason) =>
     run(async () => {
       await emitAck('queue:prioritise', {
-        callSid: caller.callSid,
+        callSid: caller.taskId,
         reason,
         boostMinutes: boosts[reason],
       });
@@ -94,12 +94,12 @@ function CallerRow({
     });
   const assign = () =>
     run(async () => {
-      await emitAck('queue:assign', { callSid: caller.callSid, userId: target });
+      await emitAck('queue:assign', { callSid: caller.taskId, userId: target });
       return { offeredTo: target };
     });
 
   return (
-    <tr data-testid={`waiting-${caller.callSid}`} aria-label={label}>
+    <tr data-testid={`waiting-${caller.taskId}`} aria-label={label}>
       <td className="wb-place">{caller.position}</td>
       <td>{caller.hotline}</td>
       <td>{t(`languageNames.${caller.language}`, { defaultValue: caller.language })}</td>
