@@ -209,10 +209,20 @@ export const ZCallAddParty = ZCallRef.extend({
 });
 export const ZCallMonitor = ZCallRef.extend({ mode: z.enum(['listen', 'whisper', 'barge']) });
 export const ZEmpty = z.object({}).strict();
-/** Supervisor: offer a waiting caller to a named available counsellor. */
-export const ZQueueAssign = ZCallRef.extend({ userId: z.string().min(1).max(80) });
-/** Supervisor: move a waiting caller forward (child caller, imminent danger). */
-export const ZQueuePrioritise = ZCallRef.extend({
+/**
+ * A waiting task's id as routing holds it: a call's SID, a chat conversation's id (a UUID) or a
+ * call-back's (`cb-` and a UUID). Supervisors act on any of them in the queue.
+ */
+export const ZTaskId = z
+  .string()
+  .regex(
+    /^(CA[0-9a-zA-Z]{1,64}|(cb-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+  );
+export const ZTaskRef = z.object({ taskId: ZTaskId });
+/** Supervisor: offer a waiting task (call, chat, call-back) to a named available counsellor. */
+export const ZQueueAssign = ZTaskRef.extend({ userId: z.string().min(1).max(80) });
+/** Supervisor: move a waiting task forward (child caller, imminent danger). */
+export const ZQueuePrioritise = ZTaskRef.extend({
   reason: z.enum(['child', 'imminent-danger']),
   boostMinutes: z.number().int().min(1).max(240),
 });
@@ -268,7 +278,7 @@ export type TClientToServerEvents = {
   'queue:assign': (payload: z.input<typeof ZQueueAssign>, ack: TAck<{ offerId: string }>) => void;
   'queue:prioritise': (
     payload: z.input<typeof ZQueuePrioritise>,
-    ack: TAck<{ callSid: string }>,
+    ack: TAck<{ taskId: string }>,
   ) => void;
   /** The counsellor types a reply in one of her chats (throttled by the desk). */
   'chat:typing': (payload: z.input<typeof ZChatTyping>, ack: TAck<null>) => void;

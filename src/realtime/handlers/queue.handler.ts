@@ -12,7 +12,7 @@ export function queueHandlers(socket: TSocket, ctx: TRoutingContext): void {
     ctx.log,
     'queue:assign',
     ZQueueAssign,
-    (actor, p) => assignCaller(ctx, actor, p.callSid, p.userId),
+    (actor, p) => assignCaller(ctx, actor, p.taskId, p.userId),
     (a) => can(a, 'routing.assign'),
   );
   handle(
@@ -21,8 +21,8 @@ export function queueHandlers(socket: TSocket, ctx: TRoutingContext): void {
     'queue:prioritise',
     ZQueuePrioritise,
     async (actor, p) => {
-      await prioritiseCaller(ctx, actor, p.callSid, p);
-      return { callSid: p.callSid };
+      await prioritiseCaller(ctx, actor, p.taskId, p);
+      return { taskId: p.taskId };
     },
     (a) => can(a, 'routing.prioritise'),
   );

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema/audit';
 import type { TCounsellorView, TWaitingCallerView } from '../../../src/contracts/realtime';
+import { enterQueue } from '../../../src/modules/routing/tasks.service';
 import { eventually, routingHarness } from '../../fixtures/routing-harness';
 
 let h: Awaited<ReturnType<typeof routingHarness>>;
@@ -57,7 +59,7 @@ describe('supervisor queue: manual assignment and priority', () => {
     expect(noy.client.offers).toHaveLength(0);
 
     const ack = await supervisor.client.socket.emitWithAck('queue:assign', {
-      callSid,
+      taskId: callSid,
       userId: noy.staff.id,
     });
     expect(ack).toHaveProperty('data.offerId');
@@ -113,8 +115,8 @@ describe('supervisor queue: manual assignment and priority', () => {
 
     // Two supervisors, two callers, one counsellor.
     const sameCounsellor = await Promise.all([
-      a.client.socket.emitWithAck('queue:assign', { callSid: first, userId: one.staff.id }),
-      b.client.socket.emitWithAck('queue:assign', { callSid: second, userId: one.staff.id }),
+      a.client.socket.emitWithAck('queue:assign', { taskId: first, userId: one.staff.id }),
+      b.client.socket.emitWithAck('queue:assign', { taskId: second, userId: one.staff.id }),
     ]);
     expect(sameCounsellor.filter((r) => 'data' in r)).toHaveLength(1);
     expect(sameCounsellor.filter((r) => 'error' in r)).toEqual([
@@ -127,8 +129,8 @@ describe('supervisor queue: manual assignment and priority', () => {
     const third = await h.counsellor({ hotlines: ['1554'], node: 0 });
     await third.client.socket.emitWithAck('presence:set', available);
     const sameCaller = await Promise.all([
-      a.client.socket.emitWithAck('queue:assign', { callSid: free, userId: two.staff.id }),
-      b.client.socket.emitWithAck('queue:assign', { callSid: free, userId: third.staff.id }),
+      a.client.socket.emitWithAck('queue:assign', { taskId: free, userId: two.staff.id }),
+      b.client.socket.emitWithAck('queue:assign', { taskId: free, userId: third.staff.id }),
     ]);
     expect(sameCaller.filter((r) => 'data' in r)).toHaveLength(1);
     expect(sameCaller.filter((r) => 'error' in r)).toEqual([{ error: 'CALLER_NOT_WAITING' }]);
@@ -151,7 +153,7 @@ describe('supervisor queue: manual assignment and priority', () => {
     const elsewhere = await hmongCaller('1362');
 
     const byCounsellor = await counsellor.client.socket.emitWithAck('queue:assign', {
-      callSid,
+      taskId: callSid,
       userId: counsellor.staff.id,
     });
     expect(byCounsellor).toEqual({ error: 'FORBIDDEN' });
@@ -178,12 +180,15 @@ describe('supervisor queue: manual assignment and priority', () => {
     await counsellor.client.socket.emitWithAck('presence:set', available);
     expect(
       await supervisor.client.socket.emitWithAck('queue:assign', {
-        callSid: elsewhere,
+        taskId: elsewhere,
         userId: counsellor.staff.id,
       }),
     ).toEqual({ error: 'CALLER_NOT_WAITING' });
     expect(
-      await supervisor.client.socket.emitWithAck('queue:assign', { callSid, userId: 'nobody' }),
+      await supervisor.client.socket.emitWithAck('queue:assign', {
+        taskId: callSid,
+        userId: 'nobody',
+      }),
     ).toEqual({ error: 'COUNSELLOR_NOT_AVAILABLE' });
     await counsellor.client.socket.emitWithAck('presence:set', offline);
     await h.queue.remove(callSid, '1512');
@@ -199,11 +204,11 @@ describe('supervisor queue: manual assignment and priority', () => {
     expect(await order()).toEqual([first, child]);
     expect(
       await supervisor.client.socket.emitWithAck('queue:prioritise', {
-        callSid: child,
+        taskId: child,
         reason: 'child',
         boostMinutes: 5,
       }),
-    ).toEqual({ data: { callSid: child } });
+    ).toEqual({ data: { taskId: child } });
     expect(await order()).toEqual([child, first]);
     expect((await queueOf(supervisor.cookie))[0]).toMatchObject({
       position: 1,
@@ -212,5 +217,51 @@ describe('supervisor queue: manual assignment and priority', () => {
     expect(await auditRows(child, 'routing.caller_prioritised')).toHaveLength(1);
     await h.queue.remove(first, '1300');
     await h.queue.remove(child, '1300');
+  });
+});
+
+describe('supervisor queue: a waiting chat', () => {
+  it('is offered to the counsellor the supervisor names, like a call', async () => {
+    const supervisor = await h.counsellor({ role: 'supervisor', hotlines: ['1554'], node: 1 });
+    const noy = await h.counsellor({ hotlines: ['1554'], node: 0 });
+    await noy.client.socket.emitWithAck('presence:set', available);
+    // A Hmong chat (its id is the conversation's UUID): only an assignment reaches Noy.
+    const taskId = randomUUID();
+    const routing = (h.nodes[1] as FastifyInstance).services.routing;
+    const task = {
+      taskId,
+      channel: 'chat' as const,
+      hotline: '1554',
+      language: 'hmn',
+      enqueuedAt: Date.now(),
+      priorityBoostMs: 0,
+    };
+    const entry = await enterQueue(routing, task);
+    if (entry.state !== 'queued') throw new Error('chat not queued');
+    await eventually(async () =>
+      expect((await queueOf(supervisor.cookie)).map((c) => c.taskId)).toContain(taskId),
+    );
+
+    const moved = await supervisor.client.socket.emitWithAck('queue:prioritise', {
+      taskId,
+      reason: 'imminent-danger',
+      boostMinutes: 10,
+    });
+    expect(moved).toEqual({ data: { taskId } });
+    const ack = await supervisor.client.socket.emitWithAck('queue:assign', {
+      taskId,
+      userId: noy.staff.id,
+    });
+    expect(ack).toHaveProperty('data.offerId');
+    expect(await noy.client.nextOffer()).toMatchObject({ taskId, channel: 'chat' });
+    expect(await auditRows(taskId, 'routing.caller_assigned')).toHaveLength(1);
+    // Not a task id at all: refused at the edge, nothing offered.
+    expect(
+      await supervisor.client.socket.emitWithAck('queue:assign', {
+        taskId: 'chat; drop table',
+        userId: noy.staff.id,
+      }),
+    ).toHaveProperty('error');
+    await h.queue.remove(taskId, '1554');
   });
 });

@@ -5,6 +5,7 @@ import {
   ZQueuePrioritise,
   ZStateSnapshot,
   ZSupervisorFigures,
+  ZTaskRef,
   ZWaitingCallerView,
 } from '../../../contracts/realtime';
 import { AppError, errorCatalogue, type TErrorCode } from '../../../errors/catalogue';
@@ -19,7 +20,6 @@ import { stateSnapshot } from '../../../modules/routing/snapshot.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody };
-const ZCallSidParams = z.object({ callSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/) });
 
 /** The routing services speak RoutingError (shared with the socket); HTTP speaks AppError. */
 async function asHttp<T>(work: () => Promise<T>): Promise<T> {
@@ -76,40 +76,41 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/routing/queue/:callSid/priority',
+    '/routing/queue/:taskId/priority',
     {
       config: { permission: 'routing.prioritise' },
       schema: {
         tags: ['routing'],
-        summary: 'Move a waiting caller forward (child caller, imminent danger)',
-        params: ZCallSidParams,
-        body: ZQueuePrioritise.omit({ callSid: true }),
+        summary:
+          'Move a waiting task (call, chat, call-back) forward (child caller, imminent danger)',
+        params: ZTaskRef,
+        body: ZQueuePrioritise.omit({ taskId: true }),
         response: { 204: z.null(), 409: ZErrorBody, ...errors },
       },
     },
     async (request, reply) => {
       await asHttp(() =>
-        prioritiseCaller(app.liveRouting, request.actor, request.params.callSid, request.body),
+        prioritiseCaller(app.liveRouting, request.actor, request.params.taskId, request.body),
       );
       return reply.status(204).send(null);
     },
   );
 
   app.post(
-    '/routing/queue/:callSid/assign',
+    '/routing/queue/:taskId/assign',
     {
       config: { permission: 'routing.assign' },
       schema: {
         tags: ['routing'],
-        summary: 'Offer a waiting caller to a named available counsellor',
-        params: ZCallSidParams,
-        body: ZQueueAssign.omit({ callSid: true }),
+        summary: 'Offer a waiting task (call, chat, call-back) to a named available counsellor',
+        params: ZTaskRef,
+        body: ZQueueAssign.omit({ taskId: true }),
         response: { 200: z.object({ offerId: z.string() }), 409: ZErrorBody, ...errors },
       },
     },
     async (request) =>
       asHttp(() =>
-        assignCaller(app.liveRouting, request.actor, request.params.callSid, request.body.userId),
+        assignCaller(app.liveRouting, request.actor, request.params.taskId, request.body.userId),
       ),
   );
 };

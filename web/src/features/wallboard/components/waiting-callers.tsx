@@ -86,7 +86,7 @@ function CallerRow({
   const prioritise = (reason: TReason) =>
     run(async () => {
       await emitAck('queue:prioritise', {
-        callSid: caller.taskId,
+        taskId: caller.taskId,
         reason,
         boostMinutes: boosts[reason],
       });
@@ -94,7 +94,7 @@ function CallerRow({
     });
   const assign = () =>
     run(async () => {
-      await emitAck('queue:assign', { callSid: caller.taskId, userId: target });
+      await emitAck('queue:assign', { taskId: caller.taskId, userId: target });
       return { offeredTo: target };
     });
 
