@@ -13,13 +13,12 @@ const valid = {
 /** Keeps the URL the twilio package asked for and answers like Twilio, without a network. */
 class Recording extends twilio.RequestClient {
   uris: string[] = [];
-  override request<TData>(opts: Parameters<twilio.RequestClient['request']>[0] & { data?: TData }) {
+  override request<TData>(
+    opts: Parameters<twilio.RequestClient['request']>[0],
+  ): Promise<{ statusCode: number; body: TData; headers: object }> {
     this.uris.push(opts.uri);
-    return Promise.resolve({
-      statusCode: 201,
-      body: { sid: `IM${'0'.repeat(32)}`, conversation_sid: 'CH1' },
-      headers: {},
-    }) as ReturnType<twilio.RequestClient['request']>;
+    const body = { sid: `IM${'0'.repeat(32)}`, conversation_sid: 'CH1' } as TData;
+    return Promise.resolve({ statusCode: 201, body, headers: {} });
   }
 }
 
