@@ -110,14 +110,17 @@ describe('a web chat visitor attaches a file', () => {
     expect(sent).toMatchObject({ data: { done: true } });
 
     const app = h.nodes[0] as FastifyInstance;
+    // `eventually` retries until the check stops throwing.
     const conversationId = await eventually(async () => {
-      const rows = await app.chat.repository.waiting(['1362']);
-      return rows[0]?.id;
+      const [row] = await app.chat.repository.waiting(['1362']);
+      if (!row) throw new Error('not stored yet');
+      return row.id;
     });
     const listed = await eventually(async () => {
       const res = await staffGet(`/api/staff/chats/${conversationId}/attachments`);
       const [first] = res.json().attachments;
-      return first?.state === 'stored' ? first : undefined;
+      expect(first).toMatchObject({ state: 'stored' });
+      return first as { id: string };
     });
     expect(listed).toMatchObject({
       filename: 'passport.png',
