@@ -131,7 +131,13 @@ export function composeApiNode(app: FastifyInstance) {
 
   // ── Chat: WhatsApp, Messenger, SMS (Twilio Conversations) and the web chat; conversations
   //    become routing tasks on channel 'chat'; inbound messages survive store outages.
-  const chat = createChatModule({ config, db, log, routing: chatTaskRouting(tasks) });
+  const chat = createChatModule({
+    config,
+    db,
+    log,
+    routing: chatTaskRouting(tasks),
+    webMedia: webchat.service.media,
+  });
   routing.channels.register('chat', chatChannel(chat.repository, chat.notices));
   // The web chat: visitors' messages into the chat inbox, the outbox's replies back to the page.
   chat.transports.web = webchat.service.transport;

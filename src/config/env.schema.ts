@@ -196,6 +196,8 @@ export const ZEnv = z.object({
   WEBCHAT_CONNECTIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Web chat messages a minute from one client address (every node together). */
   WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Files web chat visitors from one client address may attach in an hour (every node together). */
+  WEBCHAT_ATTACHMENTS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Web chat messages a minute on one connection. */
   WEBCHAT_CONNECTION_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** How long a web chat visitor may be away (dropped connection) before the chat ends. */

@@ -1,7 +1,11 @@
 // The web chat widget ↔ the anonymous `/webchat` Socket.IO namespace. Constants and zod only: the
 // widget (web/src/webchat) bundles this file, so nothing server-side may be imported here.
 import { z } from 'zod';
-import { WEBCHAT_TEXT_MAX } from './webchat-constants';
+import {
+  WEBCHAT_ATTACHMENT_PART_BYTES,
+  WEBCHAT_ATTACHMENT_TYPES,
+  WEBCHAT_TEXT_MAX,
+} from './webchat-constants';
 
 export { WEBCHAT_NAMESPACE, WEBCHAT_TEXT_MAX, webchatRoom } from './webchat-constants';
 
@@ -46,6 +50,25 @@ export const ZWebchatSend = z.object({
 });
 export type TWebchatSend = z.infer<typeof ZWebchatSend>;
 
+/**
+ * One part of a file the visitor attaches (parts in order, 0 first). `id` names the file as a
+ * message (a resend after a lost ack is kept once); `type` and `size` describe the whole file.
+ */
+export const ZWebchatAttach = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1).max(120),
+  type: z.enum(WEBCHAT_ATTACHMENT_TYPES),
+  // Not bounded here: a file too large is told as such (WEBCHAT_ATTACHMENT_TOO_LARGE), not as
+  // a malformed request; the server checks `size` against its limit on the first part.
+  size: z.number().int().min(1),
+  part: z.number().int().min(0),
+  parts: z.number().int().min(1),
+  bytes: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array)
+    .refine((b) => b.byteLength >= 1 && b.byteLength <= WEBCHAT_ATTACHMENT_PART_BYTES),
+});
+export type TWebchatAttach = z.infer<typeof ZWebchatAttach>;
+
 export const ZWebchatLeave = z.object({ reason: z.enum(['visitor', 'quick_exit']) });
 
 /** A message from the hotline, numbered per conversation so a page that reconnects gets the rest. */
@@ -74,6 +97,10 @@ export const webchatErrorCodes = [
   'RATE_LIMITED',
   'VALIDATION_FAILED',
   'UNAVAILABLE',
+  /** A file larger than WEBCHAT_ATTACHMENT_MAX_BYTES. */
+  'WEBCHAT_ATTACHMENT_TOO_LARGE',
+  /** A file that is not a photo, a voice note or a PDF (or whose bytes are not what it says). */
+  'WEBCHAT_ATTACHMENT_TYPE',
 ] as const;
 export type TWebchatErrorCode = (typeof webchatErrorCodes)[number];
 
@@ -89,6 +116,11 @@ export type TWebchatClientToServer = {
     payload: TWebchatSend,
     /** `stopped`: the visitor wrote a stop word, the chat is over and nothing more is sent. */
     ack: (res: TWebchatAck<{ id: string; at: string; stopped: boolean }>) => void,
+  ) => void;
+  /** One part of a file; the last part's answer says the file reached the hotline (`done`). */
+  'webchat:attach': (
+    payload: TWebchatAttach,
+    ack: (res: TWebchatAck<{ id: string; done: boolean; at: string | null }>) => void,
   ) => void;
   'webchat:leave': (
     payload: z.infer<typeof ZWebchatLeave>,

@@ -73,6 +73,10 @@ export const errorCatalogue = {
     status: 409,
     message: 'Only the counsellor who holds this chat, while it is open, can transfer it.',
   },
+  CHAT_TRANSFER_HOTLINE_NOT_SERVED: {
+    status: 403,
+    message: 'You can hand a chat only to a hotline you serve (or to its own hotline).',
+  },
   CHAT_DELIVERY_FAILED: {
     status: 502,
     message: 'The message was kept but the chat provider did not take it; try again.',

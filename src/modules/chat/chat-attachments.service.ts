@@ -54,9 +54,11 @@ export function chatAttachmentFetching(deps: TChatAttachmentDeps) {
     const attempts = row.attempts + 1;
     try {
       // The channel configuration not loaded yet (Postgres was down at start): try again later.
-      if (!serviceSid) throw new Error('no Conversations service for this channel');
+      // The web chat's files need none: the web chat holds them itself.
+      if (!serviceSid && conversation.provider === 'twilio')
+        throw new Error('no Conversations service for this channel');
       const media = await fetcher.fetch({
-        serviceSid,
+        serviceSid: serviceSid ?? '',
         mediaRef: row.providerMediaRef ?? '',
         maxBytes: deps.maxBytes,
       });

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { hotlines } from '../../../db/schema/hotlines';
+import type { TChatTransferTarget } from '../../contracts/api/chat-transfer';
 import type { TChatConversation } from '../../contracts/chat';
 import { AppError } from '../../errors/catalogue';
 import { recordAudit } from '../audit/audit.repository';
@@ -7,28 +8,57 @@ import type { TActor } from '../auth/actor';
 import { can } from '../auth/permissions.policy';
 import { conversationView } from './chat.repository';
 import type { TChatDeskDeps } from './chat-desk.service';
+import { mayTransferTo, transferTargets } from './chat-transfer.policy';
 
-export type TChatTransferTarget = { hotline: string; language: string } | null;
+export type TChatTransferTo = { hotline: string; language: string } | null;
 
-/**
- * The counsellor hands her chat to another hotline or language, or back to her own queue
- * (`to` null): the conversation waits again, nobody's, its task goes back in line keeping its
- * place, and whoever accepts it next reads the whole transcript (it stays with the
- * conversation). Recorded in the audit log with where it came from and where it went.
- */
-export async function transferChat(
-  deps: TChatDeskDeps,
-  actor: TActor,
-  id: string,
-  to: TChatTransferTarget,
-): Promise<TChatConversation> {
+/** The chat, if the actor holds it open now: only she may move it. */
+async function heldChat(deps: TChatDeskDeps, actor: TActor, id: string) {
   const row = await deps.chat.repository.conversation(id);
   if (!row || !can(actor, 'chat.view', { hotline: row.hotline, ownerIds: [row.assignedTo] }))
     throw new AppError('CHAT_CONVERSATION_NOT_FOUND');
   if (row.state === 'ended') throw new AppError('CHAT_ENDED');
   if (row.assignedTo !== actor.userId || row.state !== 'active')
     throw new AppError('CHAT_NOT_HELD');
+  return row;
+}
+
+/** The transfer menu of a chat she holds: the other language queues of hotlines she may reach. */
+export async function chatTransferTargets(
+  deps: TChatDeskDeps,
+  actor: TActor,
+  id: string,
+): Promise<TChatTransferTarget[]> {
+  const row = await heldChat(deps, actor, id);
+  const rows = await deps.db
+    .select({
+      number: hotlines.number,
+      nameLo: hotlines.nameLo,
+      nameEn: hotlines.nameEn,
+      languages: hotlines.languages,
+    })
+    .from(hotlines)
+    .orderBy(hotlines.number);
+  return transferTargets(actor, row, rows);
+}
+
+/**
+ * The counsellor hands her chat to another language queue of a hotline she serves, or back to
+ * its own queue (`to` null): the conversation waits again, nobody's, its task goes back in line
+ * keeping its place (offered to her again only if nobody else fits), and whoever accepts it next
+ * reads the whole transcript (it stays with the conversation). Audited with where it came from
+ * and where it went.
+ */
+export async function transferChat(
+  deps: TChatDeskDeps,
+  actor: TActor,
+  id: string,
+  to: TChatTransferTo,
+): Promise<TChatConversation> {
+  const row = await heldChat(deps, actor, id);
   const target = to ?? { hotline: row.hotline, language: row.language };
+  if (!mayTransferTo(actor, row, target.hotline))
+    throw new AppError('CHAT_TRANSFER_HOTLINE_NOT_SERVED');
   const [served] = await deps.db
     .select({ number: hotlines.number })
     .from(hotlines)

@@ -18,7 +18,7 @@ import { chatOutbox } from './chat-outbox.service';
 import type { TChatDeps } from './chat.context';
 import { chatRepository, type TChatRepository } from './chat.repository';
 import { twilioChatTransport } from './twilio-conversations.provider';
-import { twilioMediaFetcher } from './twilio-media.provider';
+import { twilioMediaFetcher, type TChatMediaFetcher } from './twilio-media.provider';
 
 export type TChatModule = {
   inbox: TChatInboxService;
@@ -53,6 +53,8 @@ export function createChatModule(deps: {
   db: TDatabase;
   log: FastifyBaseLogger;
   routing: TChatRoutingPort;
+  /** The web chat's files (it holds them until they are kept here). */
+  webMedia?: TChatMediaFetcher;
 }): TChatModule {
   const { config, db, log } = deps;
   const keyring = keyringFromConfig(config);
@@ -63,7 +65,7 @@ export function createChatModule(deps: {
     attachments,
     repository,
     channels,
-    fetchers: { twilio: twilioMediaFetcher(config) },
+    fetchers: { twilio: twilioMediaFetcher(config), web: deps.webMedia },
     maxBytes: config.CHAT_ATTACHMENT_MAX_BYTES,
     log,
     now: () => new Date(),

@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type { TConfig } from '../../config/config';
 import type { TChatTransport } from '../../contracts/chat';
+import { conversationsHostOptions } from './twilio-region.policy';
 
 /**
  * The real `twilio` HTTP client with every *.twilio.com host (conversations.twilio.com here)
@@ -19,18 +20,31 @@ class ConversationsRequestClient extends twilio.RequestClient {
   }
 }
 
+type TConversationsConfig = Pick<
+  TConfig,
+  | 'TWILIO_ACCOUNT_SID'
+  | 'TWILIO_AUTH_TOKEN'
+  | 'TWILIO_API_BASE_URL'
+  | 'TWILIO_MEDIA_REGION'
+  | 'TWILIO_MEDIA_EDGE'
+>;
+
+/**
+ * The Conversations API of the account's region and edge (see conversationsHostOptions), from
+ * TWILIO_MEDIA_REGION / TWILIO_MEDIA_EDGE. `httpClient` is for tests (the URL the client builds).
+ */
 export function conversationsClient(
-  config: Pick<TConfig, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_BASE_URL'>,
+  config: TConversationsConfig,
+  httpClient: twilio.RequestClient = new ConversationsRequestClient(config.TWILIO_API_BASE_URL),
 ) {
   return twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, {
-    httpClient: new ConversationsRequestClient(config.TWILIO_API_BASE_URL),
+    httpClient,
+    ...conversationsHostOptions(config),
   }).conversations.v1;
 }
 
 /** WhatsApp, Messenger and SMS replies through the Conversations REST API. */
-export function twilioChatTransport(
-  config: Pick<TConfig, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_BASE_URL'>,
-): TChatTransport {
+export function twilioChatTransport(config: TConversationsConfig): TChatTransport {
   const client = conversationsClient(config);
   // Two context types with the same methods; the union of their overloads is not callable.
   const create = (

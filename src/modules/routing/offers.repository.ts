@@ -202,15 +202,17 @@ export function offersRepository(redis: Redis, deploymentPrefix: string) {
       return { callSid: at(r, 0), userId: at(r, 1), counsellorState: at(r, 2) };
     },
 
+    /** `by`: the counsellor who handed it back, passed over while anyone else fits. */
     async requeue(
       callSid: string,
       to: { hotline?: string; language?: string } = {},
+      by = '',
     ): Promise<{ hotline: string; language: string } | null> {
       const r = (await runLua(
         redis,
         requeueScript,
         [],
-        [prefix, callSid, to.hotline ?? '', to.language ?? ''],
+        [prefix, callSid, to.hotline ?? '', to.language ?? '', by],
       )) as string[] | null;
       return r ? { hotline: at(r, 0), language: at(r, 1) } : null;
     },

@@ -389,7 +389,8 @@ return {'left', unpack(leaveCaller(sid, hotline) or {})}
 /**
  * Puts a caller who was taken out for a bridge back in line with the original score (the
  * counsellor's phone did not answer, or a cold transfer to another hotline/language queue).
- * ARGV: prefix, callSid, hotline ('' keeps), language ('' keeps). Returns {hotline, language}.
+ * ARGV: prefix, callSid, hotline ('' keeps), language ('' keeps), by (the counsellor who handed
+ * it back, noted in missedBy; '' none). Returns {hotline, language}.
  */
 export const requeueScript = luaScript(`${routingLuaHelpers}
 local sid = ARGV[2]
@@ -399,6 +400,11 @@ if not f[4] or f[4] == 'waiting' or f[4] == 'offered' then return false end
 local h = ARGV[3] ~= '' and ARGV[3] or f[1]
 local l = ARGV[4] ~= '' and ARGV[4] or f[2]
 redis.call('HSET', c, 'state', 'waiting', 'hotline', h, 'language', l)
+-- Handed back by a counsellor: offered to her again only if nobody else fits (as a missed offer).
+if ARGV[5] and ARGV[5] ~= '' then
+  local m = redis.call('HGET', c, 'missedBy')
+  redis.call('HSET', c, 'missedBy', m and (m .. ',' .. ARGV[5]) or ARGV[5])
+end
 redis.call('HDEL', c, 'connectedTo')
 redis.call('ZADD', P .. ':queue:' .. h, f[3], sid)
 tallyIn(h, l, f[5], sid)

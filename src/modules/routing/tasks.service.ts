@@ -119,14 +119,16 @@ export function requeueTask(
   ctx: TRoutingContext,
   taskId: string,
   to: { hotline?: string; language?: string } = {},
+  by?: string,
 ) {
-  return ctx.offers.requeue(taskId, to);
+  return ctx.offers.requeue(taskId, to, by);
 }
 
 /**
  * The counsellor hands a connected task back to the line (a chat transferred to another hotline
  * or language, or back to the queue): it keeps its place, she is done with it (wrap-up), and
- * dispatch offers it to whoever fits. Null when routing no longer holds it connected.
+ * dispatch offers it to whoever else fits (to her again only if nobody does). Null when routing
+ * no longer holds it connected.
  */
 export async function transferTask(
   ctx: TRoutingContext,
@@ -134,7 +136,7 @@ export async function transferTask(
   userId: string,
   to: { hotline: string; language: string },
 ) {
-  const back = await requeueTask(ctx, taskId, to);
+  const back = await requeueTask(ctx, taskId, to, userId);
   if (!back) return null;
   ctx.events.record({ callSid: taskId, kind: 'routing.transferred', payload: { ...to, userId } });
   await completeTask(ctx, userId, taskId);

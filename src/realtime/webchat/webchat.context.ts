@@ -6,6 +6,7 @@ import type { TConfig } from '../../config/config';
 import type { TDatabase } from '../../infra/database';
 import type { TWebchatDirectory } from '../../modules/webchat/webchat-origins.repository';
 import type { TWebchatLimits } from '../../modules/webchat/webchat-limits.repository';
+import type { TWebchatUploads } from '../../modules/webchat/webchat-uploads.repository';
 import type {
   TWebchatSession,
   TWebchatSessions,
@@ -43,6 +44,8 @@ export type TWebchatContext = {
   directory: TWebchatDirectory;
   sessions: TWebchatSessions;
   limits: TWebchatLimits;
+  /** Files visitors attached, held encrypted until the chat module keeps them. */
+  uploads: TWebchatUploads;
   /** The chat module's inbox once it is running (null: messages are refused, never dropped). */
   inbox: () => TChatInbox | null;
   /** Tells the visitor's counsellor she is typing (set once the desk push runs). */

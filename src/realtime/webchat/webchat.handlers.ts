@@ -1,57 +1,17 @@
-import type { z } from 'zod';
-import {
-  ZWebchatLeave,
-  ZWebchatSend,
-  ZWebchatStart,
-  webchatRoom,
-  type TWebchatAck,
-  type TWebchatErrorCode,
-} from '../../contracts/webchat';
+import { ZWebchatLeave, ZWebchatSend, ZWebchatStart, webchatRoom } from '../../contracts/webchat';
 import { z as zod } from 'zod';
 import { rollingBudget } from '../../modules/webchat/webchat-limits.policy';
 import type { TWebchatContext, TWebchatSocket } from './webchat.context';
+import { webchatAttachHandler } from './webchat-attach.handler';
+import { on, Refused } from './webchat-events';
 
 /** A visitor's typing notices reach the desk at most this often. */
 const TYPING_EVERY_MS = 2000;
 
-class Refused extends Error {
-  constructor(readonly code: TWebchatErrorCode) {
-    super(code);
-  }
-}
-
-/** One client event: payload checked with zod, `{ data } | { error }` answered, no internals leaked. */
-function on<S extends z.ZodType, R>(
-  socket: TWebchatSocket,
-  ctx: TWebchatContext,
-  event: string,
-  schema: S,
-  run: (payload: z.output<S>) => Promise<R>,
-): void {
-  const listen = socket.on.bind(socket) as (
-    e: string,
-    fn: (p: unknown, a: unknown) => void,
-  ) => void;
-  listen(event, (payload, ack) => {
-    const reply = (res: TWebchatAck<R>) => {
-      if (typeof ack === 'function') (ack as (r: TWebchatAck<R>) => void)(res);
-    };
-    const parsed = schema.safeParse(payload ?? {});
-    if (!parsed.success) return reply({ error: 'VALIDATION_FAILED' });
-    run(parsed.data)
-      .then((data) => reply({ data }))
-      .catch((err: unknown) => {
-        if (err instanceof Refused) return reply({ error: err.code });
-        ctx.log.error({ err, event }, 'web chat event failed');
-        reply({ error: 'UNAVAILABLE' });
-      });
-  });
-}
-
 /**
  * A visitor's socket: the hotline's names and languages for the pre-chat, starting the chat, each
- * message handed to the chat module's inbox (within the connection's and the address's budgets),
- * and leaving. A page that reconnects first gets the replies it missed.
+ * message or attached file handed to the chat module's inbox (within the connection's and the
+ * address's budgets), and leaving. A page that reconnects first gets the replies it missed.
  */
 export function webchatHandlers(socket: TWebchatSocket, ctx: TWebchatContext, after?: number) {
   const { config } = ctx;
@@ -68,6 +28,7 @@ export function webchatHandlers(socket: TWebchatSocket, ctx: TWebchatContext, af
   };
 
   on(socket, ctx, 'webchat:hotline', zod.unknown(), async () => socket.data.hotline);
+  webchatAttachHandler(socket, ctx, { started, inbox, budget });
 
   on(socket, ctx, 'webchat:start', ZWebchatStart, async (input) => {
     if (socket.data.session) throw new Refused('VALIDATION_FAILED');

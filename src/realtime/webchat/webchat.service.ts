@@ -9,6 +9,8 @@ import {
 import { webchatLimits } from '../../modules/webchat/webchat-limits.repository';
 import { webchatDirectory } from '../../modules/webchat/webchat-origins.repository';
 import { webchatSessions } from '../../modules/webchat/webchat-sessions.repository';
+import { webchatUploads } from '../../modules/webchat/webchat-uploads.repository';
+import type { TChatMediaFetcher } from '../../modules/chat/twilio-media.provider';
 import { webVisitorProfile } from '../../modules/webchat/webchat-visitor.service';
 import type { TIo } from '../realtime.server';
 import type { TWebchatContext } from './webchat.context';
@@ -27,6 +29,8 @@ const toldAlready = new Set(['visitor', 'quick_exit', 'stop_word']);
 export type TWebchatService = {
   /** The 'web' channel's transport, for the chat module's outbox. */
   transport: TChatTransport;
+  /** Where the chat module fetches the files visitors attached (the 'web' provider's media). */
+  media: TChatMediaFetcher;
   /** The chat module hands its inbox over when it starts; until then messages are refused. */
   connectInbox: (inbox: TChatInbox) => void;
   /** Tells a visitor's page when the hotline ends the chat (the counsellor, or it expired). */
@@ -58,6 +62,7 @@ export function createWebchat(app: FastifyInstance) {
     directory: webchatDirectory(db),
     sessions: webchatSessions({ redis, config }),
     limits: webchatLimits(redis, config.REDIS_PREFIX),
+    uploads: webchatUploads({ redis, config }),
     inbox: () => inbox,
     visitorTyping: (ref) => visitorTyping(ref),
   };
@@ -78,6 +83,7 @@ export function createWebchat(app: FastifyInstance) {
       deliver: (input) => live().transport.deliver(input),
       close: (input) => live().transport.close(input),
     },
+    media: ctx.uploads.fetcher,
     connectInbox: (given) => {
       inbox = given;
     },

@@ -38,6 +38,9 @@ const lo = {
     reconnecting: 'ຂາດການເຊື່ອມຕໍ່ — ກຳລັງເຊື່ອມຕໍ່ຄືນ…',
     newChat: 'ເລີ່ມແຊັດໃໝ່',
     typing: 'ຜູ້ໃຫ້ຄຳປຶກສາກຳລັງພິມ…',
+    attach: 'ແນບໄຟລ໌',
+    attachHint: 'ສົ່ງຮູບ, ສຽງ ຫຼື PDF ໄດ້ (ບໍ່ເກີນ {{mb}} MB)',
+    file: 'ໄຟລ໌: {{name}}',
   },
   ended: {
     counsellor: 'ການແຊັດນີ້ໄດ້ຈົບລົງແລ້ວ. ຂອບໃຈທີ່ຕິດຕໍ່ມາຫາພວກເຮົາ.',
@@ -56,6 +59,8 @@ const lo = {
     VALIDATION_FAILED: 'ຂໍ້ຄວາມນີ້ສົ່ງບໍ່ໄດ້. ກະລຸນາກວດຄືນ.',
     UNAVAILABLE: 'ລະບົບບໍ່ພ້ອມໃຊ້ງານຊົ່ວຄາວ. ກະລຸນາລອງໃໝ່ໃນອີກບໍ່ດົນ.',
     NETWORK: 'ເຊື່ອມຕໍ່ບໍ່ໄດ້. ກະລຸນາກວດອິນເຕີເນັດ ແລ້ວລອງໃໝ່.',
+    WEBCHAT_ATTACHMENT_TOO_LARGE: 'ໄຟລ໌ນີ້ໃຫຍ່ເກີນໄປ. ສົ່ງໄດ້ບໍ່ເກີນ {{mb}} MB.',
+    WEBCHAT_ATTACHMENT_TYPE: 'ສົ່ງໄດ້ສະເພາະຮູບ, ສຽງ ຫຼື ເອກະສານ PDF ເທົ່ານັ້ນ.',
   },
   /** Languages in the reader's words; each option also shows its own name (see widget-i18n.ts). */
   languages: {
@@ -106,6 +111,9 @@ export const webchatStrings: TBundle<typeof lo> = {
       reconnecting: 'Connection lost — reconnecting…',
       newChat: 'Start a new chat',
       typing: 'The counsellor is typing…',
+      attach: 'Attach a file',
+      attachHint: 'You can send a photo, a voice note or a PDF (up to {{mb}} MB)',
+      file: 'File: {{name}}',
     },
     ended: {
       counsellor: 'This chat has ended. Thank you for reaching out to us.',
@@ -127,6 +135,8 @@ export const webchatStrings: TBundle<typeof lo> = {
       VALIDATION_FAILED: 'This message cannot be sent. Please check it.',
       UNAVAILABLE: 'The service is unavailable for a moment. Please try again shortly.',
       NETWORK: 'Cannot connect. Please check your internet and try again.',
+      WEBCHAT_ATTACHMENT_TOO_LARGE: 'This file is too large. Files up to {{mb}} MB can be sent.',
+      WEBCHAT_ATTACHMENT_TYPE: 'Only photos, voice notes and PDF documents can be sent.',
     },
     languages: {
       lo: 'Lao',

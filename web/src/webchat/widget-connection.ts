@@ -1,5 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import { WEBCHAT_NAMESPACE } from '../../../src/contracts/webchat-constants';
+import {
+  WEBCHAT_ATTACHMENT_PART_BYTES,
+  WEBCHAT_NAMESPACE,
+  type TWebchatAttachmentType,
+} from '../../../src/contracts/webchat-constants';
 import type {
   TWebchatAck,
   TWebchatClientToServer,
@@ -91,6 +95,28 @@ export function openConnection(server: string, hotline: string, on: TConnectionE
       ask<{ id: string; at: string; stopped: boolean }>((ack) =>
         socket.emit('webchat:send', { id, text }, ack),
       ),
+    /**
+     * Sends a file in parts, in order, each answered before the next (a refusal stops it): the
+     * answer to the last part says the hotline has it.
+     */
+    async attach(
+      id: string,
+      file: { name: string; type: TWebchatAttachmentType; bytes: Uint8Array },
+    ) {
+      const size = file.bytes.byteLength;
+      const parts = Math.ceil(size / WEBCHAT_ATTACHMENT_PART_BYTES);
+      let res: TOutcome<{ id: string; done: boolean; at: string | null }> = { error: 'NETWORK' };
+      for (let part = 0; part < parts; part++) {
+        const bytes = file.bytes.subarray(
+          part * WEBCHAT_ATTACHMENT_PART_BYTES,
+          (part + 1) * WEBCHAT_ATTACHMENT_PART_BYTES,
+        );
+        const payload = { id, name: file.name, type: file.type, size, part, parts, bytes };
+        res = await ask((ack) => socket.emit('webchat:attach', payload, ack));
+        if (!('data' in res)) return res;
+      }
+      return res;
+    },
     /** Tells the counsellor the visitor is typing (the server passes on one every few seconds). */
     typing: () => {
       if (token && socket.connected) socket.emit('webchat:typing', {});

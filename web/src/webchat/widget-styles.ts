@@ -65,6 +65,9 @@ input[type=text], textarea {
 .status { padding: 6px 12px; background: #fef3c7; font-size: 14px; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--line); background: #fff; }
 .composer textarea { resize: none; height: 44px; }
+.file-input { display: none; }
+.attach-button { height: 44px; white-space: nowrap; padding: 0 10px; }
+.refusal { padding: 0 10px; }
 .foot { display: flex; justify-content: flex-end; padding: 0 10px 10px; background: #fff; }
 .linkish { background: none; border: 0; color: var(--danger); text-decoration: underline; padding: 0 4px; }
 `;

@@ -7,6 +7,7 @@ import type {
 import { CHAT_TYPING_SHOWN_MS } from '../../../src/contracts/chat-typing';
 import { WEBCHAT_TEXT_MAX } from '../../../src/contracts/webchat-constants';
 import { loadLaoFont } from './lao-font';
+import { ATTACHMENT_MB, attachButton, type TChosenFile } from './widget-attach';
 import { openConnection, type TConnection } from './widget-connection';
 import { h, uuid } from './widget-dom';
 import { languageLabel, t, type TUiLanguage } from './widget-i18n';
@@ -20,7 +21,15 @@ export type TWidgetOptions = {
   exitUrl: string;
 };
 
-type TMine = { id: string; text: string; state: 'sending' | 'sent' | 'failed'; error?: string };
+/** What the visitor sent: a message, or a file (`text` is then its name; bytes until sent). */
+type TMine = {
+  id: string;
+  text: string;
+  state: 'sending' | 'sent' | 'failed';
+  error?: string;
+  file?: TChosenFile;
+  isFile?: boolean;
+};
 type TView =
   | { kind: 'launcher' }
   | { kind: 'connecting' }
@@ -52,13 +61,17 @@ export function mountWidget(options: TWidgetOptions): void {
   let typedAt = 0;
   let thread: Array<{ mine: TMine } | { theirs: TWebchatMessage }> = [];
   const prechat = { language: 'lo', name: '', safe: null as boolean | null };
-  const say = (key: string) => t(ui, key, { hotline: options.hotline });
+  const say = (key: string, vars: Record<string, string> = {}) =>
+    t(ui, key, { hotline: options.hotline, mb: ATTACHMENT_MB, ...vars });
+  /** Why a chosen file was not sent (checked before sending): shown until the next try. */
+  let refusal: string | null = null;
 
   function forget(): void {
     connection?.close();
     connection = null;
     hotline = null;
     thread = [];
+    refusal = null;
     Object.assign(prechat, { language: 'lo', name: '', safe: null });
   }
 
@@ -144,11 +157,15 @@ export function mountWidget(options: TWidgetOptions): void {
     if (!connection) return;
     mine.state = 'sending';
     render();
-    const res = await connection.send(mine.id, mine.text);
-    if ('data' in res && res.data.stopped) return ended('stopped');
+    const res = mine.file
+      ? await connection.attach(mine.id, mine.file)
+      : await connection.send(mine.id, mine.text);
+    if ('data' in res && 'stopped' in res.data && res.data.stopped) return ended('stopped');
     if (endingAfterSend) return ended(endingAfterSend);
     if ('data' in res) {
       mine.state = 'sent';
+      // The hotline has it: the page lets go of the bytes.
+      delete mine.file;
     } else {
       // Kept on screen with the reason and a way to try again: nothing is dropped silently.
       mine.state = 'failed';
@@ -290,7 +307,7 @@ export function mountWidget(options: TWidgetOptions): void {
           'div',
           { class: `msg mine${m.state === 'failed' ? ' failed' : ''}` },
           h('span', { class: 'who' }, say('chat.you')),
-          m.text,
+          m.isFile ? say('chat.file', { name: m.text }) : m.text,
           m.state === 'sending' ? h('span', { class: 'who' }, say('chat.sending')) : null,
           m.state === 'failed'
             ? h(
@@ -338,9 +355,24 @@ export function mountWidget(options: TWidgetOptions): void {
     queueMicrotask(() => {
       body.scrollTop = body.scrollHeight;
     });
+    const attach = attachButton({
+      label: say('chat.attach'),
+      hint: say('chat.attachHint'),
+      onFile: (file) => {
+        refusal = null;
+        const mine: TMine = { id: uuid(), text: file.name, state: 'sending', file, isFile: true };
+        thread.push({ mine });
+        void send(mine);
+      },
+      onRefused: (code) => {
+        refusal = say(`errors.${code}`);
+        render();
+      },
+    });
     return [
       ...(online ? [] : [h('div', { class: 'status', role: 'status' }, say('chat.reconnecting'))]),
       body,
+      ...(refusal ? [h('p', { class: 'error refusal', role: 'alert' }, refusal)] : []),
       h(
         'form',
         {
@@ -350,6 +382,7 @@ export function mountWidget(options: TWidgetOptions): void {
             submit();
           },
         },
+        attach,
         text,
         h('button', { class: 'primary', type: 'submit' }, say('chat.send')),
       ),

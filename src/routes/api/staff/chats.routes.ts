@@ -14,7 +14,8 @@ import {
   waitingChats,
   type TChatDeskDeps,
 } from '../../../modules/chat/chat-desk.service';
-import { transferChat } from '../../../modules/chat/chat-transfer.service';
+import { ZChatTransferTargets } from '../../../contracts/api/chat-transfer';
+import { chatTransferTargets, transferChat } from '../../../modules/chat/chat-transfer.service';
 import { ZErrorBody } from '../../error.schema';
 
 const errors = {
@@ -61,6 +62,22 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ chats: await myChats(deps(), request.actor) }),
+  );
+
+  app.get(
+    '/chats/:id/transfer-targets',
+    {
+      config: { permission: 'chat.reply' },
+      schema: {
+        tags,
+        summary: 'Where she may hand a chat she holds: language queues of hotlines she serves',
+        params: ZId,
+        response: { 200: ZChatTransferTargets, ...errors },
+      },
+    },
+    async (request) => ({
+      targets: await chatTransferTargets(deps(), request.actor, request.params.id),
+    }),
   );
 
   app.post(

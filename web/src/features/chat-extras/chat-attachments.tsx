@@ -22,7 +22,14 @@ function sizeParts(bytes: number): { unit: 'b' | 'kb' | 'mb'; n: string } {
  * A kept file is downloaded on an explicit click (the server audits it); a file that was not
  * kept says why.
  */
-export function ChatAttachments({ conversationId }: { conversationId: string }) {
+export function ChatAttachments({
+  conversationId,
+  announced = 0,
+}: {
+  conversationId: string;
+  /** Files the transcript has mentioned: when a message brings another, the list is read again. */
+  announced?: number;
+}) {
   const { t } = useT('chatExtras');
   const [list, setList] = useState<TChatAttachment[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -30,7 +37,7 @@ export function ChatAttachments({ conversationId }: { conversationId: string }) 
     setError(null);
     fetchChatAttachments(conversationId).then(setList, setError);
   }, [conversationId]);
-  useEffect(load, [load]);
+  useEffect(load, [load, announced]);
   // A file still arriving: look again shortly (the server fetches it in the background).
   const pending = list?.some((a) => a.state === 'pending') ?? false;
   useEffect(() => {

@@ -1,21 +1,23 @@
 import { useState } from 'react';
+import type { TChatTransferTarget } from '../../../../../src/contracts/api/chat-transfer';
 import {
   counsellorEndReasons,
   type TChatConversation,
   type TCounsellorEndReason,
 } from '../../../../../src/contracts/chat';
 import { useT } from '../../../shared/i18n/i18n';
-import { endChat, transferChat } from './chat.api';
+import { chatTransferTargets, endChat, transferChat } from './chat.api';
 import { ChatError } from './chat-error';
-
-/** Languages a chat may be handed to; the server refuses one its hotline does not serve. */
-const TRANSFER_LANGUAGES = ['lo', 'en', 'th', 'vi', 'zh', 'hmn', 'kjg'] as const;
 
 type TMode = 'idle' | 'end' | 'transfer';
 
+const QUEUE = 'queue';
+const targetKey = (t: TChatTransferTarget) => `${t.hotline}:${t.language}`;
+
 /**
- * Ending (with a reason, after a confirmation) and transferring a chat (back to the queue, or to
- * another language's queue of the hotline). Each refusal is told.
+ * Ending (with a reason, after a confirmation) and transferring a chat: back to the waiting
+ * queue (offered to the next counsellor), or to another language queue of a hotline she serves
+ * (the server's list, so she is never offered a place that would be refused). Each refusal is told.
  */
 export function ChatActions({
   conversation,
@@ -24,11 +26,12 @@ export function ChatActions({
   conversation: TChatConversation;
   onTransferred: () => void;
 }) {
-  const { t } = useT('deskChat');
+  const { t, i18n } = useT('deskChat');
   const { t: td } = useT('desk');
   const [mode, setMode] = useState<TMode>('idle');
   const [reason, setReason] = useState<TCounsellorEndReason>('resolved');
-  const [target, setTarget] = useState('queue');
+  const [target, setTarget] = useState(QUEUE);
+  const [targets, setTargets] = useState<TChatTransferTarget[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -45,19 +48,37 @@ export function ChatActions({
       setBusy(false);
     }
   };
+  const chosen = targets?.find((x) => targetKey(x) === target);
   const transfer = () =>
     transferChat(
       conversation.id,
-      target === 'queue'
-        ? { kind: 'queue' }
-        : { kind: 'hotline', hotline: conversation.hotline, language: target },
+      chosen
+        ? { kind: 'hotline', hotline: chosen.hotline, language: chosen.language }
+        : { kind: 'queue' },
     );
+  const openTransfer = () => {
+    setMode('transfer');
+    setTarget(QUEUE);
+    setError(null);
+    chatTransferTargets(conversation.id).then(setTargets, (err: unknown) => {
+      setTargets([]);
+      setError(err);
+    });
+  };
+  const label = (x: TChatTransferTarget) => {
+    const queue = t('transfer.language', { language: td(`languages.${x.language}`) });
+    if (x.hotline === conversation.hotline) return queue;
+    return t('transfer.otherHotline', {
+      hotline: i18n.language === 'en' ? x.nameEn : x.nameLo,
+      queue,
+    });
+  };
 
   return (
     <div className="chat-actions">
       {mode === 'idle' ? (
         <>
-          <button type="button" className="button" onClick={() => setMode('transfer')}>
+          <button type="button" className="button" onClick={openTransfer}>
             {t('transfer.open')}
           </button>
           <button type="button" className="button button--danger" onClick={() => setMode('end')}>
@@ -101,14 +122,15 @@ export function ChatActions({
           <label>
             {t('transfer.to')}{' '}
             <select value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="queue">{t('transfer.queue')}</option>
-              {TRANSFER_LANGUAGES.filter((l) => l !== conversation.language).map((l) => (
-                <option key={l} value={l}>
-                  {t('transfer.language', { language: td(`languages.${l}`) })}
+              <option value={QUEUE}>{t('transfer.queue')}</option>
+              {(targets ?? []).map((x) => (
+                <option key={targetKey(x)} value={targetKey(x)}>
+                  {label(x)}
                 </option>
               ))}
             </select>
           </label>
+          {target === QUEUE ? <p className="muted">{t('transfer.queueHint')}</p> : null}
           <button
             type="button"
             className="button button--primary"

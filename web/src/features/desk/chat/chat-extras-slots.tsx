@@ -15,5 +15,7 @@ export const chatExtrasSlots: TChatPanelSlots = {
       onPick={insert}
     />
   ),
-  attachments: (conversation) => <ChatAttachments conversationId={conversation.id} />,
+  attachments: (conversation, announced) => (
+    <ChatAttachments conversationId={conversation.id} announced={announced} />
+  ),
 };

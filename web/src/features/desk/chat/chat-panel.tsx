@@ -17,7 +17,8 @@ import './chat.css';
  */
 export type TChatPanelSlots = {
   cannedReplies?: (conversation: TChatConversation, insert: (text: string) => void) => ReactNode;
-  attachments?: (conversation: TChatConversation) => ReactNode;
+  /** `announced`: files the transcript mentions so far (a new one means: look again). */
+  attachments?: (conversation: TChatConversation, announced: number) => ReactNode;
 };
 
 function ChatView({
@@ -56,7 +57,10 @@ function ChatView({
       </dl>
       <ChatTranscript messages={chat.messages} me={userId} typing={chat.typingUntil > now} />
       {/* Slot: the attachment list (features/chat-extras). */}
-      {slots.attachments?.(conversation)}
+      {slots.attachments?.(
+        conversation,
+        (chat.messages ?? []).reduce((n, m) => n + m.attachments.length, 0),
+      )}
       {ended ? (
         <div className="chat-view__ended">
           <p role="status" data-testid="chat-ended">

@@ -31,7 +31,13 @@ export function ChatTranscript({
       {messages.map((m) => (
         <li key={m.id} className={`chat-msg chat-msg--${m.direction}`} data-direction={m.direction}>
           <span className="chat-msg__who">{who(m)}</span>
-          <span className="chat-msg__text">{m.text}</span>
+          {m.text ? <span className="chat-msg__text">{m.text}</span> : null}
+          {m.attachments.map((a, i) => (
+            // Named only: the file itself is in the list below, downloaded on request.
+            <span key={i} className="chat-msg__file" data-testid="chat-msg-file">
+              {t('attached', { name: a.filename ?? t('attachedUnnamed') })}
+            </span>
+          ))}
           {m.delivery === 'failed' ? (
             <span className="error-text" role="alert">
               {t('failed')}

@@ -4,6 +4,7 @@ import {
   ZChatMessage,
   type TCounsellorEndReason,
 } from '../../../../../src/contracts/chat';
+import { ZChatTransferTargets } from '../../../../../src/contracts/api/chat-transfer';
 import { api } from '../../../shared/api/api-client';
 
 const BASE = '/api/staff/chats';
@@ -37,3 +38,7 @@ export type TTransferTo =
 
 export const transferChat = (id: string, to: TTransferTo) =>
   api.post(`${BASE}/${id}/transfer`, { to }, z.object({ conversation: ZChatConversation }));
+
+/** Where I may hand this chat: other language queues of the hotlines I serve (server's list). */
+export const chatTransferTargets = async (id: string) =>
+  (await api.get(`${BASE}/${id}/transfer-targets`, ZChatTransferTargets)).targets;
