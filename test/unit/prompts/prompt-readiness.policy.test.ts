@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   missingPrompts,
   requiredPrompts,
+  type TPromptNeeds,
 } from '../../../src/modules/prompts/prompt-readiness.policy';
 
-const lao = {
+const lao: TPromptNeeds = {
   languages: ['lo'],
   defaultLanguage: 'lo',
   recordingNotice: false,
   afterCallQuestion: false,
-  afterHours: 'voicemail' as const,
+  afterHours: 'voicemail',
   dutyMobile: null,
 };
 
@@ -35,7 +36,7 @@ describe('prompts a hotline needs before going live', () => {
   });
 
   it('asks for the forward prompt only where after hours rings a duty mobile', () => {
-    const prompts = (h: Partial<typeof lao>) =>
+    const prompts = (h: Partial<TPromptNeeds>) =>
       requiredPrompts({ ...lao, ...h }).map((s) => s.prompt);
     expect(prompts({ afterHours: 'forward' })).not.toContain('after-hours-forward');
     expect(prompts({ afterHours: 'forward', dutyMobile: '+8562055501362' })).toContain(
