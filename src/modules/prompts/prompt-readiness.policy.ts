@@ -21,8 +21,10 @@ const DIGITS = Array.from({ length: 10 }, (_, d) => `digit-${d}` as const);
  * answer sends the caller to voicemail.
  */
 const MAIN_LANGUAGE_ONLY: readonly TPromptKey[] = [
+  'welcome',
   'blocked',
   'after-hours-voicemail',
+  'after-hours-forward',
   'voicemail-thanks',
   'whisper',
 ];
@@ -60,7 +62,7 @@ export function offersLanguageChoice(h: Pick<TPromptNeeds, 'languages'>): boolea
 /** Languages a caller can be queued in: the listed ones, and the main one (silence picks it). */
 function queueLanguages(h: TPromptNeeds): string[] {
   if (!offersLanguageChoice(h)) return [h.defaultLanguage];
-  return [...new Set([h.defaultLanguage, ...h.languages])];
+  return [...new Set([...h.languages, h.defaultLanguage])];
 }
 
 /**
@@ -70,11 +72,15 @@ function queueLanguages(h: TPromptNeeds): string[] {
  * does, so switching a feature on lists its prompts and a prompt never played is never asked for.
  */
 export function requiredPrompts(h: TPromptNeeds): TPromptSlot[] {
-  const main = (prompt: TPromptKey) => ({ language: h.defaultLanguage, prompt });
-  const slots: TPromptSlot[] = MAIN_LANGUAGE_ONLY.map(main);
-  if (h.afterHours === 'forward' && h.dutyMobile) slots.push(main('after-hours-forward'));
   const several = offersLanguageChoice(h);
-  if (several) slots.push(main('welcome'), main('other-language'));
+  const played: Partial<Record<TPromptKey, boolean>> = {
+    welcome: several,
+    'after-hours-forward': h.afterHours === 'forward' && Boolean(h.dutyMobile),
+  };
+  const slots: TPromptSlot[] = MAIN_LANGUAGE_ONLY.filter((p) => played[p] !== false).map(
+    (prompt) => ({ language: h.defaultLanguage, prompt }),
+  );
+  if (several) slots.push({ language: h.defaultLanguage, prompt: 'other-language' });
   for (const language of queueLanguages(h)) {
     // "For Hmong, press 2" is recorded in Hmong; the menu lists only the hotline's languages.
     if (several && h.languages.includes(language))
