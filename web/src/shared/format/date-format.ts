@@ -1,4 +1,5 @@
 import { currentUiLanguage } from '../i18n/i18n';
+import { laoDaysBetween } from './lao-day';
 
 /** Every date on screen is Vientiane time, whatever the browser's own zone. */
 export const TIME_ZONE = 'Asia/Vientiane';
@@ -83,26 +84,13 @@ export function formatDuration(totalSeconds: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
-/**
- * Vientiane calendar days from `now` to `value`: 0 today, 1 tomorrow (a Lao day, whatever the
- * browser's own zone or the UTC date). Null for an unreadable value.
- */
-export function laoDaysFrom(value: string | number | Date, now: Date = new Date()): number | null {
-  const date = toDate(value);
-  if (!date) return null;
-  const day = (d: Date) => {
-    const p = parts(d);
-    return Date.UTC(p.year, p.month - 1, p.day) / 86_400_000;
-  };
-  return day(date) - day(now);
-}
-
 /** "today 12:00", "tomorrow 12:00" or a date and time, from the caller's own words for the day. */
 export function formatDayAndTime(
   value: string | number | Date,
   words: { today: string; tomorrow: string },
 ): string {
-  const days = laoDaysFrom(value);
+  const date = toDate(value);
+  const days = date ? laoDaysBetween(new Date(), date) : null;
   if (days === 0) return `${words.today} ${formatTime(value)}`;
   if (days === 1) return `${words.tomorrow} ${formatTime(value)}`;
   return formatDateTime(value);
