@@ -66,3 +66,9 @@ const en: TStrings<typeof lo> = {
 };
 
 addStrings('admin', { lo, en });
+
+// The API's refusals on this screen, in the reader's language.
+addStrings('common', {
+  lo: { errors: { RECORDING_LINE_TAKEN: 'ເບີນີ້ເປັນເບີບັນທຶກສຽງຢູ່ແລ້ວ.' } },
+  en: { errors: { RECORDING_LINE_TAKEN: 'This number is already a recording line.' } },
+});

@@ -86,3 +86,18 @@ addStrings('callbacks', {
     leftInMenu: 'Hung up in the menu, before the queue',
   },
 });
+
+// "Call now" refused outside the caller's safe time: said in the reader's language.
+addStrings('common', {
+  lo: {
+    errors: {
+      CALLBACK_OUTSIDE_SAFE_TIME: 'ຕອນນີ້ບໍ່ແມ່ນເວລາປອດໄພຂອງຜູ້ໂທ: ລໍຖ້າເວລາປອດໄພຄັ້ງຕໍ່ໄປ.',
+    },
+  },
+  en: {
+    errors: {
+      CALLBACK_OUTSIDE_SAFE_TIME:
+        "It is not the caller's safe time now: wait for their next safe time.",
+    },
+  },
+});
