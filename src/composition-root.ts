@@ -4,6 +4,7 @@ import { callbackDeps } from './modules/callbacks/callbacks.context';
 import { chatChannel, chatTaskRouting } from './modules/chat/chat-routing.adapter';
 import { createChatModule } from './modules/chat/chat.module';
 import { keepPlaceCallback } from './modules/callbacks/callbacks.service';
+import { safeTimeRollover } from './modules/callbacks/safe-time-rollover.service';
 import { routedCallbackAccepted } from './modules/callbacks/callback-dial.service';
 import { keyringFromConfig } from './modules/crypto/keyring';
 import {
@@ -174,6 +175,8 @@ export function composeApiNode(app: FastifyInstance) {
     deskCounts: { close(): void };
   } | null = null;
 
+  const rollOver = safeTimeRollover(callbacks);
+
   async function start(): Promise<void> {
     // The last-known hotline settings must exist before Postgres can fail, so load them now.
     await guard(() => hotlines.warm(), 2000);
@@ -192,6 +195,10 @@ export function composeApiNode(app: FastifyInstance) {
       sweep: startRoutingSweep(routing, async () => {
         const rebuilt = await rebuildIfRedisWasWiped(live, { db, redis });
         if (rebuilt) log.warn({ rebuilt }, 'routing queues rebuilt from Postgres');
+        // Call-backs whose caller's safe time ended wait for the same hours the next day.
+        await rollOver().catch((err: unknown) =>
+          log.error({ err }, 'moving ended call-back safe times failed'),
+        );
       }),
       heartbeat: startPresenceHeartbeat({
         io,

@@ -37,6 +37,17 @@ export const ZListedCallbackTask = ZCallbackTask.extend({
    * time: 'not-yet' before it begins, 'ended' after it (then a person decides). Null: it may be.
    */
   heldWhy: z.enum(['not-yet', 'ended']).nullable().optional(),
+  /** The safe time the caller keyed on the phone (null: a missed call, nobody asked). */
+  safeWindow: z
+    .object({ kind: z.enum(['any', 'until', 'from']), hour: z.number().int().optional() })
+    .nullable()
+    .optional(),
+  /**
+   * That safe time as it stands now: once it ended, the same hours the next day (the task is
+   * held until then). Null where it is open on that side.
+   */
+  safeFrom: z.iso.datetime().nullable().optional(),
+  safeUntil: z.iso.datetime().nullable().optional(),
 });
 export type TCallbackTask = z.infer<typeof ZListedCallbackTask>;
 

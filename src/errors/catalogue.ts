@@ -133,6 +133,10 @@ export const errorCatalogue = {
     message: 'This counsellor is not available for a call right now.',
   },
   CALLBACK_TAKEN: { status: 409, message: 'Someone else has taken this call-back.' },
+  CALLBACK_OUTSIDE_SAFE_TIME: {
+    status: 409,
+    message: 'The caller is not safe to call now: wait for their safe time.',
+  },
   TELEPHONY_FAILED: { status: 502, message: 'The telephone system did not accept the request.' },
   INVALID_TRANSITION: { status: 409, message: 'This change is not allowed in the current state.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },

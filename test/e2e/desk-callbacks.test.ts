@@ -76,6 +76,14 @@ describe('the counsellor works through call-backs and missed calls', () => {
     await task.waitFor({ timeout: 20_000 });
     const safety = task.getByTestId('callback-safety');
     await expect.poll(() => safety.textContent()).toContain('weekdays 12:00-13:00');
+    // The safe time the caller keyed, said by the system from what was stored; the earlier
+    // contact's free text is the counsellor's own note, shown as hers.
+    expect(await task.getByTestId('callback-safe-time').textContent()).toBe(
+      "Caller's safe time: Any time",
+    );
+    expect(await task.getByTestId('earlier-note').textContent()).toContain(
+      "Counsellor's note (earlier contact)",
+    );
     expect(await safety.textContent()).toContain('No SMS');
     expect(await safety.textContent()).toContain('No voicemail');
     expect(await page.textContent('body')).not.toContain('frangipani');
@@ -89,6 +97,9 @@ describe('the counsellor works through call-backs and missed calls', () => {
     expect(await page.getByTestId('missed-call').count()).toBe(2);
     await page.getByRole('button', { name: 'ລາວ' }).click();
     await page.getByTestId('missed-in-menu').getByText('ວາງສາຍໃນເມນູ, ກ່ອນເຂົ້າຄິວ').waitFor();
+    // In Lao, the safe time is Lao too: formatted from the caller's choice, not stored English.
+    await task.getByTestId('callback-safe-time').getByText('ໂທກັບໄດ້ທຸກເວລາ').waitFor();
+    expect(await task.getByTestId('callback-safe-time').textContent()).not.toMatch(/[A-Za-z]/);
     await page.getByRole('button', { name: 'English' }).click();
 
     await task.getByRole('button', { name: 'Show code word' }).click();

@@ -201,5 +201,31 @@ describe('supervisor wallboard', () => {
     expect(text).not.toMatch(/Call-backs|call back/);
     await callbacks.scrollIntoViewIfNeeded();
     await screenshot(board, 'wallboard-callbacks-lo');
+
+    // A counsellor takes the call-back by hand and reaches the caller: done, it no longer waits,
+    // and the tile's count goes back to 0 by push (the board is not reloaded).
+    const counsellor = system.login('counsellor');
+    const signedIn = await system.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: counsellor.username, password: counsellor.password },
+    });
+    const cookie = [signedIn.headers['set-cookie']].flat().join('; ');
+    const listed = await system.app.inject({ url: '/api/staff/callbacks', headers: { cookie } });
+    const task = (listed.json() as { tasks: Array<{ id: string; callSid: string }> }).tasks.find(
+      (t) => t.callSid === call.sid,
+    );
+    expect(task).toBeDefined();
+    const act = (path: string, payload?: object) =>
+      system.app.inject({
+        method: 'POST',
+        url: `/api/staff/callbacks/${task?.id ?? ''}/${path}`,
+        headers: { cookie },
+        ...(payload ? { payload } : {}),
+      });
+    expect((await act('take')).statusCode).toBe(200);
+    expect((await act('complete', { outcome: 'reached' })).statusCode).toBe(200);
+    await callbacks.getByTestId('callbacks-waiting').getByText('0', { exact: true }).waitFor(LIVE);
+    expect(await callbacks.getByTestId('callbacks-waiting').textContent()).toBe('0');
   }, 150_000);
 });

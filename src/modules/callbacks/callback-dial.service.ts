@@ -6,6 +6,8 @@ import { RoutingError } from '../routing/routing.errors';
 import type { TAcceptedTask } from '../routing/task';
 import { completeTask, taskEnded, taskMissed } from '../routing/tasks.service';
 import type { TCallbackTask } from './callbacks.repository';
+import { HOTLINE_TIME_ZONE } from '../hotlines/opening-hours.policy';
+import { safeToDialNow } from './safe-time-rollover.policy';
 import { directLegTarget } from '../voice/conference/bridge.service';
 import { notify, presenceIdOf, type TCallbackDeps } from './callbacks.service';
 
@@ -27,6 +29,17 @@ export async function placeCallback(deps: TCallbackDeps, actor: TActor, taskId: 
   const task = await deps.repo.get(taskId);
   if (!task || task.takenBy !== actor.userId) throw new AppError('NOT_FOUND');
   if (task.status !== 'taken') throw new AppError('INVALID_TRANSITION');
+  // Taken by hand, a call-back still never rings the caller outside the safe time they keyed.
+  const safe = safeToDialNow(
+    {
+      safeFrom: task.safeFrom?.getTime() ?? null,
+      safeUntil: task.safeUntil?.getTime() ?? null,
+      requestedAt: task.createdAt.getTime(),
+    },
+    Date.now(),
+    HOTLINE_TIME_ZONE,
+  );
+  if (!safe.safe) throw new AppError('CALLBACK_OUTSIDE_SAFE_TIME');
   const call = await deps.repo.originalCall(task.callSid);
   const from = await ctx.hotlineNumber(task.hotline);
   if (!from || !(call?.fromEncrypted || task.callbackNumberEnc)) throw new AppError('NOT_FOUND');

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, gte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, gte, lte, or, sql } from 'drizzle-orm';
 import { callbackTasks, callEvents, calls, contacts } from '../../../db/schema/index';
 import type { TDatabase } from '../../infra/database';
 
@@ -45,6 +45,36 @@ export function callbacksRepository(db: TDatabase) {
           ...(byHand ? { routed: false } : {}),
         })
         .where(and(eq(callbackTasks.id, id), eq(callbackTasks.status, 'open')))
+        .returning();
+      return row ?? null;
+    },
+
+    /** Call-backs waiting in line whose caller's safe time has ended (oldest end first). */
+    endedSafeTimes(now: Date, limit = 100): Promise<TCallbackTask[]> {
+      return db
+        .select()
+        .from(callbackTasks)
+        .where(
+          and(
+            eq(callbackTasks.routed, true),
+            eq(callbackTasks.status, 'open'),
+            lte(callbackTasks.safeUntil, now),
+          ),
+        )
+        .orderBy(asc(callbackTasks.safeUntil))
+        .limit(limit);
+    },
+
+    /** The task's safe time moved on; only from the end it had (another node may be first). */
+    async moveSafeTimes(
+      id: string,
+      endedAt: Date,
+      next: { safeFrom: Date; safeUntil: Date },
+    ): Promise<TCallbackTask | null> {
+      const [row] = await db
+        .update(callbackTasks)
+        .set(next)
+        .where(and(eq(callbackTasks.id, id), eq(callbackTasks.safeUntil, endedAt)))
         .returning();
       return row ?? null;
     },

@@ -24,6 +24,7 @@ import {
 } from '../voice/callback-request.policy';
 import type { TLiveCallContext } from '../voice/conference/live-call.context';
 import type { callbacksRepository, TCallbackTask } from './callbacks.repository';
+import { nextSafeTimes } from './safe-time-rollover.policy';
 
 export type TCallbackDeps = {
   ctx: TLiveCallContext;
@@ -106,15 +107,26 @@ export function presenceIdOf(task: Pick<TCallbackTask, 'id' | 'callSid' | 'route
 }
 
 /**
- * Why a call-back is not offered now: before or after the caller's safe time (null: it may be
- * offered). Shown to counsellors and supervisors beside the task.
+ * The caller's safe time as it stands now (once ended, the same hours of the next day: see
+ * safe-time-rollover.policy), and why the call-back is not offered now: 'not-yet' before it
+ * begins (null: it may be). Shown to counsellors beside the task, with when it begins.
  */
-export function heldWhy(task: Pick<TCallbackTask, 'safeFrom' | 'safeUntil'>, now = Date.now()) {
-  const state = windowState(
-    { safeFrom: task.safeFrom?.getTime() ?? null, safeUntil: task.safeUntil?.getTime() ?? null },
-    now,
-  );
-  return state === 'inside' ? null : state;
+export function safeTimeNow(
+  task: Pick<TCallbackTask, 'safeFrom' | 'safeUntil' | 'createdAt'>,
+  now = Date.now(),
+) {
+  const w = {
+    safeFrom: task.safeFrom?.getTime() ?? null,
+    safeUntil: task.safeUntil?.getTime() ?? null,
+    requestedAt: task.createdAt.getTime(),
+  };
+  const current = nextSafeTimes(w, now, HOTLINE_TIME_ZONE) ?? w;
+  const state = windowState(current, now);
+  return {
+    heldWhy: state === 'inside' ? null : state,
+    safeFrom: current.safeFrom === null ? null : new Date(current.safeFrom),
+    safeUntil: current.safeUntil === null ? null : new Date(current.safeUntil),
+  };
 }
 
 /** A counsellor decides to return a missed call. */
@@ -171,7 +183,7 @@ export async function listCallbacks(deps: TCallbackDeps, actor: TActor) {
         ...task,
         safety,
         hasCodeWord: Boolean(latest?.codeWordEnc),
-        heldWhy: heldWhy(task),
+        ...safeTimeNow(task),
       };
     }),
   );

@@ -6,13 +6,20 @@ export type TPromptNeeds = {
   defaultLanguage: string;
   recordingNotice: boolean;
   afterCallQuestion: boolean;
+  /** After hours: voicemail, or the duty mobile (only when one is set). */
+  afterHours: 'voicemail' | 'forward';
+  dutyMobile: string | null;
 };
 
 export type TPromptSlot = { language: string; prompt: TPromptKey };
 
 const DIGITS = Array.from({ length: 10 }, (_, d) => `digit-${d}` as const);
 
-/** Heard once per call before a language is known, or by the counsellor: main language only. */
+/**
+ * Heard once per call before a language is known, or by the counsellor: main language only.
+ * The voicemail prompts stay even where after hours forwards: a duty mobile that does not
+ * answer sends the caller to voicemail.
+ */
 const MAIN_LANGUAGE_ONLY: readonly TPromptKey[] = [
   'welcome',
   'blocked',
@@ -45,20 +52,39 @@ const EVERY_LANGUAGE: readonly TPromptKey[] = [
 ];
 
 /**
- * Every prompt a caller of this hotline can hear, in each language they can hear it in: what a
- * hotline must have recorded before it goes live. Follows the hotline's settings (languages,
- * recording notice, after-call question), so switching a feature on lists its prompts.
+ * Whether callers choose a language: only a hotline with several. With one, the IVR plays no
+ * welcome and no "press 9" and queues the caller in the main language at once (voice intake).
+ */
+export function offersLanguageChoice(h: Pick<TPromptNeeds, 'languages'>): boolean {
+  return h.languages.length > 1;
+}
+
+/** Languages a caller can be queued in: the listed ones, and the main one (silence picks it). */
+function queueLanguages(h: TPromptNeeds): string[] {
+  if (!offersLanguageChoice(h)) return [h.defaultLanguage];
+  return [...new Set([...h.languages, h.defaultLanguage])];
+}
+
+/**
+ * Every prompt a caller of this hotline can hear, in each language they can hear it in, and
+ * only those: what a hotline must have recorded before it goes live. Follows the hotline's
+ * settings (languages, after hours, recording notice, after-call question) the way the IVR
+ * does, so switching a feature on lists its prompts and a prompt never played is never asked for.
  */
 export function requiredPrompts(h: TPromptNeeds): TPromptSlot[] {
-  const slots: TPromptSlot[] = MAIN_LANGUAGE_ONLY.map((prompt) => ({
-    language: h.defaultLanguage,
-    prompt,
-  }));
-  const several = h.languages.length > 1;
+  const several = offersLanguageChoice(h);
+  const played: Partial<Record<TPromptKey, boolean>> = {
+    welcome: several,
+    'after-hours-forward': h.afterHours === 'forward' && Boolean(h.dutyMobile),
+  };
+  const slots: TPromptSlot[] = MAIN_LANGUAGE_ONLY.filter((p) => played[p] !== false).map(
+    (prompt) => ({ language: h.defaultLanguage, prompt }),
+  );
   if (several) slots.push({ language: h.defaultLanguage, prompt: 'other-language' });
-  for (const language of h.languages) {
-    // "For Hmong, press 2" is recorded in Hmong.
-    if (several) slots.push({ language, prompt: `lang-${language}` as TPromptKey });
+  for (const language of queueLanguages(h)) {
+    // "For Hmong, press 2" is recorded in Hmong; the menu lists only the hotline's languages.
+    if (several && h.languages.includes(language))
+      slots.push({ language, prompt: `lang-${language}` as TPromptKey });
     if (h.recordingNotice) slots.push({ language, prompt: 'recording-notice' });
     for (const prompt of EVERY_LANGUAGE) slots.push({ language, prompt });
     if (h.afterCallQuestion) slots.push({ language, prompt: 'after-call-question' });

@@ -22,6 +22,8 @@ export async function promptReadiness(
         defaultLanguage: hotlines.defaultLanguage,
         recordingNotice: hotlines.recordingNotice,
         afterCallQuestion: hotlines.afterCallQuestion,
+        afterHours: hotlines.afterHours,
+        dutyMobile: hotlines.dutyMobile,
       })
       .from(hotlines)
       .where(only ? eq(hotlines.number, only) : eq(hotlines.active, true)),

@@ -477,6 +477,36 @@ return {'OK', f[2], f[3], redis.call('HGET', c, 'score'), left[2] or '', left[3]
 `);
 
 /**
+ * A held call-back's safe time moved on (its caller's safe hours the next day,
+ * callbacks/safe-time-rollover.policy): the new instants are stored and watched, and the task is
+ * held 'not-yet' until they begin (released at once when they already have). Its place is kept.
+ * ARGV: prefix, taskId, safeFrom, safeUntil, now. Returns the task's state, or 'absent'.
+ */
+export const moveSafeTimesScript = luaScript(`${routingLuaHelpers}${safeTimesLua}
+local sid, from, untl, now = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local c = ck(sid)
+local f = redis.call('HMGET', c, 'state', 'hotline', 'language', 'score')
+if not f[1] then return 'absent' end
+-- Stored as given (a Lua number would print in its own notation).
+redis.call('HSET', c, 'safeFrom', ARGV[3], 'safeUntil', ARGV[4])
+redis.call('ZADD', P .. ':safe-from', ARGV[3], sid)
+redis.call('ZADD', P .. ':safe-until', ARGV[4], sid)
+if f[1] == 'held' then
+  if from > now then
+    redis.call('HSET', c, 'heldWhy', 'not-yet')
+  elseif untl > now then
+    redis.call('HSET', c, 'state', 'waiting')
+    redis.call('HDEL', c, 'heldWhy')
+    makeReady(sid, f[2], f[3], f[4])
+    return 'waiting'
+  end
+elseif f[1] == 'waiting' and from > now then
+  return holdCallback(sid, 'not-yet')
+end
+return f[1]
+`);
+
+/**
  * What dispatch needs in one consistent read, and no more: per (hotline, language) the first
  * waiting callers of each channel (at most as many as counsellors are available), then, for the hotlines and
  * languages of those C callers, the C longest-idle counsellors of each skill index (pair,

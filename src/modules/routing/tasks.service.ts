@@ -194,6 +194,27 @@ export async function keepPlaceForCallback(
   return kept;
 }
 
+/**
+ * A held call-back's caller's safe time moved on to the next day's: routing holds it at its
+ * place until then; the supervisor's queue list shows the new time, and dispatch runs in case the
+ * new safe time has already begun.
+ */
+export async function moveCallbackSafeTimes(
+  ctx: TRoutingContext,
+  args: { callbackId: string; hotline: string; safeFrom: number; safeUntil: number; now: number },
+) {
+  const state = await ctx.queue.moveSafeTimes({
+    taskId: callbackTaskId(args.callbackId),
+    safeFrom: args.safeFrom,
+    safeUntil: args.safeUntil,
+    now: args.now,
+  });
+  if (state === 'absent') return state;
+  ctx.notifier.queueChanged(args.hotline);
+  if (state === 'waiting') void ctx.dispatcher.kick();
+  return state;
+}
+
 /** The task's place in line as a score (first enqueue time minus boost), or null. */
 export function queueScore(ctx: TRoutingContext, taskId: string, hotline: string) {
   return ctx.queue.score(taskId, hotline);

@@ -16,6 +16,7 @@ import {
   keepPlaceScript,
   leaveOrMarkGoneScript,
   leaveScript,
+  moveSafeTimesScript,
 } from './routing.scripts';
 import { routingKeyspace } from './routing.keys';
 
@@ -186,6 +187,24 @@ export function waitingQueue(redis: Redis, deploymentPrefix: string) {
         score: Number(r[3]),
         withdrawn: r[4] ? { offerId: r[4], userId: r[5] ?? '' } : null,
       };
+    },
+
+    /**
+     * A call-back's safe time moved on (moveSafeTimesScript): held until it begins, at its place.
+     * Its state after, or 'absent' when routing no longer holds it.
+     */
+    async moveSafeTimes(args: {
+      taskId: string;
+      safeFrom: number;
+      safeUntil: number;
+      now: number;
+    }): Promise<string> {
+      return (await runLua(
+        redis,
+        moveSafeTimesScript,
+        [],
+        [prefix, args.taskId, args.safeFrom, args.safeUntil, args.now],
+      )) as string;
     },
 
     /** The task's place in line as a score (first enqueue time minus boost), or null. */

@@ -1,6 +1,7 @@
 import { encryptField } from '../crypto/field-cipher';
 import { phoneHash } from '../crypto/phone-hash';
 import { isOpen } from '../hotlines/opening-hours.policy';
+import { offersLanguageChoice } from '../prompts/prompt-readiness.policy';
 import {
   afterCallAnswer,
   afterCallTwiml,
@@ -42,8 +43,8 @@ export async function incomingCall(
   const h = ctx.hotline;
   const now = deps.now();
   const open = isOpen(h.openingHours, now);
-  // One language: no menu, the caller goes straight to the queue.
-  const direct = open && h.languages.length <= 1;
+  // One language: no menu, the caller goes straight to the queue (readiness asks for no menu).
+  const direct = open && !offersLanguageChoice(h);
   const afterHours = `after-hours-${h.afterHours === 'forward' && h.dutyMobile ? 'forward' : 'voicemail'}`;
   const call = {
     ...callerOf(deps, callSid, params),

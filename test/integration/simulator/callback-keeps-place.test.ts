@@ -15,6 +15,8 @@ import type { TSimCall } from '../../../src/simulator/sim-state';
 import type { TCallbackFigures } from '../../../src/contracts/realtime';
 import { actOnRing } from '../../../src/simulator/endpoints';
 import { callsRepository } from '../../../src/modules/voice/calls/calls.repository';
+import { rollOverEndedSafeTimes } from '../../../src/modules/callbacks/safe-time-rollover.service';
+import { sameLocalTimeDaysLater } from '../../../src/modules/callbacks/safe-time-rollover.policy';
 
 /*
  * "Press 1" keeps the caller's place: through the simulator, a caller waiting behind another
@@ -35,6 +37,11 @@ beforeAll(async () => {
       await createHotline(database.db, {
         number: '1554',
         phoneNumber: '+85621155400',
+        languages: ['lo'],
+      });
+      await createHotline(database.db, {
+        number: '1512',
+        phoneNumber: '+85621151200',
         languages: ['lo'],
       });
     },
@@ -218,5 +225,82 @@ describe('a call-back that keeps the place', () => {
       averageTimeToCallbackS: null,
     });
     rig.sim.engine.hangup(later);
+  }, 60_000);
+
+  it('holds a call-back whose caller’s safe time ended for the same safe hours the next day, and never dials before', async () => {
+    const { staff, client } = await counsellorOf('1512');
+    const caller = await queuedCall('1512', '+8562055512399');
+    // 1 for a call-back, 2 "only until an hour", the hour two hours ahead, 1 "this number".
+    const until = hourFromNow(2);
+    caller.script.digits.push('1', '2', String(until), '1');
+    await eventually(() => caller.status === 'completed', 20_000);
+    const task = await taskOf(caller.sid);
+    expect(task.safeWindow).toEqual({ kind: 'until', hour: until });
+    const endedAt = task.safeUntil ?? new Date(0);
+
+    // Nobody could call before that hour: the hotline's round after it (its clock a few minutes
+    // past the end) holds it for the same hours tomorrow.
+    const later = new Date(endedAt.getTime() + 5 * 60_000).getTime();
+    const moved = await rollOverEndedSafeTimes(rig.app.services.callbacks, later);
+    expect(moved).toBe(1);
+    const tomorrowFrom = sameLocalTimeDaysLater(
+      Math.ceil(task.createdAt.getTime() / 60_000) * 60_000,
+      1,
+      'Asia/Vientiane',
+    );
+    const row = await callbacksRepository(rig.stores.database.db).get(task.id);
+    expect(row?.safeFrom?.getTime()).toBe(tomorrowFrom);
+    expect(row?.safeUntil?.getTime()).toBe(endedAt.getTime() + 86_400_000);
+    // A second round finds nothing more to move.
+    expect(await rollOverEndedSafeTimes(rig.app.services.callbacks, later)).toBe(0);
+
+    // Still at its place in line, held until tomorrow's safe time: the supervisor sees why.
+    const [held] = await waiting('1512');
+    expect(held).toMatchObject({
+      callSid: `cb-${task.id}`,
+      state: 'held',
+      heldWhy: 'not-yet',
+      safeFrom: tomorrowFrom,
+    });
+    // The counsellor's list says when it may be called: tomorrow's start.
+    const cookie = await loginAs(rig.app, staff);
+    const listed = await rig.app.inject({ url: '/api/staff/callbacks', headers: { cookie } });
+    expect(listed.json().tasks).toContainEqual(
+      expect.objectContaining({
+        id: task.id,
+        heldWhy: 'not-yet',
+        safeFrom: new Date(tomorrowFrom).toISOString(),
+        safeWindow: { kind: 'until', hour: until },
+      }),
+    );
+
+    // A later caller is offered; the held call-back is not.
+    const next = await queuedCall('1512', '+8562055510004');
+    await client.socket.emitWithAck('presence:set', { state: 'available' });
+    const offer = await client.nextOffer();
+    expect(offer.taskId).toBe(next.sid);
+    rig.sim.engine.hangup(next);
+
+    // Taken by hand, it still cannot be dialled before tomorrow's safe time: she is told why,
+    // and nobody is rung.
+    const ringsBefore = rig.sim.engine.state.rings.size;
+    const other = await loginAs(
+      rig.app,
+      await createStaff(rig.stores, { role: 'counsellor', hotlines: ['1512'], languages: ['lo'] }),
+    );
+    const take = await rig.app.inject({
+      method: 'POST',
+      url: `/api/staff/callbacks/${task.id}/take`,
+      headers: { cookie: other },
+    });
+    expect(take.statusCode).toBe(200);
+    const place = await rig.app.inject({
+      method: 'POST',
+      url: `/api/staff/callbacks/${task.id}/place`,
+      headers: { cookie: other },
+    });
+    expect(place.statusCode).toBe(409);
+    expect(place.json().error.code).toBe('CALLBACK_OUTSIDE_SAFE_TIME');
+    expect(rig.sim.engine.state.rings.size).toBe(ringsBefore);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, promptVersions } from '../../../db/schema/index';
+import { auditLog, promptVersions, recordingPins } from '../../../db/schema/index';
 import { recordingLineUrls } from '../../../src/modules/voice/recording-line/recording-line.twiml';
 import {
   eventually,
@@ -202,4 +202,46 @@ describe('the prompts’ recording line', () => {
     expect(said(later)).not.toContain('Prompt: welcome,');
     expect(said(later)).toContain('Prompt: blocked, in Lao.');
   }, 90_000);
+
+  it('makes up a PIN shown in that one answer: kept only as a hash, audited, never read back', async () => {
+    const other = await createStaff(rig.stores, { role: 'administrator', hotlines: ['1362'] });
+    const made = await api('POST', `/users/${other.id}/recording-pin/new`);
+    expect(made.statusCode).toBe(201);
+    expect(made.headers['cache-control']).toBe('no-store');
+    const pin = (made.json() as { pin: string }).pin;
+    expect(pin).toMatch(/^\d{8}$/);
+
+    const listed = await api('GET', '/recording-pins');
+    expect(listed.json().recorders).toContainEqual(
+      expect.objectContaining({ userId: other.id, pinSetAt: expect.any(String) }),
+    );
+    expect(listed.body).not.toContain(pin);
+    const [stored] = await rig.stores.database.db
+      .select()
+      .from(recordingPins)
+      .where(eq(recordingPins.userId, other.id));
+    expect(stored?.pinHash).toMatch(/^\$argon2/);
+    expect(stored?.pinHash).not.toContain(pin);
+    const audited = (await auditOf('recording_line.pin_set')).filter(
+      (a) => a.entityId === other.id,
+    );
+    expect(audited).toMatchObject([{ data: { by: 'administrator', generated: true } }]);
+    expect(JSON.stringify(audited)).not.toContain(pin);
+
+    // A new one replaces it: the first no longer opens the line.
+    const again = (await api('POST', `/users/${other.id}/recording-pin/new`)).json() as {
+      pin: string;
+    };
+    expect(again.pin).not.toBe(pin);
+    const counsellor = await loginAs(
+      rig.app,
+      await createStaff(rig.stores, { role: 'counsellor', hotlines: ['1362'] }),
+    );
+    const refused = await rig.app.inject({
+      method: 'POST',
+      url: `/api/staff/users/${other.id}/recording-pin/new`,
+      headers: { cookie: counsellor },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -70,6 +70,36 @@ describe('prompt audio administration', () => {
     expect((await app.inject({ url: '/readyz' })).json()).not.toHaveProperty('prompts');
   });
 
+  it('lists for a one-language hotline only the prompts its callers can hear', async () => {
+    await createHotline(stores.database.db, {
+      number: '1554',
+      phoneNumber: '+85621155400',
+      languages: ['lo'],
+      afterHours: 'voicemail',
+    });
+    const admin = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
+    const list = await app.inject({
+      url: '/api/staff/hotlines/1554/prompts',
+      headers: { cookie: admin },
+    });
+    const missing = (list.json() as { missing: Array<{ language: string; prompt: string }> })
+      .missing;
+    expect(missing).toContainEqual({ language: 'lo', prompt: 'callback-offer' });
+    // Straight to the queue in Lao: no welcome, no "press 9", no menu line, no forward prompt.
+    const prompts = missing.map((m) => m.prompt);
+    for (const never of ['welcome', 'other-language', 'language-menu', 'after-hours-forward'])
+      expect(prompts).not.toContain(never);
+    expect(prompts.filter((p) => p.startsWith('lang-'))).toEqual([]);
+    expect(new Set(missing.map((m) => m.language))).toEqual(new Set(['lo']));
+    // The same list on the readiness check's detail.
+    const ready = (await app.inject({ url: '/readyz?detail=1' })).json() as {
+      prompts: Array<{ hotline: string; placeholders: Record<string, string[]> }>;
+    };
+    const placeholders = ready.prompts.find((p) => p.hotline === '1554')?.placeholders;
+    expect(placeholders?.lo).toHaveLength(missing.length);
+    expect(placeholders?.lo).not.toContain('other-language');
+  });
+
   it('refuses files that are not audio, unknown prompts and non-administrators', async () => {
     const admin = await loginAs(app, await createStaff(stores, { role: 'administrator' }));
     expect((await upload(admin, Buffer.from('<html>not audio at all</html>'))).statusCode).toBe(

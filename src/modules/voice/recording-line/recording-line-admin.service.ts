@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordingLines, recordingPins } from '../../../../db/schema/recording-line';
 import { staffUsers } from '../../../../db/schema/staff';
 import type { TConfig } from '../../../config/config';
@@ -6,7 +7,7 @@ import { AppError } from '../../../errors/catalogue';
 import type { TDatabase } from '../../../infra/database';
 import { recordAudit } from '../../audit/audit.repository';
 import { hashPassword } from '../../auth/password';
-import { pinProblem } from './recording-pin.policy';
+import { newPin, pinProblem } from './recording-pin.policy';
 import { recordingLineRepository } from './recording-line.repository';
 
 type TDeps = { db: TDatabase; config: Pick<TConfig, 'HMAC_KEY'> };
@@ -63,8 +64,34 @@ export function recordingLineAdmin(deps: TDeps) {
       });
     },
 
+    /** Administrators (enabled) who may record, and when their PIN was set: never the PIN. */
+    async listRecorders() {
+      const rows = await db
+        .select({
+          userId: staffUsers.id,
+          displayName: staffUsers.displayName,
+          hotlines: staffUsers.hotlines,
+          pinSetAt: recordingPins.setAt,
+        })
+        .from(staffUsers)
+        .leftJoin(recordingPins, eq(recordingPins.userId, staffUsers.id))
+        .where(and(eq(staffUsers.role, 'administrator'), isNull(staffUsers.disabledAt)))
+        .orderBy(asc(staffUsers.displayName));
+      return rows.map((r) => ({ ...r, pinSetAt: r.pinSetAt?.toISOString() ?? null }));
+    },
+
+    /**
+     * A PIN the system makes up, replacing any earlier one: returned this once for the screen
+     * to show, stored only as its hash, audited as set (never the digits).
+     */
+    async newPin(userId: string, actorId: string): Promise<{ pin: string }> {
+      const pin = newPin(() => randomInt(10));
+      await this.setPin(userId, pin, actorId, true);
+      return { pin };
+    },
+
     /** Only an administrator has a PIN (only she may record prompts). */
-    async setPin(userId: string, pin: string, actorId: string): Promise<void> {
+    async setPin(userId: string, pin: string, actorId: string, generated = false): Promise<void> {
       const problem = pinProblem(pin);
       if (problem) throw new AppError(problem);
       const [user] = await db
@@ -87,7 +114,7 @@ export function recordingLineAdmin(deps: TDeps) {
           action: 'recording_line.pin_set',
           entityType: 'user',
           entityId: userId,
-          data: { by: actorId === userId ? 'self' : 'administrator' },
+          data: { by: actorId === userId ? 'self' : 'administrator', generated },
         });
       });
     },

@@ -17,3 +17,17 @@ export function pinProblem(pin: string): TPinProblem | null {
   if (steps.size === 1 && (steps.has(1) || steps.has(9))) return 'PIN_TOO_SIMPLE';
   return null;
 }
+
+/** Digits of a PIN the system makes up: shown once to the administrator who asked for it. */
+export const NEW_PIN_DIGITS = 8;
+
+/**
+ * A new PIN from a source of random digits (0-9): drawn again until the policy takes it, so a
+ * run or a repeated digit is never handed out.
+ */
+export function newPin(randomDigit: () => number): string {
+  for (;;) {
+    const pin = Array.from({ length: NEW_PIN_DIGITS }, () => String(randomDigit() % 10)).join('');
+    if (!pinProblem(pin)) return pin;
+  }
+}

@@ -21,7 +21,11 @@ import { ZErrorBody } from '../../error.schema';
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 // The services hand Dates; JSON carries them as the contract's ISO strings.
 const ZTask = ZCallbackTask.extend({ createdAt: z.date() });
-const ZListedTask = ZListedCallbackTask.extend({ createdAt: z.date() });
+const ZListedTask = ZListedCallbackTask.extend({
+  createdAt: z.date(),
+  safeFrom: z.date().nullable(),
+  safeUntil: z.date().nullable(),
+});
 const ZMissed = ZMissedCall.extend({
   enqueuedAt: z.date().nullable(),
   leftQueueAt: z.date().nullable(),

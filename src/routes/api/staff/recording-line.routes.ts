@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  ZNewPin,
+  ZPromptPlaceholders,
+  ZRecorder,
+  ZRecordingLine,
+} from '../../../contracts/api/recording-line';
 import { requireHotline } from '../../../modules/hotlines/hotline-admin.service';
+import { promptReadiness } from '../../../modules/prompts/prompt-readiness.service';
 import { recordingLineAdmin } from '../../../modules/voice/recording-line/recording-line-admin.service';
 import { ZErrorBody } from '../../error.schema';
 
@@ -12,11 +19,7 @@ const errors = {
   409: ZErrorBody,
   422: ZErrorBody,
 };
-const ZLine = z.object({
-  id: z.uuid(),
-  phoneNumber: z.string(),
-  hotline: z.string().nullable(),
-});
+const ZLine = ZRecordingLine;
 // Validated for shape only here; the policy says which PINs are too simple (422).
 const ZPin = z.object({ pin: z.string().max(32) });
 const config = { permission: 'hotline.manage' as const };
@@ -79,6 +82,56 @@ export const recordingLineAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await admin.removeLine(request.params.id, request.actor.userId);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/recording-pins',
+    {
+      config,
+      schema: {
+        response: { 200: z.object({ recorders: z.array(ZRecorder) }), ...errors },
+        tags: ['admin'],
+        summary: 'Administrators who may record prompts, and whether each has a PIN',
+      },
+    },
+    async () => ({ recorders: await admin.listRecorders() }),
+  );
+
+  app.post(
+    '/users/:id/recording-pin/new',
+    {
+      config,
+      schema: {
+        params: z.object({ id: z.uuid() }),
+        response: { 201: ZNewPin, ...errors },
+        tags: ['admin'],
+        summary: 'Make up a new PIN for an administrator (shown in this answer only)',
+      },
+    },
+    async (request, reply) => {
+      const made = await admin.newPin(request.params.id, request.actor.userId);
+      // Shown once: no cache anywhere may keep it.
+      return reply.status(201).header('cache-control', 'no-store').send(made);
+    },
+  );
+
+  app.get(
+    '/prompt-placeholders',
+    {
+      config,
+      schema: {
+        response: { 200: ZPromptPlaceholders, ...errors },
+        tags: ['admin'],
+        summary: 'Per active hotline, the prompts callers still hear as placeholders',
+      },
+    },
+    async (request) => {
+      const mine = request.actor.hotlines;
+      const all = await promptReadiness(app.deps.db);
+      return {
+        hotlines: all.filter((h) => mine.length === 0 || mine.includes(h.hotline)),
+      };
     },
   );
 

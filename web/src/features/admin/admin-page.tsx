@@ -9,6 +9,7 @@ import { ConsentPanel } from './components/consent-panel';
 import { FormsPanel } from './components/forms-panel';
 import { PartnersPanel } from './components/partners-panel';
 import { PromptsPanel } from './components/prompts-panel';
+import { RecordingLinePanel } from './components/recording-line-panel';
 import { RetentionPanel } from './components/retention-panel';
 import { RulesPanel } from './components/rules-panel';
 import { ImportsPanel } from './components/imports-panel';
@@ -22,6 +23,7 @@ import './consent.strings';
 import './directory.strings';
 import './forms.strings';
 import './media.strings';
+import './recording-line.strings';
 
 function HotlineList({ hotlines }: { hotlines: THotline[] }) {
   const { t, i18n } = useT('admin');
@@ -67,6 +69,7 @@ const sections = [
   'consent',
   'forms',
   'prompts',
+  'recording',
   'blocklist',
   'retention',
   'imports',
@@ -95,6 +98,7 @@ export default function AdminPage() {
     consent: <ConsentPanel />,
     forms: hotlines ? <FormsPanel hotlines={numbers} /> : null,
     prompts: hotlines ? <PromptsPanel hotlines={numbers} /> : null,
+    recording: hotlines ? <RecordingLinePanel hotlines={numbers} /> : null,
     blocklist: <BlocklistPanel hotlines={numbers} />,
     retention: <RetentionPanel />,
     imports: hotlines ? <ImportsPanel hotlines={numbers} /> : null,

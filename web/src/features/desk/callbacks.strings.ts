@@ -11,7 +11,6 @@ const lo = {
   origin: { requested: 'ຜູ້ໂທຂໍໃຫ້ໂທກັບ', missed: 'ຈາກສາຍທີ່ພາດ' },
   status: { open: 'ລໍຖ້າ', taken: 'ມີຄົນຮັບແລ້ວ', placed: 'ກຳລັງໂທ', done: 'ແລ້ວ', cancelled: 'ຍົກເລີກ' },
   safety: 'ຄວາມປອດໄພ',
-  window: 'ເວລາທີ່ໂທກັບໄດ້',
   noSms: 'ຫ້າມສົ່ງ SMS',
   noVoicemail: 'ຫ້າມຝາກຂໍ້ຄວາມສຽງ',
   notSafeToTalk: 'ເທື່ອກ່ອນລົມບໍ່ປອດໄພ',
@@ -28,6 +27,16 @@ const lo = {
   addCallback: 'ເພີ່ມເຂົ້າລາຍການໂທກັບ',
   leftAt: 'ວາງສາຍເວລາ',
   leftInMenu: 'ວາງສາຍໃນເມນູ, ກ່ອນເຂົ້າຄິວ',
+  safeTime: {
+    label: 'ເວລາປອດໄພທີ່ຜູ້ໂທເລືອກ',
+    any: 'ໂທກັບໄດ້ທຸກເວລາ',
+    until: 'ໂທໄດ້ຮອດ {{time}} ເທົ່ານັ້ນ',
+    from: 'ບໍ່ໃຫ້ໂທກ່ອນ {{time}}',
+    next: 'ເວລາປອດໄພຄັ້ງຕໍ່ໄປ: {{when}}',
+    today: 'ມື້ນີ້',
+    tomorrow: 'ມື້ອື່ນ',
+    earlierNote: 'ບັນທຶກຂອງຜູ້ໃຫ້ຄຳປຶກສາ (ການຕິດຕໍ່ກ່ອນ)',
+  },
 };
 
 addStrings('callbacks', {
@@ -49,7 +58,6 @@ addStrings('callbacks', {
       cancelled: 'Cancelled',
     },
     safety: 'Safety',
-    window: 'Safe to call',
     noSms: 'No SMS',
     noVoicemail: 'No voicemail',
     notSafeToTalk: 'Was not safe to talk last time',
@@ -65,6 +73,31 @@ addStrings('callbacks', {
     unsafe: 'Unsafe, hung up',
     addCallback: 'Add to call-backs',
     leftAt: 'Hung up at',
+    safeTime: {
+      label: "Caller's safe time",
+      any: 'Any time',
+      until: 'Only until {{time}}',
+      from: 'Not before {{time}}',
+      next: 'Next safe time: {{when}}',
+      today: 'today',
+      tomorrow: 'tomorrow',
+      earlierNote: "Counsellor's note (earlier contact)",
+    },
     leftInMenu: 'Hung up in the menu, before the queue',
+  },
+});
+
+// "Call now" refused outside the caller's safe time: said in the reader's language.
+addStrings('common', {
+  lo: {
+    errors: {
+      CALLBACK_OUTSIDE_SAFE_TIME: 'ຕອນນີ້ບໍ່ແມ່ນເວລາປອດໄພຂອງຜູ້ໂທ: ລໍຖ້າເວລາປອດໄພຄັ້ງຕໍ່ໄປ.',
+    },
+  },
+  en: {
+    errors: {
+      CALLBACK_OUTSIDE_SAFE_TIME:
+        "It is not the caller's safe time now: wait for their next safe time.",
+    },
   },
 });

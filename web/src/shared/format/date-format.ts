@@ -1,4 +1,5 @@
 import { currentUiLanguage } from '../i18n/i18n';
+import { laoDaysBetween } from './lao-day';
 
 /** Every date on screen is Vientiane time, whatever the browser's own zone. */
 export const TIME_ZONE = 'Asia/Vientiane';
@@ -81,4 +82,16 @@ export function formatDuration(totalSeconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');
   return h ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/** "today 12:00", "tomorrow 12:00" or a date and time, from the caller's own words for the day. */
+export function formatDayAndTime(
+  value: string | number | Date,
+  words: { today: string; tomorrow: string },
+): string {
+  const date = toDate(value);
+  const days = date ? laoDaysBetween(new Date(), date) : null;
+  if (days === 0) return `${words.today} ${formatTime(value)}`;
+  if (days === 1) return `${words.tomorrow} ${formatTime(value)}`;
+  return formatDateTime(value);
 }

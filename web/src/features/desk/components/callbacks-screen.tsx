@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime } from '../../../shared/format/date-format';
+import { formatDateTime, formatDayAndTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 import { useRealtimeEvent } from '../../../shared/realtime/use-realtime';
 import { useUser } from '../../../shared/session/session-context';
@@ -17,6 +17,37 @@ import {
 import { ActionError } from './action-error';
 import '../callbacks.strings';
 
+/** An hour the caller keyed (0-23), on the hotline's clock. */
+const hourText = (hour: number | undefined) => `${String(hour ?? 0).padStart(2, '0')}:00`;
+
+/**
+ * The safe time the caller keyed, formatted in the reader's language from what was stored (the
+ * choice and the hour), and when the call-back may next be made while it is held.
+ */
+function SafeTime({ task }: { task: TCallbackTask }) {
+  const { t } = useT('callbacks');
+  const w = task.safeWindow;
+  if (!w) return null;
+  return (
+    <span data-testid="callback-safe-time">
+      {t('safeTime.label')}:{' '}
+      <strong>
+        {w.kind === 'any' ? t('safeTime.any') : t(`safeTime.${w.kind}`, { time: hourText(w.hour) })}
+      </strong>
+      {task.heldWhy === 'not-yet' && task.safeFrom ? (
+        <span className="tag tag--danger" data-testid="next-safe-time">
+          {t('safeTime.next', {
+            when: formatDayAndTime(task.safeFrom, {
+              today: t('safeTime.today'),
+              tomorrow: t('safeTime.tomorrow'),
+            }),
+          })}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 /** Safety first: what the caller asked for, in view before anyone decides to call. */
 function Safety({ task }: { task: TCallbackTask }) {
   const { t } = useT('callbacks');
@@ -24,11 +55,13 @@ function Safety({ task }: { task: TCallbackTask }) {
   const s = task.safety;
   return (
     <div className="callback__safety" data-testid="callback-safety">
+      <SafeTime task={task} />
       {s ? (
         <>
           {s.safeCallbackWindow ? (
-            <span>
-              {t('window')}: <strong>{s.safeCallbackWindow}</strong>
+            // What a counsellor wrote, in her own words: shown as her note, never as the system's.
+            <span data-testid="earlier-note">
+              {t('safeTime.earlierNote')}: <q>{s.safeCallbackWindow}</q>
             </span>
           ) : null}
           {s.noSms ? <span className="tag tag--danger">{t('noSms')}</span> : null}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TCounsellorView, TWaitingCallerView } from '../../../../../src/contracts/realtime';
-import { formatDuration, formatTime } from '../../../shared/format/date-format';
+import { formatDuration, formatTime, formatDayAndTime } from '../../../shared/format/date-format';
 import { useT } from '../../../shared/i18n/i18n';
 import { emitAck, RealtimeError } from '../../../shared/realtime/socket-client';
 
@@ -184,9 +184,18 @@ function CallerRow({
   );
 }
 
-/** Why a call-back is not offered now: the caller's safe time has not begun, or is over. */
+/**
+ * Why a call-back is not offered now: the caller's safe time has not begun (when it begins, and
+ * on which day: an ended one comes back the next day), or it is over.
+ */
 function heldText(caller: TWaitingCallerView, t: ReturnType<typeof useT>['t']): string {
   if (caller.heldWhy === 'ended')
     return t('queue.heldEnded', { time: caller.safeUntil ? formatTime(caller.safeUntil) : '' });
-  return t('queue.heldNotYet', { time: caller.safeFrom ? formatTime(caller.safeFrom) : '' });
+  if (!caller.safeFrom) return t('queue.heldNotYet', { time: '' });
+  return t('queue.heldNotYet', {
+    time: formatDayAndTime(caller.safeFrom, {
+      today: t('queue.today'),
+      tomorrow: t('queue.tomorrow'),
+    }),
+  });
 }

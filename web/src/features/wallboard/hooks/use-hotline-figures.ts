@@ -47,6 +47,9 @@ export function useHotlineFigures(): {
     });
   const { connection, snapshot } = useRealtime();
   const queues = snapshot?.queues;
+  // A call-back done or taken by hand changes its count without any queue change: read again.
+  const [callbackChanges, setCallbackChanges] = useState(0);
+  useRealtimeEvent('callback:updated', () => setCallbackChanges((n) => n + 1));
   useEffect(() => {
     if (connection !== 'online') return;
     let current = true;
@@ -60,7 +63,7 @@ export function useHotlineFigures(): {
       current = false;
       clearTimeout(timer);
     };
-  }, [connection, queues]);
+  }, [connection, queues, callbackChanges]);
   useRealtimeEvent('figures:updated', keep);
   return byHotline;
 }
