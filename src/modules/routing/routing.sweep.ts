@@ -5,8 +5,9 @@ import { retryUnfinishedEnds } from './tasks.service';
 
 /**
  * Makes sure nothing waits if an event is lost (a crashed node, a dropped message): task ends
- * that failed to be written, offers that ran out, wrap-ups that ended, and a dispatch round, every `settings.sweepMs`. `beforeEach`
- * runs first (the channels' own recovery, e.g. voice rebuilding queues Redis lost).
+ * that failed to be written, offers that ran out, wrap-ups that ended, and a dispatch round,
+ * every `settings.sweepMs`. `beforeEach` runs first (the channels' own recovery, e.g. voice
+ * rebuilding queues Redis lost); its failure (Postgres down) must not stop the rest.
  */
 export function startRoutingSweep(
   ctx: TRoutingContext,
@@ -17,7 +18,9 @@ export function startRoutingSweep(
     if (sweeping) return;
     sweeping = true;
     (async () => {
-      await beforeEach();
+      await beforeEach().catch((err: unknown) =>
+        ctx.log.error({ err }, 'routing sweep: channel recovery failed'),
+      );
       await retryUnfinishedEnds(ctx);
       await expireDueOffers(ctx);
       await expireWrapUps(ctx);
