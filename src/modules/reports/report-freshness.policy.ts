@@ -14,7 +14,7 @@ export function reportFreshness(
 ): TReportFreshness {
   return aggregates === null
     ? { asOf: now.toISOString(), updating: false }
-    : { asOf: aggregates.asOf.toISOString(), updating: aggregates.updating };
+    : { asOf: aggregates.asOf, updating: aggregates.updating };
 }
 
 /** "2026-12-05 15:25", Lao time: what a reader of the printed report compares with her records. */

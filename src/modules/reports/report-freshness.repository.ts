@@ -6,7 +6,10 @@ import type { TReportKind } from '../../contracts/api/reports';
  * watermark), `updating` that records changed after it and the refresh job has yet to take
  * them in. Null: the report reads no aggregate (never built, or a report computed directly).
  */
-export type TAggregateFreshness = { asOf: Date; updating: boolean };
+export type TAggregateFreshness = { asOf: string; updating: boolean };
+
+/** An ISO instant in UTC, to the millisecond (the driver hands timestamps over as bare text). */
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /** Which aggregates' refresh state a report kind depends on (report-aggregates.repository.ts). */
 const stateKeyOf: Record<TReportKind, 'national' | 'operations' | null> = {
@@ -30,16 +33,16 @@ export async function readAggregateFreshness(
   if (key === null) return null;
   const [state] =
     key === 'national'
-      ? await sql<Array<{ asOf: Date; updating: boolean }>>`
-        select s.watermark as "asOf",
+      ? await sql<Array<{ asOf: string; updating: boolean }>>`
+        select to_char(s.watermark at time zone 'UTC', ${sql.unsafe(ISO_UTC)}) as "asOf",
           exists(select 1 from people where updated_at > s.watermark)
           or exists(select 1 from case_people where updated_at > s.watermark)
           or exists(select 1 from contacts where updated_at > s.watermark)
           or exists(select 1 from ticket_services where updated_at > s.watermark)
           or exists(select 1 from report_stale where kind in ('person', 'day')) as updating
         from report_refresh_state s where s.key = 'national'`
-      : await sql<Array<{ asOf: Date; updating: boolean }>>`
-        select s.watermark as "asOf",
+      : await sql<Array<{ asOf: string; updating: boolean }>>`
+        select to_char(s.watermark at time zone 'UTC', ${sql.unsafe(ISO_UTC)}) as "asOf",
           exists(select 1 from calls where updated_at > s.watermark)
           or exists(select 1 from contacts where updated_at > s.watermark)
           or exists(select 1 from report_stale where kind in ('call-hour', 'contact-day')) as updating
