@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,16 @@ describe('report figures served from the last refresh, as of its time', () => {
     expect(csv).toContain('Figures as of');
     expect(csv).toContain('ຕົວເລກນັບຮອດ');
     expect(csv).toContain('Records changed after this time are not counted yet');
+    const xlsx = await get(
+      statistician,
+      `${YEAR.replace('national?', 'national/export?')}&format=xlsx&audience=internal`,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
+    const notes: string[] = [];
+    book.getWorksheet('0 Notes')?.eachRow((row) => notes.push(String(row.getCell(2).value ?? '')));
+    expect(notes.some((n) => n.startsWith('Figures as of'))).toBe(true);
+    expect(notes.some((n) => n.includes('not counted yet'))).toBe(true);
 
     // The stale request asked for the debounced refresh: once a worker runs, it is done.
     workers = startRefreshWorker();
