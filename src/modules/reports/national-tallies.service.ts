@@ -31,8 +31,9 @@ export function isCalendarQuarter(period: TPeriod): boolean {
  * (report-freshness.repository.ts). A custom period that cuts a month is computed directly from the records
  * (slower, same cells: a person is counted once per period, and the aggregates cannot split a
  * month), and so is any period before the aggregates were ever built.
- * `sql` is the primary (the refresh writes); `read` may send the reads to a replica, which for
- * the aggregates must first have replayed that refresh.
+ * `sql` is the primary (where the refresh state, and so the report's "as of", is read); `read`
+ * may send the reads to a replica, which for the aggregates must first have replayed up to the
+ * primary's position (so never older than the "as of" the report states).
  */
 export async function loadNationalTallies(
   sql: TSql,

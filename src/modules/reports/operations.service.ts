@@ -10,8 +10,9 @@ import type { TPeriod } from './report-period.policy';
  * filter is read from the per-hour aggregates as the last complete refresh left them (the
  * refresh job keeps them current; the report says as of when), plus the routing steps after it,
  * read directly. Before the aggregates were ever built they are computed directly: slower, same cells.
- * `sql` is the primary (the refresh writes); `read` may send the reads to a replica, which for
- * the aggregates must first have replayed that refresh.
+ * `sql` is the primary (where the refresh state, and so the report's "as of", is read); `read`
+ * may send the reads to a replica, which for the aggregates must first have replayed up to the
+ * primary's position (so never older than the "as of" the report states).
  */
 export async function loadOperations(
   sql: TSql,

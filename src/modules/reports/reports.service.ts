@@ -39,11 +39,12 @@ export type TFreshReport = TReport & { freshness: TReportFreshness };
  * How current a report kind's figures are. When records changed after the last refresh, the
  * debounced refresh job is asked for (a no-op while one waits), so the figures catch up without
  * anyone waiting for them in a request; failing to ask (Redis away) leaves it to the worker's
- * sweep and is no reason to refuse the report.
+ * sweep and is no reason to refuse or delay the report.
  */
 async function freshnessFor(deps: TReportsDeps, kind: TReportKind): Promise<TReportFreshness> {
   const freshness = reportFreshness(await readAggregateFreshness(deps.sql, kind), new Date());
-  if (freshness.updating && deps.queues) await refreshAggregatesSoon(deps.queues).catch(() => '');
+  // Not awaited: a slow or absent Redis must not hold the report up.
+  if (freshness.updating && deps.queues) void refreshAggregatesSoon(deps.queues).catch(() => '');
   return freshness;
 }
 
