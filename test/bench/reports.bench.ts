@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type TSql } from '../../src/infra/database';
@@ -59,7 +59,11 @@ async function time(
   }
   ms.sort((a, b) => a - b);
   const fmt = (v: number | undefined) => `${(v ?? 0).toFixed(0).padStart(6)} ms`;
-  console.log(`${label.padEnd(48)} median ${fmt(ms[Math.floor(runs / 2)])}  best ${fmt(ms[0])}`);
+  // The machine may be shared: each line says how loaded it was (1-minute load average).
+  const load = `load ${loadavg()[0]?.toFixed(1) ?? '?'}`;
+  console.log(
+    `${label.padEnd(48)} median ${fmt(ms[Math.floor(runs / 2)])}  best ${fmt(ms[0])}  ${load}`,
+  );
 }
 
 /** JSON with every object's keys sorted. */
