@@ -35,7 +35,7 @@ await runEntryPoint(async (config) => {
   });
   const referralTicker = startReferralTicker(queues, config.REFERRAL_SWEEP_MS);
   const recordsTicker = startRecordsTicker(queues);
-  const reportsTicker = startReportRefreshTicker(queues);
+  const reportsTicker = startReportRefreshTicker(queues, database.sql);
   const auditSealer = startAuditSealer(database.db, config, {
     onError: (err) => log.warn({ err: (err as Error).name }, 'audit sealing failed; retrying'),
   });

@@ -22,3 +22,25 @@ export const reportRefreshJob = defineJob({
   },
   jobId: (p) => `report-refresh-${p.full ? 'full' : 'changes'}-${p.runId}`,
 });
+
+/**
+ * The refresh of what changed, soon: added whenever records are seen written after the last
+ * refresh (a report request, the worker's sweep). Its fixed id makes every add while one waits a
+ * no-op, so a burst of edits costs one refresh; it is removed once done so the next change can
+ * add it again. Same queue and processor as reportRefreshJob (not listed in jobContracts: one
+ * worker per queue).
+ */
+export const reportRefreshSoonJob = defineJob({
+  name: reportRefreshJob.name,
+  payload: reportRefreshJob.payload,
+  options: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  },
+  jobId: () => 'report-refresh-changes-soon',
+});
+
+/** How long a refresh waits for more edits before it starts. */
+export const REPORT_REFRESH_DEBOUNCE_MS = 5_000;

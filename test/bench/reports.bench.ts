@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type TSql } from '../../src/infra/database';
@@ -11,6 +11,7 @@ import { loadCounselledMatters } from '../../src/modules/reports/counselled-matt
 import { loadNationalEvents } from '../../src/modules/reports/national-events.repository';
 import { loadNationalTallies } from '../../src/modules/reports/national-tallies.service';
 import { refreshReportAggregates } from '../../src/modules/reports/report-aggregates.repository';
+import { readAggregateFreshness } from '../../src/modules/reports/report-freshness.repository';
 import { computeNationalTallies } from '../../src/modules/reports/reports.repository';
 import { computeOperations } from '../../src/modules/reports/operations.repository';
 import { loadOperations } from '../../src/modules/reports/operations.service';
@@ -35,21 +36,34 @@ const RUNS = 5;
 const year = { from: '2025-01-01', to: '2025-12-31' };
 const scope = { hotlines: null, provinceCode: null };
 
-// `-- --only <text>` times only the lines whose label contains it (the aggregates are still built).
+// `-- --only <text>` times only the lines whose label contains it (the aggregates are still built,
+// the baselines still timed).
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 
-async function time(label: string, run: () => Promise<unknown>, runs = RUNS): Promise<void> {
-  if (ONLY !== undefined && !label.includes(ONLY) && !label.startsWith('aggregates:')) return;
+async function time(
+  label: string,
+  run: () => Promise<unknown>,
+  runs = RUNS,
+  /** Run before each timed run, outside the timing (the edits a report follows). */
+  prepare?: () => Promise<unknown>,
+): Promise<void> {
+  const always = label.startsWith('aggregates:') || label.startsWith('baseline:');
+  if (ONLY !== undefined && !label.includes(ONLY) && !always) return;
   const ms: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    if (prepare) await prepare();
     const t0 = performance.now();
     await run();
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
   const fmt = (v: number | undefined) => `${(v ?? 0).toFixed(0).padStart(6)} ms`;
-  console.log(`${label.padEnd(48)} median ${fmt(ms[Math.floor(runs / 2)])}  best ${fmt(ms[0])}`);
+  // The machine may be shared: each line says how loaded it was (1-minute load average).
+  const load = `load ${loadavg()[0]?.toFixed(1) ?? '?'}`;
+  console.log(
+    `${label.padEnd(48)} median ${fmt(ms[Math.floor(runs / 2)])}  best ${fmt(ms[0])}  ${load}`,
+  );
 }
 
 /** JSON with every object's keys sorted. */
@@ -144,12 +158,36 @@ async function report(sql: TSql): Promise<void> {
   await time('operations report (year, hotline 1362)', async () =>
     operationsTables(await loadOperations(sql, year, { hotlines: ['1362'], provinceCode: null })),
   );
-  // A late status callback on an old call, as Twilio may send: that hour is recomputed.
-  await time('operations report after 100 calls changed', async () => {
-    await sql`update calls set queue_result = 'hangup', updated_at = now()
+  // Late status callbacks on old calls, as Twilio may send. Before: the request recomputed those
+  // hours itself, then read. After: it reads the last complete aggregates and says as of when
+  // (a few index probes); the worker's job recomputes them, timed on its own line.
+  const changeCalls = () => sql`update calls set queue_result = 'hangup', updated_at = now()
       where id in (select id from calls tablesample system (1) limit 100)`;
-    return operationsTables(await loadOperations(sql, year, scope));
-  });
+  await time(
+    'operations report after 100 calls changed, before: refresh in the request',
+    async () => {
+      await refreshReportAggregates(sql, { full: false, wait: false });
+      return operationsTables(await loadOperations(sql, year, scope));
+    },
+    RUNS,
+    changeCalls,
+  );
+  await time(
+    'operations report after 100 calls changed, after: last aggregates + as-of',
+    async () => {
+      const freshness = await readAggregateFreshness(sql, 'operations');
+      if (!freshness?.updating) throw new Error('the edits should show as not yet counted');
+      return operationsTables(await loadOperations(sql, year, scope));
+    },
+    RUNS,
+    changeCalls,
+  );
+  await time(
+    'worker: refresh after 100 calls changed (off the request)',
+    () => refreshReportAggregates(sql, { full: false, wait: true }),
+    RUNS,
+    changeCalls,
+  );
   await time('national statistics (year, hotline 1362)', async () =>
     buildNationalTables(
       await loadNationalTallies(sql, year, { hotlines: ['1362'], provinceCode: null }),
@@ -178,13 +216,43 @@ async function report(sql: TSql): Promise<void> {
       buildNationalTables(await loadNationalTallies(sql, period, filter)),
     );
   }
-  // A desk's edits between two reports: the changed people's years, quarters and months are
-  // recomputed (and those periods' cells re-summed) before the report answers.
-  await time('national statistics (quarter) after 100 contacts changed', async () => {
-    await sql`update contacts set updated_at = now()
+  // A desk's edits between two reports. Before: the changed people's years, quarters and months
+  // were recomputed (and those periods' cells re-summed) inside the request before it answered.
+  // After: the request reads the last complete aggregates and says as of when; the worker's job
+  // does the recomputing (its own line).
+  const changeContacts = () => sql`update contacts set updated_at = now()
       where id in (select id from contacts tablesample system (1) limit 100)`;
-    return buildNationalTables(await loadNationalTallies(sql, quarter, scope));
-  });
+  for (const [label, period] of [
+    ['quarter', quarter],
+    ['month', month],
+    ['year', year],
+  ] as const) {
+    await time(
+      `national statistics (${label}) after 100 contacts changed, before: refresh in the request`,
+      async () => {
+        await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
+        return buildNationalTables(await loadNationalTallies(sql, period, scope));
+      },
+      RUNS,
+      changeContacts,
+    );
+    await time(
+      `national statistics (${label}) after 100 contacts changed, after: last aggregates + as-of`,
+      async () => {
+        const freshness = await readAggregateFreshness(sql, 'national');
+        if (!freshness?.updating) throw new Error('the edits should show as not yet counted');
+        return buildNationalTables(await loadNationalTallies(sql, period, scope));
+      },
+      RUNS,
+      changeContacts,
+    );
+  }
+  await time(
+    'worker: refresh after 100 contacts changed (off the request)',
+    () => refreshReportAggregates(sql, { full: false, wait: true }),
+    RUNS,
+    changeContacts,
+  );
   await time(
     'national statistics (custom 10 Jun..9 Jul, direct)',
     async () =>
@@ -232,6 +300,8 @@ async function report(sql: TSql): Promise<void> {
   await time('operations report (month, all hotlines)', async () =>
     operationsTables(await loadOperations(sql, { from: '2025-06-01', to: '2025-06-30' }, scope)),
   );
+  // The checks compare with the records as they are: the worker's refresh first.
+  await refreshReportAggregates(sql, { full: false, wait: true });
   const ops = JSON.stringify(operationsTables(await loadOperations(sql, year, scope)));
   const opsDirect = JSON.stringify(operationsTables(await computeOperations(sql, year, scope)));
   console.log(`check: operations aggregate cells equal the direct ones: ${ops === opsDirect}`);

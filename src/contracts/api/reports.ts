@@ -4,12 +4,21 @@ import { z } from 'zod';
 
 const ZLabel = { lo: z.string(), en: z.string() };
 
+/**
+ * When the figures were counted: `asOf` (an ISO instant) is the last complete refresh of the
+ * aggregates the report read (or the request itself for a report computed from the records);
+ * `updating`: records changed after it are not counted yet, a refresh is on its way.
+ */
+export const ZReportFreshness = z.object({ asOf: z.iso.datetime(), updating: z.boolean() });
+export type TReportFreshnessBody = z.infer<typeof ZReportFreshness>;
+
 export const ZReport = z.object({
   key: z.string(),
   title: z.object(ZLabel),
   period: z.object({ from: z.string(), to: z.string() }),
   filters: z.record(z.string(), z.string()),
   notes: z.array(z.object(ZLabel)),
+  freshness: ZReportFreshness,
   tables: z.array(
     z.object({
       key: z.string(),
@@ -52,6 +61,12 @@ export type TReportQuery = z.infer<typeof ZReportQuery>;
 
 export const reportKinds = ['national', 'agencies', 'operations', 'referrals'] as const;
 export type TReportKind = (typeof reportKinds)[number];
+
+/** The screen's poll while figures are being brought up to date. */
+export const ZFreshnessQuery = z.object({ kind: z.enum(reportKinds) });
+
+/** "Refresh now": the job asked for, and the freshness as it stands (still `updating`). */
+export const ZRefreshAccepted = z.object({ jobId: z.string(), freshness: ZReportFreshness });
 
 /**
  * audience: 'external' (the default) hides small counts; 'internal' keeps them for the

@@ -74,6 +74,8 @@ export const auditActions = [
   'hotline.form_published',
   'export.downloaded',
   'report.published',
+  /** "Refresh now" on the reports screen: exact figures asked for (a secretariat about to sign). */
+  'report.refresh_requested',
   'routing.caller_assigned',
   'routing.caller_prioritised',
   'audit.viewed',

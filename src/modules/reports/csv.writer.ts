@@ -1,3 +1,4 @@
+import { freshnessNotes } from './report-freshness.policy';
 import type { TReport, TReportTable } from './report-table.types';
 
 /** Spreadsheets run text starting with these as formulas; a leading quote keeps it text. */
@@ -30,6 +31,7 @@ export function reportToCsv(report: TReport): string {
     line([report.title.lo, report.title.en]),
     line(['ໄລຍະ', 'Period', report.period.from, report.period.to]),
     ...Object.entries(report.filters).map(([k, v]) => line(['', k, v])),
+    ...freshnessNotes(report.freshness).map((n) => line([n.lo, n.en])),
     ...report.notes.map((n) => line([n.lo, n.en])),
   ];
   const blocks = [head, ...report.tables.map(tableLines)].map((b) => b.join('\r\n'));

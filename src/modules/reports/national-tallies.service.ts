@@ -2,7 +2,7 @@ import type { TSql } from '../../infra/database';
 import { primaryReader, type TReader } from '../../infra/read-replica';
 import { readNationalTallies, readQuarterTallies } from './national-aggregate.repository';
 import type { TNationalTallies } from './national-statistics.types';
-import { aggregatesWatermark, refreshReportAggregates } from './report-aggregates.repository';
+import { aggregatesWatermark } from './report-aggregates.repository';
 import type { TReportScope } from './report-filters';
 import { wholeMonthsOf, type TPeriod } from './report-period.policy';
 import { computeNationalTallies, readMonthsTallies } from './reports.repository';
@@ -26,13 +26,14 @@ export function isCalendarQuarter(period: TPeriod): boolean {
  * The national tallies of a period. A calendar year (the yearly national report), with any
  * hotline and province filter, is read from the person-year cells, a calendar quarter from the
  * person-quarter cells; a month or any other run of whole months from the person-month and
- * session-day aggregates. Either is first
- * brought up to date with any record changed since the last refresh, so the figures are those of
- * the records right now. A custom period that cuts a month is computed directly from the records
+ * session-day aggregates, as the last complete refresh left them: the request never refreshes
+ * (the refresh job does, report-refresh-ticker.ts), and the report says as of when
+ * (report-freshness.repository.ts). A custom period that cuts a month is computed directly from the records
  * (slower, same cells: a person is counted once per period, and the aggregates cannot split a
  * month), and so is any period before the aggregates were ever built.
- * `sql` is the primary (the refresh writes); `read` may send the reads to a replica, which for
- * the aggregates must first have replayed that refresh.
+ * `sql` is the primary (where the refresh state, and so the report's "as of", is read); `read`
+ * may send the reads to a replica, which for the aggregates must first have replayed up to the
+ * primary's position (so never older than the "as of" the report states).
  */
 export async function loadNationalTallies(
   sql: TSql,
@@ -45,8 +46,6 @@ export async function loadNationalTallies(
   const compute = () => read((on) => computeNationalTallies(on, period, scope, sql));
   if (year === null && months === null) return compute();
   if ((await aggregatesWatermark(sql)) === null) return compute();
-  // While the refresh job holds the lock it is applying these same changes: read what is there.
-  await refreshReportAggregates(sql, { full: false, wait: false, operations: false });
   if (year !== null) return read((on) => readNationalTallies(on, year, scope), { seeWrites: true });
   if (isCalendarQuarter(period))
     return read((on) => readQuarterTallies(on, period, scope), { seeWrites: true });

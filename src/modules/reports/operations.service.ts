@@ -2,17 +2,17 @@ import type { TSql } from '../../infra/database';
 import { primaryReader, type TReader } from '../../infra/read-replica';
 import { operationsWatermark, readOperations } from './operations-aggregate.repository';
 import { computeOperations, type TOperationsData } from './operations.repository';
-import { refreshReportAggregates } from './report-aggregates.repository';
 import type { TReportScope } from './report-filters';
 import type { TPeriod } from './report-period.policy';
 
 /**
  * The operations figures of a period. Every period is whole Lao days, so any period and hotline
- * filter is read from the per-hour aggregates, first brought up to date with any call, contact
- * or routing step written since the last refresh, so the figures are those of the records right
- * now. Before the aggregates were ever built they are computed directly: slower, same cells.
- * `sql` is the primary (the refresh writes); `read` may send the reads to a replica, which for
- * the aggregates must first have replayed that refresh.
+ * filter is read from the per-hour aggregates as the last complete refresh left them (the
+ * refresh job keeps them current; the report says as of when), plus the routing steps after it,
+ * read directly. Before the aggregates were ever built they are computed directly: slower, same cells.
+ * `sql` is the primary (where the refresh state, and so the report's "as of", is read); `read`
+ * may send the reads to a replica, which for the aggregates must first have replayed up to the
+ * primary's position (so never older than the "as of" the report states).
  */
 export async function loadOperations(
   sql: TSql,
@@ -22,7 +22,5 @@ export async function loadOperations(
 ): Promise<TOperationsData> {
   if ((await operationsWatermark(sql)) === null)
     return read((on) => computeOperations(on, period, scope));
-  // While the refresh job holds the lock it is applying these same changes: read what is there.
-  await refreshReportAggregates(sql, { full: false, wait: false });
   return read((on) => readOperations(on, period, scope), { seeWrites: true });
 }

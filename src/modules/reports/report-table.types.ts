@@ -37,4 +37,13 @@ export type TReport = {
   tables: TReportTable[];
   /** How things are counted, printed with the report. */
   notes: TLabel[];
+  /** When the figures were counted; set by reports.service.ts on every report it hands out. */
+  freshness?: TReportFreshness;
 };
+
+/**
+ * `asOf`: the instant the figures count records up to (the aggregates' last complete refresh, or
+ * the moment of the request for a report computed directly from the records). `updating`: records
+ * changed after it are not counted yet and the refresh job is taking them in.
+ */
+export type TReportFreshness = { asOf: string; updating: boolean };

@@ -15,7 +15,11 @@ import { loadOperations } from './operations.service';
 import { forAudience, mayPublishUnsuppressed } from './report-audience.policy';
 import { resolvePeriod, ZPeriodQuery } from './report-period.policy';
 import { filterLabels, reportScopeFor } from './report-scope.policy';
-import type { TReport } from './report-table.types';
+import type { TReport, TReportFreshness } from './report-table.types';
+import type { JobQueues } from '../../jobs/job-queues';
+import { reportFreshness } from './report-freshness.policy';
+import { readAggregateFreshness } from './report-freshness.repository';
+import { refreshAggregatesNow, refreshAggregatesSoon } from './report-refresh.requests';
 import type { TExportQuery, TReportKind, TReportQuery } from '../../contracts/api/reports';
 import { loadCounselledMatters } from './counselled-matters.repository';
 import { loadNationalEvents } from './national-events.repository';
@@ -24,7 +28,25 @@ import { loadReferrals } from './referrals.repository';
 import { referralsReport } from './referrals-report.policy';
 import { reportToXlsx } from './xlsx.writer';
 
-export type TReportsDeps = Pick<TAppDeps, 'db' | 'sql' | 'config' | 'replica'>;
+export type TReportsDeps = Pick<TAppDeps, 'db' | 'sql' | 'config' | 'replica'> & {
+  /** Where a refresh is asked for when a report finds records newer than its aggregates. */
+  queues?: JobQueues;
+};
+
+export type TFreshReport = TReport & { freshness: TReportFreshness };
+
+/**
+ * How current a report kind's figures are. When records changed after the last refresh, the
+ * debounced refresh job is asked for (a no-op while one waits), so the figures catch up without
+ * anyone waiting for them in a request; failing to ask (Redis away) leaves it to the worker's
+ * sweep and is no reason to refuse or delay the report.
+ */
+async function freshnessFor(deps: TReportsDeps, kind: TReportKind): Promise<TReportFreshness> {
+  const freshness = reportFreshness(await readAggregateFreshness(deps.sql, kind), new Date());
+  // Not awaited: a slow or absent Redis must not hold the report up.
+  if (freshness.updating && deps.queues) void refreshAggregatesSoon(deps.queues).catch(() => '');
+  return freshness;
+}
 
 async function build(
   deps: TReportsDeps,
@@ -32,7 +54,7 @@ async function build(
   kind: TReportKind,
   query: TReportQuery,
   action: 'report.view' | 'report.export',
-): Promise<TReport> {
+): Promise<TFreshReport> {
   const parsed = ZPeriodQuery.safeParse(query);
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', { details: { period: 'incomplete' } });
@@ -49,6 +71,19 @@ async function build(
     : null;
   const scope = reportScopeFor({ actor, grant, filters: query, organisationHotlines });
   const filters = filterLabels(query);
+  // Read before the figures: a refresh committing in between makes them newer than said, never older.
+  const freshness = await freshnessFor(deps, kind);
+  const report = await figures(deps, kind, period, filters, scope);
+  return { ...report, freshness };
+}
+
+async function figures(
+  deps: TReportsDeps,
+  kind: TReportKind,
+  period: ReturnType<typeof resolvePeriod>,
+  filters: ReturnType<typeof filterLabels>,
+  scope: ReturnType<typeof reportScopeFor>,
+): Promise<TReport> {
   // The figures are read on the replica when there is a fit one (infra/read-replica.ts).
   const read = replicaReader(deps.sql, deps.replica);
   switch (kind) {
@@ -89,8 +124,44 @@ export function viewReport(
   actor: TActor,
   kind: TReportKind,
   query: TReportQuery,
-): Promise<TReport> {
+): Promise<TFreshReport> {
   return build(deps, actor, kind, query, 'report.view');
+}
+
+/** The screen's poll while its figures are being brought up to date. */
+export function viewFreshness(
+  deps: TReportsDeps,
+  actor: TActor,
+  kind: TReportKind,
+): Promise<TReportFreshness> {
+  if (!scopeOf(actor, 'report.view')) throw new AppError('FORBIDDEN');
+  return freshnessFor(deps, kind);
+}
+
+/**
+ * "Refresh now": exact figures for someone about to sign. Audited before the job is asked for (no
+ * unaudited refresh); answers at once with the job id and the freshness as it stands, and the
+ * screen polls until the watermark moves past it.
+ */
+export async function requestRefresh(
+  deps: TReportsDeps & { queues: JobQueues },
+  actor: TActor,
+  kind: TReportKind,
+): Promise<{ jobId: string; freshness: TReportFreshness }> {
+  if (!scopeOf(actor, 'report.refresh')) throw new AppError('FORBIDDEN');
+  const now = new Date();
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, deps.config, {
+      actorId: actor.userId,
+      action: 'report.refresh_requested',
+      entityType: 'report',
+      entityId: kind,
+      data: { requestedAt: now.toISOString() },
+    }),
+  );
+  const jobId = await refreshAggregatesNow(deps.queues, now);
+  const freshness = reportFreshness(await readAggregateFreshness(deps.sql, kind), now);
+  return { jobId, freshness };
 }
 
 export type TExportFile = { filename: string; contentType: string; body: Buffer | string };

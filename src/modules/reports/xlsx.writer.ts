@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { freshnessNotes } from './report-freshness.policy';
 import type { TReport, TReportTable } from './report-table.types';
 import { sheetNames } from './sheet-name.policy';
 
@@ -18,7 +19,7 @@ function addTableSheet(book: ExcelJS.Workbook, table: TReportTable, name: string
   sheet.views = [{ state: 'frozen', ySplit: 7 }];
 }
 
-/** A real workbook: a notes sheet (period, filters, count-unit rules), then one sheet per table. */
+/** A real workbook: a notes sheet (period, filters, as of when, count-unit rules), then one sheet per table. */
 export async function reportToXlsx(report: TReport): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Saiduan';
@@ -27,6 +28,8 @@ export async function reportToXlsx(report: TReport): Promise<Buffer> {
   notes.addRow([report.title.en]).font = { bold: true };
   notes.addRow(['ໄລຍະ / Period', report.period.from, report.period.to]);
   for (const [k, v] of Object.entries(report.filters)) notes.addRow([k, v]);
+  for (const n of freshnessNotes(report.freshness))
+    notes.addRow([n.lo, n.en]).font = { bold: true };
   notes.addRow([]);
   for (const n of report.notes) notes.addRow([n.lo, n.en]);
   notes.getColumn(1).width = 60;

@@ -106,6 +106,8 @@ describe('national statistics of whole months from the month aggregates', () => 
         identification_date = '2025-05-15', updated_at = now()
       where id = ${extra.get('fresh')?.personId ?? ''}`;
 
+    // The worker's refresh takes the changes in (a report request no longer refreshes inline).
+    await refreshReportAggregates(sql, { full: false, wait: true });
     const after = await loadNationalTallies(sql, may, all);
     expect(after).toEqual(await computeNationalTallies(sql, may, all));
     expect(after.counselling.chat?.sessions ?? 0).toBe(

@@ -51,7 +51,7 @@ const scopes: TReportScope[] = [
 
 /**
  * Every quarter of 2023–2025 under every filter from the quarter cells, and (through
- * loadNationalTallies, which first takes in what changed) every period that is not a whole
+ * loadNationalTallies, after the refresh the worker runs) every period that is not a whole
  * quarter: exactly the direct computation's tallies.
  */
 async function expectQuartersMatchDirect(): Promise<void> {
@@ -127,10 +127,11 @@ describe(
       });
       expect(q2On1554.summary.identified?.total).toBe(1);
 
-      // Aggregates built before the quarter cells existed: the next report builds them all.
+      // Aggregates built before the quarter cells existed: the next refresh builds them all.
       const sql = stores.database.sql;
       await sql`delete from report_person_quarters`;
       await sql`delete from report_quarter_cells`;
+      await refreshReportAggregates(sql, { full: false, wait: true, operations: false });
       expect(await loadNationalTallies(sql, q2, all)).toEqual(
         await computeNationalTallies(sql, q2, all),
       );
@@ -164,6 +165,7 @@ describe(
       values (gen_random_uuid(), ${q2Case?.caseId ?? ''}, '1362', 'walk_in', 'lo', 'self', 'crisis',
         '2025-05-12T10:00:00+07:00')`;
 
+      await refreshReportAggregates(sql, { full: false, wait: true, operations: false });
       const during = await loadNationalTallies(sql, q2, all);
       expect(during).toEqual(await computeNationalTallies(sql, q2, all));
       // Q-1 identified in the quarter; both counselled in it, both first contacted before it.
@@ -178,6 +180,7 @@ describe(
 
       // Undo the contacts batch: the live contact stays, Q-2 now new in the quarter.
       await undoImport(contactsBatch);
+      await refreshReportAggregates(sql, { full: false, wait: true, operations: false });
       const undone = await loadNationalTallies(sql, q2, all);
       expect(undone.counselling.total?.people).toBe((before.counselling.total?.people ?? 0) + 1);
       expect(undone.counselling.total?.newPeople).toBe(
@@ -186,6 +189,7 @@ describe(
       await expectQuartersMatchDirect();
       await sql`delete from contacts where case_id = ${q2Case?.caseId ?? ''}`;
       await undoImport(peopleBatch);
+      await refreshReportAggregates(sql, { full: false, wait: true, operations: false });
       expect(await loadNationalTallies(sql, q2, all)).toEqual(before);
       await expectQuartersMatchDirect();
     });

@@ -108,7 +108,7 @@ describe('the operations report from the per-hour aggregates', () => {
     await expectAggregateMatchesDirect();
   });
 
-  it('takes in late status callbacks, new calls, routing steps and contacts before it answers', async () => {
+  it('takes in late status callbacks, new calls, routing steps and contacts at the next refresh', async () => {
     const sql = stores.database.sql;
     const [a] = counsellors;
     // A late callback on an old call: the caller was answered after all (and later asked for a
@@ -144,6 +144,13 @@ describe('the operations report from the per-hour aggregates', () => {
     const before = cells(
       await readOperations(sql, { from: today, to: today }, { hotlines: null, provinceCode: null }),
     );
+    // Routing steps past the refresh's position are read directly; the rest waits for the worker.
+    const waiting = cells(
+      await loadOperations(sql, { from: today, to: today }, { hotlines: null, provinceCode: null }),
+    );
+    expect(waiting['calls-by-hotline']).toEqual(before['calls-by-hotline']);
+    expect(waiting.counsellors).toEqual([[a, 'Counsellor A', 1, 1, 0, 1, 0, 0]]);
+    await refreshReportAggregates(sql, { full: false, wait: true });
     const now = cells(
       await loadOperations(sql, { from: today, to: today }, { hotlines: null, provinceCode: null }),
     );

@@ -36,11 +36,14 @@ describe('service events read from their aggregate', () => {
     expect(await loadNationalEvents(sql, year, everywhere)).toEqual(direct);
     expect(await loadAgencyFigures(sql, year, everywhere)).toEqual(directAgencies);
 
-    // Changed after the refresh: B's record, a new event, a deleted one. Read at once.
+    // Changed after the refresh: B's record, a new event, a deleted one.
     await sql`update people set sex = 'female', updated_at = now() where id = ${b.personId}`;
     await sql`insert into ticket_services (case_id, person_id, service, given_on, quantity)
       values (${b.caseId}, ${b.personId}, 'medical', '2025-04-04', 2)`;
     await sql`delete from ticket_services where service = 'shelter'`;
+    // Until the worker's next refresh the report gives the figures of the last one.
+    expect(await loadNationalEvents(sql, year, everywhere)).toEqual(direct);
+    await refreshReportAggregates(sql, { full: false, wait: true });
     const after = await loadNationalEvents(sql, year, everywhere);
     expect(after.services.medical).toMatchObject({ people: 2, female: 2, times: 6 });
     expect(after.services.shelter).toBeUndefined();

@@ -1,7 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reportKinds, ZExportQuery, ZReport, ZReportQuery } from '../../../contracts/api/reports';
-import { exportReport, viewReport } from '../../../modules/reports/reports.service';
+import {
+  reportKinds,
+  ZExportQuery,
+  ZFreshnessQuery,
+  ZRefreshAccepted,
+  ZReport,
+  ZReportFreshness,
+  ZReportQuery,
+} from '../../../contracts/api/reports';
+import {
+  exportReport,
+  requestRefresh,
+  viewFreshness,
+  viewReport,
+} from '../../../modules/reports/reports.service';
 import { ZErrorBody } from '../../error.schema';
 import { DEFAULT_K, MIN_K } from '../../../modules/reports/deidentified.policy';
 import { exportDeidentified } from '../../../modules/reports/deidentified.service';
@@ -15,6 +28,38 @@ const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorB
  * (their hotlines) and administrators; exports need their own permission and are audited.
  */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  // A report that finds records newer than its aggregates asks the worker to refresh them.
+  const deps = () => ({ ...app.deps, queues: app.services.jobProducers.queues });
+
+  // Static paths: matched before /reports/:kind whatever the order.
+  app.get(
+    '/reports/freshness',
+    {
+      schema: {
+        tags: ['reports'],
+        querystring: ZFreshnessQuery,
+        response: { 200: ZReportFreshness, ...errors },
+      },
+      config: { permission: 'report.view' },
+    },
+    (request) => viewFreshness(deps(), request.actor, request.query.kind),
+  );
+
+  // Exact figures now, for whoever must sign them: the worker refreshes, the screen polls.
+  app.post(
+    '/reports/refresh',
+    {
+      schema: {
+        tags: ['reports'],
+        body: ZFreshnessQuery,
+        response: { 202: ZRefreshAccepted, ...errors },
+      },
+      config: { permission: 'report.refresh' },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await requestRefresh(deps(), request.actor, request.body.kind)),
+  );
+
   // Registered before /reports/:kind/export so 'deidentified' is not read as a report kind.
   app.get(
     '/reports/deidentified/export',
@@ -73,7 +118,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'report.view' },
     },
-    (request) => viewReport(app.deps, request.actor, request.params.kind, request.query),
+    (request) => viewReport(deps(), request.actor, request.params.kind, request.query),
   );
 
   app.get(
@@ -89,7 +134,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'report.export', deadlineMs: 120_000 },
     },
     async (request, reply) => {
-      const file = await exportReport(app.deps, request.actor, request.params.kind, request.query);
+      const file = await exportReport(deps(), request.actor, request.params.kind, request.query);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { currentUiLanguage, useT } from '../../shared/i18n/i18n';
 import { ErrorText } from '../../shared/ui/error-text';
 import {
@@ -12,6 +12,7 @@ import { BarChart } from './components/bar-chart';
 import { chartData, hasData } from './components/chart-series';
 import { LineChart } from './components/line-chart';
 import { ReportFilters } from './components/report-filters';
+import { ReportFreshness } from './components/report-freshness';
 import { ReportTableView } from './components/report-table-view';
 import './reports.css';
 import './reports.strings';
@@ -44,10 +45,16 @@ export default function ReportsPage() {
   const [filters, setFilters] = useState<TReportFilters>(initialFilters);
   const [report, setReport] = useState<TReport | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Bumped when newer figures are ready: the report is fetched again, the old one stays meanwhile.
+  const [version, setVersion] = useState(0);
+  const shown = useRef('');
+  const onNewer = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
     let live = true;
-    setReport(null);
+    const key = `${kind}|${JSON.stringify(filters)}`;
+    if (shown.current !== key) setReport(null);
+    shown.current = key;
     setError(null);
     fetchReport(kind, filters).then(
       (r) => live && setReport(r),
@@ -56,7 +63,7 @@ export default function ReportsPage() {
     return () => {
       live = false;
     };
-  }, [kind, filters]);
+  }, [kind, filters, version]);
 
   return (
     <main id="content" className="reports">
@@ -90,6 +97,7 @@ export default function ReportsPage() {
           <p>
             {report.title[language]} · {report.period.from} – {report.period.to}
           </p>
+          <ReportFreshness kind={kind} freshness={report.freshness} onNewer={onNewer} />
           {report.tables.map((table) => (
             <section key={table.key} className="reports__table">
               {noChart.has(table.key) ? null : !hasData(chartData(table, language)) ? (

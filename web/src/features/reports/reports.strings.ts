@@ -35,6 +35,13 @@ const lo = {
   notes: 'ວິທີນັບ',
   chartOf: 'ແຜນວາດ: {{title}}',
   chartEmpty: '{{title}}: ບໍ່ມີຂໍ້ມູນໃນໄລຍະນີ້, ຈຶ່ງບໍ່ມີແຜນວາດ.',
+  freshness: {
+    asOf: 'ຕົວເລກນັບຮອດ {{time}}',
+    updating: 'ມີຂໍ້ມູນຖືກແກ້ໄຂຫຼັງຈາກເວລານີ້ ທີ່ຍັງບໍ່ໄດ້ນັບ: ກຳລັງປັບປຸງຕົວເລກໃຫ້ທັນສະໄໝ. ໜ້ານີ້ຈະສະແດງຕົວເລກໃໝ່ເອງ.',
+    refresh: 'ປັບປຸງຕົວເລກດຽວນີ້',
+    refreshing: 'ກຳລັງປັບປຸງຕົວເລກ…',
+    refreshHint: 'ກ່ອນລົງລາຍເຊັນ, ກົດເພື່ອນັບທຸກການແກ້ໄຂຮອດດຽວນີ້.',
+  },
 };
 
 const en: TStrings<typeof lo> = {
@@ -72,6 +79,14 @@ const en: TStrings<typeof lo> = {
   notes: 'How things are counted',
   chartOf: 'Chart: {{title}}',
   chartEmpty: '{{title}}: no data for this period, so there is no chart.',
+  freshness: {
+    asOf: 'Figures as of {{time}}',
+    updating:
+      'Records changed after this time are not counted yet: the figures are being brought up to date. This page will show the new figures by itself.',
+    refresh: 'Refresh figures now',
+    refreshing: 'Refreshing the figures…',
+    refreshHint: 'Before signing, press to count every change up to now.',
+  },
 };
 
 addStrings('reports', { lo, en });

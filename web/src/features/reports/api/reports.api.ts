@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import { api } from '../../../shared/api/api-client';
-import { ZReport, type TReportKind } from '../../../../../src/contracts/api/reports';
+import {
+  ZRefreshAccepted,
+  ZReport,
+  ZReportFreshness,
+  type TReportKind,
+} from '../../../../../src/contracts/api/reports';
 
 export type { TReportKind } from '../../../../../src/contracts/api/reports';
 export type TReport = z.infer<typeof ZReport>;
 export type TReportTable = TReport['tables'][number];
+export type TReportFreshness = TReport['freshness'];
 
 export type TReportFilters = {
   period: 'month' | 'quarter' | 'year' | 'custom';
@@ -40,6 +46,14 @@ export function reportQuery(f: TReportFilters): Record<string, string | number |
 
 export const fetchReport = (kind: TReportKind, filters: TReportFilters) =>
   api.get(`/api/staff/reports/${kind}`, ZReport, { query: reportQuery(filters) });
+
+/** How current the figures of a report kind are now (the screen's poll while they catch up). */
+export const fetchFreshness = (kind: TReportKind) =>
+  api.get('/api/staff/reports/freshness', ZReportFreshness, { query: { kind } });
+
+/** "Refresh now": the worker brings the aggregates up to date; the screen polls for the result. */
+export const requestRefresh = (kind: TReportKind) =>
+  api.post('/api/staff/reports/refresh', { kind }, ZRefreshAccepted);
 
 /** A plain link: the browser downloads the file with the session cookie. */
 export function exportUrl(
