@@ -257,7 +257,7 @@ describe('a call-back that keeps the place', () => {
     // Still at its place in line, held until tomorrow's safe time: the supervisor sees why.
     const [held] = await waiting('1512');
     expect(held).toMatchObject({
-      callSid: `cb-${task.id}`,
+      taskId: `cb-${task.id}`,
       state: 'held',
       heldWhy: 'not-yet',
       safeFrom: tomorrowFrom,
