@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { goAvailable, openLaoDesk } from './support/lao-desk';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
 import { findLeaks, visibleTexts } from './support/visible-text';
 import { webchatPartner } from './support/webchat-partner';
 
@@ -35,18 +34,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function desk(username: string): Promise<Page> {
-  const page = await system.browser.newPage({ uiLanguage: 'lo' });
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  await signIn(page, system.login(username));
-  await page.getByTestId('presence-state').waitFor();
-  return page;
-}
-
-async function goAvailable(page: Page): Promise<void> {
-  await page.getByRole('button', { name: lo.available, exact: true }).click();
-  await expect.poll(() => page.getByTestId('presence-state').textContent()).toBe(lo.available);
-}
+const desk = (username: string) => openLaoDesk(system, username);
 
 describe('back to the queue on the Lao desk', () => {
   it('leaves her desk and is offered to the next counsellor, not to her', async () => {

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
+import { openLaoDesk } from './support/lao-desk';
 import { screenshot } from './support/screenshots';
-import { signIn } from './support/sign-in';
 import { findLeaks, visibleTexts } from './support/visible-text';
 import { webchatPartner } from './support/webchat-partner';
 
@@ -40,13 +39,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function desk(username: string): Promise<Page> {
-  const page = await system.browser.newPage({ uiLanguage: 'lo' });
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  await signIn(page, system.login(username));
-  await page.getByTestId('presence-state').waitFor();
-  return page;
-}
+const desk = (username: string) => openLaoDesk(system, username);
 
 describe('a file from the web chat widget', () => {
   it('is refused in the widget when not allowed, and reaches the desk when it is', async () => {
