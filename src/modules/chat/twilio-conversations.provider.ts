@@ -20,7 +20,8 @@ class ConversationsRequestClient extends twilio.RequestClient {
   }
 }
 
-type TConversationsConfig = Pick<
+/** What a Twilio Conversations or Media Content Service client needs of the configuration. */
+export type TConversationsConfig = Pick<
   TConfig,
   | 'TWILIO_ACCOUNT_SID'
   | 'TWILIO_AUTH_TOKEN'

@@ -1,4 +1,4 @@
-import type { TConfig } from '../../config/config';
+import type { TConversationsConfig } from './twilio-conversations.provider';
 import { mcsBaseUrl } from './twilio-region.policy';
 
 /** The bytes of one media file, as the provider holds them. */
@@ -48,16 +48,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer>
  * with the account's credentials) names a temporary signed link to the bytes, which is fetched
  * without credentials and never beyond `maxBytes`. The helper library does not cover MCS.
  */
-export function twilioMediaFetcher(
-  config: Pick<
-    TConfig,
-    | 'TWILIO_ACCOUNT_SID'
-    | 'TWILIO_AUTH_TOKEN'
-    | 'TWILIO_API_BASE_URL'
-    | 'TWILIO_MEDIA_REGION'
-    | 'TWILIO_MEDIA_EDGE'
-  >,
-): TChatMediaFetcher {
+export function twilioMediaFetcher(config: TConversationsConfig): TChatMediaFetcher {
   const mcs = mcsBaseUrl(config);
   const auth = `Basic ${Buffer.from(`${config.TWILIO_ACCOUNT_SID}:${config.TWILIO_AUTH_TOKEN}`).toString('base64')}`;
   return {
