@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 // Preloaded into the API process by npm run bench:routing (`--import`): counts what Socket.IO
 // writes to the browsers' websockets, per event name, so the bench can print socket messages and
@@ -13,6 +14,8 @@ export type TSocketMeter = {
   messages: number;
   bytes: number;
   byEvent: Record<string, { messages: number; bytes: number }>;
+  /** The API's event-loop delay since the last reading (ROUTING_BENCH_API_LAG=1 only), in ms. */
+  lag?: { p50: number; p99: number; max: number };
 };
 
 type TPacket = {
@@ -73,8 +76,19 @@ transport.WebSocket.prototype.send = function metered(packets: TPacket[]) {
   return send.call(this, packets);
 };
 
+// ROUTING_BENCH_API_LAG=1: the API's own event-loop delay, sampled every 5 ms (opt-in: the
+// sampling timer wakes the API 200 times a second, which the CPU figures would count).
+const lag = process.env.ROUTING_BENCH_API_LAG ? monitorEventLoopDelay({ resolution: 5 }) : null;
+lag?.enable();
+
 process.on('message', (m: unknown) => {
-  if (m === 'socket-meter') process.send?.(meter);
+  if (m !== 'socket-meter') return;
+  if (lag) {
+    const ms = (ns: number) => ns / 1e6;
+    meter.lag = { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) };
+    lag.reset();
+  }
+  process.send?.(meter);
 });
 // The channel must not keep the API alive once it shuts down.
 process.channel?.unref();
