@@ -419,6 +419,9 @@ async function main(): Promise<void> {
       );
       const sockets = socketsPerCaller(socketsBefore, socketsAfter, callers);
       console.log(`per caller, written to the counsellors' websockets: ${sockets.line}`);
+      console.log(
+        `longest burst of websocket writes in one API event-loop turn: ${socketsAfter.burst.writes} writes, ${socketsAfter.burst.ms.toFixed(1)} ms (an offer decided meanwhile waits it out)`,
+      );
       // ROUTING_BENCH_API_LAG=1: how long the API's own loop was held (an offer waits it out).
       if (socketsAfter.lag)
         console.log(
