@@ -7,6 +7,16 @@ import type { TIo } from './realtime.server';
 const DESKS = rooms.desks('', '').split(':')[0] + ':';
 
 /**
+ * Desks written to per event-loop turn. A room's count goes to each of its sockets by a write of
+ * its own (tens of microseconds each on a VM): a thousand desks in one go stalled the loop for
+ * 15–40 ms, and an offer decided in that window waited it out (the p99 of enqueue→offer during a
+ * surge). In turns of this size, the offers, webhooks and Redis replies in between go first; the
+ * whole room still hears within a few milliseconds.
+ */
+const DESKS_PER_TURN = 50;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * The waiting counts every desk shows, pushed by each API node to its own desks: once a period,
  * one message per hotline and language room whose count changed since this node last told it,
  * encoded once for the whole room. A surge changes the counts many times a second; the desks
@@ -39,9 +49,26 @@ export function startDeskCounts(
     return byHotline;
   }
 
+  /** The count to every socket of the room here, DESKS_PER_TURN of them per event-loop turn. */
+  async function emitInTurns(room: string, count: TQueueCount): Promise<void> {
+    const sockets = io.of('/').adapter.rooms.get(room);
+    if (!sockets || sockets.size <= DESKS_PER_TURN) {
+      io.local.to(room).emit('queue:counts', count);
+      return;
+    }
+    // Each socket is in the room of its own id; one that left since is skipped, one that joined
+    // since had the counts in its snapshot.
+    const ids = [...sockets];
+    for (let i = 0; i < ids.length && !closed; i += DESKS_PER_TURN) {
+      if (i > 0) await nextTurn();
+      io.local.to(ids.slice(i, i + DESKS_PER_TURN)).emit('queue:counts', count);
+    }
+  }
+
   async function push(): Promise<void> {
     const wanted = localRooms();
     const held = new Set<string>();
+    const emits: Array<Promise<void>> = [];
     await Promise.all(
       [...wanted].map(async ([hotline, languages]) => {
         const now = Date.now();
@@ -52,10 +79,12 @@ export function startDeskCounts(
           const signature = countSignature(count);
           if (sent.get(room) === signature || closed) continue;
           sent.set(room, signature);
-          io.local.to(room).emit('queue:counts', count satisfies TQueueCount);
+          emits.push(emitInTurns(room, count));
         }
       }),
     );
+    // The next period's push starts after this one's last desk heard (one push at a time).
+    await Promise.all(emits);
     // A room nobody holds any more: a desk joining it later gets its counts in the snapshot.
     for (const room of sent.keys()) if (!held.has(room)) sent.delete(room);
   }

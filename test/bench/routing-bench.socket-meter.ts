@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 // Preloaded into the API process by npm run bench:routing (`--import`): counts what Socket.IO
 // writes to the browsers' websockets, per event name, so the bench can print socket messages and
@@ -13,6 +14,13 @@ export type TSocketMeter = {
   messages: number;
   bytes: number;
   byEvent: Record<string, { messages: number; bytes: number }>;
+  /** The API's event-loop delay since the last reading (ROUTING_BENCH_API_LAG=1 only), in ms. */
+  lag?: { p50: number; p99: number; max: number };
+  /**
+   * The most websocket writes made in one event-loop turn since the last reading, and the time
+   * they took: a loop held that long is an offer decided that much later.
+   */
+  burst: { writes: number; ms: number };
 };
 
 type TPacket = {
@@ -29,7 +37,15 @@ const transport = require(
   WebSocket: { prototype: { send(packets: TPacket[]): void } };
 };
 
-const meter: TSocketMeter = { type: 'socket-meter', messages: 0, bytes: 0, byEvent: {} };
+const meter: TSocketMeter = {
+  type: 'socket-meter',
+  messages: 0,
+  bytes: 0,
+  byEvent: {},
+  burst: { writes: 0, ms: 0 },
+};
+/** Writes and their time in the current event-loop turn (reset by a setImmediate). */
+let turn: { writes: number; ms: number } | null = null;
 
 /** `2["call:offered",…]` → call:offered; `3…` → ack; an engine.io ping → ping. */
 function eventOf(packet: TPacket, text: string): string {
@@ -70,11 +86,36 @@ transport.WebSocket.prototype.send = function metered(packets: TPacket[]) {
     meter.messages++;
     meter.bytes += bytes;
   }
-  return send.call(this, packets);
+  const started = performance.now();
+  try {
+    return send.call(this, packets);
+  } finally {
+    if (!turn) {
+      const current = (turn = { writes: 0, ms: 0 });
+      setImmediate(() => {
+        turn = null;
+        if (current.ms > meter.burst.ms) meter.burst = current;
+      });
+    }
+    turn.writes += packets.length;
+    turn.ms += performance.now() - started;
+  }
 };
 
+// ROUTING_BENCH_API_LAG=1: the API's own event-loop delay, sampled every 5 ms (opt-in: the
+// sampling timer wakes the API 200 times a second, which the CPU figures would count).
+const lag = process.env.ROUTING_BENCH_API_LAG ? monitorEventLoopDelay({ resolution: 5 }) : null;
+lag?.enable();
+
 process.on('message', (m: unknown) => {
-  if (m === 'socket-meter') process.send?.(meter);
+  if (m !== 'socket-meter') return;
+  if (lag) {
+    const ms = (ns: number) => ns / 1e6;
+    meter.lag = { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) };
+    lag.reset();
+  }
+  process.send?.(meter);
+  meter.burst = { writes: 0, ms: 0 };
 });
 // The channel must not keep the API alive once it shuts down.
 process.channel?.unref();

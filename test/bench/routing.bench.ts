@@ -52,6 +52,8 @@ const RATES = (process.env.ROUTING_BENCH_RATES ?? '50,100,200').split(',').map(N
 /** Every rate is surged this many times (ROUTING_BENCH_RUNS): its spread shows in the summary. */
 const RUNS = Number(process.env.ROUTING_BENCH_RUNS ?? 3);
 const WAIT_S = 300;
+/** Seconds the idle API (counsellors connected, no calls) is measured for. */
+const IDLE_S = 10;
 /** Callers of an unreported surge before the measured ones (ROUTING_BENCH_WARMUP). */
 const WARMUP = Number(process.env.ROUTING_BENCH_WARMUP ?? 500);
 
@@ -229,11 +231,19 @@ async function main(): Promise<void> {
       `${COUNSELLORS} counsellors (in ${COUNSELLOR_PROCESSES} processes) connected in ${(Math.max(...connectMs) / 1000).toFixed(1)} s`,
     );
     const rssConnected = await rssMb(pid);
-    // What 1,000 connected, idle counsellors cost the API (heartbeats, sweeps, socket pings).
+    // What 1,000 connected, idle counsellors cost the API (presence heartbeat, routing sweep, desk
+    // counts, socket.io pings): its fixed cost, paid whatever the rate. The counsellors' last
+    // presence changes still go out for a second or so after they are ready: wait for them first,
+    // or the figure counts the connection's tail.
+    await new Promise((r) => setTimeout(r, 3_000));
     const idleFrom = await cpuMs(pid);
-    await new Promise((r) => setTimeout(r, 10_000));
+    const idleRedisFrom = await redisCommandCounts(redis);
+    const idleSocketsFrom = await socketTotals();
+    await new Promise((r) => setTimeout(r, IDLE_S * 1000));
+    const idleCpuMsPerS = ((await cpuMs(pid)) - idleFrom) / IDLE_S;
+    const idleSockets = socketsPerCaller(idleSocketsFrom, await socketTotals(), IDLE_S);
     console.log(
-      `API CPU with ${COUNSELLORS} counsellors connected and no calls: ${((await cpuMs(pid)) - idleFrom) / 100}% of one core`,
+      `API idle, ${COUNSELLORS} counsellors connected and no calls, over ${IDLE_S} s: CPU ${idleCpuMsPerS.toFixed(1)} ms per second (${(idleCpuMsPerS / 10).toFixed(1)}% of one core); per second: Redis commands ${perCaller(idleRedisFrom, await redisCommandCounts(redis), IDLE_S)}; websockets ${idleSockets.line}`,
     );
 
     // Routing alone: from the incoming webhook's answer (the caller is in Redis by then) to the
@@ -409,6 +419,14 @@ async function main(): Promise<void> {
       );
       const sockets = socketsPerCaller(socketsBefore, socketsAfter, callers);
       console.log(`per caller, written to the counsellors' websockets: ${sockets.line}`);
+      console.log(
+        `longest burst of websocket writes in one API event-loop turn: ${socketsAfter.burst.writes} writes, ${socketsAfter.burst.ms.toFixed(1)} ms (an offer decided meanwhile waits it out)`,
+      );
+      // ROUTING_BENCH_API_LAG=1: how long the API's own loop was held (an offer waits it out).
+      if (socketsAfter.lag)
+        console.log(
+          `API event-loop delay (5 ms sampling) over the surge: p50 ${socketsAfter.lag.p50.toFixed(1)} ms, p99 ${socketsAfter.lag.p99.toFixed(1)} ms, max ${socketsAfter.lag.max.toFixed(1)} ms`,
+        );
       return {
         rate,
         p50: percentile(firstOffer, 50),
@@ -457,6 +475,9 @@ async function main(): Promise<void> {
       console.log(
         `  ${String(r.run).padStart(3)}  ${String(r.rate).padStart(4)}  ${ms(r.p50).padStart(10)}  ${ms(r.p99).padStart(10)}  ${r.cpuMs.toFixed(2).padStart(11)} ms  ${String(r.lost).padStart(4)}  ${String(r.twice).padStart(5)}  ${r.socketMessages.toFixed(1).padStart(18)}  ${r.socketBytes.toFixed(0).padStart(12)}`,
       );
+    console.log(
+      `  API idle (${COUNSELLORS} counsellors connected, no calls): ${idleCpuMsPerS.toFixed(1)} ms of CPU per second`,
+    );
     console.log(
       `  API RSS peak ${peakRss.toFixed(0)} MB; baseline in this run: redis-benchmark EVAL "return 1" ${evalBaseline.toFixed(0)} ops/s; load average ${loadavg()
         .map((l) => l.toFixed(1))

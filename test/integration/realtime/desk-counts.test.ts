@@ -80,4 +80,22 @@ describe('waiting counts on the desks', () => {
       { hotline: '1362', language: 'lo', waiting: 0, oldestAt: null },
     ]);
   });
+
+  it('tells every desk of a large room, written a share at a time, each the same count', async () => {
+    // 120 sockets in one hotline and language room on one node (more than one event-loop turn
+    // writes): Hmong desks of hotline 1554, so the first test's callers do not count here.
+    const desk = await h.counsellor({ hotlines: ['1554'], languages: ['hmn'], node: 1 });
+    const tabs = [desk.client];
+    for (let i = 1; i < 120; i++) tabs.push(await h.connect(desk.cookie, 1));
+    const heard = tabs.map(listen);
+    await h.caller({ hotline: '1554', language: 'hmn', node: 0 });
+    await eventually(() =>
+      expect(heard.map((x) => x.counts.at(-1)?.waiting ?? 0)).toEqual(tabs.map(() => 1)),
+    );
+    // The caller's count once each, not a desk left out or told twice (a zero count may come
+    // first, when a tick falls between the desks joining and the caller).
+    expect(heard.map((x) => x.counts.filter((c) => c.waiting === 1).length)).toEqual(
+      tabs.map(() => 1),
+    );
+  });
 });
