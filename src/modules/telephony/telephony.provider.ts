@@ -10,7 +10,6 @@ export type TParticipantOptions = {
   from: string;
   label?: string;
   muted?: boolean;
-  hold?: boolean;
   /** Listen/whisper: the participant hears the call; coaching makes them heard by this call leg only. */
   coachCallSid?: string;
   /** TwiML URL played to the participant on answer (e.g. the mobile whisper "press 1"). */
