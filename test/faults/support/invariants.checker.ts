@@ -22,32 +22,32 @@ export type TScenarioFigures = {
   proxySlowestMs: number;
 };
 
-/** Webhook answer times the API itself logged ("request completed", responseTime in ms). */
-export function serverWebhookTimes(lines: string[]): number[] {
-  const times: number[] = [];
-  for (const line of lines) {
-    if (!line.includes('"request completed"')) continue;
-    const parsed = JSON.parse(line) as { responseTime?: number };
-    if (typeof parsed.responseTime === 'number') times.push(parsed.responseTime);
-  }
-  return times;
-}
-
-/** The webhooks the API answered later than `deadlineMs`, as "METHOD path (ms)", for a report. */
-export function slowWebhooks(lines: string[], deadlineMs: number): string[] {
-  const slow: string[] = [];
+/** Each request the API logged as answered ("request completed"): where, and in how many ms. */
+function answeredRequests(lines: string[]): Array<{ where: string; ms: number }> {
+  const answered: Array<{ where: string; ms: number }> = [];
   for (const line of lines) {
     if (!line.includes('"request completed"')) continue;
     const parsed = JSON.parse(line) as {
       req?: { method?: string; url?: string; path?: string };
       responseTime?: number;
     };
-    if (typeof parsed.responseTime === 'number' && parsed.responseTime > deadlineMs) {
-      const where = `${parsed.req?.method ?? '?'} ${parsed.req?.url ?? parsed.req?.path ?? '?'}`;
-      slow.push(`${where} (${Math.round(parsed.responseTime)} ms)`);
-    }
+    if (typeof parsed.responseTime !== 'number') continue;
+    const where = `${parsed.req?.method ?? '?'} ${parsed.req?.url ?? parsed.req?.path ?? '?'}`;
+    answered.push({ where, ms: parsed.responseTime });
   }
-  return slow;
+  return answered;
+}
+
+/** Webhook answer times the API itself logged (responseTime in ms). */
+export function serverWebhookTimes(lines: string[]): number[] {
+  return answeredRequests(lines).map((r) => r.ms);
+}
+
+/** The webhooks the API answered later than `deadlineMs`, as "METHOD path (ms)", for a report. */
+export function slowWebhooks(lines: string[], deadlineMs: number): string[] {
+  return answeredRequests(lines)
+    .filter((r) => r.ms > deadlineMs)
+    .map((r) => `${r.where} (${Math.round(r.ms)} ms)`);
 }
 
 /**
