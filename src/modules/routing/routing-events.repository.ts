@@ -1,5 +1,5 @@
-import type { TDatabase } from '../../infra/database';
-import { callEvents } from '../../../db/schema/calls';
+import type { TSql } from '../../infra/database';
+import { insertEventsStatement } from './call-events.statements';
 
 export type TRoutingEventKind =
   | 'routing.offered'
@@ -31,7 +31,7 @@ export type TRoutingEventLog = {
  * write is retried with the next batch rather than lost while the process runs.
  */
 export function routingEventLog(
-  db: TDatabase,
+  sql: TSql,
   onError: (err: unknown) => void,
   options: { batchSize?: number; intervalMs?: number } = {},
 ): TRoutingEventLog {
@@ -44,7 +44,7 @@ export function routingEventLog(
     while (pending.length) {
       const batch = pending.slice(0, batchSize);
       try {
-        await db.insert(callEvents).values(batch);
+        await insertEventsStatement(sql, batch);
         pending = pending.slice(batch.length);
       } catch (err) {
         onError(err);

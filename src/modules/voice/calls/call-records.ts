@@ -1,3 +1,4 @@
+import type { TCallEventRow } from '../../routing/call-events.statements';
 /** The shapes of a call's records, shared by the repository and its batched statements. */
 
 export type TNewCall = {
@@ -26,14 +27,8 @@ export type TCallUpdate = Partial<{
   afterCallAnswer: 'yes' | 'no';
 }>;
 
-export type TCallEvent = {
-  callSid: string;
-  kind: string;
-  callStatus?: string | null;
-  sequenceNumber?: number | null;
-  payload: Record<string, string>;
-  receivedAt?: Date;
-};
+/** A raw Twilio event as the call-event log stores it. */
+export type TCallEvent = TCallEventRow;
 
 /**
  * Where a call stands for a webhook that would put it in the queue: `open` (its first enqueue

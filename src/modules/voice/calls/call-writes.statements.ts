@@ -88,26 +88,6 @@ export async function recordCallsStatement(
   }));
 }
 
-/** Raw events of several calls in one statement (one array per column, as above). */
-export async function insertEventsStatement(
-  client: TSql,
-  events: readonly TCallEvent[],
-): Promise<void> {
-  const ev = <T>(pick: (e: TCallEvent) => T) => events.map(pick);
-  await client`
-    insert into call_events (call_sid, kind, call_status, sequence_number, payload, received_at)
-    select call_sid, kind, call_status, sequence_number::int, payload::jsonb,
-      received_at::timestamptz
-    from unnest(
-      ${ev((e) => e.callSid)}::text[], ${ev((e) => e.kind)}::text[],
-      ${ev((e) => e.callStatus ?? null)}::text[],
-      ${ev((e) => (e.sequenceNumber == null ? null : String(e.sequenceNumber)))}::text[],
-      ${ev((e) => JSON.stringify(e.payload))}::text[],
-      ${ev((e) => iso(e.receivedAt ?? new Date()))}::text[]
-    ) as e(call_sid, kind, call_status, sequence_number, payload, received_at),
-    (select set_config('synchronous_commit', 'off', true)) relaxed`;
-}
-
 /** One raw event, one statement. */
 export async function insertEventStatement(client: TSql, event: TCallEvent): Promise<void> {
   await client`

@@ -1,6 +1,7 @@
 import type { TSql } from '../../../infra/database';
 import type { TCallEvent } from './call-records';
-import { insertEventStatement, insertEventsStatement } from './call-writes.statements';
+import { insertEventsStatement } from '../../routing/call-events.statements';
+import { insertEventStatement } from './call-writes.statements';
 import { groupCommit } from '../../../infra/group-commit';
 
 /**
