@@ -1,24 +1,8 @@
 import twilio from 'twilio';
 import type { TConfig } from '../../config/config';
 import type { TChatTransport } from '../../contracts/chat';
+import { twilioHttpClient } from '../telephony/twilio-http.client';
 import { conversationsHostOptions } from './twilio-region.policy';
-
-/**
- * The real `twilio` HTTP client with every *.twilio.com host (conversations.twilio.com here)
- * swapped for TWILIO_API_BASE_URL when it is set: the simulator in tests and `npm start`.
- */
-class ConversationsRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string | undefined) {
-    super({ timeout: 10_000, keepAlive: true });
-  }
-
-  override request<TData>(opts: Parameters<twilio.RequestClient['request']>[0] & { data?: TData }) {
-    const match = /^https:\/\/[a-z0-9.-]+\.twilio\.com/.exec(opts.uri);
-    if (this.baseUrl && match)
-      opts.uri = this.baseUrl.replace(/\/+$/, '') + opts.uri.slice(match[0].length);
-    return super.request(opts);
-  }
-}
 
 /** What a Twilio Conversations or Media Content Service client needs of the configuration. */
 export type TConversationsConfig = Pick<
@@ -36,7 +20,7 @@ export type TConversationsConfig = Pick<
  */
 export function conversationsClient(
   config: TConversationsConfig,
-  httpClient: twilio.RequestClient = new ConversationsRequestClient(config.TWILIO_API_BASE_URL),
+  httpClient: twilio.RequestClient = twilioHttpClient(config.TWILIO_API_BASE_URL),
 ) {
   return twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, {
     httpClient,

@@ -1,44 +1,13 @@
-import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type { TConfig } from '../../config/config';
-import { failedOnStaleConnection } from './stale-connection.policy';
 import type { TTelephonyProvider } from './telephony.provider';
-
-const TWILIO_API = 'https://api.twilio.com';
-
-/**
- * The real `twilio` HTTP client, with api.twilio.com swapped for TWILIO_API_BASE_URL when set
- * (the simulator). Everything else, including auth and form encoding, is Twilio's own code.
- */
-export class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string | undefined) {
-    super({ timeout: 10_000 });
-    // Twilio's client keeps its HTTPS connections alive; a plain-HTTP stand-in (the simulator)
-    // would otherwise cost a new TCP connection per request, which production never pays.
-    if (this.baseUrl?.startsWith('http:'))
-      this.axios.defaults.httpAgent = new Agent({ keepAlive: true, maxSockets: 100 });
-  }
-
-  override async request<TData>(
-    opts: Parameters<twilio.RequestClient['request']>[0] & { data?: TData },
-  ) {
-    if (this.baseUrl && opts.uri.startsWith(TWILIO_API))
-      opts.uri = this.baseUrl.replace(/\/+$/, '') + opts.uri.slice(TWILIO_API.length);
-    try {
-      return await super.request(opts);
-    } catch (err) {
-      // Written on a connection the other side had closed while idle: it never arrived; once more.
-      if (failedOnStaleConnection(err)) return super.request(opts);
-      throw err;
-    }
-  }
-}
+import { twilioHttpClient } from './twilio-http.client';
 
 export function twilioClient(
   config: Pick<TConfig, 'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_BASE_URL'>,
 ) {
   return twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, {
-    httpClient: new RedirectingRequestClient(config.TWILIO_API_BASE_URL),
+    httpClient: twilioHttpClient(config.TWILIO_API_BASE_URL),
   });
 }
 
