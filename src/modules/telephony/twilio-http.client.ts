@@ -111,7 +111,10 @@ export class TwilioHttpClient {
 
   async request(request: TTwilioRequest): Promise<TTwilioResponse> {
     const url = new URL(twilioRequestUrl(request.uri, request.params, this.options.baseUrl));
-    const authorization = await twilioAuthorization(request);
+    const authorization =
+      request.username && request.password
+        ? basicAuthorization(request.username, request.password)
+        : await request.authStrategy?.getAuthString();
     const body = twilioRequestBody(request) ?? null;
     const timeout = request.timeout ?? this.timeoutMs;
     const opts = (): TDispatch => ({
@@ -150,9 +153,7 @@ export function twilioHttpClient(baseUrl: string | undefined): twilio.RequestCli
   return new TwilioHttpClient({ baseUrl }) as unknown as twilio.RequestClient;
 }
 
-/** The Authorization header: Basic from the account's sid and token, else the SDK's strategy. */
-async function twilioAuthorization(request: TTwilioRequest): Promise<string | undefined> {
-  if (request.username && request.password)
-    return `Basic ${Buffer.from(`${request.username}:${request.password}`).toString('base64')}`;
-  return request.authStrategy?.getAuthString();
+/** What the twilio package's own client sends: Basic from the account's sid and token. */
+function basicAuthorization(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
