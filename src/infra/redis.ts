@@ -12,11 +12,11 @@ type TTagged = { [CLUSTER]?: { target: TRedisTarget; role: TRedisRole } };
  */
 function roleOptions(role: TRedisRole): RedisOptions {
   return {
-    // Commands issued in the same turn of the event loop leave in one write (one system call and
-    // one read on the Redis side) instead of one each: a surge's webhooks and socket events send
-    // dozens of small commands per caller, and their writes were about a tenth of the API's CPU.
-    // Each command still settles on its own; BullMQ's blocking reads and pub/sub use other roles.
-    enableAutoPipelining: role === 'command',
+    // No auto-pipelining: it saves write system calls (commands of one event-loop turn leave in
+    // one write) but builds a Pipeline per turn, and measured side by side on bench:routing at
+    // 200 callers/s it cost more than it saved (API CPU 3.50 ms per caller with it, 3.16 without,
+    // two runs each, interleaved). Node's writes on a kept connection are cheap; JavaScript is not.
+    enableAutoPipelining: false,
     lazyConnect: false,
     connectTimeout: 2000,
     enableOfflineQueue: role !== 'command',
