@@ -6,7 +6,6 @@ import { errorBody } from '../errors/catalogue';
 import { isUnlimitedPath, rateLimitKey } from './rate-limit-key.policy';
 
 const PERSONAL_PATHS = /^\/(api|auth)(\/|\?|$)/;
-const TWILIO_WEBHOOKS = '/webhooks/twilio/';
 
 /**
  * Security headers and a Redis-backed rate limit shared by every API node. If Redis is down the
@@ -33,9 +32,6 @@ export const securityPlugin = fp(async (app) => {
     },
   });
   app.addHook('onRequest', (request, reply, done) => {
-    // Twilio's webhooks answer TwiML to Twilio, never to a browser: the browser headers would be
-    // a dozen writes on the most frequent requests of a surge, read by nobody.
-    if (request.url.startsWith(TWILIO_WEBHOOKS)) return done();
     headers(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
   // Staff, partner and session answers carry personal data: no browser or proxy may keep a copy

@@ -13,19 +13,13 @@ export type TCallEventRow = {
 const iso = (d: Date | undefined) => (d ?? new Date()).toISOString();
 
 /**
- * Events of several calls in one prepared statement: one text array per column, cast in SQL, so
- * any batch size shares one statement text (drizzle's insert built a fresh query of 7 parameters
- * per row, a few per cent of the API's CPU during a surge). The commit does not wait for the WAL
- * flush (`synchronous_commit` off inside the statement): the log feeds figures and reconciliation,
- * a Postgres crash may lose its last fraction of a second, and no caller waits on it.
+ * The rows of several events as one `select` (one text array per column, cast in SQL), so any
+ * batch size shares one statement text. A fragment: the call-event log's own insert below and
+ * the voice webhooks' combined call-and-event write both insert it.
  */
-export async function insertEventsStatement(
-  client: TSql,
-  events: readonly TCallEventRow[],
-): Promise<void> {
+export function callEventRows(client: TSql, events: readonly TCallEventRow[]) {
   const ev = <T>(pick: (e: TCallEventRow) => T) => events.map(pick);
-  await client`
-    insert into call_events (call_sid, kind, call_status, sequence_number, payload, received_at)
+  return client`
     select call_sid, kind, call_status, sequence_number::int, payload::jsonb,
       received_at::timestamptz
     from unnest(
@@ -34,6 +28,21 @@ export async function insertEventsStatement(
       ${ev((e) => (e.sequenceNumber == null ? null : String(e.sequenceNumber)))}::text[],
       ${ev((e) => JSON.stringify(e.payload))}::text[],
       ${ev((e) => iso(e.receivedAt))}::text[]
-    ) as e(call_sid, kind, call_status, sequence_number, payload, received_at),
-    (select set_config('synchronous_commit', 'off', true)) relaxed`;
+    ) as e(call_sid, kind, call_status, sequence_number, payload, received_at)`;
+}
+
+/**
+ * Events of several calls in one prepared statement (drizzle's insert built a fresh query of 7
+ * parameters per row, a few per cent of the API's CPU during a surge). The commit does not wait
+ * for the WAL flush (`synchronous_commit` off inside the statement): the log feeds figures and
+ * reconciliation, a Postgres crash may lose its last fraction of a second, and no caller waits.
+ */
+export async function insertEventsStatement(
+  client: TSql,
+  events: readonly TCallEventRow[],
+): Promise<void> {
+  await client`
+    with relaxed as (select set_config('synchronous_commit', 'off', true) as v)
+    insert into call_events (call_sid, kind, call_status, sequence_number, payload, received_at)
+    select rows.* from (${callEventRows(client, events)}) as rows, relaxed`;
 }

@@ -1,4 +1,5 @@
 import type { TSql } from '../../../infra/database';
+import { callEventRows } from '../../routing/call-events.statements';
 import type { TCallEvent, TNewCall, TRecordedCall } from './call-records';
 
 /*
@@ -33,7 +34,6 @@ export async function recordCallsStatement(
   events: readonly TCallEvent[],
 ): Promise<TRecordedRow[]> {
   const col = <T>(pick: (c: TNewCall) => T) => calls.map(pick);
-  const ev = <T>(pick: (e: TCallEvent) => T) => events.map(pick);
   const rows = await client<
     Array<{ call_sid: string; status: string; queue_result: string | null; blocked: boolean }>
   >`
@@ -50,15 +50,7 @@ export async function recordCallsStatement(
         enqueued_at, started_at, needs_reconciliation)),
     ev as (
       insert into call_events (call_sid, kind, call_status, sequence_number, payload, received_at)
-      select call_sid, kind, call_status, sequence_number::int, payload::jsonb,
-        received_at::timestamptz
-      from unnest(
-        ${ev((e) => e.callSid)}::text[], ${ev((e) => e.kind)}::text[],
-        ${ev((e) => e.callStatus ?? null)}::text[],
-        ${ev((e) => (e.sequenceNumber == null ? null : String(e.sequenceNumber)))}::text[],
-        ${ev((e) => JSON.stringify(e.payload))}::text[],
-        ${ev((e) => iso(e.receivedAt ?? new Date()))}::text[]
-      ) as e(call_sid, kind, call_status, sequence_number, payload, received_at)),
+      ${callEventRows(client, events)}),
     up as (
       insert into calls (call_sid, hotline, direction, from_encrypted, from_hash, route, language,
         enqueued_at, started_at, needs_reconciliation)
