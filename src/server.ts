@@ -6,6 +6,7 @@ import { openRedis, redisReady } from './infra/redis';
 import pino from 'pino';
 import { loggerOptions } from './logger';
 import { onShutdown } from './infra/shutdown';
+import { keepRunningOnStrayRejections } from './infra/stray-rejections';
 import { buildApp } from './build-app';
 
 // Only listens and shuts down; everything else is in app.ts.
@@ -16,6 +17,7 @@ await runEntryPoint(async (config) => {
     pooler: config.DATABASE_POOLER,
   });
   const log = pino(loggerOptions(config));
+  keepRunningOnStrayRejections(log);
   const replica = config.DATABASE_REPLICA_URL
     ? openReplica(config.DATABASE_REPLICA_URL, {
         maxLagSeconds: config.REPLICA_MAX_LAG_SECONDS,

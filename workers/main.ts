@@ -4,6 +4,7 @@ import { runEntryPoint } from '../src/config/load';
 import { openDatabase } from '../src/infra/database';
 import { openRedis } from '../src/infra/redis';
 import { onShutdown } from '../src/infra/shutdown';
+import { keepRunningOnStrayRejections } from '../src/infra/stray-rejections';
 import { jobContracts } from '../src/jobs/index';
 import { jobProducers } from '../src/jobs/job-producers';
 import { loggerOptions } from '../src/logger';
@@ -17,6 +18,7 @@ import { startWorkers } from './start-workers';
 // The worker process: imports modules and job contracts, never routes.
 await runEntryPoint(async (config) => {
   const log = pino(loggerOptions(config));
+  keepRunningOnStrayRejections(log);
   const stores = requireStores(config);
   const database = openDatabase(stores.databaseUrl, { pooler: config.DATABASE_POOLER });
   const redis = openRedis(stores.redisUrl, 'worker');
