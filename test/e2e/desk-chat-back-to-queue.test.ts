@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
-import { goAvailable, openLaoDesk } from './support/lao-desk';
+import { describe, expect, it } from 'vitest';
+import { goAvailable } from './support/lao-desk';
 import { screenshot } from './support/screenshots';
 import { findLeaks, visibleTexts } from './support/visible-text';
-import { webchatPartner } from './support/webchat-partner';
+import { webchatSuite } from './support/webchat-partner';
 
 // Noy hands a web chat back to the waiting queue from the Lao desk: it leaves her desk and is
 // offered to the next counsellor (Kham), not to her again. Her menu offers the queues of the
@@ -22,26 +21,15 @@ const lo = {
 };
 const FIRST = 'ນາຍຈ້າງບໍ່ຈ່າຍເງິນເດືອນຂ້ອຍສາມເດືອນແລ້ວ';
 
-let system: TE2eSystem;
-let partner: Awaited<ReturnType<typeof webchatPartner>>;
-
-beforeAll(async () => {
-  system = await startE2eSystem({ env: { ROUTING_WRAP_UP_MS: '0' } });
-  partner = await webchatPartner(system);
-}, 180_000);
-afterAll(async () => {
-  partner?.close();
-  await system?.stop();
-});
-
-const desk = (username: string) => openLaoDesk(system, username);
+const suite = webchatSuite();
+const { desk } = suite;
 
 describe('back to the queue on the Lao desk', () => {
   it('leaves her desk and is offered to the next counsellor, not to her', async () => {
     const noy = await desk('counsellor');
     const kham = await desk('counsellor2');
     await noy.getByRole('button', { name: lo.available, exact: true }).click();
-    await partner.visitor(FIRST);
+    await suite.partner.visitor(FIRST);
     await noy.getByTestId('offer').waitFor({ timeout: 20_000 });
     await noy.getByRole('button', { name: lo.acceptChat, exact: true }).click();
     const view = noy.getByTestId('chat-view');

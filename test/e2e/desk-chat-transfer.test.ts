@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit';
-import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
-import { goAvailable, openLaoDesk } from './support/lao-desk';
+import { goAvailable } from './support/lao-desk';
 import { screenshot } from './support/screenshots';
 import { findLeaks, visibleTexts } from './support/visible-text';
-import { webchatPartner } from './support/webchat-partner';
+import { webchatSuite } from './support/webchat-partner';
 
 // A web chat on the Lao desk is handed to another language's queue: it leaves the first desk
 // and reaches a Thai-speaking counsellor with everything said so far. She then ends it with a
@@ -35,22 +34,12 @@ const lo = {
 const FIRST = 'ຂ້ອຍຢູ່ປະເທດໄທ, ເຂົາເອົາໜັງສືຜ່ານແດນຂ້ອຍໄປ';
 const REPLY = 'ເຈົ້າຢູ່ແຂວງໃດ?';
 
-let system: TE2eSystem;
-let partner: Awaited<ReturnType<typeof webchatPartner>>;
 let visitor: Page;
 let first: Page;
 let second: Page;
 
-beforeAll(async () => {
-  system = await startE2eSystem({ env: { ROUTING_WRAP_UP_MS: '0' } });
-  partner = await webchatPartner(system);
-}, 180_000);
-afterAll(async () => {
-  partner?.close();
-  await system?.stop();
-});
-
-const desk = (username: string) => openLaoDesk(system, username);
+const suite = webchatSuite();
+const { desk } = suite;
 
 describe('a chat handed on and ended on the Lao desk', () => {
   it('transfers to the Thai queue: the chat leaves the first desk and reaches the second with its transcript', async () => {
@@ -58,7 +47,7 @@ describe('a chat handed on and ended on the Lao desk', () => {
     first = await desk('counsellor');
     second = await desk('counsellor2');
     await goAvailable(first);
-    visitor = await partner.visitor(FIRST);
+    visitor = await suite.partner.visitor(FIRST);
 
     await first.getByTestId('offer').waitFor({ timeout: 20_000 });
     await first.getByRole('button', { name: lo.acceptChat, exact: true }).click();
@@ -126,7 +115,7 @@ describe('a chat handed on and ended on the Lao desk', () => {
     await screenshot(second, 'desk-chat-ended-lo');
 
     // The reason she chose is on the record.
-    const audited = await system.stores.database.db
+    const audited = await suite.system.stores.database.db
       .select({ data: auditLog.data })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'chat.ended'), eq(auditLog.entityType, 'chat_conversation')));

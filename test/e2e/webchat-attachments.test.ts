@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eSystem, type TE2eSystem } from './support/e2e-system';
-import { openLaoDesk } from './support/lao-desk';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/screenshots';
 import { findLeaks, visibleTexts } from './support/visible-text';
-import { webchatPartner } from './support/webchat-partner';
+import { webchatSuite } from './support/webchat-partner';
 
 // A visitor attaches a photo in the web chat widget (Lao): a program or a file over 5 MB is
 // refused in the widget with the reason; the photo reaches the counsellor's Lao desk, named in
@@ -27,25 +25,14 @@ const lo = {
 const FIRST = 'ຂ້ອຍມີຮູບໜັງສືຜ່ານແດນ';
 const PHOTO = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(400_000)]);
 
-let system: TE2eSystem;
-let partner: Awaited<ReturnType<typeof webchatPartner>>;
-
-beforeAll(async () => {
-  system = await startE2eSystem({ env: { ROUTING_WRAP_UP_MS: '0' } });
-  partner = await webchatPartner(system);
-}, 180_000);
-afterAll(async () => {
-  partner?.close();
-  await system?.stop();
-});
-
-const desk = (username: string) => openLaoDesk(system, username);
+const suite = webchatSuite();
+const { desk } = suite;
 
 describe('a file from the web chat widget', () => {
   it('is refused in the widget when not allowed, and reaches the desk when it is', async () => {
     const noy = await desk('counsellor');
     await noy.getByRole('button', { name: lo.available, exact: true }).click();
-    const visitor = await partner.visitor(FIRST);
+    const visitor = await suite.partner.visitor(FIRST);
     await noy.getByTestId('offer').waitFor({ timeout: 20_000 });
     await noy.getByRole('button', { name: lo.acceptChat, exact: true }).click();
     const view = noy.getByTestId('chat-view');

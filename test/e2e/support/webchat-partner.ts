@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { webchatOrigins } from '../../../db/schema/webchat';
-import type { TE2eSystem } from './e2e-system';
+import { afterAll, beforeAll } from 'vitest';
+import { startE2eSystem, type TE2eSystem } from './e2e-system';
+import { openLaoDesk } from './lao-desk';
 
 /**
  * A partner organisation's page with the web chat script tag for `hotline`, its origin allowed;
@@ -38,4 +40,25 @@ export async function webchatPartner(system: TE2eSystem, hotline = '1362') {
   }
 
   return { origin, visitor, close: () => server.close() };
+}
+
+/**
+ * A web-chat browser test file's world, started once for the file: the system (no wrap-up, so a
+ * chat handed on is offered at once) and a partner site with the widget; `desk` opens a Lao desk.
+ */
+export function webchatSuite() {
+  const suite = {
+    system: undefined as unknown as TE2eSystem,
+    partner: undefined as unknown as Awaited<ReturnType<typeof webchatPartner>>,
+    desk: (username: string) => openLaoDesk(suite.system, username),
+  };
+  beforeAll(async () => {
+    suite.system = await startE2eSystem({ env: { ROUTING_WRAP_UP_MS: '0' } });
+    suite.partner = await webchatPartner(suite.system);
+  }, 180_000);
+  afterAll(async () => {
+    suite.partner?.close();
+    await suite.system?.stop();
+  });
+  return suite;
 }
