@@ -9,6 +9,11 @@ export type TSql = postgres.Sql;
 
 export type TDatabaseHandle = { sql: TSql; db: TDatabase; close: () => Promise<void> };
 
+/** The postgres.js client under a drizzle database: for the hot paths' prepared raw statements. */
+export function rawSql(db: TDatabase): TSql {
+  return (db as TDatabase & { $client: TSql }).$client;
+}
+
 /** Time-outs for the API: a person is waiting, so a stalled statement gives up sooner. */
 export const API_DATABASE_TIMEOUTS = { statementTimeoutMs: 8000, lockTimeoutMs: 5000 };
 

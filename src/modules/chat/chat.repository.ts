@@ -9,7 +9,7 @@ import type {
 } from '../../contracts/chat';
 import { contacts } from '../../../db/schema/contacts';
 import { hotlines } from '../../../db/schema/hotlines';
-import type { TDatabase, TSql } from '../../infra/database';
+import { rawSql, type TDatabase } from '../../infra/database';
 import type { TDbOrTx } from '../audit/audit.repository';
 import { decryptField, encryptField } from '../crypto/field-cipher';
 import type { TKeyring } from '../crypto/keyring';
@@ -39,7 +39,7 @@ const addressCtx = (id: string) => ({
 
 export function chatRepository(db: TDatabase, keyring: TKeyring) {
   // The driver under drizzle, for the group-committed single statement of the inbound path.
-  const inbound = chatInboundBatcher(db, (db as TDatabase & { $client: TSql }).$client);
+  const inbound = chatInboundBatcher(db, rawSql(db));
   const readMessage = (row: TMessageRow): TChatMessage => ({
     id: row.id,
     conversationId: row.conversationId,

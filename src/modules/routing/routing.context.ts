@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { TConfig } from '../../config/config';
-import type { TDatabase, TSql } from '../../infra/database';
+import { rawSql, type TDatabase } from '../../infra/database';
 import { recordAudit, type TAuditEntry } from '../audit/audit.repository';
 import {
   presenceRepository,
@@ -82,7 +82,7 @@ export function createRoutingContext(deps: {
   const prefix = deps.config.REDIS_PREFIX;
   const settings = engineSettings(deps.config);
   const offers = offersRepository(deps.redis, prefix);
-  const events = routingEventLog((deps.db as TDatabase & { $client: TSql }).$client, (err) =>
+  const events = routingEventLog(rawSql(deps.db), (err) =>
     deps.log.error({ err }, 'routing event log write failed'),
   );
   const presence = presenceRepository(deps.redis, prefix);

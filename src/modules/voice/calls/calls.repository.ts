@@ -1,6 +1,6 @@
 import { and, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { callEvents, calls } from '../../../../db/schema/calls';
-import type { TDatabase, TSql } from '../../../infra/database';
+import { rawSql, type TDatabase } from '../../../infra/database';
 import type { TCallEvent, TCallUpdate, TNewCall, TQueueEntry, TRecordedCall } from './call-records';
 import { callWritesBatcher } from './call-writes.batcher';
 import { eventWritesBatcher } from './event-writes.batcher';
@@ -22,7 +22,7 @@ export function isOverForQueue(row: TRecordedCall): boolean {
 
 export function callsRepository(db: TDatabase) {
   // The driver under drizzle, for the prepared single-statement writes of the webhook path.
-  const client = (db as TDatabase & { $client: TSql }).$client;
+  const client = rawSql(db);
   const recordings = callWritesBatcher(client);
   const events = eventWritesBatcher(client);
   return {
