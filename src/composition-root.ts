@@ -228,6 +228,7 @@ export function composeApiNode(app: FastifyInstance) {
     await running?.heartbeat.stop();
     running?.deskCounts.close();
     notifier.close();
+    delivery.close();
     await realtime.close();
   }
 

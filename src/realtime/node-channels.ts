@@ -37,8 +37,14 @@ export function subscribeNodeChannels(deps: {
     // A signed-out session's room or a revoked user's room: this node closes its own sockets.
     if (/^(session|user):/.test(message)) io.local.in(message).disconnectSockets(true);
   });
-  void channels
-    .subscribe(sessionRevokedChannel(deps.prefix), withdrawnChannel, deliveryChannel)
-    .catch(() => {});
+  // Subscribed at each connection (ioredis would resubscribe by itself, but without telling when):
+  // room delivery counts on knowing whether this node hears the channel.
+  const listen = () =>
+    void channels
+      .subscribe(sessionRevokedChannel(deps.prefix), withdrawnChannel, deliveryChannel)
+      .then(() => delivery.listening(true))
+      .catch(() => {});
+  channels.on('ready', listen);
+  channels.on('close', () => delivery.listening(false));
   return { close: () => channels.disconnect() };
 }
