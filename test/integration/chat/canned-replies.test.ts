@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema/index';
-import { seedChatHotline } from '../../fixtures/chat.fixture';
+import { seedChatHotline, staffRequests } from '../../fixtures/chat.fixture';
 import { startTelephonyRig, type TTelephonyRig } from '../../fixtures/simulator.fixture';
 import { createStaff, loginAs } from '../../fixtures/staff';
 import { createHotline } from '../../fixtures/telephony.fixture';
@@ -28,18 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rig?.close());
 
-const call = (
-  cookie: string,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: object,
-) =>
-  rig.app.inject({
-    method,
-    url,
-    headers: { cookie, origin: rig.baseUrl },
-    ...(payload ? { payload } : {}),
-  });
+const call = staffRequests(() => rig);
 
 describe('canned replies', () => {
   it('an administrator adds, changes and removes one; counsellors read them by language', async () => {

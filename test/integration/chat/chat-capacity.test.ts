@@ -4,7 +4,7 @@ import { routingKeyspace } from '../../../src/modules/routing/routing.keys';
 import { auditLog } from '../../../db/schema/index';
 import { waitingQueue } from '../../../src/modules/routing/waiting-queue.repository';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
-import { seedChatHotline, userWrites } from '../../fixtures/chat.fixture';
+import { seedChatHotline, userWrites, staffRequests } from '../../fixtures/chat.fixture';
 import {
   eventually,
   heard,
@@ -34,13 +34,7 @@ const queue = () => waitingQueue(rig.stores.redis, rig.stores.config.REDIS_PREFI
 const callerState = (id: string) =>
   rig.stores.redis.hget(`${routingKeyspace(rig.stores.config.REDIS_PREFIX)}:caller:${id}`, 'state');
 
-const api = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  rig.app.inject({
-    method,
-    url,
-    headers: { cookie, origin: rig.baseUrl },
-    ...(payload === undefined ? {} : { payload }),
-  });
+const api = staffRequests(() => rig);
 
 /** A Lao-speaking counsellor on 1362, signed in over a real socket and available. */
 async function counsellor() {

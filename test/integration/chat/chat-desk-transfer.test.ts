@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema/index';
 import type { TChatMessage } from '../../../src/contracts/chat';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
-import { seedChatHotline, userWrites } from '../../fixtures/chat.fixture';
+import { seedChatHotline, userWrites, staffRequests } from '../../fixtures/chat.fixture';
 import {
   eventually,
   startTelephonyRig,
@@ -46,13 +46,7 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const api = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  rig.app.inject({
-    method,
-    url,
-    headers: { cookie, origin: rig.baseUrl },
-    ...(payload === undefined ? {} : { payload }),
-  });
+const api = staffRequests(() => rig);
 
 describe('a chat on the desk', () => {
   it('is offered as a chat, pushed live, and transferred to the English queue', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
-import { seedChatHotline, userWrites } from '../../fixtures/chat.fixture';
+import { seedChatHotline, userWrites, staffRequests } from '../../fixtures/chat.fixture';
 import {
   eventually,
   startTelephonyRig,
@@ -66,11 +66,11 @@ describe('a chat message stored after its time limit', () => {
     });
 
     await eventually(() => pushed.includes(late), 10_000);
-    const read = await rig.app.inject({
-      method: 'GET',
-      url: `/api/staff/chats/${conversation.id}`,
-      headers: { cookie, origin: rig.baseUrl },
-    });
+    const read = await staffRequests(() => rig)(
+      cookie,
+      'GET',
+      `/api/staff/chats/${conversation.id}`,
+    );
     const texts = (read.json() as { messages: Array<{ text: string }> }).messages.map(
       (m) => m.text,
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCounsellor, type TCounsellorClient } from '../../fixtures/counsellor-client';
-import { seedChatHotline, userWrites } from '../../fixtures/chat.fixture';
+import { seedChatHotline, userWrites, staffRequests } from '../../fixtures/chat.fixture';
 import {
   eventually,
   startTelephonyRig,
@@ -61,13 +61,7 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const api = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  rig.app.inject({
-    method,
-    url,
-    headers: { cookie, origin: rig.baseUrl },
-    ...(payload === undefined ? {} : { payload }),
-  });
+const api = staffRequests(() => rig);
 
 describe('handing a chat back', () => {
   it('goes back to the queue and is offered to the next counsellor, not to her', async () => {
