@@ -34,9 +34,7 @@ export const webPlugin = fp(async (app) => {
     cacheControl: false,
     setHeaders: (res, path) => {
       if (path.endsWith('/webchat.js')) {
-        // Loaded by partners' pages: another site may embed it (helmet says same-origin), and a
-        // new version reaches their visitors within minutes without a hashed name to change.
-        res.setHeader('cross-origin-resource-policy', 'cross-origin');
+        // A new version reaches partners' visitors within minutes, with no hashed name to change.
         res.setHeader('cache-control', 'public, max-age=300');
         return;
       }
@@ -45,6 +43,13 @@ export const webPlugin = fp(async (app) => {
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
+  });
+  // Loaded by partners' pages: another site may embed the widget. Helmet's same-origin policy is a
+  // Fastify reply header (security plugin), which a raw header set above would lose to.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.routeOptions.url === '/webchat.js')
+      reply.header('cross-origin-resource-policy', 'cross-origin');
+    done(null, payload);
   });
   app.get('/*', { schema: { hide: true }, config: { rateLimit: false } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
