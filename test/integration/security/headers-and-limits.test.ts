@@ -51,10 +51,20 @@ describe('security headers and CSP', () => {
       token: stores.config.TWILIO_AUTH_TOKEN,
       baseUrl: stores.config.PUBLIC_BASE_URL,
     });
+    const unknown = await app.inject({ url: '/api/no-such-thing', remoteAddress });
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+      remoteAddress,
+    });
     expect(me.statusCode).toBe(200);
     expect(missing.statusCode).toBe(401);
     expect(twiml.statusCode).toBe(200);
-    for (const res of [me, missing, twiml]) expectSecurityHeaders(res);
+    expect(unknown.statusCode).toBe(404);
+    expect(malformed.statusCode).toBe(400);
+    for (const res of [me, missing, twiml, unknown, malformed]) expectSecurityHeaders(res);
   });
 
   it('sets the session cookie HttpOnly, SameSite=Strict and Secure by default', async () => {
