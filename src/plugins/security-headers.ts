@@ -12,13 +12,8 @@ type THelmetOptions = Parameters<typeof helmet>[0];
 export function securityHeaders(options: THelmetOptions): Readonly<Record<string, string>> {
   // A directive computed per request (a nonce) would be frozen into every answer: refuse it.
   const csp = options?.contentSecurityPolicy;
-  const directives = typeof csp === 'object' ? Object.values(csp.directives ?? {}) : [];
-  if (
-    directives.some(
-      (d) =>
-        typeof d === 'function' || (Array.isArray(d) && d.some((v) => typeof v === 'function')),
-    )
-  )
+  const values = typeof csp === 'object' ? Object.values(csp.directives ?? {}).flat() : [];
+  if (values.some((v) => typeof v === 'function'))
     throw new Error('a per-request CSP directive needs helmet run on each request');
   const headers = new Map<string, string>();
   const recorder = {

@@ -27,35 +27,40 @@ export const webPlugin = fp(async (app) => {
     app.log.warn('SERVE_WEB is on but web/dist has no build; run npm run web:build');
     return;
   }
-  await app.register(fastifyStatic, {
-    root: WEB_DIST,
-    wildcard: false,
-    index: false,
-    cacheControl: false,
-    setHeaders: (res, path) => {
-      if (path.endsWith('/webchat.js')) {
-        // A new version reaches partners' visitors within minutes, with no hashed name to change.
-        res.setHeader('cache-control', 'public, max-age=300');
-        return;
-      }
-      res.setHeader(
-        'cache-control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
-  });
-  // Loaded by partners' pages: another site may embed the widget. Helmet's same-origin policy is a
-  // Fastify reply header (security plugin), which a raw header set above would lose to.
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.routeOptions.url === '/webchat.js')
-      reply.header('cross-origin-resource-policy', 'cross-origin');
-    done(null, payload);
-  });
-  app.get('/*', { schema: { hide: true }, config: { rateLimit: false } }, (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (API_PREFIXES.some((p) => path.startsWith(p))) throw new AppError('NOT_FOUND');
-    return reply
-      .header('cache-control', 'no-cache')
-      .sendFile('index.html', { cacheControl: false });
+  // The files and the app shell in a scope of their own (the static plugin's decorators and the
+  // hook below stay here).
+  await app.register(async (files) => {
+    await files.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        if (path.endsWith('/webchat.js')) {
+          // A new version reaches partners' visitors within minutes, with no hashed name to change.
+          res.setHeader('cache-control', 'public, max-age=300');
+          return;
+        }
+        res.setHeader(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+    // Loaded by partners' pages: another site may embed the widget. Helmet's same-origin policy
+    // is a Fastify reply header (security plugin), which a raw header set above would lose to.
+    // In this scope only, so the API's own answers (webhooks above all) do not run it.
+    files.addHook('onSend', (request, reply, payload, done) => {
+      if (request.routeOptions.url === '/webchat.js')
+        reply.header('cross-origin-resource-policy', 'cross-origin');
+      done(null, payload);
+    });
+    files.get('/*', { schema: { hide: true }, config: { rateLimit: false } }, (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (API_PREFIXES.some((p) => path.startsWith(p))) throw new AppError('NOT_FOUND');
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { cacheControl: false });
+    });
   });
 });
