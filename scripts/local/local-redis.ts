@@ -55,6 +55,9 @@ export async function startLocalRedis(options: {
   password?: string;
   log?: (line: string) => void;
 }): Promise<TLocalRedis> {
+  // Benchmarks and scripts start Redis without a setup step of their own: find it (or install it,
+  // or say how) here too. Where the binary is already there this is one `--version` call.
+  ensureRedisServer((line) => console.log(line));
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   lockDown(dir);
