@@ -13,6 +13,11 @@ export type TDebianTool = {
 };
 
 let aptUpdated = false; // `apt-get update` is slow and needed once per process, not per package
+/**
+ * Tools already found in this process: starting a local Redis checks for the binary each time
+ * (benchmarks and scripts have no setup step of their own), and a test run starts many.
+ */
+const found = new Set<string>();
 
 function canApt(): boolean {
   return (
@@ -26,7 +31,11 @@ function canApt(): boolean {
  * which the caller prints as it is (no stack trace: the person needs the command, not our code).
  */
 export function ensureDebianTool(tool: TDebianTool, log: (line: string) => void): void {
-  if (tool.isPresent()) return;
+  if (found.has(tool.name)) return;
+  if (tool.isPresent()) {
+    found.add(tool.name);
+    return;
+  }
   if (!canApt()) throw new Error(tool.howTo);
   log(`${tool.name} not found: installing Debian package ${tool.debianPackage} (one time)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -40,4 +49,5 @@ export function ensureDebianTool(tool: TDebianTool, log: (line: string) => void)
     env,
   });
   if (install.status !== 0 || !tool.isPresent()) throw new Error(tool.howTo);
+  found.add(tool.name);
 }

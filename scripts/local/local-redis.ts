@@ -56,7 +56,7 @@ export async function startLocalRedis(options: {
   log?: (line: string) => void;
 }): Promise<TLocalRedis> {
   // Benchmarks and scripts start Redis without a setup step of their own: find it (or install it,
-  // or say how) here too. Where the binary is already there this is one `--version` call.
+  // or say how) here too. Once found, the process does not look again (ensureDebianTool).
   ensureRedisServer((line) => console.log(line));
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
